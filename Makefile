@@ -1,0 +1,29 @@
+# `make demo` and `make test` do the whole set-up on a fresh Debian machine (as root).
+VENV := .venv
+PY := $(VENV)/bin/python
+SAMPLES := $(wildcard samples/*.yaml)
+
+.PHONY: setup system demo test bench clean
+
+system:
+	bash scripts/install-system-deps
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: system $(VENV)/.installed
+
+demo: setup
+	$(VENV)/bin/civreport render $(SAMPLES) --out out
+
+test: setup
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf out $(VENV) .pytest_cache

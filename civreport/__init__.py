@@ -1,0 +1,36 @@
+"""civreport: turn the facts of an office's work period into a print-ready work summary.
+
+>>> import civreport
+>>> report = civreport.load("samples/district-2023.yaml")      # doctest: +SKIP
+>>> civreport.render(report, "out/district-2023.pdf")         # doctest: +SKIP
+
+Heavy writers (WeasyPrint, python-docx) are imported only when their output is asked for.
+"""
+
+from __future__ import annotations
+
+from .errors import CivreportError, CivreportWarning, InputError, RenderError
+from .layout import Layout
+from .loading import load
+from .model import Item, Part, PartHeadings, Report
+from .output import render, write_atomic
+from .period import Period, PeriodError
+from .templating import render_html
+
+__all__ = [
+    "CivreportError",
+    "CivreportWarning",
+    "InputError",
+    "Item",
+    "Layout",
+    "Part",
+    "PartHeadings",
+    "Period",
+    "PeriodError",
+    "RenderError",
+    "Report",
+    "load",
+    "render",
+    "render_html",
+    "write_atomic",
+]

@@ -1,0 +1,116 @@
+"""The ``civreport`` command line: render, new, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .errors import CivreportError, InputError
+from .loading import load
+from .model import Report
+from .output import WRITERS, render
+from .period import Period, PeriodError
+from .templating import render_template
+
+EXIT_INPUT = 2  # bad input or bad usage
+EXIT_RENDER = 1  # the input was fine but an output could not be made
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}：参数错误：{message}\n")
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"不支持的格式 {'、'.join(unknown) or '（空）'}，可用：{','.join(WRITERS)}")
+    return formats
+
+
+def _period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="civreport", description="把工作期间的事实写成可直接印发的工作总结。")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=_Parser)
+
+    p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
+    p.add_argument("--to", type=_formats, default=list(WRITERS), metavar="FORMATS", help=f"输出格式，逗号分隔（默认 {','.join(WRITERS)}）")
+    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
+
+    p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
+    p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
+    p.add_argument("--office", default="××区创建全国文明城市工作领导小组办公室", help="发文机关名称")
+
+    commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
+    return parser
+
+
+def _render(inputs: list[Path], formats: list[str], out: Path) -> int:
+    problems, reports = [], []
+    for path in inputs:
+        try:
+            reports.append((path, load(path)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    stems = [path.stem for path in inputs]
+    for stem in sorted({s for s in stems if stems.count(s) > 1}):
+        problems.append(f"多个输入文件同名（{stem}），输出会互相覆盖：{'、'.join(str(p) for p in inputs if p.stem == stem)}")
+    if problems:
+        # Nothing is written unless every input is good: a batch never half-succeeds.
+        for problem in problems:
+            print(f"错误：{problem}", file=sys.stderr)
+        return EXIT_INPUT
+    for path, report in reports:
+        for fmt in formats:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                written = render(report, out / f"{path.stem}.{fmt}")
+            for warning in caught:
+                print(f"警告：{path}：{warning.message}", file=sys.stderr)
+            print(written)
+    return 0
+
+
+def _new(period: Period | None, office: str) -> int:
+    today = date.today()
+    period = period or Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
+    text = render_template("new.yaml.j2", {"office": office, "period": period.code(), "date": today.isoformat()})
+    sys.stdout.write(text)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "render":
+            return _render(args.inputs, args.to, args.out)
+        if args.command == "new":
+            return _new(args.period, args.office)
+        print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+        return 0
+    except InputError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except CivreportError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_RENDER
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

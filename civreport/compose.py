@@ -1,0 +1,195 @@
+"""Derive what a summary prints from what its author wrote.
+
+The author types no numbers, no title when the parts suffice, no lead-in: this module
+numbers the headings (closing up the gaps of absent parts), composes the title and its
+balanced lines, adds the lead-in and places the sign-off. Templates receive the result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .chinese import cn_date, enumeration, heading_number
+from .model import PART_ROLES, Item, Part, Report
+
+# 156 mm text block / 22 pt title characters (layout.md).
+TITLE_CHARS_PER_LINE = 20
+
+_KIND_VERB = {"工作总结": "总结", "工作汇报": "汇报", "工作情况报告": "报告"}
+_HAS_LEAD_IN = re.compile(r"(总结|汇报|报告)如下[：:]\s*$")
+_SENTENCE_END = "。！？；：…"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading with what stands under it, at heading level 1–4."""
+
+    level: int
+    number: str
+    title: str
+    run_in: bool
+    paragraphs: list[str]
+    children: list[Section]
+
+    @property
+    def heading(self) -> str:
+        """The heading as printed, number included; a run-in heading closes with 。."""
+        text = self.number + self.title
+        if self.run_in and text[-1] not in _SENTENCE_END:
+            text += "。"
+        return text
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """Sign-off lines with their right indents in characters (GB/T 9704 7.3.5.2)."""
+
+    name: str
+    date: str
+    name_indent: float
+    date_indent: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything a template prints, derived once from a :class:`Report`."""
+
+    report: Report
+    title_lines: list[str]
+    opening: list[str]
+    sections: list[Section]
+    signoff: Signoff
+    attachments: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return "".join(self.title_lines)
+
+
+def text_width(text: str) -> float:
+    """Width in character cells: full-width characters 1, everything else ½."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def balance_lines(segments: list[str], width: float) -> list[str]:
+    """Break unbreakable ``segments`` into the fewest lines of at most ``width`` cells,
+    as even as possible, longer lines first (the trapezoid of GB/T 9704 7.3.1)."""
+    units = [s for seg in segments for s in ([seg] if text_width(seg) <= width else list(seg))]
+    n = len(units)
+    for count in range(1, n + 1):
+        fitting = []
+        for breaks in combinations(range(1, n), count - 1):
+            bounds = (0, *breaks, n)
+            lines = ["".join(units[a:b]) for a, b in zip(bounds, bounds[1:])]
+            widths = [text_width(line) for line in lines]
+            if max(widths) <= width:
+                fitting.append(((max(widths) - min(widths), [-w for w in widths]), lines))
+        if fitting:
+            return min(fitting)[1]
+    return units  # no units at all: an empty title
+
+
+def _title_segments(report: Report) -> list[str]:
+    if report.title:
+        return []
+    subject, kind = report.subject, report.kind
+    if subject.endswith("工作") and kind.startswith("工作"):
+        subject = subject[: -len("工作")]
+    return [report.office, report.period.label(report.range_dash), subject, kind]
+
+
+def title_lines(report: Report, width: float = TITLE_CHARS_PER_LINE) -> list[str]:
+    """The title, broken into balanced lines; an explicit title keeps the author's breaks."""
+    if report.title:
+        lines = [line.strip() for line in report.title.splitlines() if line.strip()]
+        if len(lines) > 1:
+            return lines
+        # Break only after punctuation, else anywhere, when one written line is too long.
+        return balance_lines(re.findall(r"[^，、：]+[，、：]?", lines[0]), width)
+    return balance_lines(_title_segments(report), width)
+
+
+def lead_in(report: Report) -> str:
+    if report.lead_in:
+        return report.lead_in
+    subject = report.subject.removesuffix("工作")
+    return f"现将{report.period.label(report.range_dash)}{subject}工作情况{_KIND_VERB[report.kind]}如下："
+
+
+def opening(report: Report) -> list[str]:
+    """The opening paragraphs, ending with the lead-in unless the author wrote one."""
+    paragraphs = list(report.opening)
+    if report.lead_in is None and paragraphs and _HAS_LEAD_IN.search(paragraphs[-1]):
+        return paragraphs
+    sentence = lead_in(report)
+    if not paragraphs:
+        return [sentence]
+    last = paragraphs[-1]
+    paragraphs[-1] = last + ("" if last[-1] in _SENTENCE_END else "。") + sentence
+    return paragraphs
+
+
+def _paragraphs(body: list[str], points: list[str]) -> list[str]:
+    return list(body) + ([enumeration(points)] if points else [])
+
+
+def _item_sections(items: list[Item], level: int) -> list[Section]:
+    sections, n = [], 0
+    for item in items:
+        paragraphs = _paragraphs(item.body, item.points)
+        if not item.title:
+            # An untitled item is plain text under its parent: it takes no number.
+            sections.append(Section(level, "", "", False, paragraphs, []))
+            continue
+        n += 1
+        run_in = item.run_in if item.run_in is not None else bool(paragraphs and not item.items)
+        children = _item_sections(item.items, level + 1)
+        sections.append(Section(level, heading_number(level, n), item.title, run_in and bool(paragraphs), paragraphs, children))
+    return sections
+
+
+def sections(report: Report) -> list[Section]:
+    """Level-1 sections in role order; empty parts are left out and the numbers close up."""
+    parts: list[tuple[str, Part]] = [
+        (role, part) for role in PART_ROLES for part in getattr(report, role) if not part.is_empty
+    ]
+    return [
+        Section(
+            1,
+            heading_number(1, n),
+            part.title or getattr(report.headings, role),
+            False,
+            _paragraphs(part.body, part.points),
+            _item_sections(part.items, 2),
+        )
+        for n, (role, part) in enumerate(parts, 1)
+    ]
+
+
+def signoff(report: Report) -> Signoff:
+    """Name two characters in from the right; the date starts two characters right of the
+    name's start, and when it is too long for that, the date takes the two-character
+    inset and the name moves right (GB/T 9704 7.3.5.2)."""
+    name, day = report.signoff_name, cn_date(report.date)
+    name_w, date_w = text_width(name), text_width(day)
+    name_indent = 2.0
+    date_indent = name_indent + name_w - 2 - date_w
+    if date_indent < 2:
+        date_indent = 2.0
+        name_indent = max(date_indent + date_w + 2 - name_w, 0.0)
+    return Signoff(name, day, name_indent, date_indent)
+
+
+def compose(report: Report, title_width: float = TITLE_CHARS_PER_LINE) -> Summary:
+    """Derive the printed summary; ``title_width`` is how many title characters fit a line."""
+    return Summary(
+        report=report,
+        title_lines=title_lines(report, title_width),
+        opening=opening(report),
+        sections=sections(report),
+        signoff=signoff(report),
+        attachments=list(report.attachments),
+    )

@@ -1,0 +1,43 @@
+"""Choosing a writer by file suffix, and writing files so that none is ever half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import RenderError
+from .model import Report
+from .templating import render_html
+
+
+def _html(report: Report) -> bytes:
+    return render_html(report).encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Report], bytes]] = {"html": _html}
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so a reader never sees a partial file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render(report: Report, path: str | Path) -> Path:
+    """Render ``report`` to ``path``, choosing the format by its suffix (.html, .pdf or .docx)."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in WRITERS:
+        raise RenderError(f"不支持的输出格式“{path.suffix or '无后缀'}”，应为 {'、'.join('.' + f for f in WRITERS)}")
+    write_atomic(path, WRITERS[fmt](report))
+    return path

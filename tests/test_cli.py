@@ -1,0 +1,91 @@
+"""The command line: exit statuses, messages, and files written or not written."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import civreport
+from civreport.cli import main
+from test_loading import YAML
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def good(tmp_path):
+    path = tmp_path / "q3.yaml"
+    path.write_text(YAML, encoding="utf-8")
+    return path
+
+
+def test_render_html(good, tmp_path):
+    result = run("render", str(good), "--to", "html", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "q3.html").read_text(encoding="utf-8")
+    assert "小河区创建全国文明城市工作领导小组办公室<br>2024年第三季度创建全国文明城市工作总结" in html
+    assert result.stdout.strip() == str(tmp_path / "out" / "q3.html")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("period: 2024Q3", "period: 2024Q5"), "，第 2 行：字段 period（工作期间）：无法识别的期间“2024Q5”"),
+        (("subject: 创建全国文明城市\n", ""), "字段 subject（工作主题）：缺少必填字段"),
+        (("      - title: 强化组织领导", "      - titel: 强化组织领导"), "，第 9 行：字段 measures[0].items[0].titel：未知字段"),
+        (("  - body: [部分点位长效管理机制仍不健全。]", "  - body: 7"), "，第 16 行：字段 problems[0].body（正文）：应为列表，实际是整数"),
+        (("opening:", "opening: [x"), "YAML 格式错误"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path, good, change, expected):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(YAML.replace(*change), encoding="utf-8")
+    result = run("render", str(good), str(bad), "--to", "html", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"错误：{bad}" in result.stderr and expected in result.stderr
+    assert not (tmp_path / "out").exists()  # nothing is written when any input is bad
+
+
+def test_unknown_format_and_missing_file_are_usage_errors(tmp_path, good, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["render", str(good), "--to", "odt"])
+    assert info.value.code == 2
+    assert "不支持的格式 odt" in capsys.readouterr().err
+    assert main(["render", str(tmp_path / "none.yaml"), "--out", str(tmp_path / "out")]) == 2
+    assert "找不到文件" in capsys.readouterr().err
+
+
+def test_inputs_with_the_same_name_would_overwrite_each_other(tmp_path, good, capsys):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "q3.yaml").write_text(YAML, encoding="utf-8")
+    assert main(["render", str(good), str(other / "q3.yaml"), "--to", "html", "--out", str(tmp_path / "out")]) == 2
+    assert "多个输入文件同名（q3）" in capsys.readouterr().err
+
+
+def test_new_prints_a_starter_that_loads(tmp_path, capsys):
+    assert main(["new", "--period", "2024H1", "--office", "小河区创城办"]) == 0
+    starter = tmp_path / "new.yaml"
+    starter.write_text(capsys.readouterr().out, encoding="utf-8")
+    report = civreport.load(starter)
+    assert (report.office, report.period.code()) == ("小河区创城办", "2024H1")
+    assert "#" in starter.read_text(encoding="utf-8")  # commented for the author
+
+
+def test_new_refuses_a_bad_period(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["new", "--period", "2024Q9"])
+    assert info.value.code == 2 and "无法识别的期间" in capsys.readouterr().err
+
+
+def test_schema_is_json_schema_of_the_input(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"office", "period", "subject", "date"}
+    assert schema["properties"]["period"]["examples"][0] == "2024Q3"
+    assert schema["properties"]["office"]["title"] == "发文机关"

@@ -1,0 +1,51 @@
+"""The rendered HTML document: the one source of every output."""
+
+from lxml import html as lxml_html
+
+import civreport
+from conftest import SAMPLES, make_report
+
+
+def body_blocks(report):
+    root = lxml_html.fromstring(civreport.render_html(report).encode())
+    return [(el.get("class"), el.text_content()) for el in root.body.iter("h1", "h2", "h3", "h4", "h5", "p")]
+
+
+def test_document_structure_and_classes():
+    blocks = body_blocks(make_report(recipients="市创城办", attachments=["创建工作台账"]))
+    assert blocks[:4] == [
+        ("title", "小河区创建全国文明城市工作领导小组办公室2024年第三季度创建全国文明城市工作总结"),
+        ("blank", ""),
+        ("recipients", "市创城办："),
+        ("body", "今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。现将2024年第三季度创建全国文明城市工作情况总结如下："),
+    ]
+    assert ("heading-1", "一、主要做法") in blocks
+    assert ("body", "（一）强化组织领导。成立创建工作领导小组。") in blocks
+    assert blocks[-5:] == [
+        ("blank", ""),
+        ("attachment", "附件：创建工作台账"),
+        ("blank", ""),
+        ("signoff-name", "小河区创建全国文明城市工作领导小组办公室"),
+        ("signoff-date", "2024年10月8日"),
+    ]
+
+
+def test_user_text_is_escaped():
+    page = civreport.render_html(make_report(opening=['<img src="http://example.com/x.png">&<script>alert(1)</script>']))
+    assert "<img" not in page and "<script>" not in page
+    assert "&lt;img src=&#34;http://example.com/x.png&#34;&gt;&amp;&lt;script&gt;" in page
+
+
+def test_metadata_comes_from_the_report():
+    root = lxml_html.fromstring(civreport.render_html(make_report()).encode())
+    meta = {m.get("name"): m.get("content") for m in root.iter("meta") if m.get("name")}
+    assert meta["author"] == "小河区创建全国文明城市工作领导小组办公室"
+    assert meta["dcterms.created"].startswith("2024-10-08")
+    assert root.find(".//title").text.endswith("工作总结")
+
+
+def test_every_sample_loads_and_renders():
+    assert len(SAMPLES) >= 3
+    for sample in SAMPLES:
+        report = civreport.load(sample)
+        assert "一、" in civreport.render_html(report)

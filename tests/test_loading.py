@@ -1,0 +1,166 @@
+"""Input files in three formats, and what a user is told when one is wrong."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import civreport
+from civreport import InputError
+from conftest import MINIMAL
+
+YAML = textwrap.dedent("""\
+    office: 小河区创建全国文明城市工作领导小组办公室
+    period: 2024Q3
+    subject: 创建全国文明城市
+    date: 2024-10-08
+    opening:
+      - 今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。
+    measures:
+      - items:
+          - title: 强化组织领导
+            body:
+              - 成立创建工作领导小组。
+              - 定期召开调度会。
+          - title: 加强宣传引导
+            points: [设置公益广告1200处, 开展志愿服务活动]
+    problems:
+      - body: [部分点位长效管理机制仍不健全。]
+    plans:
+      - points: [持续抓好问题整改, 健全常态长效机制]
+    """)
+
+TOML = textwrap.dedent("""\
+    office = "小河区创建全国文明城市工作领导小组办公室"
+    period = "2024Q3"
+    subject = "创建全国文明城市"
+    date = 2024-10-08
+    opening = ["今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。"]
+
+    [[measures]]
+    [[measures.items]]
+    title = "强化组织领导"
+    body = ["成立创建工作领导小组。", "定期召开调度会。"]
+    [[measures.items]]
+    title = "加强宣传引导"
+    points = ["设置公益广告1200处", "开展志愿服务活动"]
+
+    [[problems]]
+    body = ["部分点位长效管理机制仍不健全。"]
+
+    [[plans]]
+    points = ["持续抓好问题整改", "健全常态长效机制"]
+    """)
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_three_formats_give_the_same_report(tmp_path):
+    from_yaml = civreport.load(write(tmp_path, "r.yaml", YAML))
+    from_json = civreport.load(write(tmp_path, "r.json", json.dumps(MINIMAL, ensure_ascii=False)))
+    from_toml = civreport.load(write(tmp_path, "r.toml", TOML))
+    assert from_yaml == from_json == from_toml
+    assert from_yaml.period.label() == "2024年第三季度"
+    assert from_yaml.measures[0].items[1].points == ["设置公益广告1200处", "开展志愿服务活动"]
+
+
+def problem_of(tmp_path, name, text):
+    with pytest.raises(InputError) as info:
+        civreport.load(write(tmp_path, name, text))
+    assert len(info.value.problems) == 1, info.value.problems
+    return info.value.problems[0]
+
+
+def test_wrong_type(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("  - body: [部分点位长效管理机制仍不健全。]", "  - body: 部分点位"))
+    assert (p.path, p.line) == ("problems[0].body（正文）", 16)
+    assert p.message == "应为列表，实际是文本"
+    assert str(p) == f"{tmp_path / 'r.yaml'}，第 16 行：字段 problems[0].body（正文）：应为列表，实际是文本"
+
+
+def test_unknown_field_is_an_error_not_dropped(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("      - title: 加强宣传引导", "      - titel: 加强宣传引导"))
+    assert (p.path, p.line) == ("measures[0].items[1].titel", 13)
+    assert p.message.startswith("未知字段")
+
+
+def test_missing_required_field(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("subject: 创建全国文明城市\n", ""))
+    assert p.path == "subject（工作主题）" and p.message == "缺少必填字段"
+
+
+def test_invalid_period(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("period: 2024Q3", "period: 2024Q5"))
+    assert (p.path, p.line) == ("period（工作期间）", 2)
+    assert "无法识别的期间“2024Q5”" in p.message
+
+
+def test_invalid_date(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("date: 2024-10-08", "date: 2024年10月8日"))
+    assert (p.path, p.line, p.message) == ("date（成文日期）", 4, "应为日期，写作 YYYY-MM-DD")
+
+
+def test_malformed_yaml(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("  - body: [部分点位长效管理机制仍不健全。]", "  - body: [部分点位"))
+    assert p.message.startswith("YAML 格式错误") and p.line is not None and p.path == ""
+
+
+def test_duplicate_key_in_yaml(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML + "period: 2024Q4\n")
+    assert p.line == 19 and "字段“period”重复出现（第一次在第 2 行）" == p.message
+
+
+def test_malformed_json_and_toml_name_the_line(tmp_path):
+    p = problem_of(tmp_path, "r.json", '{\n  "office": "x",\n  "period": }')
+    assert p.message.startswith("JSON 格式错误") and p.line == 3
+    p = problem_of(tmp_path, "r.toml", 'office = "x"\nperiod = \n')
+    assert p.message.startswith("TOML 格式错误") and p.line == 2
+
+
+def test_validation_errors_in_json_name_the_field(tmp_path):
+    data = dict(MINIMAL, kind="总结")
+    p = problem_of(tmp_path, "r.json", json.dumps(data, ensure_ascii=False))
+    assert p.path == "kind（文种）" and p.message == "应为以下之一：'工作总结', '工作汇报' or '工作情况报告'"
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    text = YAML.replace("period: 2024Q3", "period: 2024Q5").replace("subject: 创建全国文明城市\n", "")
+    with pytest.raises(InputError) as info:
+        civreport.load(write(tmp_path, "r.yaml", text))
+    assert {p.path for p in info.value.problems} == {"period（工作期间）", "subject（工作主题）"}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("r.txt", "x", "不支持的文件类型"),
+        ("r.yaml", "- a\n- b\n", "文件内容应为键值映射"),
+        ("r.yaml", "", "文件内容应为键值映射"),
+    ],
+)
+def test_file_level_problems(tmp_path, name, text, message):
+    assert problem_of(tmp_path, name, text).message.startswith(message)
+
+
+def test_missing_and_undecodable_files(tmp_path):
+    with pytest.raises(InputError, match="找不到文件"):
+        civreport.load(tmp_path / "none.yaml")
+    (tmp_path / "gbk.yaml").write_bytes("office: 小河区".encode("gbk"))
+    with pytest.raises(InputError, match="不是 UTF-8 编码"):
+        civreport.load(tmp_path / "gbk.yaml")
+
+
+def test_empty_text_is_refused(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("subject: 创建全国文明城市", "subject: '  '"))
+    assert (p.path, p.message) == ("subject（工作主题）", "不能为空")
+
+
+def test_empty_item_is_refused(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML.replace("      - title: 加强宣传引导\n        points: [设置公益广告1200处, 开展志愿服务活动]", "      - {}"))
+    assert p.path == "measures[0].items[1]（条目）" and p.message.startswith("条目为空")
