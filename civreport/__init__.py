@@ -9,6 +9,9 @@ Heavy writers (WeasyPrint, python-docx) are imported only when their output is a
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from .errors import CivreportError, CivreportWarning, InputError, RenderError
 from .layout import Layout
 from .loading import load
@@ -16,6 +19,21 @@ from .model import Item, Part, PartHeadings, Report
 from .output import render, write_atomic
 from .period import Period, PeriodError
 from .templating import render_html
+
+
+# The writers import WeasyPrint or python-docx, so they load on first use.
+_LAZY = {"render_pdf": "pdf"}
+
+if TYPE_CHECKING:
+    from .pdf import render_pdf
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module 'civreport' has no attribute {name!r}")
+
 
 __all__ = [
     "CivreportError",
@@ -32,5 +50,6 @@ __all__ = [
     "load",
     "render",
     "render_html",
+    "render_pdf",
     "write_atomic",
 ]

@@ -35,15 +35,14 @@ class StandIn:
 
     family: str
     files: tuple[str, ...] = ()
-    bold: bool = False
 
 
 _FANDOL = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/"
 
 STAND_INS: dict[str, tuple[StandIn, ...]] = {
     "title": (
-        StandIn("FandolSong Bold", (_FANDOL + "FandolSong-Bold.otf",), bold=True),
-        StandIn("Noto Serif CJK SC", bold=True),
+        StandIn("FandolSong Bold", (_FANDOL + "FandolSong-Bold.otf",)),
+        StandIn("Noto Serif CJK SC"),
     ),
     "heading1": (StandIn("FandolHei", (_FANDOL + "FandolHei-Regular.otf",)), StandIn("Noto Sans CJK SC")),
     "heading2": (

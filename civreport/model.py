@@ -17,12 +17,14 @@ Kind = Literal["工作总结", "工作汇报", "工作情况报告"]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-_WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})")
+_WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})|(?<={_CJK})\s+(?={_CJK})")
 
 
 def _join_wrapped_lines(text: str) -> str:
-    # A paragraph wrapped over several lines in a YAML block must not gain spaces
-    # between Chinese characters; between Latin words one space stays.
+    # A paragraph wrapped over several lines must not gain spaces between Chinese
+    # characters; YAML's folded blocks (>-) have already turned those breaks into
+    # spaces, so white space between two Chinese characters goes too. Between Latin
+    # words one space stays.
     return re.sub(r"\s*\n\s*", " ", _WRAPPED.sub("", text))
 
 

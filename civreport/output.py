@@ -16,7 +16,13 @@ def _html(report: Report) -> bytes:
     return render_html(report).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Report], bytes]] = {"html": _html}
+def _pdf(report: Report) -> bytes:
+    from .pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
+    return render_pdf(report)
+
+
+WRITERS: dict[str, Callable[[Report], bytes]] = {"html": _html, "pdf": _pdf}
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

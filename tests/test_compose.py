@@ -174,5 +174,5 @@ def test_signoff_places_the_date_two_characters_right_of_the_name():
 
 
 def test_paragraph_lines_wrapped_in_yaml_join_without_spaces():
-    report = make_report(opening=["今年以来，我区坚持\n以创促建。Open\nData 平台"])
-    assert report.opening == ["今年以来，我区坚持以创促建。Open Data 平台"]
+    report = make_report(opening=["今年以来，我区坚持\n以创促建。Open\nData 平台", "YAML 折叠块 >- 留下的 空格 也去掉"])
+    assert report.opening == ["今年以来，我区坚持以创促建。Open Data 平台", "YAML 折叠块 >- 留下的空格也去掉"]

@@ -1,0 +1,70 @@
+"""Read a PDF's text back as lines with positions and fonts (PyMuPDF)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pymupdf
+
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int  # 1-based
+    y: float  # baseline
+    top: float  # top of the highest character box
+    x0: float
+    x1: float  # right edge of the last character
+    text: str
+    fonts: frozenset[str]
+    size: float
+
+
+
+def _font(name: str) -> str:
+    return name.split("+", 1)[-1]  # drop the subset tag
+
+
+def pages(data: bytes) -> list[list[Line]]:
+    """Every page's lines, top to bottom; characters are grouped by baseline."""
+    out = []
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        for number, page in enumerate(doc, 1):
+            rows: dict[float, list[tuple[float, float, str, str, float, float]]] = {}
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        for c in span["chars"]:
+                            y = round(c["origin"][1], 1)
+                            rows.setdefault(y, []).append(
+                                (c["origin"][0], c["bbox"][2], c["c"], _font(span["font"]), span["size"], c["bbox"][1]))
+            lines = []
+            for y in sorted(rows):
+                chars = sorted(rows[y])
+                lines.append(Line(number, y, min(c[5] for c in chars), chars[0][0], chars[-1][1], "".join(c[2] for c in chars),
+                                  frozenset(c[3] for c in chars), max(c[4] for c in chars)))
+            out.append(lines)
+    return out
+
+
+def spans(data: bytes) -> list[tuple[int, str, str, float]]:
+    """(page, text, font, size) of every span."""
+    out = []
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        for number, page in enumerate(doc, 1):
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        out.append((number, span["text"], _font(span["font"]), span["size"]))
+    return out
+
+
+def metadata(data: bytes) -> dict[str, str]:
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return dict(doc.metadata)
+
+
+def page_size(data: bytes) -> list[tuple[float, float]]:
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return [(p.rect.width, p.rect.height) for p in doc]

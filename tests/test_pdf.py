@@ -1,0 +1,308 @@
+"""The PDF, read back: geometry of GB/T 9704-2012, fonts per role, metadata, safety."""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import sys
+import threading
+import warnings
+
+import pytest
+
+import civreport
+from civreport.errors import BlockedResourceWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
+from civreport.layout import Layout
+from civreport.pdf import render_pdf
+from conftest import SAMPLES, make_report
+from pdftext import MM, metadata, page_size, pages, spans
+
+LAYOUT = Layout()
+PITCH = LAYOUT.line_pitch  # 28.95
+CHAR = LAYOUT.char_pitch_pt  # 15.79
+BLOCK_BOTTOM = 297 * MM - 35 * MM
+TOP = 37 * MM
+CJK = "创建全国文明城市工作取得明显成效群众满意度持续提升环境面貌焕然一新"
+
+
+def left_edge(page: int) -> float:
+    return (28 if page % 2 else 26) * MM
+
+
+def right_edge(page: int) -> float:
+    return left_edge(page) + 156 * MM
+
+
+def quiet_pdf(report, **options) -> bytes:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return render_pdf(report, **options)
+
+
+def cjk(n: int, offset: int = 0) -> str:
+    return "".join(CJK[(offset + i) % len(CJK)] for i in range(n))
+
+
+def paragraph(lines: int, seed: int = 0, last: int = 10) -> str:
+    """Pure CJK text that fills exactly ``lines`` lines: 26 on the first, 28 on full lines."""
+    if lines == 1:
+        return cjk(last, seed) + "。"
+    return cjk(26 + 28 * (lines - 2) + last, seed) + "。"
+
+
+def body(lines_of_page):
+    return [line for line in lines_of_page if line.y < BLOCK_BOTTOM]
+
+
+@pytest.fixture(scope="module")
+def grid_pdf():
+    """Seven-odd pages of unpunctuated body text: every page but the last is full."""
+    report = make_report(
+        office="小河区", opening=[paragraph(9, i) for i in range(16)], measures=[], problems=[], plans=[],
+        lead_in="现将有关情况总结如下：",
+    )
+    return pages(quiet_pdf(report))
+
+
+@pytest.fixture(scope="module")
+def sample_pdfs():
+    return {s.stem: quiet_pdf(civreport.load(s)) for s in SAMPLES}
+
+
+def test_a4_pages(sample_pdfs):
+    for data in sample_pdfs.values():
+        assert all(abs(w - 595.28) < 0.1 and abs(h - 841.89) < 0.1 for w, h in page_size(data))
+
+
+def test_full_pages_hold_22_lines(grid_pdf):
+    assert len(grid_pdf) >= 5
+    for lines in grid_pdf[1:-1]:
+        assert len(body(lines)) == 22
+    # Page 1: two title lines, a blank line and 19 lines of text, ending where the others end.
+    first = body(grid_pdf[0])
+    assert len(first) == 21
+    assert abs(first[-1].y - body(grid_pdf[1])[-1].y) < 0.5
+
+
+def test_full_lines_hold_28_characters_from_edge_to_edge(grid_pdf):
+    counts = set()
+    for lines in grid_pdf[1:-1]:
+        for line in body(lines):
+            if line.text.endswith("。"):
+                continue  # a paragraph's last line
+            first_line = abs(line.x0 - left_edge(line.page) - 2 * CHAR) < 1
+            counts.add((first_line, len(line.text)))
+            assert abs(line.x1 - right_edge(line.page)) < 1.0, line
+    assert counts == {(False, 28), (True, 26)}
+
+
+def test_text_block_position_mirrors_on_even_pages(grid_pdf):
+    for lines in grid_pdf[1:-1]:
+        b = body(lines)
+        unindented = [line for line in b if abs(line.x0 - left_edge(line.page)) < 0.5]
+        assert unindented, f"no line starts at the left margin on page {b[0].page}"
+        # The first baseline sits in the first grid line under the 37 mm top margin.
+        assert TOP < b[0].y < TOP + PITCH
+        assert b[-1].y < BLOCK_BOTTOM
+        assert abs(b[-1].y - b[0].y - 21 * PITCH) < 0.5
+
+
+def test_every_line_sits_on_the_grid(sample_pdfs):
+    for name, data in sample_pdfs.items():
+        for lines in pages(data):
+            b = [line for line in body(lines) if abs(line.size - 16) < 0.5]
+            first = b[0].y
+            for line in b:
+                steps = (line.y - first) / PITCH
+                assert abs(steps - round(steps)) < 0.02, (name, line)
+                assert line.x1 <= right_edge(line.page) + 0.5, (name, line)
+
+
+def test_page_numbers_alternate_sides_below_the_text_block(sample_pdfs):
+    for data in sample_pdfs.values():
+        for number, lines in enumerate(pages(data), 1):
+            footer = [line for line in lines if line.y > BLOCK_BOTTOM]
+            assert len(footer) == 1
+            line = footer[0]
+            assert line.text == f"— {number} —"
+            assert abs(line.size - 14) < 0.1 and line.fonts == {"FandolSong-Regular"}
+            if number % 2:
+                assert abs(line.x1 - (right_edge(number) - 14)) < 1.5
+            else:
+                assert abs(line.x0 - (left_edge(number) + 14)) < 1.5
+            # The 14 pt line starts 7 mm under the text block.
+            assert abs(line.top - (BLOCK_BOTTOM + 7 * MM)) < 1.5, line
+
+
+def test_title_is_centred_22pt_in_balanced_lines(sample_pdfs):
+    first = pages(sample_pdfs["district-2023-civilized-city"])[0]
+    title = [line for line in first if abs(line.size - 22) < 0.1]
+    assert [line.text for line in title] == ["云江市滨河区2023年", "创建全国文明城市工作总结"]
+    centre = left_edge(1) + 78 * MM
+    for line in title:
+        assert line.fonts == {"FandolSong-Bold"}
+        assert abs((line.x0 + line.x1) / 2 - centre) < 2
+    assert TOP < title[0].y < TOP + PITCH
+
+
+def test_fonts_per_role(sample_pdfs):
+    found = {}
+    for _, text, font, _ in spans(sample_pdfs["district-2023-civilized-city"]):
+        for marker, role in (("一、", "heading1"), ("（一）", "heading2"), ("2023年是全国文明城市", "body")):
+            if text.startswith(marker):
+                found[role] = font
+    assert found == {"heading1": "FandolHei-Regular", "heading2": "FandolKai-Regular", "body": "FandolFang-Regular"}
+
+
+def test_signoff_position(sample_pdfs):
+    last = pages(sample_pdfs["district-2023-civilized-city"])[-1]
+    name, day = [line for line in body(last)][-2:]
+    assert (name.text, day.text) == ("云江市滨河区人民政府", "2024年1月8日")
+    page = name.page
+    assert abs(name.x1 - (right_edge(page) - 2 * CHAR)) < 2
+    assert abs(day.x0 - (name.x0 + 2 * CHAR)) < 2
+    assert abs(day.y - name.y - PITCH) < 0.1
+
+
+def test_signoff_never_starts_a_page_alone():
+    # Title and blank line, then exactly 20 lines of opening: page 1 is full.
+    report = make_report(office="小河区", opening=[paragraph(20)[:-1] + "现将工作情况总结如下："],
+                         measures=[], problems=[], plans=[])
+    result = pages(quiet_pdf(report))
+    assert len(result) == 2
+    page_two = [line.text for line in body(result[1])]
+    assert page_two[-2:] == ["小河区", "2024年10月8日"]
+    assert len(page_two) >= 3 and page_two[0] not in ("小河区",), page_two
+
+
+def test_heading_never_sits_alone_at_the_bottom():
+    # 19 lines of opening leave the 22nd line of page 1 for the heading: it must move on.
+    report = make_report(office="小河区", opening=[paragraph(19)[:-1] + "现将工作情况总结如下："],
+                         measures=[{"body": [paragraph(3, 5)]}], problems=[], plans=[])
+    result = pages(quiet_pdf(report))
+    assert body(result[0])[-1].text != "一、主要做法"
+    assert any(line.text == "一、主要做法" for line in body(result[1]))
+
+
+def test_metadata(sample_pdfs):
+    meta = metadata(sample_pdfs["district-2023-civilized-city"])
+    assert meta["title"] == "云江市滨河区2023年创建全国文明城市工作总结"
+    assert meta["author"] == "云江市滨河区"
+    assert meta["subject"] == "创建全国文明城市"
+    assert meta["creationDate"].startswith("D:20240108")
+
+
+def test_same_input_same_bytes_across_processes(tmp_path, sample_pdfs):
+    sample = SAMPLES[0]
+    out = tmp_path / "again.pdf"
+    code = (f"import warnings; warnings.simplefilter('ignore'); import civreport; "
+            f"open({str(out)!r}, 'wb').write(civreport.render_pdf(civreport.load({str(sample)!r})))")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert out.read_bytes() == sample_pdfs[sample.stem] == quiet_pdf(civreport.load(sample))
+
+
+def test_missing_glyphs_are_reported_with_their_position():
+    report = make_report(opening=["发放调査问卷五千份。"])  # 査 is Japanese; the GB fonts lack it
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_pdf(report)
+    missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphWarning)]
+    assert len(missing) == 1
+    assert not any(".notdef" in str(w.message) for w in caught)  # no duplicate English notice
+    assert "“査”（U+67FB）" in missing[0] and "正文" in missing[0]
+    assert "第 2 段第 4 字（“发放调査问卷五千份。" in missing[0]
+
+
+def test_substitutions_are_reported_per_role():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_pdf(make_report())
+    messages = [str(w.message) for w in caught if issubclass(w.category, FontSubstitutionWarning)]
+    assert any(m.startswith("正文（仿宋）：未安装 仿宋_GB2312") and m.endswith("改用 FandolFang-Regular") for m in messages)
+    assert len(messages) == 5
+
+
+def test_configured_font_file_comes_first(tmp_path):
+    kai = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolKai-Regular.otf"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = render_pdf(make_report(), fonts={"body": kai, "heading1": ["不存在的字体", kai]})
+    messages = [str(w.message) for w in caught]
+    assert not any(m.startswith("正文") for m in messages)
+    assert any("一级标题（黑体）：找不到配置的字体 不存在的字体" in m for m in messages)
+    body_fonts = {font for _, text, font, _ in spans(data) if text.startswith("今年以来")}
+    assert body_fonts == {"FandolKai-Regular"}
+
+
+def test_slow_subsetting_is_detected_and_reported(monkeypatch):
+    import civreport.pdf as pdf
+
+    assert pdf.harfbuzz_subsetting()  # make test installs libharfbuzz-subset0
+    monkeypatch.setattr(pdf, "harfbuzz_subsetting", lambda: False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_pdf(make_report())
+    slow = [str(w.message) for w in caught if issubclass(w.category, SlowFontSubsettingWarning)]
+    assert len(slow) == 1 and "libharfbuzz-subset0" in slow[0]
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):  # noqa: N802
+        _Recorder.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    _Recorder.requests.clear()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+def test_hostile_user_text_fetches_nothing(server):
+    report = make_report(opening=[f'<img src="{server}/user.png">', '<img src="file:///etc/passwd">'])
+    text = "".join(t for _, t, _, _ in spans(quiet_pdf(report)))
+    assert f'<img src="{server}/user.png">' in text  # printed as text, not loaded
+    assert _Recorder.requests == []
+
+
+def test_hostile_template_fetches_nothing(server, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "leak.css").write_text('body::before { content: "LEAKED" }', encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.html.j2").write_text(
+        f'<html><head><link rel="stylesheet" href="{(outside / "leak.css").as_uri()}">'
+        f'<style>@import url("{server}/import.css");</style></head><body>'
+        f'<img src="{server}/template.png"><img src="file:///etc/passwd"><p>{{{{ report.office }}}}</p></body></html>',
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = render_pdf(make_report(), templates=[templates])
+    blocked = " ".join(str(w.message) for w in caught if issubclass(w.category, BlockedResourceWarning))
+    assert _Recorder.requests == []
+    text = "".join(t for _, t, _, _ in spans(data))
+    assert "LEAKED" not in text and "root:" not in text and "小河区" in text
+    for url in ("leak.css", "/import.css", "/template.png", "file:///etc/passwd"):
+        assert url in blocked
+
+
+def test_cli_renders_pdf_and_prints_warnings(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "civreport", "render", str(SAMPLES[0]), "--to", "pdf", "--out", str(tmp_path)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / f"{SAMPLES[0].stem}.pdf").read_bytes().startswith(b"%PDF")
+    assert f"警告：{SAMPLES[0]}：正文（仿宋）：未安装" in result.stderr
