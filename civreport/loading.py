@@ -128,6 +128,7 @@ _MESSAGES = {
     "date_from_datetime_parsing": "应为日期，写作 YYYY-MM-DD",
     "date_from_datetime_inexact": "应为日期，不带时刻",
     "string_too_short": "不能为空",
+    "string_unicode": "含有无法识别的字符（孤立的 UTF-16 代理项），请删除",
 }
 
 

@@ -6,9 +6,12 @@ DOCX writer reads its body. Structure therefore lives in templates, not in write
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -16,7 +19,7 @@ from markupsafe import Markup
 
 from .chinese import cn_date, cn_number, heading_number
 from .compose import compose
-from .errors import RenderError
+from .errors import CivreportWarning, RenderError
 from .fonts import default_stacks
 from .layout import Layout
 from .model import Report
@@ -34,6 +37,21 @@ def search_path(extra: Sequence[str | Path] = ()) -> list[Path]:
     return [*(Path(d) for d in extra), shipped_templates()]
 
 
+# Characters XML cannot carry (so no DOCX can) and WeasyPrint draws as boxes or fails on.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _printable(value: Any) -> Any:
+    """Drop unprintable characters from every value a template prints, with a warning,
+    so that the HTML, the PDF and the DOCX all carry the same text."""
+    if not isinstance(value, str) or not _UNPRINTABLE.search(value):
+        return value
+    codes = "、".join(sorted({f"U+{ord(c):04X}" for c in _UNPRINTABLE.findall(value)}))
+    cleaned = _UNPRINTABLE.sub("", value)
+    warnings.warn(CivreportWarning(f"已删除无法打印的字符 {codes}：“{cleaned[:30]}”"), stacklevel=2)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
 @cache
 def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     # Office templates are not trusted: sandboxed, autoescaped, and strict about unknown names.
@@ -45,6 +63,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.filters.update(cn_number=cn_number, cn_date=cn_date, heading_number=heading_number)
     return env

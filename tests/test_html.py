@@ -49,3 +49,26 @@ def test_every_sample_loads_and_renders():
     for sample in SAMPLES:
         report = civreport.load(sample)
         assert "一、" in civreport.render_html(report)
+
+
+def test_unprintable_characters_are_dropped_with_a_warning():
+    import pytest
+
+    report = make_report(opening=["控制\x07字符\x00都去掉。"], subtitle="副\x1f标题")
+    with pytest.warns(civreport.CivreportWarning, match="U\\+0000、U\\+0007"):
+        page = civreport.render_html(report)
+    assert "控制字符都去掉。" in page and "副标题" in page
+    assert not any(c in page for c in "\x00\x07\x1f")
+
+
+def test_lone_surrogates_are_an_input_error(tmp_path):
+    import json
+
+    import pytest
+
+    from conftest import MINIMAL
+
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(dict(MINIMAL, subject="创建\ud800文明城市")), encoding="utf-8")
+    with pytest.raises(civreport.InputError, match="subject（工作主题）：含有无法识别的字符"):
+        civreport.load(path)
