@@ -22,10 +22,10 @@ from .templating import render_html
 
 
 # The writers import WeasyPrint or python-docx, so they load on first use.
-_LAZY = {"render_pdf": "pdf"}
+_LAZY = {"render_pdf": "pdf_writer"}
 
 if TYPE_CHECKING:
-    from .pdf import render_pdf
+    from .pdf_writer import render_pdf
 
 
 def __getattr__(name: str) -> object:

@@ -17,7 +17,7 @@ def _html(report: Report) -> bytes:
 
 
 def _pdf(report: Report) -> bytes:
-    from .pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+    from .pdf_writer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     return render_pdf(report)
 

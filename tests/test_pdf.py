@@ -13,7 +13,7 @@ import pytest
 import civreport
 from civreport.errors import BlockedResourceWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from civreport.layout import Layout
-from civreport.pdf import render_pdf
+from civreport.pdf_writer import render_pdf
 from conftest import SAMPLES, make_report
 from pdftext import MM, metadata, page_size, pages, spans
 
@@ -235,7 +235,7 @@ def test_configured_font_file_comes_first(tmp_path):
 
 
 def test_slow_subsetting_is_detected_and_reported(monkeypatch):
-    import civreport.pdf as pdf
+    import civreport.pdf_writer as pdf
 
     assert pdf.harfbuzz_subsetting()  # make test installs libharfbuzz-subset0
     monkeypatch.setattr(pdf, "harfbuzz_subsetting", lambda: False)
