@@ -22,9 +22,10 @@ from .templating import render_html
 
 
 # The writers import WeasyPrint or python-docx, so they load on first use.
-_LAZY = {"render_pdf": "pdf_writer"}
+_LAZY = {"render_pdf": "pdf_writer", "render_docx": "docx_writer"}
 
 if TYPE_CHECKING:
+    from .docx_writer import render_docx
     from .pdf_writer import render_pdf
 
 
@@ -49,6 +50,7 @@ __all__ = [
     "Report",
     "load",
     "render",
+    "render_docx",
     "render_html",
     "render_pdf",
     "write_atomic",

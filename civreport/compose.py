@@ -14,6 +14,7 @@ from itertools import combinations
 
 from .chinese import cn_date, enumeration, heading_number
 from .model import PART_ROLES, Item, Part, Report
+from .wordlike import SPACE_EM, spaced_boundaries
 
 # 156 mm text block / 22 pt title characters (layout.md).
 TITLE_CHARS_PER_LINE = 20
@@ -70,8 +71,10 @@ class Summary:
 
 
 def text_width(text: str) -> float:
-    """Width in character cells: full-width characters 1, everything else ½."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width in character cells: full-width characters 1, everything else ½, plus the
+    space word processors put between Chinese and Latin (see :mod:`civreport.wordlike`)."""
+    cells = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    return cells + SPACE_EM * spaced_boundaries(text)
 
 
 def balance_lines(segments: list[str], width: float) -> list[str]:

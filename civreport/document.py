@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+# Rendered pages are UTF-8 whether or not a template declares it.
+UTF8 = lxml_html.HTMLParser(encoding="utf-8")
+
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p"}
 KEEP_TOGETHER = {"signoff", "attachments"}
 
@@ -66,7 +69,7 @@ def _runs(element: lxml_html.HtmlElement) -> list[Run]:
 
 
 def parse(page: str) -> Document:
-    root = lxml_html.document_fromstring(page.encode("utf-8"))
+    root = lxml_html.document_fromstring(page.encode("utf-8"), parser=UTF8)
     blocks: list[Block] = []
 
     def walk(el: lxml_html.HtmlElement, group: str | None) -> None:

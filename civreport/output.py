@@ -22,7 +22,13 @@ def _pdf(report: Report) -> bytes:
     return render_pdf(report)
 
 
-WRITERS: dict[str, Callable[[Report], bytes]] = {"html": _html, "pdf": _pdf}
+def _docx(report: Report) -> bytes:
+    from .docx_writer import render_docx  # python-docx loads only when a DOCX is asked for
+
+    return render_docx(report)
+
+
+WRITERS: dict[str, Callable[[Report], bytes]] = {"html": _html, "pdf": _pdf, "docx": _docx}
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

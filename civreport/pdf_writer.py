@@ -20,6 +20,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from . import wordlike
 from .document import Document, parse
 from .errors import BlockedResourceWarning, CivreportWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from .fontfinder import FontConfig, FontPlan, resolve
@@ -137,7 +138,7 @@ class PdfWriter:
         page = render_html(report, layout=layout, fonts=self.plan.stacks(), templates=self.templates)
         for message in missing_glyphs(parse(page), self.plan):
             warnings.warn(MissingGlyphWarning(message), stacklevel=2)
-        html = HTML(string=page, base_url=self.base_url, url_fetcher=self.fetcher)
+        html = HTML(string=wordlike.apply(page), base_url=self.base_url, url_fetcher=self.fetcher)
         with _weasyprint_warnings():
             return html.write_pdf(stylesheets=[self.font_css], font_config=self.font_config, uncompressed_pdf=False)
 

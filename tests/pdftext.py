@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pymupdf
 
 MM = 72 / 25.4
+FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ def pages(data: bytes) -> list[list[Line]]:
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         for number, page in enumerate(doc, 1):
             rows: dict[float, list[tuple[float, float, str, str, float, float]]] = {}
-            for block in page.get_text("rawdict")["blocks"]:
+            # Real characters only: MuPDF would add spaces where it sees gaps (autospace).
+            for block in page.get_text("rawdict", flags=FLAGS)["blocks"]:
                 for line in block.get("lines", []):
                     for span in line["spans"]:
                         for c in span["chars"]:
@@ -53,7 +55,7 @@ def spans(data: bytes) -> list[tuple[int, str, str, float]]:
     out = []
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         for number, page in enumerate(doc, 1):
-            for block in page.get_text("dict")["blocks"]:
+            for block in page.get_text("dict", flags=FLAGS)["blocks"]:
                 for line in block.get("lines", []):
                     for span in line["spans"]:
                         out.append((number, span["text"], _font(span["font"]), span["size"]))
