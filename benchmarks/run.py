@@ -9,6 +9,7 @@ import argparse
 import gc
 import resource
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -61,11 +62,27 @@ def bench_pdf(renders: int) -> None:
     print(f"  memory over {renders} renders: start {before:.0f} MB, then " + ", ".join(f"{m:.0f}" for m in marks) + " MB")
 
 
+def bench_docx() -> None:
+    print("DOCX (python-docx; prepared template reused)")
+    start = time.perf_counter()
+    civreport.render_docx(civreport.load(SAMPLES[0]))
+    print(f"  first render incl. import and template set-up: {time.perf_counter() - start:.2f} s")
+    for sample in SAMPLES:
+        report = civreport.load(sample)
+        t = statistics.median(timed(lambda: civreport.render_docx(report), 20))
+        print(f"  {sample.stem:36s} {t * 1000:6.1f} ms/DOCX")
+    script = (f"import sys, civreport.cli as c; c.main(['render', {str(SAMPLES[0])!r}, '--to', 'docx', '--out', '/tmp']); "
+              "print('weasyprint' in sys.modules)")
+    imported = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True).stdout.split()[-1]
+    print(f"  `civreport render --to docx` imports WeasyPrint: {imported}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--renders", type=int, default=100)
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    bench_docx()
     bench_pdf(args.renders)
 
 

@@ -65,6 +65,7 @@ CHARACTER_STYLES = {
     for n, name, role in ((1, "一级标题", "heading1"), (2, "二级标题", "heading2"), (3, "三级标题", "body"), (4, "四级标题", "body"))
 }
 BLANK = "blank"  # an empty line on the grid: a plain Normal paragraph
+UNUSED_PARTS = {"stylesWithEffects", "webSettings", "customXml", "thumbnail"}
 # Word's simplified-Chinese kinsoku list of characters that never end a line, plus the
 # dash: the two halves of —— must not part (GB/T 15834), which Pango already ensures and
 # LibreOffice's CJK line breaking honours only through this list.
@@ -94,6 +95,11 @@ class DocxWriter:
 
     def _build_base(self) -> bytes:
         document = docx.Document()
+        # Parts of python-docx's default template a summary never uses; the blank-page
+        # thumbnail would even misrepresent the file in file browsers.
+        for rels in (document.part.rels, document.part.package.rels):
+            for r_id in [r_id for r_id, rel in rels.items() if rel.reltype.rsplit("/", 1)[-1] in UNUSED_PARTS]:
+                del rels[r_id]
         self._define_styles(document)
         self._set_up_page(document)
         self._add_footers(document)

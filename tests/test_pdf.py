@@ -12,56 +12,15 @@ import pytest
 
 import civreport
 from civreport.errors import BlockedResourceWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
-from civreport.layout import Layout
 from civreport.pdf_writer import render_pdf
 from conftest import SAMPLES, make_report
-from pdftext import MM, metadata, page_size, pages, spans
-
-LAYOUT = Layout()
-PITCH = LAYOUT.line_pitch  # 28.95
-CHAR = LAYOUT.char_pitch_pt  # 15.79
-BLOCK_BOTTOM = 297 * MM - 35 * MM
-TOP = 37 * MM
-CJK = "创建全国文明城市工作取得明显成效群众满意度持续提升环境面貌焕然一新"
-
-
-def left_edge(page: int) -> float:
-    return (28 if page % 2 else 26) * MM
-
-
-def right_edge(page: int) -> float:
-    return left_edge(page) + 156 * MM
-
-
-def quiet_pdf(report, **options) -> bytes:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return render_pdf(report, **options)
-
-
-def cjk(n: int, offset: int = 0) -> str:
-    return "".join(CJK[(offset + i) % len(CJK)] for i in range(n))
-
-
-def paragraph(lines: int, seed: int = 0, last: int = 10) -> str:
-    """Pure CJK text that fills exactly ``lines`` lines: 26 on the first, 28 on full lines."""
-    if lines == 1:
-        return cjk(last, seed) + "。"
-    return cjk(26 + 28 * (lines - 2) + last, seed) + "。"
-
-
-def body(lines_of_page):
-    return [line for line in lines_of_page if line.y < BLOCK_BOTTOM]
-
+from geometry import (BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf,
+                      right_edge)
+from pdftext import metadata, page_size, pages, spans
 
 @pytest.fixture(scope="module")
 def grid_pdf():
-    """Seven-odd pages of unpunctuated body text: every page but the last is full."""
-    report = make_report(
-        office="小河区", opening=[paragraph(9, i) for i in range(16)], measures=[], problems=[], plans=[],
-        lead_in="现将有关情况总结如下：",
-    )
-    return pages(quiet_pdf(report))
+    return pages(quiet_pdf(grid_report()))
 
 
 @pytest.fixture(scope="module")
