@@ -52,6 +52,10 @@ def enumeration(points: list[str]) -> str:
     return separator.join(f"{cn_number(i)}是{p}" for i, p in enumerate(cleaned, 1)) + "。"
 
 
-def cn_date(day: date) -> str:
-    """2024年7月5日: Arabic numerals, full year, no zero padding (GB/T 9704 7.3.5.4)."""
+def cn_date(day: date, style: str = "arabic") -> str:
+    """2024年7月5日: Arabic numerals, full year, no zero padding (GB/T 9704 7.3.5.4);
+    ``style="chinese"`` writes the older 二〇二四年七月五日."""
+    if style == "chinese":
+        year = "".join("〇一二三四五六七八九"[int(d)] for d in str(day.year))
+        return f"{year}年{cn_number(day.month)}月{cn_number(day.day)}日"
     return f"{day.year}年{day.month}月{day.day}日"

@@ -12,12 +12,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .chinese import cn_date, enumeration, heading_number
-from .model import PART_ROLES, Item, Part, Report
+from .chinese import cn_date, cn_number, enumeration, heading_number
+from .model import PART_ROLES, Item, Part, PartHeadings, Report
+from .profile import Profile
 from .wordlike import SPACE_EM, spaced_boundaries
-
-# 156 mm text block / 22 pt title characters (layout.md).
-TITLE_CHARS_PER_LINE = 20
 
 _KIND_VERB = {"工作总结": "总结", "工作汇报": "汇报", "工作情况报告": "报告"}
 _HAS_LEAD_IN = re.compile(r"(总结|汇报|报告)如下[：:]\s*$")
@@ -32,8 +30,14 @@ class Section:
     number: str
     title: str
     run_in: bool
-    paragraphs: list[str]
+    paragraphs: list[str]  # the body, without the enumeration
     children: list[Section]
+    enumeration: str | None = None  # the points run together: 一是……；二是……。
+
+    @property
+    def texts(self) -> list[str]:
+        """Every paragraph under the heading, the enumeration last."""
+        return self.paragraphs + ([self.enumeration] if self.enumeration else [])
 
     @property
     def heading(self) -> str:
@@ -56,10 +60,11 @@ class Signoff:
 
 @dataclass(frozen=True)
 class Summary:
-    """Everything a template prints, derived once from a :class:`Report`."""
+    """Everything a template prints, derived once from a :class:`Report` and its profile."""
 
     report: Report
     title_lines: list[str]
+    subtitle: str | None
     opening: list[str]
     sections: list[Section]
     signoff: Signoff
@@ -95,39 +100,50 @@ def balance_lines(segments: list[str], width: float) -> list[str]:
     return units  # no units at all: an empty title
 
 
-def _title_segments(report: Report) -> list[str]:
-    if report.title:
-        return []
+def _dash(report: Report, settings: Profile) -> str:
+    return report.range_dash or settings.range_dash
+
+
+def _title_segments(report: Report, settings: Profile) -> list[str]:
     subject, kind = report.subject, report.kind
     if subject.endswith("工作") and kind.startswith("工作"):
         subject = subject[: -len("工作")]
-    return [report.office, report.period.label(report.range_dash), subject, kind]
+    return [report.office, report.period.label(_dash(report, settings)), subject, kind]
 
 
-def title_lines(report: Report, width: float = TITLE_CHARS_PER_LINE) -> list[str]:
+def title_lines(report: Report, settings: Profile = Profile()) -> list[str]:
     """The title, broken into balanced lines; an explicit title keeps the author's breaks."""
+    width = settings.page.title_chars_per_line
     if report.title:
         lines = [line.strip() for line in report.title.splitlines() if line.strip()]
         if len(lines) > 1:
             return lines
         # Break only after punctuation, else anywhere, when one written line is too long.
         return balance_lines(re.findall(r"[^，、：]+[，、：]?", lines[0]), width)
-    return balance_lines(_title_segments(report), width)
+    return balance_lines(_title_segments(report, settings), width)
 
 
-def lead_in(report: Report) -> str:
+def subtitle(report: Report, settings: Profile = Profile()) -> str | None:
+    """The report's subtitle, else the profile's, filled in with office, period and year."""
+    if report.subtitle or not settings.subtitle:
+        return report.subtitle
+    period = report.period.label(_dash(report, settings))
+    return settings.subtitle.format_map({"office": report.office, "period": period, "year": report.period.start_year})
+
+
+def lead_in(report: Report, settings: Profile = Profile()) -> str:
     if report.lead_in:
         return report.lead_in
     subject = report.subject.removesuffix("工作")
-    return f"现将{report.period.label(report.range_dash)}{subject}工作情况{_KIND_VERB[report.kind]}如下："
+    return f"现将{report.period.label(_dash(report, settings))}{subject}工作情况{_KIND_VERB[report.kind]}如下："
 
 
-def opening(report: Report) -> list[str]:
+def opening(report: Report, settings: Profile = Profile()) -> list[str]:
     """The opening paragraphs, ending with the lead-in unless the author wrote one."""
     paragraphs = list(report.opening)
     if report.lead_in is None and paragraphs and _HAS_LEAD_IN.search(paragraphs[-1]):
         return paragraphs
-    sentence = lead_in(report)
+    sentence = lead_in(report, settings)
     if not paragraphs:
         return [sentence]
     last = paragraphs[-1]
@@ -135,27 +151,48 @@ def opening(report: Report) -> list[str]:
     return paragraphs
 
 
-def _paragraphs(body: list[str], points: list[str]) -> list[str]:
-    return list(body) + ([enumeration(points)] if points else [])
+def _enumeration(points: list[str]) -> str | None:
+    return enumeration(points) if points else None
 
 
-def _item_sections(items: list[Item], level: int) -> list[Section]:
+def _item_sections(items: list[Item], level: int, enumerate_items: bool = False) -> list[Section]:
     sections, n = [], 0
     for item in items:
-        paragraphs = _paragraphs(item.body, item.points)
+        points = _enumeration(item.points)
+        if enumerate_items and item.title:
+            # 一是强化组织领导。正文…… : the title opens the item's first paragraph.
+            n += 1
+            title = item.title + ("" if item.title[-1] in _SENTENCE_END else "。")
+            texts = [*item.body, *([points] if points else [])]
+            first = f"{cn_number(n)}是{title}" + (texts[0] if texts else "")
+            children = _item_sections(item.items, level + 1)
+            sections.append(Section(level, "", "", False, [first, *texts[1:]], children))
+            continue
         if not item.title:
             # An untitled item is plain text under its parent: it takes no number.
-            sections.append(Section(level, "", "", False, paragraphs, []))
+            sections.append(Section(level, "", "", False, list(item.body), [], points))
             continue
         n += 1
-        run_in = item.run_in if item.run_in is not None else bool(paragraphs and not item.items)
+        has_text = bool(item.body or points)
+        run_in = item.run_in if item.run_in is not None else has_text and not item.items
         children = _item_sections(item.items, level + 1)
-        sections.append(Section(level, heading_number(level, n), item.title, run_in and bool(paragraphs), paragraphs, children))
+        sections.append(
+            Section(level, heading_number(level, n), item.title, run_in and has_text, list(item.body), children, points)
+        )
     return sections
 
 
-def sections(report: Report) -> list[Section]:
+def headings(report: Report, settings: Profile = Profile()) -> PartHeadings:
+    """Part headings: the built-in ones, then the profile's, then the report's own."""
+    chosen = {name: getattr(settings.headings, name) for name in settings.headings.model_fields_set}
+    chosen |= {name: getattr(report.headings, name) for name in report.headings.model_fields_set}
+    return PartHeadings(**chosen)
+
+
+def sections(report: Report, settings: Profile = Profile()) -> list[Section]:
     """Level-1 sections in role order; empty parts are left out and the numbers close up."""
+    names = headings(report, settings)
+    enumerate_items = settings.numbering.items == "enumeration"
     parts: list[tuple[str, Part]] = [
         (role, part) for role in PART_ROLES for part in getattr(report, role) if not part.is_empty
     ]
@@ -163,20 +200,21 @@ def sections(report: Report) -> list[Section]:
         Section(
             1,
             heading_number(1, n),
-            part.title or getattr(report.headings, role),
+            part.title or getattr(names, role),
             False,
-            _paragraphs(part.body, part.points),
-            _item_sections(part.items, 2),
+            list(part.body),
+            _item_sections(part.items, 2, enumerate_items),
+            _enumeration(part.points),
         )
         for n, (role, part) in enumerate(parts, 1)
     ]
 
 
-def signoff(report: Report) -> Signoff:
+def signoff(report: Report, settings: Profile = Profile()) -> Signoff:
     """Name two characters in from the right; the date starts two characters right of the
     name's start, and when it is too long for that, the date takes the two-character
     inset and the name moves right (GB/T 9704 7.3.5.2)."""
-    name, day = report.signoff_name, cn_date(report.date)
+    name, day = report.signoff or settings.signoff or report.office, cn_date(report.date, settings.date_style)
     name_w, date_w = text_width(name), text_width(day)
     name_indent = 2.0
     date_indent = name_indent + name_w - 2 - date_w
@@ -186,13 +224,14 @@ def signoff(report: Report) -> Signoff:
     return Signoff(name, day, name_indent, date_indent)
 
 
-def compose(report: Report, title_width: float = TITLE_CHARS_PER_LINE) -> Summary:
-    """Derive the printed summary; ``title_width`` is how many title characters fit a line."""
+def compose(report: Report, settings: Profile = Profile()) -> Summary:
+    """Derive the printed summary under an office's settings (GB/T 9704 by default)."""
     return Summary(
         report=report,
-        title_lines=title_lines(report, title_width),
-        opening=opening(report),
-        sections=sections(report),
-        signoff=signoff(report),
+        title_lines=title_lines(report, settings),
+        subtitle=subtitle(report, settings),
+        opening=opening(report, settings),
+        sections=sections(report, settings),
+        signoff=signoff(report, settings),
         attachments=list(report.attachments),
     )

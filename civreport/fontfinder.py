@@ -17,12 +17,10 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from .errors import FontSubstitutionWarning
-from .fonts import OFFICIAL, ROLE_NAMES, ROLES, STAND_INS, css_family, css_stack
+from .fonts import FONT_SUFFIXES, OFFICIAL, ROLE_NAMES, ROLES, STAND_INS, css_family, css_stack
 
 FontSpec = str | Path
 FontConfig = Mapping[str, FontSpec | Sequence[FontSpec]]
-
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
 ROLES = ("title", "heading1", "heading2", "body", "page_number")
 
 ROLE_NAMES = {

@@ -156,9 +156,8 @@ def _path(loc: Loc) -> str:
     return text
 
 
-def _field_title(loc: Loc) -> str | None:
+def _field_title(loc: Loc, model: type[BaseModel] | None) -> str | None:
     """The Chinese title of the field that ``loc`` ends in, from the model itself."""
-    model: type[BaseModel] | None = Report
     title = None
     for part in loc:
         if isinstance(part, int):
@@ -189,12 +188,12 @@ def _line(loc: Loc, lines: LineMap) -> int | None:
     return None
 
 
-def problems_from(exc: ValidationError, file: str, lines: LineMap) -> list[Problem]:
+def problems_from(exc: ValidationError, file: str, lines: LineMap, model: type[BaseModel] = Report) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
         path = _path(loc)
-        title = _field_title(loc) if error["type"] != "extra_forbidden" else None
+        title = _field_title(loc, model) if error["type"] != "extra_forbidden" else None
         if title:
             path += f"（{title}）"
         problems.append(Problem(file, _message(error), path, _line(loc, lines)))
@@ -235,6 +234,8 @@ def load(path: str | Path) -> Report:
     """
     data, lines = read_data(path)
     try:
-        return Report.model_validate(data)
+        report = Report.model_validate(data)
     except ValidationError as exc:
         raise InputError(problems_from(exc, str(path), lines)) from None
+    report._source = Path(path)
+    return report

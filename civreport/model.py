@@ -6,7 +6,9 @@ import re
 from datetime import date as Date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pathlib import Path
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .chinese import HEADING_LEVELS
@@ -31,12 +33,12 @@ def _join_wrapped_lines(text: str) -> str:
 Paragraph = Annotated[Text, AfterValidator(_join_wrapped_lines)]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     # Unknown fields are errors: a misspelt key must never drop content silently.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Item(_Strict):
+class Item(StrictModel):
     """A numbered item inside a part; items nest down to heading level 4."""
 
     title: Text | None = Field(None, title="标题", description="条目标题，不写序号；序号自动生成")
@@ -60,7 +62,7 @@ class Item(_Strict):
         return self
 
 
-class Part(_Strict):
+class Part(StrictModel):
     """One of the numbered parts (一、二、…) of the body."""
 
     title: Text | None = Field(
@@ -91,7 +93,7 @@ class Part(_Strict):
         return not (self.body or self.points or self.items)
 
 
-class PartHeadings(_Strict):
+class PartHeadings(StrictModel):
     """Default headings of the parts; offices rename them (下段工作打算, 下半年工作安排 …)."""
 
     measures: Text = Field("主要做法", title="主要做法的标题")
@@ -104,11 +106,14 @@ class PartHeadings(_Strict):
 PART_ROLES = ("measures", "achievements", "problems", "plans", "suggestions")
 
 
-class Report(_Strict):
+class Report(StrictModel):
     """A work summary (工作总结) as the input file states it."""
 
     model_config = ConfigDict(title="civreport 工作总结")
 
+    profile: Text | None = Field(
+        None, title="办公室配置", description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先"
+    )
     office: Text = Field(title="发文机关", description="发文机关（单位）全称")
     period: Period = Field(title="工作期间")
     subject: Text = Field(title="工作主题", description="如“创建全国文明城市”")
@@ -130,10 +135,17 @@ class Report(_Strict):
     plans: list[Part] = Field(default_factory=list, title="下一步打算")
     suggestions: list[Part] = Field(default_factory=list, title="相关建议")
     closing: list[Paragraph] = Field(default_factory=list, title="结尾", description="结尾段落")
-    signoff: Text | None = Field(None, title="署名", description="落款的机关名称；不写时同发文机关")
+    signoff: Text | None = Field(
+        None, title="署名", description="落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关"
+    )
     attachments: list[Text] = Field(default_factory=list, title="附件", description="附件名称，不写序号")
-    range_dash: RangeDash = Field("—", title="范围连接号", description="月份范围的连接号：— 或 ～")
+    range_dash: RangeDash | None = Field(
+        None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
+    )
+
+    # The file the report was loaded from: a profile named by a relative path is found beside it.
+    _source: Path | None = PrivateAttr(None)
 
     @property
-    def signoff_name(self) -> str:
-        return self.signoff or self.office
+    def source(self) -> Path | None:
+        return self._source

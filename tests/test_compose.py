@@ -85,7 +85,7 @@ def test_parts_come_in_role_order_with_renamed_and_topical_headings():
 def test_untitled_items_are_plain_paragraphs_and_take_no_number():
     report = make_report(measures=[{"items": [{"body": ["引言。"]}, {"title": "第一项", "body": ["x"]}, {"title": "第二项", "body": ["y"]}]}])
     part = compose(report).sections[0]
-    assert [(c.number, c.paragraphs) for c in part.children] == [("", ["引言。"]), ("（一）", ["x"]), ("（二）", ["y"])]
+    assert [(c.number, c.texts) for c in part.children] == [("", ["引言。"]), ("（一）", ["x"]), ("（二）", ["y"])]
 
 
 def test_run_in_headings_by_default_only_over_leaf_items_with_text():
@@ -111,8 +111,9 @@ def test_enumerations(points, text):
 
 def test_points_become_one_enumeration_paragraph():
     sections = compose(make_report()).sections
-    assert sections[0].children[1].paragraphs == ["一是设置公益广告1200处；二是开展志愿服务活动。"]
-    assert sections[2].paragraphs == ["一是持续抓好问题整改；二是健全常态长效机制。"]
+    assert sections[0].children[1].enumeration == "一是设置公益广告1200处；二是开展志愿服务活动。"
+    assert sections[0].children[1].texts == ["一是设置公益广告1200处；二是开展志愿服务活动。"]
+    assert sections[2].enumeration == "一是持续抓好问题整改；二是健全常态长效机制。"
 
 
 def test_title_is_composed_and_balanced():

@@ -65,7 +65,8 @@ def test_the_three_formats_give_the_same_report(tmp_path):
     from_yaml = civreport.load(write(tmp_path, "r.yaml", YAML))
     from_json = civreport.load(write(tmp_path, "r.json", json.dumps(MINIMAL, ensure_ascii=False)))
     from_toml = civreport.load(write(tmp_path, "r.toml", TOML))
-    assert from_yaml == from_json == from_toml
+    assert from_yaml.model_dump() == from_json.model_dump() == from_toml.model_dump()
+    assert from_yaml.source == tmp_path / "r.yaml"
     assert from_yaml.period.label() == "2024年第三季度"
     assert from_yaml.measures[0].items[1].points == ["设置公益广告1200处", "开展志愿服务活动"]
 
