@@ -16,8 +16,12 @@ $(VENV)/.installed: pyproject.toml
 
 setup: system $(VENV)/.installed
 
+OFFICES := $(wildcard samples/offices/*/profile.yaml)
+
 demo: setup
 	$(VENV)/bin/civreport render $(SAMPLES) --out out
+	# The same report as each example office prints it.
+	$(foreach office,$(OFFICES),$(VENV)/bin/civreport render samples/industrial-park-2017.yaml --office $(office) --out out/offices/$(notdir $(patsubst %/,%,$(dir $(office))));)
 
 test: setup
 	$(PY) -m pytest

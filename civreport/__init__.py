@@ -12,12 +12,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .errors import CivreportError, CivreportWarning, InputError, RenderError
+from .errors import CivreportError, CivreportWarning, InputError, RenderError, TemplateError
 from .layout import Layout
 from .loading import load
 from .model import Item, Part, PartHeadings, Report
 from .output import render, write_atomic
 from .period import Period, PeriodError
+from .profile import OfficeProfile, Profile, load_profile
 from .templating import render_html
 
 
@@ -42,13 +43,17 @@ __all__ = [
     "InputError",
     "Item",
     "Layout",
+    "OfficeProfile",
     "Part",
     "PartHeadings",
     "Period",
     "PeriodError",
+    "Profile",
     "RenderError",
     "Report",
+    "TemplateError",
     "load",
+    "load_profile",
     "render",
     "render_docx",
     "render_html",

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .errors import CivreportError, InputError
+from .checks import check_templates
+from .errors import CivreportError, InputError, TemplateError
 from .loading import load
 from .model import Report
 from .output import WRITERS, render
 from .period import Period, PeriodError
+from .profile import OfficeProfile, resolve
 from .templating import render_template
 
 EXIT_INPUT = 2  # bad input or bad usage
@@ -50,20 +52,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
     p.add_argument("--to", type=_formats, default=list(WRITERS), metavar="FORMATS", help=f"输出格式，逗号分隔（默认 {','.join(WRITERS)}）")
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
+    _office_options(p)
 
     p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
     p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
     p.add_argument("--office", default="××区创建全国文明城市工作领导小组办公室", help="发文机关名称")
 
     commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
+
+    p = commands.add_parser("templates", help="检查模板和办公室配置")
+    actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=_Parser)
+    _office_options(actions.add_parser("check", help="不渲染报告，检查模板和办公室配置"))
     return parser
 
 
-def _render(inputs: list[Path], formats: list[str], out: Path) -> int:
-    problems, reports = [], []
+def _office_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--office", metavar="PROFILE", help="办公室配置：配置文件路径，或配置目录中的名称（优先于报告中的 profile）")
+    p.add_argument("--offices", type=Path, metavar="DIR", help="办公室配置目录（默认 $CIVREPORT_OFFICES 或 ./offices）")
+    p.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+                   help="模板目录，先于配置和内置模板查找；可重复")
+
+
+def _render(inputs: list[Path], formats: list[str], out: Path, office: str | None, offices: Path | None,
+            templates: list[Path]) -> int:
+    problems: list[object] = []
+    reports: list[tuple[Path, Report, OfficeProfile]] = []
     for path in inputs:
         try:
-            reports.append((path, load(path)))
+            report = load(path)
+            reports.append((path, report, resolve(office, report.profile, report.source, offices)))
         except InputError as exc:
             problems.extend(exc.problems)
     stems = [path.stem for path in inputs]
@@ -74,11 +91,11 @@ def _render(inputs: list[Path], formats: list[str], out: Path) -> int:
         for problem in problems:
             print(f"错误：{problem}", file=sys.stderr)
         return EXIT_INPUT
-    for path, report in reports:
+    for path, report, profile in reports:
         for fmt in formats:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                written = render(report, out / f"{path.stem}.{fmt}")
+                written = render(report, out / f"{path.stem}.{fmt}", office=profile, templates=templates)
             for warning in caught:
                 print(f"警告：{path}：{warning.message}", file=sys.stderr)
             print(written)
@@ -93,16 +110,25 @@ def _new(period: Period | None, office: str) -> int:
     return 0
 
 
+def _check(office: str | None, offices: Path | None, templates: list[Path]) -> int:
+    profile = resolve(office, offices=offices)
+    names = check_templates(profile, templates)
+    print(f"模板检查通过（办公室配置：{profile.name}）：{'、'.join(names)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "render":
-            return _render(args.inputs, args.to, args.out)
+            return _render(args.inputs, args.to, args.out, args.office, args.offices, args.templates)
         if args.command == "new":
             return _new(args.period, args.office)
+        if args.command == "templates":
+            return _check(args.office, args.offices, args.templates)
         print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
-    except InputError as exc:
+    except (InputError, TemplateError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_INPUT
     except CivreportError as exc:

@@ -26,6 +26,8 @@ from .document import Block, parse
 from .fonts import OFFICIAL
 from .layout import MM, TWIPS, Layout
 from .model import Report
+from .profile import OfficeProfile
+from .profile import resolve as resolve_profile
 from .templating import render_html
 
 DocxFonts = Mapping[str, str]
@@ -84,10 +86,10 @@ def _size(layout: Layout, kind: str) -> float:
 class DocxWriter:
     """Renders reports to DOCX bytes from a prepared template (styles, page, footers)."""
 
-    def __init__(self, layout: Layout, fonts: DocxFonts | None = None, templates: Sequence[str | Path] = ()):
+    def __init__(self, layout: Layout, fonts: DocxFonts | None = None, bold_level3: bool = False):
         self.layout = layout
         self.fonts = docx_fonts(fonts)
-        self.templates = tuple(templates)
+        self.bold_level3 = bold_level3
         self.char_twips = round(layout.char_pitch_pt * TWIPS)
         self._base = self._build_base()
 
@@ -131,7 +133,8 @@ class DocxWriter:
             style.quick_style = True
             element = style.element
             if spec.character:
-                x.run_format(element.get_or_add_rPr(), font=self.fonts[spec.role])
+                bold = True if self.bold_level3 and spec.id == "CivHeading3Char" else None
+                x.run_format(element.get_or_add_rPr(), font=self.fonts[spec.role], bold=bold)
                 continue
             style.base_style = styles["Normal"]
             ppr = element.get_or_add_pPr()
@@ -143,7 +146,9 @@ class DocxWriter:
                 x.child(ppr, "outlineLvl", val=spec.outline)
             size = _size(layout, spec.size)
             tracking = None if spec.size == "body" else 0  # titles and page numbers keep natural width
-            x.run_format(element.get_or_add_rPr(), font=self.fonts[spec.role], size_pt=size, spacing_twips=tracking)
+            bold = True if self.bold_level3 and spec.id == "CivHeading3" else None
+            x.run_format(element.get_or_add_rPr(), font=self.fonts[spec.role], size_pt=size, spacing_twips=tracking,
+                         bold=bold)
             if spec.size == "page_number":
                 x.exact_lines(ppr, round(size * TWIPS))
         body = styles[PARAGRAPH_STYLES["body"].name]
@@ -217,8 +222,8 @@ class DocxWriter:
             p.append(r)
         return p
 
-    def render(self, report: Report) -> bytes:
-        page = render_html(report, layout=self.layout, templates=self.templates)
+    def render(self, report: Report, office: OfficeProfile, templates: Sequence[str | Path] = ()) -> bytes:
+        page = render_html(report, office=office, templates=templates, layout=self.layout)
         parsed = parse(page)
         document = docx.Document(io.BytesIO(self._base))
         body = document.element.body
@@ -247,22 +252,27 @@ class DocxWriter:
 
 
 @lru_cache(maxsize=8)
-def _writer(layout: Layout, fonts: tuple[tuple[str, str], ...], templates: tuple[str, ...]) -> DocxWriter:
-    return DocxWriter(layout, dict(fonts), templates)
+def _writer(layout: Layout, fonts: tuple[tuple[str, str], ...], bold_level3: bool) -> DocxWriter:
+    return DocxWriter(layout, dict(fonts), bold_level3)
 
 
 def render_docx(
     report: Report,
     *,
+    office: str | Path | OfficeProfile | None = None,
+    templates: Sequence[str | Path] = (),
     layout: Layout | None = None,
     fonts: DocxFonts | None = None,
-    templates: Sequence[str | Path] = (),
 ) -> bytes:
     """Render ``report`` to DOCX bytes with the same content and layout as the PDF.
 
-    ``fonts`` maps roles (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``)
-    to the font names the DOCX should ask for; by default the official names
-    (方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312, 宋体), which the reader's machine has.
+    ``office`` and ``templates`` as for :func:`civreport.render_html`. ``fonts`` maps roles
+    (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to the font names the
+    DOCX asks for; by default the profile's, else the official names (方正小标宋简体, 黑体,
+    楷体_GB2312, 仿宋_GB2312, 宋体), which the reader's machine has.
     """
-    key = tuple(sorted((fonts or {}).items()))
-    return _writer(layout or Layout(), key, tuple(str(t) for t in templates)).render(report)
+    profile = resolve_profile(office, report.profile, report.source)
+    settings = profile.settings
+    chosen = tuple(sorted({**settings.fonts.docx, **(fonts or {})}.items()))
+    writer = _writer(layout or settings.page, chosen, settings.numbering.bold_level3)
+    return writer.render(report, profile, templates)

@@ -38,7 +38,11 @@ class InputError(CivreportError):
 
 
 class RenderError(CivreportError):
-    """A report or template that cannot be rendered."""
+    """A report that cannot be rendered."""
+
+
+class TemplateError(RenderError):
+    """A template that cannot be used: bad syntax, an unknown field, a sandbox violation."""
 
 
 class CivreportWarning(UserWarning):

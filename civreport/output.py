@@ -4,31 +4,33 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import RenderError
 from .model import Report
+from .profile import OfficeProfile
 from .templating import render_html
 
 
-def _html(report: Report) -> bytes:
-    return render_html(report).encode("utf-8")
+def _html(report: Report, **options: Any) -> bytes:
+    return render_html(report, **options).encode("utf-8")
 
 
-def _pdf(report: Report) -> bytes:
+def _pdf(report: Report, **options: Any) -> bytes:
     from .pdf_writer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
-    return render_pdf(report)
+    return render_pdf(report, **options)
 
 
-def _docx(report: Report) -> bytes:
+def _docx(report: Report, **options: Any) -> bytes:
     from .docx_writer import render_docx  # python-docx loads only when a DOCX is asked for
 
-    return render_docx(report)
+    return render_docx(report, **options)
 
 
-WRITERS: dict[str, Callable[[Report], bytes]] = {"html": _html, "pdf": _pdf, "docx": _docx}
+WRITERS: dict[str, Callable[..., bytes]] = {"html": _html, "pdf": _pdf, "docx": _docx}
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -45,11 +47,18 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise
 
 
-def render(report: Report, path: str | Path) -> Path:
-    """Render ``report`` to ``path``, choosing the format by its suffix (.html, .pdf or .docx)."""
+def render(
+    report: Report,
+    path: str | Path,
+    *,
+    office: str | Path | OfficeProfile | None = None,
+    templates: Sequence[str | Path] = (),
+) -> Path:
+    """Render ``report`` to ``path``, choosing the format by its suffix (.html, .pdf or .docx);
+    ``office`` and ``templates`` as for :func:`civreport.render_html`."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in WRITERS:
         raise RenderError(f"不支持的输出格式“{path.suffix or '无后缀'}”，应为 {'、'.join('.' + f for f in WRITERS)}")
-    write_atomic(path, WRITERS[fmt](report))
+    write_atomic(path, WRITERS[fmt](report, office=office, templates=templates))
     return path

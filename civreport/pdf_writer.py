@@ -23,10 +23,13 @@ from weasyprint.urls import URLFetcher
 from . import wordlike
 from .document import Document, parse
 from .errors import BlockedResourceWarning, CivreportWarning, MissingGlyphWarning, SlowFontSubsettingWarning
-from .fontfinder import FontConfig, FontPlan, resolve
+from .fontfinder import FontConfig, FontPlan
+from .fontfinder import resolve as resolve_fonts
 from .fonts import ROLE_NAMES
 from .layout import Layout
 from .model import Report
+from .profile import OfficeProfile
+from .profile import resolve as resolve_profile
 from .templating import render_html, search_path
 
 # Which font role draws a block or run, by its template class.
@@ -119,51 +122,54 @@ def missing_glyphs(document: Document, plan: FontPlan) -> list[str]:
 class PdfWriter:
     """Renders reports to PDF bytes with one font set-up reused across documents."""
 
-    def __init__(self, fonts: FontConfig | None = None, templates: Sequence[str | Path] = ()):
-        self.templates = tuple(templates)
-        self.plan = resolve(fonts)
-        template_dirs = search_path(self.templates)
-        self.base_url = template_dirs[0].resolve().as_uri() + "/"
-        self.fetcher = _LocalFetcher([*template_dirs, *self.plan.font_files()])
+    def __init__(self, fonts: FontConfig | None = None, roots: Sequence[Path] = ()):
+        self.plan = resolve_fonts(fonts)
+        self.fetcher = _LocalFetcher([*roots, *self.plan.font_files()])
         self.font_config = FontConfiguration()
         self.font_css = CSS(string=self.plan.font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher)
 
-    def render(self, report: Report, layout: Layout | None = None) -> bytes:
+    def render(self, report: Report, office: OfficeProfile, templates: Sequence[str | Path] = (),
+               layout: Layout | None = None) -> bytes:
         if not harfbuzz_subsetting():
             warnings.warn(
                 SlowFontSubsettingWarning("未安装 libharfbuzz-subset0，PDF 生成会慢数十倍（apt-get install libharfbuzz-subset0）"),
                 stacklevel=2,
             )
         self.plan.warn()
-        page = render_html(report, layout=layout, fonts=self.plan.stacks(), templates=self.templates)
+        page = render_html(report, office=office, templates=templates, layout=layout, fonts=self.plan.stacks())
         for message in missing_glyphs(parse(page), self.plan):
             warnings.warn(MissingGlyphWarning(message), stacklevel=2)
-        html = HTML(string=wordlike.apply(page), base_url=self.base_url, url_fetcher=self.fetcher)
+        base_url = search_path(templates, office)[0].as_uri() + "/"
+        html = HTML(string=wordlike.apply(page), base_url=base_url, url_fetcher=self.fetcher)
         with _weasyprint_warnings():
             return html.write_pdf(stylesheets=[self.font_css], font_config=self.font_config, uncompressed_pdf=False)
 
 
 @lru_cache(maxsize=8)
-def _writer(fonts: tuple[tuple[str, object], ...], templates: tuple[str, ...]) -> PdfWriter:
-    return PdfWriter(dict(fonts), templates)  # type: ignore[arg-type]
+def _writer(fonts: tuple[tuple[str, object], ...], roots: tuple[Path, ...]) -> PdfWriter:
+    return PdfWriter(dict(fonts), roots)  # type: ignore[arg-type]
 
 
-def _freeze(fonts: FontConfig | None) -> tuple[tuple[str, object], ...]:
-    items = (fonts or {}).items()
-    return tuple(sorted((role, spec if isinstance(spec, (str, Path)) else tuple(spec)) for role, spec in items))
+def _freeze(fonts: FontConfig) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted((role, spec if isinstance(spec, (str, Path)) else tuple(spec)) for role, spec in fonts.items()))
 
 
 def render_pdf(
     report: Report,
     *,
+    office: str | Path | OfficeProfile | None = None,
+    templates: Sequence[str | Path] = (),
     layout: Layout | None = None,
     fonts: FontConfig | None = None,
-    templates: Sequence[str | Path] = (),
 ) -> bytes:
     """Render ``report`` to PDF bytes in the official document layout.
 
-    ``fonts`` maps roles (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``)
-    to font files or installed family names tried before the official fonts and stand-ins.
+    ``office`` and ``templates`` as for :func:`civreport.render_html`. ``fonts`` maps roles
+    (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to font files or
+    installed family names tried before the profile's, the official fonts and the stand-ins.
     Substitutions, missing glyphs and blocked resources are reported as warnings.
     """
-    return _writer(_freeze(fonts), tuple(str(t) for t in templates)).render(report, layout)
+    profile = resolve_profile(office, report.profile, report.source)
+    chosen = {**profile.settings.fonts.pdf, **(fonts or {})}
+    writer = _writer(_freeze(chosen), tuple(search_path(templates, profile)))
+    return writer.render(report, profile, templates, layout)

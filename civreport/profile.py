@@ -77,7 +77,10 @@ class OfficeProfile:
 
     @property
     def name(self) -> str:
-        return self.files[0].stem if self.files else "GB/T 9704"
+        if not self.files:
+            return "GB/T 9704"
+        file = self.files[0]
+        return file.parent.name if file.stem == "profile" else file.stem
 
     def cache_key(self) -> str:
         return self.settings.model_dump_json() + "|" + "|".join(map(str, self.template_dirs))

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from .chinese import cn_date, cn_number, heading_number
 from .compose import compose
-from .errors import CivreportWarning, RenderError
+from .errors import CivreportWarning, TemplateError
 from .fonts import default_stacks
 from .layout import Layout
 from .model import Report
@@ -121,19 +121,19 @@ def _undefined_name(message: str) -> str:
     return next((g for g in found.groups() if g), message) if found else message
 
 
-def template_error(exc: Exception, dirs: Sequence[Path]) -> RenderError:
+def template_error(exc: Exception, dirs: Sequence[Path]) -> TemplateError:
     """A template failure as the user should read it: which template, which line, what."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return RenderError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{exc.message}")
+        return TemplateError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{exc.message}")
     file, line = _where(exc, dirs)
     where = f"模板 {file}" + (f" 第 {line} 行" if line else "")
     if isinstance(exc, jinja2.UndefinedError):
-        return RenderError(f"{where}：模板引用了不存在的字段或变量 {_undefined_name(exc.message or '')}")
+        return TemplateError(f"{where}：模板引用了不存在的字段或变量 {_undefined_name(exc.message or '')}")
     if isinstance(exc, SecurityError):
-        return RenderError(f"{where}：模板不允许访问内部属性或方法（{exc}）")
+        return TemplateError(f"{where}：模板不允许访问内部属性或方法（{exc}）")
     if isinstance(exc, jinja2.TemplateNotFound):
-        return RenderError(f"{where}：找不到模板“{exc.name}”；模板只能引用模板目录中的文件")
-    return RenderError(f"{where}：{type(exc).__name__}: {exc}")
+        return TemplateError(f"{where}：找不到模板“{exc.name}”；模板只能引用模板目录中的文件")
+    return TemplateError(f"{where}：{type(exc).__name__}: {exc}")
 
 
 def render_template(
@@ -144,7 +144,7 @@ def render_template(
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound as exc:
         if exc.name == name:
-            raise RenderError(f"找不到模板 {name}") from None
+            raise TemplateError(f"找不到模板 {name}") from None
         raise template_error(exc, search_path(templates, office)) from None
     except (jinja2.TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError) as exc:
         raise template_error(exc, search_path(templates, office)) from None

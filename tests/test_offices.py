@@ -1,0 +1,243 @@
+"""Office profiles and template overrides: the same report, two offices, both outputs."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+
+import docx
+import pytest
+
+import civreport
+from civreport import InputError, TemplateError, load_profile
+from civreport.cli import main
+from civreport.compose import compose
+from civreport.docx_writer import render_docx
+from conftest import ROOT, make_report
+from geometry import MM, body, quiet_pdf, right_edge
+from pdftext import pages, spans
+from test_loading import YAML
+
+OFFICES = ROOT / "samples" / "offices"
+STRICT = OFFICES / "gbt9704" / "profile.yaml"
+COMMON = OFFICES / "common-practice" / "profile.yaml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+LEVEL3 = [{"title": "强化组织领导", "items": [{"title": "健全机构", "body": ["成立创建工作领导小组。"]}]}]
+
+
+def report():
+    return make_report(office="小河区", measures=[{"items": LEVEL3}])
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    out = {}
+    for name, profile in (("strict", STRICT), ("common", COMMON)):
+        r = report()
+        out[name] = (pages(quiet_pdf(r, office=profile)), spans(quiet_pdf(r, office=profile)),
+                     docx.Document(io.BytesIO(render_docx(r, office=profile))))
+    return out
+
+
+def test_child_profile_inherits_what_it_does_not_override():
+    common = load_profile(COMMON)
+    assert [f.name for f in common.files] == ["profile.yaml", "profile.yaml"] and common.name == "common-practice"
+    s = common.settings
+    assert (s.headings.plans, s.headings.achievements) == ("下半年工作安排", "主要成效")  # own, inherited
+    assert s.fonts.docx == {"title": "方正小标宋简体", "heading1": "黑体", "heading2": "楷体", "body": "仿宋",
+                            "page_number": "宋体"}
+    assert (s.page.line_pitch, s.page.mirrored, s.page.margin_top_mm, s.page.chars_per_line) == (28.0, False, 37, 28)
+    assert s.numbering.bold_level3 and s.numbering.items == "headings"
+    assert [d.name for d in common.template_dirs] == ["templates"]
+
+
+def test_headings_differ_in_both_outputs(outputs):
+    for name, first in (("strict", "一、主要做法"), ("common", "一、工作开展情况")):
+        pdf_pages, _, document = outputs[name]
+        assert first in [line.text for page in pdf_pages for line in page]
+        assert first in [p.text for p in document.paragraphs]
+    assert "三、下半年工作安排" in [p.text for p in outputs["common"][2].paragraphs]
+
+
+def test_docx_names_each_offices_fonts(outputs):
+    for name, body_font, kai in (("strict", "仿宋_GB2312", "楷体_GB2312"), ("common", "仿宋", "楷体")):
+        styles = outputs[name][2].styles
+        assert styles["公文正文"].element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == body_font
+        assert styles["二级标题"].element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == kai
+
+
+def test_line_spacing_differs_in_both_outputs(outputs):
+    for name, pitch, twips in (("strict", 28.95, "579"), ("common", 28.0, "560")):
+        pdf_pages, _, document = outputs[name]
+        ys = [line.y for line in body(pdf_pages[0]) if abs(line.size - 16) < 0.5]
+        assert min(b - a for a, b in zip(ys, ys[1:])) == pytest.approx(pitch, abs=0.1)  # baselines read to 0.1 pt
+        spacing = document.styles["Normal"].element.find(f"{W}pPr/{W}spacing")
+        assert spacing.get(f"{W}line") == twips
+        assert document.sections[0]._sectPr.find(f"{W}docGrid").get(f"{W}linePitch") == twips
+
+
+def test_third_level_headings_bold_only_where_the_office_wants(outputs):
+    for name, bold in (("strict", False), ("common", True)):
+        _, pdf_spans, document = outputs[name]
+        font = next(f for _, text, f, _ in pdf_spans if text.startswith("1.健全机构"))
+        assert font.endswith("-Bold") == bold
+        assert bool(document.styles["三级标题文字"].font.bold) == bold
+        assert bool(document.styles["三级标题"].font.bold) == bold
+
+
+def test_overridden_signoff_block_in_both_outputs(outputs):
+    def insets(name):
+        pdf_pages, _, document = outputs[name]
+        name_line, date_line = body(pdf_pages[-1])[-2:]
+        assert (name_line.text, date_line.text) == ("小河区", "2024年10月8日")
+        edge = right_edge(name_line.page)
+        docx_insets = [p._p.find(f"{W}pPr/{W}ind").get(f"{W}rightChars") for p in document.paragraphs
+                       if p.style.name in ("署名", "成文日期")]
+        return name_line, date_line, edge, docx_insets
+
+    # GB/T 9704: the longer date takes the two-character inset, the name starts two characters left of it.
+    name_line, date_line, edge, docx_insets = insets("strict")
+    assert date_line.x1 == pytest.approx(edge - 2 * 15.79, abs=2)
+    assert name_line.x0 == pytest.approx(date_line.x0 - 2 * 15.79, abs=2)
+    assert docx_insets[1] == "200" and docx_insets[0] != "400"
+    # The office's own block: both lines four characters in.
+    name_line, date_line, edge, docx_insets = insets("common")
+    assert name_line.x1 == pytest.approx(edge - 4 * 15.79, abs=2)
+    assert date_line.x1 == pytest.approx(edge - 4 * 15.79, abs=2)
+    assert docx_insets == ["400", "400"]
+
+
+def test_unmirrored_pages_keep_the_binding_margin_left(outputs):
+    strict, common = outputs["strict"][0], outputs["common"][0]
+    if len(common) > 1 and len(strict) > 1:
+        assert min(line.x0 for line in body(common[1])) == pytest.approx(28 * MM, abs=0.5)
+        assert min(line.x0 for line in body(strict[1])) == pytest.approx(26 * MM, abs=0.5)
+    assert outputs["common"][2].settings.element.find(f"{W}mirrorMargins") is None
+
+
+def test_profile_habits_in_composition(tmp_path):
+    (tmp_path / "p.yaml").write_text(textwrap.dedent("""\
+        signoff: 小河区创城办
+        numbering: {items: enumeration}
+        date_style: chinese
+        range_dash: ～
+        subtitle: （{office}{period}）
+        """), encoding="utf-8")
+    profile = load_profile(tmp_path / "p.yaml")
+    r = make_report(office="小河区", period="2024-02..2024-05", measures=[{"items": [
+        {"title": "强化组织领导", "body": ["成立领导小组。"]}, {"title": "加强宣传", "points": ["设广告", "办活动"]}]}])
+    doc = compose(r, profile.settings)
+    assert [s.texts for s in doc.sections[0].children] == [
+        ["一是强化组织领导。成立领导小组。"], ["二是加强宣传。一是设广告；二是办活动。"]]
+    assert doc.signoff.name == "小河区创城办" and doc.signoff.date == "二〇二四年十月八日"
+    assert doc.subtitle == "（小河区2024年2～5月）"
+    assert compose(make_report(signoff="报告自己的署名"), profile.settings).signoff.name == "报告自己的署名"
+
+
+def test_report_names_its_profile_and_the_caller_overrides(tmp_path):
+    (tmp_path / "offices" / "district").mkdir(parents=True)
+    (tmp_path / "offices" / "district" / "profile.yaml").write_text("headings: {plans: 下段工作打算}\n", encoding="utf-8")
+    (tmp_path / "offices" / "city.yaml").write_text("headings: {plans: 明年工作安排}\n", encoding="utf-8")
+    (tmp_path / "q3.yaml").write_text(f"profile: {COMMON}\n" + YAML, encoding="utf-8")
+    r = civreport.load(tmp_path / "q3.yaml")
+    assert "三、下半年工作安排" in civreport.render_html(r)
+    assert "三、下段工作打算" in civreport.render_html(r, office=tmp_path / "offices" / "district" / "profile.yaml")
+    out = tmp_path / "out"
+    assert main(["render", str(tmp_path / "q3.yaml"), "--to", "html", "--out", str(out),
+                 "--offices", str(tmp_path / "offices"), "--office", "city"]) == 0
+    assert "三、明年工作安排" in (out / "q3.html").read_text(encoding="utf-8")
+    assert main(["render", str(tmp_path / "q3.yaml"), "--to", "html", "--out", str(out),
+                 "--offices", str(tmp_path / "offices"), "--office", "district"]) == 0
+    assert "三、下段工作打算" in (out / "q3.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"p.yaml": "headings:\n  plans: 下段\n  plan: 错字\n"}, "p.yaml，第 3 行：字段 headings.plan：未知字段"),
+        ({"p.yaml": "page:\n  margin_top_mm: 很宽\n"}, "p.yaml，第 2 行：字段 page.margin_top_mm（天头（毫米））"),
+        ({"p.yaml": "extends: q.yaml\n", "q.yaml": "extends: p.yaml\n"}, "办公室配置循环继承"),
+        ({"p.yaml": "extends: none.yaml\n"}, "找不到办公室配置"),
+        ({"p.yaml": "templates: nowhere\n"}, "模板目录不存在"),
+    ],
+)
+def test_bad_profiles_are_reported(tmp_path, files, message):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_profile(tmp_path / "p.yaml")
+    assert message in str(info.value)
+
+
+def office_with_template(tmp_path, text, name="report.html.j2"):
+    (tmp_path / "templates").mkdir(exist_ok=True)
+    (tmp_path / "templates" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("templates: templates\n", encoding="utf-8")
+    return tmp_path / "p.yaml"
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "不允许访问内部属性"),
+        ("{{ report.__class__.__init__.__globals__ }}", "不允许访问内部属性"),
+        ("{{ report._source }}", "不允许访问内部属性"),
+        ("{{ doc.report.__dict__ }}", "不允许访问内部属性"),
+        ("{% include '/etc/passwd' %}", "找不到模板“/etc/passwd”"),
+        ("{% include '../../../../../../etc/passwd' %}", "找不到模板"),
+        ("{{ lipsum() }}", "不存在的字段或变量 lipsum"),
+    ],
+)
+def test_sandbox_escapes_are_refused(tmp_path, template, message):
+    profile = office_with_template(tmp_path, '{% extends "civreport/report.html.j2" %}{% block title %}' + template + "{% endblock %}")
+    with pytest.raises(TemplateError, match=message) as info:
+        civreport.render_html(report(), office=profile)
+    assert "report.html.j2 第 1 行" in str(info.value)
+    assert "root:" not in str(info.value)
+
+
+def test_symlinks_out_of_the_template_directory_are_refused(tmp_path):
+    profile = office_with_template(tmp_path, "{% include 'leak.txt' %}")
+    os.symlink("/etc/passwd", tmp_path / "templates" / "leak.txt")
+    with pytest.raises(TemplateError, match="找不到模板“leak.txt”"):
+        civreport.render_html(report(), office=profile)
+
+
+def test_unknown_field_fails_templates_check_with_its_line(tmp_path, capsys):
+    profile = office_with_template(tmp_path, textwrap.dedent("""\
+        {% extends "civreport/report.html.j2" %}
+        {% block closing %}
+        <p class="body">{{ report.closing_words }}</p>
+        {% endblock %}
+        """))
+    assert main(["templates", "check", "--office", str(profile)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'templates' / 'report.html.j2'} 第 3 行" in err and "closing_words" in err
+
+
+def test_syntax_error_fails_templates_check_with_its_line(tmp_path, capsys):
+    profile = office_with_template(tmp_path, "ok\n{% if %}\n", name="extra.html.j2")
+    assert main(["templates", "check", "--office", str(profile)]) == 2
+    assert "extra.html.j2 第 2 行语法错误" in capsys.readouterr().err
+
+
+def test_example_offices_pass_templates_check():
+    for profile in (STRICT, COMMON):
+        result = subprocess.run([sys.executable, "-m", "civreport", "templates", "check", "--office", str(profile)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "模板检查通过" in result.stdout
+
+
+def test_caller_templates_come_before_the_profiles(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "report.html.j2").write_text(
+        '{% extends "civreport/report.html.j2" %}{% block closing %}<p class="body">来自调用者的模板。</p>{% endblock %}',
+        encoding="utf-8")
+    page = civreport.render_html(report(), office=COMMON, templates=[tmp_path / "mine"])
+    assert "来自调用者的模板。" in page
+    assert 'data-indent-right="4"' not in page  # the profile's sign-off override is not reached
