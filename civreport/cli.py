@@ -16,7 +16,7 @@ from .loading import load
 from .model import Report
 from .output import WRITERS, render
 from .period import Period, PeriodError
-from .profile import OfficeProfile, resolve
+from .profile import OfficeProfile, Profile, resolve
 from .templating import render_template
 
 EXIT_INPUT = 2  # bad input or bad usage
@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
     p.add_argument("--office", default="××区创建全国文明城市工作领导小组办公室", help="发文机关名称")
 
-    commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
+    p = commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
+    p.add_argument("--profile", action="store_true", help="输出办公室配置文件的 JSON Schema")
 
     p = commands.add_parser("templates", help="检查模板和办公室配置")
     actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=_Parser)
@@ -126,7 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new(args.period, args.office)
         if args.command == "templates":
             return _check(args.office, args.offices, args.templates)
-        print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+        model = Profile if args.profile else Report
+        print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
     except (InputError, TemplateError) as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -89,3 +89,9 @@ def test_schema_is_json_schema_of_the_input(capsys):
     assert set(schema["required"]) == {"office", "period", "subject", "date"}
     assert schema["properties"]["period"]["examples"][0] == "2024Q3"
     assert schema["properties"]["office"]["title"] == "发文机关"
+
+
+def test_schema_of_the_profile_format(capsys):
+    assert main(["schema", "--profile"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "civreport 办公室配置" and "numbering" in schema["properties"]

@@ -241,3 +241,13 @@ def test_caller_templates_come_before_the_profiles(tmp_path):
     page = civreport.render_html(report(), office=COMMON, templates=[tmp_path / "mine"])
     assert "来自调用者的模板。" in page
     assert 'data-indent-right="4"' not in page  # the profile's sign-off override is not reached
+
+
+def test_profile_pdf_fonts_are_files_relative_to_the_profile(tmp_path):
+    import shutil
+
+    (tmp_path / "fonts").mkdir()
+    shutil.copy("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolKai-Regular.otf", tmp_path / "fonts" / "kai.otf")
+    (tmp_path / "p.yaml").write_text("fonts:\n  pdf:\n    body: fonts/kai.otf\n", encoding="utf-8")
+    data = quiet_pdf(report(), office=tmp_path / "p.yaml")
+    assert {f for _, text, f, _ in spans(data) if text.startswith("今年以来")} == {"FandolKai-Regular"}
