@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from .errors import CivreportError, CivreportWarning, InputError, RenderError, TemplateError
 from .layout import Layout
 from .loading import load
-from .model import Item, Part, PartHeadings, Report
+from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Report
 from .output import render, write_atomic
 from .period import Period, PeriodError
 from .profile import OfficeProfile, Profile, load_profile
+from .rollup import rollup, to_yaml
 from .templating import render_html
 
 
@@ -40,6 +41,8 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "CivreportError",
     "CivreportWarning",
+    "Indicator",
+    "IndicatorTable",
     "InputError",
     "Item",
     "Layout",
@@ -58,5 +61,7 @@ __all__ = [
     "render_docx",
     "render_html",
     "render_pdf",
+    "rollup",
+    "to_yaml",
     "write_atomic",
 ]

@@ -1,4 +1,4 @@
-"""The ``civreport`` command line: render, new, schema."""
+"""The ``civreport`` command line: render, new, schema, rollup, templates check."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from .checks import check_templates
 from .errors import CivreportError, InputError, TemplateError
 from .loading import load
 from .model import Report
-from .output import WRITERS, render
+from .output import WRITERS, render, write_atomic
 from .period import Period, PeriodError
 from .profile import OfficeProfile, Profile, resolve
+from .rollup import rollup, to_yaml
 from .templating import render_template
 
 EXIT_INPUT = 2  # bad input or bad usage
@@ -60,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
     p.add_argument("--profile", action="store_true", help="输出办公室配置文件的 JSON Schema")
+
+    p = commands.add_parser("rollup", help="把多个报告汇总为更长期间或更高一级单位的报告")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="要汇总的报告文件")
+    p.add_argument("--period", type=_period, required=True, help="汇总后的期间，如 2024H1、2024")
+    p.add_argument("--office", help="按单位汇总时，汇总后的单位名称")
+    p.add_argument("--date", type=date.fromisoformat, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
 
     p = commands.add_parser("templates", help="检查模板和办公室配置")
     actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=_Parser)
@@ -111,6 +119,24 @@ def _new(period: Period | None, office: str) -> int:
     return 0
 
 
+def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
+    problems, reports = [], []
+    for path in inputs:
+        try:
+            reports.append(load(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    text = to_yaml(rollup(reports, period, office=office, day=day))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        print(output)
+    return 0
+
+
 def _check(office: str | None, offices: Path | None, templates: list[Path]) -> int:
     profile = resolve(office, offices=offices)
     names = check_templates(profile, templates)
@@ -125,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _render(args.inputs, args.to, args.out, args.office, args.offices, args.templates)
         if args.command == "new":
             return _new(args.period, args.office)
+        if args.command == "rollup":
+            return _rollup(args.inputs, args.period, args.office, args.date, args.output)
         if args.command == "templates":
             return _check(args.office, args.offices, args.templates)
         model = Profile if args.profile else Report

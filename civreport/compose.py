@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .chinese import cn_date, cn_number, enumeration, heading_number
-from .model import PART_ROLES, Item, Part, PartHeadings, Report
+from .figures import amount, change, completion_rate, phrase
+from .model import PART_ROLES, REFERENCE, Indicator, Item, Part, PartHeadings, Report
 from .profile import Profile
 from .wordlike import SPACE_EM, spaced_boundaries
 
@@ -49,6 +50,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class IndicatorRow:
+    name: str
+    value: str  # scaled: 11.5万
+    unit: str
+    change: str  # 增长20%, 提高10个百分点, 持平 or —
+    completion: str  # 85.3% or —
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    rows: list[IndicatorRow]
+    after: int | None  # the index of the part it follows; None: right after the opening
+
+
+@dataclass(frozen=True)
 class Signoff:
     """Sign-off lines with their right indents in characters (GB/T 9704 7.3.5.2)."""
 
@@ -69,6 +86,8 @@ class Summary:
     sections: list[Section]
     signoff: Signoff
     attachments: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    table: Table | None = None
 
     @property
     def title(self) -> str:
@@ -98,6 +117,15 @@ def balance_lines(segments: list[str], width: float) -> list[str]:
         if fitting:
             return min(fitting)[1]
     return units  # no units at all: an empty title
+
+
+def fill(text: str, indicators: dict[str, Indicator]) -> str:
+    """Write each {key…} reference as its figure, so the sentence and the figure agree."""
+    return REFERENCE.sub(lambda m: phrase(indicators[m[1]], m[2]), text)
+
+
+def _filled(texts: list[str], indicators: dict[str, Indicator]) -> list[str]:
+    return [fill(t, indicators) for t in texts]
 
 
 def _dash(report: Report, settings: Profile) -> str:
@@ -140,7 +168,7 @@ def lead_in(report: Report, settings: Profile = Profile()) -> str:
 
 def opening(report: Report, settings: Profile = Profile()) -> list[str]:
     """The opening paragraphs, ending with the lead-in unless the author wrote one."""
-    paragraphs = list(report.opening)
+    paragraphs = _filled(report.opening, report.all_indicators())
     if report.lead_in is None and paragraphs and _HAS_LEAD_IN.search(paragraphs[-1]):
         return paragraphs
     sentence = lead_in(report, settings)
@@ -155,9 +183,16 @@ def _enumeration(points: list[str]) -> str | None:
     return enumeration(points) if points else None
 
 
-def _item_sections(items: list[Item], level: int, enumerate_items: bool = False) -> list[Section]:
+def _item_sections(
+    items: list[Item], level: int, figures: dict[str, Indicator], enumerate_items: bool = False
+) -> list[Section]:
     sections, n = [], 0
-    for item in items:
+    for raw in items:
+        item = raw.model_copy(update={
+            "title": fill(raw.title, figures) if raw.title else None,
+            "body": _filled(raw.body, figures),
+            "points": _filled(raw.points, figures),
+        })
         points = _enumeration(item.points)
         if enumerate_items and item.title:
             # 一是强化组织领导。正文…… : the title opens the item's first paragraph.
@@ -165,7 +200,7 @@ def _item_sections(items: list[Item], level: int, enumerate_items: bool = False)
             title = item.title + ("" if item.title[-1] in _SENTENCE_END else "。")
             texts = [*item.body, *([points] if points else [])]
             first = f"{cn_number(n)}是{title}" + (texts[0] if texts else "")
-            children = _item_sections(item.items, level + 1)
+            children = _item_sections(item.items, level + 1, figures)
             sections.append(Section(level, "", "", False, [first, *texts[1:]], children))
             continue
         if not item.title:
@@ -175,7 +210,7 @@ def _item_sections(items: list[Item], level: int, enumerate_items: bool = False)
         n += 1
         has_text = bool(item.body or points)
         run_in = item.run_in if item.run_in is not None else has_text and not item.items
-        children = _item_sections(item.items, level + 1)
+        children = _item_sections(item.items, level + 1, figures)
         sections.append(
             Section(level, heading_number(level, n), item.title, run_in and has_text, list(item.body), children, points)
         )
@@ -193,21 +228,45 @@ def sections(report: Report, settings: Profile = Profile()) -> list[Section]:
     """Level-1 sections in role order; empty parts are left out and the numbers close up."""
     names = headings(report, settings)
     enumerate_items = settings.numbering.items == "enumeration"
-    parts: list[tuple[str, Part]] = [
-        (role, part) for role in PART_ROLES for part in getattr(report, role) if not part.is_empty
-    ]
+    figures = report.all_indicators()
     return [
         Section(
             1,
             heading_number(1, n),
-            part.title or getattr(names, role),
+            fill(part.title, figures) if part.title else getattr(names, role),
             False,
-            list(part.body),
-            _item_sections(part.items, 2, enumerate_items),
-            _enumeration(part.points),
+            _filled(part.body, figures),
+            _item_sections(part.items, 2, figures, enumerate_items),
+            _enumeration(_filled(part.points, figures)),
         )
-        for n, (role, part) in enumerate(parts, 1)
+        for n, (role, part) in enumerate(_parts(report), 1)
     ]
+
+
+def _parts(report: Report) -> list[tuple[str, Part]]:
+    return [(role, part) for role in PART_ROLES for part in getattr(report, role) if not part.is_empty]
+
+
+def table(report: Report) -> Table | None:
+    """The indicator table, placed after the last part of its role (or of the body)."""
+    if report.table is None:
+        return None
+    known = report.all_indicators()
+    keys = report.table.keys or [i.key for i in report.indicators]
+    rows = []
+    for indicator in (known[k] for k in keys):
+        rows.append(IndicatorRow(
+            indicator.name,
+            amount(indicator.value, indicator.unit).removesuffix(indicator.unit),  # 11.5万 | 份
+            indicator.unit,
+            change(indicator.value, indicator.last_year, rate=indicator.is_rate, prefix="", unit=indicator.unit)
+            if indicator.last_year is not None else "—",
+            completion_rate(indicator.value, indicator.target) if indicator.target else "—",
+        ))
+    roles = [role for role, _ in _parts(report)]
+    at = [i for i, role in enumerate(roles) if role == report.table.after]
+    after = at[-1] if at else (len(roles) - 1 if roles else None)
+    return Table(report.table.title, rows, after)
 
 
 def signoff(report: Report, settings: Profile = Profile()) -> Signoff:
@@ -234,4 +293,6 @@ def compose(report: Report, settings: Profile = Profile()) -> Summary:
         sections=sections(report, settings),
         signoff=signoff(report, settings),
         attachments=list(report.attachments),
+        closing=_filled(report.closing, report.all_indicators()),
+        table=table(report),
     )

@@ -35,6 +35,7 @@ class Block:
     runs: list[Run]
     attrs: dict[str, str] = field(default_factory=dict)
     group: str | None = None  # a KEEP_TOGETHER container the block sits in
+    rows: list[list[str]] | None = None  # a <table>: the text of each cell, header row first
 
     @property
     def text(self) -> str:
@@ -79,6 +80,9 @@ def parse(page: str) -> Document:
             if child.tag in BLOCK_TAGS:
                 attrs = {k: v for k, v in child.attrib.items() if k.startswith("data-")}
                 blocks.append(Block(child.get("class") or "body", _runs(child), attrs, group))
+            elif child.tag == "table":
+                rows = [[cell.text_content().strip() for cell in row.iter("th", "td")] for row in child.iter("tr")]
+                blocks.append(Block(child.get("class") or "table", [], {}, group, rows))
             elif child.tag not in ("script", "style", "template"):
                 css_class = child.get("class")
                 walk(child, css_class if css_class in KEEP_TOGETHER else group)

@@ -44,8 +44,9 @@ class StyleSpec:
     first_line: float = 0  # characters
     outline: int | None = None  # 0 = level 1 in the navigation pane
     keep_next: bool = False
-    size: str = "body"  # body, title or page_number
+    size: str = "body"  # body, title, page_number or table
     character: bool = False
+    on_grid: bool = True  # False: single spacing, not snapped to the line grid (table cells)
 
 
 PARAGRAPH_STYLES = {
@@ -61,6 +62,8 @@ PARAGRAPH_STYLES = {
     "signoff-name": StyleSpec("CivSignoff", "署名", "body", align="right"),
     "signoff-date": StyleSpec("CivDate", "成文日期", "body", align="right"),
     "page-number": StyleSpec("CivPageNumber", "页码", "page_number", size="page_number"),
+    "table-title": StyleSpec("CivTableTitle", "表格标题", "heading1", align="center", keep_next=True),
+    "table": StyleSpec("CivTableText", "表格文字", "body", align="center", size="table", on_grid=False),
 }
 CHARACTER_STYLES = {
     f"heading-{n}": StyleSpec(f"CivHeading{n}Char", f"{name}文字", role, character=True)
@@ -80,7 +83,8 @@ def docx_fonts(fonts: DocxFonts | None = None) -> dict[str, str]:
 
 
 def _size(layout: Layout, kind: str) -> float:
-    return {"body": layout.body_size_pt, "title": layout.title_size_pt, "page_number": layout.page_number_size_pt}[kind]
+    return {"body": layout.body_size_pt, "title": layout.title_size_pt, "page_number": layout.page_number_size_pt,
+            "table": layout.table_size_pt}[kind]
 
 
 class DocxWriter:
@@ -151,6 +155,10 @@ class DocxWriter:
                          bold=bold)
             if spec.size == "page_number":
                 x.exact_lines(ppr, round(size * TWIPS))
+            if not spec.on_grid:
+                # Exact 28.95 pt in table cells would make every row a grid line tall.
+                x.child(ppr, "snapToGrid", val=0)
+                x.child(ppr, "spacing", before=0, after=0, line=240, lineRule="auto")
         body = styles[PARAGRAPH_STYLES["body"].name]
         for spec in PARAGRAPH_STYLES.values():
             styles[spec.name].next_paragraph_style = body  # Enter after a heading gives body text
@@ -222,6 +230,24 @@ class DocxWriter:
             p.append(r)
         return p
 
+    @staticmethod
+    def _table(document: docx.document.Document, rows: list[list[str]]) -> None:
+        """A bordered table of centred cells in 表格文字, its header row repeated on each page."""
+        columns = max(len(row) for row in rows)
+        table = document.add_table(rows=len(rows), cols=columns)  # inserted before the section properties
+        table.style = document.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                p = table.cell(r, c).paragraphs[0]._p
+                p.get_or_add_pPr().style = PARAGRAPH_STYLES["table"].id
+                run = OxmlElement("w:r")
+                t = OxmlElement("w:t")
+                t.text = text
+                run.append(t)
+                p.append(run)
+        header = table.rows[0]._tr.get_or_add_trPr()
+        header.append(OxmlElement("w:tblHeader"))
+
     def render(self, report: Report, office: OfficeProfile, templates: Sequence[str | Path] = ()) -> bytes:
         page = render_html(report, office=office, templates=templates, layout=self.layout)
         parsed = parse(page)
@@ -231,6 +257,9 @@ class DocxWriter:
         blocks = parsed.blocks
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.rows is not None:
+                self._table(document, block.rows)
+                continue
             # Keep groups (sign-off, attachments) whole, and with the paragraph before them.
             keep = following is not None and following.group is not None
             end.addprevious(self._paragraph(block, keep))

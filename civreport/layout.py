@@ -29,6 +29,7 @@ class Layout(BaseModel):
     body_size_pt: float = Field(16, gt=0, title="正文字号（磅）")
     title_size_pt: float = Field(22, gt=0, title="标题字号（磅）")
     page_number_size_pt: float = Field(14, gt=0, title="页码字号（磅）")
+    table_size_pt: float = Field(14, gt=0, title="表格字号（磅）")
     page_number_gap_mm: float = Field(7, ge=0, title="页码距版心下边缘（毫米）")
     lines_per_page: int = Field(22, gt=0, title="每页行数")
     chars_per_line: int = Field(28, gt=0, title="每行字数")

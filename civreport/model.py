@@ -38,6 +38,36 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+Aggregate = Literal["sum", "latest", "average", "ratio"]
+
+
+class Indicator(StrictModel):
+    """A figure the summary rests on: 先进集体73个, 宣传资料11.5万份, 整改率100%."""
+
+    key: Key = Field(title="键", description="英文字母、数字和下划线；正文用 {键} 引用")
+    name: Text = Field(title="指标名称")
+    value: float = Field(title="数值")
+    unit: str = Field("", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计")
+    last_year: float | None = Field(None, title="上年同期", description="用于同比")
+    previous: float | None = Field(None, title="上期", description="用于环比")
+    target: float | None = Field(None, title="目标", description="用于目标完成率")
+    aggregate: Aggregate = Field(
+        "sum", title="汇总方式", description="sum 求和、latest 取最新、average 取平均、ratio 由 of 中两个指标相除"
+    )
+    of: tuple[Key, Key] | None = Field(None, title="比率的分子和分母", description="aggregate 为 ratio 时必填")
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+    @model_validator(mode="after")
+    def _ratio_operands(self) -> Indicator:
+        if (self.aggregate == "ratio") != (self.of is not None):
+            raise PydanticCustomError("ratio_operands", "aggregate 为 ratio 时须用 of 写明分子和分母两个指标，其他汇总方式不写 of")
+        return self
+
+
 class Item(StrictModel):
     """A numbered item inside a part; items nest down to heading level 4."""
 
@@ -52,6 +82,7 @@ class Item(StrictModel):
         title="标题接正文",
         description="标题与第一段正文排在同一段；不写时，无下级条目且有正文的条目标题接正文",
     )
+    indicators: list[Indicator] = Field(default_factory=list, title="指标", description="本条目的指标")
 
     @model_validator(mode="after")
     def _not_empty(self) -> Item:
@@ -104,6 +135,27 @@ class PartHeadings(StrictModel):
 
 
 PART_ROLES = ("measures", "achievements", "problems", "plans", "suggestions")
+Role = Literal["measures", "achievements", "problems", "plans", "suggestions"]
+
+
+class IndicatorTable(StrictModel):
+    """A table of indicators (名称、数值、同比、目标完成) printed after one of the parts."""
+
+    title: Text = Field("主要指标完成情况", title="表题")
+    keys: list[Key] = Field(default_factory=list, title="指标", description="按此顺序列出；不写时列出报告的全部指标")
+    after: Role = Field("achievements", title="位置", description="排在哪一部分之后；该部分没有时排在正文最后")
+
+
+class Source(StrictModel):
+    """A report a roll-up was made from."""
+
+    file: Text = Field(title="文件")
+    office: Text = Field(title="发文机关")
+    period: Period = Field(title="工作期间")
+
+
+# {key}, {key.yoy}, {key.mom}, {key.target}, {key.name}: figures written from the indicators.
+REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(name|value|yoy|mom|target))?\}")
 
 
 class Report(StrictModel):
@@ -142,9 +194,87 @@ class Report(StrictModel):
     range_dash: RangeDash | None = Field(
         None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
     )
+    indicators: list[Indicator] = Field(default_factory=list, title="指标", description="报告的主要指标")
+    table: IndicatorTable | None = Field(None, title="指标表", description="不写时不印指标表")
+    sources: list[Source] = Field(default_factory=list, title="汇总来源", description="由 civreport rollup 填写")
 
     # The file the report was loaded from: a profile named by a relative path is found beside it.
     _source: Path | None = PrivateAttr(None)
+
+    def all_indicators(self) -> dict[str, Indicator]:
+        """Every indicator of the report and its items, by key."""
+        found: dict[str, Indicator] = {i.key: i for i in self.indicators}
+
+        def walk(items: list[Item]) -> None:
+            for item in items:
+                found.update((i.key, i) for i in item.indicators)
+                walk(item.items)
+
+        for role in PART_ROLES:
+            for part in getattr(self, role):
+                walk(part.items)
+        return found
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(field path, text) of every text that may refer to an indicator."""
+        out = [(f"opening[{i}]", t) for i, t in enumerate(self.opening)]
+        out += [(f"closing[{i}]", t) for i, t in enumerate(self.closing)]
+
+        def walk(node: Part | Item, path: str) -> None:
+            if node.title:
+                out.append((f"{path}.title", node.title))
+            out.extend((f"{path}.body[{i}]", t) for i, t in enumerate(node.body))
+            out.extend((f"{path}.points[{i}]", t) for i, t in enumerate(node.points))
+            for i, item in enumerate(node.items):
+                walk(item, f"{path}.items[{i}]")
+
+        for role in PART_ROLES:
+            for i, part in enumerate(getattr(self, role)):
+                walk(part, f"{role}[{i}]")
+        return out
+
+    @model_validator(mode="after")
+    def _indicators(self) -> Report:
+        keys: list[str] = [i.key for i in self.indicators]
+
+        def walk(items: list[Item]) -> None:
+            for item in items:
+                keys.extend(i.key for i in item.indicators)
+                walk(item.items)
+
+        for role in PART_ROLES:
+            for part in getattr(self, role):
+                walk(part.items)
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise PydanticCustomError("duplicate_key", "指标键重复：{keys}", {"keys": "、".join(repeated)})
+        known = self.all_indicators()
+        for indicator in known.values():
+            missing = [k for k in indicator.of or () if k not in known]
+            if missing:
+                raise PydanticCustomError(
+                    "ratio_unknown", "指标 {key} 的 of 引用了不存在的指标 {missing}",
+                    {"key": indicator.key, "missing": "、".join(missing)},
+                )
+        if self.table:
+            missing = [k for k in self.table.keys if k not in known]
+            if missing:
+                raise PydanticCustomError("table_unknown", "table.keys 引用了不存在的指标 {missing}", {"missing": "、".join(missing)})
+        for path, text in self.texts():
+            for match in REFERENCE.finditer(text):
+                key, what = match[1], match[2]
+                indicator = known.get(key)
+                needed = {"yoy": "last_year", "mom": "previous", "target": "target"}.get(what or "")
+                if indicator is None:
+                    problem = f"引用了不存在的指标 {key}"
+                elif needed and getattr(indicator, needed) is None:
+                    problem = f"引用 {match[0]} 需要指标 {key} 填写 {needed}"
+                elif what == "target" and indicator.target == 0:
+                    problem = f"指标 {key} 的目标为 0，无法计算完成率"
+                else:
+                    continue
+                raise PydanticCustomError("reference", "{path}：{problem}", {"path": path, "problem": problem})
+        return self
 
     @property
     def source(self) -> Path | None:

@@ -1,0 +1,133 @@
+"""Figures as summaries write them, references from text to indicators, the table."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from pydantic import ValidationError
+
+import civreport
+from civreport.docx_writer import render_docx
+from civreport.figures import amount, change, completion, percent
+from conftest import make_report
+from geometry import body, quiet_pdf
+from pdftext import pages
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (0, "个", "0个"),
+        (73, "个", "73个"),
+        (9999, "份", "9999份"),
+        (10000, "份", "1万份"),
+        (115000, "份", "11.5万份"),
+        (123456, "人", "12.35万人"),
+        (99_994_999, "元", "9999.5万元"),
+        (99_999_999, "元", "1亿元"),  # 9999.9999万 rounds to 10000万: written as 1亿
+        (120_000_000, "元", "1.2亿元"),
+        (-25000, "元", "-2.5万元"),
+        (100, "万元", "100万元"),  # already in 万: never rescaled
+        (2.675, "", "2.68"),  # half up, not banker's rounding
+        (12.345, "%", "12.3%"),
+    ],
+)
+def test_amounts_scale_at_wan_and_yi(value, unit, text):
+    assert amount(value, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("current", "base", "rate", "text"),
+    [
+        (120, 100, False, "同比增长20%"),
+        (95, 100, False, "同比下降5%"),
+        (100.04, 100, False, "同比持平"),  # +0.04% rounds to 0.0
+        (100.05, 100, False, "同比增长0.1%"),
+        (-10, -20, False, "同比增长50%"),  # a smaller loss is growth
+        (0, 0, False, "同比持平"),
+        (5, 0, False, "同比增加5个"),  # from zero there is no percentage
+        (0, 5, False, "同比下降100%"),
+        (60, 50, True, "同比提高10个百分点"),
+        (50.5, 60, True, "同比降低9.5个百分点"),
+        (49.96, 50, True, "同比持平"),
+    ],
+)
+def test_changes_choose_the_verb_by_sign(current, base, rate, text):
+    assert change(current, base, rate=rate, prefix="同比", unit="个") == text
+
+
+def test_completion_and_percent():
+    assert completion(115000, 150000) == "完成年度目标的76.7%"
+    assert completion(150000, 150000) == "完成年度目标的100%"
+    assert percent(99.95) == "100%"
+    with pytest.raises(ValueError):
+        completion(1, 0)
+
+
+INDICATORS = [
+    {"key": "materials", "name": "宣传资料发放", "value": 115000, "unit": "份", "last_year": 95800, "target": 150000},
+    {"key": "rate", "name": "问题整改率", "value": 96.5, "unit": "%", "last_year": 86.5},
+    {"key": "volunteers", "name": "注册志愿者", "value": 12000, "unit": "人", "previous": 11000, "aggregate": "latest"},
+]
+SENTENCE = "{materials.name}{materials}，{materials.yoy}，{materials.target}；整改率{rate}，{rate.yoy}；志愿者{volunteers}，{volunteers.mom}。"
+
+
+def test_text_refers_to_indicators_by_key():
+    report = make_report(indicators=INDICATORS, achievements=[{"body": [SENTENCE]}])
+    assert "宣传资料发放11.5万份，同比增长20%，完成年度目标的76.7%；整改率96.5%，同比提高10个百分点；志愿者1.2万人，环比增长9.1%。" \
+        in civreport.render_html(report)
+
+
+def test_item_indicators_are_referenced_too():
+    item = {"title": "志愿服务", "body": ["开展活动{acts}。"], "indicators": [{"key": "acts", "name": "活动", "value": 320, "unit": "场"}]}
+    assert "开展活动320场。" in civreport.render_html(make_report(measures=[{"items": [item]}]))
+
+
+@pytest.mark.parametrize(
+    ("change_", "message"),
+    [
+        ({"achievements": [{"body": ["共{unknown}。"]}]}, "achievements[0].body[0]：引用了不存在的指标 unknown"),
+        ({"achievements": [{"body": ["{volunteers.yoy}"]}]}, "需要指标 volunteers 填写 last_year"),
+        ({"indicators": INDICATORS + [INDICATORS[0]]}, "指标键重复：materials"),
+        ({"indicators": [{"key": "r", "name": "率", "value": 1, "unit": "%", "aggregate": "ratio"}]}, "of 写明分子和分母"),
+        ({"indicators": [{"key": "r", "name": "率", "value": 1, "aggregate": "ratio", "of": ["a", "b"]}]}, "不存在的指标 a、b"),
+        ({"table": {"keys": ["nope"]}}, "table.keys 引用了不存在的指标 nope"),
+        ({"indicators": [{"key": "2bad", "name": "x", "value": 1}]}, "should match pattern"),
+    ],
+)
+def test_bad_indicators_and_references_are_refused(change_, message):
+    data = {"indicators": INDICATORS, **change_}
+    with pytest.raises(ValidationError) as info:
+        make_report(**data)
+    assert message in str(info.value)
+
+
+def test_indicator_table_in_both_outputs():
+    report = make_report(indicators=INDICATORS, table={"title": "主要指标完成情况"}, achievements=[{"body": ["成效明显。"]}])
+    rows = [["指标", "数值", "单位", "同比", "目标完成"], ["宣传资料发放", "11.5万", "份", "增长20%", "76.7%"],
+            ["问题整改率", "96.5", "%", "提高10个百分点", "—"], ["注册志愿者", "1.2万", "人", "—", "—"]]
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    assert [[c.text for c in row.cells] for row in document.tables[0].rows] == rows
+    cell = document.tables[0].rows[1].cells[0].paragraphs[0]
+    assert cell.style.name == "表格文字"
+    spacing = cell.style.element.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pPr/"
+                                      "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}spacing")
+    assert spacing.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lineRule") == "auto"
+    # The table follows 主要成效 and comes before 存在的问题, in the DOCX …
+    order = [p.text for p in document.paragraphs]
+    assert order.index("主要指标完成情况") == order.index("成效明显。") + 1
+    body_element = document.element.body
+    table_at = list(body_element).index(document.tables[0]._tbl)
+    assert [p.text for p in document.paragraphs if list(body_element).index(p._p) > table_at][0] == "三、存在的问题"
+    # … and in the PDF, each row on one line between the same neighbours, its text off the body grid.
+    lines = [line for page in pages(quiet_pdf(report)) for line in body(page)]
+    texts = [line.text for line in lines]
+    start = texts.index("主要指标完成情况")
+    assert texts[start - 1] == "成效明显。" and texts[start + 1 + len(rows)] == "三、存在的问题"
+    for row, line in zip(rows, lines[start + 1:]):
+        assert line.text == "".join(row)
+        assert line.size == pytest.approx(14, abs=0.1)
+    pitches = {round(b.y - a.y, 1) for a, b in zip(lines[start + 1:start + len(rows)], lines[start + 2:start + 1 + len(rows)])}
+    assert all(p < 28 for p in pitches)
