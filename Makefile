@@ -17,11 +17,16 @@ $(VENV)/.installed: pyproject.toml
 setup: system $(VENV)/.installed
 
 OFFICES := $(wildcard samples/offices/*/profile.yaml)
+QUARTERS := $(wildcard samples/quarterly/*.yaml)
 
 demo: setup
 	$(VENV)/bin/civreport render $(SAMPLES) --out out
 	# The same report as each example office prints it.
 	$(foreach office,$(OFFICES),$(VENV)/bin/civreport render samples/industrial-park-2017.yaml --office $(office) --out out/offices/$(notdir $(patsubst %/,%,$(dir $(office))));)
+	# One office's four quarters, and their annual roll-up.
+	$(VENV)/bin/civreport render $(QUARTERS) --out out/quarterly
+	$(VENV)/bin/civreport rollup $(QUARTERS) --period 2024 -o out/rollup/2024.yaml
+	$(VENV)/bin/civreport render out/rollup/2024.yaml --out out/rollup
 
 test: setup
 	$(PY) -m pytest

@@ -19,7 +19,7 @@ from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Report
 from .output import render, write_atomic
 from .period import Period, PeriodError
 from .profile import OfficeProfile, Profile, load_profile
-from .rollup import rollup, to_yaml
+from .rollups import rollup, to_yaml
 from .templating import render_html
 
 

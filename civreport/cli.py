@@ -17,7 +17,7 @@ from .model import Report
 from .output import WRITERS, render, write_atomic
 from .period import Period, PeriodError
 from .profile import OfficeProfile, Profile, resolve
-from .rollup import rollup, to_yaml
+from .rollups import rollup, to_yaml
 from .templating import render_template
 
 EXIT_INPUT = 2  # bad input or bad usage

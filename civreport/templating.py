@@ -23,6 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from .chinese import cn_date, cn_number, heading_number
+from .figures import amount, completion, mom, percent, yoy
 from .compose import compose
 from .errors import CivreportWarning, TemplateError
 from .fonts import default_stacks
@@ -82,7 +83,10 @@ def _printable(value: Any) -> Any:
 
 
 # The helpers a template may call, besides Jinja's own filters (documented in the README).
-HELPERS: dict[str, Callable[..., Any]] = {"cn_number": cn_number, "cn_date": cn_date, "heading_number": heading_number}
+HELPERS: dict[str, Callable[..., Any]] = {
+    "cn_number": cn_number, "cn_date": cn_date, "heading_number": heading_number,
+    "amount": amount, "percent": percent, "yoy": yoy, "mom": mom, "completion": completion,
+}
 
 
 @cache

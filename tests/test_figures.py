@@ -131,3 +131,12 @@ def test_indicator_table_in_both_outputs():
         assert line.size == pytest.approx(14, abs=0.1)
     pitches = {round(b.y - a.y, 1) for a, b in zip(lines[start + 1:start + len(rows)], lines[start + 2:start + 1 + len(rows)])}
     assert all(p < 28 for p in pitches)
+
+
+def test_office_templates_can_use_the_figure_filters(tmp_path):
+    (tmp_path / "report.html.j2").write_text(
+        '{% extends "civreport/report.html.j2" %}{% block closing %}'
+        '<p class="body">{% for i in report.indicators %}{{ i.name }}{{ i.value | amount(i.unit) }}'
+        '{% if i.last_year is not none %}，{{ i | yoy }}{% endif %}；{% endfor %}</p>{% endblock %}', encoding="utf-8")
+    page = civreport.render_html(make_report(indicators=INDICATORS), templates=[tmp_path])
+    assert "宣传资料发放11.5万份，同比增长20%；问题整改率96.5%，同比提高10个百分点；注册志愿者1.2万人；" in page

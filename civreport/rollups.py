@@ -18,6 +18,7 @@ import yaml
 
 from .chinese import cn_number
 from .errors import InputError, Problem
+from .figures import phrase
 from .loading import load
 from .model import PART_ROLES, REFERENCE, Indicator, Item, Part, Report, Source
 from .period import Period
@@ -78,7 +79,7 @@ def _check_periods(reports: list[tuple[Path, Report]], period: Period, by_unit: 
 def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: bool,
                totals: dict[str, Indicator]) -> Indicator:
     first = found[0][2]
-    units = sorted({i.unit for _, _, i in found})
+    units = list(dict.fromkeys(i.unit for _, _, i in found))  # in the order of the files
     if len(units) > 1:
         files = [(p, r) for p, r, _ in found]
         raise _refuse(files, f"指标 {key} 的单位不一致：{'、'.join(u or '（无）' for u in units)}")
@@ -133,21 +134,27 @@ def _indicators(reports: list[tuple[Path, Report]], by_unit: bool) -> list[Indic
     return [totals[k] for k in order]
 
 
-def _retag(item: Item, tag: str, level: int) -> Item:
-    """An item moved one level down under its source: item-level indicator keys get the
-    source's tag (two quarters may both have 'volunteers'), references follow, and what
-    would fall below the fourth level becomes paragraphs."""
-    keys = {i.key for i in item.indicators}
+def _freeze(text: str, figures: dict[str, Indicator]) -> str:
+    """Write out references to a source's report-level indicators: in the roll-up those
+    keys hold the aggregated figures, while this text speaks of its own quarter or unit."""
+    return REFERENCE.sub(lambda m: phrase(figures[m[1]], m[2]) if m[1] in figures else m[0], text)
 
+
+def _retag(item: Item, tag: str, level: int, figures: dict[str, Indicator], item_keys: set[str]) -> Item:
+    """An item moved one level down under its source: item-level indicator keys get the
+    source's tag (two quarters may both have 'volunteers'), references follow, references
+    to the source's report-level figures are written out, and what would fall below the
+    fourth level becomes paragraphs."""
     def rename(text: str) -> str:
-        return REFERENCE.sub(lambda m: m[0].replace(m[1], f"{m[1]}_{tag}", 1) if m[1] in keys else m[0], text)
+        text = _freeze(text, figures)
+        return REFERENCE.sub(lambda m: m[0].replace(m[1], f"{m[1]}_{tag}", 1) if m[1] in item_keys else m[0], text)
 
     indicators = [i.model_copy(update={"key": f"{i.key}_{tag}",
                                        "of": tuple(f"{k}_{tag}" for k in i.of) if i.of else None})
                   for i in item.indicators]
     body = [rename(t) for t in item.body]
     points = [rename(t) for t in item.points]
-    children = [_retag(child, tag, level + 1) for child in item.items]
+    children = [_retag(child, tag, level + 1, figures, item_keys) for child in item.items]
     if level >= MAX_LEVEL and children:
         body += [_flatten(child) for child in children]
         indicators += [i for child in children for i in child.indicators]
@@ -172,15 +179,18 @@ def _gather(reports: list[tuple[Path, Report]], role: str, by_unit: bool) -> lis
         if not parts:
             continue
         tag = _tag(report, by_unit, index)
-        body = [t for p in parts for t in p.body]
-        points = [t for p in parts for t in p.points]
+        figures = {i.key: i for i in report.indicators}
+        item_keys = set(report.all_indicators()) - set(figures)
+        body = [_freeze(t, figures) for p in parts for t in p.body]
+        points = [_freeze(t, figures) for p in parts for t in p.points]
         children: list[Item] = []
         for part in parts:
             if part.title and part.items:
                 # A topical part title becomes an item of its own, one level down.
-                children.append(Item(title=part.title, items=[_retag(item, tag, 4) for item in part.items]))
+                title = _freeze(part.title, figures)
+                children.append(Item(title=title, items=[_retag(item, tag, 4, figures, item_keys) for item in part.items]))
             else:
-                children.extend(_retag(item, tag, 3) for item in part.items)
+                children.extend(_retag(item, tag, 3, figures, item_keys) for item in part.items)
         items.append(Item(title=_label(report, by_unit), body=body, points=points, items=children, run_in=False))
     return [Part(items=items)] if items else []
 
@@ -221,7 +231,8 @@ def rollup(
     if not by_unit:
         reports.sort(key=lambda pr: pr[1].period.start)
     latest = reports[-1][1]
-    opening = [_LEAD_IN.sub("。", t).replace("。。", "。") for _, r in reports for t in r.opening]
+    own = {id(r): {i.key: i for i in r.indicators} for _, r in reports}
+    opening = [_LEAD_IN.sub("。", _freeze(t, own[id(r)])).replace("。。", "。") for _, r in reports for t in r.opening]
     data = {
         "office": office or latest.office,
         "period": period,
@@ -233,7 +244,7 @@ def rollup(
         "opening": [t for t in opening if t.strip("。")],
         "indicators": _indicators(reports, by_unit),
         "table": latest.table,
-        "closing": latest.closing,
+        "closing": [_freeze(t, own[id(latest)]) for t in latest.closing],
         "sources": [Source(file=str(p), office=r.office, period=r.period) for p, r in reports],
     }
     for role in PART_ROLES:
