@@ -48,7 +48,7 @@ def bench_pdf(renders: int) -> None:
         data = civreport.render_pdf(report)
         with pymupdf.open(stream=data, filetype="pdf") as doc:
             n = doc.page_count
-        t = statistics.median(timed(lambda: civreport.render_pdf(report), 5))
+        t = statistics.median(timed(lambda report=report: civreport.render_pdf(report), 5))
         print(f"  {sample.stem:36s} {n:2d} pages  {t:.3f} s/PDF  {n / t:5.1f} pages/s")
     report = civreport.load(SAMPLES[0])
     gc.collect()
@@ -69,7 +69,7 @@ def bench_docx() -> None:
     print(f"  first render incl. import and template set-up: {time.perf_counter() - start:.2f} s")
     for sample in SAMPLES:
         report = civreport.load(sample)
-        t = statistics.median(timed(lambda: civreport.render_docx(report), 20))
+        t = statistics.median(timed(lambda report=report: civreport.render_docx(report), 20))
         print(f"  {sample.stem:36s} {t * 1000:6.1f} ms/DOCX")
     script = (f"import sys, civreport.cli as c; c.main(['render', {str(SAMPLES[0])!r}, '--to', 'docx', '--out', '/tmp']); "
               "print('weasyprint' in sys.modules)")

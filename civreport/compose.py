@@ -18,6 +18,8 @@ from .model import PART_ROLES, REFERENCE, Indicator, Item, Part, PartHeadings, R
 from .profile import Profile
 from .wordlike import SPACE_EM, spaced_boundaries
 
+GBT9704 = Profile()  # the default settings: GB/T 9704-2012
+
 _KIND_VERB = {"工作总结": "总结", "工作汇报": "汇报", "工作情况报告": "报告"}
 _HAS_LEAD_IN = re.compile(r"(总结|汇报|报告)如下[：:]\s*$")
 _SENTENCE_END = "。！？；：…"
@@ -139,7 +141,7 @@ def _title_segments(report: Report, settings: Profile) -> list[str]:
     return [report.office, report.period.label(_dash(report, settings)), subject, kind]
 
 
-def title_lines(report: Report, settings: Profile = Profile()) -> list[str]:
+def title_lines(report: Report, settings: Profile = GBT9704) -> list[str]:
     """The title, broken into balanced lines; an explicit title keeps the author's breaks."""
     width = settings.page.title_chars_per_line
     if report.title:
@@ -151,7 +153,7 @@ def title_lines(report: Report, settings: Profile = Profile()) -> list[str]:
     return balance_lines(_title_segments(report, settings), width)
 
 
-def subtitle(report: Report, settings: Profile = Profile()) -> str | None:
+def subtitle(report: Report, settings: Profile = GBT9704) -> str | None:
     """The report's subtitle, else the profile's, filled in with office, period and year."""
     if report.subtitle or not settings.subtitle:
         return report.subtitle
@@ -159,14 +161,14 @@ def subtitle(report: Report, settings: Profile = Profile()) -> str | None:
     return settings.subtitle.format_map({"office": report.office, "period": period, "year": report.period.start_year})
 
 
-def lead_in(report: Report, settings: Profile = Profile()) -> str:
+def lead_in(report: Report, settings: Profile = GBT9704) -> str:
     if report.lead_in:
         return report.lead_in
     subject = report.subject.removesuffix("工作")
     return f"现将{report.period.label(_dash(report, settings))}{subject}工作情况{_KIND_VERB[report.kind]}如下："
 
 
-def opening(report: Report, settings: Profile = Profile()) -> list[str]:
+def opening(report: Report, settings: Profile = GBT9704) -> list[str]:
     """The opening paragraphs, ending with the lead-in unless the author wrote one."""
     paragraphs = _filled(report.opening, report.all_indicators())
     if report.lead_in is None and paragraphs and _HAS_LEAD_IN.search(paragraphs[-1]):
@@ -217,14 +219,14 @@ def _item_sections(
     return sections
 
 
-def headings(report: Report, settings: Profile = Profile()) -> PartHeadings:
+def headings(report: Report, settings: Profile = GBT9704) -> PartHeadings:
     """Part headings: the built-in ones, then the profile's, then the report's own."""
     chosen = {name: getattr(settings.headings, name) for name in settings.headings.model_fields_set}
     chosen |= {name: getattr(report.headings, name) for name in report.headings.model_fields_set}
     return PartHeadings(**chosen)
 
 
-def sections(report: Report, settings: Profile = Profile()) -> list[Section]:
+def sections(report: Report, settings: Profile = GBT9704) -> list[Section]:
     """Level-1 sections in role order; empty parts are left out and the numbers close up."""
     names = headings(report, settings)
     enumerate_items = settings.numbering.items == "enumeration"
@@ -269,7 +271,7 @@ def table(report: Report) -> Table | None:
     return Table(report.table.title, rows, after)
 
 
-def signoff(report: Report, settings: Profile = Profile()) -> Signoff:
+def signoff(report: Report, settings: Profile = GBT9704) -> Signoff:
     """Name two characters in from the right; the date starts two characters right of the
     name's start, and when it is too long for that, the date takes the two-character
     inset and the name moves right (GB/T 9704 7.3.5.2)."""
@@ -283,7 +285,7 @@ def signoff(report: Report, settings: Profile = Profile()) -> Signoff:
     return Signoff(name, day, name_indent, date_indent)
 
 
-def compose(report: Report, settings: Profile = Profile()) -> Summary:
+def compose(report: Report, settings: Profile = GBT9704) -> Summary:
     """Derive the printed summary under an office's settings (GB/T 9704 by default)."""
     return Summary(
         report=report,

@@ -62,7 +62,7 @@ def _check_periods(reports: list[tuple[Path, Report]], period: Period, by_unit: 
         raise _refuse(reports, f"按期间汇总的报告应来自同一单位，却有：{'、'.join(offices)}；按单位汇总时各报告期间应相同")
     ordered = sorted(reports, key=lambda pr: pr[1].period.start)
     cursor = period.start
-    for (path, report), following in zip(ordered, [*ordered[1:], None]):
+    for path, report in ordered:
         p = report.period
         if p.start < period.start or p.end > period.end:
             raise _refuse([(path, report)], f"期间 {p.label()} 超出要汇总的 {period.label()}")

@@ -16,7 +16,7 @@ from docx.shared import Mm
 import civreport
 from civreport.docx_writer import render_docx
 from conftest import SAMPLES, make_report
-from geometry import BLOCK_BOTTOM, body, grid_report, left_edge, paragraph, quiet_pdf, right_edge
+from geometry import BLOCK_BOTTOM, body, grid_report, left_edge, quiet_pdf, right_edge
 from libreoffice import to_pdf
 from pdftext import pages
 

@@ -1,8 +1,6 @@
 """Input files in three formats, and what a user is told when one is wrong."""
 
 import json
-import subprocess
-import sys
 import textwrap
 
 import pytest
