@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks import check_templates
-from .errors import CivreportError, InputError, TemplateError
+from .errors import CivreportError, InputError, Problem, TemplateError
 from .loading import load
 from .model import Report
 from .output import WRITERS, render, write_atomic
@@ -82,19 +82,32 @@ def _office_options(p: argparse.ArgumentParser) -> None:
                    help="模板目录，先于配置和内置模板查找；可重复")
 
 
-def _render(inputs: list[Path], formats: list[str], out: Path, office: str | None, offices: Path | None,
-            templates: list[Path]) -> int:
-    problems: list[object] = []
-    reports: list[tuple[Path, Report, OfficeProfile]] = []
+def _load_all(inputs: list[Path]) -> tuple[list[Report], list[Problem]]:
+    """Every input that loads, and the problems of all that do not: all are reported at once."""
+    problems: list[Problem] = []
+    reports: list[Report] = []
     for path in inputs:
         try:
-            report = load(path)
-            reports.append((path, report, resolve(office, report.profile, report.source, offices)))
+            reports.append(load(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return reports, problems
+
+
+def _render(inputs: list[Path], formats: list[str], out: Path, office: str | None, offices: Path | None,
+            templates: list[Path]) -> int:
+    loaded, problems = _load_all(inputs)
+    reports: list[tuple[Path, Report, OfficeProfile]] = []
+    for report in loaded:
+        assert report.source is not None  # loaded from a file
+        try:
+            reports.append((report.source, report, resolve(office, report.profile, report.source, offices)))
         except InputError as exc:
             problems.extend(exc.problems)
     stems = [path.stem for path in inputs]
     for stem in sorted({s for s in stems if stems.count(s) > 1}):
-        problems.append(f"多个输入文件同名（{stem}），输出会互相覆盖：{'、'.join(str(p) for p in inputs if p.stem == stem)}")
+        same = "、".join(str(p) for p in inputs if p.stem == stem)
+        problems.append(Problem(same, f"多个输入文件同名（{stem}），输出会互相覆盖"))
     if problems:
         # Nothing is written unless every input is good: a batch never half-succeeds.
         for problem in problems:
@@ -120,12 +133,7 @@ def _new(period: Period | None, office: str) -> int:
 
 
 def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
-    problems, reports = [], []
-    for path in inputs:
-        try:
-            reports.append(load(path))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)
     text = to_yaml(rollup(reports, period, office=office, day=day))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .chinese import cn_date, cn_number, enumeration, heading_number
-from .figures import amount, change, completion_rate, phrase
+from .figures import amount, completion_rate, phrase, yoy
 from .model import PART_ROLES, REFERENCE, Indicator, Item, Part, PartHeadings, Report
 from .profile import Profile
 from .wordlike import SPACE_EM, spaced_boundaries
@@ -168,9 +168,9 @@ def lead_in(report: Report, settings: Profile = GBT9704) -> str:
     return f"现将{report.period.label(_dash(report, settings))}{subject}工作情况{_KIND_VERB[report.kind]}如下："
 
 
-def opening(report: Report, settings: Profile = GBT9704) -> list[str]:
+def opening(report: Report, settings: Profile, figures: dict[str, Indicator]) -> list[str]:
     """The opening paragraphs, ending with the lead-in unless the author wrote one."""
-    paragraphs = _filled(report.opening, report.all_indicators())
+    paragraphs = _filled(report.opening, figures)
     if report.lead_in is None and paragraphs and _HAS_LEAD_IN.search(paragraphs[-1]):
         return paragraphs
     sentence = lead_in(report, settings)
@@ -226,11 +226,10 @@ def headings(report: Report, settings: Profile = GBT9704) -> PartHeadings:
     return PartHeadings(**chosen)
 
 
-def sections(report: Report, settings: Profile = GBT9704) -> list[Section]:
+def sections(report: Report, settings: Profile, figures: dict[str, Indicator]) -> list[Section]:
     """Level-1 sections in role order; empty parts are left out and the numbers close up."""
     names = headings(report, settings)
     enumerate_items = settings.numbering.items == "enumeration"
-    figures = report.all_indicators()
     return [
         Section(
             1,
@@ -249,20 +248,18 @@ def _parts(report: Report) -> list[tuple[str, Part]]:
     return [(role, part) for role in PART_ROLES for part in getattr(report, role) if not part.is_empty]
 
 
-def table(report: Report) -> Table | None:
+def table(report: Report, figures: dict[str, Indicator]) -> Table | None:
     """The indicator table, placed after the last part of its role (or of the body)."""
     if report.table is None:
         return None
-    known = report.all_indicators()
     keys = report.table.keys or [i.key for i in report.indicators]
     rows = []
-    for indicator in (known[k] for k in keys):
+    for indicator in (figures[k] for k in keys):
         rows.append(IndicatorRow(
             indicator.name,
             amount(indicator.value, indicator.unit).removesuffix(indicator.unit),  # 11.5万 | 份
             indicator.unit,
-            change(indicator.value, indicator.last_year, rate=indicator.is_rate, prefix="", unit=indicator.unit)
-            if indicator.last_year is not None else "—",
+            yoy(indicator, prefix="") if indicator.last_year is not None else "—",
             completion_rate(indicator.value, indicator.target) if indicator.target else "—",
         ))
     roles = [role for role, _ in _parts(report)]
@@ -287,14 +284,15 @@ def signoff(report: Report, settings: Profile = GBT9704) -> Signoff:
 
 def compose(report: Report, settings: Profile = GBT9704) -> Summary:
     """Derive the printed summary under an office's settings (GB/T 9704 by default)."""
+    figures = report.all_indicators()
     return Summary(
         report=report,
         title_lines=title_lines(report, settings),
         subtitle=subtitle(report, settings),
-        opening=opening(report, settings),
-        sections=sections(report, settings),
+        opening=opening(report, settings, figures),
+        sections=sections(report, settings, figures),
         signoff=signoff(report, settings),
         attachments=list(report.attachments),
-        closing=_filled(report.closing, report.all_indicators()),
-        table=table(report),
+        closing=_filled(report.closing, figures),
+        table=table(report, figures),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date as Date
 from typing import Annotated, Literal
 
@@ -201,19 +202,22 @@ class Report(StrictModel):
     # The file the report was loaded from: a profile named by a relative path is found beside it.
     _source: Path | None = PrivateAttr(None)
 
-    def all_indicators(self) -> dict[str, Indicator]:
-        """Every indicator of the report and its items, by key."""
-        found: dict[str, Indicator] = {i.key: i for i in self.indicators}
+    def _every_indicator(self) -> Iterator[Indicator]:
+        """The report's indicators, then its items', in reading order."""
+        yield from self.indicators
 
-        def walk(items: list[Item]) -> None:
+        def walk(items: list[Item]) -> Iterator[Indicator]:
             for item in items:
-                found.update((i.key, i) for i in item.indicators)
-                walk(item.items)
+                yield from item.indicators
+                yield from walk(item.items)
 
         for role in PART_ROLES:
             for part in getattr(self, role):
-                walk(part.items)
-        return found
+                yield from walk(part.items)
+
+    def all_indicators(self) -> dict[str, Indicator]:
+        """Every indicator of the report and its items, by key."""
+        return {i.key: i for i in self._every_indicator()}
 
     def texts(self) -> list[tuple[str, str]]:
         """(field path, text) of every text that may refer to an indicator."""
@@ -235,16 +239,7 @@ class Report(StrictModel):
 
     @model_validator(mode="after")
     def _indicators(self) -> Report:
-        keys: list[str] = [i.key for i in self.indicators]
-
-        def walk(items: list[Item]) -> None:
-            for item in items:
-                keys.extend(i.key for i in item.indicators)
-                walk(item.items)
-
-        for role in PART_ROLES:
-            for part in getattr(self, role):
-                walk(part.items)
+        keys = [i.key for i in self._every_indicator()]
         repeated = sorted({k for k in keys if keys.count(k) > 1})
         if repeated:
             raise PydanticCustomError("duplicate_key", "指标键重复：{keys}", {"keys": "、".join(repeated)})

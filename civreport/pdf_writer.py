@@ -106,11 +106,8 @@ def missing_glyphs(document: Document, plan: FontPlan) -> list[str]:
         if not block.text:
             continue
         paragraph += 1
-        offset = 0
         for run in block.runs:
-            role = _ROLE_OF_CLASS.get(run.style or block.style, "body")
-            check(run.text, role, f"第 {paragraph} 段")
-            offset += len(run.text)
+            check(run.text, _ROLE_OF_CLASS.get(run.style or block.style, "body"), f"第 {paragraph} 段")
     check(_PAGE_NUMBER_TEXT, "page_number", "页码")
     return [
         f"{ROLE_NAMES[role]}的字体都没有“{char}”（U+{ord(char):04X}），"

@@ -62,12 +62,12 @@ def _check_periods(reports: list[tuple[Path, Report]], period: Period, by_unit: 
         raise _refuse(reports, f"按期间汇总的报告应来自同一单位，却有：{'、'.join(offices)}；按单位汇总时各报告期间应相同")
     ordered = sorted(reports, key=lambda pr: pr[1].period.start)
     cursor = period.start
-    for path, report in ordered:
+    for n, (path, report) in enumerate(ordered):
         p = report.period
         if p.start < period.start or p.end > period.end:
             raise _refuse([(path, report)], f"期间 {p.label()} 超出要汇总的 {period.label()}")
         if p.start < cursor:
-            previous = ordered[ordered.index((path, report)) - 1]
+            previous = ordered[n - 1]
             raise _refuse([previous, (path, report)], f"期间重叠：{previous[1].period.label()} 与 {p.label()}")
         if p.start > cursor:
             raise _refuse([(path, report)], f"期间有缺口：{cursor.year}年{cursor.month}月起到 {p.label()} 之前没有报告")
