@@ -1,42 +1,25 @@
 """civreport: turn the facts of an office's work period into a print-ready work summary.
 
 >>> import civreport
->>> report = civreport.load("samples/district-2023.yaml")      # doctest: +SKIP
->>> civreport.render(report, "out/district-2023.pdf")         # doctest: +SKIP
+>>> report = civreport.load("samples/district-2023-civilized-city.yaml")   # doctest: +SKIP
+>>> civreport.render(report, "out/district.pdf", "out/district.docx")    # doctest: +SKIP
 
+The pipeline: :mod:`~civreport.readers` → :mod:`~civreport.model` → :mod:`~civreport.office`
+→ :mod:`~civreport.compose` → :mod:`~civreport.render` (one page) → :mod:`~civreport.writers`.
 Heavy writers (WeasyPrint, python-docx) are imported only when their output is asked for.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
-
 from .errors import CivreportError, CivreportWarning, InputError, RenderError, TemplateError
-from .layout import Layout
-from .loading import load
-from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Report
-from .output import render, write_atomic
-from .period import Period, PeriodError
-from .profile import OfficeProfile, Profile, load_profile
-from .rollups import rollup, to_yaml
-from .templating import render_html
-
-
-# The writers import WeasyPrint or python-docx, so they load on first use.
-_LAZY = {"render_pdf": "pdf_writer", "render_docx": "docx_writer"}
-
-if TYPE_CHECKING:
-    from .docx_writer import render_docx
-    from .pdf_writer import render_pdf
-
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        module = importlib.import_module(f".{_LAZY[name]}", __name__)
-        return getattr(module, name)
-    raise AttributeError(f"module 'civreport' has no attribute {name!r}")
-
+from .files import write_atomic
+from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
+from .office import Layout, OfficeProfile, Profile, load_profile
+from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
+from .readers import load
+from .render import Page
+from .rollup import rollup, to_yaml
+from .writers import write
 
 __all__ = [
     "CivreportError",
@@ -47,6 +30,7 @@ __all__ = [
     "Item",
     "Layout",
     "OfficeProfile",
+    "Page",
     "Part",
     "PartHeadings",
     "Period",
@@ -60,8 +44,11 @@ __all__ = [
     "render",
     "render_docx",
     "render_html",
+    "render_page",
     "render_pdf",
     "rollup",
     "to_yaml",
+    "write",
+    "write_all",
     "write_atomic",
 ]

@@ -10,15 +10,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .checks import check_templates
 from .errors import CivreportError, InputError, Problem, TemplateError
-from .loading import load
-from .model import Report
-from .output import WRITERS, render, write_atomic
-from .period import Period, PeriodError
-from .profile import OfficeProfile, Profile, resolve
-from .rollups import rollup, to_yaml
-from .templating import render_template
+from .files import write_atomic
+from .model import Period, PeriodError, Report
+from .office.profile import OfficeProfile, Profile, resolve
+from .pipeline import render_page, write_all
+from .readers import load
+from .render import check_templates, render_template
+from .render.templating import search_path
+from .rollup import rollup, to_yaml
+from .writers import FORMATS
 
 EXIT_INPUT = 2  # bad input or bad usage
 EXIT_RENDER = 1  # the input was fine but an output could not be made
@@ -32,9 +33,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _formats(text: str) -> list[str]:
     formats = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in WRITERS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise argparse.ArgumentTypeError(f"不支持的格式 {'、'.join(unknown) or '（空）'}，可用：{','.join(WRITERS)}")
+        raise argparse.ArgumentTypeError(f"不支持的格式 {'、'.join(unknown) or '（空）'}，可用：{','.join(FORMATS)}")
     return formats
 
 
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
-    p.add_argument("--to", type=_formats, default=list(WRITERS), metavar="FORMATS", help=f"输出格式，逗号分隔（默认 {','.join(WRITERS)}）")
+    p.add_argument("--to", type=_formats, default=list(FORMATS), metavar="FORMATS", help=f"输出格式，逗号分隔（默认 {','.join(FORMATS)}）")
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
 
@@ -114,20 +115,22 @@ def _render(inputs: list[Path], formats: list[str], out: Path, office: str | Non
             print(f"错误：{problem}", file=sys.stderr)
         return EXIT_INPUT
     for path, report, profile in reports:
-        for fmt in formats:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                written = render(report, out / f"{path.stem}.{fmt}", office=profile, templates=templates)
-            for warning in caught:
-                print(f"警告：{path}：{warning.message}", file=sys.stderr)
-            print(written)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            page = render_page(report, office=profile, templates=templates)
+            written = write_all(page, [out / f"{path.stem}.{fmt}" for fmt in formats])
+        for warning in caught:
+            print(f"警告：{path}：{warning.message}", file=sys.stderr)
+        for file in written:
+            print(file)
     return 0
 
 
 def _new(period: Period | None, office: str) -> int:
     today = date.today()
     period = period or Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
-    text = render_template("new.yaml.j2", {"office": office, "period": period.code(), "date": today.isoformat()})
+    context = {"office": office, "period": period.code(), "date": today.isoformat()}
+    text = render_template("new.yaml.j2", context, search_path())
     sys.stdout.write(text)
     return 0
 

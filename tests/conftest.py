@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,28 @@ from civreport import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # WordprocessingML, for lxml paths
+
+YAML = textwrap.dedent("""\
+    office: 小河区创建全国文明城市工作领导小组办公室
+    period: 2024Q3
+    subject: 创建全国文明城市
+    date: 2024-10-08
+    opening:
+      - 今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。
+    measures:
+      - items:
+          - title: 强化组织领导
+            body:
+              - 成立创建工作领导小组。
+              - 定期召开调度会。
+          - title: 加强宣传引导
+            points: [设置公益广告1200处, 开展志愿服务活动]
+    problems:
+      - body: [部分点位长效管理机制仍不健全。]
+    plans:
+      - points: [持续抓好问题整改, 健全常态长效机制]
+    """)
 
 MINIMAL: dict[str, Any] = {
     "office": "小河区创建全国文明城市工作领导小组办公室",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import warnings
 
-from civreport.layout import Layout
-from civreport.pdf_writer import render_pdf
+from civreport.office.layout import Layout
+from civreport import render_pdf
 from conftest import make_report
 from pdftext import MM
 

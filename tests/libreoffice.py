@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from civreport.fonts import OFFICIAL, STAND_INS
+from civreport.office.fonts import OFFICIAL, STAND_INS
 
 
 def _family(file: str) -> str:

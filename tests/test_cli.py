@@ -8,7 +8,7 @@ import pytest
 
 import civreport
 from civreport.cli import main
-from test_loading import YAML
+from conftest import YAML
 
 
 def run(*args, cwd=None):

@@ -3,8 +3,11 @@
 import pytest
 from pydantic import ValidationError
 
-from civreport.chinese import cn_date, cn_number, enumeration, heading_number
-from civreport.compose import balance_lines, compose, text_width
+from civreport.compose.sections import enumeration
+from civreport.model import cn_date, cn_number, heading_number
+from civreport.compose import compose
+from civreport.compose.title import balance_lines
+from civreport.office.textwidth import text_width
 from conftest import make_report
 
 

@@ -14,13 +14,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 import civreport
-from civreport.docx_writer import render_docx
-from conftest import SAMPLES, make_report
+from civreport import render_docx
+from conftest import SAMPLES, W, make_report
 from geometry import BLOCK_BOTTOM, body, grid_report, left_edge, quiet_pdf, right_edge
 from libreoffice import to_pdf
 from pdftext import pages
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def open_docx(data: bytes) -> docx.document.Document:

@@ -9,9 +9,9 @@ import pytest
 from pydantic import ValidationError
 
 import civreport
-from civreport.docx_writer import render_docx
-from civreport.figures import amount, change, completion, percent
-from conftest import make_report
+from civreport import render_docx
+from civreport.compose.figures import amount, change, completion, percent
+from conftest import W, make_report
 from geometry import body, quiet_pdf
 from pdftext import pages
 
@@ -109,18 +109,25 @@ def test_indicator_table_in_both_outputs():
     rows = [["指标", "数值", "单位", "同比", "目标完成"], ["宣传资料发放", "11.5万", "份", "增长20%", "76.7%"],
             ["问题整改率", "96.5", "%", "提高10个百分点", "—"], ["注册志愿者", "1.2万", "人", "—", "—"]]
     document = docx.Document(io.BytesIO(render_docx(report)))
-    assert [[c.text for c in row.cells] for row in document.tables[0].rows] == rows
-    cell = document.tables[0].rows[1].cells[0].paragraphs[0]
-    assert cell.style.name == "表格文字"
-    spacing = cell.style.element.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pPr/"
-                                      "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}spacing")
-    assert spacing.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lineRule") == "auto"
-    # The table follows 主要成效 and comes before 存在的问题, in the DOCX …
+    table = document.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == rows
+    styles = [[c.paragraphs[0].style.name for c in row.cells] for row in table.rows]
+    assert styles == [["表格表头"] * 5] + [["表格首列"] + ["表格文字"] * 4] * 3
+    for name in ("表格表头", "表格文字"):
+        spacing = document.styles[name].element.find(f"{W}pPr/{W}spacing")
+        assert spacing.get(f"{W}lineRule") == "auto"  # off the body's exact grid pitch
+    # Column widths are stated in the grid (WPS reads nothing else) and fill the text block.
+    grid = [int(col.get(f"{W}w")) for col in table._tbl.find(f"{W}tblGrid")]
+    cells = [int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) for tc in table.rows[1]._tr.iter(f"{W}tc")]
+    assert grid == cells and abs(sum(grid) - 156 * 72 / 25.4 * 20) <= 5
+    assert grid[0] > grid[1] > grid[2]  # 宣传资料发放 is wider than 11.5万, which is wider than 份
+    assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    # The table follows 主要成效 and comes before 存在的问题, with a blank line after it, in the DOCX …
     order = [p.text for p in document.paragraphs]
     assert order.index("主要指标完成情况") == order.index("成效明显。") + 1
     body_element = document.element.body
-    table_at = list(body_element).index(document.tables[0]._tbl)
-    assert [p.text for p in document.paragraphs if list(body_element).index(p._p) > table_at][0] == "三、存在的问题"
+    table_at = list(body_element).index(table._tbl)
+    assert [p.text for p in document.paragraphs if list(body_element).index(p._p) > table_at][:2] == ["", "三、存在的问题"]
     # … and in the PDF, each row on one line between the same neighbours, its text off the body grid.
     lines = [line for page in pages(quiet_pdf(report)) for line in body(page)]
     texts = [line.text for line in lines]

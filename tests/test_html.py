@@ -31,9 +31,11 @@ def test_document_structure_and_classes():
 
 
 def test_user_text_is_escaped():
-    page = civreport.render_html(make_report(opening=['<img src="http://example.com/x.png">&<script>alert(1)</script>']))
+    text = '<img src="http://example.com/x.png">&<script>alert(1)</script>'
+    page = civreport.render_html(make_report(opening=[text]))
     assert "<img" not in page and "<script>" not in page
-    assert "&lt;img src=&#34;http://example.com/x.png&#34;&gt;&amp;&lt;script&gt;" in page
+    assert '&lt;img src="http://example.com/x.png"&gt;&amp;&lt;script&gt;alert(1)&lt;/script&gt;' in page
+    assert ("body", text + "。现将2024年第三季度创建全国文明城市工作情况总结如下：") in body_blocks(make_report(opening=[text]))
 
 
 def test_metadata_comes_from_the_report():

@@ -15,16 +15,14 @@ import civreport
 from civreport import InputError, TemplateError, load_profile
 from civreport.cli import main
 from civreport.compose import compose
-from civreport.docx_writer import render_docx
-from conftest import ROOT, make_report
+from civreport import render_docx
+from conftest import ROOT, W, YAML, make_report
 from geometry import MM, body, quiet_pdf, right_edge
 from pdftext import pages, spans
-from test_loading import YAML
 
 OFFICES = ROOT / "samples" / "offices"
 STRICT = OFFICES / "gbt9704" / "profile.yaml"
 COMMON = OFFICES / "common-practice" / "profile.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 LEVEL3 = [{"title": "强化组织领导", "items": [{"title": "健全机构", "body": ["成立创建工作领导小组。"]}]}]
 

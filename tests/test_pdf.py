@@ -12,7 +12,7 @@ import pytest
 
 import civreport
 from civreport.errors import BlockedResourceWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
-from civreport.pdf_writer import render_pdf
+from civreport import render_pdf
 from conftest import SAMPLES, make_report
 from geometry import (BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf,
                       right_edge)
@@ -194,7 +194,7 @@ def test_configured_font_file_comes_first(tmp_path):
 
 
 def test_slow_subsetting_is_detected_and_reported(monkeypatch):
-    import civreport.pdf_writer as pdf
+    import civreport.writers.pdf.writer as pdf
 
     assert pdf.harfbuzz_subsetting()  # make test installs libharfbuzz-subset0
     monkeypatch.setattr(pdf, "harfbuzz_subsetting", lambda: False)

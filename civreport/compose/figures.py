@@ -1,0 +1,110 @@
+"""Figures written the way summaries write them: 11.5万份, 1.2亿元, 同比增长20%,
+提高10个百分点, 完成年度目标的85.3%.
+
+Rounding rules (documented in the README):
+- amounts: below 10,000 as they are (at most two decimals); from 10,000 in 万 and from
+  100,000,000 in 亿, at most two decimals, trailing zeros dropped; a unit that already
+  starts with 万 or 亿, and percentages, are never rescaled;
+- percentages and percentage points: one decimal, a trailing .0 dropped;
+- a change that rounds to zero is 持平.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Indicator
+
+_SCALES = ((Decimal(100_000_000), "亿"), (Decimal(10_000), "万"))
+
+
+def number(value: float | Decimal, places: int = 2) -> str:
+    """``value`` rounded half up to ``places`` decimals, without trailing zeros."""
+    quantum = Decimal(1).scaleb(-places)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def amount(value: float, unit: str = "") -> str:
+    """11.5万份, 1.2亿元, 73个, 100%."""
+    if unit == "%":
+        return percent(value)
+    if unit.startswith(("万", "亿")):
+        return f"{number(value)}{unit}"
+    exact = Decimal(str(value))
+    for i, (size, name) in enumerate(_SCALES):
+        if abs(exact) >= size:
+            scaled = Decimal(number(exact / size))
+            if i > 0 and abs(scaled) >= _SCALES[0][0] / size:  # 9999.999万 rounds up to 1亿
+                return f"{number(exact / _SCALES[0][0])}{_SCALES[0][1]}{unit}"
+            return f"{number(scaled)}{name}{unit}"
+    return f"{number(exact)}{unit}"
+
+
+def percent(value: float | Decimal) -> str:
+    """85.3%, 100%."""
+    return f"{number(value, 1)}%"
+
+
+def change(current: float, base: float, *, rate: bool, prefix: str, unit: str = "") -> str:
+    """同比增长20% / 下降5.2% / 持平; for a rate, 提高10个百分点 / 降低…个百分点 / 持平.
+    From a base of zero there is no percentage: 同比增加12个 (the amount, in ``unit``)."""
+    now, then = Decimal(str(current)), Decimal(str(base))  # decimal: 100.05 vs 100 is 0.05%, not 0.0499…
+    if rate:
+        points = Decimal(number(now - then, 1))
+        if points == 0:
+            return f"{prefix}持平"
+        verb = "提高" if points > 0 else "降低"
+        return f"{prefix}{verb}{number(abs(points), 1)}个百分点"
+    if base == 0:
+        if current == 0:
+            return f"{prefix}持平"
+        verb = "增加" if current > 0 else "减少"
+        return f"{prefix}{verb}{amount(abs(current), unit)}"
+    pct = Decimal(number((now - then) / abs(then) * 100, 1))
+    if pct == 0:
+        return f"{prefix}持平"
+    return f"{prefix}{'增长' if pct > 0 else '下降'}{percent(abs(pct))}"
+
+
+def completion_rate(value: float, target: float) -> str:
+    """85.3%: the share of the target reached."""
+    if target == 0:
+        raise ValueError("a target of zero has no completion rate")
+    return percent(Decimal(str(value)) / Decimal(str(target)) * 100)
+
+
+def completion(value: float, target: float) -> str:
+    """完成年度目标的85.3%."""
+    return f"完成年度目标的{completion_rate(value, target)}"
+
+
+def yoy(indicator: Indicator, prefix: str = "同比") -> str:
+    assert indicator.last_year is not None
+    return change(indicator.value, indicator.last_year, rate=indicator.is_rate, prefix=prefix, unit=indicator.unit)
+
+
+def mom(indicator: Indicator, prefix: str = "环比") -> str:
+    assert indicator.previous is not None
+    return change(indicator.value, indicator.previous, rate=indicator.is_rate, prefix=prefix, unit=indicator.unit)
+
+
+def phrase(indicator: Indicator, what: str | None) -> str:
+    """What a reference {key}, {key.name}, {key.value}, {key.yoy}, {key.mom} or {key.target} prints."""
+    if what == "name":
+        return indicator.name
+    if what == "value":
+        return number(indicator.value)
+    if what == "yoy":
+        return yoy(indicator)
+    if what == "mom":
+        return mom(indicator)
+    if what == "target":
+        assert indicator.target is not None
+        return completion(indicator.value, indicator.target)
+    return amount(indicator.value, indicator.unit)

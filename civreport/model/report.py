@@ -1,0 +1,276 @@
+"""The typed model of a work summary: what an input file may say, and nothing else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date as Date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from .numerals import HEADING_LEVELS
+from .period import Period, RangeDash
+
+Kind = Literal["工作总结", "工作汇报", "工作情况报告"]
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})|(?<={_CJK})\s+(?={_CJK})")
+
+
+def _join_wrapped_lines(text: str) -> str:
+    # A paragraph wrapped over several lines must not gain spaces between Chinese
+    # characters; YAML's folded blocks (>-) have already turned those breaks into
+    # spaces, so white space between two Chinese characters goes too. Between Latin
+    # words one space stays.
+    return re.sub(r"\s*\n\s*", " ", _WRAPPED.sub("", text))
+
+
+Paragraph = Annotated[Text, AfterValidator(_join_wrapped_lines)]
+
+
+class StrictModel(BaseModel):
+    # Unknown fields are errors: a misspelt key must never drop content silently.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+Aggregate = Literal["sum", "latest", "average", "ratio"]
+
+
+class Indicator(StrictModel):
+    """A figure the summary rests on: 先进集体73个, 宣传资料11.5万份, 整改率100%."""
+
+    key: Key = Field(title="键", description="英文字母、数字和下划线；正文用 {键} 引用")
+    name: Text = Field(title="指标名称")
+    value: float = Field(title="数值")
+    unit: str = Field("", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计")
+    last_year: float | None = Field(None, title="上年同期", description="用于同比")
+    previous: float | None = Field(None, title="上期", description="用于环比")
+    target: float | None = Field(None, title="目标", description="用于目标完成率")
+    aggregate: Aggregate = Field(
+        "sum", title="汇总方式", description="sum 求和、latest 取最新、average 取平均、ratio 由 of 中两个指标相除"
+    )
+    of: tuple[Key, Key] | None = Field(None, title="比率的分子和分母", description="aggregate 为 ratio 时必填")
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+    @model_validator(mode="after")
+    def _ratio_operands(self) -> Indicator:
+        if (self.aggregate == "ratio") != (self.of is not None):
+            raise PydanticCustomError("ratio_operands", "aggregate 为 ratio 时须用 of 写明分子和分母两个指标，其他汇总方式不写 of")
+        return self
+
+
+class Item(StrictModel):
+    """A numbered item inside a part; items nest down to heading level 4."""
+
+    title: Text | None = Field(None, title="标题", description="条目标题，不写序号；序号自动生成")
+    body: list[Paragraph] = Field(default_factory=list, title="正文", description="正文段落")
+    points: list[Text] = Field(
+        default_factory=list, title="列举要点", description="连成一段“一是……；二是……”的要点，不写“一是”"
+    )
+    items: list[Item] = Field(default_factory=list, title="下级条目", description="下一级条目")
+    run_in: bool | None = Field(
+        None,
+        title="标题接正文",
+        description="标题与第一段正文排在同一段；不写时，无下级条目且有正文的条目标题接正文",
+    )
+    indicators: list[Indicator] = Field(default_factory=list, title="指标", description="本条目的指标")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Item:
+        if not (self.title or self.body or self.points or self.items):
+            raise PydanticCustomError("empty_item", "条目为空：至少要有标题、正文或要点之一")
+        if self.items and not self.title:
+            raise PydanticCustomError("untitled_parent", "有下级条目的条目必须有标题")
+        return self
+
+
+class Part(StrictModel):
+    """One of the numbered parts (一、二、…) of the body."""
+
+    title: Text | None = Field(
+        None, title="部分标题", description="不写时用 headings 中该部分的标题；可写成主题式标题，如“健全机制，增强创建工作实效”"
+    )
+    body: list[Paragraph] = Field(default_factory=list, title="正文", description="紧接部分标题的段落")
+    points: list[Text] = Field(default_factory=list, title="列举要点", description="连成一段“一是……；二是……”的要点")
+    items: list[Item] = Field(default_factory=list, title="条目", description="（一）（二）……各条目")
+
+    @model_validator(mode="after")
+    def _depth(self) -> Part:
+        def walk(items: list[Item], level: int, path: str) -> None:
+            for i, item in enumerate(items):
+                here = f"{path}[{i}]"
+                if level > HEADING_LEVELS:
+                    raise PydanticCustomError(
+                        "too_deep",
+                        "{path} 是第 {level} 级标题：标题最多四级（一、（一）1.（1））",
+                        {"path": here, "level": level},
+                    )
+                walk(item.items, level + 1, f"{here}.items")
+
+        walk(self.items, 2, "items")
+        return self
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.body or self.points or self.items)
+
+
+class PartHeadings(StrictModel):
+    """Default headings of the parts; offices rename them (下段工作打算, 下半年工作安排 …)."""
+
+    measures: Text = Field("主要做法", title="主要做法的标题")
+    achievements: Text = Field("主要成效", title="主要成效的标题")
+    problems: Text = Field("存在的问题", title="存在的问题的标题")
+    plans: Text = Field("下一步工作打算", title="下一步打算的标题")
+    suggestions: Text = Field("相关建议", title="相关建议的标题")
+
+
+# What a part does in a summary; a part's role decides its default heading and its place.
+PartRole = Literal["measures", "achievements", "problems", "plans", "suggestions"]
+PART_ROLES: tuple[PartRole, ...] = ("measures", "achievements", "problems", "plans", "suggestions")
+
+
+class IndicatorTable(StrictModel):
+    """A table of indicators (名称、数值、同比、目标完成) printed after one of the parts."""
+
+    title: Text = Field("主要指标完成情况", title="表题")
+    keys: list[Key] = Field(default_factory=list, title="指标", description="按此顺序列出；不写时列出报告的全部指标")
+    after: PartRole = Field("achievements", title="位置", description="排在哪一部分之后；该部分没有时排在正文最后")
+
+
+class Source(StrictModel):
+    """A report a roll-up was made from."""
+
+    file: Text = Field(title="文件")
+    office: Text = Field(title="发文机关")
+    period: Period = Field(title="工作期间")
+
+
+# {key}, {key.yoy}, {key.mom}, {key.target}, {key.name}: figures written from the indicators.
+REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(name|value|yoy|mom|target))?\}")
+
+
+class Report(StrictModel):
+    """A work summary (工作总结) as the input file states it."""
+
+    model_config = ConfigDict(title="civreport 工作总结")
+
+    profile: Text | None = Field(
+        None, title="办公室配置", description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先"
+    )
+    office: Text = Field(title="发文机关", description="发文机关（单位）全称")
+    period: Period = Field(title="工作期间")
+    subject: Text = Field(title="工作主题", description="如“创建全国文明城市”")
+    kind: Kind = Field("工作总结", title="文种")
+    date: Date = Field(title="成文日期", description="YYYY-MM-DD")
+    title: Text | None = Field(
+        None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
+    )
+    subtitle: Text | None = Field(None, title="副标题", description="标题下一行，如“——××工作总结”")
+    recipients: Text | None = Field(None, title="主送机关", description="不写冒号，自动加全角冒号")
+    opening: list[Paragraph] = Field(default_factory=list, title="开头", description="开头段落")
+    lead_in: Text | None = Field(
+        None, title="引出语", description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加"
+    )
+    headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
+    measures: list[Part] = Field(default_factory=list, title="主要做法")
+    achievements: list[Part] = Field(default_factory=list, title="主要成效")
+    problems: list[Part] = Field(default_factory=list, title="存在的问题")
+    plans: list[Part] = Field(default_factory=list, title="下一步打算")
+    suggestions: list[Part] = Field(default_factory=list, title="相关建议")
+    closing: list[Paragraph] = Field(default_factory=list, title="结尾", description="结尾段落")
+    signoff: Text | None = Field(
+        None, title="署名", description="落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关"
+    )
+    attachments: list[Text] = Field(default_factory=list, title="附件", description="附件名称，不写序号")
+    range_dash: RangeDash | None = Field(
+        None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
+    )
+    indicators: list[Indicator] = Field(default_factory=list, title="指标", description="报告的主要指标")
+    table: IndicatorTable | None = Field(None, title="指标表", description="不写时不印指标表")
+    sources: list[Source] = Field(default_factory=list, title="汇总来源", description="由 civreport rollup 填写")
+
+    # The file the report was loaded from: a profile named by a relative path is found beside it.
+    _source: Path | None = PrivateAttr(None)
+
+    def _every_indicator(self) -> Iterator[Indicator]:
+        """The report's indicators, then its items', in reading order."""
+        yield from self.indicators
+
+        def walk(items: list[Item]) -> Iterator[Indicator]:
+            for item in items:
+                yield from item.indicators
+                yield from walk(item.items)
+
+        for role in PART_ROLES:
+            for part in getattr(self, role):
+                yield from walk(part.items)
+
+    def all_indicators(self) -> dict[str, Indicator]:
+        """Every indicator of the report and its items, by key."""
+        return {i.key: i for i in self._every_indicator()}
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(field path, text) of every text that may refer to an indicator."""
+        out = [(f"opening[{i}]", t) for i, t in enumerate(self.opening)]
+        out += [(f"closing[{i}]", t) for i, t in enumerate(self.closing)]
+
+        def walk(node: Part | Item, path: str) -> None:
+            if node.title:
+                out.append((f"{path}.title", node.title))
+            out.extend((f"{path}.body[{i}]", t) for i, t in enumerate(node.body))
+            out.extend((f"{path}.points[{i}]", t) for i, t in enumerate(node.points))
+            for i, item in enumerate(node.items):
+                walk(item, f"{path}.items[{i}]")
+
+        for role in PART_ROLES:
+            for i, part in enumerate(getattr(self, role)):
+                walk(part, f"{role}[{i}]")
+        return out
+
+    @model_validator(mode="after")
+    def _indicators(self) -> Report:
+        keys = [i.key for i in self._every_indicator()]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise PydanticCustomError("duplicate_key", "指标键重复：{keys}", {"keys": "、".join(repeated)})
+        known = self.all_indicators()
+        for indicator in known.values():
+            missing = [k for k in indicator.of or () if k not in known]
+            if missing:
+                raise PydanticCustomError(
+                    "ratio_unknown", "指标 {key} 的 of 引用了不存在的指标 {missing}",
+                    {"key": indicator.key, "missing": "、".join(missing)},
+                )
+        if self.table:
+            missing = [k for k in self.table.keys if k not in known]
+            if missing:
+                raise PydanticCustomError("table_unknown", "table.keys 引用了不存在的指标 {missing}", {"missing": "、".join(missing)})
+        for path, text in self.texts():
+            for match in REFERENCE.finditer(text):
+                key, what = match[1], match[2]
+                indicator = known.get(key)
+                needed = {"yoy": "last_year", "mom": "previous", "target": "target"}.get(what or "")
+                if indicator is None:
+                    problem = f"引用了不存在的指标 {key}"
+                elif needed and getattr(indicator, needed) is None:
+                    problem = f"引用 {match[0]} 需要指标 {key} 填写 {needed}"
+                elif what == "target" and indicator.target == 0:
+                    problem = f"指标 {key} 的目标为 0，无法计算完成率"
+                else:
+                    continue
+                raise PydanticCustomError("reference", "{path}：{problem}", {"path": path, "problem": problem})
+        return self
+
+    @property
+    def source(self) -> Path | None:
+        return self._source

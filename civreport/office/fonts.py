@@ -1,0 +1,93 @@
+"""Font roles and the fonts each role prefers: official names first, open stand-ins after.
+
+This module is data only: the page names the fonts (:mod:`civreport.render.css`), the PDF
+writer finds them on the machine (:mod:`civreport.writers.pdf.fonts`), the DOCX names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
+# The typefaces of an official document: 小标宋 title, 黑体 and 楷体 headings, 仿宋 text, 宋体 page numbers.
+FontRole = Literal["title", "heading1", "heading2", "body", "page_number"]
+FONT_ROLES: tuple[FontRole, ...] = get_args(FontRole)
+
+# A font for the PDF: a file, or a family installed on the machine; or several, first choice first.
+FontSpec = str | Path
+FontChoice = Mapping[FontRole, FontSpec | Sequence[FontSpec]]
+
+ROLE_NAMES: dict[FontRole, str] = {
+    "title": "标题（小标宋）",
+    "heading1": "一级标题（黑体）",
+    "heading2": "二级标题（楷体）",
+    "body": "正文（仿宋）",
+    "page_number": "页码（宋体）",
+}
+
+# The names offices have installed and a DOCX should name (layout.md, "Fonts").
+OFFICIAL: dict[FontRole, tuple[str, ...]] = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "小标宋体"),
+    "heading1": ("黑体", "SimHei", "方正黑体_GBK"),
+    "heading2": ("楷体_GB2312", "楷体", "KaiTi", "方正楷体_GBK"),
+    "body": ("仿宋_GB2312", "仿宋", "FangSong", "方正仿宋_GBK"),
+    "page_number": ("宋体", "SimSun"),
+}
+
+GENERIC: dict[FontRole, str] = {"title": "serif", "heading1": "sans-serif", "heading2": "serif", "body": "serif", "page_number": "serif"}
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """An open font that can take a role, by family name or by a file Debian installs."""
+
+    family: str
+    files: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Each file under its file name, else the installed family. Two files of one family
+        (FandolSong Regular and Bold) would both answer to the family's name, so a file is
+        declared and asked for by its file name, before the family."""
+        return (*(family_of(f) for f in self.files), self.family)
+
+
+_FANDOL = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/"
+
+STAND_INS: dict[FontRole, tuple[StandIn, ...]] = {
+    "title": (
+        StandIn("FandolSong Bold", (_FANDOL + "FandolSong-Bold.otf",)),
+        StandIn("Noto Serif CJK SC"),
+    ),
+    "heading1": (StandIn("FandolHei", (_FANDOL + "FandolHei-Regular.otf",)), StandIn("Noto Sans CJK SC")),
+    "heading2": (
+        StandIn("FandolKai", (_FANDOL + "FandolKai-Regular.otf",)),
+        StandIn("AR PL UKai CN"),
+        StandIn("LXGW WenKai"),
+    ),
+    "body": (StandIn("FandolFang", (_FANDOL + "FandolFang-Regular.otf",)),),
+    "page_number": (StandIn("FandolSong", (_FANDOL + "FandolSong-Regular.otf",)), StandIn("Noto Serif CJK SC")),
+}
+
+
+def is_font_file(spec: FontSpec) -> bool:
+    return Path(spec).suffix.lower() in FONT_SUFFIXES
+
+
+def family_of(spec: FontSpec) -> str:
+    """The CSS family a font spec is known by: an installed family by its name, a file by
+    its file name (the PDF writer declares it with ``@font-face`` under that name)."""
+    return Path(spec).stem if is_font_file(spec) else str(spec)
+
+
+def as_list(spec: FontSpec | Sequence[FontSpec]) -> list[FontSpec]:
+    return [spec] if isinstance(spec, (str, Path)) else list(spec)
+
+
+def docx_names(chosen: Mapping[FontRole, str] | None = None) -> dict[FontRole, str]:
+    """The font name a DOCX asks for, per role: the chosen one, else the first official name."""
+    return {role: (chosen or {}).get(role) or names[0] for role, names in OFFICIAL.items()}

@@ -1,0 +1,85 @@
+"""Page geometry, and the arithmetic that makes a full page hold exactly N lines of M characters.
+
+Defaults are GB/T 9704-2012: A4, margins 37/35/28/26 mm, 22 lines of 28 characters of 16 pt.
+Both writers take their numbers from here; the README ("PDF: layout and fonts") gives the recipes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MM = 72 / 25.4  # points per millimetre
+TWIPS = 20  # twips per point
+
+# The type sizes of a page: body text, the title, tables, page numbers.
+TextSize = Literal["body", "title", "table", "page_number"]
+
+
+class Layout(BaseModel):
+    """The page set-up of a report; every field has the GB/T 9704 default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    page_width_mm: float = Field(210, gt=0, title="纸张宽度（毫米）")
+    page_height_mm: float = Field(297, gt=0, title="纸张高度（毫米）")
+    margin_top_mm: float = Field(37, ge=0, title="天头（毫米）")
+    margin_bottom_mm: float = Field(35, ge=0, title="地脚（毫米）")
+    margin_inner_mm: float = Field(28, ge=0, title="订口（毫米）")
+    margin_outer_mm: float = Field(26, ge=0, title="翻口（毫米）")
+    mirrored: bool = Field(True, title="双面印刷，偶数页左右页边距对调")
+    body_size_pt: float = Field(16, gt=0, title="正文字号（磅）")
+    title_size_pt: float = Field(22, gt=0, title="标题字号（磅）")
+    page_number_size_pt: float = Field(14, gt=0, title="页码字号（磅）")
+    table_size_pt: float = Field(14, gt=0, title="表格字号（磅）")
+    page_number_gap_mm: float = Field(7, ge=0, title="页码距版心下边缘（毫米）")
+    lines_per_page: int = Field(22, gt=0, title="每页行数")
+    chars_per_line: int = Field(28, gt=0, title="每行字数")
+    line_pitch_pt: float | None = Field(
+        None, gt=0, title="行距（磅）", description="不写时按每页行数均分版心；常见做法为固定值 28 磅"
+    )
+
+    @property
+    def text_width_pt(self) -> float:
+        return (self.page_width_mm - self.margin_inner_mm - self.margin_outer_mm) * MM
+
+    @property
+    def text_height_pt(self) -> float:
+        return (self.page_height_mm - self.margin_top_mm - self.margin_bottom_mm) * MM
+
+    @property
+    def line_pitch_twips(self) -> int:
+        """Whole twips, rounded down: one twip more already loses the last line of a page."""
+        if self.line_pitch_pt is not None:
+            return round(self.line_pitch_pt * TWIPS)
+        return math.floor(self.text_height_pt / self.lines_per_page * TWIPS)
+
+    @property
+    def line_pitch(self) -> float:
+        """Line pitch in points, the same number in the PDF and the DOCX."""
+        return self.line_pitch_twips / TWIPS
+
+    @property
+    def char_spacing_pt(self) -> float:
+        """Tracking that fits ``chars_per_line`` body characters in the text width, to 0.01 pt."""
+        slack = self.text_width_pt / self.chars_per_line - self.body_size_pt
+        return math.floor(min(slack, 0) * 100) / 100
+
+    @property
+    def char_spacing_twips(self) -> int:
+        """DOCX tracking in whole twips (w:spacing), rounded away from overflow."""
+        return math.floor(self.char_spacing_pt * TWIPS)
+
+    @property
+    def char_pitch_pt(self) -> float:
+        return self.body_size_pt + self.char_spacing_pt
+
+    @property
+    def title_chars_per_line(self) -> float:
+        return self.text_width_pt / self.title_size_pt
+
+    def size_pt(self, size: TextSize) -> float:
+        return {"body": self.body_size_pt, "title": self.title_size_pt, "table": self.table_size_pt,
+                "page_number": self.page_number_size_pt}[size]

@@ -1,0 +1,197 @@
+"""Office profiles: one office's wording, fonts, page set-up and templates, in a YAML file.
+
+A profile may ``extends`` another (a province's, say) and state only what differs: the
+files are merged key by key, the child winning, and the child's template directory is
+searched before its parent's. The default profile is the GB/T 9704-2012 layout.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+
+from ..errors import InputError
+from ..model import PartHeadings, RangeDash, StrictModel, Text
+from ..readers import LineMap, problems_from, read_data
+from .fonts import FontRole, is_font_file
+from .layout import Layout
+from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
+
+OFFICES_ENV = "CIVREPORT_OFFICES"
+DEFAULT_OFFICES = Path("offices")
+
+
+class Numbering(StrictModel):
+    """An office's numbering habits."""
+
+    bold_level3: bool = Field(False, title="三级标题加粗", description="“1.”一级的标题用粗体（常见做法）")
+    items: Literal["headings", "enumeration"] = Field(
+        "headings",
+        title="条目写法",
+        description="headings：条目标题编为（一）（二）；enumeration：写成“一是……”“二是……”段落",
+    )
+
+
+class ProfileFonts(StrictModel):
+    """Fonts per role: names the DOCX asks for, and files or families the PDF is drawn with."""
+
+    docx: dict[FontRole, Text] = Field(default_factory=dict, title="DOCX 字体名")
+    pdf: dict[FontRole, Text | list[Text]] = Field(default_factory=dict, title="PDF 字体文件或字体族")
+
+
+class Profile(StrictModel):
+    """Everything an office may set; every field has the GB/T 9704 default."""
+
+    model_config = StrictModel.model_config | {"title": "civreport 办公室配置"}
+
+    office: Text | None = Field(None, title="机关名称", description="报告未写发文机关时不起作用，仅供模板使用")
+    signoff: Text | None = Field(None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准")
+    headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
+    numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
+    fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")
+    page: Layout = Field(default_factory=Layout, title="页面设置")
+    date_style: Literal["arabic", "chinese"] = Field(
+        "arabic", title="日期写法", description="arabic：2024年7月5日；chinese：二〇二四年七月五日"
+    )
+    range_dash: RangeDash = Field("—", title="范围连接号")
+    subtitle: Text | None = Field(
+        None, title="标题下一行", description="报告未写副标题时印在标题下；可用 {office}、{period}、{year}"
+    )
+    templates: Text | None = Field(None, title="模板目录", description="相对本配置文件的模板目录")
+    styles: dict[ClassName, OfficeStyle] = Field(
+        default_factory=dict, title="本单位的样式类",
+        description="模板中使用的新类（键为类名）及其 DOCX 样式；PDF、HTML 和 DOCX 都按此排版",
+    )
+
+    @field_validator("styles")
+    @classmethod
+    def _new_names(cls, styles: dict[str, OfficeStyle]) -> dict[str, OfficeStyle]:
+        taken = sorted(set(styles) & BUILT_IN_NAMES)
+        if taken:
+            raise PydanticCustomError("builtin_class", "类名 {names} 已是内置类，请另起名字", {"names": "、".join(taken)})
+        return styles
+
+    @property
+    def style_table(self) -> StyleTable:
+        """The page's styles under this office's habits."""
+        return style_table(self.numbering.bold_level3, self.styles)
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    """A resolved profile: its settings, and where its templates and files are."""
+
+    settings: Profile = field(default_factory=Profile)
+    template_dirs: tuple[Path, ...] = ()
+    files: tuple[Path, ...] = ()  # the profile files, child first
+
+    @property
+    def name(self) -> str:
+        if not self.files:
+            return "GB/T 9704"
+        file = self.files[0]
+        return file.parent.name if file.stem == "profile" else file.stem
+
+
+DEFAULT = OfficeProfile()
+
+
+def offices_dir(explicit: str | Path | None = None) -> Path:
+    return Path(explicit or os.environ.get(OFFICES_ENV) or DEFAULT_OFFICES)
+
+
+def find(spec: str | Path, relative_to: Path | None = None, offices: str | Path | None = None) -> Path:
+    """The file of a profile given as a path (relative to ``relative_to``) or as a name in
+    the offices directory (``NAME.yaml`` or ``NAME/profile.yaml``)."""
+    spec_path = Path(spec).expanduser()
+    candidates = []
+    if spec_path.suffix.lower() in (".yaml", ".yml") or spec_path.parent != Path("."):
+        candidates.append(spec_path if spec_path.is_absolute() or relative_to is None else relative_to / spec_path)
+    else:
+        base = offices_dir(offices)
+        candidates += [base / f"{spec}.yaml", base / f"{spec}.yml", base / str(spec) / "profile.yaml"]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    tried = "、".join(str(c) for c in candidates)
+    raise InputError.single(str(spec), f"找不到办公室配置（查找了 {tried}）")
+
+
+def _absolutize(data: dict[str, Any], base: Path) -> dict[str, Any]:
+    """Paths in a profile are relative to its own file; make them absolute before merging."""
+    data = dict(data)
+    if isinstance(data.get("templates"), str):
+        data["templates"] = str((base / data["templates"]).resolve())
+    fonts = data.get("fonts")
+    if isinstance(fonts, dict) and isinstance(fonts.get("pdf"), dict):
+        def fix(spec: Any) -> Any:
+            if isinstance(spec, str) and is_font_file(spec):
+                return str((base / spec).resolve())
+            return [fix(s) for s in spec] if isinstance(spec, list) else spec
+
+        fonts = dict(fonts, pdf={role: fix(spec) for role, spec in fonts["pdf"].items()})
+        data["fonts"] = fonts
+    return data
+
+
+def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str | Path | None = None) -> OfficeProfile:
+    """Load a profile and the chain of profiles it extends."""
+    chain: list[tuple[Path, dict[str, Any], LineMap]] = []
+    path = find(spec, relative_to, offices)
+    while True:
+        if any(path.resolve() == seen.resolve() for seen, _, _ in chain):
+            names = " → ".join(str(p) for p, _, _ in chain)
+            raise InputError.single(str(path), f"办公室配置循环继承：{names} → {path}", path="extends")
+        data, lines = read_data(path)
+        chain.append((path, data, lines))
+        parent = data.get("extends")
+        if parent is None:
+            break
+        if not isinstance(parent, str):
+            raise InputError.single(str(path), "应为配置文件路径或名称", path="extends", line=lines.get(("extends",)))
+        path = find(parent, path.parent, offices)
+    merged: dict[str, Any] = {}
+    template_dirs = []
+    for file, data, _ in reversed(chain):
+        data = _absolutize({k: v for k, v in data.items() if k != "extends"}, file.parent)
+        if "templates" in data:
+            template_dirs.insert(0, Path(data["templates"]))
+        merged = _merge(merged, data)
+    for file, data, lines in chain:
+        # Validate each file alone first, so an error names the file and line it is in.
+        try:
+            Profile.model_validate({k: v for k, v in data.items() if k != "extends"})
+        except ValidationError as exc:
+            raise InputError(problems_from(exc, str(file), lines, Profile)) from None
+    for directory in template_dirs:
+        if not directory.is_dir():
+            raise InputError.single(str(chain[0][0]), f"模板目录不存在：{directory}", path="templates")
+    return OfficeProfile(Profile.model_validate(merged), tuple(template_dirs), tuple(p for p, _, _ in chain))
+
+
+def resolve(office: str | Path | OfficeProfile | None, report_profile: str | None = None,
+            report_source: Path | None = None, offices: str | Path | None = None) -> OfficeProfile:
+    """The profile for a render: the caller's, else the one the report names, else the default."""
+    if isinstance(office, OfficeProfile):
+        return office
+    if office is not None:
+        return load_profile(office, Path.cwd(), offices)
+    if report_profile is not None:
+        return load_profile(report_profile, report_source.parent if report_source else Path.cwd(), offices)
+    return DEFAULT

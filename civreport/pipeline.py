@@ -1,0 +1,103 @@
+"""The pipeline: a report, its office profile resolved once, the summary composed once, the
+page rendered once, and every format asked for written from that page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .compose import compose
+from .errors import RenderError
+from .files import write_atomic
+from .model import Report
+from .office.fonts import FONT_ROLES, FontChoice, FontRole
+from .office.layout import Layout
+from .office.profile import OfficeProfile, resolve
+from .render.page import Page, build_page
+from .render.templating import search_path
+from .writers import FORMATS, write
+
+Office = str | Path | OfficeProfile | None
+
+
+def _roles(fonts: Mapping[str, object] | None) -> None:
+    unknown = sorted(set(fonts or {}) - set(FONT_ROLES))
+    if unknown:
+        raise RenderError(f"未知的字体角色 {'、'.join(unknown)}；可用：{'、'.join(FONT_ROLES)}")
+
+
+def render_page(
+    report: Report,
+    *,
+    office: Office = None,
+    templates: Sequence[str | Path] = (),
+    layout: Layout | None = None,
+    fonts: FontChoice | None = None,
+    docx_fonts: Mapping[FontRole, str] | None = None,
+) -> Page:
+    """Render ``report`` to its page, from which every output is written.
+
+    ``office`` is a profile (its file, its name in the offices directory, or a loaded
+    :class:`OfficeProfile`); by default the one the report names, else GB/T 9704.
+    ``templates`` are directories searched before the profile's and the shipped ones.
+    ``layout`` overrides the profile's page set-up. ``fonts`` maps font roles to font
+    files or installed families for the page and its PDF, tried before the profile's, the
+    official fonts and the stand-ins; ``docx_fonts`` maps roles to the names the DOCX asks for.
+    """
+    _roles(fonts)
+    _roles(docx_fonts)
+    profile = resolve(office, report.profile, report.source)
+    settings = profile.settings if layout is None else profile.settings.model_copy(update={"page": layout})
+    return build_page(
+        compose(report, settings),
+        settings,
+        search_path(templates, profile),
+        {**settings.fonts.pdf, **(fonts or {})},
+        {**settings.fonts.docx, **(docx_fonts or {})},
+    )
+
+
+def render_html(report: Report, *, office: Office = None, templates: Sequence[str | Path] = (),
+                layout: Layout | None = None, fonts: FontChoice | None = None) -> str:
+    """``report`` as a complete HTML page (the page every output is written from)."""
+    return render_page(report, office=office, templates=templates, layout=layout, fonts=fonts).html
+
+
+def render_pdf(report: Report, *, office: Office = None, templates: Sequence[str | Path] = (),
+               layout: Layout | None = None, fonts: FontChoice | None = None) -> bytes:
+    """``report`` as PDF bytes in the official document layout; ``fonts`` maps roles
+    (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to font files or
+    installed families. Substitutions, missing glyphs and blocked resources are warnings."""
+    return write(render_page(report, office=office, templates=templates, layout=layout, fonts=fonts), "pdf")
+
+
+def render_docx(report: Report, *, office: Office = None, templates: Sequence[str | Path] = (),
+                layout: Layout | None = None, fonts: Mapping[FontRole, str] | None = None) -> bytes:
+    """``report`` as DOCX bytes with the same content and layout as the PDF; ``fonts`` maps
+    roles to the font names the DOCX asks for (by default the profile's, else the official
+    names 方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312, 宋体, which the reader's machine has)."""
+    return write(render_page(report, office=office, templates=templates, layout=layout, docx_fonts=fonts), "docx")
+
+
+def format_of(path: str | Path) -> str:
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise RenderError(f"不支持的输出格式“{Path(path).suffix or '无后缀'}”，应为 {'、'.join('.' + f for f in FORMATS)}")
+    return fmt
+
+
+def write_all(page: Page, paths: Sequence[str | Path]) -> list[Path]:
+    """Write the page to every path (the format by its suffix): every output is made before
+    any file is written, so a failure leaves none of them."""
+    outputs = [(Path(path), write(page, format_of(path))) for path in paths]
+    for path, data in outputs:
+        write_atomic(path, data)
+    return [path for path, _ in outputs]
+
+
+def render(report: Report, *paths: str | Path, office: Office = None, templates: Sequence[str | Path] = ()) -> list[Path]:
+    """Render ``report`` once and write it to each of ``paths``, choosing each format by its
+    suffix (.html, .pdf or .docx); ``office`` and ``templates`` as for :func:`render_page`."""
+    for path in paths:
+        format_of(path)
+    return write_all(render_page(report, office=office, templates=templates), paths)

@@ -1,0 +1,111 @@
+"""Pydantic's validation errors as Chinese problems naming the file, the line and the field."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from ..model import Report
+from .data import LineMap, Loc
+
+_TYPE_NAMES = {
+    "dict": "键值映射",
+    "list": "列表",
+    "str": "文本",
+    "int": "整数",
+    "float": "数字",
+    "bool": "布尔值",
+    "NoneType": "空值",
+    "date": "日期",
+    "datetime": "日期时间",
+}
+
+_MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "未知字段（请检查拼写；可用字段见 civreport schema）",
+    "string_type": "应为文本",
+    "list_type": "应为列表",
+    "model_type": "应为键值映射（字段: 值）",
+    "model_attributes_type": "应为键值映射（字段: 值）",
+    "dict_type": "应为键值映射（字段: 值）",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "date_type": "应为日期，写作 YYYY-MM-DD",
+    "date_parsing": "应为日期，写作 YYYY-MM-DD",
+    "date_from_datetime_parsing": "应为日期，写作 YYYY-MM-DD",
+    "date_from_datetime_inexact": "应为日期，不带时刻",
+    "string_too_short": "不能为空",
+    "string_unicode": "含有无法识别的字符（孤立的 UTF-16 代理项），请删除",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "literal_error":
+        return f"应为以下之一：{error['ctx']['expected']}"
+    if kind in _MESSAGES:
+        message = _MESSAGES[kind]
+        if kind.endswith("_type") and kind != "missing":
+            got = _TYPE_NAMES.get(type(error["input"]).__name__, type(error["input"]).__name__)
+            message += f"，实际是{got}"
+        return message
+    if not error["msg"].isascii():
+        return str(error["msg"])  # the model's own checks already speak Chinese
+    return f"值无效（{error['msg']}）"
+
+
+def _path(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _field_title(loc: Loc, model: type[BaseModel] | None) -> str | None:
+    """The Chinese title of the field that ``loc`` ends in, from the model itself."""
+    title = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        info = model.model_fields[part]
+        title = info.title
+        model = _inner_model(info.annotation)
+    return title
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _line(loc: Loc, lines: LineMap) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def problems_from(exc: ValidationError, file: str, lines: LineMap, model: type[BaseModel] = Report) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        path = _path(loc)
+        title = _field_title(loc, model) if error["type"] != "extra_forbidden" else None
+        if title:
+            path += f"（{title}）"
+        problems.append(Problem(file, _message(error), path, _line(loc, lines)))
+    return problems

@@ -1,0 +1,174 @@
+"""The page as a flat list of blocks: paragraphs of runs, and tables.
+
+This is the document tree the non-HTML writers share: the DOCX writer turns each block into
+a paragraph or a table, the PDF's glyph check walks the same text the PDF draws. A block's
+class must be one of the page's styles (:mod:`civreport.office.styles`); an element that
+names no class is body text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+from ..errors import TemplateError
+from ..office.styles import BODY, GROUPS, StyleTable
+from ..office.textwidth import text_width
+
+BLOCK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+SKIPPED_TAGS = frozenset({"script", "style", "template", "head", "title"})
+INDENT_SIDES = ("left", "right", "hanging")
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text with one look: ``style`` is the class of its ``<span>``, ``None`` for the block's own."""
+
+    text: str
+    style: str | None = None
+    line_break: bool = False  # a <br>: the run is a line break, its text empty
+
+
+@dataclass(frozen=True)
+class Indent:
+    """Indents in characters; ``hanging`` pulls the first line back to ``left - hanging``."""
+
+    left: float = 0
+    right: float = 0
+    hanging: float = 0
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the page, named by its class (``body``, ``heading-1`` …)."""
+
+    style: str
+    runs: tuple[Run, ...]
+    indent: Indent | None = None  # set by the template's ``indent`` macro
+    group: str | None = None  # the GROUPS container the paragraph sits in
+
+    @property
+    def text(self) -> str:
+        return "".join("\n" if r.line_break else r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    style: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: rows of cells, the first ``header_rows`` repeated on each page, column
+    widths as fractions of the text width."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    header_rows: int
+    widths: tuple[float, ...]
+    group: str | None = None
+
+
+Block = Paragraph | Table
+
+
+def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | None) -> str | None:
+    """The page style an element names, else ``default``; a class the styles do not know is
+    a template error."""
+    tokens = (element.get("class") or "").split()
+    known = [t for t in tokens if t in styles]
+    unknown = [t for t in tokens if t not in styles]
+    if unknown or len(known) > 1:
+        problem = f"未定义的样式类“{' '.join(unknown)}”" if unknown else f"多个样式类“{' '.join(known)}”"
+        raise TemplateError(
+            f"模板在“{_excerpt(element)}”处使用了{problem}：每个元素只能用一个样式类，可用的有 {'、'.join(styles.names)}；"
+            "本单位的新类请在办公室配置的 styles 中定义"
+        )
+    return known[0] if known else default
+
+
+def _excerpt(element: lxml_html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())[:20]
+
+
+def _runs(element: lxml_html.HtmlElement, styles: StyleTable) -> tuple[Run, ...]:
+    runs: list[Run] = []
+
+    def add(text: str | None, style: str | None) -> None:
+        if text:
+            runs.append(Run(text, style))
+
+    def walk(el: lxml_html.HtmlElement, style: str | None) -> None:
+        add(el.text, style)
+        for child in el:
+            if not isinstance(child.tag, str):
+                pass  # a comment: only its tail is text
+            elif child.tag == "br":
+                runs.append(Run("", style, line_break=True))
+            else:
+                own = class_of(child, styles, default=style)
+                if own is not None and own != style and not styles[own].run_in:
+                    raise TemplateError(f"模板在“{_excerpt(child)}”处把段落样式类“{own}”用在了段内文字上；"
+                                        "段内只能用标题类 heading-1 … heading-4")
+                walk(child, own)
+            add(child.tail, style)
+
+    walk(element, None)
+    return tuple(runs)
+
+
+def indent_of(element: lxml_html.HtmlElement) -> Indent | None:
+    values = {side: element.get(f"data-indent-{side}") for side in INDENT_SIDES}
+    if all(v is None for v in values.values()):
+        return None
+    try:
+        return Indent(**{side: float(v or 0) for side, v in values.items()})
+    except ValueError:
+        raise TemplateError(f"模板在“{_excerpt(element)}”处的缩进不是数字") from None
+
+
+def _column_widths(rows: list[tuple[Cell, ...]]) -> tuple[float, ...]:
+    """Each column as wide as its longest cell plus a character, as fractions of the whole."""
+    columns = max((len(r) for r in rows), default=0)
+    natural = [1 + max((text_width(r[c].text) for r in rows if c < len(r)), default=0) for c in range(columns)]
+    total = sum(natural)
+    return tuple(round(n / total, 4) for n in natural)
+
+
+def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    header_rows = 0
+    for tr in element.iter("tr"):
+        cells = []
+        for cell in tr:
+            if cell.tag in ("th", "td"):
+                style = class_of(cell, styles, styles.default_for(cell.tag)) or BODY
+                cells.append(Cell(" ".join(cell.text_content().split()), style))
+        if cells:
+            rows.append(tuple(cells))
+            in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
+            if header_rows == len(rows) - 1 and (in_head or all(c.tag == "th" for c in tr)):
+                header_rows += 1
+    return Table(tuple(rows), header_rows, _column_widths(rows), group)
+
+
+def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable) -> list[tuple[lxml_html.HtmlElement, Block]]:
+    """The blocks of a page's ``<body>`` in reading order, each with its element."""
+    found: list[tuple[lxml_html.HtmlElement, Block]] = []
+
+    def walk(el: lxml_html.HtmlElement, group: str | None) -> None:
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag in SKIPPED_TAGS:
+                continue
+            if child.tag in BLOCK_TAGS:
+                style = class_of(child, styles, styles.default_for(child.tag)) or BODY
+                found.append((child, Paragraph(style, _runs(child, styles), indent_of(child), group)))
+            elif child.tag == "table":
+                found.append((child, _table(child, styles, group)))
+            else:
+                css_class = child.get("class")
+                walk(child, css_class if css_class in GROUPS else group)
+
+    walk(body, None)
+    return found

@@ -1,0 +1,125 @@
+"""The page: the one rendered document that every writer writes.
+
+A summary is rendered through the report template once; the result is read once into
+blocks (for the DOCX writer and the glyph check) and metadata, dressed with what the
+template stated only as data (indents, column widths), and serialized twice: as the HTML
+page, and as the same page with line-break hints for layout engines (the PDF).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from ..compose import Summary
+from ..errors import TemplateError
+from ..office.fonts import FontChoice, FontRole, as_list, docx_names
+from ..office.layout import Layout
+from ..office.profile import Profile
+from ..office.styles import GROUPS, StyleTable
+from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
+from .css import TEXT_ALIGN, font_stacks
+from .linebreaks import hint
+from .templating import REPORT_TEMPLATE, render_template
+
+# Rendered pages are UTF-8 whether or not a template declares it.
+_UTF8 = lxml_html.HTMLParser(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page's ``<head>`` says about the document (PDF and DOCX properties)."""
+
+    title: str
+    author: str
+    subject: str
+    created: date | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One rendered summary, and everything a writer needs to write it."""
+
+    html: str  # the page as the HTML writer writes it
+    print_html: str  # the same with line-break hints, for layout engines (the PDF)
+    blocks: tuple[Block, ...]
+    meta: PageMeta
+    layout: Layout
+    styles: StyleTable
+    pdf_fonts: tuple[tuple[FontRole, tuple[str, ...]], ...]  # files or families per role, first choice first
+    docx_fonts: tuple[tuple[FontRole, str], ...]  # the names the DOCX asks for
+    resources: tuple[Path, ...]  # the template directories: the only places the page may load files from
+
+
+def _dress(element: lxml_html.HtmlElement, block: Block, layout: Layout) -> None:
+    """State what the template gave as data in CSS, for the HTML and the PDF."""
+    if isinstance(block, Paragraph) and block.indent:
+        pitch, indent = layout.char_pitch_pt, block.indent
+        rules = [f"margin-left: {indent.left * pitch:.2f}pt", f"margin-right: {indent.right * pitch:.2f}pt"]
+        if indent.hanging:  # otherwise the first line keeps its class's indent
+            rules.append(f"text-indent: {-indent.hanging * pitch:.2f}pt")
+        element.set("style", "; ".join(rules))
+        for side in INDENT_SIDES:
+            element.attrib.pop(f"data-indent-{side}", None)
+    elif isinstance(block, Table):
+        columns = lxml_html.Element("colgroup")
+        for width in block.widths:
+            columns.append(lxml_html.Element("col", style=f"width: {width * 100:.2f}%"))
+        element.insert(0, columns)
+
+
+def _meta(root: lxml_html.HtmlElement) -> PageMeta:
+    meta = {m.get("name"): m.get("content", "") for m in root.iter("meta") if m.get("name")}
+    title = root.find(".//title")
+    created = meta.get("dcterms.created", "")[:10]
+    try:
+        day = date.fromisoformat(created) if created else None
+    except ValueError:
+        raise TemplateError(f"模板的 dcterms.created 不是日期：{created}") from None
+    return PageMeta(title.text_content() if title is not None else "", meta.get("author", ""),
+                    meta.get("description", ""), day)
+
+
+def _serialize(root: lxml_html.HtmlElement) -> str:
+    return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode", method="html")
+
+
+def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice,
+               docx_fonts: Mapping[FontRole, str]) -> Page:
+    """Render ``summary`` through the report template found in ``dirs``, once."""
+    styles = settings.style_table
+    context = {
+        "report": summary.report,
+        "doc": summary,
+        "layout": settings.page,
+        "profile": settings,
+        "fonts": {role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()},
+        "styles": styles,
+        "groups": GROUPS,
+        "text_align": TEXT_ALIGN,
+    }
+    text = render_template(REPORT_TEMPLATE, context, dirs)
+    root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
+    body = root.find("body")
+    found = read_blocks(body, styles) if body is not None else []
+    for element, block in found:
+        _dress(element, block, settings.page)
+    html = _serialize(root)
+    if body is not None:
+        hint(body)
+    return Page(
+        html=html,
+        print_html=_serialize(root),
+        blocks=tuple(block for _, block in found),
+        meta=_meta(root),
+        layout=settings.page,
+        styles=styles,
+        pdf_fonts=tuple((role, tuple(str(s) for s in as_list(spec))) for role, spec in pdf_fonts.items()),
+        docx_fonts=tuple(docx_names(docx_fonts).items()),
+        resources=tuple(dirs),
+    )

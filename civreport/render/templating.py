@@ -1,0 +1,149 @@
+"""Sandboxed Jinja templates: where they are found, what they may do, how their errors read.
+
+The report template renders the one page every output is written from, so structure lives
+in templates, not in writer code. Templates are looked up in the caller's directories, then the office profile's, then the
+ones shipped with civreport; ``civreport/report.html.j2`` always names the shipped file,
+so an office template can ``{% extends "civreport/report.html.j2" %}`` and override blocks.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from ..compose.figures import amount, completion, mom, percent, yoy
+from ..errors import CivreportWarning, TemplateError
+from ..model import cn_date, cn_number, heading_number
+from ..office.profile import OfficeProfile
+
+REPORT_TEMPLATE = "report.html.j2"
+SHIPPED_PREFIX = "civreport/"
+
+
+def shipped_templates() -> Path:
+    """The templates that come with civreport."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "templates"  # inside an installed wheel
+    return packaged if packaged.is_dir() else package.parent / "templates"  # a source checkout
+
+
+def search_path(extra: Sequence[str | Path] = (), office: OfficeProfile | None = None) -> tuple[Path, ...]:
+    """The caller's template directories, then the office's (a child's before its parent's),
+    then the shipped templates."""
+    dirs = [*(Path(d) for d in extra), *(office.template_dirs if office else ()), shipped_templates()]
+    return tuple(d.resolve() for d in dirs)
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """Finds templates only inside the search path: no absolute paths, no ``..``, and no
+    symbolic link that leads out of its directory."""
+
+    def __init__(self, dirs: Sequence[Path]):
+        super().__init__([str(d) for d in dirs])
+        self.dirs = list(dirs)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if template.startswith(SHIPPED_PREFIX):
+            source, filename, uptodate = jinja2.FileSystemLoader(str(self.dirs[-1])).get_source(
+                environment, template.removeprefix(SHIPPED_PREFIX)
+            )
+        else:
+            source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(d) for d in self.dirs):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+# Characters XML cannot carry (so no DOCX can) and WeasyPrint draws as boxes or fails on.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _printable(value: Any) -> Any:
+    """Drop unprintable characters from every value a template prints, with a warning,
+    so that the HTML, the PDF and the DOCX all carry the same text."""
+    if not isinstance(value, str) or not _UNPRINTABLE.search(value):
+        return value
+    codes = "、".join(sorted({f"U+{ord(c):04X}" for c in _UNPRINTABLE.findall(value)}))
+    cleaned = _UNPRINTABLE.sub("", value)
+    warnings.warn(CivreportWarning(f"已删除无法打印的字符 {codes}：“{cleaned[:30]}”"), stacklevel=2)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
+# The helpers a template may call, besides Jinja's own filters (documented in the README).
+HELPERS: dict[str, Callable[..., Any]] = {
+    "cn_number": cn_number, "cn_date": cn_date, "heading_number": heading_number,
+    "amount": amount, "percent": percent, "yoy": yoy, "mom": mom, "completion": completion,
+}
+
+
+@cache
+def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    # Office templates are not trusted: sandboxed, autoescaped, and strict about unknown names.
+    env = ImmutableSandboxedEnvironment(
+        loader=_ConfinedLoader(dirs),
+        # Everything is escaped except the YAML starter file, which is not markup.
+        autoescape=lambda name: not (name or "").endswith(".yaml.j2"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_printable,
+    )
+    env.filters.update(HELPERS)
+    env.globals.pop("lipsum", None)
+    return env
+
+
+def environment(dirs: Sequence[Path]) -> jinja2.Environment:
+    return _environment(tuple(dirs))
+
+
+def _where(exc: BaseException, dirs: Sequence[Path]) -> tuple[str, int | None]:
+    """The template file and line an error arose in, from Jinja's rewritten traceback."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename)
+        if path.suffix == ".j2" or any(str(path).startswith(str(d)) for d in dirs):
+            return frame.filename, frame.lineno
+    return "?", None
+
+
+def _undefined_name(message: str) -> str:
+    found = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+    return next((g for g in found.groups() if g), message) if found else message
+
+
+def template_error(exc: Exception, dirs: Sequence[Path]) -> TemplateError:
+    """A template failure as the user should read it: which template, which line, what."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{exc.message}")
+    file, line = _where(exc, dirs)
+    where = f"模板 {file}" + (f" 第 {line} 行" if line else "")
+    if isinstance(exc, jinja2.UndefinedError):
+        return TemplateError(f"{where}：模板引用了不存在的字段或变量 {_undefined_name(exc.message or '')}")
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"{where}：模板不允许访问内部属性或方法（{exc}）")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"{where}：找不到模板“{exc.name}”；模板只能引用模板目录中的文件")
+    return TemplateError(f"{where}：{type(exc).__name__}: {exc}")
+
+
+def render_template(name: str, context: Mapping[str, object], dirs: Sequence[Path]) -> str:
+    """Render the template ``name`` found in ``dirs``; any failure is a :class:`TemplateError`."""
+    try:
+        return environment(dirs).get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == name:
+            raise TemplateError(f"找不到模板 {name}") from None
+        raise template_error(exc, dirs) from None
+    except (jinja2.TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise template_error(exc, dirs) from None

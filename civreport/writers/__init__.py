@@ -1,0 +1,26 @@
+"""Writers: the page into files. Each writer takes the :class:`~civreport.render.Page` and
+nothing else; the heavy ones (WeasyPrint, python-docx) load when their format is asked for."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..render.page import Page
+
+# Format → the module and function that write it.
+_WRITERS = {"html": ("html", "write_html"), "pdf": ("pdf", "write_pdf"), "docx": ("docx", "write_docx")}
+FORMATS = tuple(_WRITERS)
+
+
+def writer(fmt: str) -> Callable[[Page], bytes]:
+    module, name = _WRITERS[fmt]
+    found: Callable[[Page], bytes] = getattr(importlib.import_module(f".{module}", __name__), name)
+    return found
+
+
+def write(page: Page, fmt: str) -> bytes:
+    """The page in ``fmt`` (``html``, ``pdf`` or ``docx``), as bytes."""
+    return writer(fmt)(page)

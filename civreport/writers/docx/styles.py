@@ -1,0 +1,78 @@
+"""The Word styles of a DOCX, one for each class of the page's style table, with Chinese
+names a Word or WPS user can restyle (公文正文, 一级标题 …)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.styles.styles import Styles
+
+from ...office.fonts import FontRole
+from ...office.layout import TWIPS, Layout
+from ...office.styles import BODY, Style, StyleTable
+from . import oxml as x
+
+
+def character_style_id(style: Style) -> str:
+    """The character style of a run-in heading: the paragraph style's id plus ``Char``."""
+    return style.style_id + "Char"
+
+
+def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapping[FontRole, str]) -> None:
+    """Defaults and Normal carry the body text (font, size, exact grid pitch, tracking);
+    every class of ``table`` becomes a paragraph style based on Normal, and a run-in
+    heading class also a character style."""
+    pitch = layout.line_pitch_twips
+    char_twips = round(layout.char_pitch_pt * TWIPS)
+    defaults = styles.element.find(x.qn("w:docDefaults"))
+    x.run_format(defaults.find(x.qn("w:rPrDefault")).find(x.qn("w:rPr")), font=fonts["body"], size_pt=layout.body_size_pt)
+    x.exact_lines(defaults.find(x.qn("w:pPrDefault")).find(x.qn("w:pPr")), pitch)
+    normal = styles["Normal"].element
+    ppr = normal.get_or_add_pPr()
+    x.child(ppr, "widowControl", val=0)  # or some full pages carry one line less
+    # No punctuation hanging in the margin: the PDF keeps it inside the text block too.
+    # (Spacing between Chinese and Latin text stays on, as word processors default it;
+    # the page carries the same space for the PDF, see civreport.render.linebreaks.)
+    x.child(ppr, "overflowPunct", val=1)
+    x.exact_lines(ppr, pitch)
+    x.run_format(normal.get_or_add_rPr(), font=fonts["body"], size_pt=layout.body_size_pt,
+                 spacing_twips=layout.char_spacing_twips)
+    for style in table:
+        word = styles.add_style(style.style_name, WD_STYLE_TYPE.PARAGRAPH)
+        word.style_id = style.style_id
+        word.quick_style = True
+        word.base_style = styles["Normal"]
+        ppr = word.element.get_or_add_pPr()
+        if style.keep_next:
+            x.child(ppr, "keepNext")
+        x.indent(ppr, first_line=style.first_line, char_twips=char_twips)
+        x.child(ppr, "jc", val=style.align)
+        if style.level is not None:
+            x.child(ppr, "outlineLvl", val=style.level - 1)  # 0 is level 1 in the navigation pane
+        size = layout.size_pt(style.size)
+        bold = True if style.bold else None
+        x.run_format(word.element.get_or_add_rPr(), font=fonts[style.font], size_pt=size,
+                     spacing_twips=None if style.tracking else 0, bold=bold)
+        if style.size == "page_number":
+            x.exact_lines(ppr, round(size * TWIPS))
+        if not style.on_grid:
+            # Exact 28.95 pt in table cells would make every row a grid line tall.
+            x.child(ppr, "snapToGrid", val=0)
+            x.child(ppr, "spacing", before=0, after=0, line=240, lineRule="auto")
+        if style.run_in:
+            char = styles.add_style(f"{style.style_name}文字", WD_STYLE_TYPE.CHARACTER)
+            char.style_id = character_style_id(style)
+            char.quick_style = True
+            x.run_format(char.element.get_or_add_rPr(), font=fonts[style.font], bold=bold)
+    body = styles[table[BODY].style_name]
+    for style in table:
+        styles[style.style_name].next_paragraph_style = body  # Enter after a heading gives body text
+
+
+def trim(styles: Styles, keep: set[str]) -> None:
+    """Drop the built-in styles python-docx's template defines and no paragraph uses
+    (Word offers them again from its latent list)."""
+    for element in list(styles.element.iterchildren(x.qn("w:style"))):
+        if element.get(x.qn("w:styleId")) not in keep and element.get(x.qn("w:default")) != "1":
+            styles.element.remove(element)

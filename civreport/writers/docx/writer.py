@@ -1,0 +1,36 @@
+"""Write the page as a DOCX: its blocks in the Word styles of their classes, in a package
+prepared once per layout, font names and styles."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...office.fonts import FontRole
+from ...office.layout import Layout
+from ...office.styles import StyleTable
+from ...render.page import Page
+from .body import BodyWriter
+from .package import Package
+
+
+class DocxWriter:
+    """Writes pages that share a layout, DOCX font names and styles."""
+
+    def __init__(self, layout: Layout, fonts: dict[FontRole, str], styles: StyleTable):
+        self.package = Package(layout, fonts, styles)
+        self.body = BodyWriter(styles, layout)
+
+    def write(self, page: Page) -> bytes:
+        meta = page.meta
+        return self.package.write(list(self.body.blocks(page.blocks)), meta.title, meta.author, meta.subject,
+                                  meta.created)
+
+
+@lru_cache(maxsize=8)
+def _writer(layout: Layout, fonts: tuple[tuple[FontRole, str], ...], styles: StyleTable) -> DocxWriter:
+    return DocxWriter(layout, dict(fonts), styles)
+
+
+def write_docx(page: Page) -> bytes:
+    """The page as DOCX bytes: the same text, lines and pages as its PDF."""
+    return _writer(page.layout, page.docx_fonts, page.styles).write(page)

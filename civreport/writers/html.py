@@ -1,0 +1,9 @@
+"""The HTML writer: the page as it is, UTF-8."""
+
+from __future__ import annotations
+
+from ..render.page import Page
+
+
+def write_html(page: Page) -> bytes:
+    return page.html.encode("utf-8")

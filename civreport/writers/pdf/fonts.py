@@ -1,0 +1,147 @@
+"""Find the font for each role on this machine and say what was substituted.
+
+Resolution order per role, the order of the page's font stacks (:mod:`civreport.render.css`):
+fonts the office or caller chose (files or installed families) → installed official fonts →
+open stand-ins (installed, or at the files Debian puts them, declared with ``@font-face``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from ...errors import FontSubstitutionWarning
+from ...office.fonts import (
+    FONT_ROLES,
+    OFFICIAL,
+    ROLE_NAMES,
+    STAND_INS,
+    FontChoice,
+    FontRole,
+    FontSpec,
+    as_list,
+    family_of,
+    is_font_file,
+)
+from ...render.css import css_family
+
+
+@dataclass(frozen=True)
+class Face:
+    """One usable font: the family name CSS knows it by, and where its file is."""
+
+    family: str
+    file: str
+    index: int = 0
+    via_file: bool = False  # loaded through @font-face rather than found installed
+
+
+@cache
+def installed_fonts() -> dict[str, tuple[str, int]]:
+    """Every family name fontconfig knows (all its localized names) → a file of it.
+
+    Regular styles win over others so that a role draws upright text.
+    """
+    if not shutil.which("fc-list"):
+        return {}
+    listing = subprocess.run(
+        ["fc-list", "--format", "%{family}|%{style}|%{file}|%{index}\n"],
+        capture_output=True, text=True, check=False,
+    ).stdout
+    found: dict[str, tuple[str, int, bool]] = {}
+    for line in sorted(listing.splitlines()):  # sorted: the same choice on every run
+        try:
+            families, style, file, index = line.rsplit("|", 3)
+        except ValueError:
+            continue
+        regular = any(s in style for s in ("Regular", "Book", "Normal", "Medium"))
+        for family in families.split(","):
+            if family not in found or (regular and not found[family][2]):
+                found[family] = (file, int(index or 0), regular)
+    return {family: (file, index) for family, (file, index, _) in found.items()}
+
+
+@cache
+def coverage(file: str, index: int = 0) -> frozenset[int]:
+    """The code points a font file can draw."""
+    try:
+        with TTFont(file, fontNumber=index, lazy=True) as font:
+            return frozenset(font.getBestCmap() or ())
+    except Exception:  # an unreadable font covers nothing; the role falls through
+        return frozenset()
+
+
+def _configured(spec: FontSpec) -> Face | None:
+    if is_font_file(spec):
+        path = Path(spec).expanduser()
+        return Face(family_of(spec), str(path.resolve()), 0, True) if path.is_file() else None
+    return _installed(str(spec))
+
+
+def _installed(family: str) -> Face | None:
+    hit = installed_fonts().get(family)
+    return Face(family, hit[0], hit[1]) if hit else None
+
+
+def _stand_in(role: FontRole) -> list[Face]:
+    faces = []
+    for stand_in in STAND_INS[role]:
+        face = _installed(stand_in.family)
+        if face is None:
+            # Declared with @font-face under its file name (see StandIn.names).
+            face = next((Face(family_of(f), f, 0, True) for f in stand_in.files if Path(f).is_file()), None)
+        if face:
+            faces.append(face)
+    return faces
+
+
+@dataclass(frozen=True)
+class FontPlan:
+    """The faces chosen for every role, first choice first."""
+
+    roles: dict[FontRole, tuple[Face, ...]]
+    substitutions: tuple[str, ...] = ()  # what is not drawn as asked, for the caller
+
+    def warn(self) -> None:
+        for message in self.substitutions:
+            warnings.warn(FontSubstitutionWarning(message), stacklevel=3)
+
+    def font_face_css(self) -> str:
+        """``@font-face`` rules for the faces loaded from files."""
+        rules = {
+            f"@font-face {{ font-family: {css_family(f.family)}; src: url({Path(f.file).as_uri()}); }}"
+            for faces in self.roles.values() for f in faces if f.via_file
+        }
+        return "\n".join(sorted(rules))
+
+    def font_files(self) -> set[Path]:
+        return {Path(f.file).resolve() for faces in self.roles.values() for f in faces if f.via_file}
+
+    def coverage(self, role: FontRole) -> frozenset[int]:
+        return frozenset().union(*(coverage(f.file, f.index) for f in self.roles[role]))
+
+
+def plan(chosen: FontChoice | None = None) -> FontPlan:
+    """Choose the faces for every role, noting where a role is not drawn as asked."""
+    roles: dict[FontRole, tuple[Face, ...]] = {}
+    notes: list[str] = []
+    for role in FONT_ROLES:
+        asked = as_list((chosen or {}).get(role, ()))
+        configured = [face for face in map(_configured, asked) if face]
+        official = [face for face in map(_installed, OFFICIAL[role]) if face]
+        faces = tuple(dict.fromkeys([*configured, *official, *_stand_in(role)]))
+        roles[role] = faces
+        missing = [str(s) for s in asked if _configured(s) is None]
+        if missing:
+            notes.append(f"{ROLE_NAMES[role]}：找不到配置的字体 {'、'.join(missing)}")
+        if not faces:
+            notes.append(f"{ROLE_NAMES[role]}：没有可用的字体，由系统任选字体代替")
+        elif not configured and not official:
+            notes.append(f"{ROLE_NAMES[role]}：未安装 {'、'.join(OFFICIAL[role])}，改用 {faces[0].family}")
+    return FontPlan(roles, tuple(notes))

@@ -1,0 +1,62 @@
+"""What the PDF may load, and what WeasyPrint reports: templates from offices are not
+trusted, so a PDF never reaches the network or files beyond the page's template and font
+directories, whatever the input says; WeasyPrint's silent log becomes warnings."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from weasyprint.urls import URLFetcher
+
+from ...errors import BlockedResourceWarning, CivreportWarning
+
+_REFUSED = "civreport fetches no resource"
+
+
+class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
+    """Fetches ``file:`` URLs below the allowed roots and ``data:`` URLs; refuses the rest."""
+
+    def __init__(self, roots: Sequence[Path]):
+        super().__init__(allowed_protocols={"file", "data"})
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: object = None) -> Any:
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            path = Path(unquote(parts.path)).resolve()
+            if any(path == root or path.is_relative_to(root) for root in self.roots):
+                return super().fetch(url, headers)
+        elif parts.scheme == "data":
+            return super().fetch(url, headers)
+        warnings.warn(BlockedResourceWarning(f"已阻止加载模板或正文引用的外部资源：{url[:200]}"), stacklevel=2)
+        raise ValueError(f"{_REFUSED} {url[:200]}")
+
+
+# What WeasyPrint logs that civreport has already reported, in Chinese and with positions.
+_REPORTED_ELSEWHERE = (_REFUSED, ".notdef glyph rendered")
+
+
+class _LogToWarnings(logging.Handler):
+    """WeasyPrint reports dropped CSS and failed loads through a silent logger."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not any(marker in message for marker in _REPORTED_ELSEWHERE):
+            warnings.warn(CivreportWarning(f"PDF 排版提示：{message}"), stacklevel=2)
+
+
+@contextmanager
+def weasyprint_warnings() -> Iterator[None]:
+    logger = logging.getLogger("weasyprint")
+    handler = _LogToWarnings(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
