@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SAMPLES := $(wildcard samples/*.yaml)
 
-.PHONY: setup system demo test bench clean
+.PHONY: setup system demo test lint bench clean
 
 system:
 	bash scripts/install-system-deps
@@ -28,7 +28,11 @@ demo: setup
 	$(VENV)/bin/civreport rollup $(QUARTERS) --period 2024 -o out/rollup/2024.yaml
 	$(VENV)/bin/civreport render out/rollup/2024.yaml --out out/rollup
 
-test: setup
+lint: setup
+	$(PY) -m ruff check civreport tests benchmarks
+	$(PY) -m mypy
+
+test: lint
 	$(PY) -m pytest
 
 bench: setup

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from .compose import compose
 from .errors import RenderError
@@ -20,7 +21,7 @@ from .writers import FORMATS, write
 Office = str | Path | OfficeProfile | None
 
 
-def _roles(fonts: Mapping[str, object] | None) -> None:
+def _roles(fonts: Mapping[Any, object] | None) -> None:
     unknown = sorted(set(fonts or {}) - set(FONT_ROLES))
     if unknown:
         raise RenderError(f"未知的字体角色 {'、'.join(unknown)}；可用：{'、'.join(FONT_ROLES)}")

@@ -4,22 +4,22 @@ out by LibreOffice and compared line by line with the PDF civreport draws itself
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 import sys
 import warnings
 
 import docx
 import pytest
+from conftest import SAMPLES, W, make_report
 from docx.oxml.ns import qn
 from docx.shared import Mm
-
-import civreport
-from civreport import render_docx
-from conftest import SAMPLES, W, make_report
 from geometry import BLOCK_BOTTOM, body, grid_report, left_edge, quiet_pdf, right_edge
 from libreoffice import to_pdf
 from pdftext import pages
 
+import civreport
+from civreport import render_docx
 
 
 def open_docx(data: bytes) -> docx.document.Document:
@@ -211,7 +211,7 @@ def _by_paragraph(lines: list[str], paragraphs: list[str]) -> list[list[str]]:
 
 
 def _splits_dash(lines: list[str]) -> bool:
-    return any(a.endswith("—") and not a.endswith("——") and b.startswith("—") for a, b in zip(lines, lines[1:]))
+    return any(a.endswith("—") and not a.endswith("——") and b.startswith("—") for a, b in itertools.pairwise(lines))
 
 
 @pytest.mark.parametrize("stem", [s.stem for s in SAMPLES] + ["grid"])

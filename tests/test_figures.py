@@ -6,14 +6,14 @@ import io
 
 import docx
 import pytest
+from conftest import W, make_report
+from geometry import body, quiet_pdf
+from pdftext import pages
 from pydantic import ValidationError
 
 import civreport
 from civreport import render_docx
 from civreport.compose.figures import amount, change, completion, percent
-from conftest import W, make_report
-from geometry import body, quiet_pdf
-from pdftext import pages
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_item_indicators_are_referenced_too():
     [
         ({"achievements": [{"body": ["共{unknown}。"]}]}, "achievements[0].body[0]：引用了不存在的指标 unknown"),
         ({"achievements": [{"body": ["{volunteers.yoy}"]}]}, "需要指标 volunteers 填写 last_year"),
-        ({"indicators": INDICATORS + [INDICATORS[0]]}, "指标键重复：materials"),
+        ({"indicators": [*INDICATORS, INDICATORS[0]]}, "指标键重复：materials"),
         ({"indicators": [{"key": "r", "name": "率", "value": 1, "unit": "%", "aggregate": "ratio"}]}, "of 写明分子和分母"),
         ({"indicators": [{"key": "r", "name": "率", "value": 1, "aggregate": "ratio", "of": ["a", "b"]}]}, "不存在的指标 a、b"),
         ({"table": {"keys": ["nope"]}}, "table.keys 引用了不存在的指标 nope"),

@@ -1,9 +1,9 @@
 """The rendered HTML document: the one source of every output."""
 
+from conftest import SAMPLES, make_report
 from lxml import html as lxml_html
 
 import civreport
-from conftest import SAMPLES, make_report
 
 
 def body_blocks(report):
@@ -70,7 +70,6 @@ def test_lone_surrogates_are_an_input_error(tmp_path):
     import json
 
     import pytest
-
     from conftest import MINIMAL
 
     path = tmp_path / "r.json"

@@ -4,10 +4,10 @@ import json
 import textwrap
 
 import pytest
+from conftest import MINIMAL, YAML
 
 import civreport
 from civreport import InputError
-from conftest import MINIMAL, YAML
 
 TOML = textwrap.dedent("""\
     office = "小河区创建全国文明城市工作领导小组办公室"
@@ -91,7 +91,7 @@ def test_malformed_yaml(tmp_path):
 
 def test_duplicate_key_in_yaml(tmp_path):
     p = problem_of(tmp_path, "r.yaml", YAML + "period: 2024Q4\n")
-    assert p.line == 19 and "字段“period”重复出现（第一次在第 2 行）" == p.message
+    assert p.line == 19 and p.message == "字段“period”重复出现（第一次在第 2 行）"
 
 
 def test_malformed_json_and_toml_name_the_line(tmp_path):

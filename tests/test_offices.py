@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -10,15 +11,14 @@ import textwrap
 
 import docx
 import pytest
-
-import civreport
-from civreport import InputError, TemplateError, load_profile
-from civreport.cli import main
-from civreport.compose import compose
-from civreport import render_docx
-from conftest import ROOT, W, YAML, make_report
+from conftest import ROOT, YAML, W, make_report
 from geometry import MM, body, quiet_pdf, right_edge
 from pdftext import pages, spans
+
+import civreport
+from civreport import InputError, TemplateError, load_profile, render_docx
+from civreport.cli import main
+from civreport.compose import compose
 
 OFFICES = ROOT / "samples" / "offices"
 STRICT = OFFICES / "gbt9704" / "profile.yaml"
@@ -72,7 +72,7 @@ def test_line_spacing_differs_in_both_outputs(outputs):
     for name, pitch, twips in (("strict", 28.95, "579"), ("common", 28.0, "560")):
         pdf_pages, _, document = outputs[name]
         ys = [line.y for line in body(pdf_pages[0]) if abs(line.size - 16) < 0.5]
-        assert min(b - a for a, b in zip(ys, ys[1:])) == pytest.approx(pitch, abs=0.1)  # baselines read to 0.1 pt
+        assert min(b - a for a, b in itertools.pairwise(ys)) == pytest.approx(pitch, abs=0.1)  # baselines read to 0.1 pt
         spacing = document.styles["Normal"].element.find(f"{W}pPr/{W}spacing")
         assert spacing.get(f"{W}line") == twips
         assert document.sections[0]._sectPr.find(f"{W}docGrid").get(f"{W}linePitch") == twips
@@ -201,7 +201,7 @@ def test_sandbox_escapes_are_refused(tmp_path, template, message):
 def test_symlinks_out_of_the_template_directory_are_refused(tmp_path):
     profile = office_with_template(tmp_path, "{% include 'leak.txt' %}")
     os.symlink("/etc/passwd", tmp_path / "templates" / "leak.txt")
-    with pytest.raises(TemplateError, match="找不到模板“leak.txt”"):
+    with pytest.raises(TemplateError, match=r"找不到模板“leak\.txt”"):
         civreport.render_html(report(), office=profile)
 
 

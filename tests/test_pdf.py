@@ -7,16 +7,22 @@ import subprocess
 import sys
 import threading
 import warnings
+from typing import ClassVar
 
 import pytest
+from conftest import SAMPLES, make_report
+from geometry import BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf, right_edge
+from pdftext import metadata, page_size, pages, spans
 
 import civreport
-from civreport.errors import BlockedResourceWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from civreport import render_pdf
-from conftest import SAMPLES, make_report
-from geometry import (BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf,
-                      right_edge)
-from pdftext import metadata, page_size, pages, spans
+from civreport.errors import (
+    BlockedResourceWarning,
+    FontSubstitutionWarning,
+    MissingGlyphWarning,
+    SlowFontSubsettingWarning,
+)
+
 
 @pytest.fixture(scope="module")
 def grid_pdf():
@@ -206,9 +212,9 @@ def test_slow_subsetting_is_detected_and_reported(monkeypatch):
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         _Recorder.requests.append(self.path)
         self.send_response(200)
         self.end_headers()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from ..model import Report
 from ..office.profile import Profile
@@ -20,7 +20,7 @@ def balance_lines(segments: list[str], width: float) -> list[str]:
         fitting = []
         for breaks in combinations(range(1, n), count - 1):
             bounds = (0, *breaks, n)
-            lines = ["".join(units[a:b]) for a, b in zip(bounds, bounds[1:])]
+            lines = ["".join(units[a:b]) for a, b in pairwise(bounds)]
             widths = [text_width(line) for line in lines]
             if max(widths) <= width:
                 fitting.append(((max(widths) - min(widths), [-w for w in widths]), lines))

@@ -258,13 +258,13 @@ class Report(StrictModel):
         for path, text in self.texts():
             for match in REFERENCE.finditer(text):
                 key, what = match[1], match[2]
-                indicator = known.get(key)
+                found = known.get(key)
                 needed = {"yoy": "last_year", "mom": "previous", "target": "target"}.get(what or "")
-                if indicator is None:
+                if found is None:
                     problem = f"引用了不存在的指标 {key}"
-                elif needed and getattr(indicator, needed) is None:
+                elif needed and getattr(found, needed) is None:
                     problem = f"引用 {match[0]} 需要指标 {key} 填写 {needed}"
-                elif what == "target" and indicator.target == 0:
+                elif what == "target" and found.target == 0:
                     problem = f"指标 {key} 的目标为 0，无法计算完成率"
                 else:
                     continue

@@ -167,7 +167,7 @@ def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str
             raise InputError.single(str(path), "应为配置文件路径或名称", path="extends", line=lines.get(("extends",)))
         path = find(parent, path.parent, offices)
     merged: dict[str, Any] = {}
-    template_dirs = []
+    template_dirs: list[Path] = []
     for file, data, _ in reversed(chain):
         data = _absolutize({k: v for k, v in data.items() if k != "extends"}, file.parent)
         if "templates" in data:

@@ -9,6 +9,7 @@ where a word processor does (:mod:`civreport.render.linebreaks`).
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 SPACE_EM = 0.216  # measured in LibreOffice 7.4: 3.45 pt at 16 pt
@@ -27,7 +28,7 @@ def is_latin(char: str) -> bool:
 def spaced_boundaries(text: str) -> int:
     """How many ideograph–letter/digit boundaries in ``text`` carry the extra space."""
     return sum(
-        1 for a, b in zip(text, text[1:]) if (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
+        1 for a, b in itertools.pairwise(text) if (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from ..errors import InputError
 
 Loc = tuple[str | int, ...]

@@ -86,7 +86,7 @@ def _meta(root: lxml_html.HtmlElement) -> PageMeta:
 
 
 def _serialize(root: lxml_html.HtmlElement) -> str:
-    return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode", method="html")
+    return "<!DOCTYPE html>\n" + str(lxml_html.tostring(root, encoding="unicode", method="html"))
 
 
 def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice,

@@ -12,7 +12,7 @@ from ...render.blocks import Block, Paragraph, Table
 from . import oxml as x
 from .styles import character_style_id
 
-_BORDER = {"val": "single", "sz": 4, "space": 0, "color": "000000"}  # 0.5 pt, as the page's CSS draws it
+_BORDER: dict[str, str | int] = {"val": "single", "sz": 4, "space": 0, "color": "000000"}  # 0.5 pt, as the page's CSS draws it
 _CELL_PADDING = {"top": 20, "bottom": 20, "left": 60, "right": 60}  # 1 pt and 3 pt, as the page's CSS pads
 
 

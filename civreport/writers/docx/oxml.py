@@ -15,21 +15,9 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # Schema order of the children of w:pPr and w:rPr (ECMA-376 Part 1, 17.3.1.26 and 17.3.2.28).
 # Word refuses files whose properties are out of order.
-PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
-    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
-    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
-    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
-).split()
-RPR_ORDER = (
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
-    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
-    "cs em lang eastAsianLayout specVanish oMath"
-).split()
-TBLPR_ORDER = (
-    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing tblInd "
-    "tblBorders shd tblLayout tblCellMar tblLook"
-).split()
+PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"]
+RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
 _ORDER = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "tblPr": TBLPR_ORDER}
 
 
@@ -46,6 +34,14 @@ def element(tag: str, **attrs: str | int) -> etree._Element:
     for name, value in attrs.items():
         el.set(qn(f"w:{name}"), str(value))
     return el
+
+
+def find(parent: etree._Element, path: str) -> etree._Element:
+    """The element at ``path`` (``w:`` names, ``/`` between them), which must be there."""
+    found = parent.find("/".join(qn(step) for step in path.split("/")))
+    if found is None:
+        raise LookupError(f"{path} missing under {parent.tag}")
+    return found
 
 
 def child(parent: etree._Element, tag: str, **attrs: str | int) -> etree._Element:
@@ -82,7 +78,8 @@ def fonts(rpr: etree._Element, name: str) -> None:
     """
     rfonts = child(rpr, "rFonts", ascii=name, hAnsi=name, eastAsia=name, cs=name, hint="eastAsia")
     for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        rfonts.attrib.pop(qn(f"w:{theme}"), None)
+        if qn(f"w:{theme}") in rfonts.attrib:
+            del rfonts.attrib[qn(f"w:{theme}")]
 
 
 def run_format(rpr: etree._Element, *, font: str | None = None, size_pt: float | None = None,

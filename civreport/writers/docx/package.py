@@ -53,15 +53,15 @@ def _set_up_page(document: Document, layout: Layout) -> None:
     # The footer line starts page_number_gap_mm under the text block (GB/T 9704 7.5).
     number_line_mm = layout.page_number_size_pt / MM
     section.footer_distance = Mm(layout.margin_bottom_mm - layout.page_number_gap_mm - number_line_mm)
-    grid = section._sectPr.find(x.qn("w:docGrid"))
+    grid = x.find(section._sectPr, "w:docGrid")
     grid.attrib.clear()
     grid.set(x.qn("w:type"), "lines")
     grid.set(x.qn("w:linePitch"), str(layout.line_pitch_twips))
     settings = document.settings.element
     kinsoku = x.element("noLineBreaksAfter", lang="zh-CN", val=NO_BREAK_AFTER)
-    settings.find(x.qn("w:characterSpacingControl")).addnext(kinsoku)  # schema order
+    x.find(settings, "w:characterSpacingControl").addnext(kinsoku)  # schema order
     if layout.mirrored:
-        settings.find(x.qn("w:zoom")).addnext(x.element("mirrorMargins"))  # schema order: right after w:zoom
+        x.find(settings, "w:zoom").addnext(x.element("mirrorMargins"))  # schema order: right after w:zoom
 
 
 def _add_footers(document: Document, layout: Layout, style_id: str) -> None:
@@ -84,9 +84,9 @@ def _theme_fonts(theme: bytes, major: str, minor: str) -> bytes:
     look for no font the office does not have."""
     root = etree.fromstring(theme)
     for kind, name in (("majorFont", major), ("minorFont", minor)):
-        fonts = root.find(f".//{{{_A}}}{kind}")
+        fonts = next(root.iter(f"{{{_A}}}{kind}"))
         for slot in ("latin", "ea", "cs"):
-            fonts.find(f"{{{_A}}}{slot}").set("typeface", name)
+            next(fonts.iter(f"{{{_A}}}{slot}")).set("typeface", name)
         for script in fonts.findall(f"{{{_A}}}font"):
             if script.get("script") == "Hans":
                 script.set("typeface", name)
@@ -133,7 +133,7 @@ class Package:
               created: date | None) -> bytes:
         """The archive with ``body`` (paragraphs and tables) as the document's content."""
         document = copy.deepcopy(self._document)
-        section = document.find(x.qn("w:body")).find(x.qn("w:sectPr"))
+        section = x.find(document, "w:body/w:sectPr")
         for block in body:
             section.addprevious(block)
         out = io.BytesIO(self._fixed)

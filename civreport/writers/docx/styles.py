@@ -4,8 +4,10 @@ names a Word or WPS user can restyle (公文正文, 一级标题 …)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar, cast
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.styles.styles import Styles
 
 from ...office.fonts import FontRole
@@ -13,10 +15,17 @@ from ...office.layout import TWIPS, Layout
 from ...office.styles import BODY, Style, StyleTable
 from . import oxml as x
 
+S = TypeVar("S", ParagraphStyle, CharacterStyle)
+
 
 def character_style_id(style: Style) -> str:
     """The character style of a run-in heading: the paragraph style's id plus ``Char``."""
     return style.style_id + "Char"
+
+
+def _add(styles: Styles, name: str, kind: type[S]) -> S:
+    word_kind = WD_STYLE_TYPE.PARAGRAPH if kind is ParagraphStyle else WD_STYLE_TYPE.CHARACTER
+    return cast(S, styles.add_style(name, word_kind))  # type: ignore[no-untyped-call]  # unannotated in python-docx
 
 
 def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapping[FontRole, str]) -> None:
@@ -25,9 +34,9 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     heading class also a character style."""
     pitch = layout.line_pitch_twips
     char_twips = round(layout.char_pitch_pt * TWIPS)
-    defaults = styles.element.find(x.qn("w:docDefaults"))
-    x.run_format(defaults.find(x.qn("w:rPrDefault")).find(x.qn("w:rPr")), font=fonts["body"], size_pt=layout.body_size_pt)
-    x.exact_lines(defaults.find(x.qn("w:pPrDefault")).find(x.qn("w:pPr")), pitch)
+    x.run_format(x.find(styles.element, "w:docDefaults/w:rPrDefault/w:rPr"), font=fonts["body"],
+                 size_pt=layout.body_size_pt)
+    x.exact_lines(x.find(styles.element, "w:docDefaults/w:pPrDefault/w:pPr"), pitch)
     normal = styles["Normal"].element
     ppr = normal.get_or_add_pPr()
     x.child(ppr, "widowControl", val=0)  # or some full pages carry one line less
@@ -39,7 +48,7 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     x.run_format(normal.get_or_add_rPr(), font=fonts["body"], size_pt=layout.body_size_pt,
                  spacing_twips=layout.char_spacing_twips)
     for style in table:
-        word = styles.add_style(style.style_name, WD_STYLE_TYPE.PARAGRAPH)
+        word = _add(styles, style.style_name, ParagraphStyle)
         word.style_id = style.style_id
         word.quick_style = True
         word.base_style = styles["Normal"]
@@ -61,7 +70,7 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
             x.child(ppr, "snapToGrid", val=0)
             x.child(ppr, "spacing", before=0, after=0, line=240, lineRule="auto")
         if style.run_in:
-            char = styles.add_style(f"{style.style_name}文字", WD_STYLE_TYPE.CHARACTER)
+            char = _add(styles, f"{style.style_name}文字", CharacterStyle)
             char.style_id = character_style_id(style)
             char.quick_style = True
             x.run_format(char.element.get_or_add_rPr(), font=fonts[style.font], bold=bold)
