@@ -5,7 +5,7 @@
 >>> civreport.render(report, "out/district.pdf", "out/district.docx")    # doctest: +SKIP
 
 The pipeline: :mod:`~civreport.readers` → :mod:`~civreport.model` → :mod:`~civreport.office`
-→ :mod:`~civreport.compose` → :mod:`~civreport.render` (one page) → :mod:`~civreport.writers`.
+→ :mod:`~civreport.compose` → :mod:`~civreport.rendering` (one page) → :mod:`~civreport.writers`.
 Heavy writers (WeasyPrint, python-docx) are imported only when their output is asked for.
 """
 
@@ -17,7 +17,7 @@ from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, 
 from .office import Layout, OfficeProfile, Profile, load_profile
 from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
 from .readers import load
-from .render import Page
+from .rendering import Page
 from .rollup import rollup, to_yaml
 from .writers import write
 

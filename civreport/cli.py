@@ -16,8 +16,8 @@ from .model import Period, PeriodError, Report
 from .office.profile import OfficeProfile, Profile, resolve
 from .pipeline import render_page, write_all
 from .readers import load
-from .render import check_templates, render_template
-from .render.templating import search_path
+from .rendering import check_templates, render_template
+from .rendering.templating import search_path
 from .rollup import rollup, to_yaml
 from .writers import FORMATS
 

@@ -14,8 +14,8 @@ from .model import Report
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
 from .office.profile import OfficeProfile, resolve
-from .render.page import Page, build_page
-from .render.templating import search_path
+from .rendering.page import Page, build_page
+from .rendering.templating import search_path
 from .writers import FORMATS, write
 
 Office = str | Path | OfficeProfile | None

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import copy
+import tempfile
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openxml_audit import OpenXmlValidator
 
-from civreport import Report
+from civreport import Page, Report
+from civreport.writers.docx import DocxWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -62,3 +66,27 @@ def make_report(**changes: Any) -> Report:
 @pytest.fixture
 def minimal() -> dict[str, Any]:
     return copy.deepcopy(MINIMAL)
+
+
+def assert_valid_docx(data: bytes) -> None:
+    """Zero findings from openxml-audit (a port of the Open XML SDK validator)."""
+    with tempfile.NamedTemporaryFile(suffix=".docx") as f:
+        f.write(data)
+        f.flush()
+        result = OpenXmlValidator().validate(f.name)
+    assert result.error_count == result.warning_count == 0, [e.description for e in result.errors[:10]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_docx_is_audited() -> Iterator[None]:
+    """Every DOCX the test session writes in this process passes openxml-audit."""
+    write = DocxWriter.write
+
+    def audited(self: DocxWriter, page: Page) -> bytes:
+        data = write(self, page)
+        assert_valid_docx(data)
+        return data
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DocxWriter, "write", audited)
+        yield

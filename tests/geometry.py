@@ -53,3 +53,25 @@ def grid_report():
         office="小河区", opening=[paragraph(9, i) for i in range(16)], measures=[], problems=[], plans=[],
         lead_in="现将有关情况总结如下：",
     )
+
+
+def signoff_report(lines: int, free: int):
+    """A closing paragraph of ``lines`` lines that ends with ``free`` grid lines left on page 2,
+    so that the sign-off (a blank line, the name and the date) fits under it or does not.
+    Page 1 holds 19 body lines under the title; the lead-in takes one line."""
+    filler = 19 + 22 - free - lines - 1
+    opening, seed = [], 0
+    while filler > 0:
+        n = min(9, filler)
+        opening.append(paragraph(n, seed))
+        filler -= n
+        seed += 1
+    return make_report(office="小河区", opening=[*opening, "现将有关情况总结如下："], measures=[], problems=[],
+                       plans=[], closing=[paragraph(lines, 7)])
+
+
+def dash_report():
+    """The dash —— where a line ends: after 25 characters on a first line (26 fit), after 53
+    (the second line's last place), and elsewhere."""
+    return make_report(office="小河区", opening=[cjk(at) + "——" + cjk(40, at) + "。" for at in (25, 53, 24, 26, 0)],
+                       measures=[], problems=[], plans=[], lead_in="现将有关情况总结如下：")

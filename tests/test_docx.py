@@ -8,18 +8,20 @@ import itertools
 import subprocess
 import sys
 import warnings
+import zipfile
 
 import docx
 import pytest
-from conftest import SAMPLES, W, make_report
+from conftest import SAMPLES, W, assert_valid_docx, make_report
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from geometry import BLOCK_BOTTOM, body, grid_report, left_edge, quiet_pdf, right_edge
+from geometry import BLOCK_BOTTOM, body, dash_report, grid_report, left_edge, quiet_pdf, right_edge, signoff_report
 from libreoffice import to_pdf
 from pdftext import pages
 
 import civreport
 from civreport import render_docx
+from civreport.writers.docx import DocxWriter
 
 
 def open_docx(data: bytes) -> docx.document.Document:
@@ -31,15 +33,27 @@ def sample_docx():
     return {s.stem: render_docx(civreport.load(s)) for s in SAMPLES}
 
 
+SIGNOFF_CASES = [(lines, free) for lines in (1, 2, 5, 9) for free in (0, 1, 2, 3)]
+# What the PDF and LibreOffice must lay out alike: every sample, full pages, every way the
+# sign-off can meet a page end, and the dash —— at line ends.
+COMPARED = {
+    **{s.stem: (lambda s=s: civreport.load(s)) for s in SAMPLES},
+    "grid": grid_report,
+    **{f"signoff-{lines}-{free}": (lambda lines=lines, free=free: signoff_report(lines, free))
+       for lines, free in SIGNOFF_CASES},
+    "dash": dash_report,
+}
+
+
 @pytest.fixture(scope="module")
-def libreoffice(tmp_path_factory, sample_docx):
-    """Every sample and the full-page grid report, as DOCX laid out by LibreOffice."""
+def libreoffice(tmp_path_factory):
+    """Every compared report as DOCX laid out by LibreOffice, in one LibreOffice run."""
     work = tmp_path_factory.mktemp("libreoffice")
     files = []
-    for stem, data in {**sample_docx, "grid": render_docx(grid_report())}.items():
-        (work / f"{stem}.docx").write_bytes(data)
-        files.append(work / f"{stem}.docx")
-    return {stem: pages(pdf) for stem, pdf in to_pdf(files, work).items()}
+    for name, make in COMPARED.items():
+        (work / f"{name}.docx").write_bytes(render_docx(make()))
+        files.append(work / f"{name}.docx")
+    return {name: pages(pdf) for name, pdf in to_pdf(files, work).items()}
 
 
 def rpr_fonts(style) -> dict[str, str]:
@@ -193,38 +207,39 @@ def test_libreoffice_page_numbers_alternate_sides(libreoffice):
                 assert abs(footer[0].x0 - (left_edge(number) + 14)) < 1.5, name
 
 
-def _lines(result) -> list[str]:
-    return [line.text for lines in result for line in body(lines)]
+def _page_lines(result) -> list[list[str]]:
+    return [[line.text for line in body(lines)] for lines in result]
 
 
-def _by_paragraph(lines: list[str], paragraphs: list[str]) -> list[list[str]]:
-    """Group a document's lines under its paragraphs (whose texts the DOCX gives)."""
-    grouped, rest = [], iter(lines)
-    for text in paragraphs:
-        got, joined = [], ""
-        while joined != text:
-            got.append(next(rest))
-            joined += got[-1]
-        grouped.append(got)
-    assert next(rest, None) is None
-    return grouped
+@pytest.mark.parametrize("name", list(COMPARED))
+def test_pdf_and_libreoffice_break_every_line_and_page_alike(libreoffice, name):
+    """Page by page, line by line: the PDF civreport draws and the DOCX as LibreOffice lays it out."""
+    assert _page_lines(libreoffice[name]) == _page_lines(pages(quiet_pdf(COMPARED[name]())))
 
 
-def _splits_dash(lines: list[str]) -> bool:
-    return any(a.endswith("—") and not a.endswith("——") and b.startswith("—") for a, b in itertools.pairwise(lines))
+@pytest.mark.parametrize(("lines", "free"), SIGNOFF_CASES)
+def test_the_signoff_never_starts_a_page_alone(libreoffice, lines, free):
+    for result in (libreoffice[f"signoff-{lines}-{free}"], pages(quiet_pdf(signoff_report(lines, free)))):
+        for page in _page_lines(result):
+            assert page[0] != "小河区", page  # the name has text above it on its page
+        assert _page_lines(result)[-1][-2:] == ["小河区", "2024年10月8日"]
 
 
-@pytest.mark.parametrize("stem", [s.stem for s in SAMPLES] + ["grid"])
-def test_pdf_and_libreoffice_break_every_line_alike(libreoffice, stem):
-    report = grid_report() if stem == "grid" else civreport.load(next(s for s in SAMPLES if s.stem == stem))
-    paragraphs = [p.text.replace("\n", "") for p in open_docx(render_docx(report)).paragraphs if p.text]
-    direct = _by_paragraph(_lines(pages(quiet_pdf(report))), paragraphs)
-    via_docx = _by_paragraph(_lines(libreoffice[stem]), paragraphs)
-    for ours, theirs in zip(direct, via_docx):
-        if _splits_dash(theirs):
-            # LibreOffice 7.4 breaks inside the dash ——, which GB/T 15834 forbids: its CJK
-            # line breaker ignores the kinsoku list the DOCX carries. The rest of that one
-            # paragraph reflows; the PDF must keep the dash whole.
-            assert not _splits_dash(ours)
-            continue
-        assert theirs == ours
+def test_the_dash_stays_whole_at_line_ends(libreoffice):
+    lines = [line for page in _page_lines(libreoffice["dash"]) for line in page]
+    assert any(line.endswith("——") for line in lines) and any(line.startswith("——") for line in lines)
+    assert not any(a.endswith("—") and not a.endswith("——") for a in lines)
+
+
+def test_every_docx_is_audited_and_the_audit_finds_faults():
+    assert DocxWriter.write.__name__ == "audited"  # conftest's session fixture checks every DOCX written
+    data = render_docx(make_report())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "word/document.xml":  # w:jc before w:pStyle: out of schema order
+                member = member.replace(b'<w:pStyle w:val="CivBody"/>', b'<w:jc w:val="both"/><w:pStyle w:val="CivBody"/>', 1)
+            target.writestr(info, member)
+    with pytest.raises(AssertionError, match="Unexpected element 'pStyle'"):
+        assert_valid_docx(out.getvalue())

@@ -4,6 +4,7 @@ from conftest import SAMPLES, make_report
 from lxml import html as lxml_html
 
 import civreport
+from civreport.compose import compose
 
 
 def body_blocks(report):
@@ -46,11 +47,51 @@ def test_metadata_comes_from_the_report():
     assert root.find(".//title").text.endswith("工作总结")
 
 
-def test_every_sample_loads_and_renders():
-    assert len(SAMPLES) >= 3
+PART_HEADINGS = {
+    "district-2023-civilized-city": ["一、创建基本情况", "二、存在的问题", "三、下一步工作计划"],
+    "industrial-park-2017": ["一、主要做法", "二、存在的问题", "三、下段工作打算", "四、相关建议"],
+    "xiaohe-civilized-district": ["一、健全机制，增强创建工作实效", "二、广泛宣传、大力发动，营造浓郁的创建氛围",
+                                  "三、以为民办实事为突破口，以点带面，全面推进文明区创建工作"],
+}
+
+
+def expected_blocks(doc):
+    """What the report template prints for a composed summary, block by block."""
+    out = [("title", "\n".join(doc.title_lines))]
+    out += [("subtitle", doc.subtitle)] if doc.subtitle else []
+    out.append(("blank", ""))
+    out += [("recipients", doc.report.recipients + "：")] if doc.report.recipients else []
+    out += [("body", t) for t in doc.opening]
+
+    def walk(sections):
+        for s in sections:
+            if s.level == 1 or (s.title and not s.run_in):
+                out.append((f"heading-{s.level}", s.heading))
+            texts = s.texts
+            if s.run_in and texts:
+                texts = [s.heading + texts[0], *texts[1:]]
+            out.extend(("body", t) for t in texts)
+            walk(s.children)
+
+    walk(doc.sections)
+    out += [("body", t) for t in doc.closing]
+    if doc.attachments:
+        out.append(("blank", ""))
+        many = len(doc.attachments) > 1
+        out += [("attachment", ("附件：" if i == 1 else "") + (f"{i}. " if many else "") + name)
+                for i, name in enumerate(doc.attachments, 1)]
+    return [*out, ("blank", ""), ("signoff-name", doc.signoff.name), ("signoff-date", doc.signoff.date)]
+
+
+def test_every_sample_renders_block_for_block():
+    assert sorted(PART_HEADINGS) == [s.stem for s in SAMPLES]
     for sample in SAMPLES:
         report = civreport.load(sample)
-        assert "一、" in civreport.render_html(report)
+        blocks = [(b.style, b.text) for b in civreport.render_page(report).blocks]
+        assert blocks == expected_blocks(compose(report)), sample.stem
+        assert [text for style, text in blocks if style == "heading-1"] == PART_HEADINGS[sample.stem]
+        # What the HTML shows is what the blocks say.
+        assert body_blocks(report) == [(style, text.replace("\n", "")) for style, text in blocks]
 
 
 def test_unprintable_characters_are_dropped_with_a_warning():

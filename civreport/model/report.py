@@ -8,7 +8,16 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .numerals import HEADING_LEVELS
@@ -38,7 +47,17 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+KEY_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+_KEY = re.compile(KEY_PATTERN)
+
+
+def _key(text: str) -> str:
+    if not _KEY.match(text):
+        raise PydanticCustomError("key", "“{key}”不能作键：键只能用英文字母、数字和下划线，且不以数字开头", {"key": text})
+    return text
+
+
+Key = Annotated[str, AfterValidator(_key), WithJsonSchema({"type": "string", "pattern": KEY_PATTERN})]
 Aggregate = Literal["sum", "latest", "average", "ratio"]
 
 

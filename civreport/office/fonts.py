@@ -1,6 +1,6 @@
 """Font roles and the fonts each role prefers: official names first, open stand-ins after.
 
-This module is data only: the page names the fonts (:mod:`civreport.render.css`), the PDF
+This module is data only: the page names the fonts (:mod:`civreport.rendering.css`), the PDF
 writer finds them on the machine (:mod:`civreport.writers.pdf.fonts`), the DOCX names them.
 """
 

@@ -4,7 +4,7 @@ Full-width characters take a cell, the rest half a cell, and word processors put
 fifth of an em between a Chinese character and a Latin letter or digit (Word's autospace,
 on by default; LibreOffice always): 2024年 is set as 2024 年. Composition measures titles
 and sign-offs with this; the page carries the same space so that the PDF breaks lines
-where a word processor does (:mod:`civreport.render.linebreaks`).
+where a word processor does (:mod:`civreport.rendering.linebreaks`).
 """
 
 from __future__ import annotations

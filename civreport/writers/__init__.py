@@ -1,4 +1,4 @@
-"""Writers: the page into files. Each writer takes the :class:`~civreport.render.Page` and
+"""Writers: the page into files. Each writer takes the :class:`~civreport.rendering.Page` and
 nothing else; the heavy ones (WeasyPrint, python-docx) load when their format is asked for."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..render.page import Page
+    from ..rendering.page import Page
 
 # Format → the module and function that write it.
 _WRITERS = {"html": ("html", "write_html"), "pdf": ("pdf", "write_pdf"), "docx": ("docx", "write_docx")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.page import Page
+from ..rendering.page import Page
 
 
 def write_html(page: Page) -> bytes:

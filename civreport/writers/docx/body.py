@@ -8,7 +8,7 @@ from lxml import etree
 
 from ...office.layout import TWIPS, Layout
 from ...office.styles import StyleTable
-from ...render.blocks import Block, Paragraph, Table
+from ...rendering.blocks import Block, Paragraph, Table
 from . import oxml as x
 from .styles import character_style_id
 
@@ -25,21 +25,17 @@ class BodyWriter:
         self.width_twips = round(layout.text_width_pt * TWIPS)
 
     def blocks(self, blocks: tuple[Block, ...]) -> Iterator[etree._Element]:
-        for i, block in enumerate(blocks):
-            if isinstance(block, Table):
-                yield self.table(block)
-                continue
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
-            # Keep groups (sign-off, attachments) whole, and with the paragraph before them.
-            yield self.paragraph(block, keep_next=following is not None and following.group is not None)
+        for block in blocks:
+            yield self.table(block) if isinstance(block, Table) else self.paragraph(block)
 
-    def paragraph(self, block: Paragraph, keep_next: bool = False) -> etree._Element:
+    def paragraph(self, block: Paragraph) -> etree._Element:
         style = self.styles[block.style]
         p = x.element("p")
         ppr = x.properties(p, "pPr")
         x.child(ppr, "pStyle", val=style.style_id)  # by id: no look-up by name per paragraph
-        if keep_next:
+        if block.keep:  # whole, and on the next paragraph's page: Word and LibreOffice agree on this
             x.child(ppr, "keepNext")
+            x.child(ppr, "keepLines")
         if block.indent:
             first = -block.indent.hanging if block.indent.hanging else style.first_line
             x.indent(ppr, left=block.indent.left, right=block.indent.right, first_line=first,
@@ -49,7 +45,7 @@ class BodyWriter:
                 p.append(x.line_break())
             else:
                 own = self.styles[run.style] if run.style and run.style != block.style else None
-                p.append(x.run(run.text, character_style_id(own) if own and own.run_in else None))
+                p.extend(x.runs(run.text, character_style_id(own) if own and own.run_in else None))
         return p
 
     def table(self, block: Table) -> etree._Element:
@@ -82,5 +78,5 @@ class BodyWriter:
                 tcpr.append(x.element("tcW", w=width, type="dxa"))
                 p = etree.SubElement(tc, x.qn("w:p"))
                 x.child(x.properties(p, "pPr"), "pStyle", val=self.styles[cell.style].style_id)
-                p.append(x.run(cell.text))
+                p.extend(x.runs(cell.text))
         return tbl

@@ -8,16 +8,30 @@ elements: building them needs none of python-docx's element classes, and is fast
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-# Schema order of the children of w:pPr and w:rPr (ECMA-376 Part 1, 17.3.1.26 and 17.3.2.28).
+# Schema order of the children of w:pPr, w:rPr and w:tblPr (ECMA-376 Part 1, 17.3.1.26, 17.3.2.28, 17.4.60).
 # Word refuses files whose properties are out of order.
-PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"]
-RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
-TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText "
+    "vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+    "tblInd tblBorders shd tblLayout tblCellMar tblLook"
+).split()
 _ORDER = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "tblPr": TBLPR_ORDER}
 
 
@@ -124,12 +138,31 @@ def run(text: str, style: str | None = None) -> etree._Element:
     """A w:r of ``text`` (spaces kept), in the character style ``style``."""
     r = element("r")
     if style:
-        r.append(etree.Element(qn("w:rPr")))
-        r[0].append(element("rStyle", val=style))
+        child(properties(r, "rPr"), "rStyle", val=style)
     t = etree.SubElement(r, qn("w:t"))
     t.text = text
     t.set(_XML_SPACE, "preserve")
     return r
+
+
+# The dash —— (two or more U+2014) must not part at a line end (GB/T 15834). LibreOffice
+# ignores the kinsoku list of the settings and breaks Chinese text between any two
+# characters, but its Unicode line breaker keeps em dashes together: a dash run whose East
+# Asian language is not Chinese takes that breaker (measured in LibreOffice 7.4).
+_DASHES = re.compile("(\u2014{2,})")
+
+
+def runs(text: str, style: str | None = None) -> list[etree._Element]:
+    """``text`` as runs in ``style``, each dash —— in a run of its own that keeps it whole."""
+    out = []
+    for piece in _DASHES.split(text):
+        if not piece:
+            continue
+        r = run(piece, style)
+        if _DASHES.fullmatch(piece):
+            child(properties(r, "rPr"), "lang", eastAsia="en-US")
+        out.append(r)
+    return out
 
 
 def line_break() -> etree._Element:

@@ -42,7 +42,7 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     x.child(ppr, "widowControl", val=0)  # or some full pages carry one line less
     # No punctuation hanging in the margin: the PDF keeps it inside the text block too.
     # (Spacing between Chinese and Latin text stays on, as word processors default it;
-    # the page carries the same space for the PDF, see civreport.render.linebreaks.)
+    # the page carries the same space for the PDF, see civreport.rendering.linebreaks.)
     x.child(ppr, "overflowPunct", val=1)
     x.exact_lines(ppr, pitch)
     x.run_format(normal.get_or_add_rPr(), font=fonts["body"], size_pt=layout.body_size_pt,

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ...office.fonts import FontRole
 from ...office.layout import Layout
 from ...office.styles import StyleTable
-from ...render.page import Page
+from ...rendering.page import Page
 from .body import BodyWriter
 from .package import Package
 

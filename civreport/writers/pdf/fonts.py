@@ -1,6 +1,6 @@
 """Find the font for each role on this machine and say what was substituted.
 
-Resolution order per role, the order of the page's font stacks (:mod:`civreport.render.css`):
+Resolution order per role, the order of the page's font stacks (:mod:`civreport.rendering.css`):
 fonts the office or caller chose (files or installed families) → installed official fonts →
 open stand-ins (installed, or at the files Debian puts them, declared with ``@font-face``).
 """
@@ -29,7 +29,7 @@ from ...office.fonts import (
     family_of,
     is_font_file,
 )
-from ...render.css import css_family
+from ...rendering.css import css_family
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...office.fonts import ROLE_NAMES, FontRole
 from ...office.styles import StyleTable
-from ...render.blocks import Block, Paragraph
+from ...rendering.blocks import Block, Paragraph
 from .fonts import FontPlan
 
 _PAGE_NUMBER_TEXT = "— 0123456789"

@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ...errors import MissingGlyphWarning, SlowFontSubsettingWarning
 from ...office.fonts import FontChoice
-from ...render.page import Page
+from ...rendering.page import Page
 from .fonts import plan
 from .glyphs import missing_glyphs
 from .resources import LocalFetcher, weasyprint_warnings

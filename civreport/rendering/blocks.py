@@ -8,7 +8,7 @@ names no class is body text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import html as lxml_html
 
@@ -47,6 +47,7 @@ class Paragraph:
     runs: tuple[Run, ...]
     indent: Indent | None = None  # set by the template's ``indent`` macro
     group: str | None = None  # the GROUPS container the paragraph sits in
+    keep: bool = False  # kept whole and on the page of the next block: it leads into a group or is in one
 
     @property
     def text(self) -> str:
@@ -171,4 +172,17 @@ def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable) -> list[tuple[l
                 walk(child, css_class if css_class in GROUPS else group)
 
     walk(body, None)
-    return found
+    return _kept(found)
+
+
+def _kept(found: list[tuple[lxml_html.HtmlElement, Block]]) -> list[tuple[lxml_html.HtmlElement, Block]]:
+    """Mark the paragraphs a group (attachments, sign-off) keeps: the one before it, and its
+    own but the last. Kept whole, so that every engine breaks alike: a word processor moves a
+    paragraph that must stay with the next one as a whole (measured in LibreOffice 7.4)."""
+    out = []
+    for i, (element, block) in enumerate(found):
+        following = found[i + 1][1] if i + 1 < len(found) else None
+        if isinstance(block, Paragraph) and following is not None and following.group is not None:
+            block = replace(block, keep=True)
+        out.append((element, block))
+    return out

@@ -21,7 +21,7 @@ from ..errors import TemplateError
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import Layout
 from ..office.profile import Profile
-from ..office.styles import GROUPS, StyleTable
+from ..office.styles import StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .css import TEXT_ALIGN, font_stacks
 from .linebreaks import hint
@@ -58,7 +58,7 @@ class Page:
 
 def _dress(element: lxml_html.HtmlElement, block: Block, layout: Layout) -> None:
     """State what the template gave as data in CSS, for the HTML and the PDF."""
-    if isinstance(block, Paragraph) and block.indent:
+    if isinstance(block, Paragraph) and block.indent is not None:
         pitch, indent = layout.char_pitch_pt, block.indent
         rules = [f"margin-left: {indent.left * pitch:.2f}pt", f"margin-right: {indent.right * pitch:.2f}pt"]
         if indent.hanging:  # otherwise the first line keeps its class's indent
@@ -66,6 +66,9 @@ def _dress(element: lxml_html.HtmlElement, block: Block, layout: Layout) -> None
         element.set("style", "; ".join(rules))
         for side in INDENT_SIDES:
             element.attrib.pop(f"data-indent-{side}", None)
+    if isinstance(block, Paragraph) and block.keep:
+        rules = [r for r in (element.get("style"), "break-inside: avoid; break-after: avoid") if r]
+        element.set("style", "; ".join(rules))
     elif isinstance(block, Table):
         columns = lxml_html.Element("colgroup")
         for width in block.widths:
@@ -100,7 +103,6 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
         "profile": settings,
         "fonts": {role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()},
         "styles": styles,
-        "groups": GROUPS,
         "text_align": TEXT_ALIGN,
     }
     text = render_template(REPORT_TEMPLATE, context, dirs)
