@@ -4,7 +4,6 @@ out by LibreOffice and compared line by line with the PDF civreport draws itself
 from __future__ import annotations
 
 import io
-import itertools
 import subprocess
 import sys
 import warnings
