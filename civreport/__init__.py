@@ -6,20 +6,42 @@
 
 The pipeline: :mod:`~civreport.readers` → :mod:`~civreport.model` → :mod:`~civreport.office`
 → :mod:`~civreport.compose` → :mod:`~civreport.rendering` (one page) → :mod:`~civreport.writers`.
-Heavy writers (WeasyPrint, python-docx) are imported only when their output is asked for.
+The model and the errors load with the package; the pipeline (Jinja, lxml) loads on first
+use, and the heavy writers (WeasyPrint, python-docx) only when their format is asked for.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from .errors import CivreportError, CivreportWarning, InputError, RenderError, TemplateError
-from .files import write_atomic
 from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
 from .office import Layout, OfficeProfile, Profile, load_profile
-from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
-from .readers import load
-from .rendering import Page
-from .rollup import rollup, to_yaml
-from .writers import write
+
+if TYPE_CHECKING:
+    from .files import write_atomic
+    from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
+    from .readers import load
+    from .rendering import Page
+    from .rollups import rollup, to_yaml
+    from .writers import write
+
+# Public names that live in modules loaded on first use.
+_LAZY = {
+    "load": "readers", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
+    "render_page": "pipeline", "render_pdf": "pipeline", "write_all": "pipeline", "Page": "rendering",
+    "rollup": "rollups", "to_yaml": "rollups", "write": "writers", "write_atomic": "files",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'civreport' has no attribute {name!r}")
+
 
 __all__ = [
     "CivreportError",

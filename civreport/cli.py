@@ -18,7 +18,7 @@ from .pipeline import render_page, write_all
 from .readers import load
 from .rendering import check_templates, render_template
 from .rendering.templating import search_path
-from .rollup import rollup, to_yaml
+from .rollups import rollup, to_yaml
 from .writers import FORMATS
 
 EXIT_INPUT = 2  # bad input or bad usage

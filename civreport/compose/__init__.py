@@ -8,7 +8,7 @@ balanced lines, adds the lead-in and places the sign-off, under an office's sett
 from __future__ import annotations
 
 from ..model import Report
-from ..office.profile import Profile
+from ..office.profile import Profile, default_profile
 from .frame import opening, signoff
 from .sections import sections
 from .summary import IndicatorRow, Section, Signoff, Summary, Table
@@ -16,11 +16,10 @@ from .table import table
 from .title import subtitle, title_lines
 from .wording import fill_all
 
-GBT9704 = Profile()  # the default settings: GB/T 9704-2012
 
-
-def compose(report: Report, settings: Profile = GBT9704) -> Summary:
+def compose(report: Report, settings: Profile | None = None) -> Summary:
     """Derive the printed summary under an office's settings (GB/T 9704 by default)."""
+    settings = settings or default_profile().settings
     figures = report.all_indicators()
     return Summary(
         report=report,
@@ -35,4 +34,4 @@ def compose(report: Report, settings: Profile = GBT9704) -> Summary:
     )
 
 
-__all__ = ["GBT9704", "IndicatorRow", "Section", "Signoff", "Summary", "Table", "compose"]
+__all__ = ["IndicatorRow", "Section", "Signoff", "Summary", "Table", "compose"]

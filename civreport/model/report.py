@@ -44,7 +44,7 @@ Paragraph = Annotated[Text, AfterValidator(_join_wrapped_lines)]
 
 class StrictModel(BaseModel):
     # Unknown fields are errors: a misspelt key must never drop content silently.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 KEY_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"

@@ -2,7 +2,7 @@
 
 from .fonts import FONT_ROLES, FontChoice, FontRole
 from .layout import Layout
-from .profile import DEFAULT, OfficeProfile, Profile, load_profile, resolve
+from .profile import OfficeProfile, Profile, default_profile, load_profile, resolve
 
-__all__ = ["DEFAULT", "FONT_ROLES", "FontChoice", "FontRole", "Layout", "OfficeProfile", "Profile", "load_profile",
+__all__ = ["FONT_ROLES", "FontChoice", "FontRole", "Layout", "OfficeProfile", "Profile", "default_profile", "load_profile",
            "resolve"]

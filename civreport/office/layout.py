@@ -21,7 +21,7 @@ TextSize = Literal["body", "title", "table", "page_number"]
 class Layout(BaseModel):
     """The page set-up of a report; every field has the GB/T 9704 default."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     page_width_mm: float = Field(210, gt=0, title="纸张宽度（毫米）")
     page_height_mm: float = Field(297, gt=0, title="纸张高度（毫米）")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,7 +19,6 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import InputError
 from ..model import PartHeadings, RangeDash, StrictModel, Text
-from ..readers import LineMap, problems_from, read_data
 from .fonts import FontRole, is_font_file
 from .layout import Layout
 from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
@@ -99,7 +99,10 @@ class OfficeProfile:
         return file.parent.name if file.stem == "profile" else file.stem
 
 
-DEFAULT = OfficeProfile()
+@cache
+def default_profile() -> OfficeProfile:
+    """GB/T 9704-2012, for reports and calls that name no profile."""
+    return OfficeProfile()
 
 
 def offices_dir(explicit: str | Path | None = None) -> Path:
@@ -152,6 +155,8 @@ def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any
 
 def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str | Path | None = None) -> OfficeProfile:
     """Load a profile and the chain of profiles it extends."""
+    from ..readers import LineMap, problems_from, read_data  # YAML loads with the first profile, not with civreport
+
     chain: list[tuple[Path, dict[str, Any], LineMap]] = []
     path = find(spec, relative_to, offices)
     while True:
@@ -194,4 +199,4 @@ def resolve(office: str | Path | OfficeProfile | None, report_profile: str | Non
         return load_profile(office, Path.cwd(), offices)
     if report_profile is not None:
         return load_profile(report_profile, report_source.parent if report_source else Path.cwd(), offices)
-    return DEFAULT
+    return default_profile()

@@ -33,7 +33,52 @@ def spaced_boundaries(text: str) -> int:
 
 
 def text_width(text: str) -> float:
-    """Width in character cells: full-width characters 1, everything else ½, plus the
-    space word processors put between Chinese and Latin."""
-    cells = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width in character cells: full-width characters 1 (and those of ambiguous width, such
+    as “”—…, which Chinese fonts set full width), everything else ½, plus the space word
+    processors put between Chinese and Latin."""
+    cells = sum(1 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
     return cells + SPACE_EM * spaced_boundaries(text)
+
+
+# Marks a line may not start with; the character before them moves down with them.
+_NO_LINE_START = set("、，。；：？！）》」』】〉〕］｝”’…·%")
+# Marks a line may not end with; they move down to the next line.
+_NO_LINE_END = set("（《「『【〈〔［｛“‘")
+
+
+def line_count(text: str, width: float, first_line: float = 0) -> int:
+    """About how many lines ``text`` takes in a column ``width`` cells wide whose first line
+    is indented ``first_line`` cells: characters set one after another, Latin words and
+    numbers whole, no line starting with closing punctuation or ending with an opening one.
+    An estimate (justification and kerning are not modelled), for choosing how a paragraph
+    is kept with what follows it; the choice is the page's, so every output follows it."""
+    lines, used, limit = 1, 0.0, width - first_line
+    previous = ""
+    for word in _words(text):
+        w = text_width(word) + (SPACE_EM if previous and _spaced(previous[-1], word[0]) else 0)
+        if used + w > limit + 1e-9 and used > 0:
+            lines, limit = lines + 1, width
+            used = text_width(word)
+            if word[0] in _NO_LINE_START or previous[-1:] in _NO_LINE_END:
+                used += text_width(previous[-1:])  # the neighbour comes along
+        else:
+            used += w
+        previous = word
+    return lines
+
+
+def _spaced(a: str, b: str) -> bool:
+    return (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
+
+
+def _words(text: str) -> list[str]:
+    """Units a line never splits: a run of Latin letters and digits, a dash ——, an ellipsis
+    ……, or one other character."""
+    words: list[str] = []
+    for char in text:
+        last = words[-1][-1:] if words else ""
+        if (is_latin(char) and is_latin(last)) or (char == last and char in "—…"):
+            words[-1] += char
+        else:
+            words.append(char)
+    return words

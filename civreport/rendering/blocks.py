@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from lxml import html as lxml_html
 
 from ..errors import TemplateError
+from ..office.layout import Layout
 from ..office.styles import BODY, GROUPS, StyleTable
-from ..office.textwidth import text_width
+from ..office.textwidth import line_count, text_width
 
 BLOCK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 SKIPPED_TAGS = frozenset({"script", "style", "template", "head", "title"})
@@ -154,7 +155,8 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
     return Table(tuple(rows), header_rows, _column_widths(rows), group)
 
 
-def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable) -> list[tuple[lxml_html.HtmlElement, Block]]:
+def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable,
+                layout: Layout) -> list[tuple[lxml_html.HtmlElement, Block]]:
     """The blocks of a page's ``<body>`` in reading order, each with its element."""
     found: list[tuple[lxml_html.HtmlElement, Block]] = []
 
@@ -172,17 +174,36 @@ def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable) -> list[tuple[l
                 walk(child, css_class if css_class in GROUPS else group)
 
     walk(body, None)
-    return _kept(found)
+    return _kept(found, styles, layout)
 
 
-def _kept(found: list[tuple[lxml_html.HtmlElement, Block]]) -> list[tuple[lxml_html.HtmlElement, Block]]:
-    """Mark the paragraphs a group (attachments, sign-off) keeps: the one before it, and its
-    own but the last. Kept whole, so that every engine breaks alike: a word processor moves a
-    paragraph that must stay with the next one as a whole (measured in LibreOffice 7.4)."""
-    out = []
+def _lines(block: Paragraph, styles: StyleTable, layout: Layout) -> int:
+    style = styles[block.style]
+    indent = block.indent or Indent()
+    width = (layout.text_width_pt / layout.size_pt(style.size) if not style.tracking
+             else layout.text_width_pt / layout.char_pitch_pt) - indent.left - indent.right
+    first = -indent.hanging if indent.hanging else style.first_line
+    return sum(line_count(line, width, first) for line in block.text.split("\n"))
+
+
+def _kept(found: list[tuple[lxml_html.HtmlElement, Block]], styles: StyleTable,
+          layout: Layout) -> list[tuple[lxml_html.HtmlElement, Block]]:
+    """Mark the paragraphs kept whole and on the next block's page: each paragraph of a
+    group (attachments, sign-off) but the last, and the paragraph that leads into the groups
+    when it fits on one page with them. Word processors move such a paragraph as a whole
+    (measured in LibreOffice 7.4), so the PDF must too; a longer one is not kept, so that it
+    breaks where it falls, and the sign-off may then start a page."""
+    out = [element_block for element_block in found]
     for i, (element, block) in enumerate(found):
         following = found[i + 1][1] if i + 1 < len(found) else None
-        if isinstance(block, Paragraph) and following is not None and following.group is not None:
-            block = replace(block, keep=True)
-        out.append((element, block))
+        if not isinstance(block, Paragraph) or following is None or following.group is None:
+            continue
+        if block.group is None:
+            chain = [b for _, b in found[i + 1 :]]
+            chain = chain[: next((n for n, b in enumerate(chain) if b.group is None), len(chain))]
+            lines = _lines(block, styles, layout) + sum(
+                _lines(b, styles, layout) if isinstance(b, Paragraph) else layout.lines_per_page for b in chain)
+            if lines > layout.lines_per_page:
+                continue
+        out[i] = (element, replace(block, keep=True))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -15,20 +16,23 @@ from ..office.profile import OfficeProfile
 from .page import build_page
 from .templating import environment, search_path, template_error
 
-# A report that fills every optional field and every heading level, so that each branch of
-# a template runs and an unknown field anywhere is found.
-PROBE = Report.model_validate({
-    "office": "某区创建全国文明城市工作领导小组办公室", "period": "2024Q3", "subject": "创建全国文明城市",
-    "kind": "工作总结", "date": date(2024, 10, 8), "subtitle": "——副标题", "recipients": "市创城办",
-    "opening": ["开头段落。"], "closing": ["结尾段落。"], "signoff": "某区创城办", "attachments": ["附件一", "附件二"],
-    "measures": [{"title": "主题式标题", "body": ["导语。"], "points": ["要点一", "要点二"], "items": [
-        {"title": "二级", "body": ["正文。"], "items": [{"title": "三级", "items": [{"title": "四级", "body": ["正文。"]}]}]},
-        {"title": "接正文", "points": ["要点"]},
-        {"body": ["无标题条目。"]},
-    ]}],
-    "achievements": [{"body": ["成效。"]}], "problems": [{"body": ["问题。"]}],
-    "plans": [{"points": ["打算一", "打算二"]}], "suggestions": [{"body": ["建议。"]}],
-})
+
+@cache
+def probe() -> Report:
+    """A report that fills every optional field and every heading level, so that each branch
+    of a template runs and an unknown field anywhere is found."""
+    return Report.model_validate({
+        "office": "某区创建全国文明城市工作领导小组办公室", "period": "2024Q3", "subject": "创建全国文明城市",
+        "kind": "工作总结", "date": date(2024, 10, 8), "subtitle": "——副标题", "recipients": "市创城办",
+        "opening": ["开头段落。"], "closing": ["结尾段落。"], "signoff": "某区创城办", "attachments": ["附件一", "附件二"],
+        "measures": [{"title": "主题式标题", "body": ["导语。"], "points": ["要点一", "要点二"], "items": [
+            {"title": "二级", "body": ["正文。"], "items": [{"title": "三级", "items": [{"title": "四级", "body": ["正文。"]}]}]},
+            {"title": "接正文", "points": ["要点"]},
+            {"body": ["无标题条目。"]},
+        ]}],
+        "achievements": [{"body": ["成效。"]}], "problems": [{"body": ["问题。"]}],
+        "plans": [{"points": ["打算一", "打算二"]}], "suggestions": [{"body": ["建议。"]}],
+    })
 
 
 def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ()) -> list[str]:
@@ -43,6 +47,6 @@ def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ())
         except jinja2.TemplateSyntaxError as exc:
             raise template_error(exc, dirs) from None
     settings = office.settings
-    build_page(compose(PROBE, settings), settings, dirs, settings.fonts.pdf, settings.fonts.docx)
+    build_page(compose(probe(), settings), settings, dirs, settings.fonts.pdf, settings.fonts.docx)
     return names
 

@@ -108,7 +108,7 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
     text = render_template(REPORT_TEMPLATE, context, dirs)
     root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
     body = root.find("body")
-    found = read_blocks(body, styles) if body is not None else []
+    found = read_blocks(body, styles, settings.page) if body is not None else []
     for element, block in found:
         _dress(element, block, settings.page)
     html = _serialize(root)
