@@ -255,3 +255,51 @@ def test_profile_pdf_fonts_are_files_relative_to_the_profile(tmp_path):
     data = quiet_pdf(report(), office=tmp_path / "p.yaml")
     # WeasyPrint embeds a @font-face font under its CSS family: the file name.
     assert {f for _, text, f, _ in spans(data) if text.startswith("今年以来")} == {"kai"}
+
+
+def test_an_office_class_reaches_every_output(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "report.html.j2").write_text(
+        '{% extends "civreport/report.html.j2" %}{% block closing %}<p class="note">本单位的说明文字。</p>{% endblock %}',
+        encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(textwrap.dedent("""\
+        templates: templates
+        styles:
+          note: {name: 说明文字, like: body, font: heading2, align: right, first_line: 0, bold: true}
+        """), encoding="utf-8")
+    r = report()
+    page = civreport.render_page(r, office=tmp_path / "p.yaml")
+    note = next(b for b in page.blocks if b.text == "本单位的说明文字。")
+    assert note.style == "note"
+    assert page.styles["note"].style_id == "CivOfficeNote"
+    # The DOCX: a paragraph in the office's Word style, right-aligned, 楷体, bold, no indent.
+    document = docx.Document(io.BytesIO(civreport.write(page, "docx")))
+    paragraph = next(p for p in document.paragraphs if p.text == "本单位的说明文字。")
+    style = paragraph.style
+    assert style.name == "说明文字" and style.base_style.name == "Normal"
+    assert style.element.find(f"{W}pPr/{W}jc").get(f"{W}val") == "right"
+    assert style.element.find(f"{W}pPr/{W}ind").get(f"{W}firstLineChars") == "0"
+    assert style.element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "楷体_GB2312" and style.font.bold
+    # The PDF: right-aligned against the text block, in the 楷体 stand-in, bold.
+    pdf = quiet_pdf(r, office=tmp_path / "p.yaml")
+    line = next(line for page_lines in pages(pdf) for line in page_lines if line.text == "本单位的说明文字。")
+    assert line.x1 == pytest.approx(right_edge(line.page), abs=1)
+    assert {font for _, text, font, _ in spans(pdf) if text == "本单位的说明文字。"} == {"FandolKai-Regular-Bold"}
+
+
+@pytest.mark.parametrize(
+    ("template", "styles", "message"),
+    [
+        ('<p class="memo">x</p>', "", "使用了未定义的样式类“memo”"),
+        ('<p class="body title">x</p>', "", "使用了多个样式类“body title”"),
+        ('<p class="body"><span class="body">x</span></p>', "", "把段落样式类“body”用在了段内文字上"),
+        ('<p class="x">x</p>', "styles: {title: {name: 标题}}\n", "类名 title 已是内置类"),
+        ('<p class="x">x</p>', "styles: {x: {name: 某, like: nothing}}\n", "没有内置类“nothing”"),
+    ],
+)
+def test_classes_outside_the_table_are_refused(tmp_path, template, styles, message):
+    profile = office_with_template(
+        tmp_path, '{% extends "civreport/report.html.j2" %}{% block closing %}' + template + "{% endblock %}")
+    profile.write_text(profile.read_text(encoding="utf-8") + styles, encoding="utf-8")
+    with pytest.raises(civreport.CivreportError, match=message):
+        civreport.render_page(report(), office=profile)

@@ -271,3 +271,13 @@ def test_cli_renders_pdf_and_prints_warnings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / f"{SAMPLES[0].stem}.pdf").read_bytes().startswith(b"%PDF")
     assert f"警告：{SAMPLES[0]}：正文（仿宋）：未安装" in result.stderr
+
+
+def test_missing_glyphs_in_a_table_are_reported_with_their_cell():
+    report = make_report(indicators=[{"key": "q", "name": "调査问卷", "value": 5000, "unit": "份"}],
+                         table={"title": "主要指标"}, achievements=[{"body": ["成效明显。"]}])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_pdf(report)
+    missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphWarning)]
+    assert missing == ["正文（仿宋）的字体都没有“査”（U+67FB），共 1 处，如表格第 2 行第 1 列第 2 字（“调査问卷”）"]

@@ -29,7 +29,7 @@ ROLE_NAMES: dict[FontRole, str] = {
     "page_number": "页码（宋体）",
 }
 
-# The names offices have installed and a DOCX should name (layout.md, "Fonts").
+# The names offices have installed and a DOCX should name.
 OFFICIAL: dict[FontRole, tuple[str, ...]] = {
     "title": ("方正小标宋简体", "方正小标宋_GBK", "小标宋体"),
     "heading1": ("黑体", "SimHei", "方正黑体_GBK"),
