@@ -63,3 +63,7 @@ class SlowFontSubsettingWarning(CivreportWarning):
 
 class BlockedResourceWarning(CivreportWarning):
     """A template or text asked for a resource outside the allowed directories; nothing was fetched."""
+
+
+class UnprintableTextWarning(CivreportWarning):
+    """Characters that no document can print were dropped from a text."""

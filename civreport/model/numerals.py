@@ -11,21 +11,20 @@ HEADING_LEVELS = 4
 
 
 def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (positive integers below 1000)."""
-    if not 0 < n < 1000:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五, 1010 → 一千零一十 (positive integers below 10000)."""
+    if not 0 < n < 10000:
         raise ValueError(f"cannot write {n} as a Chinese numeral")
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = ""
-    if hundreds:
-        out += _DIGITS[hundreds] + "百"
-        if rest and tens == 0:
+    out, zero = "", False
+    for place, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // place % 10
+        if digit == 0:
+            zero = bool(out)  # a gap inside the number reads 零, once
+            continue
+        if zero:
             out += "零"
-    if tens:
+            zero = False
         # 十二 on its own, but 一百一十二 inside a larger number.
-        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
-    if ones:
-        out += _DIGITS[ones]
+        out += ("" if digit == 1 and place == 10 and not out else _DIGITS[digit]) + name
     return out
 
 

@@ -12,6 +12,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from .limits import FIRST_YEAR, LAST_YEAR
+
 RangeDash = Literal["—", "～"]
 
 _QUARTER_NAMES = "一二三四"
@@ -47,6 +49,8 @@ class Period:
             raise PeriodError("月份应在 1 到 12 之间")
         if (self.end_year, self.end_month) < (self.start_year, self.start_month):
             raise PeriodError("期间的结束早于开始")
+        if not (self.start_year >= FIRST_YEAR and self.end_year <= LAST_YEAR):
+            raise PeriodError(f"年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间")
 
     # -- construction -------------------------------------------------
 

@@ -6,45 +6,72 @@ import re
 from collections.abc import Iterator
 from datetime import date as Date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
+    Strict,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from .limits import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_FIGURE,
+    MAX_INDICATORS,
+    MAX_ITEMS,
+    MAX_NAME,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_TOTAL_TEXT,
+)
 from .numerals import HEADING_LEVELS
 from .period import Period, RangeDash
+from .text import clean_input, join_wrapped_lines
 
 Kind = Literal["工作总结", "工作汇报", "工作情况报告"]
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-_WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})|(?<={_CJK})\s+(?={_CJK})")
-
-
-def _join_wrapped_lines(text: str) -> str:
-    # A paragraph wrapped over several lines must not gain spaces between Chinese
-    # characters; YAML's folded blocks (>-) have already turned those breaks into
-    # spaces, so white space between two Chinese characters goes too. Between Latin
-    # words one space stays.
-    return re.sub(r"\s*\n\s*", " ", _WRAPPED.sub("", text))
+# Texts are strict (a number or bytes is not text), stripped, not empty and bounded; wrapped
+# lines are joined, but a title keeps its line breaks, which break the printed title.
+_JOINED = AfterValidator(join_wrapped_lines)
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), _JOINED]
+Name = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), _JOINED]
+TitleText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+Paragraph = Text  # the body texts of parts and items
+Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)]
 
 
-Paragraph = Annotated[Text, AfterValidator(_join_wrapped_lines)]
+def _date(value: Any) -> Any:
+    # YAML leaves dates as text (see readers.data); a bare number is no date.
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "应为日期，写作 YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[Date, BeforeValidator(_date), Field(ge=Date(FIRST_YEAR, 1, 1), le=Date(LAST_YEAR, 12, 31))]
 
 
 class StrictModel(BaseModel):
     # Unknown fields are errors: a misspelt key must never drop content silently.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class CleanModel(StrictModel):
+    """A model whose texts are cleaned once, as they enter (see :mod:`civreport.model.text`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean(cls, data: Any) -> Any:
+        return clean_input(data)
 
 
 KEY_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
@@ -65,12 +92,13 @@ class Indicator(StrictModel):
     """A figure the summary rests on: 先进集体73个, 宣传资料11.5万份, 整改率100%."""
 
     key: Key = Field(title="键", description="英文字母、数字和下划线；正文用 {键} 引用")
-    name: Text = Field(title="指标名称")
-    value: float = Field(title="数值")
-    unit: str = Field("", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计")
-    last_year: float | None = Field(None, title="上年同期", description="用于同比")
-    previous: float | None = Field(None, title="上期", description="用于环比")
-    target: float | None = Field(None, title="目标", description="用于目标完成率")
+    name: Name = Field(title="指标名称")
+    value: Figure = Field(title="数值")
+    unit: Annotated[str, Strict(), StringConstraints(max_length=10)] = Field(
+        "", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计")
+    last_year: Figure | None = Field(None, title="上年同期", description="用于同比")
+    previous: Figure | None = Field(None, title="上期", description="用于环比")
+    target: Figure | None = Field(None, title="目标", description="用于目标完成率")
     aggregate: Aggregate = Field(
         "sum", title="汇总方式", description="sum 求和、latest 取最新、average 取平均、ratio 由 of 中两个指标相除"
     )
@@ -91,17 +119,19 @@ class Item(StrictModel):
     """A numbered item inside a part; items nest down to heading level 4."""
 
     title: Text | None = Field(None, title="标题", description="条目标题，不写序号；序号自动生成")
-    body: list[Paragraph] = Field(default_factory=list, title="正文", description="正文段落")
+    body: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="正文", description="正文段落")
     points: list[Text] = Field(
-        default_factory=list, title="列举要点", description="连成一段“一是……；二是……”的要点，不写“一是”"
+        default_factory=list, max_length=MAX_ITEMS, title="列举要点",
+        description="连成一段“一是……；二是……”的要点，不写“一是”",
     )
-    items: list[Item] = Field(default_factory=list, title="下级条目", description="下一级条目")
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, title="下级条目", description="下一级条目")
     run_in: bool | None = Field(
         None,
         title="标题接正文",
         description="标题与第一段正文排在同一段；不写时，无下级条目且有正文的条目标题接正文",
     )
-    indicators: list[Indicator] = Field(default_factory=list, title="指标", description="本条目的指标")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标",
+                                        description="本条目的指标")
 
     @model_validator(mode="after")
     def _not_empty(self) -> Item:
@@ -118,9 +148,11 @@ class Part(StrictModel):
     title: Text | None = Field(
         None, title="部分标题", description="不写时用 headings 中该部分的标题；可写成主题式标题，如“健全机制，增强创建工作实效”"
     )
-    body: list[Paragraph] = Field(default_factory=list, title="正文", description="紧接部分标题的段落")
-    points: list[Text] = Field(default_factory=list, title="列举要点", description="连成一段“一是……；二是……”的要点")
-    items: list[Item] = Field(default_factory=list, title="条目", description="（一）（二）……各条目")
+    body: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="正文",
+                                  description="紧接部分标题的段落")
+    points: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, title="列举要点",
+                               description="连成一段“一是……；二是……”的要点")
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, title="条目", description="（一）（二）……各条目")
 
     @model_validator(mode="after")
     def _depth(self) -> Part:
@@ -146,11 +178,11 @@ class Part(StrictModel):
 class PartHeadings(StrictModel):
     """Default headings of the parts; offices rename them (下段工作打算, 下半年工作安排 …)."""
 
-    measures: Text = Field("主要做法", title="主要做法的标题")
-    achievements: Text = Field("主要成效", title="主要成效的标题")
-    problems: Text = Field("存在的问题", title="存在的问题的标题")
-    plans: Text = Field("下一步工作打算", title="下一步打算的标题")
-    suggestions: Text = Field("相关建议", title="相关建议的标题")
+    measures: Name = Field("主要做法", title="主要做法的标题")
+    achievements: Name = Field("主要成效", title="主要成效的标题")
+    problems: Name = Field("存在的问题", title="存在的问题的标题")
+    plans: Name = Field("下一步工作打算", title="下一步打算的标题")
+    suggestions: Name = Field("相关建议", title="相关建议的标题")
 
 
 # What a part does in a summary; a part's role decides its default heading and its place.
@@ -161,8 +193,8 @@ PART_ROLES: tuple[PartRole, ...] = ("measures", "achievements", "problems", "pla
 class IndicatorTable(StrictModel):
     """A table of indicators (名称、数值、同比、目标完成) printed after one of the parts."""
 
-    title: Text = Field("主要指标完成情况", title="表题")
-    keys: list[Key] = Field(default_factory=list, title="指标", description="按此顺序列出；不写时列出报告的全部指标")
+    title: Name = Field("主要指标完成情况", title="表题")
+    keys: list[Key] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标", description="按此顺序列出；不写时列出报告的全部指标")
     after: PartRole = Field("achievements", title="位置", description="排在哪一部分之后；该部分没有时排在正文最后")
 
 
@@ -178,7 +210,7 @@ class Source(StrictModel):
 REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(name|value|yoy|mom|target))?\}")
 
 
-class Report(StrictModel):
+class Report(CleanModel):
     """A work summary (工作总结) as the input file states it."""
 
     model_config = ConfigDict(title="civreport 工作总结")
@@ -186,37 +218,39 @@ class Report(StrictModel):
     profile: Text | None = Field(
         None, title="办公室配置", description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先"
     )
-    office: Text = Field(title="发文机关", description="发文机关（单位）全称")
+    office: Name = Field(title="发文机关", description="发文机关（单位）全称")
     period: Period = Field(title="工作期间")
-    subject: Text = Field(title="工作主题", description="如“创建全国文明城市”")
+    subject: Name = Field(title="工作主题", description="如“创建全国文明城市”")
     kind: Kind = Field("工作总结", title="文种")
-    date: Date = Field(title="成文日期", description="YYYY-MM-DD")
-    title: Text | None = Field(
+    date: Day = Field(title="成文日期", description="YYYY-MM-DD")
+    title: TitleText | None = Field(
         None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
     )
     subtitle: Text | None = Field(None, title="副标题", description="标题下一行，如“——××工作总结”")
     recipients: Text | None = Field(None, title="主送机关", description="不写冒号，自动加全角冒号")
-    opening: list[Paragraph] = Field(default_factory=list, title="开头", description="开头段落")
+    opening: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="开头", description="开头段落")
     lead_in: Text | None = Field(
         None, title="引出语", description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加"
     )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
-    measures: list[Part] = Field(default_factory=list, title="主要做法")
-    achievements: list[Part] = Field(default_factory=list, title="主要成效")
-    problems: list[Part] = Field(default_factory=list, title="存在的问题")
-    plans: list[Part] = Field(default_factory=list, title="下一步打算")
-    suggestions: list[Part] = Field(default_factory=list, title="相关建议")
-    closing: list[Paragraph] = Field(default_factory=list, title="结尾", description="结尾段落")
-    signoff: Text | None = Field(
+    measures: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="主要做法")
+    achievements: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="主要成效")
+    problems: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="存在的问题")
+    plans: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="下一步打算")
+    suggestions: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="相关建议")
+    closing: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="结尾", description="结尾段落")
+    signoff: Name | None = Field(
         None, title="署名", description="落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关"
     )
-    attachments: list[Text] = Field(default_factory=list, title="附件", description="附件名称，不写序号")
+    attachments: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, title="附件", description="附件名称，不写序号")
     range_dash: RangeDash | None = Field(
         None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
     )
-    indicators: list[Indicator] = Field(default_factory=list, title="指标", description="报告的主要指标")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标",
+                                        description="报告的主要指标")
     table: IndicatorTable | None = Field(None, title="指标表", description="不写时不印指标表")
-    sources: list[Source] = Field(default_factory=list, title="汇总来源", description="由 civreport rollup 填写")
+    sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS, title="汇总来源",
+                                  description="由 civreport rollup 填写")
 
     # The file the report was loaded from: a profile named by a relative path is found beside it.
     _source: Path | None = PrivateAttr(None)
@@ -255,6 +289,14 @@ class Report(StrictModel):
             for i, part in enumerate(getattr(self, role)):
                 walk(part, f"{role}[{i}]")
         return out
+
+    @model_validator(mode="after")
+    def _size(self) -> Report:
+        total = sum(len(text) for _, text in self.texts())
+        if total > MAX_TOTAL_TEXT:
+            raise PydanticCustomError("too_much_text", "报告的正文共 {total} 字，超过了 {limit} 字的上限",
+                                      {"total": total, "limit": MAX_TOTAL_TEXT})
+        return self
 
     @model_validator(mode="after")
     def _indicators(self) -> Report:

@@ -80,6 +80,11 @@ class Layout(BaseModel):
     def title_chars_per_line(self) -> float:
         return self.text_width_pt / self.title_size_pt
 
-    def size_pt(self, size: TextSize) -> float:
+    @property
+    def sizes(self) -> dict[TextSize, float]:
+        """Type size in points per kind of text."""
         return {"body": self.body_size_pt, "title": self.title_size_pt, "table": self.table_size_pt,
-                "page_number": self.page_number_size_pt}[size]
+                "page_number": self.page_number_size_pt}
+
+    def size_pt(self, size: TextSize) -> float:
+        return self.sizes[size]

@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import InputError
-from ..model import PartHeadings, RangeDash, StrictModel, Text
+from ..model import CleanModel, Name, PartHeadings, RangeDash, StrictModel, Text
 from .fonts import FontRole, is_font_file
 from .layout import Layout
 from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
@@ -45,13 +45,13 @@ class ProfileFonts(StrictModel):
     pdf: dict[FontRole, Text | list[Text]] = Field(default_factory=dict, title="PDF 字体文件或字体族")
 
 
-class Profile(StrictModel):
+class Profile(CleanModel):
     """Everything an office may set; every field has the GB/T 9704 default."""
 
     model_config = StrictModel.model_config | {"title": "civreport 办公室配置"}
 
-    office: Text | None = Field(None, title="机关名称", description="报告未写发文机关时不起作用，仅供模板使用")
-    signoff: Text | None = Field(None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准")
+    office: Name | None = Field(None, title="机关名称", description="报告未写发文机关时不起作用，仅供模板使用")
+    signoff: Name | None = Field(None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准")
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
     numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
     fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -22,42 +23,63 @@ _TYPE_NAMES = {
     "NoneType": "空值",
     "date": "日期",
     "datetime": "日期时间",
+    "bytes": "二进制数据",
 }
 
+_DATE = "应为日期，写作 YYYY-MM-DD"
+# Pydantic's error types, in Chinese; {name} takes the error's context.
 _MESSAGES = {
     "missing": "缺少必填字段",
     "extra_forbidden": "未知字段（请检查拼写；可用字段见 civreport schema）",
     "string_type": "应为文本",
     "list_type": "应为列表",
+    "tuple_type": "应为列表",
     "model_type": "应为键值映射（字段: 值）",
     "model_attributes_type": "应为键值映射（字段: 值）",
     "dict_type": "应为键值映射（字段: 值）",
     "bool_type": "应为 true 或 false",
     "bool_parsing": "应为 true 或 false",
-    "date_type": "应为日期，写作 YYYY-MM-DD",
-    "date_parsing": "应为日期，写作 YYYY-MM-DD",
-    "date_from_datetime_parsing": "应为日期，写作 YYYY-MM-DD",
+    "int_type": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "finite_number": "应为有限的数，不能是 NaN 或无穷大",
+    "less_than_equal": "不能大于 {le}",
+    "greater_than_equal": "不能小于 {ge}",
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
     "date_from_datetime_inexact": "应为日期，不带时刻",
     "string_too_short": "不能为空",
+    "string_too_long": "太长：最多 {max_length} 个字符",
+    "too_long": "太多：最多 {max_length} 项",
+    "too_short": "太少：至少 {min_length} 项",
     "string_unicode": "含有无法识别的字符（孤立的 UTF-16 代理项），请删除",
 }
 
 
+def _value(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _message(error: Any) -> str:
     kind = error["type"]
+    context = {name: _value(value) for name, value in (error.get("ctx") or {}).items()}
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind == "literal_error":
-        return f"应为以下之一：{error['ctx']['expected']}"
+        choices = re.findall(r"'([^']*)'", context.get("expected", ""))
+        return f"应为以下之一：{'、'.join(choices)}"
     if kind in _MESSAGES:
-        message = _MESSAGES[kind]
-        if kind.endswith("_type") and kind != "missing":
+        message = _MESSAGES[kind].format_map(context)
+        if kind.endswith("_type"):
             got = _TYPE_NAMES.get(type(error["input"]).__name__, type(error["input"]).__name__)
             message += f"，实际是{got}"
         return message
     if not error["msg"].isascii():
         return str(error["msg"])  # the model's own checks already speak Chinese
-    return f"值无效（{error['msg']}）"
+    return "值无效"
 
 
 def _path(loc: Loc) -> str:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..compose import Summary
 from ..errors import TemplateError
+from ..model.text import XML_ILLEGAL
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import Layout
 from ..office.profile import Profile
@@ -102,10 +103,14 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
         "layout": settings.page,
         "profile": settings,
         "fonts": {role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()},
-        "styles": styles,
+        "styles": styles.styles,
         "text_align": TEXT_ALIGN,
     }
     text = render_template(REPORT_TEMPLATE, context, dirs)
+    illegal = XML_ILLEGAL.search(text)
+    if illegal:  # the model's text is clean: the template printed it
+        context_text = text[max(illegal.start() - 20, 0):illegal.start()].strip()
+        raise TemplateError(f"模板输出了无法打印的字符 U+{ord(illegal[0]):04X}（在“{context_text}”之后），请从模板中删除")
     root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
     body = root.find("body")
     found = read_blocks(body, styles, settings.page) if body is not None else []

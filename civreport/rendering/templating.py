@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import traceback
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -18,13 +17,13 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
 
 from ..compose.figures import amount, completion, mom, percent, yoy
-from ..errors import CivreportWarning, TemplateError
-from ..model import cn_date, cn_number, heading_number
+from ..errors import TemplateError
+from ..model import Indicator, cn_date, cn_number, heading_number
 from ..office.profile import OfficeProfile
+from .context import fields, plain
+from .sandbox import BOUNDED_FILTERS, BoundedSandbox, Budget
 
 REPORT_TEMPLATE = "report.html.j2"
 SHIPPED_PREFIX = "civreport/"
@@ -65,32 +64,27 @@ class _ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-# Characters XML cannot carry (so no DOCX can) and WeasyPrint draws as boxes or fails on.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _printable(value: Any) -> Any:
-    """Drop unprintable characters from every value a template prints, with a warning,
-    so that the HTML, the PDF and the DOCX all carry the same text."""
-    if not isinstance(value, str) or not _UNPRINTABLE.search(value):
+def _indicator(value: Any) -> Indicator:
+    if isinstance(value, Indicator):
         return value
-    codes = "、".join(sorted({f"U+{ord(c):04X}" for c in _UNPRINTABLE.findall(value)}))
-    cleaned = _UNPRINTABLE.sub("", value)
-    warnings.warn(CivreportWarning(f"已删除无法打印的字符 {codes}：“{cleaned[:30]}”"), stacklevel=2)
-    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return Indicator.model_validate({k: v for k, v in fields(value).items() if k in Indicator.model_fields})
 
 
 # The helpers a template may call, besides Jinja's own filters (documented in the README).
+# Templates hold indicators as records (see .context); the figure helpers take them back.
 HELPERS: dict[str, Callable[..., Any]] = {
     "cn_number": cn_number, "cn_date": cn_date, "heading_number": heading_number,
-    "amount": amount, "percent": percent, "yoy": yoy, "mom": mom, "completion": completion,
+    "amount": amount, "percent": percent,
+    "yoy": lambda value, prefix="同比": yoy(_indicator(value), prefix),
+    "mom": lambda value, prefix="环比": mom(_indicator(value), prefix),
+    "completion": completion,
 }
 
 
 @cache
 def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
-    # Office templates are not trusted: sandboxed, autoescaped, and strict about unknown names.
-    env = ImmutableSandboxedEnvironment(
+    # Office templates are not trusted: sandboxed and bounded, autoescaped, strict about unknown names.
+    env = BoundedSandbox(
         loader=_ConfinedLoader(dirs),
         # Everything is escaped except the YAML starter file, which is not markup.
         autoescape=lambda name: not (name or "").endswith(".yaml.j2"),
@@ -98,8 +92,8 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_printable,
     )
+    env.filters.update(BOUNDED_FILTERS)
     env.filters.update(HELPERS)
     env.globals.pop("lipsum", None)
     return env
@@ -132,19 +126,31 @@ def template_error(exc: Exception, dirs: Sequence[Path]) -> TemplateError:
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError(f"{where}：模板引用了不存在的字段或变量 {_undefined_name(exc.message or '')}")
     if isinstance(exc, SecurityError):
-        return TemplateError(f"{where}：模板不允许访问内部属性或方法（{exc}）")
+        message = str(exc)
+        if message.startswith("模板"):  # the bounds of .sandbox speak Chinese
+            return TemplateError(f"{where}：{message}")
+        return TemplateError(f"{where}：模板不允许访问内部属性或方法（{_undefined_name(message)}）")
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(f"{where}：找不到模板“{exc.name}”；模板只能引用模板目录中的文件")
-    return TemplateError(f"{where}：{type(exc).__name__}: {exc}")
+    if isinstance(exc, ArithmeticError):
+        return TemplateError(f"{where}：模板的计算出错（如除以零或数值溢出）")
+    return TemplateError(f"{where}：模板出错（{type(exc).__name__}）")
 
 
 def render_template(name: str, context: Mapping[str, object], dirs: Sequence[Path]) -> str:
-    """Render the template ``name`` found in ``dirs``; any failure is a :class:`TemplateError`."""
+    """Render the template ``name`` found in ``dirs`` with plain data made of ``context``,
+    within the sandbox's bounds; any failure is a :class:`TemplateError`."""
     try:
-        return environment(dirs).get_template(name).render(context)
+        template = environment(dirs).get_template(name)
+        return Budget(name).run(template.generate({key: plain(value) for key, value in context.items()}))
     except jinja2.TemplateNotFound as exc:
         if exc.name == name:
             raise TemplateError(f"找不到模板 {name}") from None
         raise template_error(exc, dirs) from None
-    except (jinja2.TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except RecursionError:
+        raise TemplateError(f"模板 {name}：宏或模板相互调用过深") from None
+    except MemoryError:
+        raise TemplateError(f"模板 {name}：运算需要的内存超出限制") from None
+    except (jinja2.TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError,
+            IndexError) as exc:
         raise template_error(exc, dirs) from None

@@ -1,0 +1,70 @@
+"""Text as it enters the model, cleaned once for every field and every output.
+
+Characters no document can print are dropped, with a warning naming the field: control
+characters, unpaired surrogates, unassigned code points and noncharacters (U+FFFE …),
+private-use characters (no shared font has them) and invisible format characters (zero-width
+spaces and joiners, direction marks, soft hyphens, byte-order marks), which a PDF's text
+layer would not carry. Line and paragraph separators (U+2028, U+2029, vertical tab, form
+feed, NEL, CR) are line breaks; a tab is a space. Because the model holds the cleaned text,
+the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from typing import Any
+
+from ..errors import UnprintableTextWarning
+
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
+                              "\t": " "})
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+# What no XML document (so no DOCX) can carry; the model never holds it, a template may print it.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})|(?<={_CJK})\s+(?={_CJK})")
+
+
+def clean(text: str) -> tuple[str, str]:
+    """``text`` with line breaks made ``\\n`` and unprintable characters dropped, and the
+    characters dropped."""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    if text.isprintable() or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text):
+        return text, ""
+    kept: list[str] = []
+    dropped: list[str] = []
+    for char in text:
+        (dropped if char != "\n" and unicodedata.category(char) in _DROPPED_CATEGORIES else kept).append(char)
+    return "".join(kept), "".join(dropped)
+
+
+def _codes(dropped: str) -> str:
+    return "、".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
+
+
+def clean_input(value: Any, path: str = "") -> Any:
+    """Every text in raw input data (mappings, lists, strings) cleaned, with a warning per
+    field that lost characters."""
+    if isinstance(value, str):
+        cleaned, dropped = clean(value)
+        if dropped:
+            where = f"字段 {path}：" if path else ""
+            warnings.warn(UnprintableTextWarning(f"{where}已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）"),
+                          stacklevel=2)
+        return cleaned
+    if isinstance(value, dict):
+        return {key: clean_input(item, f"{path}.{key}" if path else str(key)) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_input(item, f"{path}[{i}]") for i, item in enumerate(value)]
+    return value
+
+
+def join_wrapped_lines(text: str) -> str:
+    """A text wrapped over several lines, joined: no white space between Chinese characters
+    (YAML's folded blocks ``>-`` have already turned those breaks into spaces), one space
+    between Latin words."""
+    return re.sub(r"\s*\n\s*", " ", _WRAPPED.sub("", text))

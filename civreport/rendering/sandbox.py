@@ -1,0 +1,167 @@
+"""The sandbox office templates run in: Jinja's immutable sandbox, with bounds on what a
+template may make the machine do.
+
+Jinja's sandbox blocks internals (attributes starting with ``_``, unsafe callables), but not
+work: ``10**10**8`` or ``'a' * 2000000000`` run, and a loop inside a loop can spin for hours.
+Here arithmetic and repetition that would build huge values are refused before they run,
+filters and string methods that pad or repeat are bounded, the output is bounded as it is
+produced, and a budget of executed template lines (and seconds) ends runaway loops.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from types import FrameType
+from typing import Any
+
+from jinja2 import filters as jinja_filters
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_STRING = 1_000_000  # characters a single value may reach by repetition or padding
+MAX_NUMBER_BITS = 1024  # an integer result larger than 2**1024 is no figure
+MAX_OUTPUT = 20_000_000  # characters a template may print
+MAX_LINES = 5_000_000  # template lines executed in one render
+MAX_SECONDS = 30.0
+_WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?|\{[^{}]*?:[^{}]*?(\d+)[^{}]*\}")
+
+
+def _refuse(what: str) -> SecurityError:
+    return SecurityError(f"模板的运算超出限制：{what}")
+
+
+def _check_widths(fmt: str) -> None:
+    """Refuse format strings that pad to huge widths: ``%1000000000d``, ``{:>999999999}``."""
+    for match in _WIDTH.finditer(fmt):
+        for group in match.groups():
+            if group == "*" or (group and int(group) > MAX_STRING):
+                raise _refuse(f"格式宽度 {group}")
+
+
+def _sized(value: Any) -> int | None:
+    return len(value) if isinstance(value, (str, list, tuple)) else None
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox with bounded arithmetic, repetition and formatting."""
+
+    intercepted_binops = frozenset(["**", "*", "%"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            if abs(left) > 1 and right > 0 and right * math.log2(abs(left)) > MAX_NUMBER_BITS:
+                raise _refuse(f"{left} ** {right}")
+        elif operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                size = _sized(seq)
+                if size is not None and isinstance(count, int) and size * count > MAX_STRING:
+                    raise _refuse(f"重复 {count} 次")
+            if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_NUMBER_BITS:
+                raise _refuse("过大的乘积")
+        elif operator == "%" and isinstance(left, str):
+            _check_widths(left)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # Jinja's signature
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):
+            name = getattr(__obj, "__name__", "")
+            if name in ("format", "format_map"):
+                _check_widths(owner)
+            for arg in (*args, *kwargs.values()):
+                if isinstance(arg, int) and arg > MAX_STRING:
+                    raise _refuse(f"{name}({arg})")
+            if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+                _check_replace(owner, args[0], args[1])
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _check_replace(text: str, old: str, new: str) -> None:
+    grows = (text.count(old) if old else len(text) + 1) * max(len(new) - len(old), 0)
+    if len(text) + grows > MAX_STRING:
+        raise _refuse("替换后过长")
+
+
+def _bounded(filter_: Callable[..., Any], *positions: int) -> Callable[..., Any]:
+    """``filter_`` refusing integer arguments (at ``positions``, after the value) that would
+    pad, wrap or split into more than the bound."""
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        for i in positions:
+            if i < len(args) and isinstance(args[i], int) and args[i] > MAX_STRING:
+                raise _refuse(f"{filter_.__name__}({args[i]})")
+        if any(isinstance(v, int) and v > MAX_STRING for v in kwargs.values()):
+            raise _refuse(filter_.__name__)
+        return filter_(*args, **kwargs)
+
+    return bounded
+
+
+def _format(value: str, *args: Any, **kwargs: Any) -> str:
+    _check_widths(str(value))
+    return jinja_filters.do_format(value, *args, **kwargs)
+
+
+def _replace(eval_ctx: Any, s: str, old: str, new: str, count: int | None = None) -> Any:
+    _check_replace(str(s), str(old), str(new))
+    return jinja_filters.do_replace(eval_ctx, s, old, new, count)
+
+
+_replace.jinja_pass_arg = jinja_filters.do_replace.jinja_pass_arg  # type: ignore[attr-defined]
+
+# Jinja's filters that pad, wrap or split by a number the template gives.
+BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
+    "center": _bounded(jinja_filters.do_center, 1),
+    "indent": _bounded(jinja_filters.do_indent, 1),
+    "wordwrap": _bounded(jinja_filters.do_wordwrap, 2),
+    "slice": _bounded(jinja_filters.do_slice, 1),
+    "batch": _bounded(jinja_filters.do_batch, 1),
+    "truncate": _bounded(jinja_filters.do_truncate, 2),
+    "replace": _replace,
+    "format": _format,
+}
+for _name in ("wordwrap", "truncate"):  # these take the environment first
+    BOUNDED_FILTERS[_name].jinja_pass_arg = jinja_filters.FILTERS[_name].jinja_pass_arg  # type: ignore[attr-defined]
+
+
+class Budget:
+    """Ends a render that runs too long: counts the lines of template code executed (and the
+    time), in this thread only, while it is active."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.lines = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def _global(self, frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
+        return self._local if frame.f_code.co_filename.endswith(".j2") else None
+
+    def _local(self, frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
+        if event == "line":
+            self.lines += 1
+            if self.lines > MAX_LINES or (self.lines % 10_000 == 0 and time.monotonic() > self.deadline):
+                raise _refuse(f"模板执行超过 {MAX_LINES} 行或 {MAX_SECONDS:.0f} 秒（是否有过大的循环？）")
+        return self._local
+
+    def run(self, chunks: Iterable[str]) -> str:
+        """Join the chunks a template yields, within the budget and the output bound."""
+        previous = sys.gettrace()
+        sys.settrace(self._global)
+        try:
+            return _join(chunks)
+        finally:
+            sys.settrace(previous)
+
+
+def _join(chunks: Iterable[str]) -> str:
+    out: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise _refuse(f"输出超过 {MAX_OUTPUT} 字")
+        out.append(chunk)
+    return "".join(out)
