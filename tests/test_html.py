@@ -98,7 +98,6 @@ def test_unprintable_characters_are_dropped_once_with_a_warning_naming_the_field
     import json
 
     import pytest
-
     from conftest import MINIMAL
 
     path = tmp_path / "r.json"
