@@ -37,7 +37,7 @@ def test_render_html(good, tmp_path):
         (("subject: 创建全国文明城市\n", ""), "字段 subject（工作主题）：缺少必填字段"),
         (("      - title: 强化组织领导", "      - titel: 强化组织领导"), "，第 9 行：字段 measures[0].items[0].titel：未知字段"),
         (("  - body: [部分点位长效管理机制仍不健全。]", "  - body: 7"), "，第 16 行：字段 problems[0].body（正文）：应为列表，实际是整数"),
-        (("opening:", "opening: [x"), "YAML 格式错误"),
+        (("opening:", "opening: [x"), "YAML 格式有误"),
     ],
 )
 def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path, good, change, expected):

@@ -86,7 +86,8 @@ def test_invalid_date(tmp_path):
 
 def test_malformed_yaml(tmp_path):
     p = problem_of(tmp_path, "r.yaml", YAML.replace("  - body: [部分点位长效管理机制仍不健全。]", "  - body: [部分点位"))
-    assert p.message.startswith("YAML 格式错误") and p.line is not None and p.path == ""
+    assert p.message == "YAML 格式有误：方括号 [ ] 中的列表写法有误：各项之间用逗号分隔，最后要有“]”"
+    assert p.line == 17 and p.path == ""
 
 
 def test_duplicate_key_in_yaml(tmp_path):
@@ -96,9 +97,9 @@ def test_duplicate_key_in_yaml(tmp_path):
 
 def test_malformed_json_and_toml_name_the_line(tmp_path):
     p = problem_of(tmp_path, "r.json", '{\n  "office": "x",\n  "period": }')
-    assert p.message.startswith("JSON 格式错误") and p.line == 3
+    assert p.message == "JSON 格式有误（第 13 列）：缺少值，或用了 JSON 不允许的写法（如单引号、注释）" and p.line == 3
     p = problem_of(tmp_path, "r.toml", 'office = "x"\nperiod = \n')
-    assert p.message.startswith("TOML 格式错误") and p.line == 2
+    assert p.message == "TOML 格式有误（第 10 列）：值的写法有误：文字要用引号括起来" and p.line == 2
 
 
 def test_validation_errors_in_json_name_the_field(tmp_path):

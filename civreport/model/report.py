@@ -50,14 +50,20 @@ Paragraph = Text  # the body texts of parts and items
 Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)]
 
 
-def _date(value: Any) -> Any:
-    # YAML leaves dates as text (see readers.data); a bare number is no date.
+def _date_text(value: Any) -> Any:
+    # YAML leaves dates as text (see readers.yamlfile); a bare number is no date.
     if isinstance(value, (int, float)):
         raise PydanticCustomError("date_type", "应为日期，写作 YYYY-MM-DD")
     return value
 
 
-Day = Annotated[Date, BeforeValidator(_date), Field(ge=Date(FIRST_YEAR, 1, 1), le=Date(LAST_YEAR, 12, 31))]
+def _date_range(day: Date) -> Date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError("date_range", "日期应在 {first} 年到 {last} 年之间", {"first": FIRST_YEAR, "last": LAST_YEAR})
+    return day
+
+
+Day = Annotated[Date, BeforeValidator(_date_text), AfterValidator(_date_range)]
 
 
 class StrictModel(BaseModel):

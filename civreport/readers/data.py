@@ -9,53 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import InputError
+from ..model.limits import MAX_FILE_BYTES, MAX_NESTING, MAX_NODES
+from .yamlfile import LineMap, Loc, read_yaml
 
-Loc = tuple[str | int, ...]
-LineMap = dict[Loc, int]
+__all__ = ["LineMap", "Loc", "read_data"]
 
 SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 
 
 # -- reading each format ------------------------------------------------------
-
-
-def _read_yaml(text: str, file: str) -> tuple[Any, LineMap]:
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        lines: LineMap = {}
-        if node is not None:
-            _walk_yaml(node, (), lines, file)
-        return (loader.construct_document(node) if node is not None else None), lines
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "无法解析"
-        raise InputError.single(file, f"YAML 格式错误：{what}", line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise InputError.single(file, f"YAML 格式错误：{exc}") from None
-    finally:
-        loader.dispose()
-
-
-def _walk_yaml(node: yaml.Node, loc: Loc, lines: LineMap, file: str) -> None:
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                # PyYAML keeps the last value silently; a repeated key is almost always a mistake.
-                raise InputError.single(file, f"字段“{key}”重复出现（第一次在第 {seen[key]} 行）", line=line)
-            seen[key] = line
-            _walk_yaml(value_node, (*loc, key), lines, file)
-            lines[(*loc, key)] = line  # a field's line is its key's, not its value's
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            _walk_yaml(child, (*loc, i), lines, file)
 
 
 def _read_json(text: str, file: str) -> tuple[Any, LineMap]:
@@ -70,7 +33,22 @@ def _read_json(text: str, file: str) -> tuple[Any, LineMap]:
     try:
         return json.loads(text, object_pairs_hook=no_duplicates), {}
     except json.JSONDecodeError as exc:
-        raise InputError.single(file, f"JSON 格式错误：{exc.msg}（第 {exc.colno} 列）", line=exc.lineno) from None
+        hint = next((hint for marker, hint in _JSON_HINTS if exc.msg.startswith(marker)), "请检查括号、引号和逗号")
+        raise InputError.single(file, f"JSON 格式有误（第 {exc.colno} 列）：{hint}", line=exc.lineno) from None
+    except RecursionError:
+        raise InputError.single(file, f"嵌套超过 {MAX_NESTING} 层") from None
+
+
+_JSON_HINTS = (
+    ("Expecting property name", "键要用双引号括起来，最后一项后面不能有逗号"),
+    ("Expecting ',' delimiter", "各项之间缺少逗号"),
+    ("Expecting ':' delimiter", "键后面缺少冒号"),
+    ("Expecting value", "缺少值，或用了 JSON 不允许的写法（如单引号、注释）"),
+    ("Unterminated string", "引号没有闭合"),
+    ("Invalid control character", "文字中有换行或控制字符，请改写成 \\n"),
+    ("Invalid \\escape", "反斜杠后跟了无法识别的字符"),
+    ("Extra data", "文件结尾有多余的内容"),
+)
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -83,13 +61,30 @@ def _read_toml(text: str, file: str) -> tuple[Any, LineMap]:
         message = str(exc)
         where = _TOML_AT.search(message)
         line = int(where[1]) if where else None
-        detail = _TOML_AT.sub("", message) + (f"（第 {where[2]} 列）" if where else "")
-        raise InputError.single(file, f"TOML 格式错误：{detail}", line=line) from None
+        column = f"（第 {where[2]} 列）" if where else ""
+        hint = next((hint for marker, hint in _TOML_HINTS if marker in message), "请检查等号、引号和括号")
+        raise InputError.single(file, f"TOML 格式有误{column}：{hint}", line=line) from None
+    except RecursionError:
+        raise InputError.single(file, f"嵌套超过 {MAX_NESTING} 层") from None
+
+
+_TOML_HINTS = (
+    ("Invalid value", "值的写法有误：文字要用引号括起来"),
+    ("Expected '=' after a key", "键后面缺少等号“=”"),
+    ("Cannot overwrite a value", "同一个键写了两次"),
+    ("Cannot declare", "同一个表写了两次"),
+    ("Unclosed array", "方括号 [ ] 没有闭合"),
+    ("Unclosed inline table", "花括号 { } 没有闭合"),
+    ("Unterminated string", "引号没有闭合"),
+    ("Illegal character", "有 TOML 不允许的字符"),
+    ("Invalid date", "日期无效，应写作 YYYY-MM-DD"),
+    ("Expected newline or end of document", "值的后面有多余的内容"),
+)
 
 
 _READERS: dict[str, Callable[[str, str], tuple[Any, LineMap]]] = {
-    ".yaml": _read_yaml,
-    ".yml": _read_yaml,
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
     ".json": _read_json,
     ".toml": _read_toml,
 }
@@ -106,6 +101,8 @@ def read_data(path: str | Path) -> tuple[Any, LineMap]:
     if suffix not in _READERS:
         raise InputError.single(file, f"不支持的文件类型“{path.suffix or '无后缀'}”，应为 .yaml、.yml、.json 或 .toml")
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError.single(file, f"文件超过 {MAX_FILE_BYTES // 1_000_000} MB，不像是一份报告")
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError.single(file, "找不到文件") from None
@@ -118,4 +115,19 @@ def read_data(path: str | Path) -> tuple[Any, LineMap]:
     data, lines = _READERS[suffix](text, file)
     if not isinstance(data, dict):
         raise InputError.single(file, "文件内容应为键值映射（字段: 值），如 office: 某区创城办")
+    _check_size(data, file)
     return data, lines
+
+
+def _check_size(data: Any, file: str) -> None:
+    """JSON and TOML documents within the same bounds as YAML's (nesting, number of values)."""
+    stack, count = [(data, 1)], 0
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if depth > MAX_NESTING:
+            raise InputError.single(file, f"嵌套超过 {MAX_NESTING} 层")
+        if count > MAX_NODES:
+            raise InputError.single(file, f"内容超过 {MAX_NODES} 项")
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children)

@@ -57,6 +57,10 @@ _MESSAGES = {
 }
 
 
+# A pasted sentence like “主要成效: 明显改善” becomes a mapping in YAML.
+_COLON_TRAP = "。文字里的半角冒号加空格（如“主要成效: 明显改善”）会被读成键值：请给这段文字加引号，或把冒号改成全角“：”"
+
+
 def _value(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -76,6 +80,8 @@ def _message(error: Any) -> str:
         if kind.endswith("_type"):
             got = _TYPE_NAMES.get(type(error["input"]).__name__, type(error["input"]).__name__)
             message += f"，实际是{got}"
+            if kind == "string_type" and isinstance(error["input"], dict) and len(error["input"]) == 1:
+                message += _COLON_TRAP
         return message
     if not error["msg"].isascii():
         return str(error["msg"])  # the model's own checks already speak Chinese
