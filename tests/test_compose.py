@@ -138,10 +138,33 @@ def test_explicit_title_keeps_the_authors_line_breaks():
     assert compose(report).title_lines == ["关于小河区2024年上半年", "创建全国文明城市工作情况的报告"]
 
 
-def test_balanced_lines_fit_and_put_the_longer_line_first():
-    lines = balance_lines(["关于加强和改进新时代城市精神文明建设工作的情况报告"], 20)
-    assert len(lines) == 2 and all(text_width(line) <= 20 for line in lines)
-    assert text_width(lines[0]) >= text_width(lines[1])
+def test_balanced_lines_fit_and_keep_words_whole():
+    # GB/T 9704 7.3.1: a title line keeps its words whole (词意完整), so 城市 and 精神文明 stay whole.
+    assert balance_lines(["关于加强和改进新时代城市精神文明建设工作的情况报告"], 20) == [
+        "关于加强和改进新时代城市", "精神文明建设工作的情况报告"]
+    # Of equally even choices, the longer line comes first.
+    assert balance_lines(["一二三四", "五六七八", "九十"], 6) == ["一二三四", "五六七八九十"]
+
+
+def test_long_titles_break_between_pieces_then_words_fast():
+    import time
+
+    office = "某市某区某街道创建全国文明城市工作领导小组办公室和某某委员会联合办公室关于进一步加强基层治理体系建设"
+    start = time.perf_counter()
+    lines = compose(make_report(office=office[:100])).title_lines
+    assert time.perf_counter() - start < 2  # today a second at most, the first word segmentation included
+    assert lines[-1] == "2024年第三季度创建全国文明城市工作总结"  # the composed pieces after the office stay whole
+    assert "".join(lines[:-1]) == office[:100] and all(text_width(line) <= 20.1 for line in lines)
+    import jieba
+
+    ends, at = set(), 0
+    for word in jieba.cut(office[:100], HMM=False):
+        at += len(word)
+        ends.add(at)
+    breaks = [sum(len(line) for line in lines[:i]) for i in range(1, len(lines) - 1)]
+    assert set(breaks) <= ends  # every line of the office ends where a word ends
+    # The roll-up's title: the office's name is one piece, never torn (工作领导小 / 组办公室).
+    assert compose(make_report(period="2024")).title_lines == ["小河区创建全国文明城市工作领导小组办公室", "2024年创建全国文明城市工作总结"]
 
 
 def test_lead_in_is_generated_per_kind():

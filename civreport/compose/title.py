@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import logging
 import re
-from itertools import combinations, pairwise
 
 from ..model import Report
 from ..office.profile import Profile
@@ -11,22 +11,73 @@ from ..office.textwidth import text_width
 from .wording import fill_placeholders, period_label
 
 
+def _words(segment: str) -> list[str]:
+    """A piece too long for one line, cut into words (GB/T 9704 7.3.1: a title line keeps its
+    words whole); the segmenter loads only for such titles."""
+    import jieba  # about half a second, once
+
+    jieba.setLogLevel(logging.WARNING)
+    return [word for word in jieba.cut(segment, HMM=False) if word]
+
+
+def _units(segments: list[str], width: float) -> list[str]:
+    """Pieces that fit a line stay whole; longer ones are cut into words, and a word longer
+    than a line into characters."""
+    units: list[str] = []
+    for segment in segments:
+        if text_width(segment) <= width:
+            units.append(segment)
+            continue
+        for word in _words(segment):
+            units.extend([word] if text_width(word) <= width else list(word))
+    return units
+
+
 def balance_lines(segments: list[str], width: float) -> list[str]:
-    """Break unbreakable ``segments`` into the fewest lines of at most ``width`` cells,
-    as even as possible, longer lines first (the trapezoid of GB/T 9704 7.3.1)."""
-    units = [s for seg in segments for s in ([seg] if text_width(seg) <= width else list(seg))]
+    """Break ``segments`` into the fewest lines of at most ``width`` cells, breaking between
+    segments where they fit and between words inside those that do not, with lines as even
+    as possible and, of equal choices, the longer ones first (the trapezoid of GB/T 9704
+    7.3.1). Dynamic programming: linear in lines, quadratic in pieces."""
+    units = _units([s for s in segments if s], width)
     n = len(units)
-    for count in range(1, n + 1):
-        fitting = []
-        for breaks in combinations(range(1, n), count - 1):
-            bounds = (0, *breaks, n)
-            lines = ["".join(units[a:b]) for a, b in pairwise(bounds)]
-            widths = [text_width(line) for line in lines]
-            if max(widths) <= width:
-                fitting.append(((max(widths) - min(widths), [-w for w in widths]), lines))
-        if fitting:
-            return min(fitting)[1]
-    return units  # no units at all: an empty title
+    if n == 0:
+        return []
+    start = [0.0]
+    for unit in units:
+        start.append(start[-1] + text_width(unit))
+
+    def line(a: int, b: int) -> float:
+        return text_width("".join(units[a:b])) if b - a > 1 else start[b] - start[a]
+
+    # The fewest lines, found greedily; then the most even split into that many.
+    count, used = 1, 0.0
+    for unit in units:
+        w = text_width(unit)
+        if used and used + w > width:
+            count, used = count + 1, 0.0
+        used += w
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(count + 1)]
+    back = [[0] * (n + 1) for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for j in range(1, count + 1):
+        for b in range(j, n + 1):
+            for a in range(j - 1, b):
+                if best[j - 1][a] == inf:
+                    continue
+                w = line(a, b)
+                if w > width:
+                    continue
+                # Even lines (sum of squares), and a hair's preference for longer lines first.
+                cost = best[j - 1][a] + w * w - 1e-6 * (count - j) * w
+                if cost < best[j][b]:
+                    best[j][b], back[j][b] = cost, a
+    lines, b = [], n
+    for j in range(count, 0, -1):
+        a = back[j][b]
+        lines.append("".join(units[a:b]))
+        b = a
+    return lines[::-1]
 
 
 def _segments(report: Report, settings: Profile) -> list[str]:

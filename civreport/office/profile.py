@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -21,6 +21,10 @@ from ..errors import InputError
 from ..model import CleanModel, Name, PartHeadings, RangeDash, StrictModel, Text
 from .fonts import FontRole, is_font_file
 from .layout import Layout
+
+if TYPE_CHECKING:
+    from ..readers import LineMap
+
 from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
 
 OFFICES_ENV = "CIVREPORT_OFFICES"
@@ -126,20 +130,44 @@ def find(spec: str | Path, relative_to: Path | None = None, offices: str | Path 
     raise InputError.single(str(spec), f"找不到办公室配置（查找了 {tried}）")
 
 
-def _absolutize(data: dict[str, Any], base: Path) -> dict[str, Any]:
-    """Paths in a profile are relative to its own file; make them absolute before merging."""
+def offices_root(profile: Path) -> Path:
+    """The offices directory a profile belongs to: ``offices/`` for ``offices/NAME/profile.yaml``
+    and for ``offices/NAME.yaml``. A profile's ``extends`` reaches only inside it."""
+    directory = profile.resolve().parent
+    return directory.parent if profile.name == "profile.yaml" else directory
+
+
+def _inside(file: Path, lines: LineMap, field: tuple[str, ...], target: str, root: Path, what: str) -> Path:
+    """``target``, a path a profile names, resolved against its directory; refused when it
+    is absolute or leads out of ``root`` (symbolic links followed)."""
+    problem = None
+    if Path(target).expanduser().is_absolute():
+        problem = f"办公室配置中不能写绝对路径“{target}”：{what}只能在本配置所在目录中，用相对路径写"
+    else:
+        resolved = (file.parent / target).resolve()
+        if not resolved.is_relative_to(root):
+            problem = f"“{target}”指向了 {root} 之外：办公室配置只能引用{what}所在目录之内的文件"
+        else:
+            return resolved
+    path = ".".join(field)
+    raise InputError.single(str(file), problem, path=path, line=lines.get(field))
+
+
+def _absolutize(file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, Any]:
+    """Paths in a profile are relative to its own file and stay inside its directory; make
+    them absolute before merging. Font families by name are not paths."""
     data = dict(data)
+    own = file.resolve().parent
     if isinstance(data.get("templates"), str):
-        data["templates"] = str((base / data["templates"]).resolve())
+        data["templates"] = str(_inside(file, lines, ("templates",), data["templates"], own, "模板目录"))
     fonts = data.get("fonts")
     if isinstance(fonts, dict) and isinstance(fonts.get("pdf"), dict):
-        def fix(spec: Any) -> Any:
+        def fix(role: str, spec: Any) -> Any:
             if isinstance(spec, str) and is_font_file(spec):
-                return str((base / spec).resolve())
-            return [fix(s) for s in spec] if isinstance(spec, list) else spec
+                return str(_inside(file, lines, ("fonts", "pdf", role), spec, own, "字体文件"))
+            return [fix(role, s) for s in spec] if isinstance(spec, list) else spec
 
-        fonts = dict(fonts, pdf={role: fix(spec) for role, spec in fonts["pdf"].items()})
-        data["fonts"] = fonts
+        data["fonts"] = dict(fonts, pdf={role: fix(role, spec) for role, spec in fonts["pdf"].items()})
     return data
 
 
@@ -154,8 +182,14 @@ def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any
 
 
 def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str | Path | None = None) -> OfficeProfile:
-    """Load a profile and the chain of profiles it extends."""
-    from ..readers import LineMap, problems_from, read_data  # YAML loads with the first profile, not with civreport
+    """Load a profile and the chain of profiles it extends.
+
+    ``spec`` comes from the caller and may be any path or a name in the offices directory.
+    What a profile names itself is not trusted: its parent (``extends``, a name or a relative
+    path) must lie in its offices directory, its templates and font files in its own
+    directory; absolute paths are refused.
+    """
+    from ..readers import problems_from, read_data  # YAML loads with the first profile, not with civreport
 
     chain: list[tuple[Path, dict[str, Any], LineMap]] = []
     path = find(spec, relative_to, offices)
@@ -170,11 +204,14 @@ def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str
             break
         if not isinstance(parent, str):
             raise InputError.single(str(path), "应为配置文件路径或名称", path="extends", line=lines.get(("extends",)))
-        path = find(parent, path.parent, offices)
+        root = offices_root(path)
+        if Path(parent).suffix.lower() in (".yaml", ".yml") or "/" in parent:
+            _inside(path, lines, ("extends",), parent, root, "上级配置")
+        path = find(parent, path.parent, root)
     merged: dict[str, Any] = {}
     template_dirs: list[Path] = []
-    for file, data, _ in reversed(chain):
-        data = _absolutize({k: v for k, v in data.items() if k != "extends"}, file.parent)
+    for file, data, lines in reversed(chain):
+        data = _absolutize(file, {k: v for k, v in data.items() if k != "extends"}, lines)
         if "templates" in data:
             template_dirs.insert(0, Path(data["templates"]))
         merged = _merge(merged, data)
