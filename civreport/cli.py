@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -83,16 +84,31 @@ def _office_options(p: argparse.ArgumentParser) -> None:
                    help="模板目录，先于配置和内置模板查找；可重复")
 
 
+@contextmanager
+def _warnings_of(path: Path) -> Iterator[None]:
+    """Print the warnings raised while handling ``path`` as 警告：file：message, once each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        print(f"警告：{path}：{message}", file=sys.stderr)
+
+
 def _load_all(inputs: list[Path]) -> tuple[list[Report], list[Problem]]:
     """Every input that loads, and the problems of all that do not: all are reported at once."""
     problems: list[Problem] = []
     reports: list[Report] = []
     for path in inputs:
         try:
-            reports.append(load(path))
+            with _warnings_of(path):
+                reports.append(load(path))
         except InputError as exc:
             problems.extend(exc.problems)
     return reports, problems
+
+
+def _stage(exc: BaseException) -> str:
+    return "模板" if isinstance(exc, TemplateError) else "输出" if isinstance(exc, CivreportError) else "内部错误"
 
 
 def _render(inputs: list[Path], formats: list[str], out: Path, office: str | None, offices: Path | None,
@@ -114,15 +130,24 @@ def _render(inputs: list[Path], formats: list[str], out: Path, office: str | Non
         for problem in problems:
             print(f"错误：{problem}", file=sys.stderr)
         return EXIT_INPUT
+    failures: list[tuple[Path, str, str]] = []
     for path, report, profile in reports:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            page = render_page(report, office=profile, templates=templates)
-            written = write_all(page, [out / f"{path.stem}.{fmt}" for fmt in formats])
-        for warning in caught:
-            print(f"警告：{path}：{warning.message}", file=sys.stderr)
+        try:
+            with _warnings_of(path):
+                # Every format of a report, or none: write_all makes them all before writing.
+                written = write_all(render_page(report, office=profile, templates=templates),
+                                    [out / f"{path.stem}.{fmt}" for fmt in formats])
+        except Exception as exc:  # one report's failure must not stop the others
+            message = str(exc) if isinstance(exc, CivreportError) else f"{type(exc).__name__}（请把输入文件报告给开发者）"
+            failures.append((path, _stage(exc), message))
+            continue
         for file in written:
             print(file)
+    if failures:
+        print(f"错误：{len(failures)} 份报告没有生成（其余已生成）：", file=sys.stderr)
+        for path, stage, message in failures:
+            print(f"  {path}｜{stage}｜{message}", file=sys.stderr)
+        return EXIT_RENDER
     return 0
 
 
@@ -177,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_RENDER
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a defect of civreport: a message, never a traceback
+        print(f"错误：civreport 内部错误（{type(exc).__name__}），请把命令和输入文件报告给开发者", file=sys.stderr)
+        return EXIT_RENDER
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -280,4 +280,5 @@ def test_missing_glyphs_in_a_table_are_reported_with_their_cell():
         warnings.simplefilter("always")
         render_pdf(report)
     missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphWarning)]
-    assert missing == ["正文（仿宋）的字体都没有“査”（U+67FB），共 1 处，如表格第 2 行第 1 列第 2 字（“调査问卷”）"]
+    assert missing == ["正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出；"
+                       "共 1 处，如表格第 2 行第 1 列第 2 字（“调査问卷”）"]

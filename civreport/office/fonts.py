@@ -68,10 +68,18 @@ STAND_INS: dict[FontRole, tuple[StandIn, ...]] = {
         StandIn("FandolKai", (_FANDOL + "FandolKai-Regular.otf",)),
         StandIn("AR PL UKai CN"),
         StandIn("LXGW WenKai"),
+        StandIn("Noto Serif CJK SC"),
     ),
-    "body": (StandIn("FandolFang", (_FANDOL + "FandolFang-Regular.otf",)),),
+    "body": (StandIn("FandolFang", (_FANDOL + "FandolFang-Regular.otf",)), StandIn("Noto Serif CJK SC")),
     "page_number": (StandIn("FandolSong", (_FANDOL + "FandolSong-Regular.otf",)), StandIn("Noto Serif CJK SC")),
 }
+
+
+# After every role's fonts, for characters they lack (rare name characters, CJK extensions
+# B–F, other scripts, emoji), so that every character is drawn and copied as itself:
+# HanaMinB (Debian fonts-hanazono) covers CJK extensions B–F, GNU Unifont (fonts-unifont)
+# the rest of the basic plane and Unifont Upper the supplementary one.
+FALLBACK = ("HanaMinB", "Unifont", "Unifont Upper")
 
 
 def is_font_file(spec: FontSpec) -> bool:

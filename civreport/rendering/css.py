@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..office.fonts import FONT_ROLES, GENERIC, OFFICIAL, STAND_INS, FontChoice, FontRole, as_list, family_of
+from ..office.fonts import FALLBACK, FONT_ROLES, GENERIC, OFFICIAL, STAND_INS, FontChoice, FontRole, as_list, family_of
 
 # Alignment in the style table → CSS text-align.
 TEXT_ALIGN = {"both": "justify", "left": "left", "center": "center", "right": "right"}
@@ -16,10 +16,12 @@ def css_family(name: str) -> str:
 
 def font_stacks(chosen: FontChoice | None = None) -> dict[FontRole, str]:
     """``font-family`` per role: the fonts chosen for the office or the call (a file by the
-    name the PDF writer declares it under), the official names, the open stand-ins."""
+    name the PDF writer declares it under), the official names, the open stand-ins, and the
+    fallbacks that draw what those lack."""
     stacks = {}
     for role in FONT_ROLES:
         configured = [family_of(spec) for spec in as_list((chosen or {}).get(role, ()))]
-        families = dict.fromkeys([*configured, *OFFICIAL[role], *(n for s in STAND_INS[role] for n in s.names)])
+        stand_ins = [name for stand_in in STAND_INS[role] for name in stand_in.names]
+        families = dict.fromkeys([*configured, *OFFICIAL[role], *stand_ins, *FALLBACK])
         stacks[role] = ", ".join([*(css_family(f) for f in families), GENERIC[role]])
     return stacks

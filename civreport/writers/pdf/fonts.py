@@ -18,6 +18,7 @@ from fontTools.ttLib import TTFont
 
 from ...errors import FontSubstitutionWarning
 from ...office.fonts import (
+    FALLBACK,
     FONT_ROLES,
     OFFICIAL,
     ROLE_NAMES,
@@ -107,6 +108,7 @@ class FontPlan:
 
     roles: dict[FontRole, tuple[Face, ...]]
     substitutions: tuple[str, ...] = ()  # what is not drawn as asked, for the caller
+    fallback: tuple[Face, ...] = ()  # after every role's faces, for what they lack
 
     def warn(self) -> None:
         for message in self.substitutions:
@@ -123,8 +125,13 @@ class FontPlan:
     def font_files(self) -> set[Path]:
         return {Path(f.file).resolve() for faces in self.roles.values() for f in faces if f.via_file}
 
-    def coverage(self, role: FontRole) -> frozenset[int]:
-        return frozenset().union(*(coverage(f.file, f.index) for f in self.roles[role]))
+    def primary(self, role: FontRole) -> Face | None:
+        """The face a role is drawn with."""
+        return next(iter(self.roles[role]), None)
+
+    def drawn_by(self, role: FontRole, char: str) -> Face | None:
+        """The face that draws ``char`` in ``role``: its own faces first, then the fallbacks."""
+        return next((f for f in (*self.roles[role], *self.fallback) if ord(char) in coverage(f.file, f.index)), None)
 
 
 def plan(chosen: FontChoice | None = None) -> FontPlan:
@@ -144,4 +151,5 @@ def plan(chosen: FontChoice | None = None) -> FontPlan:
             notes.append(f"{ROLE_NAMES[role]}：没有可用的字体，由系统任选字体代替")
         elif not configured and not official:
             notes.append(f"{ROLE_NAMES[role]}：未安装 {'、'.join(OFFICIAL[role])}，改用 {faces[0].family}")
-    return FontPlan(roles, tuple(notes))
+    fallback = tuple(face for face in map(_installed, FALLBACK) if face)
+    return FontPlan(roles, tuple(notes), fallback)
