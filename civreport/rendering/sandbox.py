@@ -5,28 +5,31 @@ Jinja's sandbox blocks internals (attributes starting with ``_``, unsafe callabl
 work: ``10**10**8`` or ``'a' * 2000000000`` run, and a loop inside a loop can spin for hours.
 Here arithmetic and repetition that would build huge values are refused before they run,
 filters and string methods that pad or repeat are bounded, the output is bounded as it is
-produced, and a budget of executed template lines (and seconds) ends runaway loops.
+produced, and every ``for`` loop of a template draws on a budget of iterations (and seconds)
+per render, which ends runaway loops. Nothing of this costs a render that stays within bounds
+more than a counter per loop iteration.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import sys
 import time
-from collections.abc import Callable, Iterable
-from types import FrameType
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from jinja2 import filters as jinja_filters
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_STRING = 1_000_000  # characters a single value may reach by repetition or padding
 MAX_NUMBER_BITS = 1024  # an integer result larger than 2**1024 is no figure
 MAX_OUTPUT = 20_000_000  # characters a template may print
-MAX_LINES = 5_000_000  # template lines executed in one render
-MAX_SECONDS = 30.0
+MAX_ITERATIONS = 1_000_000  # loop iterations in one render (a summary's template makes a few hundred)
+MAX_SECONDS = 10.0
+_BUDGET_FILTER = "civreport_budget"
 _WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?|\{[^{}]*?:[^{}]*?(\d+)[^{}]*\}")
 
 
@@ -47,9 +50,22 @@ def _sized(value: Any) -> int | None:
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox with bounded arithmetic, repetition and formatting."""
+    """Jinja's immutable sandbox with bounded arithmetic, repetition, formatting and loops."""
 
     intercepted_binops = frozenset(["**", "*", "%"])
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """Every loop's iterable, and every iterable a recursive loop recurses into, passes
+        through the budget filter."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, _BUDGET_FILTER, [], [], None, None, lineno=loop.lineno)
+            if loop.recursive:
+                for call in loop.find_all(nodes.Call):
+                    if isinstance(call.node, nodes.Name) and call.node.name == "loop" and call.args:
+                        call.args[0] = nodes.Filter(call.args[0], _BUDGET_FILTER, [], [], None, None,
+                                                    lineno=call.lineno)
+        return tree
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
@@ -112,48 +128,35 @@ def _replace(eval_ctx: Any, s: str, old: str, new: str, count: int | None = None
 
 _replace.jinja_pass_arg = jinja_filters.do_replace.jinja_pass_arg  # type: ignore[attr-defined]
 
-# Jinja's filters that pad, wrap or split by a number the template gives.
-BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
-    "center": _bounded(jinja_filters.do_center, 1),
-    "indent": _bounded(jinja_filters.do_indent, 1),
-    "wordwrap": _bounded(jinja_filters.do_wordwrap, 2),
-    "slice": _bounded(jinja_filters.do_slice, 1),
-    "batch": _bounded(jinja_filters.do_batch, 1),
-    "truncate": _bounded(jinja_filters.do_truncate, 2),
-    "replace": _replace,
-    "format": _format,
-}
-for _name in ("wordwrap", "truncate"):  # these take the environment first
-    BOUNDED_FILTERS[_name].jinja_pass_arg = jinja_filters.FILTERS[_name].jinja_pass_arg  # type: ignore[attr-defined]
-
-
 class Budget:
-    """Ends a render that runs too long: counts the lines of template code executed (and the
-    time), in this thread only, while it is active."""
+    """The loop iterations and time one render may use; active for the render in this thread
+    (and task) only."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.lines = 0
+    current: ContextVar[Budget | None] = ContextVar("civreport_template_budget", default=None)
+
+    def __init__(self) -> None:
+        self.iterations = 0
         self.deadline = time.monotonic() + MAX_SECONDS
 
-    def _global(self, frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
-        return self._local if frame.f_code.co_filename.endswith(".j2") else None
-
-    def _local(self, frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
-        if event == "line":
-            self.lines += 1
-            if self.lines > MAX_LINES or (self.lines % 10_000 == 0 and time.monotonic() > self.deadline):
-                raise _refuse(f"模板执行超过 {MAX_LINES} 行或 {MAX_SECONDS:.0f} 秒（是否有过大的循环？）")
-        return self._local
+    def spend(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        for item in iterable:
+            self.iterations += 1
+            if self.iterations > MAX_ITERATIONS or (self.iterations % 10_000 == 0 and time.monotonic() > self.deadline):
+                raise _refuse(f"模板的循环超过 {MAX_ITERATIONS} 次或 {MAX_SECONDS:.0f} 秒（是否有过大的循环？）")
+            yield item
 
     def run(self, chunks: Iterable[str]) -> str:
         """Join the chunks a template yields, within the budget and the output bound."""
-        previous = sys.gettrace()
-        sys.settrace(self._global)
+        token = Budget.current.set(self)
         try:
             return _join(chunks)
         finally:
-            sys.settrace(previous)
+            Budget.current.reset(token)
+
+
+def _budget(iterable: Iterable[Any]) -> Iterable[Any]:
+    budget = Budget.current.get()
+    return iterable if budget is None else budget.spend(iterable)
 
 
 def _join(chunks: Iterable[str]) -> str:
@@ -165,3 +168,19 @@ def _join(chunks: Iterable[str]) -> str:
             raise _refuse(f"输出超过 {MAX_OUTPUT} 字")
         out.append(chunk)
     return "".join(out)
+
+
+# Jinja's filters that pad, wrap or split by a number the template gives.
+BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
+    "center": _bounded(jinja_filters.do_center, 1),
+    "indent": _bounded(jinja_filters.do_indent, 1),
+    "wordwrap": _bounded(jinja_filters.do_wordwrap, 2),
+    "slice": _bounded(jinja_filters.do_slice, 1),
+    "batch": _bounded(jinja_filters.do_batch, 1),
+    "truncate": _bounded(jinja_filters.do_truncate, 2),
+    "replace": _replace,
+    "format": _format,
+    _BUDGET_FILTER: _budget,
+}
+for _name in ("wordwrap", "truncate"):  # these take the environment first
+    BOUNDED_FILTERS[_name].jinja_pass_arg = jinja_filters.FILTERS[_name].jinja_pass_arg  # type: ignore[attr-defined]

@@ -103,13 +103,13 @@ def environment(dirs: Sequence[Path]) -> jinja2.Environment:
     return _environment(tuple(dirs))
 
 
-def _where(exc: BaseException, dirs: Sequence[Path]) -> tuple[str, int | None]:
+def _where(exc: BaseException, dirs: Sequence[Path], name: str) -> tuple[str, int | None]:
     """The template file and line an error arose in, from Jinja's rewritten traceback."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         path = Path(frame.filename)
         if path.suffix == ".j2" or any(str(path).startswith(str(d)) for d in dirs):
             return frame.filename, frame.lineno
-    return "?", None
+    return name, None
 
 
 def _undefined_name(message: str) -> str:
@@ -117,11 +117,11 @@ def _undefined_name(message: str) -> str:
     return next((g for g in found.groups() if g), message) if found else message
 
 
-def template_error(exc: Exception, dirs: Sequence[Path]) -> TemplateError:
+def template_error(exc: Exception, dirs: Sequence[Path], name: str = "") -> TemplateError:
     """A template failure as the user should read it: which template, which line, what."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{exc.message}")
-    file, line = _where(exc, dirs)
+    file, line = _where(exc, dirs, name)
     where = f"模板 {file}" + (f" 第 {line} 行" if line else "")
     if isinstance(exc, jinja2.UndefinedError):
         return TemplateError(f"{where}：模板引用了不存在的字段或变量 {_undefined_name(exc.message or '')}")
@@ -142,15 +142,15 @@ def render_template(name: str, context: Mapping[str, object], dirs: Sequence[Pat
     within the sandbox's bounds; any failure is a :class:`TemplateError`."""
     try:
         template = environment(dirs).get_template(name)
-        return Budget(name).run(template.generate({key: plain(value) for key, value in context.items()}))
+        return Budget().run(template.generate({key: plain(value) for key, value in context.items()}))
     except jinja2.TemplateNotFound as exc:
         if exc.name == name:
             raise TemplateError(f"找不到模板 {name}") from None
-        raise template_error(exc, dirs) from None
+        raise template_error(exc, dirs, name) from None
     except RecursionError:
         raise TemplateError(f"模板 {name}：宏或模板相互调用过深") from None
     except MemoryError:
         raise TemplateError(f"模板 {name}：运算需要的内存超出限制") from None
     except (jinja2.TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError,
             IndexError) as exc:
-        raise template_error(exc, dirs) from None
+        raise template_error(exc, dirs, name) from None

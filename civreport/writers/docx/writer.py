@@ -3,6 +3,7 @@ prepared once per layout, font names and styles."""
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from ...office.fonts import FontRole
@@ -26,11 +27,17 @@ class DocxWriter:
                                   meta.created)
 
 
+_PREPARING = threading.Lock()
+
+
 @lru_cache(maxsize=8)
 def _writer(layout: Layout, fonts: tuple[tuple[FontRole, str], ...], styles: StyleTable) -> DocxWriter:
     return DocxWriter(layout, dict(fonts), styles)
 
 
 def write_docx(page: Page) -> bytes:
-    """The page as DOCX bytes: the same text, lines and pages as its PDF."""
-    return _writer(page.layout, page.docx_fonts, page.styles).write(page)
+    """The page as DOCX bytes: the same text, lines and pages as its PDF. Safe to call from
+    several threads: each writes its own document; the package is prepared once."""
+    with _PREPARING:
+        writer = _writer(page.layout, page.docx_fonts, page.styles)
+    return writer.write(page)
