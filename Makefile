@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SAMPLES := $(wildcard samples/*.yaml)
 
-.PHONY: setup system demo test lint bench clean
+.PHONY: setup system demo test lint fuzz bench clean
 
 system:
 	bash scripts/install-system-deps
@@ -34,6 +34,10 @@ lint: setup
 
 test: lint
 	$(PY) -m pytest
+
+# The property tests with many more examples (minutes).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py
 
 bench: setup
 	$(PY) benchmarks/run.py

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import tempfile
 import textwrap
 from collections.abc import Iterator
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
 from openxml_audit import OpenXmlValidator
 
 from civreport import Page, Report
@@ -15,6 +17,14 @@ from civreport.writers.docx import DocxWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+# Property tests: a quick profile in `make test` (a failure is reported as found: shrinking
+# renders PDFs for minutes), a long one that shrinks in `make fuzz`.
+_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("quick", max_examples=12, deadline=None, suppress_health_check=_SLOW,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.register_profile("fuzz", max_examples=400, deadline=None, suppress_health_check=_SLOW)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # WordprocessingML, for lxml paths
 
 YAML = textwrap.dedent("""\

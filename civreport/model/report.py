@@ -178,7 +178,9 @@ class Part(StrictModel):
 
     @property
     def is_empty(self) -> bool:
-        return not (self.body or self.points or self.items)
+        """Nothing written: no title of its own and nothing under it. An empty part is left
+        out; a part with only a title prints its heading."""
+        return not (self.title or self.body or self.points or self.items)
 
 
 class PartHeadings(StrictModel):

@@ -93,24 +93,29 @@ def _serialize(root: lxml_html.HtmlElement) -> str:
     return "<!DOCTYPE html>\n" + str(lxml_html.tostring(root, encoding="unicode", method="html"))
 
 
-def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice,
-               docx_fonts: Mapping[FontRole, str]) -> Page:
-    """Render ``summary`` through the report template found in ``dirs``, once."""
-    styles = settings.style_table
-    context = {
+def page_context(summary: Summary, settings: Profile, pdf_fonts: FontChoice) -> dict[str, object]:
+    """What the report template is given (as plain data: see :mod:`.context`)."""
+    return {
         "report": summary.report,
         "doc": summary,
         "layout": settings.page,
         "profile": settings,
         "fonts": {role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()},
-        "styles": styles.styles,
+        "styles": settings.style_table.styles,
         "text_align": TEXT_ALIGN,
     }
-    text = render_template(REPORT_TEMPLATE, context, dirs)
+
+
+def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice,
+               docx_fonts: Mapping[FontRole, str]) -> Page:
+    """Render ``summary`` through the report template found in ``dirs``, once."""
+    styles = settings.style_table
+    text = render_template(REPORT_TEMPLATE, page_context(summary, settings, pdf_fonts), dirs)
     illegal = XML_ILLEGAL.search(text)
     if illegal:  # the model's text is clean: the template printed it
         context_text = text[max(illegal.start() - 20, 0):illegal.start()].strip()
-        raise TemplateError(f"模板输出了无法打印的字符 U+{ord(illegal[0]):04X}（在“{context_text}”之后），请从模板中删除")
+        raise TemplateError(f"模板 {REPORT_TEMPLATE}（或它引用的模板）输出了无法打印的字符 U+{ord(illegal[0]):04X}"
+                            f"（在“{context_text}”之后），请从模板中删除")
     root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
     body = root.find("body")
     found = read_blocks(body, styles, settings.page) if body is not None else []

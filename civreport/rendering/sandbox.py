@@ -82,12 +82,18 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             _check_widths(left)
         return super().call_binop(context, operator, left, right)
 
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``'…'.format`` and ``format_map``: refused when they pad to huge widths."""
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _check_widths(owner)
+        return super().wrap_str_format(value)
+
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # Jinja's signature
+        """String methods that pad or repeat (``ljust``, ``zfill``, ``replace`` …) are bounded."""
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str):
             name = getattr(__obj, "__name__", "")
-            if name in ("format", "format_map"):
-                _check_widths(owner)
             for arg in (*args, *kwargs.values()):
                 if isinstance(arg, int) and arg > MAX_STRING:
                     raise _refuse(f"{name}({arg})")
@@ -105,12 +111,14 @@ def _check_replace(text: str, old: str, new: str) -> None:
 def _bounded(filter_: Callable[..., Any], *positions: int) -> Callable[..., Any]:
     """``filter_`` refusing integer arguments (at ``positions``, after the value) that would
     pad, wrap or split into more than the bound."""
+    name = filter_.__name__.removeprefix("do_")
+
     def bounded(*args: Any, **kwargs: Any) -> Any:
         for i in positions:
             if i < len(args) and isinstance(args[i], int) and args[i] > MAX_STRING:
-                raise _refuse(f"{filter_.__name__}({args[i]})")
+                raise _refuse(f"{name}({args[i]})")
         if any(isinstance(v, int) and v > MAX_STRING for v in kwargs.values()):
-            raise _refuse(filter_.__name__)
+            raise _refuse(name)
         return filter_(*args, **kwargs)
 
     return bounded

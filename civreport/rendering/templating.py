@@ -132,6 +132,8 @@ def template_error(exc: Exception, dirs: Sequence[Path], name: str = "") -> Temp
         return TemplateError(f"{where}：模板不允许访问内部属性或方法（{_undefined_name(message)}）")
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(f"{where}：找不到模板“{exc.name}”；模板只能引用模板目录中的文件")
+    if isinstance(exc, OverflowError) and "Range too big" in str(exc):
+        return TemplateError(f"{where}：模板的 range() 最多 100000 个数")
     if isinstance(exc, ArithmeticError):
         return TemplateError(f"{where}：模板的计算出错（如除以零或数值溢出）")
     return TemplateError(f"{where}：模板出错（{type(exc).__name__}）")

@@ -1,0 +1,356 @@
+"""Hostile templates, hostile or sloppy input, partial failures: every payload of the review,
+each refused with its message or rendered correctly."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
+import warnings
+from datetime import date
+from pathlib import Path
+
+import docx
+import pymupdf
+import pytest
+from conftest import MINIMAL, SAMPLES, YAML, make_report
+
+import civreport
+from civreport import InputError, TemplateError
+from civreport.compose import compose
+from civreport.model.limits import MAX_ITEMS
+from civreport.office.profile import load_profile
+from civreport.rendering.context import PLAIN, Record, plain
+from civreport.rendering.page import page_context
+
+# -- templates see plain data only ------------------------------------------------------------
+
+
+def reachable(value: object, seen: set[int] | None = None):
+    """Every value a template can reach from ``value`` by attributes, items and iteration."""
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    yield value
+    if isinstance(value, Record):
+        for name in value:
+            yield from reachable(value[name], seen)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from reachable(item, seen)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.stem)
+def test_everything_a_template_can_reach_is_plain_data(sample):
+    report = civreport.load(sample)
+    assert report.source is not None  # the model knows its file; templates must not
+    settings = civreport.Profile()
+    context = {key: plain(value) for key, value in page_context(compose(report), settings, {}).items()}
+    kinds = {type(value) for root in context.values() for value in reachable(root)}
+    assert kinds <= {*PLAIN, Record, tuple}, kinds
+    # And nothing reachable is a function, a class or a path.
+    assert not any(callable(value) or isinstance(value, Path)
+                   for root in context.values() for value in reachable(root))
+
+
+def office_template(tmp_path: Path, body: str, name: str = "report.html.j2") -> Path:
+    (tmp_path / "templates").mkdir(exist_ok=True)
+    (tmp_path / "templates" / name).write_text(
+        '{% extends "civreport/report.html.j2" %}{% block closing %}' + body + "{% endblock %}", encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
+    return tmp_path / "profile.yaml"
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ('{{ report.source.joinpath("/etc/hostname").read_text() }}', "不存在的字段或变量 source"),
+        ('{{ report.source.with_name("x.txt").write_text("owned") }}', "不存在的字段或变量 source"),
+        ("{{ report.model_dump() }}", "不存在的字段或变量 model_dump"),
+        ("{{ report.__class__.parse_file('/etc/passwd') }}", "不允许访问内部属性"),
+        ("{{ doc.report.office.__class__ }}", "不允许访问内部属性"),
+        ("{{ report.period.parse.__globals__ }}", "不允许访问内部属性"),
+        ("{{ report._fields }}", "不允许访问内部属性"),
+        ("{{ range(100001) | list }}", "模板的 range() 最多 100000 个数"),
+        ("{{ 10 ** (10 ** 8) }}", "模板的运算超出限制：10 ** 100000000"),
+        ("{{ 2 ** 2000 }}", "模板的运算超出限制：2 ** 2000"),
+        ("{{ 'a' * 2000000000 }}", "模板的运算超出限制：重复 2000000000 次"),
+        ("{{ [1] * 2000000000 }}", "模板的运算超出限制：重复 2000000000 次"),
+        ("{{ '%2000000000d' % 1 }}", "模板的运算超出限制：格式宽度 2000000000"),
+        ("{{ '{:>2000000000}'.format(1) }}", "模板的运算超出限制：格式宽度 2000000000"),
+        ("{{ '%*d' % (2000000000, 1) }}", "模板的运算超出限制：格式宽度 *"),
+        ("{{ '%2000000000d' | format(1) }}", "模板的运算超出限制：格式宽度 2000000000"),
+        ("{{ 'a' | center(2000000000) }}", "模板的运算超出限制：center(2000000000)"),
+        ("{{ 'a'.ljust(2000000000) }}", "模板的运算超出限制：ljust(2000000000)"),
+        ("{{ ('x' * 100000) | replace('x', 'y' * 100000) }}", "模板的运算超出限制：替换后过长"),
+        ("{{ ('x' * 100000).replace('x', 'y' * 100000) }}", "模板的运算超出限制：替换后过长"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "循环超过 1000000 次"),
+        ("{% for i in [1] recursive %}{{ loop(range(100000)) }}{% endfor %}", "调用过深"),
+        ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "调用过深"),
+        ("{% for i in range(100) %}{{ 'a' * 1000000 }}{% endfor %}", "输出超过 20000000 字"),
+        ("{{ 1 / 0 }}", "模板的计算出错"),
+        ("<p>\x07</p>", "（或它引用的模板）输出了无法打印的字符 U+0007"),
+    ],
+)
+def test_hostile_templates_are_refused(tmp_path, template, message):
+    profile = office_template(tmp_path, template)
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    report = civreport.load(tmp_path / "r.yaml")  # loaded from a file: the model knows its path
+    start = time.perf_counter()
+    with pytest.raises(TemplateError, match=re.escape(message)) as info:
+        civreport.render_page(report, office=profile)
+    assert time.perf_counter() - start < 5  # refused early, not after the work
+    assert "report.html.j2" in str(info.value)  # the template is named
+    assert "Traceback" not in str(info.value) and not (tmp_path / "templates" / "x.txt").exists()
+
+
+def test_templates_keep_their_use_of_the_data():
+    """Records answer what templates ask: fields, properties, items by name, iteration."""
+    page = civreport.render_page(make_report(indicators=[{"key": "a", "name": "活动", "value": 12000, "unit": "场",
+                                                          "last_year": 10000}]))
+    assert "2024年10月8日" in page.html  # doc.signoff.date
+    context = {key: plain(value) for key, value in page_context(
+        compose(make_report()), civreport.Profile(), {}).items()}
+    report = context["report"]
+    assert report.office == report["office"] and report.period.label() == "2024年第三季度"
+    assert report.measures[0].items[0].title == "强化组织领导"  # a field named items, not a method
+    assert context["doc"].sections[0].heading == "一、主要做法"  # a property
+    with pytest.raises(AttributeError):
+        report.office = "改写"
+
+
+# -- profiles reach files only in their own directory ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("templates: /etc\n", "办公室配置中不能写绝对路径“/etc”：模板目录只能在本配置所在目录中"),
+        ("templates: ../x\n", "“../x”指向了"),
+        ("fonts:\n  pdf:\n    body: /etc/passwd.ttf\n", "不能写绝对路径“/etc/passwd.ttf”：字体文件"),
+        ("fonts:\n  pdf:\n    body: [仿宋, ../../secret.otf]\n", "“../../secret.otf”指向了"),
+        ("extends: /etc/profile.yaml\n", "不能写绝对路径“/etc/profile.yaml”：上级配置"),
+        ("extends: ../../elsewhere/profile.yaml\n", "“../../elsewhere/profile.yaml”指向了"),
+    ],
+)
+def test_profiles_reach_only_their_own_directory(tmp_path, text, message):
+    office = tmp_path / "offices" / "district"
+    office.mkdir(parents=True)
+    (office / "profile.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as info:
+        load_profile(office / "profile.yaml")
+    problem = info.value.problems[0]
+    assert problem.file == str(office / "profile.yaml") and problem.line is not None
+
+
+def test_symbolic_links_out_of_a_profile_are_refused(tmp_path):
+    (tmp_path / "office").mkdir()
+    os.symlink("/etc", tmp_path / "office" / "templates")
+    (tmp_path / "office" / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
+    with pytest.raises(InputError, match="指向了"):
+        load_profile(tmp_path / "office" / "profile.yaml")
+
+
+def test_profiles_may_extend_within_their_offices_directory_and_fonts_by_name(tmp_path):
+    (tmp_path / "province").mkdir()
+    (tmp_path / "province" / "profile.yaml").write_text("headings: {plans: 明年工作安排}\n", encoding="utf-8")
+    (tmp_path / "district").mkdir()
+    (tmp_path / "district" / "profile.yaml").write_text(
+        "extends: province\nfonts:\n  pdf:\n    body: 仿宋\n", encoding="utf-8")
+    profile = load_profile(tmp_path / "district" / "profile.yaml")
+    assert profile.settings.headings.plans == "明年工作安排" and profile.settings.fonts.pdf == {"body": "仿宋"}
+
+
+# -- input that crashed instead of being refused ---------------------------------------------
+
+
+def test_control_characters_in_office_and_signoff_render_everywhere():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = make_report(office="小河区\x01创城办", signoff="小河区\x0b创城办\x1b")
+    assert sorted(str(w.message) for w in caught) == [
+        "字段 office：已删除无法打印的字符 U+0001（“小河区创城办”）", "字段 signoff：已删除无法打印的字符 U+001B（“小河区\n创城办”）"]
+    assert report.office == "小河区创城办" and report.signoff == "小河区创城办"  # \x0b: a line break, joined
+    page = civreport.render_page(report)
+    document = docx.Document(io.BytesIO(civreport.write(page, "docx")))
+    assert document.core_properties.author == "小河区创城办"
+    with pymupdf.open(stream=civreport.write(page, "pdf"), filetype="pdf") as pdf:
+        assert pdf.metadata["author"] == "小河区创城办"
+
+
+def test_line_and_paragraph_separators_are_line_breaks_in_every_output():
+    report = make_report(opening=["第一句\u2028第二句\u2029第三句。"], title="小河区工作\u2028总结")
+    assert report.opening == ["第一句第二句第三句。"]  # wrapped lines of a paragraph join
+    page = civreport.render_page(report)
+    assert [b.text for b in page.blocks][0] == "小河区工作\n总结"  # a title's line break breaks the title
+    with pymupdf.open(stream=civreport.write(page, "pdf"), filetype="pdf") as pdf:
+        assert "第一句第二句第三句。" in "".join(pdf[0].get_text().split())
+
+
+def test_a_thousand_items_points_or_parts_are_refused_with_the_limit():
+    many = [{"title": f"条目{i}", "body": ["正文。"]} for i in range(1000)]
+    with pytest.raises(Exception, match=f"太多：最多 {MAX_ITEMS} 项|too_long"):
+        make_report(measures=[{"items": many}])
+    path_problem = civreport.readers.problems_from
+    assert path_problem  # the CLI path is tested below with the message
+    within = make_report(measures=[{"items": many[:MAX_ITEMS]}], plans=[{"points": [f"要点{i}" for i in range(MAX_ITEMS)]}])
+    text = civreport.render_html(within)
+    assert "（二百）条目199。" in text and "二百是要点199。" in text
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("indicators: [{key: a, name: x, value: .nan}]\n", "应为有限的数，不能是 NaN 或无穷大"),
+        ("indicators: [{key: a, name: x, value: .inf}]\n", "应为有限的数"),
+        ("indicators: [{key: a, name: x, value: 1.0e+400}]\n", "应为有限的数"),
+        ("indicators: [{key: a, name: x, value: 2.0e+15}]\n", "不能大于 1000000000000000"),
+        ("a: &a [*a]\n", "别名引用了包含它自己的内容"),
+        ("? [a, b]\n: c\n", "键必须是文本"),
+        ("x: \x00\n", "有 YAML 文件不允许的字符 U+0000"),
+        ("x: \x01\n", "有 YAML 文件不允许的字符 U+0001"),
+        ("x: " + "[" * 1000 + "]" * 1000 + "\n", "嵌套超过 32 层"),
+        ("x: " + "[" * 100000 + "]" * 100000 + "\n", "嵌套超过 32 层"),
+    ],
+)
+def test_hostile_yaml_is_refused_quickly(tmp_path, change, message):
+    path = tmp_path / "r.yaml"
+    path.write_text(YAML + change, encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=re.escape(message)):
+        civreport.load(path)
+    assert time.perf_counter() - start < 2
+
+
+def test_billion_laughs_and_alias_maps_are_refused_quickly(tmp_path):
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    maps = "a0: &a0 {k: v}\n" + "".join(f"a{i}: &a{i} {{x: *a{i - 1}, y: *a{i - 1}}}\n" for i in range(1, 30))
+    for name, text in (("laughs.yaml", laughs), ("maps.yaml", maps)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        with pytest.raises(InputError, match="内容展开后超过 200000 项"):
+            civreport.load(tmp_path / name)
+        assert time.perf_counter() - start < 3
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("date: 2024-10-08", "date: 2024-02-30", "字段 date（成文日期）：应为日期，写作 YYYY-MM-DD"),
+        ("date: 2024-10-08", "date: 2200-01-01", "日期应在 1900 年到 2100 年之间"),
+        ("date: 2024-10-08", "date: 20241008", "应为日期，写作 YYYY-MM-DD，实际是整数"),
+        ("period: 2024Q3", "period: 0000Q1", "年份应在 1900 到 2100 之间"),
+        ("office: 小河区创建全国文明城市工作领导小组办公室", "office: !!binary aGVsbG8=", "不支持这种 YAML 标记"),
+        ("office: 小河区创建全国文明城市工作领导小组办公室", "office: 12", "应为文本，实际是整数"),
+        ("subject: 创建全国文明城市", "subject: " + "创" * 101, "太长：最多 100 个字符"),
+    ],
+)
+def test_values_outside_their_range_or_type_are_refused(tmp_path, old, new, message):
+    path = tmp_path / "r.yaml"
+    path.write_text(YAML.replace(old, new), encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        civreport.load(path)
+
+
+def test_json_and_toml_are_bounded_too(tmp_path):
+    (tmp_path / "nan.json").write_text(json.dumps(dict(MINIMAL, indicators=[{"key": "a", "name": "x", "value": float("nan")}])))
+    with pytest.raises(InputError, match="应为有限的数"):
+        civreport.load(tmp_path / "nan.json")
+    (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000)
+    with pytest.raises(InputError, match="嵌套超过 32 层"):
+        civreport.load(tmp_path / "deep.json")
+    (tmp_path / "deep.toml").write_text("a = " + "[" * 5000 + "]" * 5000)
+    with pytest.raises(InputError, match="嵌套超过 32 层"):
+        civreport.load(tmp_path / "deep.toml")
+    (tmp_path / "big.yaml").write_bytes(b"x: " + b"a" * 6_000_000)
+    with pytest.raises(InputError, match="文件超过 5 MB"):
+        civreport.load(tmp_path / "big.yaml")
+
+
+def test_a_far_future_date_makes_a_docx():
+    data = civreport.render_docx(make_report(date=date(2100, 12, 31)))
+    assert docx.Document(io.BytesIO(data)).core_properties.created.year == 2100
+
+
+@pytest.mark.parametrize("length", [70, 120, 200])
+def test_long_titles_and_office_names_compose_quickly(length):
+    office = ("某市某区创建全国文明城市工作领导小组办公室" * 20)[:100]
+    start = time.perf_counter()
+    title = ("关于进一步加强和改进新时代城市精神文明建设工作情况的报告" * 10)[:length]
+    compose(make_report(title=title))
+    compose(make_report(office=office))
+    assert time.perf_counter() - start < 2
+    with pytest.raises(Exception, match="string_too_long|太长"):
+        make_report(title="长" * 201)
+
+
+# -- partial failure, files, threads ---------------------------------------------------------
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp_path):
+    (tmp_path / "a.yaml").write_text(YAML, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(YAML, encoding="utf-8")
+    bad_office = office_template(tmp_path / "office", "{{ 1 / 0 }}") if (tmp_path / "office").mkdir() is None else None
+    (tmp_path / "bad.yaml").write_text(f"profile: {bad_office}\n" + YAML, encoding="utf-8")
+    result = run("render", "a.yaml", "bad.yaml", "c.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "a.docx", "a.html", "a.pdf", "c.docx", "c.html", "c.pdf"]
+    assert "错误：1 份报告没有生成（其余已生成）：" in result.stderr
+    assert "bad.yaml｜模板｜模板" in result.stderr and "模板的计算出错" in result.stderr
+
+
+def test_outputs_honour_the_umask(tmp_path):
+    code = textwrap.dedent(f"""\
+        import os, civreport
+        os.umask(0o022)
+        civreport.write_atomic({str(tmp_path / 'a.html')!r}, b"x")
+        os.umask(0o077)
+        civreport.write_atomic({str(tmp_path / 'b.html')!r}, b"x")
+        """)
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert (tmp_path / "a.html").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "b.html").stat().st_mode & 0o777 == 0o600
+
+
+THREADS = textwrap.dedent("""\
+    import concurrent.futures, hashlib, sys, warnings
+    warnings.simplefilter("ignore")
+    import civreport
+    reports = [civreport.load(p) for p in sys.argv[1:]]
+    jobs = [(i, "pdf") for i in range(len(reports))] * 3 + [(i, f) for i in range(len(reports)) for f in ("docx", "html")]
+    def digest(job):
+        i, fmt = job
+        return job, hashlib.sha256(civreport.write(civreport.render_page(reports[i]), fmt)).hexdigest()
+    expected = dict(map(digest, set(jobs)))
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(digest, jobs))
+    print("identical" if all(expected[job] == value for job, value in results) else "differ", len(results))
+    """)
+
+
+def test_render_functions_are_safe_from_many_threads():
+    samples = [*SAMPLES, *sorted((SAMPLES[0].parent / "quarterly").glob("*.yaml"))]
+    result = subprocess.run([sys.executable, "-c", THREADS, *map(str, samples)], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["identical", str(5 * len(samples))]
+    assert "GLib" not in result.stderr and "corrupted" not in result.stderr  # what unguarded Pango printed
+
+
+def test_warnings_do_not_leak_between_threads_or_runs():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        civreport.render_page(make_report())
+    assert not [w for w in caught if issubclass(w.category, civreport.CivreportWarning)]

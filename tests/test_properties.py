@@ -1,0 +1,121 @@
+"""Property-based tests: reports full of hostile text either are refused with civreport's own
+errors or render to outputs that open and carry exactly the input's text, less the
+documented drops (characters no document can print) and white space.
+
+``make test`` runs a quick profile; ``make fuzz`` (HYPOTHESIS_PROFILE=fuzz) a long one.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+import unicodedata
+import warnings
+from pathlib import Path
+from typing import Any
+
+import docx
+import pymupdf
+from geometry import BLOCK_BOTTOM
+from hypothesis import example, given
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+
+import civreport
+from civreport.rendering.blocks import Paragraph
+
+DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # the documented drops (README, "Text that cannot be printed")
+
+# Characters of every kind the review named, each kind likely enough to appear.
+CHARACTERS = st.one_of(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),  # CJK
+    st.sampled_from("，。、；：？！“”‘’（）《》——……"),
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),  # ASCII
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),  # CJK Extension B
+    st.characters(min_codepoint=0x1F600, max_codepoint=0x1F64F),  # emoji
+    st.sampled_from("مرحبا بالعالم שלום"),  # right to left
+    st.sampled_from("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202e\u00ad"),  # zero width, direction
+    st.characters(min_codepoint=0, max_codepoint=0x1F),  # control characters
+    st.sampled_from("\x7f\x85\u2028\u2029\ufffe\uffff\ufdd0"),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),  # lone surrogates
+    st.sampled_from(["{{ 1 }}", "{% raw %}", "<script>alert(1)</script>", "&amp;", "</p>", '"', "'", "{#"]),
+)
+TEXT = st.lists(CHARACTERS, min_size=1, max_size=40).map("".join)
+NAME = st.lists(CHARACTERS, min_size=1, max_size=12).map("".join)
+ITEM = st.fixed_dictionaries({"title": NAME, "body": st.lists(TEXT, max_size=3)},
+                             optional={"points": st.lists(TEXT, max_size=3)})
+PART = st.fixed_dictionaries({"body": st.lists(TEXT, max_size=2), "items": st.lists(ITEM, max_size=4)},
+                             optional={"title": NAME, "points": st.lists(TEXT, max_size=4)})
+REPORT = st.fixed_dictionaries(
+    {"office": NAME, "period": st.sampled_from(["2024Q3", "2024H1", "2024", "2023Q1-Q3"]), "subject": NAME,
+     "date": st.sampled_from(["2024-10-08", "2024-07-05"]), "opening": st.lists(TEXT, max_size=3),
+     "measures": st.lists(PART, max_size=2), "problems": st.lists(PART, max_size=1)},
+    optional={"signoff": NAME, "recipients": NAME, "closing": st.lists(TEXT, max_size=2),
+              "attachments": st.lists(NAME, max_size=3), "subtitle": NAME},
+)
+
+
+def printable(text: str) -> str:
+    """What of ``text`` every output must carry: no dropped characters, no white space."""
+    return "".join(c for c in text if unicodedata.category(c) not in DROPPED and not c.isspace())
+
+
+def input_texts(data: Any, key: str = "") -> list[str]:
+    """Every text of the input as the page must carry it: points lose the punctuation that
+    ends them, since they are joined with 一是……；二是……。 (README, Fields)."""
+    if isinstance(data, str):
+        return [printable(data).rstrip("。；;，,") if key == "points" else printable(data)]
+    if isinstance(data, dict):
+        return [t for name, value in data.items() if name not in ("period", "date") for t in input_texts(value, name)]
+    if isinstance(data, list):
+        return [t for value in data for t in input_texts(value, key)]
+    return []
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of the PDF's text blocks, page numbers left out."""
+    out = []
+    with pymupdf.open(stream=data, filetype="pdf") as pdf:
+        for page in pdf:
+            for block in page.get_text("rawdict", flags=pymupdf.TEXT_INHIBIT_SPACES)["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        out += [c["c"] for c in span["chars"] if c["origin"][1] < BLOCK_BOTTOM]
+    return "".join(out)
+
+
+@given(REPORT)
+@example({"office": "小河区", "period": "2024Q3", "subject": "创建全国文明城市", "date": "2024-10-08",
+          "opening": ["长" * 99_999 + "。"], "measures": [], "problems": []})
+@example({"office": "小河区", "period": "2024Q3", "subject": "创建", "date": "2024-10-08", "opening": [],
+          "measures": [{"body": [], "items": [{"title": f"条目{i}", "body": ["正文。"]} for i in range(150)]}],
+          "problems": []})
+def test_any_report_is_refused_or_rendered_with_its_own_text(data):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "r.json"
+        path.write_text(json.dumps(data), encoding="utf-8")  # ASCII escapes keep lone surrogates
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                report = civreport.load(path)
+            except civreport.InputError as exc:  # refused: with civreport's own, Chinese message
+                assert exc.problems and all(p.message and not p.message.isascii() for p in exc.problems)
+                return
+            page = civreport.render_page(report)
+            outputs = {fmt: civreport.write(page, fmt) for fmt in ("html", "pdf", "docx")}
+    blocks = printable("".join(b.text if isinstance(b, Paragraph) else "".join(c.text for row in b.rows for c in row)
+                               for b in page.blocks))
+    for text in input_texts(data):
+        assert text in blocks  # nothing the author wrote is lost on the page
+    document = docx.Document(io.BytesIO(outputs["docx"]))
+    assert printable("".join(p.text for p in document.paragraphs)) == blocks
+    in_pdf = printable(pdf_text(outputs["pdf"]))
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in blocks):
+        # A PDF holds right-to-left runs in visual order: copied, their characters are all
+        # there, but a neutral mark beside them may change place (README, Limits).
+        assert sorted(in_pdf) == sorted(blocks)
+    else:
+        assert in_pdf == blocks
+    body = lxml_html.document_fromstring(outputs["html"]).find("body")
+    assert printable(body.text_content()) == blocks
