@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import warnings
 
-from conftest import make_report
-from pdftext import MM
-
 from civreport import render_pdf
 from civreport.office.layout import Layout
+
+from conftest import make_report
+from pdftext import MM
 
 LAYOUT = Layout()
 PITCH = LAYOUT.line_pitch  # 28.95

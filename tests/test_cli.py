@@ -5,10 +5,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import YAML
 
 import civreport
 from civreport.cli import main
+
+from conftest import YAML
 
 
 def run(*args, cwd=None):

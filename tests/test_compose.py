@@ -1,7 +1,6 @@
 """Numbering, titles and lead-ins: what the author does not type."""
 
 import pytest
-from conftest import make_report
 from pydantic import ValidationError
 
 from civreport.compose import compose
@@ -9,6 +8,8 @@ from civreport.compose.sections import enumeration
 from civreport.compose.title import balance_lines
 from civreport.model import cn_date, cn_number, heading_number
 from civreport.office.textwidth import text_width
+
+from conftest import make_report
 
 
 def numbered(sections, depth=0):

@@ -10,16 +10,17 @@ import zipfile
 
 import docx
 import pytest
-from conftest import SAMPLES, W, assert_valid_docx, make_report
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from geometry import BLOCK_BOTTOM, body, dash_report, grid_report, left_edge, quiet_pdf, right_edge, signoff_report
-from libreoffice import to_pdf
-from pdftext import pages
 
 import civreport
 from civreport import render_docx
 from civreport.writers.docx import DocxWriter
+
+from conftest import SAMPLES, W, assert_valid_docx, make_report
+from geometry import BLOCK_BOTTOM, body, dash_report, grid_report, left_edge, quiet_pdf, right_edge, signoff_report
+from libreoffice import to_pdf
+from pdftext import pages
 
 
 def open_docx(data: bytes) -> docx.document.Document:

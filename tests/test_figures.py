@@ -6,14 +6,15 @@ import io
 
 import docx
 import pytest
-from conftest import W, make_report
-from geometry import body, quiet_pdf
-from pdftext import pages
 from pydantic import ValidationError
 
 import civreport
 from civreport import render_docx
 from civreport.compose.figures import amount, change, completion, percent
+
+from conftest import W, make_report
+from geometry import body, quiet_pdf
+from pdftext import pages
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pymupdf
 import pytest
-from conftest import MINIMAL, SAMPLES, YAML, make_report
+from pydantic import ValidationError
 
 import civreport
 from civreport import InputError, TemplateError
@@ -27,6 +27,8 @@ from civreport.model.limits import MAX_ITEMS
 from civreport.office.profile import load_profile
 from civreport.rendering.context import PLAIN, Record, plain
 from civreport.rendering.page import page_context
+
+from conftest import MINIMAL, SAMPLES, YAML, make_report
 
 # -- templates see plain data only ------------------------------------------------------------
 

@@ -1,10 +1,11 @@
 """The rendered HTML document: the one source of every output."""
 
-from conftest import SAMPLES, make_report
 from lxml import html as lxml_html
 
 import civreport
 from civreport.compose import compose
+
+from conftest import SAMPLES, make_report
 
 
 def body_blocks(report):
@@ -98,6 +99,7 @@ def test_unprintable_characters_are_dropped_once_with_a_warning_naming_the_field
     import json
 
     import pytest
+
     from conftest import MINIMAL
 
     path = tmp_path / "r.json"

@@ -4,10 +4,11 @@ import json
 import textwrap
 
 import pytest
-from conftest import MINIMAL, YAML
 
 import civreport
 from civreport import InputError
+
+from conftest import MINIMAL, YAML
 
 TOML = textwrap.dedent("""\
     office = "小河区创建全国文明城市工作领导小组办公室"

@@ -11,14 +11,15 @@ import textwrap
 
 import docx
 import pytest
-from conftest import ROOT, YAML, W, make_report
-from geometry import MM, body, paragraph, quiet_pdf, right_edge
-from pdftext import pages, spans
 
 import civreport
 from civreport import InputError, TemplateError, load_profile, render_docx
 from civreport.cli import main
 from civreport.compose import compose
+
+from conftest import ROOT, YAML, W, make_report
+from geometry import MM, body, paragraph, quiet_pdf, right_edge
+from pdftext import pages, spans
 
 OFFICES = ROOT / "samples" / "offices"
 STRICT = OFFICES / "gbt9704" / "profile.yaml"

@@ -10,9 +10,6 @@ import warnings
 from typing import ClassVar
 
 import pytest
-from conftest import SAMPLES, make_report
-from geometry import BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf, right_edge
-from pdftext import metadata, page_size, pages, spans
 
 import civreport
 from civreport import render_pdf
@@ -22,6 +19,10 @@ from civreport.errors import (
     MissingGlyphWarning,
     SlowFontSubsettingWarning,
 )
+
+from conftest import SAMPLES, make_report
+from geometry import BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf, right_edge
+from pdftext import metadata, page_size, pages, spans
 
 
 @pytest.fixture(scope="module")

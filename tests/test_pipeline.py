@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, make_report
 
 import civreport
 import civreport.pipeline as pipeline
@@ -15,6 +14,8 @@ import civreport.rendering.page as page_module
 import civreport.writers as writers
 from civreport import Page, RenderError, Report
 from civreport.cli import main
+
+from conftest import SAMPLES, make_report
 
 
 def counting(calls: Counter, name: str, function):

@@ -17,13 +17,14 @@ from typing import Any
 
 import docx
 import pymupdf
-from geometry import BLOCK_BOTTOM
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import civreport
 from civreport.rendering.blocks import Paragraph
+
+from geometry import BLOCK_BOTTOM
 
 DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # the documented drops (README, "Text that cannot be printed")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import MINIMAL, ROOT
 
 import civreport
 from civreport import InputError, rollup, to_yaml
 from civreport.cli import main
+
+from conftest import MINIMAL, ROOT
 
 QUARTERLY = sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))
 
