@@ -100,3 +100,16 @@ def every_docx_is_audited() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(DocxWriter, "write", audited)
         yield
+
+
+def office_with_template(directory: Path, text: str, name: str = "report.html.j2") -> Path:
+    """An office profile in ``directory`` whose template ``name`` is ``text``."""
+    (directory / "templates").mkdir(parents=True, exist_ok=True)
+    (directory / "templates" / name).write_text(text, encoding="utf-8")
+    (directory / "p.yaml").write_text("templates: templates\n", encoding="utf-8")
+    return directory / "p.yaml"
+
+
+def closing_block(body: str) -> str:
+    """A report template that replaces the closing paragraphs with ``body``."""
+    return '{% extends "civreport/report.html.j2" %}{% block closing %}' + body + "{% endblock %}"

@@ -28,7 +28,7 @@ from civreport.office.profile import load_profile
 from civreport.rendering.context import PLAIN, Record, plain
 from civreport.rendering.page import page_context
 
-from conftest import MINIMAL, SAMPLES, YAML, make_report
+from conftest import MINIMAL, SAMPLES, YAML, closing_block, make_report, office_with_template
 
 # -- templates see plain data only ------------------------------------------------------------
 
@@ -59,14 +59,6 @@ def test_everything_a_template_can_reach_is_plain_data(sample):
     # And nothing reachable is a function, a class or a path.
     assert not any(callable(value) or isinstance(value, Path)
                    for root in context.values() for value in reachable(root))
-
-
-def office_template(tmp_path: Path, body: str, name: str = "report.html.j2") -> Path:
-    (tmp_path / "templates").mkdir(exist_ok=True)
-    (tmp_path / "templates" / name).write_text(
-        '{% extends "civreport/report.html.j2" %}{% block closing %}' + body + "{% endblock %}", encoding="utf-8")
-    (tmp_path / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
-    return tmp_path / "profile.yaml"
 
 
 @pytest.mark.parametrize(
@@ -101,7 +93,7 @@ def office_template(tmp_path: Path, body: str, name: str = "report.html.j2") -> 
     ],
 )
 def test_hostile_templates_are_refused(tmp_path, template, message):
-    profile = office_template(tmp_path, template)
+    profile = office_with_template(tmp_path, closing_block(template))
     (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
     report = civreport.load(tmp_path / "r.yaml")  # loaded from a file: the model knows its path
     start = time.perf_counter()
@@ -306,7 +298,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp_path):
     (tmp_path / "a.yaml").write_text(YAML, encoding="utf-8")
     (tmp_path / "c.yaml").write_text(YAML, encoding="utf-8")
-    bad_office = office_template(tmp_path / "office", "{{ 1 / 0 }}") if (tmp_path / "office").mkdir() is None else None
+    bad_office = office_with_template(tmp_path / "office", closing_block("{{ 1 / 0 }}"))
     (tmp_path / "bad.yaml").write_text(f"profile: {bad_office}\n" + YAML, encoding="utf-8")
     result = run("render", "a.yaml", "bad.yaml", "c.yaml", "--out", "out", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -17,7 +17,7 @@ from civreport import InputError, TemplateError, load_profile, render_docx
 from civreport.cli import main
 from civreport.compose import compose
 
-from conftest import ROOT, YAML, W, make_report
+from conftest import ROOT, YAML, W, closing_block, make_report, office_with_template
 from geometry import MM, body, paragraph, quiet_pdf, right_edge
 from pdftext import pages, spans
 
@@ -177,13 +177,6 @@ def test_bad_profiles_are_reported(tmp_path, files, message):
     assert message in str(info.value)
 
 
-def office_with_template(tmp_path, text, name="report.html.j2"):
-    (tmp_path / "templates").mkdir(exist_ok=True)
-    (tmp_path / "templates" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "p.yaml").write_text("templates: templates\n", encoding="utf-8")
-    return tmp_path / "p.yaml"
-
-
 @pytest.mark.parametrize(
     ("template", "message"),
     [
@@ -299,8 +292,7 @@ def test_an_office_class_reaches_every_output(tmp_path):
     ],
 )
 def test_classes_outside_the_table_are_refused(tmp_path, template, styles, message):
-    profile = office_with_template(
-        tmp_path, '{% extends "civreport/report.html.j2" %}{% block closing %}' + template + "{% endblock %}")
+    profile = office_with_template(tmp_path, closing_block(template))
     profile.write_text(profile.read_text(encoding="utf-8") + styles, encoding="utf-8")
     with pytest.raises(civreport.CivreportError, match=message):
         civreport.render_page(report(), office=profile)
