@@ -8,8 +8,9 @@ with its sources recorded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from statistics import fmean
 
@@ -18,7 +19,7 @@ import yaml
 from .compose.figures import phrase
 from .compose.wording import LEAD_IN
 from .errors import InputError, Problem
-from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, Period, Report, Source
+from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, PartRole, Period, Point, Report, Source
 from .readers import load
 
 
@@ -146,7 +147,7 @@ def _retag(item: Item, tag: str, level: int, figures: dict[str, Indicator], item
                                        "of": tuple(f"{k}_{tag}" for k in i.of) if i.of else None})
                   for i in item.indicators]
     body = [rename(t) for t in item.body]
-    points = [rename(t) for t in item.points]
+    points = [_map_point(point, rename) for point in item.points]
     children = [_retag(child, tag, level + 1, figures, item_keys) for child in item.items]
     if level >= HEADING_LEVELS and children:
         body += [_flatten(child) for child in children]
@@ -156,36 +157,51 @@ def _retag(item: Item, tag: str, level: int, figures: dict[str, Indicator], item
                                    "points": points, "items": children, "indicators": indicators})
 
 
+def _map_point(point: str | Point, change: Callable[[str], str]) -> str | Point:
+    if isinstance(point, str):
+        return change(point)
+    return point.model_copy(update={"title": change(point.title) if point.title else None,
+                                    "body": [change(t) for t in point.body]})
+
+
+def _point_text(point: str | Point) -> str:
+    return point if isinstance(point, str) else (point.title + "。" if point.title else "") + "".join(point.body)
+
+
 def _flatten(item: Item) -> str:
     parts = [item.title + "：" if item.title else "", *item.body]
     if item.points:
-        parts.append("；".join(item.points) + "。")
+        parts.append("；".join(_point_text(p) for p in item.points) + "。")
     parts += [_flatten(child) for child in item.items]
     return "".join(parts)
 
 
-def _gather(reports: list[tuple[Path, Report]], role: str, period: Period, by_unit: bool) -> list[Part]:
-    """One part for the role, with one item per source holding that source's text."""
+def _gather(reports: list[tuple[Path, Report]], role: PartRole | None, title: str | None, period: Period,
+            by_unit: bool) -> list[Part]:
+    """One part for the role (or, for topical parts, the title), with one item per source
+    holding that source's text."""
     items = []
     for index, (_, report) in enumerate(reports):
-        parts = [p for p in getattr(report, role) if not p.is_empty]
+        parts = [p for r, p in report.all_parts() if r == role and (role is not None or p.title == title)]
         if not parts:
             continue
         tag = _tag(report, by_unit, index)
         figures = {i.key: i for i in report.indicators}
         item_keys = set(report.all_indicators()) - set(figures)
         body = [_freeze(t, figures) for p in parts for t in p.body]
-        points = [_freeze(t, figures) for p in parts for t in p.points]
+        points = [_map_point(point, partial(_freeze, figures=figures)) for p in parts for point in p.points]
         children: list[Item] = []
         for part in parts:
-            if part.title and part.items:
+            if part.title and part.items and role is not None:
                 # A topical part title becomes an item of its own, one level down.
                 title = _freeze(part.title, figures)
                 children.append(Item(title=title, items=[_retag(item, tag, 4, figures, item_keys) for item in part.items]))
             else:
                 children.extend(_retag(item, tag, 3, figures, item_keys) for item in part.items)
-        items.append(Item(title=_label(report, period, by_unit), body=body, points=points, items=children, run_in=False))
-    return [Part(items=items)] if items else []
+        tables = [table for p in parts for table in p.tables]
+        items.append(Item(title=_label(report, period, by_unit), body=body, points=points, items=children,
+                          tables=tables, run_in=False))
+    return [Part(role=role, title=title, items=items)] if items else []
 
 
 def _profile(report: Report) -> str | None:
@@ -231,7 +247,7 @@ def rollup(
         "period": period,
         "subject": latest.subject,
         "kind": latest.kind,
-        "date": day or max(r.date for _, r in reports),
+        "date": day or max((r.date for _, r in reports if r.date), default=None),
         "profile": _profile(latest) if not by_unit else None,
         "headings": latest.headings,
         "opening": [t for t in opening if t.strip("。")],
@@ -240,8 +256,13 @@ def rollup(
         "closing": [_freeze(t, own[id(latest)]) for t in latest.closing],
         "sources": [Source(file=str(p), office=r.office, period=r.period) for p, r in reports],
     }
-    for role in PART_ROLES:
-        data[role] = _gather(reports, role, period, by_unit)
+    topical = dict.fromkeys(p.title for _, r in reports for role, p in r.all_parts() if role is None)
+    if topical:  # parts in print order, each with its role
+        data["parts"] = [*(part for role in PART_ROLES for part in _gather(reports, role, None, period, by_unit)),
+                         *(part for title in topical for part in _gather(reports, None, title, period, by_unit))]
+    else:
+        data |= {role: [p.model_copy(update={"role": None}) for p in _gather(reports, role, None, period, by_unit)]
+                 for role in PART_ROLES}
     return Report.model_validate(data)
 
 

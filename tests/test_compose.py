@@ -4,7 +4,6 @@ import pytest
 from pydantic import ValidationError
 
 from civreport.compose import compose
-from civreport.compose.sections import enumeration
 from civreport.compose.title import balance_lines
 from civreport.model import cn_date, cn_number, heading_number
 from civreport.office.textwidth import text_width
@@ -106,18 +105,18 @@ def test_run_in_headings_by_default_only_over_leaf_items_with_text():
     ("points", "text"),
     [
         (["加强领导", "强化宣传；", "狠抓落实。"], "一是加强领导；二是强化宣传；三是狠抓落实。"),
-        (["加强领导。协调推进", "强化宣传"], "一是加强领导。协调推进。二是强化宣传。"),
+        # The separator is the author's: a point that ends a sentence keeps its 。
+        (["加强领导。协调推进", "强化宣传。", "狠抓落实；"], "一是加强领导。协调推进；二是强化宣传。三是狠抓落实。"),
     ],
 )
-def test_enumerations(points, text):
-    assert enumeration(points) == text
+def test_points_keep_the_authors_separators(points, text):
+    assert compose(make_report(plans=[{"points": points}])).sections[2].texts == [text]
 
 
-def test_points_become_one_enumeration_paragraph():
+def test_points_become_one_paragraph_by_default():
     sections = compose(make_report()).sections
-    assert sections[0].children[1].enumeration == "一是设置公益广告1200处；二是开展志愿服务活动。"
     assert sections[0].children[1].texts == ["一是设置公益广告1200处；二是开展志愿服务活动。"]
-    assert sections[2].enumeration == "一是持续抓好问题整改；二是健全常态长效机制。"
+    assert sections[2].texts == ["一是持续抓好问题整改；二是健全常态长效机制。"]
 
 
 def test_title_is_composed_and_balanced():

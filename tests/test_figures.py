@@ -94,7 +94,7 @@ def test_item_indicators_are_referenced_too():
         ({"indicators": [*INDICATORS, INDICATORS[0]]}, "指标键重复：materials"),
         ({"indicators": [{"key": "r", "name": "率", "value": 1, "unit": "%", "aggregate": "ratio"}]}, "of 写明分子和分母"),
         ({"indicators": [{"key": "r", "name": "率", "value": 1, "aggregate": "ratio", "of": ["a", "b"]}]}, "不存在的指标 a、b"),
-        ({"table": {"keys": ["nope"]}}, "table.keys 引用了不存在的指标 nope"),
+        ({"table": {"keys": ["nope"]}}, "table.keys：引用了不存在的指标 nope"),
         ({"indicators": [{"key": "2bad", "name": "x", "value": 1}]}, "“2bad”不能作键：键只能用英文字母、数字和下划线，且不以数字开头"),
     ],
 )

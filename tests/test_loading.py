@@ -106,7 +106,7 @@ def test_malformed_json_and_toml_name_the_line(tmp_path):
 def test_validation_errors_in_json_name_the_field(tmp_path):
     data = dict(MINIMAL, kind="总结")
     p = problem_of(tmp_path, "r.json", json.dumps(data, ensure_ascii=False))
-    assert p.path == "kind（文种）" and p.message == "应为以下之一：工作总结、工作汇报、工作情况报告"
+    assert p.path == "kind（文种）" and p.message == "应为以下之一：工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告"
 
 
 def test_every_problem_is_reported_at_once(tmp_path):

@@ -11,7 +11,7 @@ from ..model import Report
 from ..office.profile import Profile, default_profile
 from .frame import opening, signoff
 from .sections import sections
-from .summary import IndicatorRow, Section, Signoff, Summary, Table
+from .summary import IndicatorTable, Section, Signoff, Summary, Table
 from .table import table
 from .title import subtitle, title_lines
 from .wording import fill_all
@@ -34,4 +34,4 @@ def compose(report: Report, settings: Profile | None = None) -> Summary:
     )
 
 
-__all__ = ["IndicatorRow", "Section", "Signoff", "Summary", "Table", "compose"]
+__all__ = ["IndicatorTable", "Section", "Signoff", "Summary", "Table", "compose"]

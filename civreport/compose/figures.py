@@ -30,20 +30,29 @@ def number(value: float | Decimal, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def amount(value: float, unit: str = "") -> str:
-    """11.5万份, 1.2亿元, 73个, 100%."""
+def _scaled(value: float, unit: str) -> str:
+    """The number with its 万 or 亿, without the unit."""
     if unit == "%":
-        return percent(value)
+        return percent(value).removesuffix("%")
     if unit.startswith(("万", "亿")):
-        return f"{number(value)}{unit}"
+        return number(value)
     exact = Decimal(str(value))
     for i, (size, name) in enumerate(_SCALES):
         if abs(exact) >= size:
             scaled = Decimal(number(exact / size))
             if i > 0 and abs(scaled) >= _SCALES[0][0] / size:  # 9999.999万 rounds up to 1亿
-                return f"{number(exact / _SCALES[0][0])}{_SCALES[0][1]}{unit}"
-            return f"{number(scaled)}{name}{unit}"
-    return f"{number(exact)}{unit}"
+                return f"{number(exact / _SCALES[0][0])}{_SCALES[0][1]}"
+            return f"{number(scaled)}{name}"
+    return number(exact)
+
+
+def amount(value: float, unit: str = "", approx: str | None = None) -> str:
+    """11.5万份, 1.2亿元, 73个, 100%; approximately: 30万余元, 2万多条 (余 and 多 before the unit),
+    近100人, 约3万人, 超过1万人 (the others before the number)."""
+    figure = _scaled(value, unit)
+    if approx in ("余", "多"):
+        return f"{figure}{approx}{unit}"
+    return f"{approx or ''}{figure}{unit}"
 
 
 def percent(value: float | Decimal) -> str:
@@ -107,4 +116,4 @@ def phrase(indicator: Indicator, what: str | None) -> str:
     if what == "target":
         assert indicator.target is not None
         return completion(indicator.value, indicator.target)
-    return amount(indicator.value, indicator.unit)
+    return amount(indicator.value, indicator.unit, indicator.approx)

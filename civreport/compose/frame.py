@@ -9,7 +9,11 @@ from .summary import SENTENCE_END, Signoff
 from .wording import KIND_VERB, ends_with_lead_in, fill_all, period_label
 
 
-def lead_in(report: Report, settings: Profile) -> str:
+def lead_in(report: Report, settings: Profile) -> str | None:
+    """The sentence that leads from the opening into the body: the author's, none when the
+    author says ``lead_in: false``, else 现将……总结如下："""
+    if report.lead_in is False:
+        return None
     if report.lead_in:
         return report.lead_in
     subject = report.subject.removesuffix("工作")
@@ -19,9 +23,9 @@ def lead_in(report: Report, settings: Profile) -> str:
 def opening(report: Report, settings: Profile, figures: dict[str, Indicator]) -> list[str]:
     """The opening paragraphs, ending with the lead-in unless the author wrote one."""
     paragraphs = fill_all(report.opening, figures)
-    if report.lead_in is None and paragraphs and ends_with_lead_in(paragraphs[-1]):
-        return paragraphs
     sentence = lead_in(report, settings)
+    if sentence is None or (report.lead_in is None and paragraphs and ends_with_lead_in(paragraphs[-1])):
+        return paragraphs
     if not paragraphs:
         return [sentence]
     last = paragraphs[-1]
@@ -29,15 +33,22 @@ def opening(report: Report, settings: Profile, figures: dict[str, Indicator]) ->
     return paragraphs
 
 
-def signoff(report: Report, settings: Profile) -> Signoff:
-    """Name two characters in from the right; the date starts two characters right of the
-    name's start, and when it is too long for that, the date takes the two-character
-    inset and the name moves right (GB/T 9704 7.3.5.2)."""
-    name, day = report.signoff or settings.signoff or report.office, cn_date(report.date, settings.date_style)
-    name_w, date_w = text_width(name), text_width(day)
-    name_indent = 2.0
-    date_indent = name_indent + name_w - 2 - date_w
-    if date_indent < 2:
+def signoff(report: Report, settings: Profile) -> Signoff | None:
+    """Names two characters in from the right (several names one under another, each
+    right-aligned); the date
+    starts two characters right of the widest name's start, and when it is too long for that,
+    the date takes the two-character inset and the names move right (GB/T 9704 7.3.5.2).
+    None when the report signs with nothing."""
+    names = report.signoff_names
+    if names is None:
+        names = [settings.signoff or report.office]
+    if not names:
+        return None
+    day = cn_date(report.date, settings.date_style) if report.date else None
+    widest = max(text_width(name) for name in names)
+    inset = 2.0
+    date_indent = inset + widest - 2 - text_width(day) if day else inset
+    if day and date_indent < inset:
+        inset += inset - date_indent  # the date takes the inset; the names move right
         date_indent = 2.0
-        name_indent = max(date_indent + date_w + 2 - name_w, 0.0)
-    return Signoff(name, day, name_indent, date_indent)
+    return Signoff(names, [inset] * len(names), day, date_indent)

@@ -1,50 +1,55 @@
-"""The body: parts and items numbered as headings (一、（一）1.（1）), gaps closed up, and
-points run together as 一是……；二是……。"""
+"""The body: parts and items numbered as headings (一、（一）1.（1）), gaps closed up, points
+and tables under them."""
 
 from __future__ import annotations
 
-from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, PartRole, Report, cn_number, heading_number
+from ..model import Block, Indicator, Item, Part, PartHeadings, Report, cn_number, heading_number
 from ..office.profile import Profile
-from .summary import SENTENCE_END, Section
+from .points import point_texts
+from .summary import SENTENCE_END, Section, Table
 from .wording import fill, fill_all
 
 
-def enumeration(points: list[str]) -> str | None:
-    """Run points together as summaries do: 一是……；二是……；三是……。
-
-    Points that hold whole sentences of their own are closed with 。 instead of ；.
-    """
-    if not points:
-        return None
-    cleaned = [p.strip().rstrip("。；;，,") for p in points]
-    separator = "。" if any(mark in p for p in cleaned for mark in "。！？") else "；"
-    return separator.join(f"{cn_number(i)}是{p}" for i, p in enumerate(cleaned, 1)) + "。"
+def tables(block: Block, figures: dict[str, Indicator]) -> list[Table]:
+    return [Table(fill(t.title, figures) if t.title else None, fill_all(t.header, figures),
+                  [fill_all(row, figures) for row in t.rows]) for t in block.tables]
 
 
-def _item_sections(
-    items: list[Item], level: int, figures: dict[str, Indicator], enumerate_items: bool = False
-) -> list[Section]:
+def _texts(block: Block, figures: dict[str, Indicator]) -> list[str]:
+    return [*fill_all(block.body, figures), *point_texts(block, figures)]
+
+
+def _runs_in(item: Item) -> bool:
+    """By default a title runs into the item's first paragraph when it has paragraphs of its
+    own (not points set one to a paragraph) and no numbered items under it; untitled text
+    under it does not change that."""
+    if item.run_in is not None:
+        return item.run_in
+    own = bool(item.body) or (bool(item.points) and item.points_style == "inline")
+    return own and not any(child.is_heading for child in item.items)
+
+
+def _item_sections(items: list[Item], level: int, figures: dict[str, Indicator], settings: Profile,
+                   enumerate_items: bool = False) -> list[Section]:
     sections, n = [], 0
-    for raw in items:
-        title = fill(raw.title, figures) if raw.title else None
-        body = fill_all(raw.body, figures)
-        points = enumeration(fill_all(raw.points, figures))
-        children = _item_sections(raw.items, level + 1, figures)
+    for item in items:
+        title = fill(item.title, figures) if item.title else ""
+        texts = _texts(item, figures)
+        children = _item_sections(item.items, level + 1, figures, settings)
         if enumerate_items and title:
             # 一是强化组织领导。正文…… : the title opens the item's first paragraph.
             n += 1
             opener = f"{cn_number(n)}是{title}" + ("" if title[-1] in SENTENCE_END else "。")
-            texts = [*body, *([points] if points else [])]
-            first = opener + (texts[0] if texts else "")
-            sections.append(Section(level, "", "", False, [first, *texts[1:]], children))
-        elif not title:
+            sections.append(Section(level, "", "", False, [opener + (texts[0] if texts else ""), *texts[1:]],
+                                    children, tables(item, figures)))
+        elif not item.is_heading:
             # An untitled item is plain text under its parent: it takes no number.
-            sections.append(Section(level, "", "", False, body, [], points))
+            sections.append(Section(level, "", "", False, texts, [], tables(item, figures)))
         else:
             n += 1
-            has_text = bool(body or points)
-            run_in = raw.run_in if raw.run_in is not None else has_text and not raw.items
-            sections.append(Section(level, heading_number(level, n), title, run_in and has_text, body, children, points))
+            number = heading_number(level, n, settings.numbering.level3)
+            run_in = bool(texts) and (not title or _runs_in(item))  # 1.对核心区…… : an untitled number runs in
+            sections.append(Section(level, number, title, run_in, texts, children, tables(item, figures)))
     return sections
 
 
@@ -55,24 +60,26 @@ def headings(report: Report, settings: Profile) -> PartHeadings:
     return PartHeadings(**chosen)
 
 
-def parts(report: Report) -> list[tuple[PartRole, Part]]:
-    """The parts that print, in role order; empty parts are left out."""
-    return [(role, part) for role in PART_ROLES for part in getattr(report, role) if not part.is_empty]
+def part_heading(part: Part, role: str | None, names: PartHeadings, figures: dict[str, Indicator]) -> str:
+    if part.title:
+        return fill(part.title, figures)
+    return getattr(names, role) if role else ""
 
 
 def sections(report: Report, settings: Profile, figures: dict[str, Indicator]) -> list[Section]:
-    """Level-1 sections in role order, numbered without gaps."""
+    """Level-1 sections in print order, numbered without gaps."""
     names = headings(report, settings)
     enumerate_items = settings.numbering.items == "enumeration"
     return [
         Section(
             1,
             heading_number(1, n),
-            fill(part.title, figures) if part.title else getattr(names, role),
+            part_heading(part, role, names, figures),
             False,
-            fill_all(part.body, figures),
-            _item_sections(part.items, 2, figures, enumerate_items),
-            enumeration(fill_all(part.points, figures)),
+            _texts(part, figures),
+            _item_sections(part.items, part.item_level, figures, settings, enumerate_items),
+            tables(part, figures),
         )
-        for n, (role, part) in enumerate(parts(report), 1)
+        for n, (role, part) in enumerate(report.all_parts(), 1)
     ]
+

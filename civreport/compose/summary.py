@@ -11,55 +11,64 @@ SENTENCE_END = "。！？；：…"
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of the body: a title, a header row and rows of text."""
+
+    title: str | None
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
 class Section:
-    """A numbered heading with what stands under it, at heading level 1–4."""
+    """A numbered heading (or, untitled, plain text) with what stands under it, at heading
+    level 1–4: its paragraphs in print order, its tables, its child sections."""
 
     level: int
-    number: str
+    number: str  # 一、 （一） 1. （1）, or "" for plain text
     title: str
-    run_in: bool
-    paragraphs: list[str]  # the body, without the enumeration
+    run_in: bool  # the heading opens the first paragraph
+    texts: list[str]
     children: list[Section]
-    enumeration: str | None = None  # the points run together: 一是……；二是……。
-
-    @property
-    def texts(self) -> list[str]:
-        """Every paragraph under the heading, the enumeration last."""
-        return self.paragraphs + ([self.enumeration] if self.enumeration else [])
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
-        """The heading as printed, number included; a run-in heading closes with 。."""
+        """The heading as printed, number included; a run-in title closes with 。."""
         text = self.number + self.title
-        if self.run_in and text[-1] not in SENTENCE_END:
+        if self.run_in and self.title and text[-1] not in SENTENCE_END:
             text += "。"
         return text
 
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    name: str
-    value: str  # scaled: 11.5万
-    unit: str
-    change: str  # 增长20%, 提高10个百分点, 持平 or —
-    completion: str  # 85.3% or —
+    @property
+    def is_heading(self) -> bool:
+        return bool(self.number or self.title)
 
 
 @dataclass(frozen=True)
-class Table:
-    title: str
-    rows: list[IndicatorRow]
-    after: int | None  # the index of the part it follows; None: right after the opening
+class IndicatorTable(Table):
+    """The indicator table, placed after a part of the body."""
+
+    after: int | None = None  # the index of the part it follows; None: right after the opening
 
 
 @dataclass(frozen=True)
 class Signoff:
-    """Sign-off lines with their right indents in characters (GB/T 9704 7.3.5.2)."""
+    """Sign-off lines with their right indents in characters (GB/T 9704 7.3.5.2): one name,
+    or several for a joint summary, and the date (none in a draft)."""
 
-    name: str
-    date: str
-    name_indent: float
+    names: list[str]
+    name_indents: list[float]
+    date: str | None
     date_indent: float
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def name_indent(self) -> float:
+        return self.name_indents[0]
 
 
 @dataclass(frozen=True)
@@ -71,10 +80,10 @@ class Summary:
     subtitle: str | None
     opening: list[str]
     sections: list[Section]
-    signoff: Signoff
+    signoff: Signoff | None
     attachments: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
-    table: Table | None = None
+    table: IndicatorTable | None = None
 
     @property
     def title(self) -> str:

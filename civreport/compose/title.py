@@ -81,10 +81,12 @@ def balance_lines(segments: list[str], width: float) -> list[str]:
 
 
 def _segments(report: Report, settings: Profile) -> list[str]:
+    """Office, period, subject and kind; a report sent upward reads 关于……工作情况的报告."""
     subject, kind = report.subject, report.kind
     if subject.endswith("工作") and kind.startswith("工作"):
         subject = subject[: -len("工作")]
-    return [report.office, period_label(report, settings), subject, kind]
+    office = f"关于{report.office}" if kind == "工作情况的报告" else report.office
+    return [office, period_label(report, settings), subject, kind]
 
 
 def title_lines(report: Report, settings: Profile) -> list[str]:

@@ -28,14 +28,15 @@ def cn_number(n: int) -> str:
     return out
 
 
-def heading_number(level: int, n: int) -> str:
-    """The number that opens a heading at ``level`` (1–4): 一、 （一） 1. （1）."""
+def heading_number(level: int, n: int, level3: str = "1.") -> str:
+    """The number that opens a heading at ``level`` (1–4): 一、 （一） 1. （1）; ``level3`` is
+    the third level's habit, ``1.`` or ``1、``."""
     if level == 1:
         return f"{cn_number(n)}、"
     if level == 2:
         return f"（{cn_number(n)}）"
     if level == 3:
-        return f"{n}."
+        return f"{n}{level3[-1]}"
     if level == 4:
         return f"（{n}）"
     raise ValueError(f"heading level {level} is outside 1–{HEADING_LEVELS}")

@@ -1,186 +1,27 @@
-"""The typed model of a work summary: what an input file may say, and nothing else."""
+"""The report: a work summary as its input file states it."""
 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
-from datetime import date as Date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    Strict,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import ConfigDict, Field, PrivateAttr, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .limits import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    MAX_FIGURE,
-    MAX_INDICATORS,
-    MAX_ITEMS,
-    MAX_NAME,
-    MAX_TEXT,
-    MAX_TITLE,
-    MAX_TOTAL_TEXT,
-)
-from .numerals import HEADING_LEVELS
+from ..errors import CivreportWarning
+from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText
+from .indicators import REFERENCE, Indicator, IndicatorTable, PartRole
+from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
+from .parts import Block, Item, Part, Point
 from .period import Period, RangeDash
-from .text import clean_input, join_wrapped_lines
 
-Kind = Literal["工作总结", "工作汇报", "工作情况报告"]
+# 工作情况的报告 is the shape of a report sent upward: 关于……工作情况的报告.
+Kind = Literal["工作总结", "工作汇报", "工作情况汇报", "工作情况报告", "工作情况的报告"]
 
-
-# Texts are strict (a number or bytes is not text), stripped, not empty and bounded; wrapped
-# lines are joined, but a title keeps its line breaks, which break the printed title.
-_JOINED = AfterValidator(join_wrapped_lines)
-Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), _JOINED]
-Name = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), _JOINED]
-TitleText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
-Paragraph = Text  # the body texts of parts and items
-Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)]
-
-
-def _date_text(value: Any) -> Any:
-    # YAML leaves dates as text (see readers.yamlfile); a bare number is no date.
-    if isinstance(value, (int, float)):
-        raise PydanticCustomError("date_type", "应为日期，写作 YYYY-MM-DD")
-    return value
-
-
-def _date_range(day: Date) -> Date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise PydanticCustomError("date_range", "日期应在 {first} 年到 {last} 年之间", {"first": FIRST_YEAR, "last": LAST_YEAR})
-    return day
-
-
-Day = Annotated[Date, BeforeValidator(_date_text), AfterValidator(_date_range)]
-
-
-class StrictModel(BaseModel):
-    # Unknown fields are errors: a misspelt key must never drop content silently.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class CleanModel(StrictModel):
-    """A model whose texts are cleaned once, as they enter (see :mod:`civreport.model.text`)."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _clean(cls, data: Any) -> Any:
-        return clean_input(data)
-
-
-KEY_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
-_KEY = re.compile(KEY_PATTERN)
-
-
-def _key(text: str) -> str:
-    if not _KEY.match(text):
-        raise PydanticCustomError("key", "“{key}”不能作键：键只能用英文字母、数字和下划线，且不以数字开头", {"key": text})
-    return text
-
-
-Key = Annotated[str, AfterValidator(_key), WithJsonSchema({"type": "string", "pattern": KEY_PATTERN})]
-Aggregate = Literal["sum", "latest", "average", "ratio"]
-
-
-class Indicator(StrictModel):
-    """A figure the summary rests on: 先进集体73个, 宣传资料11.5万份, 整改率100%."""
-
-    key: Key = Field(title="键", description="英文字母、数字和下划线；正文用 {键} 引用")
-    name: Name = Field(title="指标名称")
-    value: Figure = Field(title="数值")
-    unit: Annotated[str, Strict(), StringConstraints(max_length=10)] = Field(
-        "", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计")
-    last_year: Figure | None = Field(None, title="上年同期", description="用于同比")
-    previous: Figure | None = Field(None, title="上期", description="用于环比")
-    target: Figure | None = Field(None, title="目标", description="用于目标完成率")
-    aggregate: Aggregate = Field(
-        "sum", title="汇总方式", description="sum 求和、latest 取最新、average 取平均、ratio 由 of 中两个指标相除"
-    )
-    of: tuple[Key, Key] | None = Field(None, title="比率的分子和分母", description="aggregate 为 ratio 时必填")
-
-    @property
-    def is_rate(self) -> bool:
-        return self.unit == "%"
-
-    @model_validator(mode="after")
-    def _ratio_operands(self) -> Indicator:
-        if (self.aggregate == "ratio") != (self.of is not None):
-            raise PydanticCustomError("ratio_operands", "aggregate 为 ratio 时须用 of 写明分子和分母两个指标，其他汇总方式不写 of")
-        return self
-
-
-class Item(StrictModel):
-    """A numbered item inside a part; items nest down to heading level 4."""
-
-    title: Text | None = Field(None, title="标题", description="条目标题，不写序号；序号自动生成")
-    body: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="正文", description="正文段落")
-    points: list[Text] = Field(
-        default_factory=list, max_length=MAX_ITEMS, title="列举要点",
-        description="连成一段“一是……；二是……”的要点，不写“一是”",
-    )
-    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, title="下级条目", description="下一级条目")
-    run_in: bool | None = Field(
-        None,
-        title="标题接正文",
-        description="标题与第一段正文排在同一段；不写时，无下级条目且有正文的条目标题接正文",
-    )
-    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标",
-                                        description="本条目的指标")
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Item:
-        if not (self.title or self.body or self.points or self.items):
-            raise PydanticCustomError("empty_item", "条目为空：至少要有标题、正文或要点之一")
-        if self.items and not self.title:
-            raise PydanticCustomError("untitled_parent", "有下级条目的条目必须有标题")
-        return self
-
-
-class Part(StrictModel):
-    """One of the numbered parts (一、二、…) of the body."""
-
-    title: Text | None = Field(
-        None, title="部分标题", description="不写时用 headings 中该部分的标题；可写成主题式标题，如“健全机制，增强创建工作实效”"
-    )
-    body: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="正文",
-                                  description="紧接部分标题的段落")
-    points: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, title="列举要点",
-                               description="连成一段“一是……；二是……”的要点")
-    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, title="条目", description="（一）（二）……各条目")
-
-    @model_validator(mode="after")
-    def _depth(self) -> Part:
-        def walk(items: list[Item], level: int, path: str) -> None:
-            for i, item in enumerate(items):
-                here = f"{path}[{i}]"
-                if level > HEADING_LEVELS:
-                    raise PydanticCustomError(
-                        "too_deep",
-                        "{path} 是第 {level} 级标题：标题最多四级（一、（一）1.（1））",
-                        {"path": here, "level": level},
-                    )
-                walk(item.items, level + 1, f"{here}.items")
-
-        walk(self.items, 2, "items")
-        return self
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing written: no title of its own and nothing under it. An empty part is left
-        out; a part with only a title prints its heading."""
-        return not (self.title or self.body or self.points or self.items)
+PART_ROLES: tuple[PartRole, ...] = ("measures", "achievements", "problems", "plans", "suggestions")
 
 
 class PartHeadings(StrictModel):
@@ -193,19 +34,6 @@ class PartHeadings(StrictModel):
     suggestions: Name = Field("相关建议", title="相关建议的标题")
 
 
-# What a part does in a summary; a part's role decides its default heading and its place.
-PartRole = Literal["measures", "achievements", "problems", "plans", "suggestions"]
-PART_ROLES: tuple[PartRole, ...] = ("measures", "achievements", "problems", "plans", "suggestions")
-
-
-class IndicatorTable(StrictModel):
-    """A table of indicators (名称、数值、同比、目标完成) printed after one of the parts."""
-
-    title: Name = Field("主要指标完成情况", title="表题")
-    keys: list[Key] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标", description="按此顺序列出；不写时列出报告的全部指标")
-    after: PartRole = Field("achievements", title="位置", description="排在哪一部分之后；该部分没有时排在正文最后")
-
-
 class Source(StrictModel):
     """A report a roll-up was made from."""
 
@@ -214,8 +42,46 @@ class Source(StrictModel):
     period: Period = Field(title="工作期间")
 
 
-# {key}, {key.yoy}, {key.mom}, {key.target}, {key.name}: figures written from the indicators.
-REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(name|value|yoy|mom|target))?\}")
+# Numbers and ordinals typed before a title or a point, which civreport writes itself.
+_TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)])\s*")
+_TYPED_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+是|第[一二三四五六七八九十百]+[，,、]|(?:首先|其次|再次|最后)[，,])\s*")
+
+
+def _strip_typed(value: Any, pattern: re.Pattern[str], path: str) -> Any:
+    if not isinstance(value, str):
+        return value
+    match = pattern.match(value)
+    if not match or not value[match.end():].strip():
+        return value
+    warnings.warn(CivreportWarning(f"字段 {path}：去掉了手写的序号“{match[0].strip()}”，序号由 civreport 生成"),
+                  stacklevel=2)
+    return value[match.end():]
+
+
+def _strip_numbers(section: Any, path: str) -> Any:
+    """Titles and points of a part or item as written, less the numbers typed before them."""
+    if not isinstance(section, dict):
+        return section
+    section = dict(section)
+    if "title" in section:
+        section["title"] = _strip_typed(section["title"], _TYPED_NUMBER, f"{path}.title")
+    if isinstance(section.get("points"), list):
+        points = []
+        for i, point in enumerate(section["points"]):
+            where = f"{path}.points[{i}]"
+            if isinstance(point, dict) and "title" in point:
+                point = {**point, "title": _strip_typed(point["title"], _TYPED_ORDINAL, f"{where}.title")}
+            points.append(_strip_typed(point, _TYPED_ORDINAL, where))
+        section["points"] = points
+    if isinstance(section.get("items"), list):
+        section["items"] = [_strip_numbers(item, f"{path}.items[{i}]") for i, item in enumerate(section["items"])]
+    return section
+
+
+def _at(field: str, problem: str) -> PydanticCustomError:
+    """A problem a report-wide check finds in one field: the loader reports it at that
+    field's path and line (see readers.problems)."""
+    return PydanticCustomError("field_problem", "{field}：{problem}", {"field": field, "problem": problem})
 
 
 class Report(CleanModel):
@@ -229,16 +95,17 @@ class Report(CleanModel):
     office: Name = Field(title="发文机关", description="发文机关（单位）全称")
     period: Period = Field(title="工作期间")
     subject: Name = Field(title="工作主题", description="如“创建全国文明城市”")
-    kind: Kind = Field("工作总结", title="文种")
-    date: Day = Field(title="成文日期", description="YYYY-MM-DD")
+    kind: Kind = Field("工作总结", title="文种", description="工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告（标题为“关于……工作情况的报告”）")
+    date: Day | None = Field(None, title="成文日期", description="YYYY-MM-DD；不写时为草稿，不印日期")
     title: TitleText | None = Field(
         None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
     )
     subtitle: Text | None = Field(None, title="副标题", description="标题下一行，如“——××工作总结”")
     recipients: Text | None = Field(None, title="主送机关", description="不写冒号，自动加全角冒号")
     opening: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="开头", description="开头段落")
-    lead_in: Text | None = Field(
-        None, title="引出语", description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加"
+    lead_in: Annotated[Annotated[Text, Tag("~text")] | Annotated[Literal[False], Tag("~false")], SHAPE] | None = Field(
+        None, title="引出语",
+        description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加；false：不要引出语",
     )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
     measures: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="主要做法")
@@ -246,9 +113,15 @@ class Report(CleanModel):
     problems: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="存在的问题")
     plans: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="下一步打算")
     suggestions: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="相关建议")
+    parts: list[Part] = Field(
+        default_factory=list, max_length=MAX_ITEMS, title="各部分（按书写顺序）",
+        description="代替 measures 等字段，各部分按书写的顺序排列，每部分可用 role 写明作用",
+    )
     closing: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="结尾", description="结尾段落")
-    signoff: Name | None = Field(
-        None, title="署名", description="落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关"
+    signoff: Annotated[Annotated[Name, Tag("~text")] | Annotated[list[Name], Tag("~list")]
+                       | Annotated[Literal[False], Tag("~false")], SHAPE] | None = Field(
+        None, title="署名",
+        description="落款的机关名称；几个机关联合署名时写成列表；false：不要落款；不写时用办公室配置的署名，再不写时同发文机关",
     )
     attachments: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, title="附件", description="附件名称，不写序号")
     range_dash: RangeDash | None = Field(
@@ -263,6 +136,26 @@ class Report(CleanModel):
     # The file the report was loaded from: a profile named by a relative path is found beside it.
     _source: Path | None = PrivateAttr(None)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_numbers(cls, data: Any) -> Any:
+        """Numbers typed before the titles of parts and items (（一）强化组织领导) and ordinals
+        before points (一是……) are dropped with a warning: civreport numbers them."""
+        if not isinstance(data, dict):
+            return data
+        fields = [*PART_ROLES, "parts"]
+        return {key: [_strip_numbers(part, f"{key}[{i}]") for i, part in enumerate(value)]
+                if key in fields and isinstance(value, list) else value for key, value in data.items()}
+
+    def all_parts(self) -> list[tuple[PartRole | None, Part]]:
+        """The parts in print order with their roles: ``parts`` as written, else the role
+        lists in role order. Empty parts are left out."""
+        if self.parts:
+            found = [(part.role, part) for part in self.parts]
+        else:
+            found = [(role, part) for role in PART_ROLES for part in getattr(self, role)]
+        return [(role, part) for role, part in found if not part.is_empty]
+
     def _every_indicator(self) -> Iterator[Indicator]:
         """The report's indicators, then its items', in reading order."""
         yield from self.indicators
@@ -272,28 +165,39 @@ class Report(CleanModel):
                 yield from item.indicators
                 yield from walk(item.items)
 
-        for role in PART_ROLES:
-            for part in getattr(self, role):
-                yield from walk(part.items)
+        for _, part in self.all_parts():
+            yield from walk(part.items)
 
     def all_indicators(self) -> dict[str, Indicator]:
         """Every indicator of the report and its items, by key."""
         return {i.key: i for i in self._every_indicator()}
 
     def texts(self) -> list[tuple[str, str]]:
-        """(field path, text) of every text that may refer to an indicator."""
+        """(field path, text) of every text of the body, which may refer to an indicator."""
         out = [(f"opening[{i}]", t) for i, t in enumerate(self.opening)]
         out += [(f"closing[{i}]", t) for i, t in enumerate(self.closing)]
 
-        def walk(node: Part | Item, path: str) -> None:
-            if node.title:
-                out.append((f"{path}.title", node.title))
+        def walk(node: Block, path: str) -> None:
+            title = getattr(node, "title", None)
+            if title:
+                out.append((f"{path}.title", title))
             out.extend((f"{path}.body[{i}]", t) for i, t in enumerate(node.body))
-            out.extend((f"{path}.points[{i}]", t) for i, t in enumerate(node.points))
-            for i, item in enumerate(node.items):
+            for i, point in enumerate(node.points):
+                here = f"{path}.points[{i}]"
+                if isinstance(point, Point):
+                    out.extend([(f"{here}.title", point.title)] if point.title else [])
+                    out.extend((f"{here}.body[{j}]", t) for j, t in enumerate(point.body))
+                else:
+                    out.append((here, point))
+            out.extend((f"{path}.{name}", text) for name in ("points_lead", "points_tail")
+                       if (text := getattr(node, name)))
+            for t, table in enumerate(node.tables):
+                out.extend((f"{path}.tables[{t}].rows[{r}][{c}]", cell)
+                           for r, row in enumerate(table.rows) for c, cell in enumerate(row))
+            for i, item in enumerate(getattr(node, "items", [])):
                 walk(item, f"{path}.items[{i}]")
 
-        for role in PART_ROLES:
+        for role in (*PART_ROLES, "parts"):
             for i, part in enumerate(getattr(self, role)):
                 walk(part, f"{role}[{i}]")
         return out
@@ -304,6 +208,13 @@ class Report(CleanModel):
         if total > MAX_TOTAL_TEXT:
             raise PydanticCustomError("too_much_text", "报告的正文共 {total} 字，超过了 {limit} 字的上限",
                                       {"total": total, "limit": MAX_TOTAL_TEXT})
+        if self.parts and any(getattr(self, role) for role in PART_ROLES):
+            raise PydanticCustomError("parts_and_roles", "parts 与 measures、achievements 等字段不能同时写：都写进 parts，"
+                                                         "用 role 写明每部分的作用")
+        for role in PART_ROLES:
+            for i, part in enumerate(getattr(self, role)):
+                if part.role not in (None, role):
+                    raise _at(f"{role}[{i}].role", f"写在 {role} 中的部分，role 不能是 {part.role}")
         return self
 
     @model_validator(mode="after")
@@ -323,7 +234,7 @@ class Report(CleanModel):
         if self.table:
             missing = [k for k in self.table.keys if k not in known]
             if missing:
-                raise PydanticCustomError("table_unknown", "table.keys 引用了不存在的指标 {missing}", {"missing": "、".join(missing)})
+                raise _at("table.keys", f"引用了不存在的指标 {'、'.join(missing)}")
         for path, text in self.texts():
             for match in REFERENCE.finditer(text):
                 key, what = match[1], match[2]
@@ -337,9 +248,19 @@ class Report(CleanModel):
                     problem = f"指标 {key} 的目标为 0，无法计算完成率"
                 else:
                     continue
-                raise PydanticCustomError("reference", "{path}：{problem}", {"path": path, "problem": problem})
+                raise _at(path, problem)
         return self
 
     @property
     def source(self) -> Path | None:
         return self._source
+
+    @property
+    def signoff_names(self) -> list[str] | None:
+        """The names the report signs with: its own, ``[]`` for none at all, ``None`` when it
+        leaves the choice to the office profile."""
+        if self.signoff is False:
+            return []
+        if isinstance(self.signoff, str):
+            return [self.signoff]
+        return list(self.signoff) if self.signoff else None

@@ -40,6 +40,7 @@ class Numbering(StrictModel):
         title="条目写法",
         description="headings：条目标题编为（一）（二）；enumeration：写成“一是……”“二是……”段落",
     )
+    level3: Literal["1.", "1、"] = Field("1.", title="三级序号", description="“1.”或“1、”")
 
 
 class ProfileFonts(StrictModel):

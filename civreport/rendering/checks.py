@@ -18,21 +18,31 @@ from .templating import environment, search_path, template_error
 
 
 @cache
-def probe() -> Report:
-    """A report that fills every optional field and every heading level, so that each branch
-    of a template runs and an unknown field anywhere is found."""
-    return Report.model_validate({
+def probes() -> tuple[Report, Report]:
+    """Two reports: one that fills every optional field, heading level and construct, so that
+    each branch of a template runs and an unknown field anywhere is found; and one without
+    any optional piece (no date, lead-in or sign-off), so that a template copes with those."""
+    full = Report.model_validate({
         "office": "某区创建全国文明城市工作领导小组办公室", "period": "2024Q3", "subject": "创建全国文明城市",
         "kind": "工作总结", "date": date(2024, 10, 8), "subtitle": "——副标题", "recipients": "市创城办",
-        "opening": ["开头段落。"], "closing": ["结尾段落。"], "signoff": "某区创城办", "attachments": ["附件一", "附件二"],
-        "measures": [{"title": "主题式标题", "body": ["导语。"], "points": ["要点一", "要点二"], "items": [
+        "opening": ["开头段落。"], "closing": ["结尾段落。"], "signoff": ["某区创城办", "某区文明办"],
+        "attachments": ["附件一", "附件二"],
+        "indicators": [{"key": "a", "name": "活动", "value": 12000, "unit": "场", "approx": "余", "last_year": 10000}],
+        "table": {"title": "主要指标"},
+        "measures": [{"title": "主题式标题", "body": ["导语{a}。"], "points": ["要点一", {"title": "要点二", "body": ["正文。"]}],
+                      "points_lead": "按照部署，", "points_tail": "同时，……", "items": [
             {"title": "二级", "body": ["正文。"], "items": [{"title": "三级", "items": [{"title": "四级", "body": ["正文。"]}]}]},
-            {"title": "接正文", "points": ["要点"]},
+            {"title": "接正文", "points": ["要点", "要点"], "points_style": "paragraphs", "points_order": "第一"},
             {"body": ["无标题条目。"]},
-        ]}],
-        "achievements": [{"body": ["成效。"]}], "problems": [{"body": ["问题。"]}],
-        "plans": [{"points": ["打算一", "打算二"]}], "suggestions": [{"body": ["建议。"]}],
+            {"body": ["无标题有编号的条目。"], "numbered": True},
+        ], "tables": [{"title": "表", "header": ["列一", "列二"], "rows": [["甲", "乙"]]}]}],
+        "achievements": [{"body": ["成效。"], "item_numbers": "1.", "items": [{"title": "直接编为 1."}]}],
+        "problems": [{"body": ["问题。"]}], "plans": [{"points": ["打算一", "打算二"], "points_order": "首先"}],
+        "suggestions": [{"body": ["建议。"]}],
     })
+    bare = Report.model_validate({"office": "某区", "period": "2024", "subject": "创建全国文明城市", "lead_in": False,
+                                  "signoff": False, "parts": [{"title": "专题部分", "body": ["正文。"]}]})
+    return full, bare
 
 
 def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ()) -> list[str]:
@@ -47,6 +57,7 @@ def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ())
         except jinja2.TemplateSyntaxError as exc:
             raise template_error(exc, dirs) from None
     settings = office.settings
-    build_page(compose(probe(), settings), settings, dirs, settings.fonts.pdf, settings.fonts.docx)
+    for report in probes():
+        build_page(compose(report, settings), settings, dirs, settings.fonts.pdf, settings.fonts.docx)
     return names
 

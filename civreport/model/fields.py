@@ -1,0 +1,89 @@
+"""The kinds of value the input format is made of: texts, figures, dates; and the base models
+that read them strictly."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE, MAX_NAME, MAX_TEXT, MAX_TITLE
+from .text import clean_input, join_wrapped_lines
+
+# Texts are strict (a number or bytes is not text), stripped, not empty and bounded; wrapped
+# lines are joined, but a title keeps its line breaks, which break the printed title.
+_JOINED = AfterValidator(join_wrapped_lines)
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), _JOINED]
+Name = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), _JOINED]
+TitleText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+Paragraph = Text  # the body texts of parts and items
+Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)]
+
+
+def _date_text(value: Any) -> Any:
+    # YAML leaves dates as text (see readers.yamlfile); a bare number is no date.
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "应为日期，写作 YYYY-MM-DD")
+    return value
+
+
+def _date_range(day: Date) -> Date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError("date_range", "日期应在 {first} 年到 {last} 年之间", {"first": FIRST_YEAR, "last": LAST_YEAR})
+    return day
+
+
+Day = Annotated[Date, BeforeValidator(_date_text), AfterValidator(_date_range)]
+
+# Fields that take one of several shapes pick the shape from the value, so that an error
+# names one shape, not every one it might have been. The tags start with "~": the loader
+# leaves them out of the field path it reports.
+TAG = "~"
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, list):
+        return TAG + "list"
+    if value is False:
+        return TAG + "false"
+    if isinstance(value, (dict, BaseModel)):
+        return TAG + "mapping"
+    return TAG + "text"
+
+
+SHAPE = Discriminator(_shape)  # tag the shapes of a union "~list", "~false", "~mapping", "~text"
+
+
+class StrictModel(BaseModel):
+    # Unknown fields are errors: a misspelt key must never drop content silently.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        """``achievements:`` with nothing under it (null) is an empty list, not an error."""
+        if isinstance(data, dict) and any(value is None for value in data.values()):
+            lists = {name for name, info in cls.model_fields.items() if info.default_factory is list}
+            return {key: [] if value is None and key in lists else value for key, value in data.items()}
+        return data
+
+
+class CleanModel(StrictModel):
+    """A model whose texts are cleaned once, as they enter (see :mod:`civreport.model.text`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean(cls, data: Any) -> Any:
+        return clean_input(data)
