@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -28,7 +29,30 @@ _FORMS = (
     ("year", re.compile(r"(?P<y>\d{4})")),
 )
 
-PERIOD_FORMS_HELP = "2024Q3、2024H1、2024Q1-Q3、2024、2024-07 或 2024-01..2024-09"
+PERIOD_FORMS_HELP = "2024Q3、2024H1、2024Q1-Q3、2024、2024-07 或 2024-01..2024-09（也可写 2024年第三季度、2024年上半年）"
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+# What people type, in Chinese, rewritten to a code: 2024年第三季度 → 2024Q3 …
+_SPOKEN = (
+    (re.compile(r"(\d{4})年?(?:第)?([1-4])季度"), r"\1Q\2"),
+    (re.compile(r"(\d{4})年?前([1-4])季度"), r"\1Q1-Q\2"),
+    (re.compile(r"(\d{4})年?上半年"), r"\1H1"),
+    (re.compile(r"(\d{4})年?下半年"), r"\1H2"),
+    (re.compile(r"(\d{4})年?(\d{1,2})[-—～~至到](\d{1,2})月"), lambda m: f"{m[1]}-{int(m[2]):02d}..{m[1]}-{int(m[3]):02d}"),
+    (re.compile(r"(\d{4})年?(\d{1,2})月(?:份)?"), lambda m: f"{m[1]}-{int(m[2]):02d}"),
+    (re.compile(r"(\d{4})年(?:度|全年)?"), r"\1"),
+)
+
+
+def _normalize(text: str) -> str:
+    """Full-width characters to ASCII, Chinese numerals in quarters to digits, lower case q/h
+    to upper: ２０２４Ｑ３, 2024q3 and 2024年第三季度 all become 2024Q3."""
+    code = unicodedata.normalize("NFKC", text).strip().upper().replace(" ", "")
+    code = re.sub(r"[〇一二三四五六七八九]", lambda m: _CN_DIGITS[m[0]], code)
+    for pattern, replacement in _SPOKEN:
+        if pattern.fullmatch(code):
+            return pattern.sub(replacement, code)
+    return code
 
 
 class PeriodError(ValueError):
@@ -56,12 +80,12 @@ class Period:
 
     @classmethod
     def parse(cls, text: str | int) -> Period:
-        code = str(text).strip()
+        code = _normalize(str(text))
         for form, pattern in _FORMS:
             match = pattern.fullmatch(code)
             if match:
                 return cls._from_match(form, match)
-        raise PeriodError(f"无法识别的期间“{code}”，应写作 {PERIOD_FORMS_HELP}")
+        raise PeriodError(f"无法识别的期间“{str(text).strip()}”，应写作 {PERIOD_FORMS_HELP}")
 
     @classmethod
     def _from_match(cls, form: str, m: re.Match[str]) -> Period:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import sys
 import warnings
@@ -11,25 +12,27 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from .errors import CivreportError, InputError, Problem, TemplateError
-from .files import write_atomic
-from .model import Period, PeriodError, Report
-from .office.profile import OfficeProfile, Profile, resolve
-from .pipeline import render_page, write_all
-from .readers import load
-from .rendering import check_templates, render_template
-from .rendering.templating import search_path
-from .rollups import rollup, to_yaml
-from .writers import FORMATS
+from ..errors import CivreportError, InputError, Problem, TemplateError
+from ..files import write_atomic
+from ..model import Period, PeriodError, Report
+from ..office.profile import OfficeProfile, Profile, resolve
+from ..pipeline import render_page, write_all
+from ..readers import load
+from ..rendering import check_templates, render_template
+from ..rendering.templating import search_path
+from ..rollups import rollup, to_yaml
+from ..writers import FORMATS
+from .parser import EXIT_USAGE, ChineseParser
 
-EXIT_INPUT = 2  # bad input or bad usage
+EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
 EXIT_RENDER = 1  # the input was fine but an output could not be made
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}：参数错误：{message}\n")
+def version() -> str:
+    try:
+        return importlib.metadata.version("civreport")
+    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "未安装"
 
 
 def _formats(text: str) -> list[str]:
@@ -47,9 +50,18 @@ def _period(text: str) -> Period:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写作 YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="civreport", description="把工作期间的事实写成可直接印发的工作总结。")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=_Parser)
+    parser = ChineseParser(prog="civreport", description="把工作期间的事实写成可直接印发的工作总结。")
+    parser.add_argument("--version", action="version", version=f"civreport {version()}", help="显示版本并退出")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=ChineseParser,
+                                     title="命令")
 
     p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
@@ -68,11 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="要汇总的报告文件")
     p.add_argument("--period", type=_period, required=True, help="汇总后的期间，如 2024H1、2024")
     p.add_argument("--office", help="按单位汇总时，汇总后的单位名称")
-    p.add_argument("--date", type=date.fromisoformat, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
+    p.add_argument("--date", type=_day, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
 
     p = commands.add_parser("templates", help="检查模板和办公室配置")
-    actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=_Parser)
+    actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=ChineseParser, title="动作")
     _office_options(actions.add_parser("check", help="不渲染报告，检查模板和办公室配置"))
     return parser
 
