@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_day, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
 
+    p = commands.add_parser("fontconfig", help="输出 fontconfig 文件：在没有公文字体的电脑上用 LibreOffice 如实预览 DOCX")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="写入文件（默认输出到屏幕）")
+
     p = commands.add_parser("templates", help="检查模板和办公室配置")
     actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=ChineseParser, title="动作")
     _office_options(actions.add_parser("check", help="不渲染报告，检查模板和办公室配置"))
@@ -185,6 +188,18 @@ def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | 
     return 0
 
 
+def _fontconfig(output: Path | None) -> int:
+    from ..writers.docx.preview import fonts_conf  # reads the stand-in fonts' files
+
+    text = fonts_conf()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        print(output)
+    return 0
+
+
 def _check(office: str | None, offices: Path | None, templates: list[Path]) -> int:
     profile = resolve(office, offices=offices)
     names = check_templates(profile, templates)
@@ -203,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rollup(args.inputs, args.period, args.office, args.date, args.output)
         if args.command == "templates":
             return _check(args.office, args.offices, args.templates)
+        if args.command == "fontconfig":
+            return _fontconfig(args.output)
         model = Profile if args.profile else Report
         print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
         return 0

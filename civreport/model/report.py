@@ -156,21 +156,23 @@ class Report(CleanModel):
             found = [(role, part) for role in PART_ROLES for part in getattr(self, role)]
         return [(role, part) for role, part in found if not part.is_empty]
 
-    def _every_indicator(self) -> Iterator[Indicator]:
-        """The report's indicators, then its items', in reading order."""
-        yield from self.indicators
+    def _every_indicator(self) -> Iterator[tuple[str, Indicator]]:
+        """The report's indicators, then its items', in reading order, with their field paths."""
+        yield from ((f"indicators[{i}]", indicator) for i, indicator in enumerate(self.indicators))
 
-        def walk(items: list[Item]) -> Iterator[Indicator]:
-            for item in items:
-                yield from item.indicators
-                yield from walk(item.items)
+        def walk(items: list[Item], path: str) -> Iterator[tuple[str, Indicator]]:
+            for i, item in enumerate(items):
+                here = f"{path}.items[{i}]"
+                yield from ((f"{here}.indicators[{j}]", indicator) for j, indicator in enumerate(item.indicators))
+                yield from walk(item.items, here)
 
-        for _, part in self.all_parts():
-            yield from walk(part.items)
+        for field in (*PART_ROLES, "parts"):
+            for i, part in enumerate(getattr(self, field)):
+                yield from walk(part.items, f"{field}[{i}]")
 
     def all_indicators(self) -> dict[str, Indicator]:
         """Every indicator of the report and its items, by key."""
-        return {i.key: i for i in self._every_indicator()}
+        return {i.key: i for _, i in self._every_indicator()}
 
     def texts(self) -> list[tuple[str, str]]:
         """(field path, text) of every text of the body, which may refer to an indicator."""
@@ -219,18 +221,16 @@ class Report(CleanModel):
 
     @model_validator(mode="after")
     def _indicators(self) -> Report:
-        keys = [i.key for i in self._every_indicator()]
-        repeated = sorted({k for k in keys if keys.count(k) > 1})
-        if repeated:
-            raise PydanticCustomError("duplicate_key", "指标键重复：{keys}", {"keys": "、".join(repeated)})
+        seen: dict[str, str] = {}
+        for path, indicator in self._every_indicator():
+            if indicator.key in seen:
+                raise _at(f"{path}.key", f"指标键 {indicator.key} 重复（{seen[indicator.key]} 已用过）")
+            seen[indicator.key] = path
         known = self.all_indicators()
-        for indicator in known.values():
+        for path, indicator in self._every_indicator():
             missing = [k for k in indicator.of or () if k not in known]
             if missing:
-                raise PydanticCustomError(
-                    "ratio_unknown", "指标 {key} 的 of 引用了不存在的指标 {missing}",
-                    {"key": indicator.key, "missing": "、".join(missing)},
-                )
+                raise _at(f"{path}.of", f"引用了不存在的指标 {'、'.join(missing)}")
         if self.table:
             missing = [k for k in self.table.keys if k not in known]
             if missing:
