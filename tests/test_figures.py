@@ -91,7 +91,7 @@ def test_item_indicators_are_referenced_too():
     [
         ({"achievements": [{"body": ["共{unknown}。"]}]}, "achievements[0].body[0]：引用了不存在的指标 unknown"),
         ({"achievements": [{"body": ["{volunteers.yoy}"]}]}, "需要指标 volunteers 填写 last_year"),
-        ({"indicators": [*INDICATORS, INDICATORS[0]]}, "指标键重复：materials"),
+        ({"indicators": [*INDICATORS, INDICATORS[0]]}, "indicators[3].key：指标键 materials 重复（indicators[0] 已用过）"),
         ({"indicators": [{"key": "r", "name": "率", "value": 1, "unit": "%", "aggregate": "ratio"}]}, "of 写明分子和分母"),
         ({"indicators": [{"key": "r", "name": "率", "value": 1, "aggregate": "ratio", "of": ["a", "b"]}]}, "不存在的指标 a、b"),
         ({"table": {"keys": ["nope"]}}, "table.keys：引用了不存在的指标 nope"),

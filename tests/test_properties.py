@@ -107,7 +107,7 @@ def test_any_report_is_refused_or_rendered_with_its_own_text(data):
             outputs = {fmt: civreport.write(page, fmt) for fmt in ("html", "pdf", "docx")}
     blocks = printable("".join(b.text if isinstance(b, Paragraph) else "".join(c.text for row in b.rows for c in row)
                                for b in page.blocks))
-    for text in input_texts(data):
+    for text in input_texts(json.loads(json.dumps(data))):  # as read back: a surrogate pair is one character
         assert text in blocks  # nothing the author wrote is lost on the page
     document = docx.Document(io.BytesIO(outputs["docx"]))
     assert printable("".join(p.text for p in document.paragraphs)) == blocks
