@@ -75,3 +75,15 @@ def dash_report():
     (the second line's last place), and elsewhere."""
     return make_report(office="小河区", opening=[cjk(at) + "——" + cjk(40, at) + "。" for at in (25, 53, 24, 26, 0)],
                        measures=[], problems=[], plans=[], lead_in="现将有关情况总结如下：")
+
+
+def tables_report(before: int):
+    """Tables after ``before`` lines of text: where the last row meets the end of a page, and
+    where a table runs over it (its header row repeats); one has a cell that wraps."""
+    rows = [[f"第{i}项", cjk(6, i), f"{i * 7}个"] for i in range(1, 9)]
+    rows[3][1] = cjk(40, 3)  # three lines in its cell
+    opening = [paragraph(min(9, before - n), n) for n in range(0, before, 9)]
+    return make_report(office="小河区", opening=[*opening, "现将有关情况总结如下："], measures=[], problems=[], plans=[],
+                       closing=[paragraph(3, 2)],
+                       achievements=[{"tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}],
+                                      "body": [paragraph(2, 1)]}])

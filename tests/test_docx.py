@@ -18,7 +18,17 @@ from civreport import render_docx
 from civreport.writers.docx import DocxWriter
 
 from conftest import SAMPLES, W, assert_valid_docx, make_report
-from geometry import BLOCK_BOTTOM, body, dash_report, grid_report, left_edge, quiet_pdf, right_edge, signoff_report
+from geometry import (
+    BLOCK_BOTTOM,
+    body,
+    dash_report,
+    grid_report,
+    left_edge,
+    quiet_pdf,
+    right_edge,
+    signoff_report,
+    tables_report,
+)
 from libreoffice import to_pdf
 from pdftext import pages
 
@@ -42,6 +52,7 @@ COMPARED = {
     **{f"signoff-{lines}-{free}": (lambda lines=lines, free=free: signoff_report(lines, free))
        for lines, free in SIGNOFF_CASES},
     "dash": dash_report,
+    **{f"tables-{before}": (lambda before=before: tables_report(before)) for before in (1, 5, 9, 14)},
 }
 
 
@@ -92,10 +103,10 @@ def test_body_text_is_on_the_grid_with_tracking_and_indent(sample_docx):
     spacing = normal.element.find(f"{W}pPr/{W}spacing")
     assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("579", "exact")
     assert normal.element.find(f"{W}pPr/{W}widowControl").get(f"{W}val") == "0"
-    assert normal.element.find(f"{W}rPr/{W}spacing").get(f"{W}val") == "-5"
+    assert normal.element.find(f"{W}rPr/{W}spacing").get(f"{W}val") == "-5"  # −0.25 pt, the PDF's tracking too
     assert normal.font.size.pt == 16
     ind = document.styles["公文正文"].element.find(f"{W}pPr/{W}ind")
-    assert (ind.get(f"{W}firstLineChars"), ind.get(f"{W}firstLine")) == ("200", "632")
+    assert (ind.get(f"{W}firstLineChars"), ind.get(f"{W}firstLine")) == ("200", "630")  # two pitches of 15.75 pt
     for name in ("公文标题", "署名", "成文日期", "页码"):
         ind = document.styles[name].element.find(f"{W}pPr/{W}ind")
         assert ind.get(f"{W}firstLineChars") == "0", name
@@ -157,10 +168,11 @@ def test_headings_and_run_in_titles_take_their_styles(sample_docx):
     assert [r.text for r in paragraphs[0].runs] == ["云江市滨河区2023年", "\n", "创建全国文明城市工作总结"]
 
 
-def test_every_paragraph_holds_the_pdfs_text():
+def test_every_paragraph_and_table_holds_the_pdfs_text():
     for sample in SAMPLES:
         report = civreport.load(sample)
-        docx_text = "".join(p.text.replace("\n", "") for p in open_docx(render_docx(report)).paragraphs)
+        document = open_docx(render_docx(report))
+        docx_text = "".join(t.text or "" for t in document.element.body.iter(f"{W}t"))  # paragraphs and cells, in order
         pdf_text = "".join(line.text for page in pages(quiet_pdf(report)) for line in body(page))
         assert docx_text == pdf_text, sample.stem
 

@@ -4,6 +4,7 @@ from lxml import html as lxml_html
 
 import civreport
 from civreport.compose import compose
+from civreport.rendering.blocks import Paragraph
 
 from conftest import SAMPLES, make_report
 
@@ -50,6 +51,7 @@ def test_metadata_comes_from_the_report():
 
 PART_HEADINGS = {
     "district-2023-civilized-city": ["一、创建基本情况", "二、存在的问题", "三、下一步工作计划"],
+    "hedong-street-2021": ["一、主要工作措施及成效", "二、存在的主要问题", "三、下一步工作计划"],
     "industrial-park-2017": ["一、主要做法", "二、存在的问题", "三、下段工作打算", "四、相关建议"],
     "xiaohe-civilized-district": ["一、健全机制，增强创建工作实效", "二、广泛宣传、大力发动，营造浓郁的创建氛围",
                                   "三、以为民办实事为突破口，以点带面，全面推进文明区创建工作"],
@@ -64,14 +66,21 @@ def expected_blocks(doc):
     out += [("recipients", doc.report.recipients + "：")] if doc.report.recipients else []
     out += [("body", t) for t in doc.opening]
 
+    def table(t):
+        out.extend([("table-title", t.title)] if t.title else [])
+        out.append(("table", [t.header, *t.rows]))
+        out.append(("blank", ""))
+
     def walk(sections):
         for s in sections:
-            if s.level == 1 or (s.title and not s.run_in):
+            if s.level == 1 or (s.is_heading and not s.run_in):
                 out.append((f"heading-{s.level}", s.heading))
             texts = s.texts
             if s.run_in and texts:
                 texts = [s.heading + texts[0], *texts[1:]]
             out.extend(("body", t) for t in texts)
+            for t in s.tables:
+                table(t)
             walk(s.children)
 
     walk(doc.sections)
@@ -88,11 +97,12 @@ def test_every_sample_renders_block_for_block():
     assert sorted(PART_HEADINGS) == [s.stem for s in SAMPLES]
     for sample in SAMPLES:
         report = civreport.load(sample)
-        blocks = [(b.style, b.text) for b in civreport.render_page(report).blocks]
+        blocks = [(b.style, b.text) if isinstance(b, Paragraph) else ("table", [[c.text for c in row] for row in b.rows])
+                  for b in civreport.render_page(report).blocks]
         assert blocks == expected_blocks(compose(report)), sample.stem
         assert [text for style, text in blocks if style == "heading-1"] == PART_HEADINGS[sample.stem]
-        # What the HTML shows is what the blocks say.
-        assert body_blocks(report) == [(style, text.replace("\n", "")) for style, text in blocks]
+        # What the HTML shows is what the paragraphs say.
+        assert body_blocks(report) == [(style, text.replace("\n", "")) for style, text in blocks if style != "table"]
 
 
 def test_unprintable_characters_are_dropped_once_with_a_warning_naming_the_field(tmp_path):

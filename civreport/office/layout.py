@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 MM = 72 / 25.4  # points per millimetre
 TWIPS = 20  # twips per point
 
+TABLE_RULE_PT = 0.5  # the lines of a table; a row is one grid line high, its rule included
+
 # The type sizes of a page: body text, the title, tables, page numbers.
 TextSize = Literal["body", "title", "table", "page_number"]
 
@@ -62,15 +64,16 @@ class Layout(BaseModel):
         return self.line_pitch_twips / TWIPS
 
     @property
-    def char_spacing_pt(self) -> float:
-        """Tracking that fits ``chars_per_line`` body characters in the text width, to 0.01 pt."""
+    def char_spacing_twips(self) -> int:
+        """Tracking that fits ``chars_per_line`` body characters in the text width, in whole
+        twips (what a DOCX can state), rounded away from overflow."""
         slack = self.text_width_pt / self.chars_per_line - self.body_size_pt
-        return math.floor(min(slack, 0) * 100) / 100
+        return math.floor(min(slack, 0) * TWIPS)
 
     @property
-    def char_spacing_twips(self) -> int:
-        """DOCX tracking in whole twips (w:spacing), rounded away from overflow."""
-        return math.floor(self.char_spacing_pt * TWIPS)
+    def char_spacing_pt(self) -> float:
+        """The same tracking in points, for the PDF: both outputs set lines equally wide."""
+        return self.char_spacing_twips / TWIPS
 
     @property
     def char_pitch_pt(self) -> float:
@@ -79,6 +82,23 @@ class Layout(BaseModel):
     @property
     def title_chars_per_line(self) -> float:
         return self.text_width_pt / self.title_size_pt
+
+    @property
+    def table_rule_pt(self) -> float:
+        return TABLE_RULE_PT
+
+    @property
+    def cell_line_twips(self) -> int:
+        """A line of a table cell: the grid pitch less the rule, so that a row of one line is
+        exactly one grid line high and the text after a table stays on the grid."""
+        return self.line_pitch_twips - round(TABLE_RULE_PT * TWIPS)
+
+    @property
+    def docx_cell_line_twips(self) -> int:
+        """The same a point shorter for word processors, which snap the text after a table to
+        the next grid line: a table a hair taller than its grid lines would push that text a
+        whole line down (measured in LibreOffice 7.4)."""
+        return self.cell_line_twips - TWIPS
 
     @property
     def sizes(self) -> dict[TextSize, float]:

@@ -42,7 +42,6 @@ class Style:
     keep_next: bool = False
     size: TextSize = "body"
     bold: bool = False
-    on_grid: bool = True  # False: single spacing off the line grid (table cells)
     run_in: bool = False  # also used on a <span>: a run-in heading, a Word character style
     tags: tuple[str, ...] = ()  # elements that take this class when they name none
 
@@ -71,10 +70,10 @@ BUILT_IN: tuple[Style, ...] = (
     Style("signoff-name", "署名", "CivSignoff", "body", align="right"),
     Style("signoff-date", "成文日期", "CivDate", "body", align="right"),
     Style("table-title", "表格标题", "CivTableTitle", "heading1", align="center", keep_next=True),
-    Style("table-header", "表格表头", "CivTableHeader", "heading1", align="center", size="table", on_grid=False,
+    Style("table-header", "表格表头", "CivTableHeader", "heading1", align="center", size="table",
           tags=("th",)),
-    Style("table-cell", "表格文字", "CivTableText", "body", align="center", size="table", on_grid=False, tags=("td",)),
-    Style("table-label", "表格首列", "CivTableLabel", "body", align="left", size="table", on_grid=False),
+    Style("table-cell", "表格文字", "CivTableText", "body", align="center", size="table", tags=("td",)),
+    Style("table-label", "表格首列", "CivTableLabel", "body", align="left", size="table"),
     Style("page-number", "页码", "CivPageNumber", "page_number", align="right", size="page_number"),
 )
 BUILT_IN_NAMES = frozenset(s.name for s in BUILT_IN)

@@ -130,15 +130,27 @@ def indent_of(element: lxml_html.HtmlElement) -> Indent | None:
         raise TemplateError(f"模板在“{_excerpt(element)}”处的缩进不是数字") from None
 
 
-def _column_widths(rows: list[tuple[Cell, ...]]) -> tuple[float, ...]:
-    """Each column as wide as its longest cell plus a character, as fractions of the whole."""
+def column_widths(rows: list[tuple[Cell, ...]], available: float) -> tuple[float, ...]:
+    """Column widths as fractions of the table: each column as wide as its longest cell (plus
+    a character) when they all fit in ``available`` characters, spread out to fill it; when
+    they do not, the narrow columns keep their width and the wide ones share the rest, so
+    that only long texts wrap."""
     columns = max((len(r) for r in rows), default=0)
     natural = [1 + max((text_width(r[c].text) for r in rows if c < len(r)), default=0) for c in range(columns)]
-    total = sum(natural)
+    if sum(natural) > available:
+        kept: dict[int, float] = {}
+        while True:
+            fair = (available - sum(kept.values())) / max(columns - len(kept), 1)
+            narrow = {c: n for c, n in enumerate(natural) if c not in kept and n <= fair}
+            if not narrow:
+                break
+            kept |= narrow
+        natural = [kept.get(c, max(fair, 1.0)) for c in range(columns)]
+    total = sum(natural) or 1
     return tuple(round(n / total, 4) for n in natural)
 
 
-def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None) -> Table:
+def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None, layout: Layout) -> Table:
     rows: list[tuple[Cell, ...]] = []
     header_rows = 0
     for tr in element.iter("tr"):
@@ -152,7 +164,9 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
             in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
             if header_rows == len(rows) - 1 and (in_head or all(c.tag == "th" for c in tr)):
                 header_rows += 1
-    return Table(tuple(rows), header_rows, _column_widths(rows), group)
+    # The width in characters of the table's type, less each column's padding (3 pt a side).
+    available = (layout.text_width_pt - 6 * max((len(r) for r in rows), default=0)) / layout.table_size_pt
+    return Table(tuple(rows), header_rows, column_widths(rows, available), group)
 
 
 def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable,
@@ -168,7 +182,7 @@ def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable,
                 style = class_of(child, styles, styles.default_for(child.tag)) or BODY
                 found.append((child, Paragraph(style, _runs(child, styles), indent_of(child), group)))
             elif child.tag == "table":
-                found.append((child, _table(child, styles, group)))
+                found.append((child, _table(child, styles, group, layout)))
             else:
                 css_class = child.get("class")
                 walk(child, css_class if css_class in GROUPS else group)

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ...office.layout import TWIPS, Layout
+from ...office.layout import TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import StyleTable
 from ...rendering.blocks import Block, Paragraph, Table
 from . import oxml as x
 from .styles import character_style_id
 
-_BORDER: dict[str, str | int] = {"val": "single", "sz": 4, "space": 0, "color": "000000"}  # 0.5 pt, as the page's CSS draws it
-_CELL_PADDING = {"top": 20, "bottom": 20, "left": 60, "right": 60}  # 1 pt and 3 pt, as the page's CSS pads
+_BORDER: dict[str, str | int] = {"val": "single", "sz": round(TABLE_RULE_PT * 8), "space": 0, "color": "000000"}
+_CELL_PADDING = {"top": 0, "bottom": 0, "left": 60, "right": 60}  # 3 pt at the sides, as the page's CSS pads
 
 
 class BodyWriter:
@@ -76,6 +76,7 @@ class BodyWriter:
                 tc = etree.SubElement(tr, x.qn("w:tc"))
                 tcpr = etree.SubElement(tc, x.qn("w:tcPr"))
                 tcpr.append(x.element("tcW", w=width, type="dxa"))
+                tcpr.append(x.element("vAlign", val="center"))
                 p = etree.SubElement(tc, x.qn("w:p"))
                 x.child(x.properties(p, "pPr"), "pStyle", val=self.styles[cell.style].style_id)
                 p.extend(x.runs(cell.text))

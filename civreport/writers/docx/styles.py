@@ -65,10 +65,10 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
                      spacing_twips=None if style.tracking else 0, bold=bold)
         if style.size == "page_number":
             x.exact_lines(ppr, round(size * TWIPS))
-        if not style.on_grid:
-            # Exact 28.95 pt in table cells would make every row a grid line tall.
+        elif style.size == "table":
+            # The grid would round a cell's line up to a whole pitch, and the rule comes on top.
             x.child(ppr, "snapToGrid", val=0)
-            x.child(ppr, "spacing", before=0, after=0, line=240, lineRule="auto")
+            x.exact_lines(ppr, layout.docx_cell_line_twips)
         if style.run_in:
             char = _add(styles, f"{style.style_name}文字", CharacterStyle)
             char.style_id = character_style_id(style)
