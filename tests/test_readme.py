@@ -1,0 +1,77 @@
+"""Every example in the README runs as written.
+
+Blocks marked ``yaml`` are reports (the first is ``q3.yaml``; the others are fragments that
+change it) or profile fragments; ``sh`` blocks run in a folder with ``q3.yaml`` and the samples
+(``make`` lines are what ``make test`` itself runs); ``python`` blocks run there too. Blocks
+marked ``text`` or nothing are output or synopses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+import yaml
+
+import civreport
+from civreport.office.profile import Profile
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCKS = [(lang, text) for lang, text in re.findall(r"^```(\w*)\n(.*?)^```", README, re.S | re.M)]
+REPORTS = [text for lang, text in BLOCKS if lang == "yaml"]
+
+
+def test_the_readme_has_examples_of_every_kind():
+    kinds = {lang for lang, _ in BLOCKS}
+    assert {"yaml", "sh", "python"} <= kinds and kinds <= {"yaml", "sh", "python", "text", ""}, kinds
+    assert len(REPORTS) >= 8
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    (tmp_path / "q3.yaml").write_text(REPORTS[0], encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("text", REPORTS[1:], ids=lambda t: t.split("\n")[0][:30])
+def test_yaml_examples_load_and_render(workspace, text):
+    fragment = yaml.safe_load(text)
+    if set(fragment) <= set(Profile.model_fields) and not set(fragment) <= set(civreport.Report.model_fields):
+        (workspace / "profile.yaml").write_text(text, encoding="utf-8")
+        office = civreport.load_profile(workspace / "profile.yaml")
+        civreport.render_page(civreport.load(workspace / "q3.yaml"), office=office)
+        return
+    report = yaml.safe_load(REPORTS[0]) | fragment
+    (workspace / "r.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = civreport.render_page(civreport.load(workspace / "r.yaml"))
+    assert page.blocks
+
+
+@pytest.mark.parametrize("text", [t for lang, t in BLOCKS if lang == "sh"], ids=lambda t: t.split("\n")[0][:30])
+def test_shell_examples_run(workspace, text):
+    script = "\n".join(line for line in text.splitlines() if not line.startswith("make "))
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    result = subprocess.run(["bash", "-e", "-c", script], cwd=workspace, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("text", [t for lang, t in BLOCKS if lang == "python"])
+def test_python_examples_run(workspace, monkeypatch, text):
+    monkeypatch.chdir(workspace)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec(compile(text, "README.md", "exec"), {})
+    assert (workspace / "out" / "q3.pdf").is_file()
