@@ -179,7 +179,11 @@ def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | 
     reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)
-    text = to_yaml(rollup(reports, period, office=office, day=day))
+    return _emit(to_yaml(rollup(reports, period, office=office, day=day)), output)
+
+
+def _emit(text: str, output: Path | None) -> int:
+    """A command's text on standard output, or into ``output`` (whole, its name printed)."""
     if output is None:
         sys.stdout.write(text)
     else:
@@ -191,13 +195,7 @@ def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | 
 def _fontconfig(output: Path | None) -> int:
     from ..writers.docx.preview import fonts_conf  # reads the stand-in fonts' files
 
-    text = fonts_conf()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text.encode("utf-8"))
-        print(output)
-    return 0
+    return _emit(fonts_conf(), output)
 
 
 def _check(office: str | None, offices: Path | None, templates: list[Path]) -> int:
