@@ -21,7 +21,7 @@ from ..readers import load
 from ..rendering import check_templates, render_template
 from ..rendering.templating import search_path
 from ..rollups import rollup, to_yaml
-from ..writers import FORMATS
+from ..writers import DEFAULT_FORMATS, FORMATS
 from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
-    p.add_argument("--to", type=_formats, default=list(FORMATS), metavar="FORMATS", help=f"输出格式，逗号分隔（默认 {','.join(FORMATS)}）")
+    p.add_argument("--to", type=_formats, default=list(DEFAULT_FORMATS), metavar="FORMATS",
+                   help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）")
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..model import Indicator, Report, cn_date
+from ..model.genre import ends_with_lead_in
 from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import SENTENCE_END, Signoff
-from .wording import KIND_VERB, ends_with_lead_in, fill_all, period_label
+from .wording import KIND_VERB, fill_all, period_label
 
 
 def lead_in(report: Report, settings: Profile) -> str | None:

@@ -3,22 +3,12 @@ lead-in phrase, with title sentences, counted 一是, 第一， or 首先，…�
 
 from __future__ import annotations
 
-from ..model import ORDINAL_WORDS, Block, Indicator, Point, cn_number
+from ..model import Block, Indicator, Point
+from ..model.genre import ordinals
 from .summary import SENTENCE_END
 from .wording import fill
 
 _CLOSED = "。！？…"  # marks that end a point's last sentence
-
-
-def ordinals(order: str, count: int) -> list[str]:
-    """一是 二是 …, 第一， 第二， …, or 首先， 其次， (再次，) 最后，"""
-    if order == "第一":
-        return [f"第{cn_number(n)}，" for n in range(1, count + 1)]
-    if order == "首先":  # 首先，其次， / 首先，其次，最后， / 首先，其次，再次，最后，
-        first, second, third, last = ORDINAL_WORDS
-        words = {1: [first], 2: [first, second], 3: [first, second, last], 4: [first, second, third, last]}[count]
-        return [f"{word}，" for word in words]
-    return [f"{cn_number(n)}是" for n in range(1, count + 1)]
 
 
 def _sentence(text: str) -> str:

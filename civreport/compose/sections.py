@@ -19,16 +19,6 @@ def _texts(block: Block, figures: dict[str, Indicator]) -> list[str]:
     return [*fill_all(block.body, figures), *point_texts(block, figures)]
 
 
-def _runs_in(item: Item) -> bool:
-    """By default a title runs into the item's first paragraph when it has paragraphs of its
-    own (not points set one to a paragraph) and no numbered items under it; untitled text
-    under it does not change that."""
-    if item.run_in is not None:
-        return item.run_in
-    own = bool(item.body) or (bool(item.points) and item.points_style == "inline")
-    return own and not any(child.is_heading for child in item.items)
-
-
 def _item_sections(items: list[Item], level: int, figures: dict[str, Indicator], settings: Profile,
                    enumerate_items: bool = False) -> list[Section]:
     sections, n = [], 0
@@ -48,7 +38,7 @@ def _item_sections(items: list[Item], level: int, figures: dict[str, Indicator],
         else:
             n += 1
             number = heading_number(level, n, settings.numbering.level3)
-            run_in = bool(texts) and (not title or _runs_in(item))  # 1.对核心区…… : an untitled number runs in
+            run_in = bool(texts) and (not title or item.runs_in)  # 1.对核心区…… : an untitled number runs in
             sections.append(Section(level, number, title, run_in, texts, children, tables(item, figures)))
     return sections
 

@@ -80,15 +80,6 @@ def balance_lines(segments: list[str], width: float) -> list[str]:
     return lines[::-1]
 
 
-def _segments(report: Report, settings: Profile) -> list[str]:
-    """Office, period, subject and kind; a report sent upward reads 关于……工作情况的报告."""
-    subject, kind = report.subject, report.kind
-    if subject.endswith("工作") and kind.startswith("工作"):
-        subject = subject[: -len("工作")]
-    office = f"关于{report.office}" if kind == "工作情况的报告" else report.office
-    return [office, period_label(report, settings), subject, kind]
-
-
 def title_lines(report: Report, settings: Profile) -> list[str]:
     """The title, broken into balanced lines; an explicit title keeps the author's breaks."""
     width = settings.page.title_chars_per_line
@@ -98,7 +89,7 @@ def title_lines(report: Report, settings: Profile) -> list[str]:
             return lines
         # Break only after punctuation, else anywhere, when one written line is too long.
         return balance_lines(re.findall(r"[^，、：]+[，、：]?", lines[0]), width)
-    return balance_lines(_segments(report, settings), width)
+    return balance_lines(report.title_segments(settings.range_dash), width)
 
 
 def subtitle(report: Report, settings: Profile) -> str | None:

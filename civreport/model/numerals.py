@@ -49,3 +49,26 @@ def cn_date(day: date, style: str = "arabic") -> str:
         year = "".join("〇一二三四五六七八九"[int(d)] for d in str(day.year))
         return f"{year}年{cn_number(day.month)}月{cn_number(day.day)}日"
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+_VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
+_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十一 → 21, 一百零五 → 105, 二〇二四 (digit by digit) → 2024; None
+    when ``text`` is not a Chinese numeral (the inverse of :func:`cn_number`)."""
+    if not text or any(c not in _VALUES and c not in _PLACES for c in text):
+        return None
+    if not any(c in _PLACES for c in text):
+        return int("".join(str(_VALUES[c]) for c in text))
+    total, digit = 0, None
+    for char in text:
+        if char in _PLACES:
+            total += (1 if digit is None else digit) * _PLACES[char]
+            digit = None
+        elif digit and _VALUES[char]:
+            return None  # two digits running without a place between them
+        else:
+            digit = _VALUES[char]
+    return total + (digit or 0)

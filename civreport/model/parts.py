@@ -8,6 +8,7 @@ from pydantic import Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import SHAPE, Name, Paragraph, StrictModel, Text
+from .genre import ORDINAL_WORDS
 from .indicators import Indicator, PartRole
 from .limits import MAX_INDICATORS, MAX_ITEMS
 from .numerals import HEADING_LEVELS
@@ -15,7 +16,6 @@ from .numerals import HEADING_LEVELS
 PointsStyle = Literal["inline", "paragraphs"]
 # How points are counted: 一是……二是……, 第一，……第二，……, 首先，……其次，……最后，……
 PointsOrder = Literal["一是", "第一", "首先"]
-ORDINAL_WORDS = ("首先", "其次", "再次", "最后")  # 首先…其次…最后 counts at most four points
 ItemNumbers = Literal["（一）", "1."]
 
 MAX_COLUMNS = 12
@@ -103,6 +103,16 @@ class Item(Block):
         if self.items and not self.title:
             raise PydanticCustomError("untitled_parent", "有下级条目的条目必须有标题")
         return self
+
+    @property
+    def runs_in(self) -> bool:
+        """Whether the title opens the first paragraph: as ``run_in`` says, else when the item
+        has paragraphs of its own (not points set one to a paragraph) and no numbered items
+        under it; untitled text under it does not change that."""
+        if self.run_in is not None:
+            return self.run_in
+        own = bool(self.body) or (bool(self.points) and self.points_style == "inline")
+        return own and not any(child.is_heading for child in self.items)
 
     @property
     def is_heading(self) -> bool:

@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import CivreportWarning
 from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText
+from .genre import TYPED_NUMBER, TYPED_ORDINAL
 from .indicators import REFERENCE, Indicator, IndicatorTable, PartRole
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
 from .parts import Block, Item, Part, Point
@@ -42,11 +43,6 @@ class Source(StrictModel):
     period: Period = Field(title="工作期间")
 
 
-# Numbers and ordinals typed before a title or a point, which civreport writes itself.
-_TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)])\s*")
-_TYPED_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+是|第[一二三四五六七八九十百]+[，,、]|(?:首先|其次|再次|最后)[，,])\s*")
-
-
 def _strip_typed(value: Any, pattern: re.Pattern[str], path: str) -> Any:
     if not isinstance(value, str):
         return value
@@ -64,14 +60,14 @@ def _strip_numbers(section: Any, path: str) -> Any:
         return section
     section = dict(section)
     if "title" in section:
-        section["title"] = _strip_typed(section["title"], _TYPED_NUMBER, f"{path}.title")
+        section["title"] = _strip_typed(section["title"], TYPED_NUMBER, f"{path}.title")
     if isinstance(section.get("points"), list):
         points = []
         for i, point in enumerate(section["points"]):
             where = f"{path}.points[{i}]"
             if isinstance(point, dict) and "title" in point:
-                point = {**point, "title": _strip_typed(point["title"], _TYPED_ORDINAL, f"{where}.title")}
-            points.append(_strip_typed(point, _TYPED_ORDINAL, where))
+                point = {**point, "title": _strip_typed(point["title"], TYPED_ORDINAL, f"{where}.title")}
+            points.append(_strip_typed(point, TYPED_ORDINAL, where))
         section["points"] = points
     if isinstance(section.get("items"), list):
         section["items"] = [_strip_numbers(item, f"{path}.items[{i}]") for i, item in enumerate(section["items"])]
@@ -250,6 +246,15 @@ class Report(CleanModel):
                     continue
                 raise _at(path, problem)
         return self
+
+    def title_segments(self, dash: RangeDash = "—") -> list[str]:
+        """The title composed from office, period, subject and kind, in the pieces a line may
+        break between; a report sent upward reads 关于……工作情况的报告."""
+        subject, kind = self.subject, self.kind
+        if subject.endswith("工作") and kind.startswith("工作"):
+            subject = subject[: -len("工作")]
+        office = f"关于{self.office}" if kind == "工作情况的报告" else self.office
+        return [office, self.period.label(self.range_dash or dash), subject, kind]
 
     @property
     def source(self) -> Path | None:

@@ -11,8 +11,10 @@ if TYPE_CHECKING:
     from ..rendering.page import Page
 
 # Format → the module and function that write it.
-_WRITERS = {"html": ("html", "write_html"), "pdf": ("pdf", "write_pdf"), "docx": ("docx", "write_docx")}
+_WRITERS = {"html": ("html", "write_html"), "pdf": ("pdf", "write_pdf"), "docx": ("docx", "write_docx"),
+            "txt": ("text", "write_text")}
 FORMATS = tuple(_WRITERS)
+DEFAULT_FORMATS = ("html", "pdf", "docx")  # what `civreport render` writes unless told
 
 
 def writer(fmt: str) -> Callable[[Page], bytes]:
@@ -22,5 +24,5 @@ def writer(fmt: str) -> Callable[[Page], bytes]:
 
 
 def write(page: Page, fmt: str) -> bytes:
-    """The page in ``fmt`` (``html``, ``pdf`` or ``docx``), as bytes."""
+    """The page in ``fmt`` (``html``, ``pdf``, ``docx`` or ``txt``), as bytes."""
     return writer(fmt)(page)

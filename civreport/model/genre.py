@@ -1,0 +1,75 @@
+"""How work summaries are written (shared/reference/genre.md): the wordings that mark their
+pieces, which composition writes and the importer and proofreader recognise."""
+
+from __future__ import annotations
+
+import re
+
+from .indicators import PartRole
+from .numerals import cn_number
+
+# A Chinese numeral as headings and ordinals write it (一 … 九十九, 一百 …).
+CN_NUMERAL = "[一二三四五六七八九十百]+"
+
+# Numbers typed before a title (一、（一）1.（1）) and ordinals before a point (一是 第一， 首先，).
+TYPED_NUMBER = re.compile(rf"^\s*(?:{CN_NUMERAL}、|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)])\s*")
+TYPED_ORDINAL = re.compile(rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,])\s*")
+
+ORDINAL_WORDS = ("首先", "其次", "再次", "最后")  # 首先…其次…最后 counts at most four points
+
+
+def ordinals(order: str, count: int) -> list[str]:
+    """一是 二是 …, 第一， 第二， …, or 首先， 其次， (再次，) 最后，"""
+    if order == "第一":
+        return [f"第{cn_number(n)}，" for n in range(1, count + 1)]
+    if order == "首先":  # 首先，其次， / 首先，其次，最后， / 首先，其次，再次，最后，
+        first, second, third, last = ORDINAL_WORDS
+        words = {1: [first], 2: [first, second], 3: [first, second, last], 4: [first, second, third, last]}[count]
+        return [f"{word}，" for word in words]
+    return [f"{cn_number(n)}是" for n in range(1, count + 1)]
+
+
+# A sentence that leads from the opening into the body, as offices write them: 现将……总结如下：,
+# 现将有关工作向各位领导作如下汇报：, 具体情况如下：, 主要情况如下：, 报告如下：, 汇报如下：
+_LEAD_IN_END = r"(?:如下(?:总结|汇报|报告)?|(?:总结|汇报|报告|情况)如下)[：:]\s*$"
+LEAD_IN = re.compile(r"[，,。]?\s*(?:现将|具体|主要|有关|下面)[^。]*?" + _LEAD_IN_END)
+_ENDS_WITH_LEAD_IN = re.compile(_LEAD_IN_END)
+
+
+def ends_with_lead_in(text: str) -> bool:
+    return bool(_ENDS_WITH_LEAD_IN.search(text))
+
+
+# A closing paragraph: 特此报告。 以上报告，请审阅。 ……作出新的更大贡献。
+CLOSING = re.compile(r"^(?:特此(?:报告|汇报)|以上(?:报告|汇报)[^。]{0,12})[。！]?$|(?:作出|做出)[^。]{0,20}贡献[。！]$|请(?:审阅|审议|批示)[。！]?$")
+
+# The names offices give each part (genre.md, “Body, the four parts”), matched whole first.
+ROLE_NAMES: dict[PartRole, tuple[str, ...]] = {
+    "measures": ("主要做法", "工作措施", "基本情况", "工作开展情况", "主要工作及成效", "创建基本情况", "主要工作措施及成效",
+                 "工作开展", "主要工作"),
+    "achievements": ("主要成效", "取得的成绩", "工作成效", "亮点工作", "经验做法", "取得的成效"),
+    "problems": ("存在的问题", "存在的主要问题", "存在的困难和问题", "不足及整改措施", "存在的不足", "存在问题"),
+    "plans": ("下一步工作打算", "下步工作计划", "下段工作打算", "下半年工作安排", "下一步打算", "下一步工作计划",
+              "下一步的打算", "下一步工作安排", "下一步工作思路"),
+    "suggestions": ("相关建议", "意见建议", "工作建议", "几点建议"),
+}
+# Words that give a short part title its role, in the order they decide (措施及成效 is measures).
+_ROLE_WORDS: tuple[tuple[PartRole, re.Pattern[str]], ...] = (
+    ("problems", re.compile(r"问题|不足|困难|短板")),
+    ("plans", re.compile(r"下一步|下步|下段|下阶段|下半年|明年|打算|计划|思路")),
+    ("suggestions", re.compile(r"建议")),
+    ("measures", re.compile(r"做法|措施|基本情况|开展情况|主要工作|工作开展")),
+    ("achievements", re.compile(r"成效|成绩|成果|亮点|经验")),
+)
+_ROLE_TITLE_CHARS = 14  # longer titles are topical (健全机制，增强创建工作实效), whatever words they hold
+
+
+def role_of(title: str) -> PartRole | None:
+    """The role a part title names, or None for a topical title."""
+    bare = re.sub(r"[\s：:。]", "", title)
+    for role, names in ROLE_NAMES.items():
+        if bare in names:
+            return role
+    if len(bare) > _ROLE_TITLE_CHARS or "，" in bare:
+        return None
+    return next((role for role, words in _ROLE_WORDS if words.search(bare)), None)

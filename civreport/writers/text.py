@@ -1,0 +1,20 @@
+"""The text writer: the page as plain UTF-8 text, a paragraph a line and a blank line between
+paragraphs, table rows with tab-separated cells; for e-mail and for pasting into other systems.
+A title broken over lines is one line here (a reader cannot tell a broken title from two)."""
+
+from __future__ import annotations
+
+from ..rendering.blocks import Paragraph
+from ..rendering.page import Page
+
+
+def write_text(page: Page) -> bytes:
+    out: list[str] = []
+    for block in page.blocks:
+        if isinstance(block, Paragraph):
+            text = "".join(run.text for run in block.runs).strip()
+            if text:
+                out.append(text)
+        else:
+            out.append("\n".join("\t".join(cell.text.replace("\n", " ") for cell in row) for row in block.rows))
+    return ("\n\n".join(out) + "\n").encode("utf-8")
