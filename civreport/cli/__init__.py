@@ -1,4 +1,4 @@
-"""The ``civreport`` command line: render, new, schema, rollup, templates check."""
+"""The ``civreport`` command line: render, import, new, schema, rollup, templates check."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ..rendering import check_templates, render_template
 from ..rendering.templating import search_path
 from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
+from . import importcmd
 from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）")
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
+
+    importcmd.add_parser(commands)
 
     p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
     p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
@@ -211,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "render":
             return _render(args.inputs, args.to, args.out, args.office, args.offices, args.templates)
+        if args.command == "import":
+            return importcmd.run(args)
         if args.command == "new":
             return _new(args.period, args.office)
         if args.command == "rollup":

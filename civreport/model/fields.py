@@ -29,6 +29,8 @@ Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_len
 Name = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), _JOINED]
 TitleText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
 Paragraph = Text  # the body texts of parts and items
+# A table cell may be empty (the corner of a header, a cell merged into the one above).
+Cell = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, max_length=MAX_TEXT), _JOINED]
 Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import SHAPE, Name, Paragraph, StrictModel, Text
+from .fields import SHAPE, Cell, Name, Paragraph, StrictModel, Text
 from .genre import ORDINAL_WORDS
 from .indicators import Indicator, PartRole
 from .limits import MAX_INDICATORS, MAX_ITEMS
@@ -40,8 +40,8 @@ class BodyTable(StrictModel):
     """A simple table in the body: a header row and rows of text."""
 
     title: Name | None = Field(None, title="表题")
-    header: list[Name] = Field(min_length=1, max_length=MAX_COLUMNS, title="表头", description="各列的名称")
-    rows: list[list[Text]] = Field(min_length=1, max_length=MAX_ITEMS, title="行", description="每行的各格，与表头列数相同")
+    header: list[Cell] = Field(min_length=1, max_length=MAX_COLUMNS, title="表头", description="各列的名称")
+    rows: list[list[Cell]] = Field(min_length=1, max_length=MAX_ITEMS, title="行", description="每行的各格，与表头列数相同")
 
     @model_validator(mode="after")
     def _rectangular(self) -> BodyTable:

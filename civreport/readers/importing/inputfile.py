@@ -1,0 +1,82 @@
+"""An import written as an ordinary input file (YAML, with ruamel.yaml): what was dropped and
+why at the top, guesses marked where they stand, what could not be placed as comments at its
+spot, and optionally the figures found as indicator suggestions."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .figures import FoundFigure
+from .noise import Drop
+from .structure import Note
+
+_MAX_SHOWN = 60  # characters of a dropped line shown in its comment
+
+
+def _commented(value: Any) -> Any:
+    """Plain data as ruamel's commented nodes; a table's rows in flow style, one row a line."""
+    if isinstance(value, dict):
+        node = CommentedMap()
+        for key, item in value.items():
+            node[key] = _commented(item)
+        if "header" in value:
+            node["header"].fa.set_flow_style()
+            for row in node["rows"]:
+                row.fa.set_flow_style()
+        return node
+    if isinstance(value, list):
+        return CommentedSeq(_commented(item) for item in value)
+    return value
+
+
+def _comment(lines: list[str]) -> str:
+    return "".join(f"# {line}\n" if line else "#\n" for text in lines for line in text.splitlines() or [""])
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "……"
+
+
+def write_input(data: dict[str, Any], *, source: str, drops: list[Drop], warnings: list[str],
+                notes: list[Note], guesses: dict[str, str], figures: list[FoundFigure] | None = None) -> str:
+    """The text of the input file."""
+    head = [f"由 civreport import 从 {source} 导入。请核对后再印发。"]
+    if guesses:
+        head += ["", "标有“请核对”的字段是推断出来的。"]
+    if warnings:
+        head += ["", "导入时的提示："] + [f"- {w}" for w in warnings]
+    if drops:
+        head += ["", f"删去的内容（{len(drops)} 处，原文中的行号）："]
+        head += [f"- 第 {d.line} 行［{d.reason}］{_shown(d.text)}" for d in drops]
+    root = _commented(data)
+    for key, why in guesses.items():
+        if key in root:
+            root.yaml_add_eol_comment(f"请核对：{why}", key)
+    tail: list[str] = []
+    for note in notes:
+        text = [f"第 {note.line} 行无法放入报告：", *note.text.splitlines()]
+        if note.before in root:
+            root.yaml_set_comment_before_after_key(note.before, before="\n".join(text))
+        else:
+            tail += text
+    yaml = YAML()
+    yaml.width = 1_000_000  # a paragraph stays on one line: no folding to mend when editing
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    out = io.StringIO()
+    yaml.dump(root, out)
+    written = _comment(head) + "\n" + out.getvalue()
+    if figures:
+        suggestions = ["", "原文中的数字，可改写为指标：去掉下面各行开头的“# ”即可启用，正文中的数字可改为 {键}。", "indicators:"]
+        for n, f in enumerate(figures, 1):
+            approx = f", approx: {f.approx}" if f.approx else ""
+            suggestions.append(f"  - {{key: figure_{n}, name: {f.name}, value: {f.value}, unit: '{f.unit}'{approx}}}"
+                               f"  # 第 {f.line} 行：{f.text}")
+        written += _comment(suggestions)
+    if tail:
+        written += "\n" + _comment(tail)
+    return written

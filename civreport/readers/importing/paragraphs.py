@@ -1,0 +1,56 @@
+"""Lines into paragraphs: a paragraph broken over lines (a manual line break in Word, a <br>,
+a text file's hard wraps, the lines a website breaks a list into) is one paragraph again."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from .headings import starts_heading
+from .source import SourceBlock
+
+# A line ending with one of these ends its paragraph; a heading number starts one.
+_PARAGRAPH_END = "。！？!?…"
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、])")
+_LATIN_EDGE = re.compile(r"[A-Za-z0-9]$")
+
+
+def joined(a: str, b: str) -> str:
+    """Two pieces of one paragraph: no space between Chinese, one between Latin words."""
+    return a + (" " if _LATIN_EDGE.search(a) and re.match(r"[A-Za-z0-9]", b) else "") + b
+
+
+def _continues(previous: SourceBlock, last: SourceBlock, block: SourceBlock, wrapped: bool, width: int) -> bool:
+    """Whether ``block`` carries on the paragraph ``previous`` started, whose last line is ``last``."""
+    if previous.rows is not None or block.rows is not None or previous.level or block.level:
+        return False
+    text, before = block.text, previous.text
+    if starts_heading(text) or _ORDINAL.match(text) or before.endswith(tuple(_PARAGRAPH_END)):
+        return False
+    if block.soft_break:
+        return True
+    if block.style is not None:
+        return False  # paragraphs of a styled document are paragraphs
+    if block.line == last.line + 1 and wrapped:
+        return True  # no blank line between: in a text whose paragraphs are set apart by blank lines
+    # Hard-wrapped text: the line before ran to the wrap width and stopped mid-sentence.
+    return width > 20 and len(last.text) >= width - 2 and not wrapped
+
+
+def paragraphs(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The blocks joined into paragraphs, each at the line it starts on."""
+    text_blocks = [b for b in blocks if b.rows is None and b.style is None]
+    gaps = [b.line - a.line for a, b in itertools.pairwise(text_blocks)]
+    # Blank lines between most lines: a line right after another is the same paragraph.
+    wrapped = bool(gaps) and sum(g > 1 for g in gaps) > len(gaps) / 2
+    lengths = sorted(len(b.text) for b in text_blocks)
+    # The wrap width of a hard-wrapped text: most long lines have the same length.
+    width = lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 and lengths[len(lengths) // 2] == lengths[-1] else 0
+    out: list[SourceBlock] = []
+    for i, block in enumerate(blocks):
+        if out and _continues(out[-1], blocks[i - 1], block, wrapped, width):
+            out[-1] = replace(out[-1], text=joined(out[-1].text, block.text))
+        else:
+            out.append(replace(block, soft_break=False))
+    return out
