@@ -3,6 +3,7 @@
 >>> import civreport
 >>> report = civreport.load("samples/district-2023-civilized-city.yaml")   # doctest: +SKIP
 >>> civreport.render(report, "out/district.pdf", "out/district.docx")    # doctest: +SKIP
+>>> last_year = civreport.import_document("去年的总结.docx")              # doctest: +SKIP
 
 The pipeline: :mod:`~civreport.readers` → :mod:`~civreport.model` → :mod:`~civreport.office`
 → :mod:`~civreport.compose` → :mod:`~civreport.rendering` (one page) → :mod:`~civreport.writers`.
@@ -23,13 +24,14 @@ if TYPE_CHECKING:
     from .files import write_atomic
     from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
     from .readers import load
+    from .readers.importing import ImportResult, import_document
     from .rendering import Page
     from .rollups import rollup, to_yaml
     from .writers import write
 
 # Public names that live in modules loaded on first use.
 _LAZY = {
-    "load": "readers", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
+    "load": "readers", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
     "render_page": "pipeline", "render_pdf": "pipeline", "write_all": "pipeline", "Page": "rendering",
     "rollup": "rollups", "to_yaml": "rollups", "write": "writers", "write_atomic": "files",
 }
@@ -46,6 +48,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "CivreportError",
     "CivreportWarning",
+    "ImportResult",
     "Indicator",
     "IndicatorTable",
     "InputError",
@@ -61,6 +64,7 @@ __all__ = [
     "RenderError",
     "Report",
     "TemplateError",
+    "import_document",
     "load",
     "load_profile",
     "render",

@@ -1,10 +1,30 @@
-"""Writing files so that none is ever half-written, with the permissions the user's umask asks for."""
+"""Reading input files within a size limit, with errors users can act on; writing files so
+that none is ever half-written, with the permissions the user's umask asks for."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+from .errors import InputError
+
+
+def read_file(path: str | Path, limit: int, too_big: str) -> bytes:
+    """The bytes of ``path``, refused with ``too_big`` (before reading) when over ``limit``."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > limit:
+            raise InputError.single(path, too_big)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(path, "找不到文件") from None
+    except IsADirectoryError:
+        raise InputError.single(path, "这是目录，不是文件") from None
+    except PermissionError:
+        raise InputError.single(path, "没有读取权限") from None
+    except OSError as exc:
+        raise InputError.single(path, f"无法读取文件：{exc.strerror or '系统错误'}") from None
 
 
 def _umask() -> int:

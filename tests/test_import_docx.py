@@ -14,28 +14,19 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import docx
 import pytest
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 
 from civreport.errors import InputError
 from civreport.readers.importing import docxsource
 from civreport.readers.importing.docxsource import convert_with_libreoffice, read_docx
 from civreport.readers.importing.source import SourceBlock
 
-NS = nsdecls("w", "r")
-
-
-def build(fill: Callable[[DocumentObject], object]) -> bytes:
-    document = docx.Document()
-    fill(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+from wordfiles import FOUR_LEVELS, NS, add_list, add_xml, build, lvl, numbered
 
 
 def read(fill: Callable[[DocumentObject], object]) -> list[SourceBlock]:
@@ -44,37 +35,6 @@ def read(fill: Callable[[DocumentObject], object]) -> list[SourceBlock]:
 
 def texts(blocks: list[SourceBlock]) -> list[str]:
     return [block.text for block in blocks]
-
-
-def add_xml(document: DocumentObject, xml: str) -> None:
-    """Put a body element given as XML before the section properties, where Word has it."""
-    document.element.body.sectPr.addprevious(parse_xml(xml))
-
-
-def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{extra}'
-            f'<w:lvlText w:val="{text}"/></w:lvl>')
-
-
-def add_list(document: DocumentObject, abstract_id: int, levels: str, nums: dict[int, str]) -> None:
-    """An abstractNum and the nums that use it (numId → its lvlOverride XML)."""
-    numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(f'<w:abstractNum {NS} w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>'))
-    for num_id, overrides in nums.items():
-        numbering.append(parse_xml(
-            f'<w:num {NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'))
-
-
-def numbered(document: DocumentObject, text: str, num_id: int, ilvl: int | None = 0, style: str | None = None) -> None:
-    paragraph = document.add_paragraph(text, style)
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]
-    if ilvl is not None:
-        num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = num_id
-
-
-FOUR_LEVELS = (lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）")
-               + lvl(2, "decimal", "%3.") + lvl(3, "decimal", "（%4）"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -574,7 +534,7 @@ def test_the_converted_file_is_returned_within_the_size_limit(tmp_path: Path, mo
                                         'mkdir -p "$out" && head -c 2000 /dev/zero > "$out/source.docx"\n')
     assert convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf") == bytes(2000)
     monkeypatch.setattr(docxsource, "MAX_IMPORT_BYTES", 1000)
-    with pytest.raises(InputError, match="文件过大"):
+    with pytest.raises(InputError, match="超过了导入的上限"):
         convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf")
     assert not list((tmp_path / "temp").iterdir())
 

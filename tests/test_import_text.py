@@ -14,8 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from civreport import InputError
+from civreport.readers.importing.htmlsource import read_html
+from civreport.readers.importing.mdsource import read_markdown
 from civreport.readers.importing.source import MAX_BLOCKS, SourceBlock
-from civreport.readers.importing.textsource import decode_text, read_html, read_markdown, read_txt
+from civreport.readers.importing.textsource import decode_text, read_txt
 
 SUMMARY = "关于2024年创建工作的总结\n今年以来，我区坚持以创促建。\n一、主要工作\n完成12项重点任务，〇八年以来首次。"
 

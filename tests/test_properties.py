@@ -124,3 +124,31 @@ def test_any_report_is_refused_or_rendered_with_its_own_text(data):
         assert in_pdf == blocks
     body = lxml_html.document_fromstring(outputs["html"]).find("body")
     assert printable(body.text_content()) == blocks
+
+
+# Lines as imported documents hold them: heading numbers in every form, ordinals, noise, dates.
+IMPORT_LINE = st.lists(st.one_of(
+    CHARACTERS, st.sampled_from(["一、", "（一）", "(二)", "一）", "二", "1.", "2、", "（1）", "3)", "一是", "二是", "第一，",
+                                "首先，", "最后，", "。", "：", "现将有关情况汇报如下：", "附件：", "特此报告。", "篇1", "篇2",
+                                "当前位置：", "来源：", "下载", "第1页/共2页", "http://x.cn", "2024年7月5日", "\t", "\n"]),
+), max_size=30).map("".join)
+
+
+@given(st.lists(IMPORT_LINE, max_size=25), st.sampled_from(["txt", "md", "html"]))
+def test_any_text_imports_to_a_report_that_renders_or_is_refused(lines: list[str], fmt: str) -> None:
+    """The importer never fails with anything but civreport's own error, and what it gives
+    loads again from its input file and renders."""
+    data = "\n\n".join(lines).encode("utf-8", "surrogatepass")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            result = civreport.import_document(data, format=fmt, name=f"x.{fmt}")
+        except civreport.InputError:
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            for part in (result, *result.more):
+                path = Path(tmp) / "x.yaml"
+                path.write_text(part.to_yaml(indicators=True), encoding="utf-8")
+                again = civreport.load(path)
+                assert again.model_dump() == part.report.model_dump()
+                assert civreport.write(civreport.render_page(again), "txt")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..files import read_file
 from ..model.limits import MAX_FILE_BYTES, MAX_NESTING, MAX_NODES
 from .yamlfile import LineMap, Loc, read_yaml
 
@@ -100,18 +101,11 @@ def read_data(path: str | Path) -> tuple[Any, LineMap]:
     suffix = path.suffix.lower()
     if suffix not in _READERS:
         raise InputError.single(file, f"不支持的文件类型“{path.suffix or '无后缀'}”，应为 .yaml、.yml、.json 或 .toml")
+    raw = read_file(path, MAX_FILE_BYTES, f"文件超过 {MAX_FILE_BYTES // 1_000_000} MB，不像是一份报告")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError.single(file, f"文件超过 {MAX_FILE_BYTES // 1_000_000} MB，不像是一份报告")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError.single(file, "找不到文件") from None
-    except IsADirectoryError:
-        raise InputError.single(file, "这是目录，不是文件") from None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError.single(file, f"文件不是 UTF-8 编码（第 {exc.start} 字节）") from None
-    except OSError as exc:
-        raise InputError.single(file, f"无法读取文件：{exc.strerror}") from None
     data, lines = _READERS[suffix](text, file)
     if not isinstance(data, dict):
         raise InputError.single(file, "文件内容应为键值映射（字段: 值），如 office: 某区创城办")

@@ -22,9 +22,9 @@ from .articles import split_articles
 from .cleanup import clean_text
 from .figures import FoundFigure, find_figures
 from .inputfile import write_input
-from .noise import Drop, drop_noise
-from .paragraphs import paragraphs
-from .source import SourceBlock
+from .noise import drop_noise
+from .paragraphs import paragraphs, printable
+from .source import Drop, SourceBlock
 from .sources import FORMATS, read_path, read_source
 from .structure import Note, recognise
 
@@ -68,8 +68,9 @@ def import_document(source: str | Path | bytes, *, format: str | None = None, na
     else:
         label = name or str(source)
         blocks = read_path(source, format)
-    joined = paragraphs(blocks)
-    kept, drops = drop_noise(joined)
+    blocks, unprintable = printable(blocks)
+    kept, drops = drop_noise(paragraphs(blocks))
+    drops = unprintable + drops
     if not any(b.text.strip() or b.rows for b in kept):
         raise InputError.single(label, "文件中没有可导入的文字" + ("（网站杂项已删去）" if drops else ""))
     articles, numbering = split_articles(kept)

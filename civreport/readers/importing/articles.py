@@ -7,8 +7,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from .noise import Drop
-from .source import SourceBlock
+from .source import Drop, SourceBlock
 
 _NUMBERED_TITLE = re.compile(r"^(?P<title>.{2,60}?)\s*(?P<mark>篇\s*(?P<n>\d{1,3}))$")
 

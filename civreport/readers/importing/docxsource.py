@@ -26,7 +26,7 @@ from lxml import etree
 
 from ...errors import InputError
 from ...model.numerals import cn_number
-from .source import MAX_BLOCKS, MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, SourceBlock
+from .source import MAX_BLOCKS, MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, TOO_BIG, TOO_MANY, SourceBlock
 
 Element = etree._Element
 _W = f"{{{nsmap['w']}}}"  # WordprocessingML, for lxml tags and paths
@@ -44,8 +44,6 @@ _TEMPLATE = "不是有效的 Word（.docx）文件：它是 Word 模板或启用
 _ENCRYPTED = "文件已加密，请在 Word 中取消密码后另存再导入"
 _CORRUPT = "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"
 _BOMB = "文件解压缩后异常膨胀（疑似压缩炸弹），已拒绝读取：请确认文件来源，或在 Word 中另存为 .docx 后再导入"
-_TOO_BIG = f"文件过大（超过 {MAX_IMPORT_BYTES // 1_000_000} MB）：请删去其中的图片等内容，另存后再导入"
-_TOO_MANY = f"段落过多（超过 {MAX_BLOCKS} 段），无法导入：请把文档拆成几个文件后分别导入"
 _NO_LIBREOFFICE = ("读取 .doc/.wps 文件需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer），"
                    "或在 Word/WPS 中另存为 .docx 后再导入")
 _CONVERT_FAILED = "LibreOffice 无法转换此文件：文件可能已损坏或已加密"
@@ -79,7 +77,7 @@ def _check_package(data: bytes, file: str) -> None:
     """Refuse, before python-docx unpacks anything, what is not a Word package or would unpack
     to far more than a document holds."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise InputError.single(file, _TOO_BIG)
+        raise InputError.single(file, TOO_BIG)
     if data.startswith(_CFB_MAGIC):  # Word saves a password-protected .docx as an OLE file
         raise InputError.single(file, _ENCRYPTED if _cfb_has_stream(data, "EncryptedPackage") else _OLD_FORMAT)
     try:
@@ -403,7 +401,7 @@ class _Reader:
 
     def _emit(self, block: SourceBlock) -> None:
         if len(self.blocks) >= MAX_BLOCKS:
-            raise InputError.single(self.file, _TOO_MANY)
+            raise InputError.single(self.file, TOO_MANY)
         self.blocks.append(block)
 
     def _level(self, p: Element, chain: list[tuple[str, Element]]) -> int | None:
@@ -503,7 +501,7 @@ class _Reader:
 def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
     """The .docx bytes LibreOffice makes of a .doc, .wps, .rtf or .odt document."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise InputError.single(file, _TOO_BIG)
+        raise InputError.single(file, TOO_BIG)
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
         raise InputError.single(file, _NO_LIBREOFFICE)
@@ -543,5 +541,5 @@ def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
         if process.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
             raise InputError.single(file, _CONVERT_FAILED)
         if result.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError.single(file, _TOO_BIG)
+            raise InputError.single(file, TOO_BIG)
         return result.read_bytes()

@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .figures import FoundFigure
-from .noise import Drop
+from .source import Drop
 from .structure import Note
 
 _MAX_SHOWN = 60  # characters of a dropped line shown in its comment

@@ -6,21 +6,11 @@ is listed with its line, so no character of the source goes missing unseen."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .headings import marker
 from .paragraphs import joined
-from .source import SourceBlock
-
-
-@dataclass(frozen=True)
-class Drop:
-    """Text the importer left out: where it was, what it was, and why."""
-
-    line: int
-    text: str
-    reason: str
-
+from .source import Drop, SourceBlock
 
 _S = r"[\s|｜]*"
 # Whole lines a site adds, and why they go.

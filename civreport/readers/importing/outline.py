@@ -87,6 +87,14 @@ def _place(stack: list[Node], node: Node) -> bool:
                 return True
             return False  # its form is open but its number does not follow: text
     if found.number != 1:
+        # A damaged form among its level's siblings: (一) then 二) then （三）.
+        for depth in range(len(stack) - 1, 0, -1):
+            open_marker = stack[depth].marker
+            if open_marker and open_marker.level == found.level and found.number == open_marker.number + 1:
+                del stack[depth:]
+                stack[-1].children.append(node)
+                stack.append(node)
+                return True
         return False
     if found.family == "一、" and len(stack) > 1:
         return False  # a part opens only at the top

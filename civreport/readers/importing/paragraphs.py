@@ -7,8 +7,9 @@ import itertools
 import re
 from dataclasses import replace
 
+from ...model.text import clean
 from .headings import starts_heading
-from .source import SourceBlock
+from .source import Drop, SourceBlock
 
 # A line ending with one of these ends its paragraph; a heading number starts one.
 _PARAGRAPH_END = "。！？!?…"
@@ -36,6 +37,24 @@ def _continues(previous: SourceBlock, last: SourceBlock, block: SourceBlock, wra
         return True  # no blank line between: in a text whose paragraphs are set apart by blank lines
     # Hard-wrapped text: the line before ran to the wrap width and stopped mid-sentence.
     return width > 20 and len(last.text) >= width - 2 and not wrapped
+
+
+def printable(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]]:
+    """The blocks with what no document can print dropped (and listed), the text's own line
+    separators (U+2028, NEL …) made line breaks inside their paragraph."""
+    out: list[SourceBlock] = []
+    drops: list[Drop] = []
+    for block in blocks:
+        text, dropped = clean(block.text)
+        rows = tuple(tuple(clean(cell)[0] for cell in row) for row in block.rows) if block.rows else block.rows
+        dropped += "".join(clean(cell)[1] for row in block.rows or () for cell in row)
+        if dropped:
+            codes = "、".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
+            drops.append(Drop(block.line, codes, "无法打印的字符"))
+        lines = text.split("\n")
+        out += [replace(block, text=line.strip(), rows=rows if i == 0 else None, soft_break=block.soft_break or i > 0)
+                for i, line in enumerate(lines) if line.strip() or (i == 0 and rows is not None)]
+    return out, drops
 
 
 def paragraphs(blocks: list[SourceBlock]) -> list[SourceBlock]:

@@ -3,13 +3,19 @@ flat list of blocks, paragraphs with the hints their format gives, and tables.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ...errors import InputError
 from ...model.limits import MAX_FILE_BYTES
 
 MAX_IMPORT_BYTES = 4 * MAX_FILE_BYTES  # a Word file carries more than its text: 20 MB
 MAX_UNPACKED_BYTES = 200_000_000  # what a .docx may unpack to (a zip bomb unpacks to far more)
 MAX_BLOCKS = 50_000
+
+TOO_BIG = f"文件超过了导入的上限 {MAX_IMPORT_BYTES // 1_000_000} MB：请删去其中的图片等内容，或拆成几个文件后分别导入"
+TOO_DEEP = "文件的结构嵌套过深，无法完整读取：请另存为 UTF-8 文本后再导入"
+TOO_MANY = f"段落过多（超过 {MAX_BLOCKS} 段），无法导入：请把文档拆成几个文件后分别导入"
 
 
 @dataclass(frozen=True)
@@ -22,3 +28,34 @@ class SourceBlock:
     level: int | None = None  # the heading or outline level (1–9) its style or format gives, None for body text
     rows: tuple[tuple[str, ...], ...] | None = None  # a table: the text of each cell, the first row first
     soft_break: bool = False  # it follows the previous block after a manual line break in the same paragraph
+
+
+@dataclass(frozen=True)
+class Drop:
+    """Text the importer left out: where it was, what it was, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+class BlockList:
+    """The blocks a reader has read so far; refuses the one past MAX_BLOCKS."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[SourceBlock] = []
+
+    def add(self, block: SourceBlock) -> None:
+        if len(self.items) >= MAX_BLOCKS:
+            raise InputError.single(self.file, TOO_MANY, line=block.line)
+        self.items.append(block)
+
+
+# Whitespace at the ends of a line or block: Unicode spaces (U+3000, NBSP…) and the invisible
+# characters editors leave there (a BOM of a file pasted into another, zero-width spaces).
+_EDGE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
+
+
+def strip_edges(text: str) -> str:
+    return _EDGE.sub("", text)

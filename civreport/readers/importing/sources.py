@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ...errors import InputError
-from .source import MAX_IMPORT_BYTES, SourceBlock
+from ...files import read_file
+from .source import MAX_IMPORT_BYTES, TOO_BIG, SourceBlock
 
 FORMATS = ("docx", "doc", "wps", "txt", "html", "md")
 # Suffixes a user may give, and the format each names.
@@ -56,11 +57,11 @@ def read_source(data: bytes, name: str, fmt: str | None = None) -> list[SourceBl
     """The blocks of a document given as bytes; ``name`` names it in messages and, without
     ``fmt``, gives its format by its suffix."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise InputError.single(name, f"文件有 {len(data) / 1e6:.0f} MB，超过了导入的上限 {MAX_IMPORT_BYTES // 1_000_000} MB")
+        raise InputError.single(name, TOO_BIG)
     if not data.strip():
         raise InputError.single(name, "文件是空的")
     chosen = _format(data, name, fmt)
-    from . import docxsource, textsource  # python-docx and lxml load only for an import
+    from . import docxsource, htmlsource, mdsource, textsource  # python-docx, lxml, markdown-it load only here
 
     if chosen == "doc" or chosen == "wps":
         if docxsource.is_encrypted(data):
@@ -69,26 +70,12 @@ def read_source(data: bytes, name: str, fmt: str | None = None) -> list[SourceBl
         data = docxsource.convert_with_libreoffice(data, suffix if suffix in (".doc", ".wps") else ".doc", name)
         chosen = "docx"
     readers: dict[str, Callable[[bytes, str], list[SourceBlock]]] = {
-        "docx": docxsource.read_docx, "txt": textsource.read_txt, "html": textsource.read_html,
-        "md": textsource.read_markdown,
+        "docx": docxsource.read_docx, "txt": textsource.read_txt, "html": htmlsource.read_html,
+        "md": mdsource.read_markdown,
     }
     return readers[chosen](data, name)
 
 
 def read_path(path: str | Path, fmt: str | None = None) -> list[SourceBlock]:
-    """The blocks of a document file, read with a size check first."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise InputError.single(path, f"文件有 {size / 1e6:.0f} MB，超过了导入的上限 {MAX_IMPORT_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError.single(path, "这是一个文件夹，不是文件") from None
-    except FileNotFoundError:
-        raise InputError.single(path, "文件不存在") from None
-    except PermissionError:
-        raise InputError.single(path, "没有读取权限") from None
-    except OSError as exc:
-        raise InputError.single(path, f"无法读取文件（{exc.strerror or '系统错误'}）") from None
-    return read_source(data, str(path), fmt)
+    """The blocks of a document file, its size checked before it is read."""
+    return read_source(read_file(path, MAX_IMPORT_BYTES, TOO_BIG), str(path), fmt)
