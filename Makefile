@@ -27,6 +27,8 @@ demo: setup
 	$(VENV)/bin/civreport render $(QUARTERS) --out out/quarterly
 	$(VENV)/bin/civreport rollup $(QUARTERS) --period 2024 -o out/rollup/2024.yaml
 	$(VENV)/bin/civreport render out/rollup/2024.yaml --out out/rollup
+	# A rendered summary imported back into an input file, and the real seeds of tests/data.
+	$(VENV)/bin/civreport import out/hedong-street-2021.docx tests/data/seeds/*.txt --out out/imported --force
 
 lint: setup
 	$(PY) -m ruff check civreport tests benchmarks

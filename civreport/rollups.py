@@ -16,9 +16,9 @@ from statistics import fmean
 
 import yaml
 
-from .compose.figures import phrase
 from .errors import InputError, Problem
 from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, PartRole, Period, Point, Report, Source
+from .model.figures import phrase
 from .model.genre import LEAD_IN
 from .readers import load
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 import civreport
 from civreport import render_docx
-from civreport.compose.figures import amount, change, completion, percent
+from civreport.model.figures import amount, change, completion, percent
 
 from conftest import W, make_report
 from geometry import body, quiet_pdf

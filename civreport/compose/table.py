@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Indicator, Report
-from .figures import amount, completion_rate, yoy
+from ..model.figures import amount, completion_rate, yoy
 from .summary import IndicatorTable
 
 HEADER = ["指标", "数值", "单位", "同比", "目标完成"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..model import REFERENCE, Indicator, Report
+from ..model.figures import phrase
 from ..office.profile import Profile
-from .figures import phrase
 
 KIND_VERB = {"工作总结": "总结", "工作汇报": "汇报", "工作情况汇报": "汇报", "工作情况报告": "报告", "工作情况的报告": "报告"}
 

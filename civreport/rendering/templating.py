@@ -18,9 +18,9 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from ..compose.figures import amount, completion, mom, percent, yoy
 from ..errors import TemplateError
 from ..model import Indicator, cn_date, cn_number, heading_number
+from ..model.figures import amount, completion, mom, percent, yoy
 from ..office.profile import OfficeProfile
 from .context import fields, plain
 from .sandbox import BOUNDED_FILTERS, BoundedSandbox, Budget

@@ -12,10 +12,8 @@ Rounding rules (documented in the README):
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..model import Indicator
+from .indicators import Indicator
 
 _SCALES = ((Decimal(100_000_000), "亿"), (Decimal(10_000), "万"))
 
