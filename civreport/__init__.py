@@ -21,6 +21,7 @@ from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, 
 from .office import Layout, OfficeProfile, Profile, load_profile
 
 if TYPE_CHECKING:
+    from .checking import Finding, check
     from .files import write_atomic
     from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
     from .readers import load
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 # Public names that live in modules loaded on first use.
 _LAZY = {
-    "load": "readers", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
+    "check": "checking", "Finding": "checking", "load": "readers", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
     "render_page": "pipeline", "render_pdf": "pipeline", "write_all": "pipeline", "Page": "rendering",
     "rollup": "rollups", "to_yaml": "rollups", "write": "writers", "write_atomic": "files",
 }
@@ -48,6 +49,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "CivreportError",
     "CivreportWarning",
+    "Finding",
     "ImportResult",
     "Indicator",
     "IndicatorTable",
@@ -64,6 +66,7 @@ __all__ = [
     "RenderError",
     "Report",
     "TemplateError",
+    "check",
     "import_document",
     "load",
     "load_profile",

@@ -1,4 +1,4 @@
-"""The ``civreport`` command line: render, import, new, schema, rollup, templates check."""
+"""The ``civreport`` command line: render, check, import, new, schema, rollup, templates check."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from ..checking import check
 from ..errors import CivreportError, InputError, Problem, TemplateError
 from ..files import write_atomic
 from ..model import Period, PeriodError, Report
@@ -22,7 +23,7 @@ from ..rendering import check_templates, render_template
 from ..rendering.templating import search_path
 from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
-from . import importcmd
+from . import checkcmd, importcmd
 from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
 
+    p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
+    checkcmd.add_parser(commands)
     importcmd.add_parser(commands)
 
     p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
@@ -131,7 +134,7 @@ def _stage(exc: BaseException) -> str:
 
 
 def _render(inputs: list[Path], formats: list[str], out: Path, office: str | None, offices: Path | None,
-            templates: list[Path]) -> int:
+            templates: list[Path], strict: bool = False) -> int:
     loaded, problems = _load_all(inputs)
     reports: list[tuple[Path, Report, OfficeProfile]] = []
     for report in loaded:
@@ -144,6 +147,13 @@ def _render(inputs: list[Path], formats: list[str], out: Path, office: str | Non
     for stem in sorted({s for s in stems if stems.count(s) > 1}):
         same = "、".join(str(p) for p in inputs if p.stem == stem)
         problems.append(Problem(same, f"多个输入文件同名（{stem}），输出会互相覆盖"))
+    findings = [finding for _, report, profile in reports for finding in check(report, profile)]
+    for finding in findings:
+        print(f"{'错误' if strict else '警告'}：{finding}", file=sys.stderr)
+    if strict and findings:
+        print(f"错误：校对发现问题（{checkcmd.summary(findings)}），按 --strict 不渲染；修正后再渲染，"
+              "或用 civreport check --fix 自动修正", file=sys.stderr)
+        return EXIT_INPUT
     if problems:
         # Nothing is written unless every input is good: a batch never half-succeeds.
         for problem in problems:
@@ -213,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "render":
-            return _render(args.inputs, args.to, args.out, args.office, args.offices, args.templates)
+            return _render(args.inputs, args.to, args.out, args.office, args.offices, args.templates, args.strict)
+        if args.command == "check":
+            return checkcmd.run(args, version())
         if args.command == "import":
             return importcmd.run(args)
         if args.command == "new":

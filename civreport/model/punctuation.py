@@ -41,36 +41,56 @@ _QUOTED = re.compile(r'"([^"\n]{1,200})"')
 _SPACE = re.compile(r"(?<=[" + _WIDE + r"])[ \u3000\u00a0]+|[ \u3000\u00a0]+(?=[" + _WIDE + r"])|(?<=\d\.) +(?=\d)")
 
 
-def full_width(text: str) -> tuple[str, list[Fix]]:
-    """``text`` with half-width marks between Chinese characters made full width, quotes
-    around Chinese made “”, and spaces inside Chinese sentences removed; and the changes."""
-    fixes: list[Fix] = []
+def _edited(text: str, edits: list[tuple[int, str]]) -> tuple[str, list[Fix]]:
     chars = list(text)
-
-    def put(i: int, new: str) -> None:
+    fixes = []
+    for i, new in sorted(dict(edits).items()):
         fixes.append(Fix(i, chars[i], new))
         chars[i] = new
+    return "".join(chars), fixes
 
+
+def half_width_marks(text: str) -> tuple[str, list[Fix]]:
+    """, ; : ? ! . ( ) between Chinese characters made full width: 加强领导,落实 → 加强领导，落实."""
+    edits: list[tuple[int, str]] = []
     for m in _BRACKETS.finditer(text):
         a, b = m.start(), m.end() - 1
         before, after = text[a - 1] if a else "", text[b + 1] if b + 1 < len(text) else ""
         if re.search(f"[{HAN}]", m[1]) or _han(before) or _han(after):
-            put(a, "（")
-            put(b, "）")
-    for m in _QUOTED.finditer(text):
-        if re.search(f"[{HAN}]", m[1]):
-            put(m.start(), "“")
-            put(m.end() - 1, "”")
+            edits += [(a, "（"), (b, "）")]
     for m in _SIMPLE.finditer(text):
         i = m.start()
         before, after = text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""
         if _wide(before) or _wide(after):
-            put(i, _MARKS[text[i]])
+            edits.append((i, _MARKS[text[i]]))
+    paired = {i for i, _ in edits}
     for i, char in enumerate(text):  # a bracket left alone when its pair was lost: 一)加强
-        if char in "()" and chars[i] == char and (_han(text[i - 1] if i else "") or _han(text[i + 1: i + 2])):
-            put(i, _MARKS[char])
-    out = "".join(chars)
-    spaced = _SPACE.sub("", out)
-    if spaced != out:
-        fixes.extend(Fix(m.start(), m[0], "") for m in _SPACE.finditer(out))
-    return spaced, sorted(fixes, key=lambda f: f.offset)
+        if char in "()" and i not in paired and (_han(text[i - 1] if i else "") or _han(text[i + 1: i + 2])):
+            edits.append((i, _MARKS[char]))
+    return _edited(text, edits)
+
+
+def ascii_quotes(text: str) -> tuple[str, list[Fix]]:
+    """"文明" around Chinese made “文明”."""
+    edits: list[tuple[int, str]] = []
+    for m in _QUOTED.finditer(text):
+        if re.search(f"[{HAN}]", m[1]):
+            edits += [(m.start(), "“"), (m.end() - 1, "”")]
+    return _edited(text, edits)
+
+
+def inner_spaces(text: str) -> tuple[str, list[Fix]]:
+    """Spaces inside Chinese sentences removed: 创建 工作 → 创建工作; 3. 4亿 → 3.4亿."""
+    fixes = [Fix(m.start(), m[0], "") for m in _SPACE.finditer(text)]
+    return _SPACE.sub("", text), fixes
+
+
+def full_width(text: str) -> tuple[str, list[Fix]]:
+    """``text`` with half-width marks between Chinese characters made full width, quotes
+    around Chinese made “”, and spaces inside Chinese sentences removed; and the changes
+    (their offsets in the text each step was given)."""
+    fixes: list[Fix] = []
+    for step in (half_width_marks, ascii_quotes, inner_spaces):
+        text, found = step(text)
+        fixes += found
+    return text, fixes

@@ -74,6 +74,11 @@ def _strip_numbers(section: Any, path: str) -> Any:
     return section
 
 
+def field_loc(path: str) -> tuple[str | int, ...]:
+    """``measures[0].items[1].title`` → ("measures", 0, "items", 1, "title")."""
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", path))
+
+
 def _at(field: str, problem: str) -> PydanticCustomError:
     """A problem a report-wide check finds in one field: the loader reports it at that
     field's path and line (see readers.problems)."""
@@ -131,6 +136,8 @@ class Report(CleanModel):
 
     # The file the report was loaded from: a profile named by a relative path is found beside it.
     _source: Path | None = PrivateAttr(None)
+    # Where each field stands in that file (field location → line), for messages about it.
+    _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -259,6 +266,15 @@ class Report(CleanModel):
     @property
     def source(self) -> Path | None:
         return self._source
+
+    def line_of(self, path: str) -> int | None:
+        """The line of the file the report was loaded from where ``path`` (``parts[0].body[1]``)
+        or, failing that, the nearest field around it stands."""
+        loc = field_loc(path)
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self._lines:
+                return self._lines[loc[:end]]
+        return None
 
     @property
     def signoff_names(self) -> list[str] | None:

@@ -25,6 +25,7 @@ from .layout import Layout
 if TYPE_CHECKING:
     from ..readers import LineMap
 
+from .rules import RULES, RuleSetting
 from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
 
 OFFICES_ENV = "CIVREPORT_OFFICES"
@@ -73,6 +74,26 @@ class Profile(CleanModel):
         default_factory=dict, title="本单位的样式类",
         description="模板中使用的新类（键为类名）及其 DOCX 样式；PDF、HTML 和 DOCX 都按此排版",
     )
+
+    checks: dict[str, RuleSetting] = Field(
+        default_factory=dict, title="校对规则",
+        description="civreport check 的规则（键为规则代码，如 CR102）：off 关闭，或改为 error、warning、info",
+    )
+
+    @field_validator("checks", mode="before")
+    @classmethod
+    def _off(cls, checks: Any) -> Any:
+        # YAML reads a bare off as false.
+        return {k: "off" if v is False else v for k, v in checks.items()} if isinstance(checks, dict) else checks
+
+    @field_validator("checks")
+    @classmethod
+    def _known_rules(cls, checks: dict[str, RuleSetting]) -> dict[str, RuleSetting]:
+        unknown = sorted(set(checks) - set(RULES))
+        if unknown:
+            raise PydanticCustomError("unknown_rule", "没有规则 {codes}：规则代码见 README 的“校对”一节（CR101 …）",
+                                      {"codes": "、".join(unknown)})
+        return checks
 
     @field_validator("styles")
     @classmethod

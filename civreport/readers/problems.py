@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Problem
 from ..model import Report
 from ..model.fields import TAG
+from ..model.report import field_loc
 from .data import LineMap, Loc
 
 _TYPE_NAMES = {
@@ -128,18 +129,13 @@ def _line(loc: Loc, lines: LineMap) -> int | None:
     return None
 
 
-def _loc(path: str) -> Loc:
-    """``measures[0].items[1].title`` → ("measures", 0, "items", 1, "title")."""
-    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", path))
-
-
 def problems_from(exc: ValidationError, file: str, lines: LineMap, model: type[BaseModel] = Report) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(TAG)))
         context = error.get("ctx") or {}
         if "field" in context and "problem" in context:  # a report-wide check names the field itself
-            loc = (*loc, *_loc(context["field"]))
+            loc = (*loc, *field_loc(context["field"]))
             error = {**error, "msg": context["problem"]}
         path = _path(loc)
         title = _field_title(loc, model) if error["type"] != "extra_forbidden" else None

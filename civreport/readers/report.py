@@ -24,4 +24,5 @@ def load(path: str | Path) -> Report:
     except ValidationError as exc:
         raise InputError(problems_from(exc, str(path), lines)) from None
     report._source = Path(path)
+    report._lines = lines
     return report

@@ -1,0 +1,22 @@
+"""What a rule is given and what it gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Report
+
+
+@dataclass(frozen=True)
+class Context:
+    report: Report
+    dash: str  # the range dash the report or its office asks for: — or ～
+    path: str = ""  # the field a text rule is looking at
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's finding before it is placed: its code and message."""
+
+    code: str
+    message: str

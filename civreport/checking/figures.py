@@ -1,0 +1,106 @@
+"""Figures and dates (GB/T 15835): statistics in Arabic numerals (CR301), 万/亿 for large numbers
+(CR302), a change the text states against the one its indicator gives (CR303), a period the text
+names against the report's (CR304), dates after the report's date (CR305)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+from ..model import Period, PeriodError
+from ..model.figures import mom, yoy
+from .context import Context, Hit
+
+_UNIT = r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
+_CN_STATISTIC = re.compile(rf"(?<![一二三四五六七八九十百千万两第])([一二三四五六七八九十百千两零]{{2,}}|十)(?={_UNIT})")
+_UNSCALED = re.compile(r"(?<![\d.])(\d{2,}0000)(?=元|人|个|份|次|户|吨)")
+_CHANGE = re.compile(r"(同比|环比)(增长|下降|提高|降低|增加|减少)(\d+(?:\.\d+)?)(%|个百分点)")
+# A period that opens a sentence names what the sentence reports on: 上半年，全区共开展……
+_PERIOD = re.compile(r"(?:^|(?<=[。！？；]))(?:今年|本年|(\d{4})年)?(第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度)(?=[，,]|以来|共|全)")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
+
+
+def chinese_statistics(text: str, context: Context) -> Iterator[Hit]:
+    found = list(dict.fromkeys(m[0] for m in _CN_STATISTIC.finditer(text)))
+    if found:
+        yield Hit("CR301", f"统计数字“{'、'.join(found)}”用了汉字：应用阿拉伯数字（GB/T 15835）")
+
+
+def unscaled(text: str, context: Context) -> Iterator[Hit]:
+    m = _UNSCALED.search(text)
+    if m:
+        yield Hit("CR302", f"“{m[0]}”位数多：宜写作 {int(m[0]) // 10000}万")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+    b = min((i for i in (text.find(c, end) for c in "。；！？") if i >= 0), default=len(text))
+    return text[a:b]
+
+
+def changes(text: str, context: Context) -> Iterator[Hit]:
+    """A stated change beside an indicator's name that differs from the indicator's."""
+    for indicator in context.report.all_indicators().values():
+        for found in re.finditer(re.escape(indicator.name), text):
+            sentence_end = min((i for i in (text.find(c, found.end()) for c in "。；") if i >= 0), default=len(text))
+            m = _CHANGE.search(text, found.end(), min(sentence_end, found.end() + 40))
+            if not m:
+                continue
+            base = indicator.last_year if m[1] == "同比" else indicator.previous
+            if base is None:
+                continue
+            expected = (yoy if m[1] == "同比" else mom)(indicator, m[1])
+            said = m[0]
+            if _normal(said) != _normal(expected):
+                yield Hit("CR303", f"正文写“{indicator.name}……{said}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
+                                   f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}")
+
+
+def _normal(phrase: str) -> tuple[str, str, Decimal] | str:
+    m = _CHANGE.fullmatch(phrase)
+    if not m:
+        return phrase
+    direction = "+" if m[2] in ("增长", "提高", "增加") else "-"
+    return direction, m[4], Decimal(m[3]).normalize()
+
+
+def periods(text: str, context: Context) -> Iterator[Hit]:
+    """A sentence that opens with a period the report does not cover (a leftover of last
+    quarter's summary); plans name the periods to come."""
+    report = context.report.period
+    if context.path.startswith(("plans", "suggestions")) or _in_role(context, ("plans", "suggestions")):
+        return
+    for m in _PERIOD.finditer(text):
+        year = int(m[1]) if m[1] else report.start_year
+        try:
+            named = Period.parse(f"{year}年{m[2]}")
+        except PeriodError:
+            continue
+        if named.end < report.start or named.start > report.end:
+            yield Hit("CR304", f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对")
+            return
+
+
+def dates(text: str, context: Context) -> Iterator[Hit]:
+    written = context.report.date
+    if written is None or context.path.startswith(("plans", "suggestions")) or _in_role(context, ("plans", "suggestions")):
+        return  # plans name dates to come
+    for m in _DATE.finditer(text):
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        if day > written and not _FUTURE.search(_sentence(text, m.start(), m.end())):
+            yield Hit("CR305", f"“{m[0]}”晚于成文日期 {written.year}年{written.month}月{written.day}日：请核对")
+            return
+
+
+def _in_role(context: Context, roles: tuple[str, ...]) -> bool:
+    m = re.match(r"parts\[(\d+)\]", context.path)
+    return m is not None and str(context.report.parts[int(m[1])].role) in roles
+
+
+RULES = (chinese_statistics, unscaled, changes, periods, dates)

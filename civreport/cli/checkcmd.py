@@ -1,0 +1,65 @@
+"""``civreport check``: the proofreader on input files, and its findings in text, JSON or SARIF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..checking import Finding, check
+from ..checking.fixing import fix_file
+from ..checking.reporting import as_json, as_sarif, as_text
+from ..errors import InputError, Problem
+from ..office.profile import resolve
+from ..readers import load
+from .parser import ChineseParser
+
+EXIT_FINDINGS = 1
+
+
+def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
+    p = commands.add_parser("check", help="校对输入文件：占位符、标点、数字、结构、繁体字等")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
+    p.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题，改写输入文件（保留注释和格式）")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="输出格式（默认 text）")
+    p.add_argument("--office", metavar="PROFILE", help="办公室配置（其 checks 可关闭规则或改变级别）")
+    p.add_argument("--offices", type=Path, metavar="DIR", help="办公室配置目录")
+
+
+def summary(findings: list[Finding]) -> str:
+    counts = {name: sum(f.severity == severity for f in findings)
+              for severity, name in (("error", "错误"), ("warning", "警告"), ("info", "提示"))}
+    return f"共 {len(findings)} 处：" + "，".join(f"{name} {n}" for name, n in counts.items())
+
+
+def run(args: argparse.Namespace, version: str) -> int:
+    """Check every input; exit 0 clean, 1 with findings, 2 when an input cannot be read."""
+    problems: list[Problem] = []
+    findings: list[Finding] = []
+    fixed = 0
+    for path in args.inputs:
+        try:
+            report = load(path)
+            office = resolve(args.office, report.profile, report.source, args.offices)
+            found = check(report, office)
+            if args.fix and any(f.fixable for f in found):
+                fixed += fix_file(path, report, found, office)
+                report = load(path)
+                found = check(report, office)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        findings += found
+    if problems:
+        for problem in problems:
+            print(f"错误：{problem}", file=sys.stderr)
+        return 2
+    output = {"json": as_json, "text": as_text}.get(args.format)
+    sys.stdout.write(output(findings) if output else as_sarif(findings, version))
+    if fixed:
+        print(f"已自动修正 {fixed} 个字段", file=sys.stderr)
+    if findings:
+        print(summary(findings), file=sys.stderr)
+        return EXIT_FINDINGS
+    print("校对通过，没有发现问题", file=sys.stderr)
+    return 0

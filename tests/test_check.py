@@ -1,0 +1,230 @@
+"""civreport check: each rule fires on a planted case and is silent on every sample; --fix
+mends exactly what it claims, keeping the file's comments and layout; text, JSON and SARIF
+output; profiles switch rules; render warns, render --strict refuses."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import civreport
+from civreport import Report, check
+from civreport.checking import fix_text
+from civreport.cli import main
+from civreport.office.profile import default_profile
+from civreport.office.rules import RULES
+
+from conftest import MINIMAL, ROOT, SAMPLES
+
+QUARTERS = sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))
+SEEDS = ROOT / "tests" / "data" / "seeds"
+
+CLEAN: dict[str, Any] = copy.deepcopy(MINIMAL) | {
+    "problems": [{"body": ["部分点位长效管理机制仍不健全。背街小巷环境卫生反复较大，市民文明素质有待进一步提高。"]}],
+    "indicators": [{"key": "volunteers", "name": "注册志愿者", "value": 1200, "unit": "人", "last_year": 1000}],
+}
+
+
+def report_with(**changes: Any) -> Report:
+    data = copy.deepcopy(CLEAN)
+    data.update(changes)
+    return Report.model_validate(data)
+
+
+def opening(text: str, **changes: Any) -> Report:
+    return report_with(opening=[text], **changes)
+
+
+# A planted case for every rule: the report, and the rule's fix where it has one.
+PLANTED: dict[str, Report] = {
+    "CR101": opening("××区今年完成了20xx年确定的各项任务，共开展活动**场。"),
+    "CR102": opening("某区今年扎实推进各项创建工作。"),
+    "CR201": opening("今年以来,我区扎实推进各项创建工作:成效明显。"),
+    "CR202": opening('今年以来，我区扎实推进"文明城市"创建工作。'),
+    "CR203": opening("今年以来，我区落实”高峰疏导、平峰管控”要求。"),
+    "CR204": opening("今年以来，我区（含开发区扎实推进各项创建工作。"),
+    "CR205": opening("今年以来，我区扎实推进各项创建工作，，成效明显。。"),
+    "CR206": opening("1-6月，我区扎实推进各项创建工作。"),
+    "CR207": opening("今年以来，我区开展活动１２场。"),
+    "CR208": opening("今年以来，我区投入 40 万元开展 LED 屏宣传。"),
+    "CR301": opening("今年以来，我区投入一百万元开展创建工作，满意度提高了十个百分点。"),
+    "CR302": opening("今年以来，我区投入1500000元开展创建工作。"),
+    "CR303": opening("截至9月底，注册志愿者1200人，同比增长25%。"),
+    "CR304": opening("上半年，我区扎实推进各项创建工作。"),
+    "CR305": opening("2024年11月20日，我区召开了创建工作推进会。"),
+    "CR401": report_with(problems=[]),
+    "CR402": report_with(problems=[{"title": "存在的问题", "body": ["仍有不足。"]}]),
+    "CR403": opening("今年以来，我区扎实推进各项创建工作。" * 40),
+    "CR404": opening("（一）今年以来，我区扎实推进各项创建工作。"),
+    "CR501": opening("今年以來，我區紮實推進各項創建工作。"),
+    "CR502": opening("我区坚持原那么，热情效劳群众，夯实创建根底。"),
+}
+
+
+def test_every_rule_has_a_planted_case() -> None:
+    assert set(PLANTED) == set(RULES)
+
+
+def test_the_clean_report_is_clean() -> None:
+    assert check(report_with()) == []
+
+
+@pytest.mark.parametrize("code", list(PLANTED))
+def test_each_rule_fires_on_its_planted_case_and_its_fix_mends_it(code: str) -> None:
+    report = PLANTED[code]
+    found = [f for f in check(report) if f.code == code]
+    assert found, code
+    finding = found[0]
+    assert finding.severity == RULES[code].severity and finding.message and finding.path
+    assert finding.fixable == RULES[code].fixable
+    if RULES[code].fixable:
+        fixed = fix_text(report.opening[0], {code}, report, default_profile())
+        mended = report.model_copy(update={"opening": [fixed]})
+        assert not [f for f in check(mended) if f.code == code]
+
+
+def test_fixes_change_only_what_they_find() -> None:
+    office = default_profile()
+    report = report_with()
+    assert fix_text("今年以来,我区开展活动１２场，，1-6月", set(RULES), report, office) == "今年以来，我区开展活动12场，1—6月"
+    with_tilde = report_with(range_dash="～")
+    assert fix_text("1-6月、7—9月", {"CR206"}, with_tilde, office) == "1～6月、7～9月"
+    assert fix_text("地方财政收入3.4亿元, 增长20%", {"CR201", "CR208"}, report, office) == "地方财政收入3.4亿元，增长20%"
+
+
+@pytest.mark.parametrize("path", SAMPLES + QUARTERS, ids=lambda p: p.stem)
+def test_every_sample_is_clean(path: Path) -> None:
+    assert check(civreport.load(path)) == []
+
+
+def _plant(text: str) -> str:
+    """Fixable mistakes in single-line body texts of a sample file: half-width commas and full-width
+    digits. Only those lines change."""
+    lines = text.splitlines(keepends=True)
+    planted = 0
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith("- ") and not stripped.startswith(("- >", "- |", "- {")) and "，" in line and planted < 3:
+            lines[i] = line.replace("，", ",", 1)
+            planted += 1
+    assert planted
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("path", SAMPLES + QUARTERS[:1], ids=lambda p: p.stem)
+def test_fix_mends_the_file_and_changes_nothing_else(path: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    target = tmp_path / "samples" / path.relative_to(ROOT / "samples")
+    original = target.read_text(encoding="utf-8")
+    target.write_text(_plant(original), encoding="utf-8")
+    assert main(["check", str(target)]) == 1
+    assert "CR201" in capsys.readouterr().out
+    assert main(["check", str(target), "--fix"]) == 0
+    assert target.read_text(encoding="utf-8") == original  # the planted mistakes, and nothing else
+    assert "已自动修正" in capsys.readouterr().err
+
+
+def test_fix_keeps_comments_and_reports_what_it_cannot_mend(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_text("# 我的注释\noffice: 某区创城办   # 单位\nperiod: 2024Q3\nsubject: 创建全国文明城市\n"
+                      "date: 2024-10-08\nopening:\n  - \"今年以来,我区扎实推进\\\"文明\\\"创建。\"\n"
+                      "problems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境卫生反复较大，市民文明素质有待进一步提高。两次暗访发现的问题仍未全部整改。]\n",
+                      encoding="utf-8")
+    assert main(["check", str(target), "--fix"]) == 1  # 某区 cannot be fixed
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# 我的注释\noffice: 某区创城办   # 单位\n")
+    assert "今年以来，我区扎实推进“文明”创建。" in civreport.load(target).opening[0]
+    out = capsys.readouterr().out
+    assert "CR102" in out and "CR201" not in out
+
+
+def test_toml_cannot_be_fixed_but_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "r.toml"
+    target.write_text('office = "小河区创城办"\nperiod = "2024Q3"\nsubject = "创建全国文明城市"\n'
+                      'opening = ["今年以来,我区扎实推进创建工作。"]\n', encoding="utf-8")
+    assert main(["check", str(target)]) == 1
+    assert main(["check", str(target), "--fix"]) == 2
+    assert "只能自动修正 YAML 和 JSON" in capsys.readouterr().err
+
+
+def _planted_file(tmp_path: Path) -> Path:
+    target = tmp_path / "r.yaml"
+    target.write_text(
+        "office: 小河区创城办\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\n"
+        "opening:\n  - 今年以来，××扎实推进创建工作。\nproblems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境卫生反复较大，"
+        "市民文明素质有待进一步提高。两次暗访发现的问题仍未全部整改。]\n", encoding="utf-8")
+    return target
+
+
+def test_json_and_sarif_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = _planted_file(tmp_path)
+    assert main(["check", str(target), "--format", "json"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert rows == [{"code": "CR101", "name": "占位符", "severity": "error", "message": rows[0]["message"],
+                     "file": str(target), "line": 6, "path": "opening[0]", "fixable": False}]
+    assert main(["check", str(target), "--format", "sarif"]) == 1
+    sarif = json.loads(capsys.readouterr().out)
+    run = sarif["runs"][0]
+    assert sarif["version"] == "2.1.0" and {r["id"] for r in run["tool"]["driver"]["rules"]} == set(RULES)
+    result = run["results"][0]
+    assert result["ruleId"] == "CR101" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "CR101"
+
+
+def test_exit_status_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLES[0])]) == 0
+    assert "校对通过" in capsys.readouterr().err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("office: [\n", encoding="utf-8")
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml" in err and "Traceback" not in err
+
+
+def test_a_profile_switches_rules_off_or_changes_their_severity(tmp_path: Path) -> None:
+    target = _planted_file(tmp_path)
+    profile = tmp_path / "office.yaml"
+    profile.write_text("checks:\n  CR101: info\n  CR401: off\n", encoding="utf-8")
+    findings = check(civreport.load(target), profile)
+    assert [(f.code, f.severity) for f in findings] == [("CR101", "info")]
+    profile.write_text("checks:\n  CR101: off\n", encoding="utf-8")
+    assert check(civreport.load(target), profile) == []
+    profile.write_text("checks:\n  CR999: off\n", encoding="utf-8")
+    with pytest.raises(civreport.InputError, match="没有规则 CR999"):
+        check(civreport.load(target), profile)
+
+
+def test_render_warns_and_strict_refuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = _planted_file(tmp_path)
+    assert main(["render", str(target), "--to", "html", "--out", str(tmp_path / "out")]) == 0
+    assert "警告：" in capsys.readouterr().err and (tmp_path / "out" / "r.html").exists()
+    assert main(["render", str(target), "--to", "html", "--out", str(tmp_path / "strict"), "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert "CR101" in err and "--strict" in err
+    assert not (tmp_path / "strict").exists()
+
+
+def test_check_finds_the_leftovers_of_imported_real_summaries(tmp_path: Path) -> None:
+    out = tmp_path / "imported"
+    assert main(["import", *map(str, sorted(SEEDS.glob("*.txt"))), "--out", str(out)]) == 0
+    codes: dict[str, set[str]] = {}
+    for path in sorted(out.glob("*.yaml")):
+        codes[path.stem] = {f.code for f in check(civreport.load(path))}
+    assert {"CR101", "CR102", "CR501"} <= codes["002_98f0556f5988ddd0"]  # **, 某区, 調査's 査
+    assert "CR101" in codes["004_3d7b2bcd786030d6"]  # XXX
+    assert "CR101" in codes["001_58606f4a823be1ef.part1-5-4"]  # 20xx年
+    assert "CR203" in codes["001_58606f4a823be1ef.part1-5-3"]  # 落实”高峰疏导
+    assert "CR401" in codes["001_58606f4a823be1ef.part1-5-2"]  # no part for problems
+
+
+def test_the_readme_lists_every_rule_as_the_table_in_code_has_it() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"| {rule.code} | {rule.name} |" in readme and rule.example in readme
