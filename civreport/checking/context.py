@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Report
@@ -20,3 +21,8 @@ class Hit:
 
     code: str
     message: str
+
+
+def distinct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """What ``pattern`` finds in ``text``, each once, in order."""
+    return list(dict.fromkeys(m[0] for m in pattern.finditer(text)))

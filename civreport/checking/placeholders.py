@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .context import Context, Hit
+from .context import Context, Hit, distinct
 
 # ×× XX xx ** 20xx 某某 ○○ __ : what model essays and drafts leave to be filled in.
 _PLACEHOLDER = re.compile(r"×{2,}|(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])|\*{2,}|＊{2,}|20[xX]{2}|某某|○{2,}|_{2,}|＿{2,}")
@@ -14,13 +14,13 @@ _GENERIC = re.compile(r"某(?:区|市|县|镇|乡|街道|社区|村|单位|部�
 
 
 def placeholders(text: str, context: Context) -> Iterator[Hit]:
-    found = list(dict.fromkeys(m[0] for m in _PLACEHOLDER.finditer(text)))
+    found = distinct(_PLACEHOLDER, text)
     if found:
         yield Hit("CR101", f"有未填写的占位符 {'、'.join(found)}：请填写实际内容")
 
 
 def generic_names(text: str, context: Context) -> Iterator[Hit]:
-    found = list(dict.fromkeys(m[0] for m in _GENERIC.finditer(text)))
+    found = distinct(_GENERIC, text)
     if found:
         yield Hit("CR102", f"“{'、'.join(found)}”是泛称：请写明单位名称")
 

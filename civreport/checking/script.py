@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from .context import Context, Hit
+from .context import Context, Hit, distinct
 
 # Words a careless traditional → simplified → traditional round trip leaves (genre.md): each
 # is a real word, so only these whole phrases, never the bare 那么 or 标准, are flagged.
@@ -38,7 +38,7 @@ def traditional(text: str, context: Context) -> Iterator[Hit]:
 
 
 def artefacts(text: str, context: Context) -> Iterator[Hit]:
-    found = list(dict.fromkeys(m[0] for m in _ARTEFACT.finditer(text)))
+    found = distinct(_ARTEFACT, text)
     if found:
         shown = "、".join(f"{word}→{ARTEFACTS[word]}" for word in found)
         yield Hit("CR502", f"疑为繁简转换造成的错词 {shown}")
