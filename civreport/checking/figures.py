@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..model import Period, PeriodError
 from ..model.figures import mom, yoy
-from .context import Context, Hit, distinct
+from .context import Context, Hit, listing
 
 _UNIT = r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
 _CN_STATISTIC = re.compile(rf"(?<![一二三四五六七八九十百千万两第])([一二三四五六七八九十百千两零]{{2,}}|十)(?={_UNIT})")
@@ -23,10 +23,7 @@ _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
 
 
-def chinese_statistics(text: str, context: Context) -> Iterator[Hit]:
-    found = distinct(_CN_STATISTIC, text)
-    if found:
-        yield Hit("CR301", f"统计数字“{'、'.join(found)}”用了汉字：应用阿拉伯数字（GB/T 15835）")
+chinese_statistics = listing("CR301", _CN_STATISTIC, "统计数字“{found}”用了汉字：应用阿拉伯数字（GB/T 15835）")
 
 
 def unscaled(text: str, context: Context) -> Iterator[Hit]:

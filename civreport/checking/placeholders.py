@@ -4,25 +4,15 @@ one belongs (CR102)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from .context import Context, Hit, distinct
+from .context import listing
 
 # ×× XX xx ** 20xx 某某 ○○ __ : what model essays and drafts leave to be filled in.
 _PLACEHOLDER = re.compile(r"×{2,}|(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])|\*{2,}|＊{2,}|20[xX]{2}|某某|○{2,}|_{2,}|＿{2,}")
 _GENERIC = re.compile(r"某(?:区|市|县|镇|乡|街道|社区|村|单位|部门|局|委|办|公司|学校|医院)")
 
 
-def placeholders(text: str, context: Context) -> Iterator[Hit]:
-    found = distinct(_PLACEHOLDER, text)
-    if found:
-        yield Hit("CR101", f"有未填写的占位符 {'、'.join(found)}：请填写实际内容")
-
-
-def generic_names(text: str, context: Context) -> Iterator[Hit]:
-    found = distinct(_GENERIC, text)
-    if found:
-        yield Hit("CR102", f"“{'、'.join(found)}”是泛称：请写明单位名称")
-
+placeholders = listing("CR101", _PLACEHOLDER, "有未填写的占位符 {found}：请填写实际内容")
+generic_names = listing("CR102", _GENERIC, "“{found}”是泛称：请写明单位名称")
 
 RULES = (placeholders, generic_names)
