@@ -228,3 +228,12 @@ def test_the_readme_lists_every_rule_as_the_table_in_code_has_it() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in RULES.values():
         assert f"| {rule.code} | {rule.name} |" in readme and rule.example in readme
+
+
+def test_fix_writes_json_back_as_json(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    data = {"office": "小河区创城办", "period": "2024Q3", "subject": "创建全国文明城市",
+            "opening": ["今年以来,我区开展活动１２场。"], "problems": CLEAN["problems"]}
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", str(target), "--fix"]) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["opening"] == ["今年以来，我区开展活动12场。"]
