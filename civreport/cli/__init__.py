@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 import sys
 import warnings
@@ -12,12 +11,14 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from .. import batch
+from ..about import version
+from ..batch import Job
 from ..checking import check
 from ..errors import CivreportError, InputError, Problem, TemplateError
 from ..files import write_atomic
 from ..model import Period, PeriodError, Report
 from ..office.profile import OfficeProfile, Profile, resolve
-from ..pipeline import render_page, write_all
 from ..readers import load
 from ..rendering import check_templates, render_template
 from ..rendering.templating import search_path
@@ -28,13 +29,6 @@ from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
 EXIT_RENDER = 1  # the input was fine but an output could not be made
-
-
-def version() -> str:
-    try:
-        return importlib.metadata.version("civreport")
-    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
-        return "未安装"
 
 
 def _formats(text: str) -> list[str]:
@@ -73,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     _office_options(p)
 
     p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
+    _run_options(p)
+
+    p = commands.add_parser("batch", help="按清单批量生成各单位、各期间的报告，并逐级汇总")
+    p.add_argument("manifest", type=Path, metavar="MANIFEST", help="清单：.yaml（或 .json、.toml）或 .csv")
+    p.add_argument("--period", type=_period, action="append", default=[], help="期间，可重复；CSV 清单必填，YAML 清单中的 periods 被替换")
+    p.add_argument("--out", type=Path, metavar="DIR", help="输出目录（替换清单中的 out）")
+    p.add_argument("--to", type=_formats, metavar="FORMATS", help=f"输出格式，逗号分隔：{','.join(FORMATS)}（替换清单中的 to）")
+    _run_options(p)
     checkcmd.add_parser(commands)
     importcmd.add_parser(commands)
 
@@ -97,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=ChineseParser, title="动作")
     _office_options(actions.add_parser("check", help="不渲染报告，检查模板和办公室配置"))
     return parser
+
+
+def _run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_positive, metavar="N", help="同时生成的份数（默认 CPU 核数）")
+    p.add_argument("--executor", default="process", metavar="SPEC", help=f"在哪里生成：{batch.EXECUTOR_HELP}")
+    p.add_argument("--force", action="store_true", help="重新生成已是最新的文档")
+    p.add_argument("--quiet", "-q", action="store_true", help="不显示进度")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"“{text}”应为正整数")
+    return int(text)
 
 
 def _office_options(p: argparse.ArgumentParser) -> None:
@@ -129,55 +144,53 @@ def _load_all(inputs: list[Path]) -> tuple[list[Report], list[Problem]]:
     return reports, problems
 
 
-def _stage(exc: BaseException) -> str:
-    return "模板" if isinstance(exc, TemplateError) else "输出" if isinstance(exc, CivreportError) else "内部错误"
-
-
-def _render(inputs: list[Path], formats: list[str], out: Path, office: str | None, offices: Path | None,
-            templates: list[Path], strict: bool = False) -> int:
+def _render(args: argparse.Namespace) -> int:
+    """Load every input first (any bad: nothing is written), then make the documents in a
+    worker pool: each all or nothing, failures tabled at the end."""
+    inputs: list[Path] = args.inputs
     loaded, problems = _load_all(inputs)
-    reports: list[tuple[Path, Report, OfficeProfile]] = []
+    reports: list[tuple[Report, OfficeProfile]] = []
     for report in loaded:
-        assert report.source is not None  # loaded from a file
         try:
-            reports.append((report.source, report, resolve(office, report.profile, report.source, offices)))
+            reports.append((report, resolve(args.office, report.profile, report.source, args.offices)))
         except InputError as exc:
             problems.extend(exc.problems)
     stems = [path.stem for path in inputs]
     for stem in sorted({s for s in stems if stems.count(s) > 1}):
         same = "、".join(str(p) for p in inputs if p.stem == stem)
         problems.append(Problem(same, f"多个输入文件同名（{stem}），输出会互相覆盖"))
-    findings = [finding for _, report, profile in reports for finding in check(report, profile)]
-    for finding in findings:
-        print(f"{'错误' if strict else '警告'}：{finding}", file=sys.stderr)
-    if strict and findings:
-        print(f"错误：校对发现问题（{checkcmd.summary(findings)}），按 --strict 不渲染；修正后再渲染，"
-              "或用 civreport check --fix 自动修正", file=sys.stderr)
-        return EXIT_INPUT
+    if args.strict:
+        findings = [finding for report, profile in reports for finding in check(report, profile)]
+        for finding in findings:
+            print(f"错误：{finding}", file=sys.stderr)
+        if findings:
+            print(f"错误：校对发现问题（{checkcmd.summary(findings)}），按 --strict 不渲染；修正后再渲染，"
+                  "或用 civreport check --fix 自动修正", file=sys.stderr)
+            return EXIT_INPUT
     if problems:
         # Nothing is written unless every input is good: a batch never half-succeeds.
         for problem in problems:
             print(f"错误：{problem}", file=sys.stderr)
         return EXIT_INPUT
-    failures: list[tuple[Path, str, str]] = []
-    for path, report, profile in reports:
-        try:
-            with _warnings_of(path):
-                # Every format of a report, or none: write_all makes them all before writing.
-                written = write_all(render_page(report, office=profile, templates=templates),
-                                    [out / f"{path.stem}.{fmt}" for fmt in formats])
-        except Exception as exc:  # one report's failure must not stop the others
-            message = str(exc) if isinstance(exc, CivreportError) else f"{type(exc).__name__}（请把输入文件报告给开发者）"
-            failures.append((path, _stage(exc), message))
-            continue
-        for file in written:
+    jobs = [Job(str(path), str(path), tuple(str(args.out / f"{path.stem}.{fmt}") for fmt in args.to), args.office,
+                str(args.offices) if args.offices else None, tuple(map(str, args.templates))) for path in inputs]
+    return _run(jobs, args)
+
+
+def _run(jobs: list[Job], args: argparse.Namespace) -> int:
+    outcomes = batch.run(jobs, executor=args.executor, workers=args.jobs, force=args.force,
+                         progress=batch.progress_for(args.quiet))
+    for outcome in outcomes:
+        for file in outcome.written:
             print(file)
-    if failures:
-        print(f"错误：{len(failures)} 份报告没有生成（其余已生成）：", file=sys.stderr)
-        for path, stage, message in failures:
-            print(f"  {path}｜{stage}｜{message}", file=sys.stderr)
-        return EXIT_RENDER
-    return 0
+    batch.report(outcomes, sys.stderr)
+    return EXIT_RENDER if any(o.failed for o in outcomes) else 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    jobs = batch.load_manifest(args.manifest, periods=[p.code() for p in args.period] or None,
+                               out=str(args.out) if args.out else None, to=args.to)
+    return _run(jobs, args)
 
 
 def _new(period: Period | None, office: str) -> int:
@@ -223,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "render":
-            return _render(args.inputs, args.to, args.out, args.office, args.offices, args.templates, args.strict)
+            return _render(args)
+        if args.command == "batch":
+            return _batch(args)
         if args.command == "check":
             return checkcmd.run(args, version())
         if args.command == "import":

@@ -1,0 +1,12 @@
+"""civreport's own version, for --version, SARIF output and resume stamps."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+
+def version() -> str:
+    try:
+        return importlib.metadata.version("civreport")
+    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "未安装"

@@ -1,0 +1,19 @@
+"""Many documents in one run: render's --jobs, and ``civreport batch`` over a manifest of units
+and periods with roll-ups up the organisation tree. Each document is made whole or not at all
+in a worker (process, thread or Dask); a run resumes where its outputs are up to date.
+
+>>> jobs = load_manifest("batch.yaml")                 # doctest: +SKIP
+>>> outcomes = run(jobs, workers=2)                    # doctest: +SKIP
+>>> outcomes = run(jobs, executor=my_executor)         # any concurrent.futures.Executor  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .executors import EXECUTOR_HELP
+from .jobs import Job, Outcome
+from .manifest import load_manifest
+from .progress import Progress, progress_for
+from .runner import report, run, shared_warnings
+
+__all__ = ["EXECUTOR_HELP", "Job", "Outcome", "Progress", "load_manifest", "progress_for", "report", "run",
+           "shared_warnings"]

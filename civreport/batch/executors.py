@@ -1,0 +1,48 @@
+"""Where documents are made: a pool of worker processes on this machine (the default), threads,
+or a Dask cluster (``civreport[dask]``): a scheduler's address, or a local cluster."""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack
+from typing import Any
+
+from ..errors import InputError
+from .worker import DOCUMENTS_PER_WORKER, warm_up
+
+EXECUTOR_HELP = "process（默认，本机多进程）、thread、dask（本机 Dask 集群）或 dask://主机:端口（已有的 Dask 集群）"
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers that load the PDF writer once and are replaced after DOCUMENTS_PER_WORKER
+    documents (forkserver: a fresh process each time, without the parent's state)."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=warm_up, max_tasks_per_child=DOCUMENTS_PER_WORKER)
+
+
+def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:
+    """The executor ``spec`` names, closed with ``stack``."""
+    if spec == "process":
+        return stack.enter_context(process_pool(workers))
+    if spec == "thread":
+        return stack.enter_context(ThreadPoolExecutor(max_workers=workers))
+    if spec == "dask" or spec.startswith(("dask://", "tcp://")):
+        try:
+            distributed: Any = importlib.import_module("dask.distributed")  # untyped: used through Any
+        except ImportError:
+            raise InputError.single(spec, "需要安装 Dask：pip install 'civreport[dask]'") from None
+        if spec == "dask":
+            cluster = stack.enter_context(distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None))
+            client = stack.enter_context(distributed.Client(cluster))
+        else:
+            address = "tcp://" + spec.removeprefix("dask://").removeprefix("tcp://")
+            try:
+                client = stack.enter_context(distributed.Client(address, timeout=30))
+            except OSError as exc:
+                raise InputError.single(spec, f"无法连接 Dask 集群 {address}（{exc}）") from None
+        executor: Executor = client.get_executor()
+        return executor
+    raise InputError.single(spec, f"未知的执行方式：应为 {EXECUTOR_HELP}")

@@ -1,0 +1,37 @@
+"""A document a batch makes: what it is read or rolled up from, where it goes, and how the
+run ended for it. Plain, picklable data: jobs cross process and machine boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # how progress and the failure table name it: the input file, or unit/period
+    input: str  # the input file; for a roll-up, where the rolled-up input file is written
+    outputs: tuple[str, ...]  # the files to write, each format by its suffix
+    office: str | None = None  # the office profile (path or name); None: the report's own
+    offices: str | None = None  # the directory profile names are looked up in
+    templates: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # a roll-up's input files (leaves' inputs or lower roll-ups')
+    period: str | None = None  # a roll-up's period
+    unit: str | None = None  # a roll-up's unit name (the office the higher report is from)
+    after: tuple[str, ...] = ()  # names of the jobs that must run first (a roll-up's sources)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one job ended: written, skipped (up to date) or failed at a stage, with the warnings
+    raised while making it."""
+
+    name: str
+    written: tuple[str, ...] = ()
+    skipped: bool = False
+    stage: str | None = None  # 读取, 配置, 汇总, 模板, 输出, 内部错误: where it failed
+    message: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def failed(self) -> bool:
+        return self.stage is not None

@@ -1,0 +1,105 @@
+"""Run a batch: the documents in waves (a roll-up after its sources), each wave spread over the
+executor, each document all or nothing; then what to tell the user: the warnings (once when
+every document raised the same one), the failures as a table."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import Executor, as_completed
+from contextlib import ExitStack
+from typing import TextIO
+
+from .executors import open_executor
+from .jobs import Job, Outcome
+from .progress import Progress, Quiet
+from .worker import is_fresh, run_job
+
+
+def waves(jobs: Sequence[Job]) -> list[list[Job]]:
+    """The jobs in the order they may run: each wave after the jobs its jobs wait for."""
+    names = {job.name for job in jobs}
+    done: set[str] = set()
+    left = list(jobs)
+    out: list[list[Job]] = []
+    while left:
+        ready = [job for job in left if all(name in done or name not in names for name in job.after)]
+        if not ready:
+            raise ValueError("roll-ups wait for each other in a cycle")  # the manifest refuses cycles first
+        out.append(ready)
+        done |= {job.name for job in ready}
+        left = [job for job in left if job not in ready]
+    return out
+
+
+def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers: int | None = None,
+        force: bool = False, progress: Progress | None = None) -> list[Outcome]:
+    """Make every document of ``jobs``; their outcomes, in the jobs' order.
+
+    ``executor`` is any :class:`concurrent.futures.Executor`, or the name of one
+    (``process``, ``thread``, ``dask``, ``dask://host:port``); by default a pool of ``workers``
+    processes (the number of cores), or this process alone when there is one worker."""
+    workers = workers or os.cpu_count() or 1
+    progress = progress or Quiet()
+    outcomes: dict[str, Outcome] = {}
+    progress.start(len(jobs))
+    pool: Executor | None = executor if isinstance(executor, Executor) else None
+    with ExitStack() as stack:
+        stack.callback(progress.stop)
+        for wave in waves(jobs):
+            stale = []
+            for job in wave:  # up-to-date documents are skipped here: no worker starts for them
+                if not force and is_fresh(job):
+                    outcomes[job.name] = Outcome(job.name, skipped=True)
+                    progress.advance(outcomes[job.name])
+                else:
+                    stale.append(job)
+            if pool is None and stale and ((isinstance(executor, str) and executor != "process") or
+                                           (workers > 1 and len(jobs) > 1)):
+                pool = open_executor(executor if isinstance(executor, str) else "process", min(workers, len(jobs)), stack)
+            if pool is None:
+                for job in stale:
+                    outcomes[job.name] = run_job(job)
+                    progress.advance(outcomes[job.name])
+                continue
+            futures = {pool.submit(run_job, job): job for job in stale}
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    outcomes[job.name] = future.result()
+                except Exception as exc:  # the worker itself died (killed, out of memory)
+                    outcomes[job.name] = Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
+                progress.advance(outcomes[job.name])
+    return [outcomes[job.name] for job in jobs]
+
+
+def shared_warnings(outcomes: Sequence[Outcome]) -> tuple[list[str], dict[str, list[str]]]:
+    """The warnings every document written raised alike (said once: font substitutions), and
+    each document's own."""
+    made = [o for o in outcomes if not o.skipped]
+    written = [o for o in made if o.written]
+    counts = Counter(w for o in made for w in o.warnings)
+    common = [w for w, n in counts.items() if n > 1 and all(w in o.warnings for o in written)]
+    own = {o.name: [w for w in o.warnings if w not in common] for o in made}
+    return common, {name: found for name, found in own.items() if found}
+
+
+def report(outcomes: Sequence[Outcome], out: TextIO) -> None:
+    """The warnings and failures of a run, and its totals, for a person."""
+    common, own = shared_warnings(outcomes)
+    for warning in common:
+        print(f"警告（各份报告相同）：{warning}", file=out)
+    for name, found in own.items():
+        for warning in found:
+            print(f"警告：{name}：{warning}", file=out)
+    failed = [o for o in outcomes if o.failed]
+    if failed:
+        print(f"错误：{len(failed)} 份报告没有生成（其余已生成）：", file=out)
+        print("  报告｜阶段｜原因", file=out)
+        for o in failed:
+            print(f"  {o.name}｜{o.stage}｜{o.message}", file=out)
+    made = sum(1 for o in outcomes if o.written)
+    skipped = sum(o.skipped for o in outcomes)
+    if len(outcomes) > 1 or skipped:
+        print(f"共 {len(outcomes)} 份：生成 {made}，已是最新而跳过 {skipped}（--force 重新生成），失败 {len(failed)}", file=out)

@@ -1,0 +1,116 @@
+"""One document, start to finish, in whichever process or machine runs it: read (or roll up),
+resolve the office, check, render once, write every format; all or nothing, with the
+warnings it raised and the stage it failed at."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from ..checking import check
+from ..errors import CivreportError, TemplateError
+from ..files import write_atomic
+from ..model import Report
+from ..office.profile import OfficeProfile, resolve
+from ..pipeline import render_page, write_all
+from ..readers import load
+from ..rollups import rollup, to_yaml
+from .jobs import Job, Outcome
+from .stamps import record, stamp, up_to_date
+
+DOCUMENTS_PER_WORKER = 100  # a worker process is replaced after this many: memory stays flat
+
+
+class _Failed(Exception):
+    def __init__(self, stage: str, message: str):
+        self.stage, self.message = stage, message
+
+
+def _stage(stage: str, exc: BaseException) -> _Failed:
+    if isinstance(exc, TemplateError):
+        return _Failed("模板", str(exc))
+    if isinstance(exc, CivreportError):
+        return _Failed(stage, str(exc))
+    return _Failed("内部错误", f"{type(exc).__name__}（请把输入文件报告给开发者）")
+
+
+def _read(job: Job) -> tuple[Report, list[Path]]:
+    """The job's report, and the files it was made from."""
+    if not job.sources:
+        try:
+            return load(job.input), [Path(job.input)]
+        except Exception as exc:
+            raise _stage("读取", exc) from None
+    try:
+        assert job.period is not None
+        rolled = rollup([Path(s) for s in job.sources], job.period, office=job.unit)
+        write_atomic(job.input, to_yaml(rolled).encode("utf-8"))
+        return load(job.input), [Path(s) for s in job.sources]
+    except Exception as exc:
+        raise _stage("汇总", exc) from None
+
+
+def _office(job: Job, report: Report) -> OfficeProfile:
+    try:
+        return resolve(job.office, report.profile, report.source, job.offices)
+    except Exception as exc:
+        raise _stage("配置", exc) from None
+
+
+def _stamp(job: Job, made_from: list[Path], office: OfficeProfile) -> str:
+    return stamp(made_from, office, [Path(t) for t in job.templates], list(job.outputs))
+
+
+def is_fresh(job: Job) -> bool:
+    """Whether the job's outputs are up to date (checked before a worker is started for it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            if job.sources:
+                made_from = [Path(s) for s in job.sources]
+                office = resolve(job.office, None, None, job.offices)
+            else:
+                report = load(job.input)
+                made_from, office = [Path(job.input)], resolve(job.office, report.profile, report.source, job.offices)
+            return up_to_date(list(job.outputs), _stamp(job, made_from, office))
+        except Exception:  # whatever is wrong, the worker will say it
+            return False
+
+
+def run_job(job: Job) -> Outcome:
+    """Make one document. Never raises: a failure is the outcome's stage and message."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            report, made_from = _read(job)
+            office = _office(job, report)
+            templates = [Path(t) for t in job.templates]
+            value = _stamp(job, made_from, office)
+            for finding in check(report, office):
+                warnings.warn(f"校对：{finding}", stacklevel=1)
+            try:
+                page = render_page(report, office=office, templates=templates)
+            except Exception as exc:
+                raise _stage("渲染", exc) from None
+            try:
+                written = write_all(page, list(job.outputs))
+                record(list(job.outputs), value)
+            except Exception as exc:
+                raise _stage("输出", exc) from None
+        except _Failed as failed:
+            return Outcome(job.name, stage=failed.stage, message=failed.message, warnings=_messages(caught))
+    return Outcome(job.name, written=tuple(str(p) for p in written), warnings=_messages(caught))
+
+
+def _messages(caught: list[warnings.WarningMessage]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(str(w.message) for w in caught))
+
+
+def warm_up() -> None:
+    """A new worker loads the PDF writer (WeasyPrint, fonts) once, before its first document."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from ..writers import write
+
+        report = Report.model_validate({"office": "预热", "period": "2024", "subject": "预热", "opening": ["预热。"]})
+        write(render_page(report), "pdf")

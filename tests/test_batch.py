@@ -1,0 +1,173 @@
+"""Batches: render --jobs and civreport batch over a manifest of units and periods, with roll-ups
+up the organisation tree; each document all or nothing, failures tabled, resume from stamps,
+progress, warnings said once; the API with any executor, Dask included."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import docx
+import pytest
+
+import civreport
+from civreport.batch import Job, load_manifest, run
+from civreport.cli import main
+
+from conftest import SAMPLES, YAML, closing_block, office_with_template
+
+MANIFEST = """\
+periods: [2024Q3]
+out: out
+to: [docx, pdf]
+inputs: "inputs/{unit}.yaml"
+units:
+  - {unit: city, name: 云江市创城办, rollup: true}
+  - {unit: east, name: 东区创城办, parent: city, rollup: true}
+  - {unit: a, parent: east}
+  - {unit: b, parent: east, office: offices/broken/p.yaml}
+  - {unit: west, name: 西区创城办, rollup: true}
+  - {unit: c, parent: west}
+  - {unit: d, parent: west}
+"""
+
+
+def unit_input(name: str) -> str:
+    return YAML.replace("小河区创建全国文明城市工作领导小组办公室", f"{name}街道办事处")
+
+
+@pytest.fixture
+def organisation(tmp_path: Path) -> Path:
+    (tmp_path / "inputs").mkdir()
+    for unit in "abd":
+        (tmp_path / "inputs" / f"{unit}.yaml").write_text(unit_input(unit.upper()), encoding="utf-8")
+    (tmp_path / "inputs" / "c.yaml").write_text("office: [C街道\n", encoding="utf-8")  # fails to load
+    office_with_template(tmp_path / "offices" / "broken", closing_block("{{ 1 / 0 }}"))  # fails to render
+    (tmp_path / "batch.yaml").write_text(MANIFEST, encoding="utf-8")
+    return tmp_path
+
+
+def civreport_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    return subprocess.run(["civreport", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def outputs(root: Path) -> dict[str, float]:
+    return {str(p.relative_to(root)): p.stat().st_mtime for p in sorted(root.rglob("*.*"))
+            if ".civreport" not in p.parts and p.suffix in (".pdf", ".docx")}
+
+
+def test_a_batch_rolls_up_the_tree_and_tables_its_failures(organisation: Path) -> None:
+    result = civreport_cli("batch", "batch.yaml", "--jobs", "2", cwd=organisation)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    out = organisation / "out"
+    assert set(outputs(out)) == {f"{path}/2024Q3.{fmt}" for path in ("city/east/a", "city/east", "city", "west/d")
+                                 for fmt in ("docx", "pdf")}
+    # The roll-ups ran after their sources: the district's report holds its streets, the city's its district.
+    east = civreport.load(out / "city" / "east" / "2024Q3.yaml")
+    assert east.office == "东区创城办" and [s.office for s in east.sources] == ["A街道办事处", "B街道办事处"]
+    city = docx.Document(str(out / "city" / "2024Q3.docx"))
+    assert any("云江市创城办" in p.text for p in city.paragraphs)
+    table = result.stderr[result.stderr.index("错误：3 份报告没有生成"):]
+    assert "city/east/b/2024Q3｜模板｜" in table and "模板的计算出错" in table
+    assert "west/c/2024Q3｜读取｜" in table
+    assert "west/2024Q3｜汇总｜" in table and "c.yaml" in table
+    # Progress is a line per document when standard error is not a terminal.
+    assert result.stderr.count("[") >= 7 and "[7/7]" in result.stderr
+    # The same font warnings for every document are said once.
+    assert result.stderr.count("正文（仿宋）") <= 1
+
+
+def test_a_batch_resumes_where_its_outputs_are_up_to_date(organisation: Path) -> None:
+    assert main(["batch", str(organisation / "batch.yaml"), "--jobs", "1", "--quiet"]) == 1
+    first = outputs(organisation / "out")
+    assert main(["batch", str(organisation / "batch.yaml"), "--jobs", "1", "--quiet"]) == 1
+    assert outputs(organisation / "out") == first  # nothing redone
+    # A changed street redoes itself and the roll-ups above it, nothing else.
+    (organisation / "inputs" / "a.yaml").write_text(unit_input("甲"), encoding="utf-8")
+    assert main(["batch", str(organisation / "batch.yaml"), "--jobs", "1", "--quiet"]) == 1
+    again = outputs(organisation / "out")
+    changed = {path.rsplit("/", 1)[0] for path in again if again[path] != first[path]}
+    assert changed == {"city/east/a", "city/east", "city"}
+    assert main(["batch", str(organisation / "batch.yaml"), "--jobs", "1", "--quiet", "--force"]) == 1
+    assert all(mtime > again[path] for path, mtime in outputs(organisation / "out").items())
+
+
+def test_quiet_prints_no_progress(organisation: Path) -> None:
+    result = civreport_cli("batch", "batch.yaml", "--quiet", "--jobs", "1", cwd=organisation)
+    assert "[1/7]" not in result.stderr and "没有生成" in result.stderr
+
+
+def test_a_csv_manifest_with_periods_from_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "2024Q3").mkdir()
+    for unit in ("a", "b"):
+        (tmp_path / "2024Q3" / f"{unit}.yaml").write_text(unit_input(unit.upper()), encoding="utf-8")
+    (tmp_path / "units.csv").write_text("unit,name,parent,input,rollup\ndistrict,某区创城办,,,是\n"
+                                        "a,,district,{period}/{unit}.yaml,\nb,,district,{period}/{unit}.yaml,\n",
+                                        encoding="utf-8")
+    assert main(["batch", str(tmp_path / "units.csv"), "--period", "2024Q3", "--to", "html", "--quiet"]) == 0
+    assert (tmp_path / "out" / "district" / "a" / "2024Q3.html").is_file()
+    assert civreport.load(tmp_path / "out" / "district" / "2024Q3.yaml").office == "某区创城办"
+    assert main(["batch", str(tmp_path / "units.csv"), "--quiet"]) == 2  # a CSV needs --period
+
+
+@pytest.mark.parametrize(("manifest", "message"), [
+    ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: nobody}\n", "上级 nobody 不在清单中"),
+    ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: b}\n  - {unit: b, parent: a}\n", "成环"),
+    ("periods: [2024Q3]\nunits:\n  - {unit: a}\n  - {unit: a}\n", "单位代码 a 出现了不止一次"),
+    ("periods: [2024Q3]\nunits:\n  - {unit: a, rollup: true}\n", "没有下级单位"),
+    ("periods: [2024Q9]\nunits:\n  - {unit: a}\n", "无法识别的期间"),
+    ("periods: [2024Q3]\nunits:\n  - {unit: a, colour: red}\n", "未知字段"),
+])
+def test_a_bad_manifest_is_refused_in_chinese(tmp_path: Path, manifest: str, message: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "m.yaml").write_text(manifest, encoding="utf-8")
+    assert main(["batch", str(tmp_path / "m.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_render_jobs_gives_what_one_job_gives(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["render", *map(str, SAMPLES), "--to", "docx", "--out", str(one), "--jobs", "1", "-q"]) == 0
+    assert main(["render", *map(str, SAMPLES), "--to", "docx", "--out", str(two), "--jobs", "2", "-q"]) == 0
+    for sample in SAMPLES:
+        a, b = (docx.Document(str(d / f"{sample.stem}.docx")) for d in (one, two))
+        assert [p.text for p in a.paragraphs] == [p.text for p in b.paragraphs]
+
+
+def _jobs(tmp_path: Path) -> list[Job]:
+    jobs = []
+    for unit in ("a", "b", "c"):
+        source = tmp_path / f"{unit}.yaml"
+        source.write_text(unit_input(unit), encoding="utf-8")
+        jobs.append(Job(unit, str(source), (str(tmp_path / "out" / f"{unit}.docx"),)))
+    return jobs
+
+
+def test_the_api_takes_any_executor(tmp_path: Path) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = run(_jobs(tmp_path), executor=pool)
+    assert [o.name for o in outcomes] == ["a", "b", "c"] and all(o.written for o in outcomes)
+
+
+def test_a_batch_on_a_dask_local_cluster(tmp_path: Path) -> None:
+    outcomes = run(_jobs(tmp_path), executor="dask", workers=2)
+    assert all(o.written and not o.failed for o in outcomes), outcomes
+    assert docx.Document(str(tmp_path / "out" / "b.docx")).paragraphs
+
+
+def test_load_manifest_gives_leaves_then_roll_ups(organisation: Path) -> None:
+    jobs = load_manifest(organisation / "batch.yaml")
+    names = [job.name for job in jobs]
+    assert names.index("city/east/2024Q3") < names.index("city/2024Q3")
+    assert all(not job.sources for job in jobs[:4])
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.startswith("civreport ")
