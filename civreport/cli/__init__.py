@@ -1,4 +1,4 @@
-"""The ``civreport`` command line: render, check, import, new, schema, rollup, templates check."""
+"""The ``civreport`` command line: render, batch, check, import, serve, new, schema, rollup, templates check."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from ..rendering import check_templates, render_template
 from ..rendering.templating import search_path
 from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
-from . import checkcmd, importcmd
+from . import checkcmd, importcmd, servecmd
 from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     _run_options(p)
     checkcmd.add_parser(commands)
     importcmd.add_parser(commands)
+    servecmd.add_parser(commands)
 
     p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
     p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
@@ -237,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "render":
             return _render(args)
+        if args.command == "serve":
+            return servecmd.run(args)
         if args.command == "batch":
             return _batch(args)
         if args.command == "check":

@@ -129,17 +129,30 @@ def _line(loc: Loc, lines: LineMap) -> int | None:
     return None
 
 
-def problems_from(exc: ValidationError, file: str, lines: LineMap, model: type[BaseModel] = Report) -> list[Problem]:
-    problems = []
+def field_errors(exc: ValidationError) -> list[tuple[Loc, str]]:
+    """Each error of ``exc`` as the field it is about and a Chinese message."""
+    out = []
     for error in exc.errors():
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(TAG)))
         context = error.get("ctx") or {}
         if "field" in context and "problem" in context:  # a report-wide check names the field itself
             loc = (*loc, *field_loc(context["field"]))
             error = {**error, "msg": context["problem"]}
+        out.append((loc, _message(error)))
+    return out
+
+
+def field_path(loc: Loc) -> str:
+    """("parts", 0, "title") → parts[0].title, as findings and messages name fields."""
+    return _path(loc)
+
+
+def problems_from(exc: ValidationError, file: str, lines: LineMap, model: type[BaseModel] = Report) -> list[Problem]:
+    problems = []
+    for loc, message in field_errors(exc):
         path = _path(loc)
-        title = _field_title(loc, model) if error["type"] != "extra_forbidden" else None
+        title = _field_title(loc, model) if message != _MESSAGES.get("extra_forbidden") else None
         if title:
             path += f"（{title}）"
-        problems.append(Problem(file, _message(error), path, _line(loc, lines)))
+        problems.append(Problem(file, message, path, _line(loc, lines)))
     return problems

@@ -1,0 +1,40 @@
+"""``civreport serve``: the web editor on this machine."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .parser import ChineseParser
+
+
+def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
+    p = commands.add_parser("serve", help="启动本机网页编辑器：填写表单、即时预览、下载 PDF 和 DOCX")
+    p.add_argument("--workspace", type=Path, default=Path("."), metavar="DIR", help="工作目录：报告文件所在的文件夹（默认当前目录）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）；只在本机 127.0.0.1 上提供")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from ..serving.app import create_app
+    except ImportError:
+        print("错误：网页编辑器需要安装 civreport[serve]：pip install 'civreport[serve]'", file=sys.stderr)
+        return 2
+    workspace: Path = args.workspace
+    if not workspace.is_dir():
+        print(f"错误：{workspace}：工作目录不存在", file=sys.stderr)
+        return 2
+    if not 1 <= args.port <= 65535:
+        print(f"错误：端口 {args.port} 无效，应为 1–65535", file=sys.stderr)
+        return 2
+    print(f"civreport 编辑器：http://127.0.0.1:{args.port}/  工作目录 {workspace.resolve()}（按 Ctrl+C 退出）",
+          file=sys.stderr)
+    try:
+        uvicorn.run(create_app(workspace), host="127.0.0.1", port=args.port, log_level="warning")
+    except OSError as exc:
+        print(f"错误：无法在端口 {args.port} 启动（{exc.strerror}）：换一个 --port", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,69 @@
+"""Input files rewritten in place (check --fix, the editor's save): ruamel.yaml's round trip
+keeps the file's comments, key order, quoting, block styles and indentation; values merged in
+keep the comments of the keys they replace."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000  # never fold a line that was not folded
+    return yaml
+
+
+def load(text: str) -> tuple[YAML, Any]:
+    """The document of ``text`` as ruamel's commented nodes, and the YAML that writes it back
+    with the file's own indentation ("  - item": the item at 4, its dash at 2)."""
+    yaml = _yaml()
+    _, indent, offset = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
+    indent, offset = indent or 2, offset or 0
+    yaml.indent(mapping=max(2, indent - offset), sequence=indent, offset=offset)
+    return yaml, yaml.load(text)
+
+
+def dump(yaml: YAML, root: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(root, out)
+    return out.getvalue()
+
+
+def restyled(old: Any, new: str) -> Any:
+    """``new`` written the way ``old`` was (folded, literal, quoted), where YAML recorded it."""
+    return type(old)(new) if isinstance(old, ScalarString) else new
+
+
+def merged(old: Any, new: Any) -> Any:
+    """``new`` written into ``old`` where their shapes agree, so that comments on kept keys and
+    items stay and unchanged values keep their style."""
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        for key, value in new.items():
+            old[key] = merged(old[key], value) if key in old else value
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        for i, value in enumerate(new):
+            if i < len(old):
+                old[i] = merged(old[i], value)
+            else:
+                old.append(value)
+        del old[len(new):]
+        return old
+    if isinstance(new, str):
+        if isinstance(old, date) and old.isoformat() == new:
+            return old  # a date the file wrote bare stays bare
+        if isinstance(old, str):
+            return old if old == new else restyled(old, new)
+    if type(old) is type(new) and old == new:
+        return old
+    return new

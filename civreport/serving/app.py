@@ -1,0 +1,283 @@
+"""``civreport serve``: the web editor (Starlette). Pages for the workspace and the editor; JSON
+endpoints the editor's script calls as the clerk types; downloads. Every write is same-origin
+and carries the session's token; every name from the browser is checked by the workspace."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import ValidationError
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from ..checking import check
+from ..errors import CivreportError, InputError
+from ..model import Period, Report
+from ..office.profile import resolve
+from ..readers.importing import import_document
+from ..readers.importing.source import MAX_IMPORT_BYTES
+from ..readers.problems import field_errors, field_path
+from ..rendering import render_template
+from ..rendering.templating import search_path
+from .forms import apply_form, form, operate
+from .preview import Previewer
+from .workspace import OutsideWorkspace, Workspace
+
+HERE = Path(__file__).parent
+HOSTS = ["127.0.0.1", "localhost"]
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class SameOrigin(BaseHTTPMiddleware):
+    """Writes only from the editor's own pages: the browser's Origin (or Referer) is this server,
+    and the request carries the token of this run (a form field or the X-CSRF-Token header)."""
+
+    def __init__(self, app: Any, token: str) -> None:
+        super().__init__(app)
+        self.token = token
+
+    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if request.method in _UNSAFE:
+            own = f"{request.url.scheme}://{request.url.netloc}"
+            origin = request.headers.get("origin") or request.headers.get("referer", "")
+            if not (origin == own or origin.startswith(own + "/")):
+                return JSONResponse({"error": "拒绝跨站请求：只能从本机的编辑器页面修改"}, status_code=403)
+            if request.headers.get("x-csrf-token") != self.token:
+                return JSONResponse({"error": "请求缺少有效的令牌：请刷新页面后重试"}, status_code=403)
+        return await call_next(request)
+
+
+class Editor:
+    """The state of one editor run: the workspace, the drafts being edited, the previews."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.drafts: dict[str, dict[str, Any]] = {}
+        self.generation: dict[str, int] = {}
+        self.previews = Previewer()
+        self.token = secrets.token_urlsafe(32)
+        self.pages = Jinja2Templates(directory=str(HERE / "pages"))
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def name(self, request: Request) -> str:
+        name = str(request.path_params["name"])
+        self.workspace.path(name)  # OutsideWorkspace for anything that is not a report here
+        return name
+
+    def draft(self, name: str) -> dict[str, Any]:
+        if name not in self.drafts:
+            self.drafts[name] = self.workspace.read(name)
+        return self.drafts[name]
+
+    def report(self, name: str, data: dict[str, Any]) -> Report:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = Report.model_validate(data)
+        report._source = self.workspace.path(name)
+        return report
+
+    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], Report | None]:
+        """Each field's validation errors, else its proofreading findings."""
+        out: dict[str, list[str]] = {}
+        try:
+            report = self.report(name, data)
+        except ValidationError as exc:
+            for loc, message in field_errors(exc):
+                out.setdefault(field_path(loc), []).append(message)
+            return out, None
+        try:
+            office = resolve(None, report.profile, report.source, self.workspace.offices)
+            for finding in check(report, office):
+                out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
+        except InputError as exc:
+            out.setdefault("profile", []).append(str(exc))
+            return out, None
+        return out, report
+
+    async def fields(self, request: Request) -> list[tuple[str, str]]:
+        posted = await request.form()
+        return [(key, value) for key, value in posted.multi_items() if isinstance(value, str)]
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    async def index(self, request: Request) -> Response:
+        context = {"reports": self.workspace.reports(), "token": self.token, "workspace": str(self.workspace.root)}
+        return self.pages.TemplateResponse(request, "index.html", context)
+
+    async def edit(self, request: Request) -> Response:
+        name = self.name(request)
+        if not self.workspace.path(name).exists():
+            return Response("找不到这份报告", status_code=404)
+        self.drafts.pop(name, None)  # opening a report reads the file again
+        data = self.draft(name)
+        context = {"name": name, "form": form(data), "token": self.token, "profiles": self.workspace.profiles(),
+                   "profile": data.get("profile") or ""}
+        return self.pages.TemplateResponse(request, "editor.html", context)
+
+    # -- the editor's calls ------------------------------------------------------------------
+
+    async def update(self, request: Request) -> Response:
+        """The posted form into the draft: its messages, and a new preview when it is valid."""
+        name = self.name(request)
+        fields = await self.fields(request)
+        data = apply_form(self.draft(name), fields)
+        profile = dict(fields).get("__profile")
+        if profile is not None:
+            if profile and profile not in self.workspace.profiles():
+                return JSONResponse({"error": "没有这个办公室配置"}, status_code=400)
+            data = {k: v for k, v in data.items() if k != "profile"} | ({"profile": profile} if profile else {})
+        self.drafts[name] = data
+        messages, report = await run_in_threadpool(self.messages, name, data)
+        generation = self.generation[name] = self.generation.get(name, 0) + 1
+        if report is not None:
+            self.previews.submit(name, generation, data, str(self.workspace.path(name)), str(self.workspace.offices))
+        return JSONResponse({"messages": messages, "generation": generation, "valid": report is not None})
+
+    async def operate(self, request: Request) -> Response:
+        name = self.name(request)
+        fields = await self.fields(request)
+        values = dict(fields)
+        data = operate(apply_form(self.draft(name), fields), values.get("__op", ""), values.get("__path", ""))
+        self.drafts[name] = data
+        return JSONResponse({"form": str(form(data))})
+
+    async def preview(self, request: Request) -> Response:
+        name = self.name(request)
+        try:
+            rendered = await self.previews.result(name, int(request.path_params["generation"]))
+        except CivreportError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=422)
+        if rendered is None:
+            return Response(status_code=204)  # a newer edit has its own preview coming
+        return JSONResponse({"pages": len(rendered.pages)})
+
+    async def page(self, request: Request) -> Response:
+        name = self.name(request)
+        rendered = await self.previews.result(name, int(request.path_params["generation"]))
+        index = int(request.path_params["page"])
+        if rendered is None or not 0 <= index < len(rendered.pages):
+            return Response(status_code=404)
+        return Response(rendered.pages[index], media_type="image/png", headers={"Cache-Control": "no-store"})
+
+    async def download(self, request: Request) -> Response:
+        name = self.name(request)
+        fmt = str(request.path_params["fmt"])
+        if fmt not in ("pdf", "docx"):
+            return Response(status_code=404)
+        try:
+            report = self.report(name, self.draft(name))
+        except ValidationError:
+            return JSONResponse({"error": "报告还有错误，改正后才能下载"}, status_code=422)
+
+        def make() -> bytes:
+            from ..pipeline import render_page
+            from ..writers import write
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                office = resolve(None, report.profile, report.source, self.workspace.offices)
+                return write(render_page(report, office=office), fmt)
+
+        data = await run_in_threadpool(make)
+        filename = f"{Path(name).stem}.{fmt}"
+        media = "application/pdf" if fmt == "pdf" else \
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        return Response(data, media_type=media,
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
+
+    async def save(self, request: Request) -> Response:
+        name = self.name(request)
+        data = self.draft(name)
+        try:
+            self.report(name, data)
+        except ValidationError:
+            return JSONResponse({"ok": False, "message": "报告还有错误，改正后才能保存"}, status_code=422)
+        await run_in_threadpool(self.workspace.save, name, data)
+        return JSONResponse({"ok": True, "message": f"已保存到 {name}"})
+
+    async def new(self, request: Request) -> Response:
+        values = dict(await self.fields(request))
+        stem = values.get("name", "").strip()
+        name = self.workspace.free_name(stem or "新报告")
+        period = Period.parse(values["period"]) if values.get("period") else None
+        from datetime import date
+
+        today = date.today()
+        period = period or Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
+        context = {"office": values.get("office") or "××区创建全国文明城市工作领导小组办公室", "period": period.code(),
+                   "date": today.isoformat()}
+        self.workspace.create(name, render_template("new.yaml.j2", context, search_path()))
+        return JSONResponse({"url": f"/edit/{quote(name)}"})
+
+    async def upload(self, request: Request) -> Response:
+        if int(request.headers.get("content-length") or 0) > MAX_IMPORT_BYTES + 100_000:
+            return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
+        posted = await request.form(max_files=1, max_fields=10, max_part_size=MAX_IMPORT_BYTES)
+        upload = posted.get("file")
+        if upload is None or isinstance(upload, str):
+            return JSONResponse({"error": "请选择要导入的文件"}, status_code=400)
+        data = await upload.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
+        filename = Path(upload.filename or "导入.txt").name
+        result = await run_in_threadpool(import_document, data, name=filename)
+        names = []
+        for part in (result, *result.more):
+            name = self.workspace.free_name(Path(filename).stem)
+            self.workspace.create(name, part.to_yaml())
+            names.append(name)
+        return JSONResponse({"url": f"/edit/{quote(names[0])}", "imported": names})
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, OutsideWorkspace):
+        return JSONResponse({"error": "只能打开工作目录中的报告文件"}, status_code=404)
+    if isinstance(exc, FileExistsError):
+        return JSONResponse({"error": "已有同名的报告"}, status_code=409)
+    if isinstance(exc, CivreportError):
+        return JSONResponse({"error": str(exc)}, status_code=422)
+    return JSONResponse({"error": "内部错误，请把操作步骤报告给开发者"}, status_code=500)
+
+
+def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Starlette:
+    """The editor for the reports in ``workspace``."""
+    editor = Editor(Workspace(Path(workspace)))
+    routes = [
+        Route("/", editor.index),
+        Route("/new", editor.new, methods=["POST"]),
+        Route("/import", editor.upload, methods=["POST"]),
+        Route("/edit/{name}", editor.edit),
+        Route("/edit/{name}/update", editor.update, methods=["POST"]),
+        Route("/edit/{name}/op", editor.operate, methods=["POST"]),
+        Route("/edit/{name}/save", editor.save, methods=["POST"]),
+        Route("/edit/{name}/preview/{generation:int}", editor.preview),
+        Route("/edit/{name}/page/{generation:int}/{page:int}.png", editor.page),
+        Route("/edit/{name}/download.{fmt}", editor.download),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or HOSTS),
+                  Middleware(SameOrigin, token=editor.token)]
+    handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+        OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, Exception: _refused}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        editor.previews.close()
+
+    return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)

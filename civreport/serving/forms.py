@@ -1,0 +1,288 @@
+"""The editor's form, generated from the model: every field of a report, part, item, point and
+indicator with its Chinese title, as the widget its type asks for; lists with add, remove and
+move buttons. Field names are the paths the model's messages and the proofreader's findings use
+(``parts[0].items[1].title``), so a message lands next to its field. And the other way: posted
+fields written back into the report's data, and the list operations."""
+
+from __future__ import annotations
+
+import copy
+import re
+import types
+import typing
+from datetime import date
+from typing import Any, Literal
+
+from markupsafe import Markup
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..model import Indicator, Item, Part, Period, Point, Report
+from ..model.report import field_loc
+
+# Report fields the form leaves alone (kept as the file has them): set by other controls or tools.
+_HIDDEN = {"profile", "headings", "table", "sources"}
+_ROLE_LISTS = ("measures", "achievements", "problems", "plans", "suggestions")
+_LONG = {"opening", "body", "closing", "title", "points", "points_lead", "points_tail", "lead_in"}
+# What a new entry of each list starts as.
+_NEW: dict[str, Any] = {"parts": {"title": ""}, "items": {"title": ""}, "indicators": {"key": "", "name": "", "value": 0},
+                        "points": "", **{role: {"title": ""} for role in _ROLE_LISTS}}
+_MODELS: dict[str, type[BaseModel]] = {"parts": Part, "items": Item, "indicators": Indicator,
+                                       **{role: Part for role in _ROLE_LISTS}}
+OFF = "__off"  # the checkbox that writes false: no lead-in, no sign-off
+
+
+def _id(path: str) -> str:
+    return "f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
+
+
+def _msg(path: str) -> Markup:
+    return Markup('<div class="msg" data-for="{}"></div>').format(path)
+
+
+def _label(info: FieldInfo, name: str) -> str:
+    return info.title or name
+
+
+def _buttons(list_path: str, index: int, count: int) -> Markup:
+    path = f"{list_path}[{index}]"
+    parts = [Markup('<button type="button" class="op" data-op="remove" data-path="{}" title="删除">删除</button>').format(path)]
+    if index > 0:
+        parts.append(Markup('<button type="button" class="op" data-op="up" data-path="{}" title="上移">↑</button>').format(path))
+    if index < count - 1:
+        parts.append(Markup('<button type="button" class="op" data-op="down" data-path="{}" title="下移">↓</button>').format(path))
+    return Markup('<span class="ops">{}</span>').format(Markup("").join(parts))
+
+
+def _add(list_path: str, what: str) -> Markup:
+    return Markup('<button type="button" class="op add" data-op="add" data-path="{}">添加{}</button>').format(list_path, what)
+
+
+def _text(path: str, label: str, value: Any, long: bool, hint: str | None = None) -> Markup:
+    value = "" if value is None else value
+    attrs = Markup(' placeholder="{}"').format(hint) if hint else Markup("")
+    if long:
+        control = Markup('<textarea id="{}" name="{}" rows="3"{}>{}</textarea>').format(_id(path), path, attrs, value)
+    else:
+        control = Markup('<input id="{}" name="{}" value="{}"{}>').format(_id(path), path, value, attrs)
+    return Markup('<div class="field"><label for="{}">{}</label>{}{}</div>').format(_id(path), label, control, _msg(path))
+
+
+def _choice(path: str, label: str, value: Any, choices: list[tuple[str, str]]) -> Markup:
+    options = Markup("").join(
+        Markup('<option value="{}"{}>{}</option>').format(v, Markup(" selected") if str(value) == v else "", shown)
+        for v, shown in choices)
+    return Markup('<div class="field"><label for="{}">{}</label><select id="{}" name="{}">{}</select>{}</div>').format(
+        _id(path), label, _id(path), path, options, _msg(path))
+
+
+def _flag(path: str, label: str, value: Any) -> Markup:
+    checked = Markup(" checked") if value is True else Markup("")
+    return Markup('<div class="field flag"><input type="hidden" name="{}" value="false">'
+                  '<input type="checkbox" id="{}" name="{}" value="true"{}><label for="{}">{}</label>{}</div>').format(
+        path, _id(path), path, checked, _id(path), label, _msg(path))
+
+
+def _texts(path: str, label: str, values: list[Any], what: str) -> Markup:
+    rows = Markup("").join(
+        Markup('<div class="entry">{}{}</div>').format(_text(f"{path}[{i}]", f"{label} {i + 1}", v, True),
+                                                       _buttons(path, i, len(values)))
+        for i, v in enumerate(values))
+    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
+        _id(path), label, _msg(path), rows, _add(path, what))
+
+
+def _points(path: str, label: str, values: list[Any]) -> Markup:
+    rows = []
+    for i, point in enumerate(values):
+        here = f"{path}[{i}]"
+        if isinstance(point, dict):
+            inner = _fields(Point, point, here)
+            body = Markup('<fieldset class="point"><legend>第 {} 点</legend>{}{}</fieldset>').format(i + 1, _msg(here), inner)
+        else:
+            body = _text(here, f"第 {i + 1} 点", point, True)
+        rows.append(Markup('<div class="entry">{}{}</div>').format(body, _buttons(path, i, len(values))))
+    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
+        _id(path), label, _msg(path), Markup("").join(rows), _add(path, "一点"))
+
+
+def _models(path: str, label: str, values: list[Any], model: type[BaseModel], what: str) -> Markup:
+    rows = []
+    for i, value in enumerate(values):
+        here = f"{path}[{i}]"
+        heading = value.get("title") or value.get("name") or "" if isinstance(value, dict) else ""
+        rows.append(Markup('<fieldset class="entry model" id="{}"><legend>{} {} {}</legend>{}{}{}</fieldset>').format(
+            _id(here), what, i + 1, heading, _buttons(path, i, len(values)), _msg(here),
+            _fields(model, value if isinstance(value, dict) else {}, here)))
+    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
+        _id(path), label, _msg(path), Markup("").join(rows), _add(path, what))
+
+
+def _literal_choices(annotation: Any) -> list[str] | None:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) is Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    if len(args) == 1 and typing.get_origin(args[0]) is Literal:
+        return [str(a) for a in typing.get_args(args[0])]
+    return None
+
+
+def _bare(annotation: Any) -> Any:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
+
+
+def _is(annotation: Any, kind: type) -> bool:
+    args = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    return any(_bare(a) is kind for a in args)
+
+
+_WHAT = {"parts": "部分", "items": "条目", "indicators": "指标", **{role: "部分" for role in _ROLE_LISTS}}
+
+
+def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str) -> Markup:
+    label = _label(info, name)
+    value = data.get(name)
+    annotation = info.annotation
+    if name in ("lead_in", "signoff") and model is Report:
+        return _optional_text(path, label, value, info.description)
+    if typing.get_origin(annotation) is list:
+        inner = typing.get_args(annotation)[0]
+        values = value if isinstance(value, list) else []
+        if name == "points":
+            return _points(path, label, values)
+        if name in _MODELS:
+            return _models(path, label, values, _MODELS[name], _WHAT[name])
+        if inner is str or typing.get_origin(inner) is typing.Annotated or (isinstance(inner, type) and issubclass(inner, str)):
+            return _texts(path, label, values, "一段" if name in _LONG else "一项")
+        return Markup("")
+    choices = _literal_choices(annotation)
+    if choices is not None:
+        default = "" if info.default is None else str(info.default)
+        shown = [("", f"（默认：{default}）" if default else "（不写）"), *((c, c) for c in choices)]
+        return _choice(path, label, value if value is not None else "", shown)
+    if _is(annotation, bool):
+        if _is(annotation, type(None)):
+            return _choice(path, label, "" if value is None else str(value).lower(),
+                           [("", "（自动）"), ("true", "是"), ("false", "否")])
+        return _flag(path, label, value)
+    if _is(annotation, date):
+        return Markup('<div class="field"><label for="{}">{}</label><input type="date" id="{}" name="{}" value="{}">'
+                      "{}</div>").format(_id(path), label, _id(path), path, value or "", _msg(path))
+    if _is(annotation, float):
+        return _text(path, label, value, False)
+    if _is(annotation, str) or _is(annotation, Period):
+        long = name in _LONG and (name != "title" or model is Report) and model is not Indicator
+        return _text(path, label, value, long, info.description)
+    return Markup("")
+
+
+def _optional_text(path: str, label: str, value: Any, hint: str | None) -> Markup:
+    """A text that may also be false (no lead-in, no sign-off)."""
+    texts = value if isinstance(value, list) else [value if isinstance(value, str) else ""]
+    inputs = Markup("").join(_text(path if len(texts) == 1 and not isinstance(value, list) else f"{path}[{i}]",
+                                   label, text, False, hint) for i, text in enumerate(texts))
+    off = Markup('<div class="field flag"><input type="checkbox" id="{}" name="{}" value="true"{}>'
+                 '<label for="{}">不要{}</label></div>').format(
+        _id(path + OFF), path + OFF, Markup(" checked") if value is False else "", _id(path + OFF), label)
+    return inputs + off
+
+
+# A part or an item reads title first, its text next, the fine settings after, its items last.
+_ORDER = {"role": 0, "title": 1, "numbered": 2, "body": 3, "points": 4, "points_lead": 5, "points_tail": 6, "items": 99}
+
+
+def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
+    out = []
+    names = list(model.model_fields)
+    if model is not Report:
+        names.sort(key=lambda n: _ORDER.get(n, 50))
+    for name in names:
+        info = model.model_fields[name]
+        if model is Report and (name in _HIDDEN or (name in _ROLE_LISTS and not data.get(name))):
+            continue
+        if model is Report and name == "parts" and any(data.get(r) for r in _ROLE_LISTS):
+            continue
+        out.append(_field(model, name, info, data, f"{path}.{name}" if path else name))
+    return Markup("").join(out)
+
+
+def form(data: dict[str, Any]) -> Markup:
+    """The form for a report's data."""
+    return _fields(Report, data, "")
+
+
+# -- posted forms back into data ------------------------------------------------------------------
+
+
+def _get(data: Any, loc: tuple[str | int, ...]) -> Any:
+    for key in loc:
+        data = data[key]
+    return data
+
+
+def _typed(model_field: str, value: str) -> Any:
+    if model_field in ("value", "last_year", "previous", "target"):
+        try:
+            number = float(value)
+        except ValueError:
+            return value  # the model says what is wrong
+        return int(number) if number.is_integer() else number
+    if value in ("true", "false") and model_field in ("numbered", "run_in"):
+        return value == "true"
+    return value
+
+
+def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
+    """``data`` with the posted ``fields`` (path, value) written in; an empty optional field is
+    left out, the last of several values of one name wins (a checkbox after its hidden false)."""
+    out = copy.deepcopy(data)
+    values = dict(fields)
+    for path, value in values.items():
+        if path.endswith(OFF) or path.startswith("__"):
+            continue  # the editor's own controls, not fields
+        loc = field_loc(path)
+        try:
+            parent = _get(out, loc[:-1])
+        except (KeyError, IndexError, TypeError):
+            continue  # a field of an entry removed meanwhile
+        key = loc[-1]
+        if isinstance(parent, list):
+            if isinstance(key, int) and key < len(parent):
+                parent[key] = value
+        elif isinstance(parent, dict) and isinstance(key, str):
+            if value == "" and key not in ("office", "period", "subject", "key", "name"):
+                parent.pop(key, None)
+            else:
+                parent[key] = _typed(key, value)
+    for name in ("lead_in", "signoff"):
+        if values.get(name + OFF) == "true":
+            out[name] = False
+        elif out.get(name) is False:
+            out.pop(name)
+    return out
+
+
+def operate(data: dict[str, Any], op: str, path: str) -> dict[str, Any]:
+    """``data`` with a list entry added (``path`` is the list), removed or moved (``path`` is
+    the entry)."""
+    out = copy.deepcopy(data)
+    loc = field_loc(path)
+    if op == "add":
+        parent = _get(out, loc[:-1]) if loc[:-1] else out
+        name = loc[-1]
+        if isinstance(parent, dict) and isinstance(name, str):
+            entries = parent.setdefault(name, [])
+            if isinstance(entries, list):
+                entries.append(copy.deepcopy(_NEW.get(name, "")))
+        return out
+    entries = _get(out, loc[:-1])
+    index = loc[-1]
+    if not isinstance(entries, list) or not isinstance(index, int) or not 0 <= index < len(entries):
+        return out
+    if op == "remove":
+        del entries[index]
+    elif op in ("up", "down"):
+        other = index - 1 if op == "up" else index + 1
+        if 0 <= other < len(entries):
+            entries[index], entries[other] = entries[other], entries[index]
+    return out

@@ -1,0 +1,88 @@
+"""The live preview: the draft rendered to PDF and its pages drawn as images (pypdfium2), in a
+worker process so the page never waits; a newer edit supersedes an older preview, which is
+cancelled if it has not started and discarded if it has."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import multiprocessing
+import warnings
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import Report
+from ..office.profile import resolve
+
+SCALE = 1.5  # 72 dpi × 1.5: an A4 page 893 pixels wide, sharp enough to read
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: tuple[bytes, ...]  # PNG images
+
+
+def render_preview(data: dict[str, Any], source: str, offices: str) -> Rendered:
+    """The PDF of a draft and its pages as images (runs in the worker process)."""
+    import pypdfium2
+
+    from ..pipeline import render_page
+    from ..writers import write
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the form shows the findings; fonts are the machine's
+        report = Report.model_validate(data)
+        report._source = Path(source)
+        office = resolve(None, report.profile, report.source, offices)
+        pdf = write(render_page(report, office=office), "pdf")
+    document = pypdfium2.PdfDocument(pdf)
+    pages = []
+    for page in document:
+        image = page.render(scale=SCALE).to_pil()
+        out = io.BytesIO()
+        image.save(out, "PNG", optimize=False)
+        pages.append(out.getvalue())
+    document.close()
+    return Rendered(pdf, tuple(pages))
+
+
+class Previewer:
+    """One preview at a time per report, the newest winning."""
+
+    def __init__(self) -> None:
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
+        self.latest: dict[str, int] = {}  # report → the generation of its newest edit
+        self.pending: dict[str, Future[Rendered]] = {}
+        self.done: dict[str, tuple[int, Rendered]] = {}
+
+    def submit(self, name: str, generation: int, data: dict[str, Any], source: str, offices: str) -> None:
+        older = self.pending.pop(name, None)
+        if older is not None:
+            older.cancel()  # not started yet: it never runs; started: its result is dropped
+        self.latest[name] = generation
+        self.pending[name] = self.pool.submit(render_preview, data, source, offices)
+
+    async def result(self, name: str, generation: int) -> Rendered | None:
+        """The preview of ``generation``, or None when a newer edit superseded it."""
+        if self.latest.get(name) != generation:
+            return None
+        done = self.done.get(name)
+        if done and done[0] == generation:
+            return done[1]
+        future = self.pending.get(name)
+        if future is None:
+            return None
+        try:
+            rendered = await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            return None
+        if self.latest.get(name) != generation:
+            return None
+        self.done[name] = (generation, rendered)
+        return rendered
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)

@@ -1,0 +1,88 @@
+// The editor's few behaviours: post the form as the clerk types (after a pause), show each
+// message at its field, load the newest preview; list buttons; save; new and import on the
+// home page. Every write carries the page's token.
+"use strict";
+(function () {
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  const post = (url, body) => fetch(url, {method: "POST", body, headers: {"X-CSRF-Token": token}});
+  const editor = document.querySelector(".editor");
+
+  function showMessages(messages) {
+    document.querySelectorAll(".msg").forEach((slot) => {
+      const found = messages[slot.dataset.for];
+      slot.textContent = found ? found.join("；") : "";
+      slot.closest(".field, fieldset")?.classList.toggle("has-msg", Boolean(found));
+    });
+    const shown = new Set([...document.querySelectorAll(".msg")].map((s) => s.dataset.for));
+    const elsewhere = Object.entries(messages).filter(([path]) => !shown.has(path));
+    document.getElementById("status").textContent = elsewhere.map(([p, m]) => p + "：" + m.join("；")).join(" ");
+  }
+
+  if (editor) {
+    const name = encodeURIComponent(editor.dataset.name);
+    const form = document.getElementById("report");
+    let timer = null;
+    let newest = 0;
+
+    async function loadPreview(generation) {
+      const state = document.getElementById("preview-state");
+      const response = await fetch(`/edit/${name}/preview/${generation}`);
+      if (response.status === 204 || generation !== newest) return;  // a newer edit is on its way
+      const body = await response.json();
+      if (!response.ok) { state.textContent = body.error; return; }
+      const pages = document.getElementById("pages");
+      pages.replaceChildren(...Array.from({length: body.pages}, (_, i) => {
+        const image = new Image();
+        image.src = `/edit/${name}/page/${generation}/${i}.png`;
+        image.alt = `第 ${i + 1} 页`;
+        image.className = "page";
+        return image;
+      }));
+      pages.dataset.generation = String(generation);
+      state.textContent = `共 ${body.pages} 页`;
+    }
+
+    async function update() {
+      const response = await post(`/edit/${name}/update`, new FormData(form));
+      const body = await response.json();
+      if (!response.ok) { document.getElementById("status").textContent = body.error; return; }
+      newest = body.generation;
+      showMessages(body.messages);
+      const state = document.getElementById("preview-state");
+      if (body.valid) { state.textContent = "正在生成预览……"; loadPreview(body.generation); }
+      else { state.textContent = "报告有错误，改正后更新预览"; }
+    }
+
+    form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 500); });
+    form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(update, 100); });
+    document.getElementById("profile").addEventListener("change", () => update());
+    form.addEventListener("click", async (event) => {
+      const button = event.target.closest("button.op");
+      if (!button) return;
+      const data = new FormData(form);
+      data.append("__op", button.dataset.op);
+      data.append("__path", button.dataset.path);
+      const response = await post(`/edit/${name}/op`, data);
+      const body = await response.json();
+      document.getElementById("form-body").innerHTML = body.form;
+      update();
+    });
+    document.getElementById("save").addEventListener("click", async () => {
+      const response = await post(`/edit/${name}/save`, new FormData());
+      document.getElementById("status").textContent = (await response.json()).message;
+    });
+    update();
+  }
+
+  for (const [id, url] of [["new-report", "/new"], ["import-report", "/import"]]) {
+    const home = document.getElementById(id);
+    if (!home) continue;
+    home.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const response = await post(url, new FormData(home));
+      const body = await response.json();
+      if (response.ok) { window.location = body.url; }
+      else { home.querySelector(".msg").textContent = body.error; }
+    });
+  }
+})();

@@ -1,0 +1,70 @@
+"""The editor's workspace: a folder of report files. Names from the browser are checked here,
+once: a report is a .yaml file directly in the workspace, never a path outside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..files import write_atomic
+from ..readers import read_data, roundtrip
+
+_NAME = re.compile(r"^[^/\\\x00]{1,120}\.ya?ml$")
+
+
+class OutsideWorkspace(Exception):
+    """A name that does not denote a report file in the workspace."""
+
+
+class Workspace:
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.offices = self.root / "offices"
+
+    def reports(self) -> list[str]:
+        return sorted(p.name for p in self.root.glob("*.y*ml") if self._inside(p) and p.is_file())
+
+    def path(self, name: str) -> Path:
+        """The report file ``name`` denotes; OutsideWorkspace for anything else."""
+        if not _NAME.match(name) or name.startswith("."):
+            raise OutsideWorkspace(name)
+        path = self.root / name
+        if not self._inside(path):
+            raise OutsideWorkspace(name)
+        return path
+
+    def _inside(self, path: Path) -> bool:
+        resolved = path.resolve()  # follows a symbolic link to where it really points
+        return resolved.parent == self.root
+
+    def profiles(self) -> list[str]:
+        """The office profiles a report may choose: folders of ``offices/`` with a profile.yaml."""
+        if not self.offices.is_dir():
+            return []
+        return sorted(p.parent.name for p in self.offices.glob("*/profile.yaml") if p.resolve().is_relative_to(self.offices))
+
+    def read(self, name: str) -> dict[str, Any]:
+        data, _ = read_data(self.path(name))
+        assert isinstance(data, dict)
+        return data
+
+    def free_name(self, stem: str) -> str:
+        stem = re.sub(r"[/\\\x00.]", "_", stem).strip() or "报告"
+        name, n = f"{stem}.yaml", 1
+        while (self.root / name).exists():
+            n += 1
+            name = f"{stem}-{n}.yaml"
+        return name
+
+    def create(self, name: str, text: str) -> None:
+        path = self.path(name)
+        if path.exists():
+            raise FileExistsError(name)
+        write_atomic(path, text.encode("utf-8"))
+
+    def save(self, name: str, data: dict[str, Any]) -> None:
+        """Write ``data`` into the file, keeping its comments and layout where the data kept them."""
+        path = self.path(name)
+        yaml, root = roundtrip.load(path.read_text(encoding="utf-8-sig") if path.exists() else "")
+        write_atomic(path, roundtrip.dump(yaml, roundtrip.merged(root, data) if root is not None else data).encode())

@@ -1,0 +1,184 @@
+"""civreport serve, endpoint by endpoint (Starlette's test client): pages, the editor's calls,
+previews, downloads, saving with comments kept, new and imported reports; and what it refuses:
+cross-origin writes, writes without the page's token, other hosts, names outside the workspace,
+oversized uploads, profiles that are not the workspace's."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pymupdf
+import pytest
+from starlette.testclient import TestClient
+
+from civreport.cli import main
+from civreport.serving.app import create_app
+
+from conftest import ROOT
+
+BASE = "http://127.0.0.1:8000"
+SAMPLE = "hedong-street-2021.yaml"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "samples" / SAMPLE, tmp_path / SAMPLE)
+    shutil.copytree(ROOT / "samples" / "offices", tmp_path / "offices")
+    return tmp_path
+
+
+@pytest.fixture
+def client(workspace: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(workspace), base_url=BASE) as client:
+        yield client
+
+
+def token(client: TestClient) -> dict[str, str]:
+    page = client.get("/").text
+    return {"X-CSRF-Token": re.search(r'name="csrf-token" content="([^"]+)"', page)[1], "Origin": BASE}  # type: ignore[index]
+
+
+def test_the_home_page_lists_the_reports(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and SAMPLE in page.text and "新建报告" in page.text
+
+
+def test_the_editor_form_is_generated_from_the_model(client: TestClient) -> None:
+    page = client.get(f"/edit/{SAMPLE}").text
+    assert 'name="office" value="茂名市茂南区河东街道办事处"' in page
+    assert 'name="parts[0].items[0].title"' in page and "发文机关" in page and "列举要点" in page
+    assert 'data-op="add" data-path="parts[0].items"' in page
+    assert '<option value="common-practice"' in page  # the workspace's office profiles
+
+
+def test_an_edit_gives_messages_at_their_fields_and_a_preview(client: TestClient) -> None:
+    headers = token(client)
+    client.get(f"/edit/{SAMPLE}")
+    wrong = client.post(f"/edit/{SAMPLE}/update", data={"subject": "", "parts[0].items[0].title": "强化组织领导,压实责任"},
+                        headers=headers).json()
+    assert wrong["valid"] is False and wrong["messages"]["subject"] == ["不能为空"]
+    fixed = client.post(f"/edit/{SAMPLE}/update", data={"subject": "创建全国文明城市"}, headers=headers).json()
+    assert fixed["valid"] is True
+    assert any("CR201" in m for m in fixed["messages"]["parts[0].items[0].title"])  # kept from the edit before
+    pages = client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}").json()["pages"]
+    assert pages >= 1
+    image = client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png")
+    assert image.headers["content-type"] == "image/png" and image.content.startswith(b"\x89PNG")
+    # An older preview is superseded by a newer edit.
+    newer = client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道"}, headers=headers).json()
+    assert client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}").status_code == 204
+    assert client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png").status_code == 404
+    assert client.get(f"/edit/{SAMPLE}/preview/{newer['generation']}").json()["pages"] >= 1
+
+
+def test_list_operations_add_remove_and_move(client: TestClient) -> None:
+    headers = token(client)
+    client.get(f"/edit/{SAMPLE}")
+    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "add", "__path": "parts[0].items"}, headers=headers).json()["form"]
+    assert 'name="parts[0].items[5].title"' in form
+    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "down", "__path": "parts[0].items[0]"},
+                       headers=headers).json()["form"]
+    first = re.search(r'name="parts\[0\]\.items\[0\]\.title" value="([^"]*)"', form)
+    assert first and first[1] == "强化宣传发动，营造良好氛围"
+    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "remove", "__path": "parts[0].items[5]"},
+                       headers=headers).json()["form"]
+    assert 'name="parts[0].items[5].title"' not in form
+
+
+def test_downloads_are_the_drafts_pdf_and_docx(client: TestClient) -> None:
+    headers = token(client)
+    client.get(f"/edit/{SAMPLE}")
+    client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "signoff": "河东街道办事处"}, headers=headers)
+    pdf = client.get(f"/edit/{SAMPLE}/download.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert "filename*=UTF-8''hedong-street-2021.pdf" in pdf.headers["content-disposition"]
+    text = "".join(page.get_text() for page in pymupdf.open(stream=pdf.content))
+    assert "河东街道办事处" in text
+    document = docx.Document(io.BytesIO(client.get(f"/edit/{SAMPLE}/download.docx").content))
+    assert any(p.text == "河东街道办事处" for p in document.paragraphs)
+    client.post(f"/edit/{SAMPLE}/update", data={"subject": ""}, headers=headers)
+    assert client.get(f"/edit/{SAMPLE}/download.pdf").status_code == 422
+    assert client.get(f"/edit/{SAMPLE}/download.exe").status_code == 404
+
+
+def test_saving_keeps_the_files_comments(client: TestClient, workspace: Path) -> None:
+    headers = token(client)
+    client.get(f"/edit/{SAMPLE}")
+    client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "__profile": "gbt9704"}, headers=headers)
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
+    text = (workspace / SAMPLE).read_text(encoding="utf-8")
+    original = (ROOT / "samples" / SAMPLE).read_text(encoding="utf-8")
+    assert text.splitlines()[:3] == original.splitlines()[:3]  # the comments at the top
+    assert "office: 河东街道办事处" in text and "profile: gbt9704" in text
+    assert "# 用到的写法" in text
+    client.post(f"/edit/{SAMPLE}/update", data={"subject": ""}, headers=headers)
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).status_code == 422
+    assert "office: 河东街道办事处" in (workspace / SAMPLE).read_text(encoding="utf-8")
+
+
+def test_new_and_imported_reports(client: TestClient, workspace: Path) -> None:
+    headers = token(client)
+    made = client.post("/new", data={"name": "三季度", "office": "河西街道办事处", "period": "2024Q3"}, headers=headers)
+    assert made.json()["url"] == "/edit/%E4%B8%89%E5%AD%A3%E5%BA%A6.yaml"
+    assert "office: 河西街道办事处" in (workspace / "三季度.yaml").read_text(encoding="utf-8")
+    again = client.post("/new", data={"name": "三季度"}, headers=headers).json()
+    assert again["url"].endswith("-2.yaml")  # never over an existing file
+    summary = "某区2024年上半年工作总结\n\n今年以来，工作有序推进。\n\n一、主要做法\n\n加强领导。\n".encode()
+    imported = client.post("/import", files={"file": ("上半年.txt", summary, "text/plain")}, headers=headers).json()
+    assert imported["imported"] == ["上半年.yaml"]
+    assert client.get(imported["url"]).status_code == 200
+    bad = client.post("/import", files={"file": ("x.docx", b"not a document", "application/octet-stream")},
+                      headers=headers)
+    assert bad.status_code == 422 and "不是有效的 Word" in bad.json()["error"]
+
+
+def test_writes_from_another_origin_or_without_the_token_are_refused(client: TestClient, workspace: Path) -> None:
+    headers = token(client)
+    client.get(f"/edit/{SAMPLE}")
+    before = (workspace / SAMPLE).read_bytes()
+    for bad in ({**headers, "Origin": "http://evil.example"}, {"Origin": BASE}, {**headers, "X-CSRF-Token": "guess"},
+                {"X-CSRF-Token": headers["X-CSRF-Token"]}):
+        for url in (f"/edit/{SAMPLE}/save", f"/edit/{SAMPLE}/update", "/new"):
+            response = client.post(url, data={"office": "攻击者"}, headers=bad)
+            assert response.status_code == 403, (bad, url)
+    assert (workspace / SAMPLE).read_bytes() == before
+    assert "拒绝跨站请求" in client.post("/new", headers={**headers, "Origin": "http://evil.example"}).json()["error"]
+
+
+def test_other_hosts_are_refused(workspace: Path) -> None:
+    with TestClient(create_app(workspace), base_url="http://attacker.example") as client:
+        assert client.get("/").status_code == 400  # DNS rebinding: only 127.0.0.1 and localhost
+
+
+@pytest.mark.parametrize("name", ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd.yaml", ".hidden.yaml", "x.txt",
+                                  "link.yaml", "sub%2Fr.yaml"])
+def test_names_outside_the_workspace_are_refused(client: TestClient, workspace: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                 name: str) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "secret.yaml"
+    outside.write_text("office: 秘密\n", encoding="utf-8")
+    (workspace / "link.yaml").symlink_to(outside)
+    (workspace / ".hidden.yaml").write_text("office: 隐藏\n", encoding="utf-8")
+    response = client.get(f"/edit/{name}")
+    assert response.status_code == 404 and "秘密" not in response.text and "隐藏" not in response.text
+    headers = token(client)
+    assert client.post(f"/edit/{name}/save", headers=headers).status_code == 404
+    assert "link.yaml" not in client.get("/").text
+
+
+def test_oversized_uploads_and_foreign_profiles_are_refused(client: TestClient) -> None:
+    headers = token(client)
+    big = client.post("/import", files={"file": ("big.txt", b"x" * 21_000_000, "text/plain")}, headers=headers)
+    assert big.status_code == 413
+    client.get(f"/edit/{SAMPLE}")
+    response = client.post(f"/edit/{SAMPLE}/update", data={"__profile": "../../etc"}, headers=headers)
+    assert response.status_code == 400
+
+
+def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
+    assert "工作目录不存在" in capsys.readouterr().err
