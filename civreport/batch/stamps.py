@@ -47,6 +47,10 @@ def _stamp_file(outputs: list[str]) -> Path:
     return first.parent / STAMPS / f"{first.stem}.stamp"
 
 
+def has_stamp(outputs: list[str]) -> bool:
+    return _stamp_file(outputs).is_file()
+
+
 def up_to_date(outputs: list[str], value: str) -> bool:
     file = _stamp_file(outputs)
     try:

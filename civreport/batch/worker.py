@@ -16,7 +16,7 @@ from ..pipeline import render_page, write_all
 from ..readers import load
 from ..rollups import rollup, to_yaml
 from .jobs import Job, Outcome
-from .stamps import record, stamp, up_to_date
+from .stamps import has_stamp, record, stamp, up_to_date
 
 DOCUMENTS_PER_WORKER = 100  # a worker process is replaced after this many: memory stays flat
 
@@ -63,6 +63,8 @@ def _stamp(job: Job, made_from: list[Path], office: OfficeProfile) -> str:
 
 def is_fresh(job: Job) -> bool:
     """Whether the job's outputs are up to date (checked before a worker is started for it)."""
+    if not has_stamp(list(job.outputs)):
+        return False  # never made: no need to read anything
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
