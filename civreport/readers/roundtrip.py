@@ -62,6 +62,8 @@ def merged(old: Any, new: Any) -> Any:
     if isinstance(new, str):
         if isinstance(old, date) and old.isoformat() == new:
             return old  # a date the file wrote bare stays bare
+        if isinstance(old, int) and not isinstance(old, bool) and str(old) == new:
+            return old  # so does a number (period: 2021, posted back by a form as text)
         if isinstance(old, str):
             return old if old == new else restyled(old, new)
     if type(old) is type(new) and old == new:

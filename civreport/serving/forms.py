@@ -252,6 +252,8 @@ def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str,
         elif isinstance(parent, dict) and isinstance(key, str):
             if value == "" and key not in ("office", "period", "subject", "key", "name"):
                 parent.pop(key, None)
+            elif value == "false" and key == "numbered" and key not in parent:
+                continue  # an unticked box for a flag the data leaves at its default: still left out
             else:
                 parent[key] = _typed(key, value)
     for name in ("lead_in", "signoff"):

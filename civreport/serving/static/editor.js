@@ -23,6 +23,12 @@
     const form = document.getElementById("report");
     let timer = null;
     let newest = 0;
+    // The writes to the draft (updates, list operations, saving) go one after another, each
+    // reading the form when its turn comes: none is overtaken by one naming the fields as they were.
+    let queue = Promise.resolve();
+    const enqueue = (task) => (queue = queue.then(task).catch(() => {
+      document.getElementById("status").textContent = "无法连接编辑器：请确认它仍在运行";
+    }));
 
     async function loadPreview(generation) {
       const state = document.getElementById("preview-state");
@@ -42,7 +48,19 @@
       state.textContent = `共 ${body.pages} 页`;
     }
 
-    async function update() {
+    function update() {
+      clearTimeout(timer);
+      timer = null;
+      return enqueue(send);
+    }
+
+    // Everything typed so far in the draft on the server (before saving or downloading).
+    function flush() {
+      if (timer !== null) update();
+      return queue;
+    }
+
+    async function send() {
       const response = await post(`/edit/${name}/update`, new FormData(form));
       const body = await response.json();
       if (!response.ok) { document.getElementById("status").textContent = body.error; return; }
@@ -59,18 +77,32 @@
     form.addEventListener("click", async (event) => {
       const button = event.target.closest("button.op");
       if (!button) return;
-      const data = new FormData(form);
-      data.append("__op", button.dataset.op);
-      data.append("__path", button.dataset.path);
-      const response = await post(`/edit/${name}/op`, data);
-      const body = await response.json();
-      document.getElementById("form-body").innerHTML = body.form;
+      clearTimeout(timer);  // the operation posts the form itself
+      timer = null;
+      enqueue(async () => {
+        const data = new FormData(form);
+        data.append("__op", button.dataset.op);
+        data.append("__path", button.dataset.path);
+        const response = await post(`/edit/${name}/op`, data);
+        const body = await response.json();
+        document.getElementById("form-body").innerHTML = body.form;
+      });
       update();
     });
-    document.getElementById("save").addEventListener("click", async () => {
-      const response = await post(`/edit/${name}/save`, new FormData());
-      document.getElementById("status").textContent = (await response.json()).message;
+    document.getElementById("save").addEventListener("click", () => {
+      flush();
+      enqueue(async () => {
+        const response = await post(`/edit/${name}/save`, new FormData());
+        document.getElementById("status").textContent = (await response.json()).message;
+      });
     });
+    for (const link of document.querySelectorAll("#download-pdf, #download-docx")) {
+      link.addEventListener("click", async (event) => {
+        event.preventDefault();  // the download is of the draft: first the last keystrokes into it
+        await flush();
+        window.location = link.href;
+      });
+    }
     update();
   }
 

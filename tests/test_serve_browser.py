@@ -1,0 +1,317 @@
+"""civreport serve in a real browser: Debian's Chromium, headless, driven by Playwright against the
+app served by Uvicorn on a free local port. What a clerk does: open a report from the workspace,
+type and see the preview follow, see a validation error and a proofreading finding under their
+fields, add, move and remove list entries, download the PDF, save (comments kept), start a new
+report and import a summary. Chromium missing is a failure, not a skip: install it with
+scripts/install-system-deps (the Debian package chromium)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pymupdf
+import pytest
+import uvicorn
+import yaml
+from playwright.sync_api import Browser, Error, FilePayload, Page, expect, sync_playwright
+
+from civreport.serving.app import create_app
+
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+SAMPLE = "hedong-street-2021.yaml"
+OFFICE = "茂名市茂南区河东街道办事处"
+TIMEOUT = 30_000  # ms: the first preview starts the worker process
+ITEM_TITLE = re.compile(r"^parts\[0\]\.items\[\d+\]\.title$")
+SUMMARY = """河西街道办事处2024年第三季度创建全国文明城市工作总结
+
+今年以来，我街道坚持以创促建，扎实推进各项创建工作。现将有关情况总结如下：
+
+一、主要工作
+（一）强化组织领导
+成立创建工作领导小组，定期研究部署。
+二、存在问题
+部分点位长效管理机制仍不健全。
+三、下一步工作打算
+持续抓好问题整改。
+
+河西街道办事处
+2024年10月8日
+"""
+
+expect.set_options(timeout=TIMEOUT)
+
+
+# -- the server, the browser, a page ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("workspace")
+    shutil.copy(ROOT / "samples" / SAMPLE, root / SAMPLE)
+    shutil.copytree(ROOT / "samples" / "offices", root / "offices")
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(workspace: Path) -> Iterator[str]:
+    """The editor on a free port of 127.0.0.1 (the socket bound here, so no other process takes
+    the port between choosing and serving); its address."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(create_app(workspace), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the editor's server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=20)
+        sock.close()
+        assert not thread.is_alive(), "the editor's server did not stop"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"Chromium is missing ({CHROMIUM}): the browser tests need Debian's chromium package "
+                    "(scripts/install-system-deps installs it)", pytrace=False)
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        except Error as exc:
+            pytest.fail(f"Chromium ({CHROMIUM}) did not start: {exc}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the editor's script throws."""
+    context = browser.new_context(base_url=server, accept_downloads=True, viewport={"width": 1400, "height": 900})
+    context.set_default_timeout(TIMEOUT)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not errors, f"the editor's script failed: {errors}"
+
+
+@pytest.fixture
+def report(workspace: Path, request: pytest.FixtureRequest) -> str:
+    """A copy of the sample for this test alone (the server keeps a draft per report)."""
+    name = f"{request.node.name}.yaml"
+    shutil.copy(ROOT / "samples" / SAMPLE, workspace / name)
+    return name
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def preview(page: Page, after: int = 0) -> int:
+    """Wait for the preview of an edit newer than generation ``after``, every page image of it
+    loaded; its generation."""
+    page.wait_for_function(
+        """after => {
+            const pages = document.getElementById("pages");
+            const generation = Number(pages.dataset.generation || 0);
+            const images = [...pages.querySelectorAll("img.page")];
+            return generation > after && images.length > 0 && images.every(
+                (image) => image.src.includes(`/page/${generation}/`) && image.complete && image.naturalWidth > 0);
+        }""",
+        arg=after,
+    )
+    generation = int(page.locator("#pages").get_attribute("data-generation") or 0)
+    count = page.locator("img.page").count()
+    expect(page.locator("#preview-state")).to_have_text(f"共 {count} 页")
+    return generation
+
+
+def open_editor(page: Page, name: str) -> int:
+    page.goto(f"/edit/{quote(name)}")
+    expect(page.locator(".editor")).to_have_attribute("data-name", name)
+    return preview(page)
+
+
+def images(page: Page) -> list[bytes]:
+    """The preview's page images as the server sends them."""
+    sources = page.eval_on_selector_all("img.page", "images => images.map((image) => image.src)")
+    return [page.request.get(source).body() for source in sources]
+
+
+def item_titles(page: Page) -> list[str]:
+    """The titles of the first part's items, in the form's order."""
+    fields = page.locator('#report [name^="parts[0].items["][name$="].title"]')
+    return [fields.nth(i).input_value() for i in range(fields.count())
+            if ITEM_TITLE.match(fields.nth(i).get_attribute("name") or "")]
+
+
+def pdf_text(data: bytes) -> str:
+    with pymupdf.open(stream=data, filetype="pdf") as document:
+        return re.sub(r"\s+", "", "".join(p.get_text() for p in document))
+
+
+# -- the tests ------------------------------------------------------------------------------------
+
+
+def test_open_a_report_from_the_workspace(page: Page) -> None:
+    page.goto("/")
+    link = page.get_by_role("link", name=SAMPLE, exact=True)
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url(f"**/edit/{SAMPLE}")
+    expect(page.locator("header .doc")).to_have_text(SAMPLE)
+    expect(page.locator('input[name="office"]')).to_have_value(OFFICE)
+    expect(page.locator('[name="parts[0].items[0].title"]')).to_have_value("强化组织领导，从严压实责任")
+    preview(page)
+    assert page.locator("img.page").count() >= 2  # the sample runs to several pages
+    expect(page.locator("#status")).to_have_text("")  # no message without a field of its own
+
+
+def test_the_preview_follows_an_edit(page: Page, report: str) -> None:
+    before = open_editor(page, report)
+    old = images(page)
+    page.fill('input[name="office"]', "茂名市茂南区河西街道办事处")
+    after = preview(page, before)
+    assert after > before
+    assert images(page) != old  # the pages were drawn again, with the new office
+
+
+def test_a_validation_error_appears_at_its_field_and_goes(page: Page, report: str) -> None:
+    before = open_editor(page, report)
+    message = page.locator('.msg[data-for="subject"]')
+    field = page.locator(".field", has=page.locator('input[name="subject"]'))
+    expect(message).to_be_hidden()
+    page.fill('input[name="subject"]', "")
+    expect(message).to_have_text("不能为空")
+    expect(message).to_be_visible()
+    expect(field).to_have_class(re.compile(r"\bhas-msg\b"))
+    expect(page.locator("#preview-state")).to_have_text("报告有错误，改正后更新预览")
+    assert int(page.locator("#pages").get_attribute("data-generation") or 0) == before  # the last good preview stays
+    page.fill('input[name="subject"]', "创建全国文明城市")
+    expect(message).to_have_text("")
+    expect(message).to_be_hidden()
+    expect(field).not_to_have_class(re.compile(r"\bhas-msg\b"))
+    preview(page, before)
+
+
+def test_a_proofreading_finding_appears_at_its_field(page: Page, report: str) -> None:
+    before = open_editor(page, report)
+    message = page.locator('.msg[data-for="opening[0]"]')
+    page.fill('textarea[name="opening[0]"]', "我街道高度重视,扎实推进各项创建工作。现将有关工作情况汇报如下：")
+    expect(message).to_contain_text("CR201")
+    expect(message).to_contain_text("半角")
+    preview(page, before)  # a finding does not stop the preview
+    page.fill('textarea[name="opening[0]"]', "我街道高度重视，扎实推进各项创建工作。现将有关工作情况汇报如下：")
+    expect(message).to_be_hidden()
+
+
+def test_list_entries_are_added_moved_and_removed(page: Page, report: str) -> None:
+    generation = open_editor(page, report)
+    titles = item_titles(page)
+    assert len(titles) == 5
+
+    page.click('button.op[data-op="add"][data-path="parts[0].items"]')
+    new = page.locator('[name="parts[0].items[5].title"]')
+    expect(new).to_have_value("")
+    page.fill('[name="parts[0].items[5].title"]', "新增的测试条目")
+    # Moved up at once (before the pause after typing): the typed title moves with its entry.
+    page.click('button.op[data-op="up"][data-path="parts[0].items[5]"]')
+    expect(page.locator('[name="parts[0].items[4].title"]')).to_have_value("新增的测试条目")
+    assert item_titles(page) == [*titles[:4], "新增的测试条目", titles[4]]
+    expect(page.locator("#f-parts-0-items-4 > legend")).to_contain_text("新增的测试条目")  # the form drawn again
+    generation = preview(page, generation)
+
+    page.click('button.op[data-op="remove"][data-path="parts[0].items[4]"]')
+    expect(page.locator('[name="parts[0].items[5].title"]')).to_have_count(0)
+    assert item_titles(page) == titles
+
+    page.click('button.op[data-op="up"][data-path="parts[0].items[1]"]')
+    expect(page.locator('[name="parts[0].items[0].title"]')).to_have_value(titles[1])
+    assert item_titles(page) == [titles[1], titles[0], *titles[2:]]
+    page.click('button.op[data-op="down"][data-path="parts[0].items[3]"]')
+    expect(page.locator('[name="parts[0].items[4].title"]')).to_have_value(titles[3])
+    assert item_titles(page) == [titles[1], titles[0], titles[2], titles[4], titles[3]]
+    preview(page, generation)
+
+
+def test_download_the_pdf_of_the_draft(page: Page, report: str) -> None:
+    open_editor(page, report)
+    page.fill('input[name="office"]', "茂名市茂南区河西街道办事处")
+    # At once after typing: the download is of the draft with the last keystrokes in it.
+    with page.expect_download() as info:
+        page.click("#download-pdf")
+    download = info.value
+    assert download.suggested_filename == report.replace(".yaml", ".pdf")
+    path = download.path()
+    assert path is not None
+    data = Path(path).read_bytes()
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert text.startswith("茂名市茂南区河西街道办事处2021年创建全国文明城市工作情况汇报")  # the title, from the office
+
+
+def test_save_writes_the_draft_and_keeps_the_comments(page: Page, report: str, workspace: Path) -> None:
+    original = (ROOT / "samples" / SAMPLE).read_text(encoding="utf-8")
+    opening = "自开展创建全国文明城市工作以来，我街道高度重视，扎实推进各项创建工作。现将有关工作情况汇报如下："
+    open_editor(page, report)
+    page.fill('textarea[name="opening[0]"]', opening)
+    page.click("#save")  # at once after typing: what was typed is saved
+    expect(page.locator("#status")).to_have_text(f"已保存到 {report}")
+
+    saved = (workspace / report).read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(original)
+    assert yaml.safe_load(saved) == data | {"opening": [opening]}
+    comments = [line for line in original.splitlines() if line.startswith("#")]
+    assert len(comments) >= 3 and saved.splitlines()[:len(comments)] == comments
+    # Nothing else of the file changed: the folded paragraph of the opening holds the new text.
+    lines = original.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("    自开展创建全国文明城市工作以来"))
+    assert lines[first - 1] == "  - >-"
+    assert saved.splitlines() == [*lines[:first], f"    {opening}", *lines[lines.index("", first):]]
+
+
+def test_a_new_report_from_the_home_page(page: Page, workspace: Path) -> None:
+    page.goto("/")
+    home = page.locator("#new-report")
+    home.locator('input[name="name"]').fill("河西街道三季度")
+    home.locator('input[name="office"]').fill("河西街道办事处")
+    home.locator('input[name="period"]').fill("2024Q3")
+    home.get_by_role("button", name="新建").click()
+    page.wait_for_url(f"**/edit/{quote('河西街道三季度.yaml')}")
+    expect(page.locator('input[name="office"]')).to_have_value("河西街道办事处")
+    expect(page.locator('input[name="period"]')).to_have_value("2024Q3")
+    preview(page)
+    text = (workspace / "河西街道三季度.yaml").read_text(encoding="utf-8")
+    assert text.startswith("#") and "office: 河西街道办事处" in text
+
+
+def test_import_a_summary_from_the_home_page(page: Page, workspace: Path) -> None:
+    page.goto("/")
+    home = page.locator("#import-report")
+    summary: FilePayload = {"name": "河西三季度.txt", "mimeType": "text/plain", "buffer": SUMMARY.encode("utf-8")}
+    home.locator('input[type="file"]').set_input_files(files=[summary])
+    home.get_by_role("button", name="导入").click()
+    page.wait_for_url(f"**/edit/{quote('河西三季度.yaml')}")
+    expect(page.locator('input[name="office"]')).to_have_value("河西街道办事处")
+    expect(page.locator('input[name="period"]')).to_have_value("2024Q3")
+    expect(page.locator('textarea[name="opening[0]"]')).to_have_value(
+        "今年以来，我街道坚持以创促建，扎实推进各项创建工作。现将有关情况总结如下：")
+    expect(page.locator('[name="parts[0].items[0].title"]')).to_have_value("强化组织领导")
+    preview(page)
+    assert (workspace / "河西三季度.yaml").read_text(encoding="utf-8").startswith("# 由 civreport import 从 河西三季度.txt 导入")
