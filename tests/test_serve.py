@@ -182,3 +182,27 @@ def test_oversized_uploads_and_foreign_profiles_are_refused(client: TestClient) 
 def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
     assert "工作目录不存在" in capsys.readouterr().err
+
+
+def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:
+    app = create_app(workspace)
+    editor = next(route.endpoint.__self__ for route in app.routes if getattr(route, "path", "") == "/")  # type: ignore[attr-defined]
+    with TestClient(app, base_url=BASE) as client:
+        headers = token(client)
+        client.get(f"/edit/{SAMPLE}")
+        first = client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道"}, headers=headers).json()
+        assert client.get(f"/edit/{SAMPLE}/preview/{first['generation']}").status_code == 200
+        for process in list(editor.previews.pool._processes.values()):
+            process.kill()
+            process.join()
+        answers = []
+        for office in ("河东街道办事处", "河东街道"):  # at most one preview is lost with the worker
+            edit = client.post(f"/edit/{SAMPLE}/update", data={"office": office}, headers=headers).json()
+            answers.append(client.get(f"/edit/{SAMPLE}/preview/{edit['generation']}"))
+        assert answers[-1].json()["pages"] >= 1
+        assert all(a.status_code == 200 or "预览进程意外退出" in a.json()["error"] for a in answers)
+
+
+def test_choices_read_in_chinese(client: TestClient) -> None:
+    page = client.get(f"/edit/{SAMPLE}").text
+    assert ">主要做法（measures）</option>" in page and ">每点另起一段（paragraphs）</option>" in page

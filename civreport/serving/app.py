@@ -268,6 +268,7 @@ def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Star
         Route("/edit/{name}/preview/{generation:int}", editor.preview),
         Route("/edit/{name}/page/{generation:int}/{page:int}.png", editor.page),
         Route("/edit/{name}/download.{fmt}", editor.download),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or HOSTS),

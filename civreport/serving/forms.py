@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model import Indicator, Item, Part, Period, Point, Report
+from ..model import Indicator, Item, Part, PartHeadings, Period, Point, Report
 from ..model.report import field_loc
 
 # Report fields the form leaves alone (kept as the file has them): set by other controls or tools.
@@ -118,6 +118,16 @@ def _models(path: str, label: str, values: list[Any], model: type[BaseModel], wh
         _id(path), label, _msg(path), Markup("").join(rows), _add(path, what))
 
 
+# Choices the model names in English, as a clerk reads them: a role by its part's usual heading.
+_CHOICE_NAMES = {**PartHeadings().model_dump(), "inline": "连成一段", "paragraphs": "每点另起一段", "sum": "求和",
+                 "latest": "取最新", "average": "取平均", "ratio": "两项指标之比"}
+
+
+def _shown(choice: str) -> str:
+    name = _CHOICE_NAMES.get(choice)
+    return f"{name}（{choice}）" if name else choice
+
+
 def _literal_choices(annotation: Any) -> list[str] | None:
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if typing.get_origin(annotation) is Literal:
@@ -158,7 +168,7 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
     choices = _literal_choices(annotation)
     if choices is not None:
         default = "" if info.default is None else str(info.default)
-        shown = [("", f"（默认：{default}）" if default else "（不写）"), *((c, c) for c in choices)]
+        shown = [("", f"（默认：{_shown(default)}）" if default else "（不写）"), *((c, _shown(c)) for c in choices)]
         return _choice(path, label, value if value is not None else "", shown)
     if _is(annotation, bool):
         if _is(annotation, type(None)):

@@ -9,10 +9,12 @@ import io
 import multiprocessing
 import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import RenderError
 from ..model import Report
 from ..office.profile import resolve
 
@@ -53,17 +55,25 @@ class Previewer:
     """One preview at a time per report, the newest winning."""
 
     def __init__(self) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
+        self.pool = self._pool()
         self.latest: dict[str, int] = {}  # report → the generation of its newest edit
         self.pending: dict[str, Future[Rendered]] = {}
         self.done: dict[str, tuple[int, Rendered]] = {}
+
+    @staticmethod
+    def _pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
 
     def submit(self, name: str, generation: int, data: dict[str, Any], source: str, offices: str) -> None:
         older = self.pending.pop(name, None)
         if older is not None:
             older.cancel()  # not started yet: it never runs; started: its result is dropped
         self.latest[name] = generation
-        self.pending[name] = self.pool.submit(render_preview, data, source, offices)
+        try:
+            self.pending[name] = self.pool.submit(render_preview, data, source, offices)
+        except BrokenProcessPool:  # the worker died (killed, out of memory): a new one takes over
+            self.pool = self._pool()
+            self.pending[name] = self.pool.submit(render_preview, data, source, offices)
 
     async def result(self, name: str, generation: int) -> Rendered | None:
         """The preview of ``generation``, or None when a newer edit superseded it."""
@@ -79,6 +89,9 @@ class Previewer:
             rendered = await asyncio.wrap_future(future)
         except asyncio.CancelledError:
             return None
+        except BrokenProcessPool:
+            self.pool = self._pool()  # the next edit renders in a new worker
+            raise RenderError("预览进程意外退出，已重新启动：请再修改一次以更新预览") from None
         if self.latest.get(name) != generation:
             return None
         self.done[name] = (generation, rendered)
