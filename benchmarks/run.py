@@ -8,7 +8,9 @@ machine that drifts affects both sides alike. Sections (all by default):
              template with the same composed text
   render     ``civreport render --to html,pdf,docx`` per report, this checkout against the
              version before the one-page pipeline (git revision BEFORE)
-  pdf        PDF time per page, and memory over consecutive renders
+  pdf        PDF time per page, civreport's part and WeasyPrint's phases, this checkout against
+             the version before the PDF's markup was cut (git revision BEFORE_PDF); memory over
+             consecutive renders
 
 Usage: python benchmarks/run.py [SECTION ...] [--rounds N]
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import resource
 import statistics
 import subprocess
@@ -31,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 BEFORE = "022dc04"  # the last revision whose writers each composed and rendered on their own
+BEFORE_PDF = "6c2cfb4"  # the last revision whose PDFs parsed the page's stylesheets anew and styled spans inline
 
 
 def median_ms(times: list[float]) -> float:
@@ -126,8 +130,8 @@ _WORKER = textwrap.dedent("""\
     warnings.simplefilter("ignore")
     sys.path.insert(0, sys.argv[1])
     import civreport.cli as cli
-    out = tempfile.mkdtemp()
     for line in sys.stdin:
+        out = tempfile.mkdtemp()  # a fresh folder: nothing is up to date, everything is made
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):  # the names of the files written
             code = cli.main(["render", line.strip(), "--to", "html,pdf,docx", "--out", out])
@@ -136,17 +140,24 @@ _WORKER = textwrap.dedent("""\
 
 
 class Worker:
-    """A process that renders with the civreport found at ``path``, one report per request."""
+    """A process that runs ``script`` with the civreport found at ``path``: one line in, one
+    line out per report."""
 
-    def __init__(self, path: Path):
-        self.process = subprocess.Popen([sys.executable, "-c", _WORKER, str(path)], stdin=subprocess.PIPE,
+    def __init__(self, path: Path, script: str = _WORKER):
+        self.process = subprocess.Popen([sys.executable, "-c", script, str(path)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=path)
 
-    def render(self, sample: Path) -> float:
+    def ask(self, sample: Path) -> str:
         assert self.process.stdin and self.process.stdout
         self.process.stdin.write(f"{sample}\n")
         self.process.stdin.flush()
-        seconds = float(self.process.stdout.readline())
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"render failed: {sample}")
+        return answer
+
+    def render(self, sample: Path) -> float:
+        seconds = float(self.ask(sample))
         if seconds < 0:
             raise RuntimeError(f"render failed: {sample}")
         return seconds
@@ -157,15 +168,27 @@ class Worker:
         self.process.wait()
 
 
+def checkout(revision: str, directory: str) -> Path:
+    """The package and templates of ``revision``, in ``directory``."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "civreport", "templates"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", directory], input=archive, check=True)
+    return Path(directory)
+
+
 def bench_render(rounds: int) -> None:
     print(f"civreport render --to html,pdf,docx, per report: before ({BEFORE}) and now, in-process, warm")
     with tempfile.TemporaryDirectory() as before_dir:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "civreport", "templates"],
-                                 capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", before_dir], input=archive, check=True)
-        before, now = Worker(Path(before_dir)), Worker(ROOT)
+        before, now = Worker(checkout(BEFORE, before_dir)), Worker(ROOT)
         try:
             for sample in SAMPLES:
+                try:
+                    before.render(sample)
+                except RuntimeError:  # a construct added since BEFORE
+                    print(f"  {sample.stem:32s} (the version before cannot read this sample)")
+                    before.close()
+                    before = Worker(Path(before_dir))
+                    continue
                 old, new = interleaved(lambda s=sample: before.render(s), lambda s=sample: now.render(s), rounds)
                 print(f"  {sample.stem:32s} before {median_ms(old):6.0f} ms   now {median_ms(new):6.0f} ms   "
                       f"ratio {statistics.median(new) / statistics.median(old):.2f}")
@@ -182,23 +205,116 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+# Renders a report to its page and its PDF and answers, as JSON, the PDF's page count and the
+# seconds spent: civreport's part (compose, Jinja, page build) and each phase of WeasyPrint's.
+# Each phase is timed by a timer around WeasyPrint's function for it, less the phases it calls
+# (a stylesheet parsed while styles are computed counts as parsing). Not cProfile: it doubles
+# the time of the phases written in Python (styles, layout) and leaves those in C (subsetting,
+# zlib) as they are, which skews the split.
+_PDF_WORKER = textwrap.dedent("""\
+    import json, sys, time, warnings
+    warnings.simplefilter("ignore")
+    sys.path.insert(0, sys.argv[1])
+    import pydyf, pymupdf, weasyprint, weasyprint.document as document, weasyprint.pdf as pdf
+    import civreport
+
+    spent, inner = {}, []
+
+    def timed(phase, function):
+        def run(*args, **kwargs):
+            start = time.perf_counter()
+            inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed, nested = time.perf_counter() - start, inner.pop()
+                spent[phase] = spent.get(phase, 0.0) + elapsed - nested
+                if inner:
+                    inner[-1] += elapsed
+        return run
+
+    def timed_pages(function):  # a generator: time each page it makes
+        def run(*args, **kwargs):
+            pages = function(*args, **kwargs)
+            step = timed("layout", lambda: next(pages, None))
+            while (page := step()) is not None:
+                yield page
+        return run
+
+    weasyprint.HTML.__init__ = timed("parse", weasyprint.HTML.__init__)
+    weasyprint.CSS.__init__ = timed("parse", weasyprint.CSS.__init__)
+    document.get_all_computed_styles = timed("styles", document.get_all_computed_styles)
+    document.build_formatting_structure = timed("layout", document.build_formatting_structure)
+    document.layout_document = timed_pages(document.layout_document)
+    document.Page.paint = timed("draw", document.Page.paint)
+    pdf.build_fonts_dictionary = timed("fonts", pdf.build_fonts_dictionary)
+    pydyf.PDF.write = timed("write", pydyf.PDF.write)
+
+    reports = {}
+    for line in sys.stdin:
+        path = line.strip()
+        if path not in reports:
+            reports[path] = civreport.load(path)
+        report = reports[path]
+        spent.clear()
+        start = time.perf_counter()
+        page = civreport.render_page(report)
+        middle = time.perf_counter()
+        data = civreport.write(page, "pdf")
+        end = time.perf_counter()
+        with pymupdf.open(stream=data, filetype="pdf") as read:
+            count = read.page_count
+        print(json.dumps({"pages": count, "total": end - start, "ours": middle - start,
+                          "other": end - middle - sum(spent.values()), **spent}), flush=True)
+    """)
+
+# The columns of the split, each the median over the rounds (so they need not add up to the total).
+PDF_PHASES = {
+    "ours": "compose, Jinja and the page build",
+    "parse": "HTML and CSS parsed",
+    "styles": "cascade and computed styles",
+    "layout": "boxes, lines and pages",
+    "draw": "the pages drawn",
+    "fonts": "fonts subset and their PDF objects made",
+    "write": "the file serialized and compressed (the font subsets most of it)",
+    "other": "the rest (civreport's glyph check, PDF metadata)",
+}
+
+
 def bench_pdf(rounds: int, renders: int = 100) -> None:
     import gc
 
-    import pymupdf
-
     import civreport
 
-    print("PDF (WeasyPrint; font configuration and stylesheet reused)")
-    for sample in SAMPLES:
-        page = civreport.render_page(civreport.load(sample))
-        data = civreport.write(page, "pdf")
-        with pymupdf.open(stream=data, filetype="pdf") as pdf:
-            count = pdf.page_count
-        times, _ = interleaved(lambda page=page: civreport.write(page, "pdf"), lambda: None, rounds)
-        print(f"  {sample.stem:32s} {count:2d} pages  {median_ms(times):5.0f} ms/PDF  "
-              f"{median_ms(times) / count:5.1f} ms/page")
+    print(f"PDF, ms per page, warm: before ({BEFORE_PDF}) and now, median of {rounds} interleaved rounds")
+    for name, meaning in PDF_PHASES.items():
+        print(f"  {name:7s} {meaning}")
+    width = max(len(sample.stem) for sample in SAMPLES) + 12
+    print(f"  {'':{width + 7}s}{'total':>7s}" + "".join(f"{name:>7s}" for name in PDF_PHASES))
+    ratios = []
+    with tempfile.TemporaryDirectory() as before_dir:
+        before = Worker(checkout(BEFORE_PDF, before_dir), _PDF_WORKER)
+        now = Worker(ROOT, _PDF_WORKER)
+        try:
+            for sample in SAMPLES:
+                runs: tuple[list[dict[str, float]], list[dict[str, float]]] = ([], [])
+                for worker in (before, now):
+                    worker.ask(sample)  # warm-up
+                for _ in range(rounds):
+                    for worker, out in zip((before, now), runs):
+                        out.append(json.loads(worker.ask(sample)))
+                rows = [{key: statistics.median(run.get(key, 0.0) for run in side) * 1000 / side[0]["pages"]
+                         for key in ("total", *PDF_PHASES)} for side in runs]
+                ratios.append(rows[1]["total"] / rows[0]["total"])
+                for label, side, row in zip((f"{sample.stem} ({runs[0][0]['pages']:.0f} pages)", ""),
+                                            ("before", "now"), rows):
+                    print(f"  {label:{width}s}{side:>7s}" + "".join(f"{row[key]:7.1f}" for key in ("total", *PDF_PHASES)))
+        finally:
+            before.close()
+            now.close()
+    print(f"  median ratio now / before {statistics.median(ratios):.2f}")
     page = civreport.render_page(civreport.load(SAMPLES[0]))
+    civreport.write(page, "pdf")  # WeasyPrint loaded and its fonts set up: what follows should stay flat
     gc.collect()
     marks = [rss_mb()]
     for i in range(renders):

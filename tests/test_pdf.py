@@ -283,3 +283,40 @@ def test_missing_glyphs_in_a_table_are_reported_with_their_cell():
     missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphWarning)]
     assert missing == ["正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出；"
                        "共 1 处，如表格第 2 行第 1 列第 2 字（“调査问卷”）"]
+
+
+def _head_template(tmp_path, head):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.html.j2").write_text(
+        '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}' + head + "{% endblock %}",
+        encoding="utf-8")
+    return templates
+
+
+def test_stylesheets_are_parsed_once_and_their_problems_reported_for_every_pdf(tmp_path):
+    """The writer parses a stylesheet once for all the pages that carry it, and the PDF is the
+    same either way; a sheet whose parsing reports a problem is parsed, and reported, each time."""
+    from civreport.writers.pdf.writer import _writer
+
+    page = civreport.render_page(make_report(), templates=[_head_template(tmp_path, "<style>p { colr: red }</style>")])
+    assert "<style" not in page.print_html and len(page.print_css) == 3  # civreport's, the office's, the hints'
+    outputs, problems = [], []
+    for _ in range(2):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            outputs.append(civreport.write(page, "pdf"))
+        problems.append([str(w.message) for w in caught if "colr" in str(w.message)])
+    assert outputs[0] == outputs[1]
+    assert len(problems[0]) == 1 and problems[1] == problems[0]
+    kept = {text for _, text in _writer(page.pdf_fonts, page.resources).stylesheets}
+    assert {page.print_css[0], page.print_css[2]} <= kept and page.print_css[1] not in kept
+
+
+def test_a_page_that_links_a_stylesheet_keeps_its_stylesheets(tmp_path):
+    """Taken out, the page's own stylesheets would lose their place in the cascade against a
+    linked one."""
+    templates = _head_template(tmp_path, '<link rel="stylesheet" href="office.css">')
+    (templates / "office.css").write_text(".body { text-indent: 0 }", encoding="utf-8")
+    page = civreport.render_page(make_report(), templates=[templates])
+    assert page.print_css == () and page.print_html.count("<style>") == 2

@@ -79,18 +79,38 @@ def _spaced(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
     return parts
 
 
+# The spaced sides of a Latin run → the class of its span, whose margins the page's <head>
+# states once. A class rather than a style attribute per span: WeasyPrint parses each style
+# attribute on its own and gives its element a computed style of its own, where the spans
+# of one class in like paragraphs share one.
+AUTOSPACE = {"l": "autospace-left", "r": "autospace-right", "lr": "autospace-both"}
+AUTOSPACE_CSS = (
+    f".autospace-left, .autospace-both {{ margin-left: {SPACE_EM}em; }}\n"
+    f".autospace-right, .autospace-both {{ margin-right: {SPACE_EM}em; }}\n"
+)
+
+
 def _span(text: str, sides: str) -> lxml_html.HtmlElement:
     span = lxml_html.Element("span")
-    span.set("class", "autospace")
-    margins = [f"margin-{side}: {SPACE_EM}em" for key, side in (("l", "left"), ("r", "right")) if key in sides]
-    span.set("style", "; ".join(margins))
+    span.set("class", AUTOSPACE[sides])
     span.text = text
     return span
 
 
-def hint(body: lxml_html.HtmlElement) -> None:
-    """Put joiners where lines must not break into every block under ``body``, and wrap
-    Latin runs next to Chinese text in spans that carry the space."""
+def hint(root: lxml_html.HtmlElement) -> None:
+    """Put joiners where lines must not break into every block of the page, wrap Latin runs
+    next to Chinese text in spans that carry the space, and state that space in the page's
+    ``<head>`` (after the template's stylesheets)."""
+    body = root.find("body")
+    if body is None:
+        return
+    head = root.find("head")
+    if head is None:
+        head = lxml_html.Element("head")
+        root.insert(0, head)
+    style = lxml_html.Element("style")
+    style.text = AUTOSPACE_CSS
+    head.append(style)
     for block in body.iter(*BLOCK_TAGS):
         pieces = _pieces(block)
         texts = [getattr(node, attr) for node, attr in pieces]

@@ -3,7 +3,8 @@
 A summary is rendered through the report template once; the result is read once into
 blocks (for the DOCX writer and the glyph check) and metadata, dressed with what the
 template stated only as data (indents, column widths), and serialized twice: as the HTML
-page, and as the same page with line-break hints for layout engines (the PDF).
+page, and as the same page with line-break hints for layout engines (the PDF), its
+stylesheets apart where they can be.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Page:
 
     html: str  # the page as the HTML writer writes it
     print_html: str  # the same with line-break hints, for layout engines (the PDF)
+    print_css: tuple[str, ...]  # print_html's stylesheets, when taken out of it (see _lift_stylesheets)
     blocks: tuple[Block, ...]
     meta: PageMeta
     layout: Layout
@@ -89,6 +91,21 @@ def _meta(root: lxml_html.HtmlElement) -> PageMeta:
                     meta.get("description", ""), day)
 
 
+def _lift_stylesheets(root: lxml_html.HtmlElement) -> tuple[str, ...]:
+    """Take the page's stylesheets out of it when they are all plain ``<style>`` elements, in
+    document order: pages of one office carry the same stylesheets, which a layout engine
+    can then parse once for all of them instead of once a page (the PDF writer does). A page
+    that links a stylesheet or qualifies a ``<style>`` (``media``, ``type``) keeps them all,
+    so that their cascade stays the document's."""
+    styles = list(root.iter("style"))
+    linked = any("stylesheet" in (link.get("rel") or "").lower().split() for link in root.iter("link"))
+    if linked or any(style.attrib for style in styles):
+        return ()
+    for style in styles:
+        style.drop_tree()
+    return tuple(style.text or "" for style in styles)
+
+
 def _serialize(root: lxml_html.HtmlElement) -> str:
     return "<!DOCTYPE html>\n" + str(lxml_html.tostring(root, encoding="unicode", method="html"))
 
@@ -122,11 +139,12 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
     for element, block in found:
         _dress(element, block, settings.page)
     html = _serialize(root)
-    if body is not None:
-        hint(body)
+    hint(root)
+    print_css = _lift_stylesheets(root)
     return Page(
         html=html,
         print_html=_serialize(root),
+        print_css=print_css,
         blocks=tuple(block for _, block in found),
         meta=_meta(root),
         layout=settings.page,

@@ -25,8 +25,10 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
     def __init__(self, roots: Sequence[Path]):
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = [root.resolve() for root in roots]
+        self.requests = 0  # fetched or refused: a stylesheet that asks for anything is not reused
 
     def fetch(self, url: str, headers: object = None) -> Any:
+        self.requests += 1
         parts = urlsplit(url)
         if parts.scheme == "file":
             path = Path(unquote(parts.path)).resolve()
@@ -42,21 +44,26 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
 _REPORTED_ELSEWHERE = (_REFUSED, ".notdef glyph rendered")
 
 
-class _LogToWarnings(logging.Handler):
+class LogToWarnings(logging.Handler):
     """WeasyPrint reports dropped CSS and failed loads through a silent logger."""
 
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records = 0  # a stylesheet whose parsing reported anything is not reused
+
     def emit(self, record: logging.LogRecord) -> None:
+        self.records += 1
         message = record.getMessage()
         if not any(marker in message for marker in _REPORTED_ELSEWHERE):
             warnings.warn(CivreportWarning(f"PDF 排版提示：{message}"), stacklevel=2)
 
 
 @contextmanager
-def weasyprint_warnings() -> Iterator[None]:
+def weasyprint_warnings() -> Iterator[LogToWarnings]:
     logger = logging.getLogger("weasyprint")
-    handler = _LogToWarnings(logging.WARNING)
+    handler = LogToWarnings()
     logger.addHandler(handler)
     try:
-        yield
+        yield handler
     finally:
         logger.removeHandler(handler)

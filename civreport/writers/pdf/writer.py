@@ -7,6 +7,10 @@ across documents, which keeps rendering fast and memory flat.
 WeasyPrint shares Pango and fontconfig state that is not thread-safe (threads rendering at
 once corrupt the heap), so one lock serializes all WeasyPrint work in a process; run
 processes for PDFs in parallel (``civreport render --jobs``).
+
+The page's stylesheets come apart from its HTML (``Page.print_css``) and a writer parses
+each once for all the pages that carry the same one: the pages of an office share their
+stylesheets, and parsing them anew took about 5% of a five-page summary's PDF.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from __future__ import annotations
 import ctypes.util
 import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 
 from ...errors import MissingGlyphWarning, SlowFontSubsettingWarning
@@ -26,7 +32,7 @@ from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
 from .fonts import plan
 from .glyphs import missing_glyphs
-from .resources import LocalFetcher, weasyprint_warnings
+from .resources import LocalFetcher, LogToWarnings, weasyprint_warnings
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +42,10 @@ def harfbuzz_subsetting() -> bool:
 
 
 _WEASYPRINT = threading.RLock()
+
+# Parsed stylesheets a writer keeps, the least recently used going first: an office's pages
+# carry two (the page's and the line-break hints'), and each layout of a batch one more.
+_KEPT_STYLESHEETS = 16
 
 
 class PdfWriter:
@@ -48,6 +58,7 @@ class PdfWriter:
             self.font_config = FontConfiguration()
             self.font_css = CSS(string=self.plan.font_face_css(), font_config=self.font_config,
                                 url_fetcher=self.fetcher)
+        self.stylesheets: OrderedDict[tuple[str, str], CSS] = OrderedDict()
 
     def write(self, page: Page) -> bytes:
         if not harfbuzz_subsetting():
@@ -59,11 +70,44 @@ class PdfWriter:
         for message in missing_glyphs(page.blocks, page.styles, self.plan):
             warnings.warn(MissingGlyphWarning(message), stacklevel=2)
         base_url = page.resources[0].as_uri() + "/"
-        with _WEASYPRINT, weasyprint_warnings():
+        with _WEASYPRINT, weasyprint_warnings() as log:
+            # What the stylesheets' @counter-style and @color-profile rules define, for this document.
+            counter_style = CounterStyle()
+            color_profiles: dict[str, object] = {}
+            sheets = [self._stylesheet(text, base_url, log, counter_style, color_profiles) for text in page.print_css]
             html = HTML(string=page.print_html, base_url=base_url, url_fetcher=self.fetcher)
-            pdf: bytes = html.write_pdf(stylesheets=[self.font_css], font_config=self.font_config,
+            pdf: bytes = html.write_pdf(stylesheets=[self.font_css, *sheets], font_config=self.font_config,
+                                        counter_style=counter_style, color_profiles=color_profiles,
                                         uncompressed_pdf=False)
         return pdf
+
+    def _stylesheet(self, text: str, base_url: str, log: LogToWarnings, counter_style: CounterStyle,
+                    color_profiles: dict[str, object]) -> CSS:
+        """``text`` parsed: kept for the next pages unless parsing it did anything beyond the
+        sheet itself (fetched a file, reported a problem, defined counter styles or colour
+        profiles for the document), which must then happen again for every page as it did.
+
+        The sheets reach WeasyPrint as user stylesheets rather than the page's own: the
+        cascade is the same, as the page holds no other stylesheet (see
+        :func:`civreport.rendering.page._lift_stylesheets`) and its style attributes, which
+        civreport writes without ``!important``, win over either."""
+        key = (base_url, text)
+        if (kept := self.stylesheets.get(key)) is not None:
+            self.stylesheets.move_to_end(key)
+            return kept
+        requests, records = self.fetcher.requests, log.records
+        own_counter_style = CounterStyle()
+        own_color_profiles: dict[str, object] = {}
+        css = CSS(string=text, base_url=base_url, url_fetcher=self.fetcher, font_config=self.font_config,
+                  counter_style=own_counter_style, color_profiles=own_color_profiles)
+        counter_style.update(own_counter_style)
+        color_profiles.update(own_color_profiles)
+        fetched_or_reported = (requests, records) != (self.fetcher.requests, log.records)
+        if not fetched_or_reported and not own_counter_style and not own_color_profiles:
+            self.stylesheets[key] = css
+            if len(self.stylesheets) > _KEPT_STYLESHEETS:
+                self.stylesheets.popitem(last=False)
+        return css
 
 
 @lru_cache(maxsize=8)
