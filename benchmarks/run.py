@@ -189,7 +189,7 @@ def bench_render(rounds: int) -> None:
                     before.close()
                     before = Worker(Path(before_dir))
                     continue
-                old, new = interleaved(lambda s=sample: before.render(s), lambda s=sample: now.render(s), rounds)
+                old, new = interleaved(lambda s=sample, b=before: b.render(s), lambda s=sample: now.render(s), rounds)
                 print(f"  {sample.stem:32s} before {median_ms(old):6.0f} ms   now {median_ms(new):6.0f} ms   "
                       f"ratio {statistics.median(new) / statistics.median(old):.2f}")
         finally:
