@@ -43,6 +43,7 @@ fuzz: setup
 
 bench: setup
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/batch.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

@@ -171,3 +171,22 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
     assert exit_.value.code == 0 and capsys.readouterr().out.startswith("civreport ")
+
+
+def test_worker_pools_are_replaced_on_long_runs_without_hanging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pools are renewed every DOCUMENTS_PER_WORKER documents a worker (here 1: a new pool for
+    every two documents); max_tasks_per_child would deadlock here (CPython gh-115634)."""
+    import signal
+
+    from civreport.batch import runner
+
+    monkeypatch.setattr(runner, "DOCUMENTS_PER_WORKER", 1)
+    jobs = _jobs(tmp_path) + [Job(f"{j.name}2", j.input, (j.outputs[0].replace(".docx", "2.docx"),))
+                              for j in _jobs(tmp_path)]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the batch hung"))
+    signal.alarm(120)
+    try:
+        outcomes = run(jobs, workers=2)
+    finally:
+        signal.alarm(0)
+    assert len(outcomes) == 6 and all(o.written for o in outcomes)

@@ -10,22 +10,22 @@ from contextlib import ExitStack
 from typing import Any
 
 from ..errors import InputError
-from .worker import DOCUMENTS_PER_WORKER, warm_up
+from .worker import warm_up
 
 EXECUTOR_HELP = "process（默认，本机多进程）、thread、dask（本机 Dask 集群）或 dask://主机:端口（已有的 Dask 集群）"
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    """Workers that load the PDF writer once and are replaced after DOCUMENTS_PER_WORKER
-    documents (forkserver: a fresh process each time, without the parent's state)."""
+    """Workers that load the PDF writer once (forkserver: fresh processes, without the parent's
+    state). Not max_tasks_per_child: it deadlocks once workers are replaced (CPython gh-115634,
+    3.11 to 3.14), so the runner replaces the whole pool every DOCUMENTS_PER_WORKER documents
+    a worker instead."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=warm_up, max_tasks_per_child=DOCUMENTS_PER_WORKER)
+                               initializer=warm_up)
 
 
 def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:
-    """The executor ``spec`` names, closed with ``stack``."""
-    if spec == "process":
-        return stack.enter_context(process_pool(workers))
+    """The executor ``spec`` names (other than the default process pool), closed with ``stack``."""
     if spec == "thread":
         return stack.enter_context(ThreadPoolExecutor(max_workers=workers))
     if spec == "dask" or spec.startswith(("dask://", "tcp://")):

@@ -11,10 +11,10 @@ from concurrent.futures import Executor, as_completed
 from contextlib import ExitStack
 from typing import TextIO
 
-from .executors import open_executor
+from .executors import open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
-from .worker import is_fresh, run_job
+from .worker import DOCUMENTS_PER_WORKER, is_fresh, run_job
 
 
 def waves(jobs: Sequence[Job]) -> list[list[Job]]:
@@ -33,18 +33,31 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
     return out
 
 
+def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
+    futures = {pool.submit(run_job, job): job for job in jobs}
+    for future in as_completed(futures):
+        job = futures[future]
+        try:
+            outcomes[job.name] = future.result()
+        except Exception as exc:  # the worker itself died (killed, out of memory)
+            outcomes[job.name] = Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
+        progress.advance(outcomes[job.name])
+
+
 def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers: int | None = None,
         force: bool = False, progress: Progress | None = None) -> list[Outcome]:
     """Make every document of ``jobs``; their outcomes, in the jobs' order.
 
     ``executor`` is any :class:`concurrent.futures.Executor`, or the name of one
     (``process``, ``thread``, ``dask``, ``dask://host:port``); by default a pool of ``workers``
-    processes (the number of cores), or this process alone when there is one worker."""
+    processes (the number of cores), replaced every DOCUMENTS_PER_WORKER documents a worker so
+    memory stays flat, or this process alone when there is one worker or one document."""
     workers = workers or os.cpu_count() or 1
     progress = progress or Quiet()
     outcomes: dict[str, Outcome] = {}
     progress.start(len(jobs))
     pool: Executor | None = executor if isinstance(executor, Executor) else None
+    own_pool = executor in (None, "process")
     with ExitStack() as stack:
         stack.callback(progress.stop)
         for wave in waves(jobs):
@@ -55,22 +68,22 @@ def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers:
                     progress.advance(outcomes[job.name])
                 else:
                     stale.append(job)
-            if pool is None and stale and ((isinstance(executor, str) and executor != "process") or
-                                           (workers > 1 and len(jobs) > 1)):
-                pool = open_executor(executor if isinstance(executor, str) else "process", min(workers, len(jobs)), stack)
-            if pool is None:
+            if not stale:
+                continue
+            if own_pool and (workers == 1 or len(jobs) == 1):
                 for job in stale:
                     outcomes[job.name] = run_job(job)
                     progress.advance(outcomes[job.name])
-                continue
-            futures = {pool.submit(run_job, job): job for job in stale}
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    outcomes[job.name] = future.result()
-                except Exception as exc:  # the worker itself died (killed, out of memory)
-                    outcomes[job.name] = Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
-                progress.advance(outcomes[job.name])
+            elif own_pool:
+                size = min(workers, len(stale))
+                for start in range(0, len(stale), size * DOCUMENTS_PER_WORKER):
+                    with process_pool(size) as fresh:  # new workers: memory stays flat on long runs
+                        _run_on(fresh, stale[start: start + size * DOCUMENTS_PER_WORKER], outcomes, progress)
+            else:
+                if pool is None:
+                    assert isinstance(executor, str)
+                    pool = open_executor(executor, workers, stack)
+                _run_on(pool, stale, outcomes, progress)
     return [outcomes[job.name] for job in jobs]
 
 
