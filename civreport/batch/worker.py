@@ -88,8 +88,7 @@ def run_job(job: Job) -> Outcome:
             office = _office(job, report)
             templates = [Path(t) for t in job.templates]
             value = _stamp(job, made_from, office)
-            for finding in check(report, office):
-                warnings.warn(f"校对：{finding}", stacklevel=1)
+            findings = tuple(f"校对：{finding}" for finding in check(report, office))
             try:
                 page = render_page(report, office=office, templates=templates)
             except Exception as exc:
@@ -101,7 +100,7 @@ def run_job(job: Job) -> Outcome:
                 raise _stage("输出", exc) from None
         except _Failed as failed:
             return Outcome(job.name, stage=failed.stage, message=failed.message, warnings=_messages(caught))
-    return Outcome(job.name, written=tuple(str(p) for p in written), warnings=_messages(caught))
+    return Outcome(job.name, written=tuple(str(p) for p in written), warnings=findings + _messages(caught))
 
 
 def _messages(caught: list[warnings.WarningMessage]) -> tuple[str, ...]:
