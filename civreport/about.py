@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 
 
+@functools.cache  # read once: every resume stamp of a batch asks for it
 def version() -> str:
     try:
         return importlib.metadata.version("civreport")
