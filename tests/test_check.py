@@ -97,6 +97,15 @@ def test_fixes_change_only_what_they_find() -> None:
     assert fix_text("地方财政收入3.4亿元, 增长20%", {"CR201", "CR208"}, report, office) == "地方财政收入3.4亿元，增长20%"
 
 
+
+def test_taiwan_words_are_misconverted_but_not_the_mainland_words_that_share_their_characters() -> None:
+    office = default_profile()
+    text = "随著网路普及，我区著力推进数位化，成效显著手段多，拥有著作权的著名专家带著名单入户。"
+    found = [f for f in check(report_with(opening=[text])) if f.code == "CR502"]
+    assert [f.message for f in found] == ["疑为繁简转换造成的错词 随著→随着、网路→网络、著力→着力、数位化→数字化"]
+    assert fix_text(text, {"CR502"}, report_with(), office) == (
+        "随着网络普及，我区着力推进数字化，成效显著手段多，拥有著作权的著名专家带著名单入户。")
+
 @pytest.mark.parametrize("path", SAMPLES + QUARTERS, ids=lambda p: p.stem)
 def test_every_sample_is_clean(path: Path) -> None:
     assert check(civreport.load(path)) == []

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import docx
-import opencc
 import pytest
 import yaml
 from docx.document import Document as DocumentObject
@@ -23,6 +22,7 @@ from civreport import ImportResult, Report, import_document, load
 from civreport.cli import main
 from civreport.compose import Section, Summary, compose
 from civreport.errors import InputError
+from civreport.model.script import simplified
 from civreport.pipeline import render_page
 from civreport.writers import write
 
@@ -153,7 +153,7 @@ _NUMERALS = set("一二三四五六七八九十")  # heading numbers are printed
 def test_no_character_of_a_real_summary_goes_missing_unlisted(name: str) -> None:
     source = (SEEDS / name).read_text(encoding="utf-8")
     if name.startswith("001"):
-        source = opencc.OpenCC("tw2sp").convert(source)
+        source = simplified(source)  # the characters the importer should print
     printed_text = ""
     dropped = ""
     for result in _articles(name):
@@ -172,6 +172,18 @@ def test_traditional_text_is_kept_when_asked() -> None:
     converted = import_document(SEEDS / "001_58606f4a823be1ef.part1-5.txt")
     assert any("已转为简体" in w for w in converted.warnings)
 
+
+
+def test_simplified_text_is_not_converted_and_mainland_words_survive_conversion() -> None:
+    # tw2sp took 许多工作 for traditional (多工 → 多任务 shifted the comparison) and rewrote
+    # 核心 → 内核, 线上 → 在线, 资料 → 数据 in real traditional text.
+    text = "关于2024年党建工作的总结\n\n今年以来，我们做了许多工作，坚持以习近平同志为核心的党中央决策部署，建立健全智慧党建平台，新增党员12名。\n"
+    result = imported(text)
+    assert result.report.opening == ["今年以来，我们做了许多工作，坚持以习近平同志为核心的党中央决策部署，建立健全智慧党建平台，新增党员12名。"]
+    assert not any("简体" in w for w in result.warnings)
+    converted = import_document("社會主義核心價值觀深入人心，線上線下發放宣傳資料，建立健全執行機制。".encode(), format="txt")
+    body = write(render_page(converted.report), "txt").decode()
+    assert "社会主义核心价值观深入人心，线上线下发放宣传资料，建立健全执行机制。" in body
 
 # -- forms of headings, enumerations, front and back matter ----------------------------------------
 

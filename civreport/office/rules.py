@@ -42,5 +42,5 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("CR403", "段落过长", "info", False, "一段超过 600 字（约一页）"),
     Rule("CR404", "正文中手写的标题序号", "warning", False, "正文段落以“（一）”“1.”开头 → 写成条目"),
     Rule("CR501", "繁体字", "error", True, "創建 → 创建"),
-    Rule("CR502", "繁简转换错误", "error", True, "原那么 → 原则，效劳 → 服务，根底 → 基础"),
+    Rule("CR502", "繁简转换错误", "error", True, "原那么 → 原则，效劳 → 服务，网路 → 网络，随著 → 随着"),
 )}

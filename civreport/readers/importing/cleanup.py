@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ...model.punctuation import full_width
+from ...model.script import simplified, traditional_characters
 from .source import SourceBlock
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -36,12 +37,9 @@ def clean_text(blocks: list[SourceBlock], convert: bool = True) -> Cleaned:
     text = "".join(b.text for b in blocks) + "".join(c for b in blocks if b.rows for row in b.rows for c in row)
     converted = 0
     if convert and (han := len(_HAN.findall(text))):
-        import opencc  # its dictionaries load only when a document is imported
-
-        t2s = opencc.OpenCC("tw2sp")  # Taiwan forms and phrases too: 網路 → 网络, 設定 → 设置
-        converted = sum(a != b for a, b in zip(text, t2s.convert(text)))
+        converted = len(traditional_characters(text))
         if converted / han >= _TRADITIONAL_SHARE:
-            blocks = _map(blocks, t2s.convert)
+            blocks = _map(blocks, simplified)
         else:
             converted = 0
     count, lines = 0, []
