@@ -10,6 +10,7 @@ import dataclasses
 import io
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,7 @@ def test_simplified_text_is_not_converted_and_mainland_words_survive_conversion(
     body = write(render_page(converted.report), "txt").decode()
     assert "社会主义核心价值观深入人心，线上线下发放宣传资料，建立健全执行机制。" in body
 
+
 # -- forms of headings, enumerations, front and back matter ----------------------------------------
 
 
@@ -289,6 +291,45 @@ def test_noise_inside_lines_is_dropped_and_listed() -> None:
     assert result.report.opening == ["我街道创建工作扎实推进，取得成效。"]
     assert result.report.parts[0].body == ["加强组织领导，成立领导小组，明确各社区创建工作职责，实行网格化管理，各社区落实到人，责任到岗。"]
 
+
+
+# Documents written as offices write them, found in a review (their paragraphs set apart by blank lines).
+def test_a_sign_off_on_the_line_above_its_date_and_a_part_heading_that_opens_with_a_year() -> None:
+    text = ("青山区2024年度优化营商环境工作总结\n\n2024年，我区持续深化改革。\n\n一、主要做法\n\n推出改革举措。\n\n"
+            "二、2025年工作打算\n\n（一）持续深化改革。对标先进地区。\n\n附件：1.重点任务完成情况表\n2.企业诉求办理台账\n\n"
+            "青山区优化营商环境工作领导小组办公室\n二〇二四年十二月三十日\n\n原文地址：https://www.example.com/a/12345.html\n\n"
+            "更多精彩内容请访问 http://www.example.com/ 查看\n")
+    result = imported(text)
+    report = result.report
+    assert report.signoff == "青山区优化营商环境工作领导小组办公室" and report.date == date(2024, 12, 30)
+    assert report.attachments == ["重点任务完成情况表", "企业诉求办理台账"]
+    assert [(p.role, p.title) for p in report.parts] == [("measures", "主要做法"), ("plans", "2025年工作打算")]
+    assert {d.reason for d in result.drops} == {"网站的来源、作者或发布信息", "网址", "广告"}
+
+
+def test_damaged_heading_on_its_own_line_and_a_report_without_a_title() -> None:
+    text = ("市委、市政府：\n\n现将我局2024年上半年安全生产工作开展情况汇报如下：\n\n一、工作开展情况\n\n"
+            "（一加强组织领导，压实安全责任\n局党组先后4次专题研究安全生产工作。\n\n"
+            "(二)开展隐患排查，狠抓问题整改\n共检查企业412家。\n\n特此汇报。\n\n东川县应急管理局\n2024年7月5日\n")
+    result = imported(text)
+    report = result.report
+    assert report.recipients == "市委、市政府"
+    assert (report.period.code(), report.kind, report.office) == ("2024H1", "工作汇报", "东川县应急管理局")
+    assert {"period", "kind", "office"} <= set(result.guesses)
+    assert [(i.title, i.body) for i in report.parts[0].items] == [
+        ("加强组织领导，压实安全责任", ["局党组先后4次专题研究安全生产工作。"]),
+        ("开展隐患排查，狠抓问题整改", ["共检查企业412家。"])]
+    assert report.closing == ["特此汇报。"] and report.signoff == "东川县应急管理局"
+
+
+def test_a_speech_and_a_notice_keep_their_titles() -> None:
+    speech = imported("在全县2025年经济工作会议上的讲话\n县委书记  李建国\n（2025年1月8日）\n\n同志们：\n\n"
+                      "这次会议的主要任务是部署2025年重点任务。\n").report
+    assert (speech.title, speech.subtitle, speech.recipients) == (
+        "在全县2025年经济工作会议上的讲话", "县委书记李建国（2025年1月8日）", "同志们")
+    notice = imported("关于开展2025年元旦春节期间\n安全生产大检查的通知\n\n各乡镇（街道）：\n\n"
+                      "决定开展安全生产大检查。\n").report
+    assert (notice.title, notice.recipients) == ("关于开展2025年元旦春节期间\n安全生产大检查的通知", "各乡镇（街道）")
 
 def test_indicator_suggestions_are_comments_that_load_when_uncommented(tmp_path: Path) -> None:
     result = import_document(SEEDS / "004_3d7b2bcd786030d6.txt")

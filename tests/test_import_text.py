@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civreport import InputError
+from civreport import InputError, import_document
 from civreport.readers.importing.htmlsource import read_html
 from civreport.readers.importing.mdsource import read_markdown
 from civreport.readers.importing.source import MAX_BLOCKS, SourceBlock
@@ -338,7 +338,7 @@ def test_markdown_blocks() -> None:
         ("取得明显成效。", 5, None, None, True),
         ("一、主要工作", 7, "h2", 2, False),
         ("3.强化组织领导", 9, None, None, False),
-        ("4.加强宣传引导，见附件", 10, None, None, False),
+        ("4.加强宣传引导，见附件 http://example.com/a.docx", 10, None, None, False),
         ("设置公益广告广告照片", 11, None, None, False),
         ("开展志愿服务", 12, None, None, False),
         ('<div onclick="alert(1)">原样的<b>网页代码</b></div>', 14, None, None, False),
@@ -350,7 +350,21 @@ def test_markdown_blocks() -> None:
     ]
     [table] = [block for block in blocks if block.rows]
     assert table == SourceBlock("", 17, rows=(("指标", "完成"), ("公益广告", "1200"), ("志愿服务", "36")))
-    assert "http" not in "".join(texts(blocks))
+    # A link's address follows its text, for the importer to drop and list as a URL.
+    result = import_document(MARKDOWN.encode(), format="md")
+    assert [(d.line, d.text, d.reason) for d in result.drops] == [(10, "http://example.com/a.docx", "网址")]
+
+
+def test_markdown_bold_run_in_headings_and_list_items() -> None:
+    # CommonMark leaves ** literal after 。 before a letter; list items are paragraphs.
+    source = ("# 关于2024年乡村振兴工作情况的报告\n\n## 一、存在的问题\n\n**（一）产业链条短。**农产品附加值不高。\n\n"
+              "**（二）资金投入不足。**村集体经济薄弱。\n\n## 二、主要做法\n\n- 完成户厕改造620户；\n- 新建污水处理站4座；\n\n"
+              "占位符**不动**，**××**也不动。\n")
+    report = import_document(source.encode(), format="md").report
+    problems, measures = report.parts
+    assert [(item.title, item.body) for item in problems.items] == [
+        ("产业链条短", ["农产品附加值不高。"]), ("资金投入不足", ["村集体经济薄弱。"])]
+    assert measures.body == ["完成户厕改造620户；", "新建污水处理站4座；", "占位符不动，**××**也不动。"]
 
 
 def test_markdown_lists_and_empty() -> None:

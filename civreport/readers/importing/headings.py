@@ -1,6 +1,6 @@
 """Heading numbers as copied documents carry them: the four levels of GB/T 9704 (一、 （一）
 1. （1）) and the damaged forms seen in text from the web: half-width brackets (一), a lost
-left bracket 一）, brackets lost altogether (一加强领导), 1、 for 1., 1) for （1）."""
+left bracket 一） or right one （一加强领导, brackets lost altogether (一加强领导), 1、 for 1., 1) for （1）."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _NOT_AFTER_BARE = "是些直方年月日季次般定切系批起种道样线名�
 class Marker:
     """The number that opens a paragraph."""
 
-    family: str  # how it is written: 一、 （一） 一） 一 1. （1） 1）
+    family: str  # how it is written: 一、 （一） 一） （一 一 1. （1） 1）
     level: int  # the GB/T 9704 level its form stands for
     number: int
     end: int  # where the text after it starts
@@ -34,6 +34,7 @@ _FORMS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("一、", 1, re.compile(rf"({CN_NUMERAL})\s*[、.．](?![一二三四五六七八九十]+[、季月年])\s*")),
     ("（一）", 2, re.compile(rf"[（(]\s*({CN_NUMERAL})\s*[）)]\s*")),
     ("一）", 2, re.compile(rf"({CN_NUMERAL})[）)]\s*")),
+    ("（一", 2, re.compile(rf"[（(]({CN_NUMERAL})(?![{_NOT_AFTER_BARE}])(?=[\u4e00-\u9fff“])")),
     ("1.", 3, re.compile(r"(\d{1,3})\s*(?:[.．](?![\d.．])|、)\s*")),
     ("（1）", 4, re.compile(r"[（(]\s*(\d{1,3})\s*[）)]\s*")),
     ("1）", 4, re.compile(r"(\d{1,3})[）)]\s*")),
@@ -45,7 +46,9 @@ def marker(text: str) -> Marker | None:
     """The heading number ``text`` opens with, if any; the text after it must be words."""
     for family, level, pattern in _FORMS:
         m = pattern.match(text)
-        if not m or m.end() >= len(text) or text[m.end()].isdigit():
+        # 1、2月 is a range, 1.5万 a figure; after a Chinese or bracketed number a digit is
+        # words (四、2025年工作打算).
+        if not m or m.end() >= len(text) or (text[m.end()].isdigit() and family in ("1.", "1）")):
             continue
         number = int(m[1]) if m[1].isdigit() else parse_cn_number(m[1])
         if number and 0 < number < 100:

@@ -3,6 +3,7 @@ per line of a paragraph (the importer joins wrapped lines), list numbers written
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -93,7 +94,7 @@ class _MarkdownReader:
         if self.prefix:
             text, self.prefix = self.prefix + text, ""
         style = f"h{self.level}" if self.level else None
-        self.out.add(SourceBlock(text, line, style=style, level=self.level, soft_break=soft))
+        self.out.add(SourceBlock(text, line, style=style, level=self.level, soft_break=soft, new_paragraph=not soft))
         return True
 
 
@@ -101,10 +102,16 @@ def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
+# CommonMark does not close ** after punctuation before a letter, so Chinese bold run-in
+# headings (**（一）产业链条短。**农产品……) stay literal: take those emphasis marks away here.
+_CJK_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?[\u3000-\u303f\uff01-\uff20“”‘’…—])\1(?=[\u4e00-\u9fff“])")
+
+
 def _inline_lines(token: Token) -> list[str]:
-    """The text of an inline token, a string per source line: markup left out, a link's text
-    without its address, an image's alt text."""
+    """The text of an inline token, a string per source line: markup left out, a web link's
+    address after its text (the importer drops it as a URL, listed), an image's alt text."""
     lines = [""]
+    links: list[str] = []  # the addresses of the open links
     stack = list(reversed(token.children or []))
     while stack:
         child = stack.pop()
@@ -114,4 +121,8 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += child.content
         elif child.type == "image":
             stack.extend(reversed(child.children or []))
-    return lines
+        elif child.type == "link_open":
+            links.append(str(child.attrGet("href") or ""))
+        elif child.type == "link_close" and links and (href := links.pop()).startswith(("http://", "https://", "www.")):
+            lines[-1] += f" {href} "
+    return [_CJK_EMPHASIS.sub(r"\2", line) for line in lines]

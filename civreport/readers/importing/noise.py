@@ -18,6 +18,9 @@ _LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_S}(?:当前位置|您的位置|您现在的位置|所在位置)[:：]|^{_S}首页\s*[>»›]"), "网站的导航"),
     (re.compile(rf"^{_S}(?:来源|作者|发布时间|发布日期|更新时间|时间|日期|浏览|浏览次数|阅读|点击|字号|责任编辑|编辑|投稿)"
                 rf"\s*[:：].{{0,40}}$"), "网站的来源、作者或发布信息"),
+    (re.compile(rf"^{_S}(?:原文地址|原文链接|本文地址|本文链接|文章地址|文章链接|转载请注明|转载自)\s*[:：]?\s*\S{{0,200}}$"),
+     "网站的来源、作者或发布信息"),
+    (re.compile(r"^\W*更多(?:精彩|相关|优质)?(?:内容|范文|文章|资料|文档).{0,20}$"), "广告"),
     (re.compile(r"^\W*(?:分享到|分享|打印本页|打印|收藏本文|收藏|关闭窗口|返回顶部|扫一扫|【打印】|【关闭】)\W*.{0,30}$"),
      "网站的分享、打印按钮"),
     (re.compile(r"^.{0,60}(?:小编|为大家整理|为大家收集|供大家参考|仅供参考|欢迎阅读|欢迎借鉴|希望对大家有|希望能帮助).{0,80}$"),
@@ -47,6 +50,10 @@ _FRONT = 12  # the lines a title and its duplicates stand in
 _SENTENCE_END = "。！？；：…”’）)"
 
 
+def _line_noise(text: str) -> str | None:
+    return next((why for pattern, why in _LINES if pattern.search(text)), None)
+
+
 def drop_noise(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]]:
     """The paragraphs with what a site added taken out, and what was taken out."""
     drops: list[Drop] = []
@@ -58,14 +65,16 @@ def drop_noise(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]
             kept.append(block)
             continue
         text = block.text
-        reason = "网站的推荐列表" if tail or (tail := bool(_TAIL.match(text))) else None
-        reason = reason or next((why for pattern, why in _LINES if pattern.search(text)), None)
+        reason = "网站的推荐列表" if tail or (tail := bool(_TAIL.match(text))) else _line_noise(text)
         if reason:
             drops.append(Drop(block.line, text, reason))
             continue
         for pattern, why in _PIECES:
             drops.extend(Drop(block.line, piece[0].strip(), why) for piece in pattern.finditer(text))
             text = pattern.sub(lambda piece: " " if piece[0].startswith(" ") and piece[0].endswith(" ") else "", text)
+        if text != block.text and (reason := _line_noise(text.strip())):  # 更多内容请访问（网址）查看
+            drops.append(Drop(block.line, text.strip(), reason))
+            continue
         if index < _FRONT:
             while (suffix := _TITLE_SUFFIX.search(text)) and suffix.start() > 0:
                 drops.append(Drop(block.line, suffix[0].strip(), "网站加在标题后的字样"))

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ...model.text import clean
+from .dates import parse_date
 from .headings import starts_heading
 from .source import Drop, SourceBlock
 
@@ -15,6 +16,7 @@ from .source import Drop, SourceBlock
 _PARAGRAPH_END = "。！？!?…"
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、])")
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9]$")
+_SENTENCE_MARKS = re.compile(r"[，。；：,;:！？]")
 
 
 def joined(a: str, b: str) -> str:
@@ -22,16 +24,24 @@ def joined(a: str, b: str) -> str:
     return a + (" " if _LATIN_EDGE.search(a) and re.match(r"[A-Za-z0-9]", b) else "") + b
 
 
-def _continues(previous: SourceBlock, last: SourceBlock, block: SourceBlock, wrapped: bool, width: int) -> bool:
-    """Whether ``block`` carries on the paragraph ``previous`` started, whose last line is ``last``."""
+def _continues(previous: SourceBlock, last: SourceBlock, block: SourceBlock, wrapped: bool, width: int,
+               first: bool) -> bool:
+    """Whether ``block`` carries on the paragraph ``previous`` started, whose last line is ``last``;
+    ``first``: ``previous`` is the document's first paragraph."""
     if previous.rows is not None or block.rows is not None or previous.level or block.level:
         return False
     text, before = block.text, previous.text
     if starts_heading(text) or _ORDINAL.match(text) or before.endswith(tuple(_PARAGRAPH_END)):
         return False
+    if parse_date(text) or parse_date(before):
+        return False  # a date line is the sign-off's own, however close the office name stands
     if block.soft_break:
         return True
-    if block.style is not None:
+    if first and len(before) <= 60 and not _SENTENCE_MARKS.search(before):
+        return False  # a title's lines: the front matter tells which belong to it (not 县委书记 李建国)
+    if starts_heading(before) and not (width > 20 and len(last.text) >= width - 2):
+        return False  # a heading on a line of its own, its text on the next
+    if block.style is not None or block.new_paragraph:
         return False  # paragraphs of a styled document are paragraphs
     if block.line == last.line + 1 and wrapped:
         return True  # no blank line between: in a text whose paragraphs are set apart by blank lines
@@ -68,7 +78,7 @@ def paragraphs(blocks: list[SourceBlock]) -> list[SourceBlock]:
     width = lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 and lengths[len(lengths) // 2] == lengths[-1] else 0
     out: list[SourceBlock] = []
     for i, block in enumerate(blocks):
-        if out and _continues(out[-1], blocks[i - 1], block, wrapped, width):
+        if out and _continues(out[-1], blocks[i - 1], block, wrapped, width, len(out) == 1):
             out[-1] = replace(out[-1], text=joined(out[-1].text, block.text))
         else:
             out.append(replace(block, soft_break=False))

@@ -28,6 +28,7 @@ class SourceBlock:
     level: int | None = None  # the heading or outline level (1–9) its style or format gives, None for body text
     rows: tuple[tuple[str, ...], ...] | None = None  # a table: the text of each cell, the first row first
     soft_break: bool = False  # it follows the previous block after a manual line break in the same paragraph
+    new_paragraph: bool = False  # the format marks it as a paragraph of its own (a Markdown list item)
 
 
 @dataclass(frozen=True)

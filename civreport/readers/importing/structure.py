@@ -14,9 +14,10 @@ from pydantic import ValidationError
 
 from ...model import Item, Kind, Period, PeriodError, Report
 from ...model.genre import CLOSING, ends_with_lead_in, role_of
-from ...model.limits import FIRST_YEAR, LAST_YEAR, MAX_TITLE
-from ...model.numerals import HEADING_LEVELS, parse_cn_number
+from ...model.limits import FIRST_YEAR, MAX_TITLE
+from ...model.numerals import HEADING_LEVELS
 from ...model.parts import MAX_COLUMNS
+from .dates import parse_date
 from .enumerations import points
 from .headings import marker
 from .outline import Node, outline
@@ -28,14 +29,16 @@ _SENTENCE = re.compile(r"^.*?[。！？]")
 _KINDS: tuple[Kind, ...] = ("工作情况的报告", "工作情况汇报", "工作情况报告", "工作汇报", "工作总结")
 _PERIOD = (r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
            r"\d{1,2}[—\-～~至]\d{1,2}月|\d{1,2}月份?)?")
+# What a document's title ends with: a title over two lines goes on until one of these.
+_DOCUMENT_KIND = re.compile(r"(?:通知|报告|总结|汇报|讲话|发言|意见|方案|请示|决定|办法|规定|纪要|说明|计划|要点|通报|批复|函)$")
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|主席|处长|厅长|省长|组长|"
+                      r"校长|院长|经理|董事长|委员)\s*[\u4e00-\u9fff·]{2,4}$")
+_PART_OF_YEAR = re.compile(r"\d{4}年(?:上半年|下半年|前三季度|第[一二三四1-4]季度|\d{1,2}[—\-～~至]\d{1,2}月)")
 _TITLE = re.compile(rf"^(?:关于)?(?P<office>.*?)(?P<period>{_PERIOD})(?P<subject>.*?)(?P<kind>{'|'.join(_KINDS)})$")
 # A title without a period: the office is a place or body the subject follows (某区创建全国文明城市工作总结).
 _OFFICE_FIRST = re.compile(r"^(?:关于)?(?P<office>.{1,24}?(?:区|县|市|镇|乡|街道|办事处|局|委|委员会|办公室|中心|园|政府|公司|"
                            r"学校|医院|社区|村))(?=创建|创文|创卫|开展|推进|加强|深化|巩固|争创|做好|文明|精神|全国|全省|城市)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_DATE = re.compile(r"^[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|"
-                   r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日|"
-                   r"(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2}))\s*[）)]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()·A-Za-z0-9×X*＊\s]{2,40}$")
 _ORGANISATION = re.compile(r"(?:委员会|办公室|办事处|政府|委|局|厅|部|处|科|室|中心|院|所|站|队|社|会|组|街道|镇|乡|村|社区|园区?|"
                            r"公司|集团|学校|大学|医院|支部|党组|办|馆|署|团)$")
@@ -63,24 +66,6 @@ class Recognised:
 
 
 # -- the date, the sign-off and what comes before them -------------------------
-
-
-def parse_date(text: str) -> date | None:
-    """2024年7月5日, 二〇二四年七月五日, 2024-07-05 as a date; None for anything else."""
-    m = _DATE.match(text.strip())
-    if not m:
-        return None
-    if m["y"]:
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    elif m["cy"]:
-        y, mo, d = (parse_cn_number(m["cy"]) or 0), (parse_cn_number(m["cm"]) or 0), (parse_cn_number(m["cd"]) or 0)
-    else:
-        y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
-    try:
-        day = date(y, mo, d)
-    except ValueError:
-        return None
-    return day if FIRST_YEAR <= y <= LAST_YEAR else None
 
 
 def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
@@ -135,23 +120,30 @@ def _is_title_line(block: SourceBlock) -> bool:
 
 def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list[SourceBlock]]:
     """Take the title, subtitle and recipients off the start; the title and the rest."""
-    if not blocks or not _is_title_line(blocks[0]):
-        return None, blocks
-    lines, i = [blocks[0].text], 1
-    # A title set over two lines: the second completes it (…工作总结), unless it is a subtitle.
-    while (i < len(blocks) and len(lines) < 3 and _is_title_line(blocks[i]) and not blocks[i].text.startswith("—")
-           and not _TITLE.match(lines[-1]) and _TITLE.match("".join(lines) + blocks[i].text)):
-        lines.append(blocks[i].text)
-        i += 1
-    dated = i < len(blocks) and parse_date(blocks[i].text) and blocks[i].text.startswith(("（", "("))
-    if i < len(blocks) and blocks[i].rows is None and (blocks[i].text.startswith("—") or dated):
-        out.data["subtitle"] = blocks[i].text
-        i += 1
+    lines, i = [], 0
+    if blocks and _is_title_line(blocks[0]):
+        lines, i = [blocks[0].text], 1
+        # A title set over two lines: the second completes it (…工作总结), unless it is a subtitle.
+        while (i < len(blocks) and len(lines) < 3 and _is_title_line(blocks[i]) and not blocks[i].text.startswith("—")
+               and not _TITLE.match(lines[-1]) and not _SPEAKER.match(blocks[i].text)
+               and (_TITLE.match("".join(lines) + blocks[i].text)
+                    or (_DOCUMENT_KIND.search(blocks[i].text) and not _DOCUMENT_KIND.search(lines[-1])))):
+            lines.append(blocks[i].text)
+            i += 1
+        # Under the title: ——在……会议上的讲话, a speaker (县委书记 李建国), a date in brackets.
+        subtitle: list[str] = []
+        while i < len(blocks) and blocks[i].rows is None and len(subtitle) < 2 and (
+                (not subtitle and (blocks[i].text.startswith("—") or _SPEAKER.match(blocks[i].text)))
+                or (parse_date(blocks[i].text) and blocks[i].text.startswith(("（", "(")))):
+            subtitle.append(blocks[i].text)
+            i += 1
+        if subtitle:
+            out.data["subtitle"] = "".join(subtitle)
     if (i < len(blocks) and blocks[i].rows is None and blocks[i].text.endswith(("：", ":"))
             and len(blocks[i].text) <= 40 and not ends_with_lead_in(blocks[i].text) and not marker(blocks[i].text)):
         out.data["recipients"] = blocks[i].text.rstrip("：:")
         i += 1
-    return "\n".join(lines), blocks[i:]
+    return "\n".join(lines) or None, blocks[i:]
 
 
 def _names(title: str | None, texts: list[str], out: Recognised) -> None:
@@ -176,6 +168,11 @@ def _names(title: str | None, texts: list[str], out: Recognised) -> None:
             data["kind"] = kind
         if not flat:
             out.guesses["subject"] = "原文没有标题，请填写工作主题"
+            # 汇报如下 … 特此汇报: without a title the lead-in and closing name the kind.
+            said = "".join([*texts[:3], *data.get("closing", [])])
+            if kind := "工作汇报" if "汇报" in said else "工作情况报告" if "报告" in said else None:
+                data["kind"] = kind
+                out.guesses["kind"] = f"原文没有标题，文种取自正文中的“{kind[-2:]}”"
     signoff = data.get("signoff")
     named = signoff if isinstance(signoff, str) else signoff[0] if isinstance(signoff, list) else None
     if office:
@@ -190,6 +187,15 @@ def _names(title: str | None, texts: list[str], out: Recognised) -> None:
         data["period"] = Period.parse(period_text).code() if period_text else None
     except PeriodError:
         data["period"] = None
+    if data["period"] is None:
+        # 现将我局2024年上半年……汇报如下: the opening names the period the title left out.
+        for named_period in (m[0] for text in texts[:3] for m in _PART_OF_YEAR.finditer(text)):
+            try:
+                data["period"] = Period.parse(named_period).code()
+            except PeriodError:
+                continue
+            out.guesses["period"] = f"标题中没有期间，取自开头的“{named_period}”"
+            break
     if data["period"] is None:
         years = [int(y) for y in _YEAR.findall(" ".join([flat, *texts]))
                  if FIRST_YEAR <= int(y) <= date.today().year]
