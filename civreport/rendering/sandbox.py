@@ -4,7 +4,9 @@ template may make the machine do.
 Jinja's sandbox blocks internals (attributes starting with ``_``, unsafe callables), but not
 work: ``10**10**8`` or ``'a' * 2000000000`` run, and a loop inside a loop can spin for hours.
 Here arithmetic and repetition that would build huge values are refused before they run,
-filters and string methods that pad or repeat are bounded, the output is bounded as it is
+counting what a value prints as (``["a" * 100000] * 100000`` is short but prints 10¹⁰
+characters): ``*``, ``+``, ``~``, the lists and mappings a template writes, joins and indents.
+Filters and string methods that pad or repeat are bounded, the output is bounded as it is
 produced, and every ``for`` loop of a template draws on a budget of iterations (and seconds)
 per render, which ends runaway loops. Nothing of this costs a render that stays within bounds
 more than a counter per loop iteration.
@@ -23,6 +25,7 @@ from jinja2 import filters as jinja_filters
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 MAX_STRING = 1_000_000  # characters a single value may reach by repetition or padding
 MAX_NUMBER_BITS = 1024  # an integer result larger than 2**1024 is no figure
@@ -30,6 +33,7 @@ MAX_OUTPUT = 20_000_000  # characters a template may print
 MAX_ITERATIONS = 1_000_000  # loop iterations in one render (a summary's template makes a few hundred)
 MAX_SECONDS = 10.0
 _BUDGET_FILTER = "civreport_budget"
+_SIZE_FILTER = "civreport_size"
 _WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?|\{[^{}]*?:[^{}]*?(\d+)[^{}]*\}")
 
 
@@ -45,19 +49,41 @@ def _check_widths(fmt: str) -> None:
                 raise _refuse(f"格式宽度 {group}")
 
 
-def _sized(value: Any) -> int | None:
-    return len(value) if isinstance(value, (str, list, tuple)) else None
+def weight(value: Any, limit: int = MAX_STRING) -> int:
+    """About how many characters ``value`` prints as, counted until past ``limit``: each
+    string its length, each list, tuple or mapping its items and one per entry, a value that
+    occurs many times (``[big] * 1000``) each time, as printing or joining it would."""
+    total, stack = 0, [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, (list, tuple, dict)):
+            total += len(item)
+            if total <= limit:
+                stack.extend(item.items() if isinstance(item, dict) else item)
+        else:
+            total += 1
+    return total
+
+
+def _check_weight(value: Any, what: str) -> Any:
+    if weight(value) > MAX_STRING:
+        raise _refuse(f"{what}超过 {MAX_STRING} 字")
+    return value
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with bounded arithmetic, repetition, formatting and loops."""
 
-    intercepted_binops = frozenset(["**", "*", "%"])
+    intercepted_binops = frozenset(["**", "*", "%", "+"])
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Every loop's iterable, and every iterable a recursive loop recurses into, passes
-        through the budget filter."""
+        through the budget filter; every list, tuple and mapping a template writes and every
+        ``~`` it joins passes through the size filter (``[a, a, a]`` of a large ``a``)."""
         tree = super()._parse(source, name, filename)
+        _Sized().visit(tree)  # in place: the root is a template, never replaced
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, _BUDGET_FILTER, [], [], None, None, lineno=loop.lineno)
             if loop.recursive:
@@ -73,13 +99,16 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 raise _refuse(f"{left} ** {right}")
         elif operator == "*":
             for seq, count in ((left, right), (right, left)):
-                size = _sized(seq)
-                if size is not None and isinstance(count, int) and size * count > MAX_STRING:
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and count > 0 \
+                        and weight(seq, MAX_STRING // count) * count > MAX_STRING:
                     raise _refuse(f"重复 {count} 次")
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_NUMBER_BITS:
                 raise _refuse("过大的乘积")
         elif operator == "%" and isinstance(left, str):
             _check_widths(left)
+        elif (operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
+              and weight(left) + weight(right) > MAX_STRING):
+            raise _refuse(f"相加的结果超过 {MAX_STRING} 字")
         return super().call_binop(context, operator, left, right)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -99,6 +128,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                     raise _refuse(f"{name}({arg})")
             if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
                 _check_replace(owner, args[0], args[1])
+            elif name == "join" and args and isinstance(args[0], (list, tuple)):
+                _check_join(args[0], owner)
+            elif name == "expandtabs" and args and isinstance(args[0], int):
+                _check_lines(owner, owner.count("\t"), args[0], name)
         return super().call(__context, __obj, *args, **kwargs)
 
 
@@ -106,6 +139,30 @@ def _check_replace(text: str, old: str, new: str) -> None:
     grows = (text.count(old) if old else len(text) + 1) * max(len(new) - len(old), 0)
     if len(text) + grows > MAX_STRING:
         raise _refuse("替换后过长")
+
+
+def _check_join(items: list[Any] | tuple[Any, ...], separator: str) -> None:
+    if weight(items) + len(separator) * len(items) > MAX_STRING:
+        raise _refuse(f"连接的结果超过 {MAX_STRING} 字")
+
+
+def _check_lines(text: str, places: int, width: Any, name: str) -> None:
+    """``indent`` and ``expandtabs`` put ``width`` characters at each of ``places``."""
+    width = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+    if len(text) + places * max(width, 0) > MAX_STRING:
+        raise _refuse(f"{name} 的结果超过 {MAX_STRING} 字")
+
+
+class _Sized(NodeTransformer):
+    """Puts each list, tuple and mapping a template writes, and each ``~``, inside the size filter."""
+
+    def sized(self, node: nodes.Node) -> nodes.Node:
+        node = self.generic_visit(node)
+        if getattr(node, "ctx", "load") != "load":  # an assignment's target
+            return node
+        return nodes.Filter(node, _SIZE_FILTER, [], [], None, None, lineno=node.lineno)
+
+    visit_List = visit_Tuple = visit_Dict = visit_Concat = sized
 
 
 def _bounded(filter_: Callable[..., Any], *positions: int) -> Callable[..., Any]:
@@ -129,12 +186,24 @@ def _format(value: str, *args: Any, **kwargs: Any) -> str:
     return jinja_filters.do_format(value, *args, **kwargs)
 
 
+def _join_filter(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
+    if isinstance(value, (list, tuple)):
+        _check_join(value, str(d))
+    return jinja_filters.do_join(eval_ctx, value, d, attribute)
+
+
+def _indent(s: str, width: Any = 4, first: bool = False, blank: bool = False) -> Any:
+    _check_lines(str(s), str(s).count("\n") + 1, width, "indent")
+    return jinja_filters.do_indent(s, width, first, blank)
+
+
 def _replace(eval_ctx: Any, s: str, old: str, new: str, count: int | None = None) -> Any:
     _check_replace(str(s), str(old), str(new))
     return jinja_filters.do_replace(eval_ctx, s, old, new, count)
 
 
 _replace.jinja_pass_arg = jinja_filters.do_replace.jinja_pass_arg  # type: ignore[attr-defined]
+_join_filter.jinja_pass_arg = jinja_filters.do_join.jinja_pass_arg  # type: ignore[attr-defined]
 
 class Budget:
     """The loop iterations and time one render may use; active for the render in this thread
@@ -181,7 +250,8 @@ def _join(chunks: Iterable[str]) -> str:
 # Jinja's filters that pad, wrap or split by a number the template gives.
 BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
     "center": _bounded(jinja_filters.do_center, 1),
-    "indent": _bounded(jinja_filters.do_indent, 1),
+    "indent": _indent,
+    "join": _join_filter,
     "wordwrap": _bounded(jinja_filters.do_wordwrap, 2),
     "slice": _bounded(jinja_filters.do_slice, 1),
     "batch": _bounded(jinja_filters.do_batch, 1),
@@ -189,6 +259,7 @@ BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
     "replace": _replace,
     "format": _format,
     _BUDGET_FILTER: _budget,
+    _SIZE_FILTER: lambda value: _check_weight(value, "模板写出的值"),
 }
 for _name in ("wordwrap", "truncate"):  # these take the environment first
     BOUNDED_FILTERS[_name].jinja_pass_arg = jinja_filters.FILTERS[_name].jinja_pass_arg  # type: ignore[attr-defined]
