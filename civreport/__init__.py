@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .errors import CivreportError, CivreportWarning, InputError, RenderError, TemplateError
+from .errors import CivreportError, CivreportWarning, InputError, OutputError, RenderError, TemplateError
 from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
 from .office import Layout, OfficeProfile, Profile, load_profile
 
@@ -57,6 +57,7 @@ __all__ = [
     "Item",
     "Layout",
     "OfficeProfile",
+    "OutputError",
     "Page",
     "Part",
     "PartHeadings",

@@ -41,6 +41,10 @@ class RenderError(CivreportError):
     """A report that cannot be rendered."""
 
 
+class OutputError(CivreportError):
+    """An output file that could not be written (a missing or read-only folder, a full disk)."""
+
+
 class TemplateError(RenderError):
     """A template that cannot be used: bad syntax, an unknown field, a sandbox violation."""
 

@@ -3,11 +3,13 @@ that none is ever half-written, with the permissions the user's umask asks for."
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 
 def read_file(path: str | Path, limit: int, too_big: str) -> bytes:
@@ -40,17 +42,57 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a reader never sees a partial
-    file; the file gets the mode a new file would (0666 less the umask), not mkstemp's 0600."""
-    path = Path(path)
+# Why the system refused to write, as a user can act on it.
+_WHY = {errno.ENOENT: "目录不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EISDIR: "这是目录",
+        errno.ENOTDIR: "路径中有一段不是目录", errno.EEXIST: "路径中有同名的文件", errno.ENOSPC: "磁盘已满",
+        errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统只读", errno.ENAMETOOLONG: "文件名过长"}
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    why = _WHY.get(exc.errno or 0, exc.strerror or "系统错误")
+    return OutputError(f"{path}：无法写入（{why}）：请换一个输出位置，或检查该目录")
+
+
+def _staged(path: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``path``, with the mode a new file would get
+    (0666 less the umask), not mkstemp's 0600."""
+    if path.is_dir():
+        raise OutputError(f"{path}：这是目录，不能写成文件：请换一个输出文件名，或删去这个目录")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file or none: all are staged in temporary files beside their places first,
+    then moved in, so a reader never sees a partial file and a failure leaves none of them.
+    Raises :class:`OutputError` naming the file and why."""
+    staged: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    path = Path()
+    try:
+        for path, data in files:
+            staged.append((_staged(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+            placed.append(path)
+    except BaseException as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        for done in placed:  # all or nothing: a set of outputs is never half there
+            done.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
+        raise
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole (see :func:`write_files`)."""
+    write_files([(Path(path), data)])

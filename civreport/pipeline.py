@@ -9,7 +9,7 @@ from typing import Any
 
 from .compose import compose
 from .errors import RenderError
-from .files import write_atomic
+from .files import write_files
 from .model import Report
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
@@ -91,8 +91,7 @@ def write_all(page: Page, paths: Sequence[str | Path]) -> list[Path]:
     """Write the page to every path (the format by its suffix): every output is made before
     any file is written, so a failure leaves none of them."""
     outputs = [(Path(path), write(page, format_of(path))) for path in paths]
-    for path, data in outputs:
-        write_atomic(path, data)
+    write_files(outputs)
     return [path for path, _ in outputs]
 
 

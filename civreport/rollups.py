@@ -15,12 +15,14 @@ from pathlib import Path
 from statistics import fmean
 
 import yaml
+from pydantic import ValidationError
 
 from .errors import InputError, Problem
 from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, PartRole, Period, Point, Report, Source
 from .model.figures import phrase
 from .model.genre import LEAD_IN
 from .readers import load
+from .readers.problems import problems_from
 
 
 def _label(report: Report, period: Period, by_unit: bool) -> str:
@@ -263,7 +265,10 @@ def rollup(
     else:
         data |= {role: [p.model_copy(update={"role": None}) for p in _gather(reports, role, None, period, by_unit)]
                  for role in PART_ROLES}
-    return Report.model_validate(data)
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:  # what the caller gave (a date out of range, a name too long)
+        raise InputError(problems_from(exc, "汇总", {})) from None
 
 
 def to_yaml(report: Report) -> str:

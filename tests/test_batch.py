@@ -114,6 +114,16 @@ def test_a_csv_manifest_with_periods_from_the_command_line(tmp_path: Path) -> No
     assert main(["batch", str(tmp_path / "units.csv"), "--quiet"]) == 2  # a CSV needs --period
 
 
+def test_a_csv_row_longer_than_its_header_and_a_bad_dask_address(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "units.csv").write_text("unit,input\na,a.yaml,extra\n", encoding="utf-8")
+    assert main(["batch", str(tmp_path / "units.csv"), "--period", "2024Q3"]) == 2
+    assert "第 2 行：这一行的单元格比第一行（列名）多：多出 extra" in capsys.readouterr().err
+    (tmp_path / "a.yaml").write_text(unit_input("A"), encoding="utf-8")
+    assert main(["render", str(tmp_path / "a.yaml"), "--executor", "dask://", "--out", str(tmp_path / "out")]) == 2
+    assert "Dask 集群的地址应写作 dask://主机:端口" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("manifest", "message"), [
     ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: nobody}\n", "上级 nobody 不在清单中"),
     ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: b}\n  - {unit: b, parent: a}\n", "成环"),
@@ -121,6 +131,9 @@ def test_a_csv_manifest_with_periods_from_the_command_line(tmp_path: Path) -> No
     ("periods: [2024Q3]\nunits:\n  - {unit: a, rollup: true}\n", "没有下级单位"),
     ("periods: [2024Q9]\nunits:\n  - {unit: a}\n", "无法识别的期间"),
     ("periods: [2024Q3]\nunits:\n  - {unit: a, colour: red}\n", "未知字段"),
+    ("periods: [2024Q3]\ninputs: '{unit}/{nope}.yaml'\nunits:\n  - {unit: a}\n",
+     "字段 inputs（输入文件）：不认识的占位符 {nope}：只能用 {unit} 和 {period}"),
+    ("periods: [2024Q3]\nunits:\n  - {unit: a, input: '{unit'}\n", "花括号不成对"),
 ])
 def test_a_bad_manifest_is_refused_in_chinese(tmp_path: Path, manifest: str, message: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:

@@ -320,6 +320,25 @@ def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp
     assert "bad.yaml｜模板｜模板" in result.stderr and "模板的计算出错" in result.stderr
 
 
+def test_an_output_that_cannot_be_written_leaves_none_of_the_document(tmp_path):
+    (tmp_path / "a.yaml").write_text(YAML, encoding="utf-8")
+    (tmp_path / "out" / "a.pdf").mkdir(parents=True)  # the PDF's place is taken by a folder
+    (tmp_path / "file").write_text("x")
+    result = run("render", "a.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "a.yaml｜输出｜out/a.pdf：这是目录，不能写成文件" in result.stderr
+    assert "其余已生成" not in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name != ".civreport"] == ["a.pdf"]
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+    result = run("render", "a.yaml", "--out", "file/out", cwd=tmp_path)
+    assert "无法写入（路径中有一段不是目录）：请换一个输出位置" in result.stderr and "内部错误" not in result.stderr
+    result = run("rollup", "a.yaml", "a.yaml", "--period", "2024Q3", "--office", "某区", "-o", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "输出文件是汇总的输入之一" in result.stderr
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == YAML
+    result = run("rollup", "a.yaml", "--period", "2024Q3", "--date", "1800-01-01", cwd=tmp_path)
+    assert result.returncode == 2 and "汇总：字段 date（成文日期）：日期应在 1900 年到 2100 年之间" in result.stderr
+
+
 def test_outputs_honour_the_umask(tmp_path):
     code = textwrap.dedent(f"""\
         import os, civreport

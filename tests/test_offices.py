@@ -10,6 +10,8 @@ import sys
 import textwrap
 
 import docx
+import re
+
 import pytest
 
 import civreport
@@ -219,7 +221,20 @@ def test_unknown_field_fails_templates_check_with_its_line(tmp_path, capsys):
 def test_syntax_error_fails_templates_check_with_its_line(tmp_path, capsys):
     profile = office_with_template(tmp_path, "ok\n{% if %}\n", name="extra.html.j2")
     assert main(["templates", "check", "--office", str(profile)]) == 2
-    assert "extra.html.j2 第 2 行语法错误" in capsys.readouterr().err
+    assert "extra.html.j2 第 2 行语法错误：此处缺少表达式（在“%}”之前）" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("{% if x %}", "模板结束了，但 {% if %} 还没有对应的 {% endif %}"),
+    ("{% endfor %}", "不认识的标签“endfor”"),
+    ("{{ a b }}", "此处应为“}}”，实际是“b”"),
+    ("{{ a $ }}", "出现了不该有的字符“$”"),
+])
+def test_template_syntax_errors_are_explained_in_chinese(tmp_path, capsys, source, message):
+    profile = office_with_template(tmp_path, source, name="extra.html.j2")
+    assert main(["templates", "check", "--office", str(profile)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and not re.search(r"expect|token|encounter|block|statement|looking", err, re.IGNORECASE)
 
 
 def test_example_offices_pass_templates_check():

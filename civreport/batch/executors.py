@@ -38,11 +38,15 @@ def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None))
             client = stack.enter_context(distributed.Client(cluster))
         else:
-            address = "tcp://" + spec.removeprefix("dask://").removeprefix("tcp://")
+            host, _, port = spec.removeprefix("dask://").removeprefix("tcp://").rpartition(":")
+            if not host or not port.isdigit():
+                raise InputError.single(spec, "Dask 集群的地址应写作 dask://主机:端口，如 dask://10.0.0.5:8786")
+            address = f"tcp://{host}:{port}"
             try:
                 client = stack.enter_context(distributed.Client(address, timeout=30))
-            except OSError as exc:
-                raise InputError.single(spec, f"无法连接 Dask 集群 {address}（{exc}）") from None
+            except (OSError, ValueError):  # its messages are English: say what to check instead
+                raise InputError.single(spec, f"无法在 30 秒内连接 Dask 集群 {address}：请确认调度器已启动、"
+                                              "地址和端口无误、本机能访问它") from None
         executor: Executor = client.get_executor()
         return executor
     raise InputError.single(spec, f"未知的执行方式：应为 {EXECUTOR_HELP}")

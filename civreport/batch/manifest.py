@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import string
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,20 @@ MAX_UNITS = 100_000
 _UNIT_ID = re.compile(r"^[A-Za-z0-9_\-\u4e00-\u9fff]+$")
 
 
+def _input_pattern(value: str | None) -> str | None:
+    """An input file's pattern names only {unit} and {period}, and is well formed."""
+    if value is None:
+        return value
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError:
+        raise ValueError("花括号不成对：只能用 {unit} 和 {period}，要写花括号本身请写 {{ 或 }}") from None
+    if fields - {"unit", "period"}:
+        unknown = "、".join("{" + f + "}" for f in sorted(fields - {"unit", "period"}))
+        raise ValueError(f"不认识的占位符 {unknown}：只能用 {{unit}} 和 {{period}}")
+    return value
+
+
 class Unit(StrictModel):
     unit: Text = Field(title="单位代码", description="字母、数字、汉字、- 或 _；用作输出目录名")
     name: Text | None = Field(None, title="单位名称", description="汇总报告的发文机关；不写时同单位代码")
@@ -32,6 +47,8 @@ class Unit(StrictModel):
     office: Text | None = Field(None, title="办公室配置", description="配置文件路径（相对清单）或配置目录中的名称")
     input: Text | None = Field(None, title="输入文件", description="相对清单；可用 {unit}、{period}；不写时用清单的 inputs")
     rollup: bool = Field(False, title="汇总", description="true：本单位的报告由下级单位的报告汇总而成")
+
+    _input = field_validator("input")(_input_pattern)
 
     @field_validator("unit")
     @classmethod
@@ -48,6 +65,8 @@ class Manifest(StrictModel):
     out: Text = Field("out", title="输出目录", description="相对清单；其下按组织树分目录")
     to: list[str] = Field(default_factory=lambda: list(DEFAULT_FORMATS), title="输出格式")
     offices: Text | None = Field(None, title="办公室配置目录", description="相对清单")
+
+    _inputs = field_validator("inputs")(_input_pattern)
 
     @field_validator("to")
     @classmethod
@@ -68,6 +87,10 @@ def _read_csv(path: Path, periods: list[str], out: str | None, to: list[str] | N
     known = set(Unit.model_fields)
     if not rows:
         raise InputError.single(path, "清单中没有单位：第一行是列名（unit,name,parent,office,input,rollup），其后每行一个单位")
+    for number, row in enumerate(rows, 2):
+        if None in row:  # csv puts the cells beyond the header's under None
+            raise InputError.single(path, f"这一行的单元格比第一行（列名）多：多出 {'、'.join(c for c in row[None] if c) or '空单元格'}；"
+                                    "请删去多余的逗号，或在第一行补上列名", line=number)
     unknown = [c for c in rows[0] if c not in known]
     if unknown:
         raise InputError.single(path, f"未知的列 {'、'.join(map(str, unknown))}：可用 {'、'.join(known)}", line=1)

@@ -108,7 +108,8 @@ def report(outcomes: Sequence[Outcome], out: TextIO) -> None:
             print(f"警告：{name}：{warning}", file=out)
     failed = [o for o in outcomes if o.failed]
     if failed:
-        print(f"错误：{len(failed)} 份报告没有生成（其余已生成）：", file=out)
+        rest = "（其余已生成）" if len(failed) < len(outcomes) else ""
+        print(f"错误：{len(failed)} 份报告没有生成{rest}：", file=out)
         print("  报告｜阶段｜原因", file=out)
         for o in failed:
             print(f"  {o.name}｜{o.stage}｜{o.message}", file=out)

@@ -204,6 +204,8 @@ def _new(period: Period | None, office: str) -> int:
 
 
 def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
+    if output is not None and output.resolve() in {path.resolve() for path in inputs}:
+        raise InputError.single(output, "输出文件是汇总的输入之一，写入会覆盖它：请用 -o 指定另一个文件")
     reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)

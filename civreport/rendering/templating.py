@@ -113,14 +113,40 @@ def _where(exc: BaseException, dirs: Sequence[Path], name: str) -> tuple[str, in
 
 
 def _undefined_name(message: str) -> str:
-    found = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
-    return next((g for g in found.groups() if g), message) if found else message
+    found = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined|access to attribute '([^']+)'", message)
+    return next((g for g in found.groups() if g), "") if found else ""
+
+
+# Jinja's syntax messages (English) as a template's author should read them.
+_SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Expected an expression, got '(.+)'"), "此处缺少表达式（在“{0}”之前）"),
+    (re.compile(r"expected token '(.+?)', got '(.+)'"), "此处应为“{0}”，实际是“{1}”"),
+    (re.compile(r"Encountered unknown tag '(.+?)'"), "不认识的标签“{0}”（是否缺少对应的开始标签，或拼写有误？）"),
+    (re.compile(r"innermost block that needs to be closed is '(\w+)'"), "模板结束了，但 {{% {0} %}} 还没有对应的 {{% end{0} %}}"),
+    (re.compile(r"unexpected end of template", re.IGNORECASE), "模板在标签或表达式写完之前就结束了"),
+    (re.compile(r"unexpected char '(.+?)'"), "出现了不该有的字符“{0}”"),
+    (re.compile(r"unexpected '(.+?)'"), "出现了不该有的“{0}”"),
+)
+_KINDS_OF_ERROR = {TypeError: "值的类型不对", ValueError: "值不合适", KeyError: "没有这一项", IndexError: "下标超出范围",
+                   AttributeError: "没有这个属性"}
+
+
+_TOKENS = {"end of statement block": "%}", "end of print statement": "}}", "begin of statement block": "{%",
+           "begin of print statement": "{{", "end of template": "模板结尾", "name": "名称", "string": "字符串",
+           "integer": "整数", "float": "小数"}
+
+
+def _syntax(message: str) -> str:
+    for pattern, chinese in _SYNTAX:
+        if found := pattern.search(message):
+            return chinese.format(*(_TOKENS.get(g, g) for g in found.groups()))
+    return "请对照 Jinja 模板语法检查这一行（标签 {% %}、表达式 {{ }} 是否成对、写全）"
 
 
 def template_error(exc: Exception, dirs: Sequence[Path], name: str = "") -> TemplateError:
     """A template failure as the user should read it: which template, which line, what."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{exc.message}")
+        return TemplateError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{_syntax(exc.message or '')}")
     file, line = _where(exc, dirs, name)
     where = f"模板 {file}" + (f" 第 {line} 行" if line else "")
     if isinstance(exc, jinja2.UndefinedError):
@@ -129,14 +155,16 @@ def template_error(exc: Exception, dirs: Sequence[Path], name: str = "") -> Temp
         message = str(exc)
         if message.startswith("模板"):  # the bounds of .sandbox speak Chinese
             return TemplateError(f"{where}：{message}")
-        return TemplateError(f"{where}：模板不允许访问内部属性或方法（{_undefined_name(message)}）")
+        name = _undefined_name(message)
+        return TemplateError(f"{where}：模板不允许访问内部属性或方法" + (f"（{name}）" if name else ""))
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(f"{where}：找不到模板“{exc.name}”；模板只能引用模板目录中的文件")
     if isinstance(exc, OverflowError) and "Range too big" in str(exc):
         return TemplateError(f"{where}：模板的 range() 最多 100000 个数")
     if isinstance(exc, ArithmeticError):
         return TemplateError(f"{where}：模板的计算出错（如除以零或数值溢出）")
-    return TemplateError(f"{where}：模板出错（{type(exc).__name__}）")
+    kind = next((why for cls, why in _KINDS_OF_ERROR.items() if isinstance(exc, cls)), "无法计算")
+    return TemplateError(f"{where}：模板出错：{kind}")
 
 
 def render_template(name: str, context: Mapping[str, object], dirs: Sequence[Path]) -> str:
