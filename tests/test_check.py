@@ -187,6 +187,27 @@ def test_json_and_sarif_output(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "CR101"
 
 
+
+def test_json_still_carries_the_readable_files_when_another_cannot_be_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = _planted_file(tmp_path)
+    (tmp_path / "bad.yaml").write_text("office: [\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "bad.yaml"), str(target), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert [row["code"] for row in json.loads(out)] == ["CR101"] and "bad.yaml" in err
+
+
+def test_a_comma_that_splits_a_bracketed_text_is_a_warning_not_python_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_text("office: 小河区创城办\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\n"
+                      "opening: [今年以来,我区扎实推进创建工作。, \"文明, 和谐\", a,b]\n", encoding="utf-8")
+    main(["check", str(target)])
+    err = capsys.readouterr().err
+    assert f"警告：{target}：第 5 行：方括号列表中“今年以来,我区扎实推进”的半角逗号把文字分成了两段" in err
+    assert err.count("半角逗号把文字分成了两段") == 1 and "CivreportWarning" not in err
+
+
 def test_exit_status_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLES[0])]) == 0
     assert "校对通过" in capsys.readouterr().err

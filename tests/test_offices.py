@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import subprocess
 import sys
 import textwrap
 
 import docx
-import re
-
 import pytest
 
 import civreport

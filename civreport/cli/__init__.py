@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from ..rendering.templating import search_path
 from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
 from . import checkcmd, importcmd, servecmd
+from .notices import warnings_of
 from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -122,23 +121,13 @@ def _office_options(p: argparse.ArgumentParser) -> None:
                    help="模板目录，先于配置和内置模板查找；可重复")
 
 
-@contextmanager
-def _warnings_of(path: Path) -> Iterator[None]:
-    """Print the warnings raised while handling ``path`` as 警告：file：message, once each."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        yield
-    for message in dict.fromkeys(str(w.message) for w in caught):
-        print(f"警告：{path}：{message}", file=sys.stderr)
-
-
 def _load_all(inputs: list[Path]) -> tuple[list[Report], list[Problem]]:
     """Every input that loads, and the problems of all that do not: all are reported at once."""
     problems: list[Problem] = []
     reports: list[Report] = []
     for path in inputs:
         try:
-            with _warnings_of(path):
+            with warnings_of(path):
                 reports.append(load(path))
         except InputError as exc:
             problems.extend(exc.problems)

@@ -12,6 +12,7 @@ from ..checking.reporting import as_json, as_sarif, as_text
 from ..errors import InputError, Problem
 from ..office.profile import resolve
 from ..readers import load
+from .notices import warnings_of
 from .parser import ChineseParser
 
 EXIT_FINDINGS = 1
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace, version: str) -> int:
     fixed = 0
     for path in args.inputs:
         try:
-            report = load(path)
+            with warnings_of(path):
+                report = load(path)
             office = resolve(args.office, report.profile, report.source, args.offices)
             found = check(report, office)
             if args.fix and any(f.fixable for f in found):
@@ -50,12 +52,14 @@ def run(args: argparse.Namespace, version: str) -> int:
             problems.extend(exc.problems)
             continue
         findings += found
+    output = {"json": as_json, "text": as_text}.get(args.format)
+    # The findings of the files that could be read, also when others could not: a tool
+    # reading JSON or SARIF always gets a whole document.
+    sys.stdout.write(output(findings) if output else as_sarif(findings, version))
     if problems:
         for problem in problems:
             print(f"错误：{problem}", file=sys.stderr)
         return 2
-    output = {"json": as_json, "text": as_text}.get(args.format)
-    sys.stdout.write(output(findings) if output else as_sarif(findings, version))
     if fixed:
         print(f"已自动修正 {fixed} 个字段", file=sys.stderr)
     if findings:

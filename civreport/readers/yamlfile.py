@@ -9,18 +9,22 @@ dates stay text for the model to check.
 
 from __future__ import annotations
 
+import itertools
+import re
+import warnings
 from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from ..errors import InputError
+from ..errors import CivreportWarning, InputError
 from ..model.limits import MAX_NESTING, MAX_NODES
 
 Loc = tuple[str | int, ...]
 LineMap = dict[Loc, int]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _PLAIN_TAGS = ("null", "bool", "int", "float", "str", "seq", "map")
 
 
@@ -68,6 +72,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         if node is None:
             return None, {}
         lines = _walk(node)
+        _split_by_comma(node, text)
         return loader.construct_document(node), lines
     except _Refused as exc:
         raise InputError.single(file, exc.message, line=exc.mark.line + 1 if exc.mark else None) from None
@@ -123,6 +128,28 @@ def _walk(root: yaml.Node) -> LineMap:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, (*loc, i), inner) for i, child in enumerate(node.value))
     return lines
+
+
+def _split_by_comma(root: yaml.Node, text: str) -> None:
+    """Warn where a half-width comma between Chinese characters split a text in two inside
+    [ ]: ``[城市环境明显改善,群众满意。]`` is two paragraphs to YAML, one sentence to its writer."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+            for a, b in itertools.pairwise(node.value):
+                if (node.flow_style and isinstance(a, yaml.ScalarNode) and isinstance(b, yaml.ScalarNode)
+                        and a.style is None and b.style is None and text[a.end_mark.index:b.start_mark.index] == ","
+                        and _HAN.match(a.value[-1:]) and _HAN.match(b.value[:1])):
+                    warnings.warn(CivreportWarning(
+                        f"第 {a.end_mark.line + 1} 行：方括号列表中“{a.value[-6:]},{b.value[:6]}”的半角逗号把文字分成了两段；"
+                        "如果是一句话，请把逗号改成全角“，”，或给整段文字加引号"), stacklevel=2)
 
 
 # What PyYAML says, and what a clerk can do about it. Checked in order; the first part of
