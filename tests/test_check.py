@@ -208,6 +208,21 @@ def test_a_comma_that_splits_a_bracketed_text_is_a_warning_not_python_output(
     assert err.count("半角逗号把文字分成了两段") == 1 and "CivreportWarning" not in err
 
 
+def test_a_roll_up_of_quarters_is_clean_and_a_change_is_said_of_the_nearest_name() -> None:
+    # The quarters' own changes (一季度，…… under 第一季度) are not the year's.
+    assert check(civreport.rollup(QUARTERS, "2024")) == []
+    q3 = civreport.load(QUARTERS[2])  # a unit's figures under its name are not the district's
+    units = [q3.model_copy(update={"office": name}) for name in ("东区", "西区")]
+    assert check(civreport.rollup(units, "2024Q3", office="滨河区创城办")) == []
+    q1 = civreport.load(QUARTERS[0])
+
+    def said(change: str) -> list[str]:
+        text = f"共发现问题点位428个，已整改完成点位386个，问题整改率为90.2%，同比提高{change}个百分点。"
+        return [f.message for f in check(q1.model_copy(update={"opening": [text]})) if f.code == "CR303"]
+
+    assert said("5.3") == []
+    assert said("6") == ["正文写“问题整改率……同比提高6个百分点”，指标 fix_rate 算得“同比提高5.3个百分点”：请改正或写作 {fix_rate.yoy}"]
+
 def test_exit_status_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLES[0])]) == 0
     assert "校对通过" in capsys.readouterr().err

@@ -20,6 +20,7 @@ _CHANGE = re.compile(r"(同比|环比)(增长|下降|提高|降低|增加|减少
 # A period that opens a sentence names what the sentence reports on: 上半年，全区共开展……
 _PERIOD = re.compile(r"(?:^|(?<=[。！？；]))(?:今年|本年|(\d{4})年)?(第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度)(?=[，,]|以来|共|全)")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_AS_OF = re.compile(r"截至(\d{1,2})月(?:底|末)")
 _FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
 
 
@@ -39,21 +40,55 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def changes(text: str, context: Context) -> Iterator[Hit]:
-    """A stated change beside an indicator's name that differs from the indicator's."""
-    for indicator in context.report.all_indicators().values():
-        for found in re.finditer(re.escape(indicator.name), text):
-            sentence_end = min((i for i in (text.find(c, found.end()) for c in "。；") if i >= 0), default=len(text))
-            m = _CHANGE.search(text, found.end(), min(sentence_end, found.end() + 40))
-            if not m:
-                continue
-            base = indicator.last_year if m[1] == "同比" else indicator.previous
-            if base is None:
-                continue
-            expected = (yoy if m[1] == "同比" else mom)(indicator, m[1])
-            said = m[0]
-            if _normal(said) != _normal(expected):
-                yield Hit("CR303", f"正文写“{indicator.name}……{said}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
-                                   f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}")
+    """A stated change that differs from the indicator named nearest before it in its sentence,
+    where the text speaks of the report's own period (not 一季度，…… in a year's roll-up)."""
+    named = sorted(((m.start(), m.end(), indicator) for indicator in context.report.all_indicators().values()
+                    for m in re.finditer(re.escape(indicator.name), text)), key=lambda n: (n[1], n[1] - n[0]))
+    for m in _CHANGE.finditer(text):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；") + 1
+        near = [n for n in named if sentence_start <= n[0] and n[1] <= m.start() and m.start() - n[1] <= 40]
+        if not near or _of_a_part(text[:m.start()], context):
+            continue
+        indicator = near[-1][2]  # the nearest name before the change is what it is said of
+        base = indicator.last_year if m[1] == "同比" else indicator.previous
+        if base is None:
+            continue
+        expected = (yoy if m[1] == "同比" else mom)(indicator, m[1])
+        if _normal(m[0]) != _normal(expected):
+            yield Hit("CR303", f"正文写“{indicator.name}……{m[0]}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
+                               f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}")
+
+
+def _of_a_part(before: str, context: Context) -> bool:
+    """Whether a figure speaks of a part of the report: of part of its period (its text opens
+    with 一季度， or says 截至3月底, or it stands under a heading 第一季度, as in a year's roll-up
+    of its quarters), or of one of the units a roll-up gathers (under the heading 东区)."""
+    report = context.report.period
+    titles = _titles_above(context)
+    if set(titles) & {source.office for source in context.report.sources}:
+        return True
+    opened = [f"{m[1] or report.start_year}年{m[2]}" for m in _PERIOD.finditer(before)][-1:]
+    for label in opened + titles:
+        try:
+            if Period.parse(label if re.match(r"\d{4}", label) else f"{report.start_year}年{label}") != report:
+                return True
+        except PeriodError:
+            continue
+    as_of = [int(m[1]) for m in _AS_OF.finditer(before)]
+    return bool(as_of) and as_of[-1] != report.end_month
+
+
+def _titles_above(context: Context) -> list[str]:
+    """The titles of the parts and items the text is in (path ``achievements[0].items[1].body[0]``)."""
+    titles, node = [], context.report
+    for name, index in re.findall(r"(\w+)\[(\d+)\]", context.path):
+        children = getattr(node, name, None)
+        if not isinstance(children, list) or int(index) >= len(children):
+            break
+        node = children[int(index)]
+        if isinstance(title := getattr(node, "title", None), str):
+            titles.append(title)
+    return titles
 
 
 def _normal(phrase: str) -> tuple[str, str, Decimal] | str:
