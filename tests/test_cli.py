@@ -77,6 +77,24 @@ def test_new_prints_a_starter_that_loads(tmp_path, capsys):
     assert "#" in starter.read_text(encoding="utf-8")  # commented for the author
 
 
+@pytest.mark.parametrize(("office", "loaded"), [
+    ('小河区"创城办: x', '小河区"创城办: x'),
+    ("某区 # 创城办", "某区 # 创城办"),
+    ("a\nperiod: 1999\nb", "a period: 1999 b"),  # no line of the starter comes from the option
+])
+def test_new_writes_any_office_name_as_one_value(tmp_path, capsys, office, loaded):
+    assert main(["new", "--period", "2024H1", "--office", office]) == 0
+    starter = tmp_path / "new.yaml"
+    starter.write_text(capsys.readouterr().out, encoding="utf-8")
+    report = civreport.load(starter)
+    assert (report.office, report.period.code()) == (loaded, "2024H1")
+
+
+def test_new_refuses_a_bad_office_name(capsys):
+    assert main(["new", "--office", "长" * 300]) == 2
+    assert "错误：--office：太长：最多 100 个字符" in capsys.readouterr().err
+
+
 def test_new_refuses_a_bad_period(capsys):
     with pytest.raises(SystemExit) as info:
         main(["new", "--period", "2024Q9"])

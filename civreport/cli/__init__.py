@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
 
 from .. import batch
 from ..about import version
@@ -17,7 +21,7 @@ from ..errors import CivreportError, InputError, Problem, TemplateError
 from ..files import write_atomic
 from ..model import Period, PeriodError, Report
 from ..office.profile import OfficeProfile, Profile, resolve
-from ..readers import load
+from ..readers import load, problems_from
 from ..rendering import check_templates, render_template
 from ..rendering.templating import search_path
 from ..rollups import rollup, to_yaml
@@ -186,10 +190,25 @@ def _batch(args: argparse.Namespace) -> int:
 def _new(period: Period | None, office: str) -> int:
     today = date.today()
     period = period or Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
-    context = {"office": office, "period": period.code(), "date": today.isoformat()}
+    try:  # the office as the starter file will hold it: cleaned, within the limits
+        office = Report.model_validate({"office": office, "period": period, "subject": "工作"}).office
+    except ValidationError as exc:
+        raise InputError([replace(p, file="--office", path="") for p in problems_from(exc, "--office", {})
+                          if p.path.startswith("office")]) from None
+    context = {"office": _yaml_scalar(office), "period": period.code(), "date": today.isoformat()}
     text = render_template("new.yaml.j2", context, search_path())
     sys.stdout.write(text)
     return 0
+
+
+def _yaml_scalar(text: str) -> str:
+    """``text`` as a YAML value: as it is where YAML reads it back unchanged, else quoted."""
+    try:
+        if yaml.safe_load(f"v: {text}") == {"v": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
 def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
