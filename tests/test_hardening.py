@@ -220,6 +220,8 @@ def test_a_thousand_items_points_or_parts_are_refused_with_the_limit(tmp_path):
         ("indicators: [{key: a, name: x, value: .inf}]\n", "应为有限的数"),
         ("indicators: [{key: a, name: x, value: 1.0e+400}]\n", "应为有限的数"),
         ("indicators: [{key: a, name: x, value: 2.0e+15}]\n", "不能大于 1000000000000000"),
+        ("indicators: [{key: a, name: x, value: 1e16}]\n", "不能大于 1000000000000000"),  # YAML 1.2's exponent
+        ("indicators: [{key: a, name: x, value: 1.0e300}]\n", "不能大于 1000000000000000"),
         ("a: &a [*a]\n", "别名引用了包含它自己的内容"),
         ("? [a, b]\n: c\n", "键必须是文本"),
         ("x: \x00\n", "有 YAML 文件不允许的字符 U+0000"),

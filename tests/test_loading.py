@@ -144,3 +144,8 @@ def test_empty_text_is_refused(tmp_path):
 def test_empty_item_is_refused(tmp_path):
     p = problem_of(tmp_path, "r.yaml", YAML.replace("      - title: 加强宣传引导\n        points: [设置公益广告1200处, 开展志愿服务活动]", "      - {}"))
     assert p.path == "measures[0].items[1]（条目）" and p.message.startswith("条目为空")
+
+
+def test_exponents_are_numbers_as_in_json(tmp_path):
+    path = write(tmp_path, "r.yaml", YAML + "indicators: [{key: a, name: 宣传资料, value: 1.5e3, unit: 份}]\n")
+    assert civreport.load(path).indicators[0].value == 1500

@@ -36,6 +36,12 @@ class _Loader(yaml.SafeLoader):
         first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    # Exponents as YAML 1.2 and JSON write them (1.5e3, 1e16), which YAML 1.1 reads as text.
+    for _first in "-+0123456789":
+        yaml_implicit_resolvers[_first] = [
+            ("tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")),
+            *yaml_implicit_resolvers.get(_first, [])]
+    del _first
     yaml_constructors: ClassVar[dict[Any, Any]] = {
         **{f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
            for name in _PLAIN_TAGS},
