@@ -158,8 +158,21 @@ def test_toml_cannot_be_fixed_but_is_checked(tmp_path: Path, capsys: pytest.Capt
     target.write_text('office = "小河区创城办"\nperiod = "2024Q3"\nsubject = "创建全国文明城市"\n'
                       'opening = ["今年以来,我区扎实推进创建工作。"]\n', encoding="utf-8")
     assert main(["check", str(target)]) == 1
-    assert main(["check", str(target), "--fix"]) == 2
-    assert "只能自动修正 YAML 和 JSON" in capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["check", str(target), "--fix"]) == 1  # the findings, and a word on why none is fixed
+    out, err = capsys.readouterr()
+    assert "CR201" in out and f"警告：{target}：只能自动修正 YAML 和 JSON 文件" in err
+
+
+def test_fix_keeps_the_files_byte_order_mark_line_ends_and_links(tmp_path: Path) -> None:
+    target = _planted_file(tmp_path)
+    text = target.read_text(encoding="utf-8").replace("今年以来，××", "今年以来,小河区")
+    target.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    assert main(["check", str(link), "--fix"]) == 0
+    assert link.is_symlink()
+    assert target.read_bytes() == b"\xef\xbb\xbf" + text.replace("以来,", "以来，").replace("\n", "\r\n").encode("utf-8")
 
 
 def _planted_file(tmp_path: Path) -> Path:

@@ -17,6 +17,9 @@ from . import fix_text
 from .finding import Finding
 from .texts import all_texts
 
+FIXABLE_SUFFIXES = (".yaml", ".yml", ".json")
+CANNOT_FIX = "只能自动修正 YAML 和 JSON 文件：TOML 文件请按提示手工修改"
+
 
 def fix_file(path: Path, report: Report, findings: list[Finding], office: OfficeProfile) -> int:
     """Apply the fixable findings to the input file ``path``; the number of fields changed."""
@@ -27,9 +30,10 @@ def fix_file(path: Path, report: Report, findings: list[Finding], office: Office
     if not codes:
         return 0
     suffix = path.suffix.lower()
-    if suffix not in (".yaml", ".yml", ".json"):
-        raise InputError.single(path, "只能自动修正 YAML 和 JSON 文件：TOML 文件请按提示手工修改")
-    text = path.read_text(encoding="utf-8-sig")
+    if suffix not in FIXABLE_SUFFIXES:
+        raise InputError.single(path, CANNOT_FIX)
+    path = path.resolve()  # a link's file is fixed, the link stays
+    text, form = roundtrip.FileForm.read(path)
     if suffix == ".json":
         yaml, data = None, json.loads(text)
     else:
@@ -48,5 +52,5 @@ def fix_file(path: Path, report: Report, findings: list[Finding], office: Office
         changed += 1
     if changed:
         out = roundtrip.dump(yaml, data) if yaml else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        write_atomic(path, out.encode("utf-8"))
+        write_atomic(path, form.encode(out))
     return changed

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..checking import Finding, check
-from ..checking.fixing import fix_file
+from ..checking.fixing import CANNOT_FIX, FIXABLE_SUFFIXES, fix_file
 from ..checking.reporting import as_json, as_sarif, as_text
 from ..errors import InputError, Problem
 from ..office.profile import resolve
@@ -44,7 +44,9 @@ def run(args: argparse.Namespace, version: str) -> int:
                 report = load(path)
             office = resolve(args.office, report.profile, report.source, args.offices)
             found = check(report, office)
-            if args.fix and any(f.fixable for f in found):
+            if args.fix and any(f.fixable for f in found) and path.suffix.lower() not in FIXABLE_SUFFIXES:
+                print(f"警告：{path}：{CANNOT_FIX}", file=sys.stderr)
+            elif args.fix and any(f.fixable for f in found):
                 fixed += fix_file(path, report, found, office)
                 report = load(path)
                 found = check(report, office)

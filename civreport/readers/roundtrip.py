@@ -4,14 +4,38 @@ keep the comments of the keys they replace."""
 
 from __future__ import annotations
 
+import codecs
 import io
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
+
+
+@dataclass(frozen=True)
+class FileForm:
+    """How a file writes its text beyond the text itself, kept when it is rewritten: a
+    byte-order mark (Windows Notepad), Windows line ends."""
+
+    bom: bool = False
+    crlf: bool = False
+
+    @classmethod
+    def read(cls, path: Path) -> tuple[str, FileForm]:
+        """The text of ``path`` (\\n line ends), and its form; an absent file is empty."""
+        raw = path.read_bytes() if path.exists() else b""
+        bom = raw.startswith(codecs.BOM_UTF8)
+        text = raw[len(codecs.BOM_UTF8) if bom else 0:].decode("utf-8")
+        return text.replace("\r\n", "\n"), cls(bom, "\r\n" in text)
+
+    def encode(self, text: str) -> bytes:
+        body = (text.replace("\n", "\r\n") if self.crlf else text).encode("utf-8")
+        return (codecs.BOM_UTF8 if self.bom else b"") + body
 
 
 def _yaml() -> YAML:

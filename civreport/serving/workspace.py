@@ -66,5 +66,6 @@ class Workspace:
     def save(self, name: str, data: dict[str, Any]) -> None:
         """Write ``data`` into the file, keeping its comments and layout where the data kept them."""
         path = self.path(name)
-        yaml, root = roundtrip.load(path.read_text(encoding="utf-8-sig") if path.exists() else "")
-        write_atomic(path, roundtrip.dump(yaml, roundtrip.merged(root, data) if root is not None else data).encode())
+        text, form = roundtrip.FileForm.read(path)
+        yaml, root = roundtrip.load(text)
+        write_atomic(path, form.encode(roundtrip.dump(yaml, roundtrip.merged(root, data) if root is not None else data)))
