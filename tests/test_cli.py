@@ -114,3 +114,11 @@ def test_schema_of_the_profile_format(capsys):
     assert main(["schema", "--profile"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "civreport 办公室配置" and "numbering" in schema["properties"]
+
+
+def test_render_prints_each_warning_of_loading_once(tmp_path, capsys):
+    path = tmp_path / "r.yaml"
+    path.write_text(YAML.replace("  - 今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。",
+                                 '  - "\\x07今年以来，扎实推进各项创建工作。"'), encoding="utf-8")
+    assert main(["render", str(path), "--to", "html", "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err.count("已删除无法打印的字符 U+0007") == 1

@@ -231,11 +231,14 @@ def test_approximate_figures(indicator, printed):
 
 def test_numbers_typed_before_titles_and_points_are_dropped_with_a_warning():
     with pytest.warns(civreport.CivreportWarning) as caught:
-        report = make_report(measures=[{"items": [{"title": "（一）强化组织领导", "points": ["一是加强领导", "第二，强化宣传"]},
+        report = make_report(measures=[{"items": [{"title": "（一）强化组织领导",
+                                                   "points": ["一是加强领导", "第二，强化宣传", "3.做好保障", "（四）开展督查"]},
                                                   {"title": "1.加强宣传", "body": ["x"]}]}])
     assert sorted(str(w.message) for w in caught) == [
         "字段 measures[0].items[0].points[0]：去掉了手写的序号“一是”，序号由 civreport 生成",
         "字段 measures[0].items[0].points[1]：去掉了手写的序号“第二，”，序号由 civreport 生成",
+        "字段 measures[0].items[0].points[2]：去掉了手写的序号“3.”，序号由 civreport 生成",
+        "字段 measures[0].items[0].points[3]：去掉了手写的序号“（四）”，序号由 civreport 生成",
         "字段 measures[0].items[0].title：去掉了手写的序号“（一）”，序号由 civreport 生成",
         "字段 measures[0].items[1].title：去掉了手写的序号“1.”，序号由 civreport 生成",
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -125,13 +126,14 @@ def _office_options(p: argparse.ArgumentParser) -> None:
                    help="模板目录，先于配置和内置模板查找；可重复")
 
 
-def _load_all(inputs: list[Path]) -> tuple[list[Report], list[Problem]]:
-    """Every input that loads, and the problems of all that do not: all are reported at once."""
+def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[Report], list[Problem]]:
+    """Every input that loads, and the problems of all that do not: all are reported at once.
+    ``warn=False`` keeps the warnings of loading for the worker that loads the file again."""
     problems: list[Problem] = []
     reports: list[Report] = []
     for path in inputs:
         try:
-            with warnings_of(path):
+            with warnings_of(path) if warn else warnings.catch_warnings(action="ignore"):
                 reports.append(load(path))
         except InputError as exc:
             problems.extend(exc.problems)
@@ -142,7 +144,7 @@ def _render(args: argparse.Namespace) -> int:
     """Load every input first (any bad: nothing is written), then make the documents in a
     worker pool: each all or nothing, failures tabled at the end."""
     inputs: list[Path] = args.inputs
-    loaded, problems = _load_all(inputs)
+    loaded, problems = _load_all(inputs, warn=False)
     reports: list[tuple[Report, OfficeProfile]] = []
     for report in loaded:
         try:

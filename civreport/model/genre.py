@@ -11,9 +11,10 @@ from .numerals import cn_number
 # A Chinese numeral as headings and ordinals write it (一 … 九十九, 一百 …).
 CN_NUMERAL = "[一二三四五六七八九十百]+"
 
-# Numbers typed before a title (一、（一）1.（1）) and ordinals before a point (一是 第一， 首先，).
-TYPED_NUMBER = re.compile(rf"^\s*(?:{CN_NUMERAL}、|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)])\s*")
-TYPED_ORDINAL = re.compile(rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,])\s*")
+# Numbers typed before a title (一、（一）1.（1）), and before a point: those, or ordinals (一是 第一， 首先，).
+_HEADING_NUMBER = rf"{CN_NUMERAL}、|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]"
+TYPED_NUMBER = re.compile(rf"^\s*(?:{_HEADING_NUMBER})\s*")
+TYPED_ORDINAL = re.compile(rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,]|{_HEADING_NUMBER})\s*")
 
 ORDINAL_WORDS = ("首先", "其次", "再次", "最后")  # 首先…其次…最后 counts at most four points
 
