@@ -362,3 +362,13 @@ def test_docx_table_cells_and_points_stay_in_their_styles():
     document = docx.Document(io.BytesIO(civreport.render_docx(report)))
     assert {p.style.name for p in document.paragraphs if p.text.startswith(("一是", "二是"))} == {"公文正文"}
     assert document.element.body.find(f"{W}p") is not None
+
+
+@pytest.mark.parametrize(("data", "path", "message"), [
+    ({"lead_in": ["a"]}, "lead_in（引出语）", "应为文本、false，实际是列表"),
+    ({"signoff": {"a": 1}}, "signoff（署名）", "应为文本、列表、false，实际是键值映射（字段: 值）"),
+    ({"measures": [{"points": [["a"]]}]}, "measures[0].points[0]（列举要点）", "应为文本、键值映射（字段: 值），实际是列表"),
+])
+def test_a_value_of_the_wrong_shape_says_which_shapes_the_field_takes(tmp_path, data, path, message):
+    problem = load_problem(tmp_path, {"office": "小河区创城办", "period": "2024Q3", "subject": "创建", **data})
+    assert (problem.path, problem.message) == (path, message)

@@ -28,6 +28,7 @@ _TYPE_NAMES = {
     "bytes": "二进制数据",
 }
 
+_SHAPES = {"list": "列表", "false": "false", "mapping": "键值映射（字段: 值）", "text": "文本"}
 _DATE = "应为日期，写作 YYYY-MM-DD"
 # Pydantic's error types, in Chinese; {name} takes the error's context.
 _MESSAGES = {
@@ -46,6 +47,8 @@ _MESSAGES = {
     "float_parsing": "应为数字",
     "finite_number": "应为有限的数，不能是 NaN 或无穷大",
     "less_than_equal": "不能大于 {le}",
+    "greater_than": "应大于 {gt}",
+    "less_than": "应小于 {lt}",
     "greater_than_equal": "不能小于 {ge}",
     "date_type": _DATE,
     "date_parsing": _DATE,
@@ -74,6 +77,11 @@ def _message(error: Any) -> str:
     context = {name: _value(value) for name, value in (error.get("ctx") or {}).items()}
     if kind == "value_error":
         return str(error["ctx"]["error"])
+    if kind == "union_tag_invalid":  # a value of a shape the field does not take (fields.SHAPE)
+        expected = [_SHAPES.get(tag, tag) for tag in re.findall(r"'~(\w+)'", context.get("expected_tags", ""))]
+        return f"应为{'、'.join(expected)}，实际是{_SHAPES.get(context.get('tag', '').lstrip('~'), '其他')}"
+    if kind == "invalid_key":
+        return "键必须是文本：数字作键请加引号"
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", context.get("expected", ""))
         return f"应为以下之一：{'、'.join(choices)}"
