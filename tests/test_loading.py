@@ -131,9 +131,15 @@ def test_file_level_problems(tmp_path, name, text, message):
 def test_missing_and_undecodable_files(tmp_path):
     with pytest.raises(InputError, match="找不到文件"):
         civreport.load(tmp_path / "none.yaml")
-    (tmp_path / "gbk.yaml").write_bytes("office: 小河区".encode("gbk"))
-    with pytest.raises(InputError, match="不是 UTF-8 编码"):
+    (tmp_path / "gbk.yaml").write_bytes("period: 2024Q3\noffice: 小河区".encode("gbk"))
+    with pytest.raises(InputError) as info:
         civreport.load(tmp_path / "gbk.yaml")
+    assert str(info.value) == f"{tmp_path / 'gbk.yaml'}，第 2 行：文件不是 UTF-8 编码（可能是 GBK）：请在编辑器或记事本中“另存为”UTF-8 编码后再用"
+    (tmp_path / "utf16.yaml").write_bytes("office: 小河区".encode("utf-16"))
+    with pytest.raises(InputError, match="文件不是 UTF-8 编码（是 UTF-16）"):
+        civreport.load(tmp_path / "utf16.yaml")
+    with pytest.raises(civreport.TemplateError, match="模板目录不存在：/nonexistent"):
+        civreport.render_html(civreport.load(write(tmp_path, "r.yaml", YAML)), templates=["/nonexistent"])
 
 
 def test_empty_text_is_refused(tmp_path):

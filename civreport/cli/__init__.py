@@ -50,6 +50,12 @@ def _period(text: str) -> Period:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _directory(text: str) -> Path:
+    if not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"模板目录不存在：{text}")
+    return Path(text)
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -122,7 +128,7 @@ def _positive(text: str) -> int:
 def _office_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--office", metavar="PROFILE", help="办公室配置：配置文件路径，或配置目录中的名称（优先于报告中的 profile）")
     p.add_argument("--offices", type=Path, metavar="DIR", help="办公室配置目录（默认 $CIVREPORT_OFFICES 或 ./offices）")
-    p.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+    p.add_argument("--templates", type=_directory, action="append", default=[], metavar="DIR",
                    help="模板目录，先于配置和内置模板查找；可重复")
 
 

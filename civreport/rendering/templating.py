@@ -39,6 +39,9 @@ def shipped_templates() -> Path:
 def search_path(extra: Sequence[str | Path] = (), office: OfficeProfile | None = None) -> tuple[Path, ...]:
     """The caller's template directories, then the office's (a child's before its parent's),
     then the shipped templates."""
+    missing = [str(d) for d in extra if not Path(d).is_dir()]
+    if missing:
+        raise TemplateError(f"模板目录不存在：{'、'.join(missing)}")
     dirs = [*(Path(d) for d in extra), *(office.template_dirs if office else ()), shipped_templates()]
     return tuple(d.resolve() for d in dirs)
 
