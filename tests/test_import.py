@@ -322,6 +322,12 @@ def test_damaged_heading_on_its_own_line_and_a_report_without_a_title() -> None:
     assert report.closing == ["特此汇报。"] and report.signoff == "东川县应急管理局"
 
 
+def test_parts_take_their_roles_from_the_words_offices_use() -> None:
+    text = "".join(f"{n}、{title}\n\n正文。\n\n" for n, title in zip("一二三四五", (
+        "工作进展情况", "2024年工作完成情况", "存在的困难和问题", "2025年工作思路", "健全统计执法机制，提升数据质量")))
+    assert [p.role for p in imported("某区2024年统计工作总结\n\n" + text).report.parts] == [
+        "measures", "measures", "problems", "plans", None]
+
 def test_a_speech_and_a_notice_keep_their_titles() -> None:
     speech = imported("在全县2025年经济工作会议上的讲话\n县委书记  李建国\n（2025年1月8日）\n\n同志们：\n\n"
                       "这次会议的主要任务是部署2025年重点任务。\n").report

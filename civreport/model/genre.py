@@ -59,7 +59,7 @@ _ROLE_WORDS: tuple[tuple[PartRole, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"问题|不足|困难|短板")),
     ("plans", re.compile(r"下一步|下步|下段|下阶段|下半年|明年|打算|计划|思路")),
     ("suggestions", re.compile(r"建议")),
-    ("measures", re.compile(r"做法|措施|基本情况|开展情况|主要工作|工作开展")),
+    ("measures", re.compile(r"做法|措施|基本情况|开展情况|进展情况|完成情况|主要工作|工作开展")),
     ("achievements", re.compile(r"成效|成绩|成果|亮点|经验")),
 )
 _ROLE_TITLE_CHARS = 14  # longer titles are topical (健全机制，增强创建工作实效), whatever words they hold
