@@ -53,7 +53,17 @@ COMPARED = {
        for lines, free in SIGNOFF_CASES},
     "dash": dash_report,
     **{f"tables-{before}": (lambda before=before: tables_report(before)) for before in (1, 5, 9, 14)},
+    # A name longer than a line wraps; the date keeps its room (it fell apart a character a line).
+    **{f"long-signoff-{n}": (lambda n=n: _long_signoff(n)) for n in (1, 2)},
 }
+
+
+def _long_signoff(names: int) -> civreport.Report:
+    long = "中共云江市滨河区委员会宣传部、云江市滨河区精神文明建设指导委员会办公室"
+    with pytest.warns(civreport.CivreportWarning, match="长于一行，会折成两行"):
+        report = make_report(signoff=[long] * names if names > 1 else long)
+        civreport.render_page(report)
+    return report
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
+
+from ..errors import CivreportWarning
 from ..model import Indicator, Report, cn_date
 from ..model.genre import ends_with_lead_in
 from ..office.profile import Profile
@@ -46,8 +49,13 @@ def signoff(report: Report, settings: Profile) -> Signoff | None:
     if not names:
         return None
     day = cn_date(report.date, settings.date_style) if report.date else None
-    widest = max(text_width(name) for name in names)
     inset = 2.0
+    room = settings.page.body_chars_per_line - inset
+    for name in names:
+        if text_width(name) > room:
+            warnings.warn(CivreportWarning(f"落款“{name}”长于一行，会折成两行：联合行文请把各发文机关写成列表"
+                                           "（signoff: [甲, 乙]），或用规范简称"), stacklevel=2)
+    widest = min(max(text_width(name) for name in names), room)  # a name that wraps is a line wide
     date_indent = inset + widest - 2 - text_width(day) if day else inset
     if day and date_indent < inset:
         inset += inset - date_indent  # the date takes the inset; the names move right

@@ -81,6 +81,12 @@ class Layout(BaseModel):
         return self.body_size_pt + self.char_spacing_pt
 
     @property
+    def body_chars_per_line(self) -> float:
+        """Body characters a line holds: ``chars_per_line`` (tracking squeezes them in), or more
+        where the text width leaves room."""
+        return max(self.chars_per_line, self.text_width_pt / self.body_size_pt)
+
+    @property
     def title_chars_per_line(self) -> float:
         return self.text_width_pt / self.title_size_pt
 
