@@ -53,9 +53,19 @@ COMPARED = {
        for lines, free in SIGNOFF_CASES},
     "dash": dash_report,
     **{f"tables-{before}": (lambda before=before: tables_report(before)) for before in (1, 5, 9, 14)},
+    "mixed-table": lambda: _mixed_table(),
     # A name longer than a line wraps; the date keeps its room (it fell apart a character a line).
     **{f"long-signoff-{n}": (lambda n=n: _long_signoff(n)) for n in (1, 2)},
 }
+
+
+def _mixed_table() -> civreport.Report:
+    """Narrow cells of Chinese with figures, which wrap where the space between the two falls
+    (LibreOffice spaces them in cells as in paragraphs)."""
+    rows = [[str(i), f"{i}号路段改造", f"沿线{12 * i}户群众诉求未解决，涉及{i + 2}家单位管线迁改，8月起停工{20 + i}天",
+             f"行“两班倒”施工，PM2.5监测{i}次", f"区住建局、{i}号街道"] for i in range(1, 6)]
+    table = {"title": "进度滞后项目情况", "header": ["序号", "项目名称", "滞后原因", "推进措施", "责任单位"], "rows": rows}
+    return make_report(office="小河区", achievements=[{"tables": [table], "body": ["以上项目均已明确责任单位和完成时限。"]}])
 
 
 def _long_signoff(names: int) -> civreport.Report:

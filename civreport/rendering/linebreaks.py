@@ -111,7 +111,9 @@ def hint(root: lxml_html.HtmlElement) -> None:
     style = lxml_html.Element("style")
     style.text = AUTOSPACE_CSS
     head.append(style)
-    for block in body.iter(*BLOCK_TAGS):
+    # Table cells as well: Word and LibreOffice space and break their text like a paragraph's.
+    cells = [c for c in body.iter("td", "th") if not any(True for _ in c.iter(*BLOCK_TAGS))]
+    for block in [*body.iter(*BLOCK_TAGS), *cells]:
         pieces = _pieces(block)
         texts = [getattr(node, attr) for node, attr in pieces]
         for i, (node, attr) in enumerate(pieces):
