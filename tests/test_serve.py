@@ -16,6 +16,7 @@ import pymupdf
 import pytest
 from starlette.testclient import TestClient
 
+import civreport
 from civreport.cli import main
 from civreport.serving.app import create_app
 
@@ -43,6 +44,12 @@ def token(client: TestClient) -> dict[str, str]:
     return {"X-CSRF-Token": re.search(r'name="csrf-token" content="([^"]+)"', page)[1], "Origin": BASE}  # type: ignore[index]
 
 
+def opened(client: TestClient, name: str = SAMPLE) -> dict[str, str]:
+    """Open ``name`` in the editor: the headers of that page's calls (its token and its draft)."""
+    page = client.get(f"/edit/{name}").text
+    return {**token(client), "X-Draft": re.search(r'data-draft="([^"]+)"', page)[1]}  # type: ignore[index]
+
+
 def test_the_home_page_lists_the_reports(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and SAMPLE in page.text and "新建报告" in page.text
@@ -57,28 +64,26 @@ def test_the_editor_form_is_generated_from_the_model(client: TestClient) -> None
 
 
 def test_an_edit_gives_messages_at_their_fields_and_a_preview(client: TestClient) -> None:
-    headers = token(client)
-    client.get(f"/edit/{SAMPLE}")
+    headers = opened(client)
     wrong = client.post(f"/edit/{SAMPLE}/update", data={"subject": "", "parts[0].items[0].title": "强化组织领导,压实责任"},
                         headers=headers).json()
     assert wrong["valid"] is False and wrong["messages"]["subject"] == ["不能为空"]
     fixed = client.post(f"/edit/{SAMPLE}/update", data={"subject": "创建全国文明城市"}, headers=headers).json()
     assert fixed["valid"] is True
     assert any("CR201" in m for m in fixed["messages"]["parts[0].items[0].title"])  # kept from the edit before
-    pages = client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}").json()["pages"]
+    pages = client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}", headers=headers).json()["pages"]
     assert pages >= 1
-    image = client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png")
+    image = client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png", headers=headers)
     assert image.headers["content-type"] == "image/png" and image.content.startswith(b"\x89PNG")
     # An older preview is superseded by a newer edit.
     newer = client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道"}, headers=headers).json()
-    assert client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}").status_code == 204
-    assert client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png").status_code == 404
-    assert client.get(f"/edit/{SAMPLE}/preview/{newer['generation']}").json()["pages"] >= 1
+    assert client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}", headers=headers).status_code == 204
+    assert client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png", headers=headers).status_code == 404
+    assert client.get(f"/edit/{SAMPLE}/preview/{newer['generation']}", headers=headers).json()["pages"] >= 1
 
 
 def test_list_operations_add_remove_and_move(client: TestClient) -> None:
-    headers = token(client)
-    client.get(f"/edit/{SAMPLE}")
+    headers = opened(client)
     form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "add", "__path": "parts[0].items"}, headers=headers).json()["form"]
     assert 'name="parts[0].items[5].title"' in form
     form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "down", "__path": "parts[0].items[0]"},
@@ -91,24 +96,22 @@ def test_list_operations_add_remove_and_move(client: TestClient) -> None:
 
 
 def test_downloads_are_the_drafts_pdf_and_docx(client: TestClient) -> None:
-    headers = token(client)
-    client.get(f"/edit/{SAMPLE}")
+    headers = opened(client)
     client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "signoff": "河东街道办事处"}, headers=headers)
-    pdf = client.get(f"/edit/{SAMPLE}/download.pdf")
+    pdf = client.get(f"/edit/{SAMPLE}/download.pdf", headers=headers)
     assert pdf.headers["content-type"] == "application/pdf"
     assert "filename*=UTF-8''hedong-street-2021.pdf" in pdf.headers["content-disposition"]
     text = "".join(page.get_text() for page in pymupdf.open(stream=pdf.content))
     assert "河东街道办事处" in text
-    document = docx.Document(io.BytesIO(client.get(f"/edit/{SAMPLE}/download.docx").content))
+    document = docx.Document(io.BytesIO(client.get(f"/edit/{SAMPLE}/download.docx", headers=headers).content))
     assert any(p.text == "河东街道办事处" for p in document.paragraphs)
     client.post(f"/edit/{SAMPLE}/update", data={"subject": ""}, headers=headers)
-    assert client.get(f"/edit/{SAMPLE}/download.pdf").status_code == 422
-    assert client.get(f"/edit/{SAMPLE}/download.exe").status_code == 404
+    assert client.get(f"/edit/{SAMPLE}/download.pdf", headers=headers).status_code == 422
+    assert client.get(f"/edit/{SAMPLE}/download.exe", headers=headers).status_code == 404
 
 
 def test_saving_keeps_the_files_comments(client: TestClient, workspace: Path) -> None:
-    headers = token(client)
-    client.get(f"/edit/{SAMPLE}")
+    headers = opened(client)
     client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "__profile": "gbt9704"}, headers=headers)
     assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
     text = (workspace / SAMPLE).read_text(encoding="utf-8")
@@ -138,8 +141,7 @@ def test_new_and_imported_reports(client: TestClient, workspace: Path) -> None:
 
 
 def test_writes_from_another_origin_or_without_the_token_are_refused(client: TestClient, workspace: Path) -> None:
-    headers = token(client)
-    client.get(f"/edit/{SAMPLE}")
+    headers = opened(client)
     before = (workspace / SAMPLE).read_bytes()
     for bad in ({**headers, "Origin": "http://evil.example"}, {"Origin": BASE}, {**headers, "X-CSRF-Token": "guess"},
                 {"X-CSRF-Token": headers["X-CSRF-Token"]}):
@@ -174,7 +176,7 @@ def test_oversized_uploads_and_foreign_profiles_are_refused(client: TestClient) 
     headers = token(client)
     big = client.post("/import", files={"file": ("big.txt", b"x" * 21_000_000, "text/plain")}, headers=headers)
     assert big.status_code == 413
-    client.get(f"/edit/{SAMPLE}")
+    headers = opened(client)
     response = client.post(f"/edit/{SAMPLE}/update", data={"__profile": "../../etc"}, headers=headers)
     assert response.status_code == 400
 
@@ -188,17 +190,16 @@ def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:
     app = create_app(workspace)
     editor = next(route.endpoint.__self__ for route in app.routes if getattr(route, "path", "") == "/")  # type: ignore[attr-defined]
     with TestClient(app, base_url=BASE) as client:
-        headers = token(client)
-        client.get(f"/edit/{SAMPLE}")
+        headers = opened(client)
         first = client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道"}, headers=headers).json()
-        assert client.get(f"/edit/{SAMPLE}/preview/{first['generation']}").status_code == 200
+        assert client.get(f"/edit/{SAMPLE}/preview/{first['generation']}", headers=headers).status_code == 200
         for process in list(editor.previews.pool._processes.values()):
             process.kill()
             process.join()
         answers = []
         for office in ("河东街道办事处", "河东街道"):  # at most one preview is lost with the worker
             edit = client.post(f"/edit/{SAMPLE}/update", data={"office": office}, headers=headers).json()
-            answers.append(client.get(f"/edit/{SAMPLE}/preview/{edit['generation']}"))
+            answers.append(client.get(f"/edit/{SAMPLE}/preview/{edit['generation']}", headers=headers))
         assert answers[-1].json()["pages"] >= 1
         assert all(a.status_code == 200 or "预览进程意外退出" in a.json()["error"] for a in answers)
 
@@ -206,3 +207,49 @@ def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:
 def test_choices_read_in_chinese(client: TestClient) -> None:
     page = client.get(f"/edit/{SAMPLE}").text
     assert ">主要做法（measures）</option>" in page and ">每点另起一段（paragraphs）</option>" in page
+
+
+def test_each_page_has_its_own_draft_and_a_save_never_overwrites_another(client: TestClient, workspace: Path) -> None:
+    first, second = opened(client), opened(client)  # two tabs on one report
+    client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处甲"}, headers=first)
+    client.post(f"/edit/{SAMPLE}/op", data={"__op": "remove", "__path": "parts[0].items[0]"}, headers=second)
+    opened(client)  # a third page opening the report discards nobody's draft
+    assert client.post(f"/edit/{SAMPLE}/save", headers=first).json()["ok"]
+    text = (workspace / SAMPLE).read_text(encoding="utf-8")
+    assert "office: 河东街道办事处甲" in text and "强化组织领导" in text  # the second tab's removal is its own
+    stale = client.post(f"/edit/{SAMPLE}/save", headers=second)
+    assert stale.status_code == 409 and "已在别处修改并保存" in stale.json()["message"]
+    assert (workspace / SAMPLE).read_text(encoding="utf-8") == text
+    again = client.post(f"/edit/{SAMPLE}/save", headers=first)  # the page that saved goes on saving
+    assert again.json()["ok"]
+    gone = client.post(f"/edit/{SAMPLE}/update", data={"office": "x"}, headers={**first, "X-Draft": "unknown"})
+    assert gone.status_code == 409 and "页面已过期" in gone.json()["error"]
+    odd = client.post(f"/edit/{SAMPLE}/op", data={"__op": "remove", "__path": "a..b"}, headers=first)
+    assert odd.status_code == 400 and "无法执行这个操作" in odd.json()["error"]
+
+
+def test_a_textareas_line_ends_are_kept_as_the_model_keeps_them(client: TestClient, workspace: Path) -> None:
+    headers = opened(client)
+    client.post(f"/edit/{SAMPLE}/update", data={"title": "茂南区河东街道\r\n2021年工作总结"}, headers=headers)
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
+    raw = (workspace / SAMPLE).read_bytes()
+    assert b"\r" not in raw and "茂南区河东街道\n2021年工作总结" in str(civreport.load(workspace / SAMPLE).title)
+
+
+def test_frames_chunked_uploads_bad_new_reports_and_broken_files(client: TestClient, workspace: Path) -> None:
+    page = client.get("/")
+    assert page.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    headers = token(client)
+    chunked = client.post("/import", content=iter([b"x" * 1000] * 3), headers=headers)
+    assert chunked.status_code == 411
+    bad = client.post("/new", data={"period": "2024Q5"}, headers=headers)
+    assert bad.status_code == 400 and bad.json()["error"].startswith("期间：")
+    made = client.post("/new", data={"name": "引号", "office": '河东: 街道 # "注释'}, headers=headers)
+    assert civreport.load(workspace / "引号.yaml").office == '河东: 街道 # "注释'
+    assert made.status_code == 200
+    (workspace / "broken.yaml").write_text("office: [\n", encoding="utf-8")
+    shown = client.get("/edit/broken.yaml", headers={"Accept": "text/html"})
+    assert shown.status_code == 422 and shown.headers["content-type"].startswith("text/html")
+    assert "broken.yaml" in shown.text and str(workspace) not in shown.text and "返回报告列表" in shown.text
+    missing = client.get("/nowhere", headers={"Accept": "text/html"})
+    assert missing.status_code == 404 and "没有这个页面" in missing.text

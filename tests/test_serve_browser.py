@@ -266,6 +266,14 @@ def test_download_the_pdf_of_the_draft(page: Page, report: str) -> None:
     assert text.startswith("茂名市茂南区河西街道办事处2021年创建全国文明城市工作情况汇报")  # the title, from the office
 
 
+def test_a_download_of_a_draft_with_an_error_keeps_the_clerk_on_the_page(page: Page, report: str) -> None:
+    open_editor(page, report)
+    page.fill('input[name="subject"]', "")
+    page.click("#download-pdf")
+    expect(page.locator("#status")).to_have_text("报告还有错误，改正后才能下载")
+    assert page.url.endswith(f"/edit/{report}") and page.locator('input[name="subject"]').input_value() == ""
+
+
 def test_save_writes_the_draft_and_keeps_the_comments(page: Page, report: str, workspace: Path) -> None:
     original = (ROOT / "samples" / SAMPLE).read_text(encoding="utf-8")
     opening = "自开展创建全国文明城市工作以来，我街道高度重视，扎实推进各项创建工作。现将有关工作情况汇报如下："

@@ -7,12 +7,8 @@ import json
 import sys
 import warnings
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
-
-import yaml
-from pydantic import ValidationError
 
 from .. import batch
 from ..about import version
@@ -22,9 +18,9 @@ from ..errors import CivreportError, InputError, Problem, TemplateError
 from ..files import write_atomic
 from ..model import Period, PeriodError, Report
 from ..office.profile import OfficeProfile, Profile, resolve
-from ..readers import load, problems_from
-from ..rendering import check_templates, render_template
-from ..rendering.templating import search_path
+from ..readers import load
+from ..rendering import check_templates
+from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
 from . import checkcmd, importcmd, servecmd
@@ -91,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
     p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
-    p.add_argument("--office", default="××区创建全国文明城市工作领导小组办公室", help="发文机关名称")
+    p.add_argument("--office", default=DEFAULT_OFFICE, help="发文机关名称")
 
     p = commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
     p.add_argument("--profile", action="store_true", help="输出办公室配置文件的 JSON Schema")
@@ -196,27 +192,8 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _new(period: Period | None, office: str) -> int:
-    today = date.today()
-    period = period or Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
-    try:  # the office as the starter file will hold it: cleaned, within the limits
-        office = Report.model_validate({"office": office, "period": period, "subject": "工作"}).office
-    except ValidationError as exc:
-        raise InputError([replace(p, file="--office", path="") for p in problems_from(exc, "--office", {})
-                          if p.path.startswith("office")]) from None
-    context = {"office": _yaml_scalar(office), "period": period.code(), "date": today.isoformat()}
-    text = render_template("new.yaml.j2", context, search_path())
-    sys.stdout.write(text)
+    sys.stdout.write(starter_file(office, period, label="--office"))
     return 0
-
-
-def _yaml_scalar(text: str) -> str:
-    """``text`` as a YAML value: as it is where YAML reads it back unchanged, else quoted."""
-    try:
-        if yaml.safe_load(f"v: {text}") == {"v": text}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
 def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:

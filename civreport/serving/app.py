@@ -5,6 +5,7 @@ and carries the session's token; every name from the browser is checked by the w
 from __future__ import annotations
 
 import contextlib
+import html
 import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -15,30 +16,33 @@ from urllib.parse import quote
 from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..checking import check
 from ..errors import CivreportError, InputError
-from ..model import Period, Report
+from ..model import Period, PeriodError, Report
 from ..office.profile import resolve
 from ..readers.importing import import_document
 from ..readers.importing.source import MAX_IMPORT_BYTES
 from ..readers.problems import field_errors, field_path
-from ..rendering import render_template
-from ..rendering.templating import search_path
+from ..rendering.starter import DEFAULT_OFFICE, starter_file
+from .drafts import Draft, Drafts, StaleDraft
 from .forms import apply_form, form, operate
 from .preview import Previewer
 from .workspace import OutsideWorkspace, Workspace
 
 HERE = Path(__file__).parent
 HOSTS = ["127.0.0.1", "localhost"]
+MAX_FIELD_BYTES = 4_000_000  # a form field: past the model's longest text (100,000 characters)
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -58,7 +62,11 @@ class SameOrigin(BaseHTTPMiddleware):
                 return JSONResponse({"error": "拒绝跨站请求：只能从本机的编辑器页面修改"}, status_code=403)
             if request.headers.get("x-csrf-token") != self.token:
                 return JSONResponse({"error": "请求缺少有效的令牌：请刷新页面后重试"}, status_code=403)
-        return await call_next(request)
+        response = await call_next(request)
+        # No other site may show the editor in a frame and have a clerk click 保存 in it.
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        return response
 
 
 class Editor:
@@ -66,8 +74,7 @@ class Editor:
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
-        self.drafts: dict[str, dict[str, Any]] = {}
-        self.generation: dict[str, int] = {}
+        self.drafts = Drafts()
         self.previews = Previewer()
         self.token = secrets.token_urlsafe(32)
         self.pages = Jinja2Templates(directory=str(HERE / "pages"))
@@ -79,10 +86,11 @@ class Editor:
         self.workspace.path(name)  # OutsideWorkspace for anything that is not a report here
         return name
 
-    def draft(self, name: str) -> dict[str, Any]:
-        if name not in self.drafts:
-            self.drafts[name] = self.workspace.read(name)
-        return self.drafts[name]
+    def draft(self, request: Request) -> tuple[str, Draft]:
+        """The report the request names and the draft of the page that sent it."""
+        name = self.name(request)
+        key = request.headers.get("x-draft") or request.query_params.get("draft", "")
+        return key, self.drafts.get(key, name)
 
     def report(self, name: str, data: dict[str, Any]) -> Report:
         with warnings.catch_warnings():
@@ -110,8 +118,13 @@ class Editor:
         return out, report
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
-        posted = await request.form()
-        return [(key, value) for key, value in posted.multi_items() if isinstance(value, str)]
+        """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
+        try:
+            posted = await request.form(max_part_size=MAX_FIELD_BYTES)
+        except MultiPartException:
+            raise InputError.single("表单", f"内容过长：一个字段最多 {MAX_FIELD_BYTES // 1_000_000} MB") from None
+        return [(key, value.replace("\r\n", "\n").replace("\r", "\n")) for key, value in posted.multi_items()
+                if isinstance(value, str)]
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -120,46 +133,51 @@ class Editor:
         return self.pages.TemplateResponse(request, "index.html", context)
 
     async def edit(self, request: Request) -> Response:
+        """A page of its own on the report: a new draft read from the file; other pages keep theirs."""
         name = self.name(request)
         if not self.workspace.path(name).exists():
-            return Response("找不到这份报告", status_code=404)
-        self.drafts.pop(name, None)  # opening a report reads the file again
-        data = self.draft(name)
+            return _page_error(request, "找不到这份报告", 404)
+        base = self.workspace.digest(name)
+        data = self.workspace.read(name)
+        key = self.drafts.open(name, data, base)
         context = {"name": name, "form": form(data), "token": self.token, "profiles": self.workspace.profiles(),
-                   "profile": data.get("profile") or ""}
+                   "profile": data.get("profile") or "", "draft": key}
         return self.pages.TemplateResponse(request, "editor.html", context)
 
     # -- the editor's calls ------------------------------------------------------------------
 
     async def update(self, request: Request) -> Response:
         """The posted form into the draft: its messages, and a new preview when it is valid."""
-        name = self.name(request)
+        key, draft = self.draft(request)
         fields = await self.fields(request)
-        data = apply_form(self.draft(name), fields)
+        data = apply_form(draft.data, fields)
         profile = dict(fields).get("__profile")
         if profile is not None:
             if profile and profile not in self.workspace.profiles():
                 return JSONResponse({"error": "没有这个办公室配置"}, status_code=400)
             data = {k: v for k, v in data.items() if k != "profile"} | ({"profile": profile} if profile else {})
-        self.drafts[name] = data
-        messages, report = await run_in_threadpool(self.messages, name, data)
-        generation = self.generation[name] = self.generation.get(name, 0) + 1
+        draft.data = data
+        messages, report = await run_in_threadpool(self.messages, draft.name, data)
+        draft.generation += 1
         if report is not None:
-            self.previews.submit(name, generation, data, str(self.workspace.path(name)), str(self.workspace.offices))
-        return JSONResponse({"messages": messages, "generation": generation, "valid": report is not None})
+            self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)),
+                                 str(self.workspace.offices))
+        return JSONResponse({"messages": messages, "generation": draft.generation, "valid": report is not None})
 
     async def operate(self, request: Request) -> Response:
-        name = self.name(request)
+        _, draft = self.draft(request)
         fields = await self.fields(request)
         values = dict(fields)
-        data = operate(apply_form(self.draft(name), fields), values.get("__op", ""), values.get("__path", ""))
-        self.drafts[name] = data
-        return JSONResponse({"form": str(form(data))})
+        try:
+            draft.data = operate(apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""))
+        except (KeyError, IndexError, TypeError, ValueError):
+            return JSONResponse({"error": "无法执行这个操作：请刷新页面后重试"}, status_code=400)
+        return JSONResponse({"form": str(form(draft.data))})
 
     async def preview(self, request: Request) -> Response:
-        name = self.name(request)
+        key, _ = self.draft(request)
         try:
-            rendered = await self.previews.result(name, int(request.path_params["generation"]))
+            rendered = await self.previews.result(key, int(request.path_params["generation"]))
         except CivreportError as exc:
             return JSONResponse({"error": str(exc)}, status_code=422)
         if rendered is None:
@@ -167,20 +185,21 @@ class Editor:
         return JSONResponse({"pages": len(rendered.pages)})
 
     async def page(self, request: Request) -> Response:
-        name = self.name(request)
-        rendered = await self.previews.result(name, int(request.path_params["generation"]))
+        key, _ = self.draft(request)
+        rendered = await self.previews.result(key, int(request.path_params["generation"]))
         index = int(request.path_params["page"])
         if rendered is None or not 0 <= index < len(rendered.pages):
             return Response(status_code=404)
         return Response(rendered.pages[index], media_type="image/png", headers={"Cache-Control": "no-store"})
 
     async def download(self, request: Request) -> Response:
-        name = self.name(request)
+        _, draft = self.draft(request)
+        name = draft.name
         fmt = str(request.path_params["fmt"])
         if fmt not in ("pdf", "docx"):
             return Response(status_code=404)
         try:
-            report = self.report(name, self.draft(name))
+            report = self.report(name, draft.data)
         except ValidationError:
             return JSONResponse({"error": "报告还有错误，改正后才能下载"}, status_code=422)
 
@@ -201,30 +220,33 @@ class Editor:
                         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 
     async def save(self, request: Request) -> Response:
-        name = self.name(request)
-        data = self.draft(name)
+        _, draft = self.draft(request)
+        name = draft.name
         try:
-            self.report(name, data)
+            self.report(name, draft.data)
         except ValidationError:
             return JSONResponse({"ok": False, "message": "报告还有错误，改正后才能保存"}, status_code=422)
-        await run_in_threadpool(self.workspace.save, name, data)
+        if self.workspace.digest(name) != draft.base:  # saved elsewhere since this page read it
+            return JSONResponse({"ok": False, "message": "这份报告已在别处修改并保存（另一个页面或其他程序）：为免覆盖，"
+                                 "这次没有保存。请记下你的修改，刷新页面后在最新的内容上重新修改"}, status_code=409)
+        await run_in_threadpool(self.workspace.save, name, draft.data)
+        draft.base = self.workspace.digest(name)
         return JSONResponse({"ok": True, "message": f"已保存到 {name}"})
 
     async def new(self, request: Request) -> Response:
         values = dict(await self.fields(request))
-        stem = values.get("name", "").strip()
-        name = self.workspace.free_name(stem or "新报告")
-        period = Period.parse(values["period"]) if values.get("period") else None
-        from datetime import date
-
-        today = date.today()
-        period = period or Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
-        context = {"office": values.get("office") or "××区创建全国文明城市工作领导小组办公室", "period": period.code(),
-                   "date": today.isoformat()}
-        self.workspace.create(name, render_template("new.yaml.j2", context, search_path()))
+        try:
+            period = Period.parse(values["period"]) if values.get("period") else None
+        except PeriodError as exc:
+            return JSONResponse({"error": f"期间：{exc}"}, status_code=400)
+        text = starter_file(values.get("office") or DEFAULT_OFFICE, period)
+        name = self.workspace.free_name(values.get("name", "").strip() or "新报告")
+        self.workspace.create(name, text)
         return JSONResponse({"url": f"/edit/{quote(name)}"})
 
     async def upload(self, request: Request) -> Response:
+        if "content-length" not in request.headers:  # a chunked body would be read whole before any limit
+            return JSONResponse({"error": "请从编辑器页面上传文件"}, status_code=411)
         if int(request.headers.get("content-length") or 0) > MAX_IMPORT_BYTES + 100_000:
             return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
         posted = await request.form(max_files=1, max_fields=10, max_part_size=MAX_IMPORT_BYTES)
@@ -244,14 +266,32 @@ class Editor:
         return JSONResponse({"url": f"/edit/{quote(names[0])}", "imported": names})
 
 
+def _page_error(request: Request, message: str, status: int) -> Response:
+    """A refusal as the asker reads it: a page for a browser opening a URL, JSON for the script;
+    files named as the workspace lists them, not by the server's paths."""
+    root = getattr(request.app.state, "workspace", None)
+    if root is not None:
+        message = message.replace(f"{root}/", "")
+    if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
+        return HTMLResponse(f'<!doctype html><meta charset="utf-8"><title>civreport</title>'
+                            f'<p>{html.escape(message)}</p><p><a href="/">返回报告列表</a></p>', status_code=status)
+    return JSONResponse({"error": message}, status_code=status)
+
+
 async def _refused(request: Request, exc: Exception) -> Response:
     if isinstance(exc, OutsideWorkspace):
-        return JSONResponse({"error": "只能打开工作目录中的报告文件"}, status_code=404)
+        return _page_error(request, "只能打开工作目录中的报告文件", 404)
     if isinstance(exc, FileExistsError):
-        return JSONResponse({"error": "已有同名的报告"}, status_code=409)
+        return _page_error(request, "已有同名的报告", 409)
+    if isinstance(exc, StaleDraft):
+        return _page_error(request, str(exc), 409)
     if isinstance(exc, CivreportError):
-        return JSONResponse({"error": str(exc)}, status_code=422)
-    return JSONResponse({"error": "内部错误，请把操作步骤报告给开发者"}, status_code=500)
+        return _page_error(request, str(exc), 422)
+    if isinstance(exc, HTTPException) and exc.status_code == 404:
+        return _page_error(request, "没有这个页面", 404)
+    if isinstance(exc, HTTPException):
+        return _page_error(request, "请求无法处理", exc.status_code)
+    return _page_error(request, "内部错误，请把操作步骤报告给开发者", 500)
 
 
 def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Starlette:
@@ -274,11 +314,14 @@ def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Star
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or HOSTS),
                   Middleware(SameOrigin, token=editor.token)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-        OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, Exception: _refused}
+        OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, HTTPException: _refused,
+        Exception: _refused}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         editor.previews.close()
 
-    return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)
+    app.state.workspace = editor.workspace.root
+    return app

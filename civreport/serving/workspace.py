@@ -3,6 +3,7 @@ once: a report is a .yaml file directly in the workspace, never a path outside i
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -44,13 +45,18 @@ class Workspace:
             return []
         return sorted(p.parent.name for p in self.offices.glob("*/profile.yaml") if p.resolve().is_relative_to(self.offices))
 
+    def digest(self, name: str) -> str:
+        """What the file holds now, as a digest (empty for no file): a save checks it is unchanged."""
+        path = self.path(name)
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
     def read(self, name: str) -> dict[str, Any]:
         data, _ = read_data(self.path(name))
         assert isinstance(data, dict)
         return data
 
     def free_name(self, stem: str) -> str:
-        stem = re.sub(r"[/\\\x00.]", "_", stem).strip() or "报告"
+        stem = re.sub(r"[/\\\x00.]", "_", stem).strip()[:60] or "报告"  # room for -2 … and .yaml
         name, n = f"{stem}.yaml", 1
         while (self.root / name).exists():
             n += 1

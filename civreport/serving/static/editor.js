@@ -1,11 +1,15 @@
 // The editor's few behaviours: post the form as the clerk types (after a pause), show each
-// message at its field, load the newest preview; list buttons; save; new and import on the
-// home page. Every write carries the page's token.
+// message at its field, load the newest preview; list buttons; save; download; new and import
+// on the home page. Every write carries the page's token, and every call on a report the key of
+// this page's own draft.
 "use strict";
 (function () {
   const token = document.querySelector('meta[name="csrf-token"]').content;
-  const post = (url, body) => fetch(url, {method: "POST", body, headers: {"X-CSRF-Token": token}});
   const editor = document.querySelector(".editor");
+  const draft = editor ? editor.dataset.draft : "";
+  const post = (url, body) => fetch(url, {method: "POST", body, headers: {"X-CSRF-Token": token, "X-Draft": draft}});
+  const get = (url) => fetch(`${url}?draft=${encodeURIComponent(draft)}`);
+  const status = (text) => { document.getElementById("status").textContent = text; };
 
   function showMessages(messages) {
     document.querySelectorAll(".msg").forEach((slot) => {
@@ -23,23 +27,23 @@
     const form = document.getElementById("report");
     let timer = null;
     let newest = 0;
+    let unsaved = false;  // edits not yet saved to the file: closing the page asks first
+    window.addEventListener("beforeunload", (event) => { if (unsaved) event.preventDefault(); });
     // The writes to the draft (updates, list operations, saving) go one after another, each
     // reading the form when its turn comes: none is overtaken by one naming the fields as they were.
     let queue = Promise.resolve();
-    const enqueue = (task) => (queue = queue.then(task).catch(() => {
-      document.getElementById("status").textContent = "无法连接编辑器：请确认它仍在运行";
-    }));
+    const enqueue = (task) => (queue = queue.then(task).catch(() => status("无法连接编辑器：请确认它仍在运行")));
 
     async function loadPreview(generation) {
       const state = document.getElementById("preview-state");
-      const response = await fetch(`/edit/${name}/preview/${generation}`);
+      const response = await get(`/edit/${name}/preview/${generation}`);
       if (response.status === 204 || generation !== newest) return;  // a newer edit is on its way
       const body = await response.json();
       if (!response.ok) { state.textContent = body.error; return; }
       const pages = document.getElementById("pages");
       pages.replaceChildren(...Array.from({length: body.pages}, (_, i) => {
         const image = new Image();
-        image.src = `/edit/${name}/page/${generation}/${i}.png`;
+        image.src = `/edit/${name}/page/${generation}/${i}.png?draft=${encodeURIComponent(draft)}`;
         image.alt = `第 ${i + 1} 页`;
         image.className = "page";
         return image;
@@ -63,7 +67,7 @@
     async function send() {
       const response = await post(`/edit/${name}/update`, new FormData(form));
       const body = await response.json();
-      if (!response.ok) { document.getElementById("status").textContent = body.error; return; }
+      if (!response.ok) { status(body.error); return; }
       newest = body.generation;
       showMessages(body.messages);
       const state = document.getElementById("preview-state");
@@ -71,9 +75,9 @@
       else { state.textContent = "报告有错误，改正后更新预览"; }
     }
 
-    form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 500); });
-    form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(update, 100); });
-    document.getElementById("profile").addEventListener("change", () => update());
+    form.addEventListener("input", () => { unsaved = true; clearTimeout(timer); timer = setTimeout(update, 500); });
+    form.addEventListener("change", () => { unsaved = true; clearTimeout(timer); timer = setTimeout(update, 100); });
+    document.getElementById("profile").addEventListener("change", () => { unsaved = true; update(); });
     form.addEventListener("click", async (event) => {
       const button = event.target.closest("button.op");
       if (!button) return;
@@ -85,6 +89,8 @@
         data.append("__path", button.dataset.path);
         const response = await post(`/edit/${name}/op`, data);
         const body = await response.json();
+        if (!response.ok) { status(body.error); return; }
+        unsaved = true;
         document.getElementById("form-body").innerHTML = body.form;
       });
       update();
@@ -93,14 +99,23 @@
       flush();
       enqueue(async () => {
         const response = await post(`/edit/${name}/save`, new FormData());
-        document.getElementById("status").textContent = (await response.json()).message;
+        const body = await response.json();
+        if (response.ok) unsaved = false;
+        status(body.message || body.error);
       });
     });
     for (const link of document.querySelectorAll("#download-pdf, #download-docx")) {
       link.addEventListener("click", async (event) => {
         event.preventDefault();  // the download is of the draft: first the last keystrokes into it
         await flush();
-        window.location = link.href;
+        const response = await get(link.getAttribute("href"));
+        if (!response.ok) { status((await response.json()).error); return; }  // the clerk stays on the page
+        const file = URL.createObjectURL(await response.blob());
+        const save = Object.assign(document.createElement("a"), {href: file, download: link.dataset.filename});
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(file), 60000);
       });
     }
     update();
