@@ -253,3 +253,14 @@ def test_frames_chunked_uploads_bad_new_reports_and_broken_files(client: TestCli
     assert "broken.yaml" in shown.text and str(workspace) not in shown.text and "返回报告列表" in shown.text
     missing = client.get("/nowhere", headers={"Accept": "text/html"})
     assert missing.status_code == 404 and "没有这个页面" in missing.text
+
+
+def test_warnings_show_at_their_field_and_numbers_keep_their_writing(client: TestClient, workspace: Path) -> None:
+    (workspace / "n.yaml").write_text("office: 河东街道办事处\nperiod: 2024Q3\nsubject: 创建\nopening: [原文。]\nindicators:\n"
+                                      "  - {key: rate, name: 整改率, value: 95.50, unit: '%'}\n", encoding="utf-8")
+    headers = opened(client, "n.yaml")
+    body = client.post("/edit/n.yaml/update", data={"opening[0]": "今年以来\x07扎实推进。", "indicators[0].value": "95.5"},
+                       headers=headers).json()
+    assert any("已删除无法打印的字符 U+0007" in m for m in body["messages"]["opening[0]"])
+    assert client.post("/edit/n.yaml/save", headers=headers).json()["ok"]
+    assert "value: 95.50" in (workspace / "n.yaml").read_text(encoding="utf-8")

@@ -92,4 +92,6 @@ def merged(old: Any, new: Any) -> Any:
             return old if old == new else restyled(old, new)
     if type(old) is type(new) and old == new:
         return old
+    if isinstance(old, (int, float)) and not isinstance(old, bool) and type(new) in (int, float) and old == new:
+        return old  # a number as the file wrote it (95.50, 1.2e3), which the form posts back as 95.5
     return new

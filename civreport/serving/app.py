@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -44,6 +45,7 @@ HERE = Path(__file__).parent
 HOSTS = ["127.0.0.1", "localhost"]
 MAX_FIELD_BYTES = 4_000_000  # a form field: past the model's longest text (100,000 characters)
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+_FIELD_WARNING = re.compile(r"^字段 ([^：]+)：(.+)$", re.DOTALL)  # the model's warnings name their field
 
 
 class SameOrigin(BaseHTTPMiddleware):
@@ -92,19 +94,25 @@ class Editor:
         key = request.headers.get("x-draft") or request.query_params.get("draft", "")
         return key, self.drafts.get(key, name)
 
-    def report(self, name: str, data: dict[str, Any]) -> Report:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    def report(self, name: str, data: dict[str, Any], notes: dict[str, list[str]] | None = None) -> Report:
+        """The draft as a report; what reading it warned of (a character dropped, a typed number
+        taken off) goes into ``notes`` under its field."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             report = Report.model_validate(data)
+        for warning in caught:
+            if notes is not None and (m := _FIELD_WARNING.match(str(warning.message))):
+                notes.setdefault(m[1], []).append(m[2])
         report._source = self.workspace.path(name)
         return report
 
     def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], Report | None]:
-        """Each field's validation errors, else its proofreading findings."""
+        """Each field's validation errors, else its proofreading findings and warnings."""
         out: dict[str, list[str]] = {}
         try:
-            report = self.report(name, data)
+            report = self.report(name, data, out)
         except ValidationError as exc:
+            out.clear()
             for loc, message in field_errors(exc):
                 out.setdefault(field_path(loc), []).append(message)
             return out, None
