@@ -368,6 +368,8 @@ def test_docx_table_cells_and_points_stay_in_their_styles():
     ({"lead_in": ["a"]}, "lead_in（引出语）", "应为文本、false，实际是列表"),
     ({"signoff": {"a": 1}}, "signoff（署名）", "应为文本、列表、false，实际是键值映射（字段: 值）"),
     ({"measures": [{"points": [["a"]]}]}, "measures[0].points[0]（列举要点）", "应为文本、键值映射（字段: 值），实际是列表"),
+    ({"measures": [{"tables": [{"header": ["项目", "数量"], "rows": [["制造业", 215.6]]}]}]},
+     "measures[0].tables[0].rows[0][1]（行）", "应为文本，实际是数字。表格中的数字请加引号（如 \"215.60\"），YAML 才会照写法保留它"),
 ])
 def test_a_value_of_the_wrong_shape_says_which_shapes_the_field_takes(tmp_path, data, path, message):
     problem = load_problem(tmp_path, {"office": "小河区创城办", "period": "2024Q3", "subject": "创建", **data})
