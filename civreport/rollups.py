@@ -8,16 +8,16 @@ with its sources recorded.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
 from pathlib import Path
 from statistics import fmean
 
 import yaml
 from pydantic import ValidationError
 
-from .errors import InputError, Problem
+from .errors import CivreportWarning, InputError, Problem
 from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, PartRole, Period, Point, Report, Source
 from .model.figures import phrase
 from .model.genre import LEAD_IN
@@ -73,7 +73,8 @@ def _check_periods(reports: list[tuple[Path, Report]], period: Period, by_unit: 
 
 
 def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: bool,
-               totals: dict[str, Indicator]) -> Indicator:
+               totals: dict[str, Indicator]) -> Indicator | None:
+    """The indicator over all sources; None for a ratio whose denominator comes to zero."""
     first = found[0][2]
     units = list(dict.fromkeys(i.unit for _, _, i in found))  # in the order of the files
     if len(units) > 1:
@@ -90,7 +91,9 @@ def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: b
         assert first.of is not None
         num, den = (totals[k] for k in first.of)
         scale = 100 if first.is_rate else 1
-        value = num.value / den.value * scale if den.value else 0.0
+        if not den.value:
+            return None
+        value = num.value / den.value * scale
         base = (num.last_year / den.last_year * scale
                 if num.last_year is not None and den.last_year else None)
         target = targets[-1] if targets else None
@@ -126,8 +129,21 @@ def _indicators(reports: list[tuple[Path, Report]], by_unit: bool) -> list[Indic
             missing = [k for k in first.of if k not in found]
             if missing:
                 raise _refuse([(p, r) for p, r, _ in found[key]], f"比率指标 {key} 的 {'、'.join(missing)} 不在报告的指标中")
-        totals[key] = _aggregate(key, found[key], by_unit, totals)
-    return [totals[k] for k in order]
+        lacking = [str(p) for p, _ in reports if p not in {q for q, _, _ in found[key]}]
+        if lacking:  # a total of some sources would read as the whole's
+            _leave_out(key, first, f"{'、'.join(lacking)} 没有这个指标")
+        elif first.of and any(k not in totals for k in first.of):
+            _leave_out(key, first, f"算它的 {'、'.join(k for k in first.of if k not in totals)} 没有汇总")
+        elif (total := _aggregate(key, found[key], by_unit, totals)) is None:
+            _leave_out(key, first, "分母合计为零，无法计算")
+        else:
+            totals[key] = total
+    return [totals[k] for k in order if k in totals]
+
+
+def _leave_out(key: str, indicator: Indicator, why: str) -> None:
+    warnings.warn(CivreportWarning(f"指标 {key}（{indicator.name}）没有汇总：{why}；汇总报告的正文仍写各来源自己的数字"),
+                  stacklevel=3)
 
 
 def _freeze(text: str, figures: dict[str, Indicator]) -> str:
@@ -136,21 +152,30 @@ def _freeze(text: str, figures: dict[str, Indicator]) -> str:
     return REFERENCE.sub(lambda m: phrase(figures[m[1]], m[2]) if m[1] in figures else m[0], text)
 
 
-def _retag(item: Item, tag: str, level: int, figures: dict[str, Indicator], item_keys: set[str]) -> Item:
-    """An item moved one level down under its source: item-level indicator keys get the
-    source's tag (two quarters may both have 'volunteers'), references follow, references
-    to the source's report-level figures are written out, and what would fall below the
-    fourth level becomes paragraphs."""
+def _renamer(report: Report, tag: str) -> Callable[[str], str]:
+    """A source's text as the roll-up holds it: references to its report-level figures written
+    out, references to its item-level indicators following their keys' tag (two quarters may
+    both have 'volunteers')."""
+    figures = {i.key: i for i in report.indicators}
+    item_keys = set(report.all_indicators()) - set(figures)
+
     def rename(text: str) -> str:
         text = _freeze(text, figures)
         return REFERENCE.sub(lambda m: m[0].replace(m[1], f"{m[1]}_{tag}", 1) if m[1] in item_keys else m[0], text)
 
+    return rename
+
+
+def _retag(item: Item, tag: str, level: int, rename: Callable[[str], str]) -> Item:
+    """An item moved one level down under its source: item-level indicator keys get the
+    source's tag, its texts are renamed (see _renamer), and what would fall below the fourth
+    level becomes paragraphs."""
     indicators = [i.model_copy(update={"key": f"{i.key}_{tag}",
                                        "of": tuple(f"{k}_{tag}" for k in i.of) if i.of else None})
                   for i in item.indicators]
     body = [rename(t) for t in item.body]
     points = [_map_point(point, rename) for point in item.points]
-    children = [_retag(child, tag, level + 1, figures, item_keys) for child in item.items]
+    children = [_retag(child, tag, level + 1, rename) for child in item.items]
     if level >= HEADING_LEVELS and children:
         body += [_flatten(child) for child in children]
         indicators += [i for child in children for i in child.indicators]
@@ -188,18 +213,16 @@ def _gather(reports: list[tuple[Path, Report]], role: PartRole | None, title: st
         if not parts:
             continue
         tag = _tag(report, by_unit, index)
-        figures = {i.key: i for i in report.indicators}
-        item_keys = set(report.all_indicators()) - set(figures)
-        body = [_freeze(t, figures) for p in parts for t in p.body]
-        points = [_map_point(point, partial(_freeze, figures=figures)) for p in parts for point in p.points]
+        rename = _renamer(report, tag)
+        body = [rename(t) for p in parts for t in p.body]
+        points = [_map_point(point, rename) for p in parts for point in p.points]
         children: list[Item] = []
         for part in parts:
             if part.title and part.items and role is not None:
-                # A topical part title becomes an item of its own, one level down.
-                title = _freeze(part.title, figures)
-                children.append(Item(title=title, items=[_retag(item, tag, 4, figures, item_keys) for item in part.items]))
+                # A titled part of a role becomes an item of its own, one level down.
+                children.append(Item(title=rename(part.title), items=[_retag(item, tag, 4, rename) for item in part.items]))
             else:
-                children.extend(_retag(item, tag, 3, figures, item_keys) for item in part.items)
+                children.extend(_retag(item, tag, 3, rename) for item in part.items)
         tables = [table for p in parts for table in p.tables]
         items.append(Item(title=_label(report, period, by_unit), body=body, points=points, items=children,
                           tables=tables, run_in=False))
@@ -235,15 +258,17 @@ def rollup(
     ]
     if not reports:
         raise InputError([Problem("rollup", "没有要汇总的报告")])
-    by_unit = all(r.period == period for _, r in reports) and len(reports) > 1
+    by_unit = all(r.period == period for _, r in reports)  # one unit of a higher one too
     if by_unit and not office:
         raise _refuse(reports, "按单位汇总时须用 --office 写明汇总后的单位名称")
     _check_periods(reports, period, by_unit)
     if not by_unit:
         reports.sort(key=lambda pr: pr[1].period.start)
     latest = reports[-1][1]
-    own = {id(r): {i.key: i for i in r.indicators} for _, r in reports}
-    opening = [LEAD_IN.sub("。", _freeze(t, own[id(r)])).replace("。。", "。") for _, r in reports for t in r.opening]
+    renames = [_renamer(r, _tag(r, by_unit, index)) for index, (_, r) in enumerate(reports)]
+    opening = [LEAD_IN.sub("。", rename(t)).replace("。。", "。") for rename, (_, r) in zip(renames, reports)
+               for t in r.opening]
+    indicators = _indicators(reports, by_unit)
     data = {
         "office": office or latest.office,
         "period": period,
@@ -253,9 +278,10 @@ def rollup(
         "profile": _profile(latest) if not by_unit else None,
         "headings": latest.headings,
         "opening": [t for t in opening if t.strip("。")],
-        "indicators": _indicators(reports, by_unit),
-        "table": latest.table,
-        "closing": [_freeze(t, own[id(latest)]) for t in latest.closing],
+        "indicators": indicators,
+        "table": latest.table and latest.table.model_copy(
+            update={"keys": [k for k in latest.table.keys if k in {i.key for i in indicators}]}),
+        "closing": [renames[-1](t) for t in latest.closing],
         "sources": [Source(file=str(p), office=r.office, period=r.period) for p, r in reports],
     }
     topical = dict.fromkeys(p.title for _, r in reports for role, p in r.all_parts() if role is None)

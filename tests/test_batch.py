@@ -5,8 +5,10 @@ progress, warnings said once; the API with any executor, Dask included."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -94,6 +96,32 @@ def test_a_batch_resumes_where_its_outputs_are_up_to_date(organisation: Path) ->
     assert changed == {"city/east/a", "city/east", "city"}
     assert main(["batch", str(organisation / "batch.yaml"), "--jobs", "1", "--quiet", "--force"]) == 1
     assert all(mtime > again[path] for path, mtime in outputs(organisation / "out").items())
+
+
+
+def test_a_renamed_or_deleted_roll_up_is_redone_and_a_failed_one_holds_back_its_parent(
+        organisation: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = organisation / "batch.yaml"
+    assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
+    first = outputs(organisation / "out")
+    # The unit's name is what its roll-up is made from too.
+    manifest.write_text(MANIFEST.replace("东区创城办", "东区文明办"), encoding="utf-8")
+    assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
+    again = outputs(organisation / "out")
+    assert {path.rsplit("/", 1)[0] for path in again if again[path] != first[path]} == {"city/east", "city"}
+    assert civreport.load(organisation / "out" / "city" / "east" / "2024Q3.yaml").office == "东区文明办"
+    # The rolled-up input file is one of the roll-up's outputs.
+    (organisation / "out" / "city" / "east" / "2024Q3.yaml").unlink()
+    assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
+    assert (organisation / "out" / "city" / "east" / "2024Q3.yaml").is_file()
+    # A street that can no longer be read: its district fails, and the city above is not left
+    # looking up to date with the district's old figures.
+    capsys.readouterr()
+    (organisation / "inputs" / "a.yaml").write_text("office: [\n", encoding="utf-8")
+    assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "city/east/2024Q3｜汇总｜" in err and "a.yaml" in err
+    assert "city/2024Q3｜汇总｜下级汇总报告 city/east/2024Q3 没有生成，本报告未更新" in err
 
 
 def test_quiet_prints_no_progress(organisation: Path) -> None:
@@ -203,3 +231,25 @@ def test_worker_pools_are_replaced_on_long_runs_without_hanging(tmp_path: Path, 
     finally:
         signal.alarm(0)
     assert len(outcomes) == 6 and all(o.written for o in outcomes)
+
+
+def test_ctrl_c_stops_a_pool_run_at_once_and_leaves_only_whole_files(tmp_path: Path) -> None:
+    for n in range(40):
+        (tmp_path / f"r{n:02d}.yaml").write_text(unit_input(f"第{n}"), encoding="utf-8")
+    inputs = sorted(str(p) for p in tmp_path.glob("*.yaml"))
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    command = ["civreport", "render", *inputs, "--to", "pdf", "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "out").glob("*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
+    stopped = time.monotonic()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "已中断" in err and "Traceback" not in err
+    assert time.monotonic() - stopped < 20  # not after the pool's remaining documents
+    made = list((tmp_path / "out").glob("*.pdf"))
+    assert 0 < len(made) < 40 and not list((tmp_path / "out").rglob("*.tmp"))
+    assert all(p.read_bytes().startswith(b"%PDF") and b"%%EOF" in p.read_bytes()[-1024:] for p in made)
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0 and len(list((tmp_path / "out").glob("*.pdf"))) == 40

@@ -158,3 +158,37 @@ def test_quarterly_samples_roll_up_into_the_year():
     assert by_key(year)["materials"].value == sum(by_key(q)["materials"].value for q in quarters)
     assert by_key(year)["volunteers"].value == by_key(quarters[-1])["volunteers"].value
     civreport.render_html(year)
+
+
+def _without(report: civreport.Report, key: str) -> civreport.Report:
+    return report.model_copy(update={"indicators": [i for i in report.indicators if i.key != key]})
+
+
+def _zero(report: civreport.Report) -> civreport.Report:
+    """No problem found, none fixed: the rate of 0 of 0 is no figure."""
+    return report.model_copy(update={"indicators": [i.model_copy(update={"value": 0}) if i.key in ("found", "fixed") else i
+                                                    for i in report.indicators]})
+
+
+def test_an_indicator_some_sources_lack_is_left_out_with_a_warning():
+    with pytest.warns(civreport.CivreportWarning) as caught:
+        year = rollup([quarter(1), quarter(2), _without(quarter(3), "materials"), quarter(4)], "2024")
+    assert "materials" not in {i.key for i in year.indicators} and "satisfaction" in {i.key for i in year.indicators}
+    assert [str(w.message) for w in caught] == [
+        "指标 materials（宣传资料）没有汇总：<报告 3> 没有这个指标；汇总报告的正文仍写各来源自己的数字"]
+    with pytest.warns(civreport.CivreportWarning, match="指标 rate（整改率）没有汇总：分母合计为零，无法计算"):
+        half = rollup([_zero(quarter(1)), _zero(quarter(2))], "2024H1")
+    assert "rate" not in {i.key for i in half.indicators}
+
+
+def test_parts_keep_their_role_and_title_units_their_names_and_item_figures_their_tags():
+    q1, q2 = quarter(1), quarter(2)
+    titled = [q.model_copy(update={"measures": [q.measures[0].model_copy(update={"title": "整治攻坚"})]})
+              for q in (q1, q2)]
+    half = rollup(titled, "2024H1")
+    assert civreport.render_html(half).count("一、主要做法") == 1 and "整治攻坚" in half.measures[0].items[0].items[0].title
+    alone = rollup([quarter(3)], "2024Q3", office="小河区文明办")  # one unit of a higher one
+    assert [item.title for item in alone.measures[0].items] == ["小河区创城办"]
+    referring = [q.model_copy(update={"opening": ["其中活动{acts}。"]}) for q in (q1, q2)]
+    text = civreport.render_html(rollup(referring, "2024H1"))
+    assert "其中活动1场。" in text and "其中活动2场。" in text

@@ -35,13 +35,27 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
 
 def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
     futures = {pool.submit(run_job, job): job for job in jobs}
-    for future in as_completed(futures):
-        job = futures[future]
-        try:
-            outcomes[job.name] = future.result()
-        except Exception as exc:  # the worker itself died (killed, out of memory)
-            outcomes[job.name] = Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
-        progress.advance(outcomes[job.name])
+    try:
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                outcomes[job.name] = future.result()
+            except Exception as exc:  # the worker itself died (killed, out of memory)
+                outcomes[job.name] = Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
+            progress.advance(outcomes[job.name])
+    except KeyboardInterrupt:  # stop at once: what has not started never does
+        for future in futures:
+            future.cancel()
+        raise
+
+
+def _waited_for(job: Job, outcomes: dict[str, Outcome], rollups: set[str]) -> Outcome | None:
+    """A roll-up is not made from what a lower roll-up that failed in this run left before
+    (a street's failure it meets itself, reading the street's input, and says where)."""
+    failed = [name for name in job.after if name in rollups and name in outcomes and outcomes[name].failed]
+    if not failed:
+        return None
+    return Outcome(job.name, stage="汇总", message=f"下级汇总报告 {'、'.join(failed)} 没有生成，本报告未更新")
 
 
 def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers: int | None = None,
@@ -58,12 +72,16 @@ def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers:
     progress.start(len(jobs))
     pool: Executor | None = executor if isinstance(executor, Executor) else None
     own_pool = executor in (None, "process")
+    rollups = {job.name for job in jobs if job.sources}
     with ExitStack() as stack:
         stack.callback(progress.stop)
         for wave in waves(jobs):
             stale = []
             for job in wave:  # up-to-date documents are skipped here: no worker starts for them
-                if not force and is_fresh(job):
+                if blocked := _waited_for(job, outcomes, rollups):
+                    outcomes[job.name] = blocked
+                    progress.advance(blocked)
+                elif not force and is_fresh(job):
                     outcomes[job.name] = Outcome(job.name, skipped=True)
                     progress.advance(outcomes[job.name])
                 else:

@@ -58,7 +58,8 @@ def _office(job: Job, report: Report) -> OfficeProfile:
 
 
 def _stamp(job: Job, made_from: list[Path], office: OfficeProfile) -> str:
-    return stamp(made_from, office, [Path(t) for t in job.templates], list(job.outputs))
+    # A roll-up is also made from its unit's name and its period, which only the manifest holds.
+    return stamp(made_from, office, [Path(t) for t in job.templates], list(job.outputs), f"{job.unit}|{job.period}")
 
 
 def is_fresh(job: Job) -> bool:
@@ -69,6 +70,8 @@ def is_fresh(job: Job) -> bool:
         warnings.simplefilter("ignore")
         try:
             if job.sources:
+                if not Path(job.input).is_file():
+                    return False  # the rolled-up input file is one of the roll-up's outputs
                 made_from = [Path(s) for s in job.sources]
                 office = resolve(job.office, None, None, job.offices)
             else:

@@ -202,7 +202,9 @@ def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | 
     reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)
-    return _emit(to_yaml(rollup(reports, period, office=office, day=day)), output)
+    with warnings_of(output or Path("汇总")):
+        text = to_yaml(rollup(reports, period, office=office, day=day))
+    return _emit(text, output)
 
 
 def _emit(text: str, output: Path | None) -> int:
@@ -259,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_RENDER
     except KeyboardInterrupt:
+        print("已中断：已写好的文件完整保留，没写完的一个也没有留下", file=sys.stderr)
         return 130
     except Exception as exc:  # a defect of civreport: a message, never a traceback
         print(f"错误：civreport 内部错误（{type(exc).__name__}），请把命令和输入文件报告给开发者", file=sys.stderr)
