@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from statistics import fmean
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -110,7 +111,13 @@ def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: b
         # Targets are annual for one office (kept), or add up across units.
         target = (sum(targets) if by_unit else targets[-1]) if targets else None
     # The previous period of the roll-up is not the previous period of any source.
-    return first.model_copy(update={"value": round(value, 6), "last_year": base, "target": target, "previous": None})
+    return first.model_copy(update={"value": _tidy(value), "last_year": None if base is None else _tidy(base),
+                                    "target": target, "previous": None})
+
+
+def _tidy(number: float) -> float:
+    """A computed figure to the precision a report states (a ratio's 93.9170, not 93.916998…)."""
+    return round(number, 4)
 
 
 def _indicators(reports: list[tuple[Path, Report]], by_unit: bool) -> list[Indicator]:
@@ -297,8 +304,19 @@ def rollup(
         raise InputError(problems_from(exc, "汇总", {})) from None
 
 
+def _whole(value: Any) -> Any:
+    """Figures as a person writes them in the file: 142600, not 142600.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
+
+
 def to_yaml(report: Report) -> str:
     """The report as an input file a person can edit and civreport can load."""
-    data = report.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    data = _whole(report.model_dump(mode="json", exclude_defaults=True, exclude_none=True))
     header = "# 由 civreport rollup 生成；可直接修改后渲染。各部分的条目按来源（季度或单位）归集。\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

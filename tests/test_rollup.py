@@ -192,3 +192,10 @@ def test_parts_keep_their_role_and_title_units_their_names_and_item_figures_thei
     referring = [q.model_copy(update={"opening": ["其中活动{acts}。"]}) for q in (q1, q2)]
     text = civreport.render_html(rollup(referring, "2024H1"))
     assert "其中活动1场。" in text and "其中活动2场。" in text
+
+
+def test_the_roll_up_file_writes_figures_as_people_do(tmp_path):
+    text = to_yaml(rollup(QUARTERLY, "2024"))
+    assert "value: 142600\n" in text and "value: 93.917\n" in text and ".0\n" not in text
+    (tmp_path / "y.yaml").write_text(text, encoding="utf-8")
+    assert civreport.load(tmp_path / "y.yaml").indicators[0].value == 142600
