@@ -80,10 +80,10 @@ def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: b
     units = list(dict.fromkeys(i.unit for _, _, i in found))  # in the order of the files
     if len(units) > 1:
         files = [(p, r) for p, r, _ in found]
-        raise _refuse(files, f"指标 {key} 的单位不一致：{'、'.join(u or '（无）' for u in units)}")
+        raise _refuse(files, f"指标 {key} 的单位不一致：{'、'.join(u or '（无）' for u in units)}：请在各文件中改用同一单位后再汇总")
     rules = sorted({i.aggregate for _, _, i in found})
     if len(rules) > 1:
-        raise _refuse([(p, r) for p, r, _ in found], f"指标 {key} 的汇总方式不一致：{'、'.join(rules)}")
+        raise _refuse([(p, r) for p, r, _ in found], f"指标 {key} 的汇总方式不一致：{'、'.join(rules)}：请在各文件中写同一个 aggregate")
     values = [i.value for _, _, i in found]
     last = [i.last_year for _, _, i in found]
     targets = [i.target for _, _, i in found if i.target is not None]

@@ -130,7 +130,7 @@ def test_same_key_with_different_units_is_refused(tmp_path):
     second = quarter(2)
     second = second.model_copy(update={"indicators": [
         i.model_copy(update={"unit": "万份"}) if i.key == "materials" else i for i in second.indicators]})
-    with pytest.raises(InputError, match="指标 materials 的单位不一致：份、万份"):
+    with pytest.raises(InputError, match="指标 materials 的单位不一致：份、万份：请在各文件中改用同一单位后再汇总"):
         rollup([quarter(1), second], "2024H1")
 
 
