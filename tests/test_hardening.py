@@ -337,7 +337,7 @@ def test_an_output_that_cannot_be_written_leaves_none_of_the_document(tmp_path):
     result = run("rollup", "a.yaml", "a.yaml", "--period", "2024Q3", "--office", "某区", "-o", "a.yaml", cwd=tmp_path)
     assert result.returncode == 2 and "输出文件是汇总的输入之一" in result.stderr
     assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == YAML
-    result = run("rollup", "a.yaml", "--period", "2024Q3", "--date", "1800-01-01", cwd=tmp_path)
+    result = run("rollup", "a.yaml", "--period", "2024Q3", "--office", "某区", "--date", "1800-01-01", cwd=tmp_path)
     assert result.returncode == 2 and "汇总：字段 date（成文日期）：日期应在 1900 年到 2100 年之间" in result.stderr
 
 
