@@ -11,20 +11,30 @@ from decimal import Decimal
 
 from ..model import Period, PeriodError
 from ..model.figures import mom, yoy
-from .context import Context, Hit, listing
+from .context import Context, Hit
 
-_UNIT = r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
-_CN_STATISTIC = re.compile(rf"(?<![一二三四五六七八九十百千万两第])([一二三四五六七八九十百千两零]{{2,}}|十)(?={_UNIT})")
+_UNIT = r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|亩|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
+# A statistic in Chinese numerals (三百二十人, 五万元, 十余家: GB/T 15835 4.1 writes 多 and 余
+# with Arabic numerals); not a rank (前十名, 第二十次) nor a number with 几 or 数 (几十名).
+_CN_STATISTIC = re.compile(rf"(?<![一二三四五六七八九十百千万两第前几数])"
+                           rf"([一二三四五六七八九十百千两零]{{2,}}|十|[一二三四五六七八九两](?=[万亿]))(?={_UNIT})")
+# Two neighbouring numerals are an estimate, which the standard writes in Chinese: 一两次, 三五家, 七八十所.
+_ESTIMATE = re.compile("一两|两三|三四|三五|四五|五六|六七|七八|八九")
 _UNSCALED = re.compile(r"(?<![\d.])(\d{2,}0000)(?=元|人|个|份|次|户|吨)")
 _CHANGE = re.compile(r"(同比|环比)(增长|下降|提高|降低|增加|减少)(\d+(?:\.\d+)?)(%|个百分点)")
 # A period that opens a sentence names what the sentence reports on: 上半年，全区共开展……
 _PERIOD = re.compile(r"(?:^|(?<=[。！？；]))(?:今年|本年|(\d{4})年)?(第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度)(?=[，,]|以来|共|全)")
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE = re.compile(r"(?:(\d{4})年|(?<![\d年.]))(\d{1,2})月(\d{1,2})日")
+_NAMED_PERIOD = re.compile(r"(?:(\d{4})年)?(第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度)")
+_LEAD_IN_PERIOD = re.compile(r"现将(?:我\S{0,6}?)?((?:\d{4}年)?(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度))")
 _AS_OF = re.compile(r"截至(\d{1,2})月(?:底|末)")
 _FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
 
 
-chinese_statistics = listing("CR301", _CN_STATISTIC, "统计数字“{found}”用了汉字：应用阿拉伯数字（GB/T 15835）")
+def chinese_statistics(text: str, context: Context) -> Iterator[Hit]:
+    found = list(dict.fromkeys(m[1] for m in _CN_STATISTIC.finditer(text) if not _ESTIMATE.search(m[1])))
+    if found:
+        yield Hit("CR301", f"统计数字“{'、'.join(found)}”用了汉字：应用阿拉伯数字（GB/T 15835）")
 
 
 def unscaled(text: str, context: Context) -> Iterator[Hit]:
@@ -49,6 +59,9 @@ def changes(text: str, context: Context) -> Iterator[Hit]:
         near = [n for n in named if sentence_start <= n[0] and n[1] <= m.start() and m.start() - n[1] <= 40]
         if not near or _of_a_part(text[:m.start()], context):
             continue
+        clause = max(text.rfind(c, 0, m.start()) for c in "，,：") + 1
+        if near[-1][0] < clause and text[clause:m.start()].strip():
+            continue  # 宣传资料11.5万份，志愿服务队伍同比增长50%: the clause has a subject of its own
         indicator = near[-1][2]  # the nearest name before the change is what it is said of
         base = indicator.last_year if m[1] == "同比" else indicator.previous
         if base is None:
@@ -105,13 +118,23 @@ def periods(text: str, context: Context) -> Iterator[Hit]:
     report = context.report.period
     if context.path.startswith(("plans", "suggestions")) or _in_role(context, ("plans", "suggestions")):
         return
-    for m in _PERIOD.finditer(text):
+    # The title and the lead-in name the period anywhere in them: 2024年上半年……工作总结, 现将上半年……如下.
+    anywhere = context.path in ("title", "subtitle", "lead_in")
+    for m in (_NAMED_PERIOD if anywhere else _PERIOD).finditer(text):
         year = int(m[1]) if m[1] else report.start_year
         try:
             named = Period.parse(f"{year}年{m[2]}")
         except PeriodError:
             continue
         if named.end < report.start or named.start > report.end:
+            yield Hit("CR304", f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对")
+            return
+    for m in _LEAD_IN_PERIOD.finditer(text) if not anywhere else ():  # an opening's own lead-in
+        try:
+            named = Period.parse(m[1] if m[1][:4].isdigit() else f"{report.start_year}年{m[1]}")
+        except PeriodError:
+            continue
+        if named != report:
             yield Hit("CR304", f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对")
             return
 
@@ -122,9 +145,11 @@ def dates(text: str, context: Context) -> Iterator[Hit]:
         return  # plans name dates to come
     for m in _DATE.finditer(text):
         try:
-            day = date(int(m[1]), int(m[2]), int(m[3]))
+            day = date(int(m[1] or written.year), int(m[2]), int(m[3]))
         except ValueError:
             continue
+        if text.startswith(("前", "之前", "以前", "起"), m.end()):
+            continue  # a deadline or a start to come: 于12月31日前完成
         if day > written and not _FUTURE.search(_sentence(text, m.start(), m.end())):
             yield Hit("CR305", f"“{m[0]}”晚于成文日期 {written.year}年{written.month}月{written.day}日：请核对")
             return

@@ -11,8 +11,8 @@ from ..model.genre import TYPED_NUMBER
 from .context import Context, Hit
 
 LONG_PARAGRAPH = 600  # characters: about a page of GB/T 9704 (22 lines of 28)
-THIN_PART = 80  # characters: a part with no items and less text than this is one short sentence
-_SENTENCES = re.compile(r"[。！？]")
+THIN_PART = 40  # characters: a part with no items and less text than this is one short sentence
+_SENTENCES = re.compile(r"[。！？；]")  # 一是……；二是……。 is more than one sentence's substance
 
 
 def problems_part(report: Report, context: Context) -> Iterator[tuple[str, Hit]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Report
+from ..model import PART_ROLES, Block, Report
 
 
 def all_texts(report: Report) -> list[tuple[str, str]]:
@@ -16,4 +16,28 @@ def all_texts(report: Report) -> list[tuple[str, str]]:
     names = report.signoff_names or []
     out += [("signoff" if isinstance(report.signoff, str) else f"signoff[{i}]", name) for i, name in enumerate(names)]
     out += [(f"indicators[{i}].name", indicator.name) for i, indicator in enumerate(report.indicators)]
+    out += _around_the_body(report)
+    return out
+
+
+def _around_the_body(report: Report) -> list[tuple[str, str]]:
+    """What prints besides the body's texts: the headings a report renames, the tables' titles
+    and headers, the items' indicators' names."""
+    out = [(f"headings.{name}", text) for name, text in report.headings if name in report.model_fields_set
+           or text != type(report.headings).model_fields[name].default]
+    if report.table is not None:
+        out.append(("table.title", report.table.title))
+
+    def walk(node: Block, path: str) -> None:
+        for t, table in enumerate(node.tables):
+            out.extend([(f"{path}.tables[{t}].title", table.title)] if table.title else [])
+            out.extend((f"{path}.tables[{t}].header[{c}]", cell) for c, cell in enumerate(table.header))
+        for i, indicator in enumerate(getattr(node, "indicators", [])):
+            out.append((f"{path}.indicators[{i}].name", indicator.name))
+        for i, item in enumerate(getattr(node, "items", [])):
+            walk(item, f"{path}.items[{i}]")
+
+    for role in (*PART_ROLES, "parts"):
+        for i, part in enumerate(getattr(report, role)):
+            walk(part, f"{role}[{i}]")
     return out

@@ -28,10 +28,15 @@ ROUND_TRIP_WORDS = {"原那么": "原则", "效劳": "服务", "根底": "基础
 MISCONVERTED = {**ROUND_TRIP_WORDS, **TAIWAN_WORDS}
 
 
+# Where a listed word is only the seam of two real ones: 燃气管网|路由, 扎根|底层.
+_SEAMS = {"网路": ("(?<!管)", "(?!由)"), "根底": ("(?<!扎)", "(?!层)")}
+
+
 def _pattern(words: dict[str, str]) -> re.Pattern[str]:
     def one(word: str) -> str:
-        before = "(?<![显卓昭名论原编专译遗巨土])" if word.startswith("著") else ""
-        after = "(?![名作称述录者])" if word.endswith("著") else ""
+        before, after = _SEAMS.get(word, ("", ""))
+        before += "(?<![显卓昭名论原编专译遗巨土])" if word.startswith("著") else ""
+        after += "(?![名作称述录者])" if word.endswith("著") else ""
         return before + re.escape(word) + after
 
     return re.compile("|".join(one(w) for w in sorted(words, key=len, reverse=True)))
@@ -50,7 +55,14 @@ def _converter() -> Any:
 
 def simplified(text: str) -> str:
     """``text`` in simplified characters, Taiwan words as the mainland writes them."""
-    return _TAIWAN.sub(lambda m: TAIWAN_WORDS[m[0]], str(_converter().convert(text)))
+    converted = str(_converter().convert(text))
+    if len(converted) == len(text):  # names keep their characters
+        converted = "".join(a if a in NAME_CHARACTERS else b for a, b in zip(text, converted))
+    return _TAIWAN.sub(lambda m: TAIWAN_WORDS[m[0]], converted)
+
+
+# Characters the General Standard Chinese Characters list keeps for names, which t2s changes.
+NAME_CHARACTERS = frozenset("昇")
 
 
 def traditional_characters(text: str) -> list[tuple[str, str]]:
@@ -59,8 +71,10 @@ def traditional_characters(text: str) -> list[tuple[str, str]]:
         return []
     converted = str(_converter().convert(text))
     if len(converted) != len(text):  # a phrase changed length: judge the characters one by one
-        return [(c, s) for c in text if c != (s := str(_converter().convert(c)))]
-    return [(a, b) for a, b in zip(text, converted) if a != b]
+        pairs = [(c, str(_converter().convert(c))) for c in text]
+    else:
+        pairs = list(zip(text, converted))
+    return [(a, b) for a, b in pairs if a != b and a not in NAME_CHARACTERS]
 
 
 def mend_words(text: str) -> str:
