@@ -322,6 +322,21 @@ def test_damaged_heading_on_its_own_line_and_a_report_without_a_title() -> None:
     assert report.closing == ["特此汇报。"] and report.signoff == "东川县应急管理局"
 
 
+def test_an_official_documents_header_number_note_and_distribution_are_dropped_and_listed() -> None:
+    text = ("河东区创建全国文明城市工作领导小组办公室文件\n\n河文明办〔2024〕12号\n\n"
+            "关于2024年上半年创建全国文明城市工作情况的报告\n\n区委、区政府：\n\n今年以来，我区扎实推进创建工作。\n\n"
+            "一、主要做法\n\n加强组织领导。\n\n一是责任落实到位\n\n二是督查问效到位\n\n特此报告。\n\n"
+            "河东区创建全国文明城市工作领导小组办公室\n2024年7月5日\n\n（联系人：王五，电话：12345678）\n\n"
+            "抄送：市文明办。\n\n河东区创建全国文明城市工作领导小组办公室　　2024年7月8日印发\n")
+    result = imported(text)
+    report = result.report
+    assert (report.recipients, report.signoff, report.date) == ("区委、区政府", "河东区创建全国文明城市工作领导小组办公室",
+                                                                date(2024, 7, 5))
+    assert report.closing == ["特此报告。"] and report.kind == "工作情况的报告"
+    assert [d.reason for d in result.drops] == ["公文的版头（发文机关标志）", "公文的发文字号", "公文的附注（联系人）",
+                                                "公文的版记", "公文的版记"]
+    assert "二是督查问效到位" in write(render_page(report), "txt").decode()  # not taken for a sign-off line
+
 def test_parts_take_their_roles_from_the_words_offices_use() -> None:
     text = "".join(f"{n}、{title}\n\n正文。\n\n" for n, title in zip("一二三四五", (
         "工作进展情况", "2024年工作完成情况", "存在的困难和问题", "2025年工作思路", "健全统计执法机制，提升数据质量")))

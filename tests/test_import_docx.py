@@ -303,7 +303,8 @@ def test_a_table_with_merged_cells_and_a_nested_table() -> None:
     blocks = read(fill)
     assert [(b.text, b.line, b.rows is None) for b in blocks] == [("表前", 1, True), ("", 2, False), ("表后", 3, True)]
     assert blocks[1].level is None
-    assert blocks[1].rows == (("项目", "完成情况"), ("学习", "12 次", "全部完成"),
+    # A cell spanning two columns leaves the next cell in its column.
+    assert blocks[1].rows == (("项目", "", "完成情况"), ("学习", "12 次", "全部完成"),
                               ("调研\n内表甲 内表乙", "3 次\n另有 1 次", ""))
 
 
@@ -547,3 +548,77 @@ def test_a_conversion_without_output(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # Binary junk never reaches LibreOffice, which would import it as plain text.
     with pytest.raises(InputError, match="LibreOffice 无法转换此文件"):
         convert_with_libreoffice(bytes(range(256)) * 8, ".doc", "总结.doc")
+
+
+# ---------------------------------------------------------------------------------------------
+# What a review of Word files as offices make them found
+
+
+_MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+_WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+_V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _box(text: str) -> str:
+    return f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+
+
+def test_text_boxes_are_read_once_and_placeholders_and_contents_left_out() -> None:
+    def fill(document: DocumentObject) -> None:
+        # A table of contents: a TOC field whose result repeats the headings with page numbers.
+        add_xml(document, f'<w:p {NS}><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" '
+                          '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                          '<w:r><w:t>一、主要工作</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>')
+        add_xml(document, f'<w:p {NS}><w:r><w:t>二、存在问题</w:t></w:r><w:r><w:tab/><w:t>2</w:t></w:r>'
+                          '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+        document.add_paragraph("一、主要工作")
+        # A text box as Word writes it: for new readers and again for old ones.
+        add_xml(document, f'<w:p {NS} {_MC} {_WPS} {_V}><w:r><w:t>见专栏。</w:t></w:r><w:r><mc:AlternateContent>'
+                          f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{_box("专栏：典型经验")}</wps:txbx></w:drawing>'
+                          f'</mc:Choice><mc:Fallback><w:pict><v:textbox>{_box("专栏：典型经验")}</v:textbox></w:pict>'
+                          '</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+        # Word's prompt in an empty content control, in a block and inline.
+        add_xml(document, f'<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+                          '<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+        add_xml(document, f'<w:p {NS}><w:r><w:t>悬挂横幅</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
+                          '<w:sdtContent><w:r><w:t>单击此处输入数字。</w:t></w:r></w:sdtContent></w:sdt>'
+                          '<w:r><w:t>条。</w:t></w:r></w:p>')
+
+    assert texts(read(fill)) == ["一、主要工作", "见专栏。", "专栏：典型经验", "悬挂横幅条。"]
+
+
+def test_a_paragraph_deleted_with_its_mark_takes_no_number_and_footnotes_follow_their_paragraph() -> None:
+    def fill(document: DocumentObject) -> None:
+        add_list(document, 91, FOUR_LEVELS, {91: ""})
+        numbered(document, "强化组织领导", 91, 1)
+        numbered(document, "已删去的一条", 91, 1)
+        deleted = document.paragraphs[-1]._p
+        deleted.get_or_add_pPr().append(parse_xml(f'<w:rPr {NS}><w:del w:id="9" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
+        run = deleted.find(qn("w:r"))
+        run.find(qn("w:t")).tag = qn("w:delText")
+        holder = parse_xml(f'<w:del {NS} w:id="10" w:author="a" w:date="2024-07-01T00:00:00Z"/>')
+        run.addprevious(holder)
+        holder.append(run)
+        numbered(document, "加强宣传引导", 91, 1)
+        add_xml(document, f'<w:p {NS}><w:r><w:t>数据见统计公报</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+                          '<w:r><w:t>。</w:t></w:r></w:p>')
+
+    data = build(fill)
+    # A footnotes part, as Word adds one: the separators, then the note.
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/footnotes.xml"] = (
+        f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:t>数据来源于区统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    blocks = read_docx(out.getvalue(), "总结.docx")
+    assert texts(blocks) == ["（一）强化组织领导", "（二）加强宣传引导", "数据见统计公报。", "注：数据来源于区统计局。"]

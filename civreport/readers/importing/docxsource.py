@@ -21,6 +21,7 @@ from typing import cast
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsmap
+from docx.oxml.parser import parse_xml
 from docx.styles import BabelFish
 from lxml import etree
 
@@ -70,7 +71,16 @@ def read_docx(data: bytes, file: str) -> list[SourceBlock]:
         numbering = cast("Element | None", getattr(part.part_related_by(RT.NUMBERING), "element", None))
     except (KeyError, ValueError):  # none, or more than one: Word shows no numbers then either
         numbering = None
-    return _Reader(_Styles(part.styles.element), numbering, file).read(body)
+    reader = _Reader(_Styles(part.styles.element), numbering, file)
+    for relation, tag in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+        try:
+            notes = parse_xml(part.part_related_by(relation).blob)  # python-docx's parser: no entities resolved
+        except (KeyError, ValueError, etree.XMLSyntaxError):
+            continue
+        for note in notes.iterfind(f"{_W}{tag}"):
+            if note.get(f"{_W}type") in (None, "normal"):  # not the separator lines
+                reader.notes[(f"{_W}{tag}Reference", note.get(f"{_W}id", ""))] = note
+    return reader.read(body)
 
 
 def _check_package(data: bytes, file: str) -> None:
@@ -142,6 +152,26 @@ _RUN_CONTENT: dict[str, str | _Break] = {
     f"{_W}tab": " ", f"{_W}ptab": " ", f"{_W}noBreakHyphen": "-", f"{_W}cr": _Break.SOFT}
 _BLOCK = frozenset((_SDT, f"{_W}customXml"))
 _HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+_CONTENTS_STYLE = re.compile(r"(?:toc|目录)\s*[1-9]$", re.IGNORECASE)
+_NOTE_REFERENCES = frozenset((f"{_W}footnoteReference", f"{_W}endnoteReference"))
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TXBX = f"{_W}txbxContent"
+_INSTR = f"{_W}instrText"
+
+
+def _text_boxes(p: Element) -> list[Element]:
+    """The text boxes anchored in paragraph ``p``: each once (Word writes a box twice, for new
+    and old readers, in mc:Choice and mc:Fallback) and not those inside another (read with it)."""
+    boxes = []
+    for box in p.iter(_TXBX):
+        between = []
+        for ancestor in box.iterancestors():
+            if ancestor is p:
+                break
+            between.append(ancestor.tag)
+        if _MC_FALLBACK not in between and _TXBX not in between:
+            boxes.append(box)
+    return boxes
 
 
 def _val(element: Element | None, path: str) -> str | None:
@@ -161,12 +191,19 @@ def _on(element: Element | None) -> bool:
     return element is not None and element.get(_VAL) not in ("0", "false", "off")
 
 
+def _placeholder(sdt: Element) -> bool:
+    """A content control still showing Word's prompt (单击或点击此处输入文字。): no one wrote it."""
+    return sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
 def _items(container: Element, tags: frozenset[str]) -> Iterator[Element]:
     """The children of ``container`` with one of ``tags``, looking inside content controls and
     custom XML, whose content is part of the text."""
     for child in container:
         if child.tag in tags:
             yield child
+        elif child.tag == _SDT and _placeholder(child):
+            continue
         elif child.tag in _BLOCK:
             content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
             if content is not None:
@@ -386,18 +423,37 @@ class _Reader:
         self.file = file
         self.blocks: list[SourceBlock] = []
         self.fields: list[bool] = []  # per open field: True in its code, False in its result (fields span runs)
+        self.instructions: list[str] = []  # per open field: its code (TOC \\o "1-3", PAGE …)
+        self.in_contents = False  # the paragraph being read shows a table of contents field's result
+        self.notes: dict[tuple[str, str], Element] = {}  # (reference tag, id) → the footnote or endnote
+        self.notes_due: list[list[tuple[str, bool]]] = []  # the notes the current paragraph refers to
 
     def read(self, body: Element) -> list[SourceBlock]:
         for line, item in enumerate(_items(body, frozenset((_P, _TBL))), start=1):
-            if item.tag == _TBL:
-                self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
-                continue
-            style_id = self.styles.of(item)
-            chain = self.styles.chain(style_id)
-            style, level = self.styles.name(style_id), self._level(item, chain)
-            for text, soft in self._paragraph(item, chain):
-                self._emit(SourceBlock(text=text, line=line, style=style, level=level, soft_break=soft))
+            self._block(item, line)
         return self.blocks
+
+    def _block(self, item: Element, line: int) -> None:
+        """A paragraph or table of the body or of a text box; after a paragraph, the notes it
+        refers to and the text boxes anchored in it."""
+        if item.tag == _TBL:
+            self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
+            return
+        style_id = self.styles.of(item)
+        style = self.styles.name(style_id)
+        if any(_CONTENTS_STYLE.match(name or "") for name in (style, _val(item, f"{_W}pPr/{_W}pStyle"))):
+            return  # a table of contents repeats the headings, with page numbers
+        chain = self.styles.chain(style_id)
+        level = self._level(item, chain)
+        for text, soft in self._paragraph(item, chain):
+            self._emit(SourceBlock(text=text, line=line, style=style, level=level, soft_break=soft))
+        for note in self.notes_due:
+            for text, _ in note:
+                self._emit(SourceBlock(text=text, line=line))
+        self.notes_due = []
+        for box in _text_boxes(item):
+            for inner in _items(box, frozenset((_P, _TBL))):
+                self._block(inner, line)
 
     def _emit(self, block: SourceBlock) -> None:
         if len(self.blocks) >= MAX_BLOCKS:
@@ -418,9 +474,14 @@ class _Reader:
     def _paragraph(self, p: Element, chain: list[tuple[str, Element]]) -> list[tuple[str, bool]]:
         """The paragraph's non-empty lines, its number in front of the first, each with whether
         a manual line break (not a page break) separates it from the line before."""
-        number = self.numbering.number(p, chain)
         tokens: list[str | _Break] = []
+        self.in_contents = False
         self._inline(p, tokens)
+        if self.in_contents:
+            return []  # an entry of a table of contents: the heading it repeats follows
+        if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None and not "".join(t for t in tokens if isinstance(t, str)).strip():
+            return []  # deleted, mark and all: in Word's final view it is gone, and takes no number
+        number = self.numbering.number(p, chain)
         segments: list[tuple[str, bool]] = []
         text: list[str] = []
         soft = False
@@ -440,7 +501,7 @@ class _Reader:
                 self._run(child, out)
             elif child.tag in _INLINE:
                 self._inline(child, out)
-            elif child.tag == _SDT:
+            elif child.tag == _SDT and not _placeholder(child):
                 content = child.find(_SDT_CONTENT)
                 if content is not None:
                     self._inline(content, out)
@@ -455,18 +516,30 @@ class _Reader:
                 kind = child.get(f"{_W}fldCharType")
                 if kind == "begin":
                     self.fields.append(True)
+                    self.instructions.append("")
                 elif kind == "separate" and self.fields:
                     self.fields[-1] = False
                 elif kind == "end" and self.fields:
                     self.fields.pop()
+                    self.instructions.pop()
+            elif tag == _INSTR and self.fields and self.fields[-1]:
+                self.instructions[-1] += child.text or ""
             elif hidden or any(self.fields):
                 continue
             elif tag == _T:
+                self.in_contents = self.in_contents or any(i.lstrip().upper().startswith("TOC") for i in self.instructions)
                 out.append(child.text or "")
             elif tag == _BR:
                 out.append(_Break.HARD if child.get(f"{_W}type") in ("page", "column") else _Break.SOFT)
             elif tag in _RUN_CONTENT:
                 out.append(_RUN_CONTENT[tag])
+            elif tag in _NOTE_REFERENCES:  # the note follows its paragraph as 注：……
+                note = self.notes.get((tag, child.get(f"{_W}id", "")))
+                if note is not None:
+                    lines = [text for p in _items(note, frozenset((_P,)))
+                             for text, _ in self._paragraph(p, self.styles.chain(self.styles.of(p)))]
+                    if lines:
+                        self.notes_due.append([("注：" + "".join(lines), False)])
 
     def _rows(self, table: Element) -> tuple[tuple[str, ...], ...]:
         rows: list[tuple[str, ...]] = []
@@ -481,6 +554,8 @@ class _Reader:
                     continue  # the old way of merging across: the cell shows as part of the one before
                 vmerge = tc_pr.find(f"{_W}vMerge") if tc_pr is not None else None
                 cells.append("" if vmerge is not None and vmerge.get(_VAL) != "restart" else text)
+                # A cell spanning columns: the columns after it stay in their places.
+                cells.extend([""] * (min(_int(_val(tc_pr, f"{_W}gridSpan"), 1), 64) - 1))
             rows.append(tuple(cells))
         return tuple(rows)
 

@@ -1,6 +1,7 @@
 """What document sites add to a summary copied from them, and what the importer drops: lines
-(navigation, source and share lines, download and page notes, lists of other articles) and
-pieces of lines (advertising, URLs, pinyin after characters, page-chunk numbers). Every drop
+(navigation, source and share lines, download and page notes, lists of other articles; an
+official document's red header, number, contact note and distribution block) and pieces of
+lines (advertising, URLs, pinyin after characters, page-chunk numbers). Every drop
 is listed with its line, so no character of the source goes missing unseen."""
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ _LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\W*(?:第\s*\d+\s*页\s*[/／,，]?\s*)?共\s*\d+\s*页\W*$|^\W*(?:上一页|下一页|首页|尾页)(?:\W.{0,20})?$"),
      "分页信息"),
     (re.compile(r"^\W*(?:版权所有|copyright|©|本站声明|声明[:：]本站)", re.IGNORECASE), "版权声明"),
+    # An official document's furniture around the text (GB/T 9704): the civreport page sets its own.
+    (re.compile(r"^.{0,16}〔\d{4}〕\s*\d{1,4}\s*号$"), "公文的发文字号"),
+    (re.compile(r"^\s*(?:抄送|主题词)\s*[:：]|^.{2,40}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"), "公文的版记"),
+    (re.compile(r"^[（(]\s*联系人\s*[:：].{0,80}[）)]$"), "公文的附注（联系人）"),
 )
+# The red header's line 发文机关标志: ……文件, at the top.
+_ISSUER_MARK = re.compile(r"^(?!关于).{2,40}文件$")
 # A list of other articles ends the page: it and everything after it go.
 _TAIL = re.compile(r"^\W*(?:推荐访问|热门排行|热门推荐|相关推荐|相关文章|相关阅读|相关范文|延伸阅读|猜你喜欢|热门文章|最新文章|"
                    r"精选范文|你可能感兴趣|上一篇|下一篇)")
@@ -66,6 +73,8 @@ def drop_noise(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]
             continue
         text = block.text
         reason = "网站的推荐列表" if tail or (tail := bool(_TAIL.match(text))) else _line_noise(text)
+        if not reason and index < 3 and _ISSUER_MARK.match(text):
+            reason = "公文的版头（发文机关标志）"
         if reason:
             drops.append(Drop(block.line, text, reason))
             continue

@@ -78,7 +78,9 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
     names: list[str] = []
     while end and len(names) < 3 and blocks[end - 1].rows is None:
         text = blocks[end - 1].text.strip()
-        if not _NAME.match(text) or marker(text) or not (day or _ORGANISATION.search(text)):
+        # An office signs (……办公室); above a date, a person may (李建国), nearest the date only.
+        person = bool(day) and not names and len(text) <= 4
+        if not _NAME.match(text) or marker(text) or not (_ORGANISATION.search(text) or person):
             break
         names.insert(0, text)
         end -= 1
