@@ -340,3 +340,14 @@ def test_a_change_said_of_another_subject_is_not_the_indicators() -> None:
     q1 = civreport.load(QUARTERS[0])
     text = "发放宣传资料2.68万份，志愿服务队伍同比增长50%。"
     assert [f for f in check(q1.model_copy(update={"opening": [text]})) if f.code == "CR303"] == []
+
+
+def test_fix_mends_names_too(tmp_path: Path) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_text("office: 滨河区創城辦\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\nsignoff: 滨河区創城辦\n"
+                      "opening:\n  - 今年以来，我区扎实推进创建工作。\nproblems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境"
+                      "卫生反复较大。两次暗访发现的问题仍未全部整改。]\nindicators:\n  - {key: a, name: 誌願者, value: 1, unit: 人}\n",
+                      encoding="utf-8")
+    assert main(["check", str(target), "--fix"]) == 0
+    report = civreport.load(target)
+    assert (report.office, report.signoff, report.indicators[0].name) == ("滨河区创城办", "滨河区创城办", "志愿者")

@@ -42,7 +42,6 @@ def check(report: Report, office: str | Path | OfficeProfile | None = None) -> l
         found += [(path, hit) for rule in TEXT_RULES for hit in rule(text, here)]
     for report_rule in structure.REPORT_RULES:
         found += list(report_rule(report, context))
-    fields = {path for path, _ in report.texts()} | {"title", "subtitle", "recipients", "lead_in"}
     findings = []
     for path, hit in found:
         setting = settings.get(hit.code)
@@ -51,7 +50,7 @@ def check(report: Report, office: str | Path | OfficeProfile | None = None) -> l
         rule = RULES[hit.code]
         findings.append(Finding(hit.code, setting or rule.severity, hit.message, path, report.line_of(path),
                                 str(report.source) if report.source else None,
-                                rule.fixable and (path in fields or path.startswith("attachments"))))
+                                rule.fixable))
     return findings
 
 

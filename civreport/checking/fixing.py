@@ -46,9 +46,12 @@ def fix_file(path: Path, report: Report, findings: list[Finding], office: Office
             continue
         *parents, last = field_loc(field)
         node = data
-        for key in parents:
-            node = node[key]
-        node[last] = roundtrip.restyled(node[last], new)
+        try:
+            for key in parents:
+                node = node[key]
+            node[last] = roundtrip.restyled(node[last], new)
+        except (KeyError, IndexError, TypeError):
+            continue  # a value the file does not write (a default): nothing of the file to mend
         changed += 1
     if changed:
         out = roundtrip.dump(yaml, data) if yaml else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
