@@ -154,7 +154,12 @@ def test_writes_from_another_origin_or_without_the_token_are_refused(client: Tes
 
 def test_other_hosts_are_refused(workspace: Path) -> None:
     with TestClient(create_app(workspace), base_url="http://attacker.example") as client:
-        assert client.get("/").status_code == 400  # DNS rebinding: only 127.0.0.1 and localhost
+        refused = client.get("/")  # DNS rebinding: only 127.0.0.1 and localhost
+        assert refused.status_code == 400 and "只接受以 127.0.0.1 或 localhost 访问" in refused.text
+    with TestClient(create_app(workspace), base_url="http://localhost:8000") as client:
+        assert client.get("/").status_code == 200
+        for host in ("[::1]:8000", "localhost.attacker.example", "127.0.0.1.attacker.example:8000"):
+            assert client.get("/", headers={"Host": host}).status_code == 400
 
 
 @pytest.mark.parametrize("name", ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd.yaml", ".hidden.yaml", "x.txt",

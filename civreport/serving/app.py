@@ -21,9 +21,8 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -49,14 +48,19 @@ _FIELD_WARNING = re.compile(r"^字段 ([^：]+)：(.+)$", re.DOTALL)  # the mode
 
 
 class SameOrigin(BaseHTTPMiddleware):
-    """Writes only from the editor's own pages: the browser's Origin (or Referer) is this server,
-    and the request carries the token of this run (a form field or the X-CSRF-Token header)."""
+    """Requests only for this machine's names (no DNS rebinding), and writes only from the
+    editor's own pages: the browser's Origin (or Referer) is this server, and the request
+    carries the token of this run (a form field or the X-CSRF-Token header)."""
 
-    def __init__(self, app: Any, token: str) -> None:
+    def __init__(self, app: Any, token: str, hosts: list[str]) -> None:
         super().__init__(app)
-        self.token = token
+        self.token, self.hosts = token, hosts
 
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        host = request.headers.get("host", "")
+        name = host if host.endswith("]") else host.rsplit(":", 1)[0]  # [::1] has colons of its own
+        if name not in self.hosts:
+            return PlainTextResponse("只接受以 127.0.0.1 或 localhost 访问本编辑器", status_code=400)
         if request.method in _UNSAFE:
             own = f"{request.url.scheme}://{request.url.netloc}"
             origin = request.headers.get("origin") or request.headers.get("referer", "")
@@ -319,8 +323,7 @@ def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Star
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or HOSTS),
-                  Middleware(SameOrigin, token=editor.token)]
+    middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, HTTPException: _refused,
         Exception: _refused}
