@@ -337,6 +337,14 @@ def test_an_official_documents_header_number_note_and_distribution_are_dropped_a
                                                 "公文的版记", "公文的版记"]
     assert "二是督查问效到位" in write(render_page(report), "txt").decode()  # not taken for a sign-off line
 
+def test_a_sentence_cut_off_at_a_line_end_is_joined_in_a_text_without_blank_lines() -> None:
+    text = ("2024年度全市统计工作总结\n2024年，全市统计系统紧紧围绕中心工作，坚持依法统计、依法治统，统计数据质量\n"
+            "稳步提升，较好地完成了全年各项统计任务。\n一、统计调查任务圆满完成\n顺利完成经济普查登记工作。\n")
+    report = imported(text).report
+    assert report.opening == ["2024年，全市统计系统紧紧围绕中心工作，坚持依法统计、依法治统，统计数据质量稳步提升，"
+                              "较好地完成了全年各项统计任务。"]
+    assert [p.title for p in report.parts] == ["统计调查任务圆满完成"]
+
 def test_parts_take_their_roles_from_the_words_offices_use() -> None:
     text = "".join(f"{n}、{title}\n\n正文。\n\n" for n, title in zip("一二三四五", (
         "工作进展情况", "2024年工作完成情况", "存在的困难和问题", "2025年工作思路", "健全统计执法机制，提升数据质量")))

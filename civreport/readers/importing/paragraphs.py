@@ -17,6 +17,7 @@ _PARAGRAPH_END = "。！？!?…"
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、])")
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9]$")
 _SENTENCE_MARKS = re.compile(r"[，。；：,;:！？]")
+_OPEN_END = tuple("。！？!?…；;：:”’）)》")  # a line ending so may end its paragraph
 
 
 def joined(a: str, b: str) -> str:
@@ -45,6 +46,8 @@ def _continues(previous: SourceBlock, last: SourceBlock, block: SourceBlock, wra
         return False  # paragraphs of a styled document are paragraphs
     if block.line == last.line + 1 and wrapped:
         return True  # no blank line between: in a text whose paragraphs are set apart by blank lines
+    if block.line == last.line + 1 and len(last.text) >= 30 and "，" in last.text and not last.text.endswith(_OPEN_END):
+        return True  # a sentence cut off on the line before (……统计数据质量 / 稳步提升……)
     # Hard-wrapped text: the line before ran to the wrap width and stopped mid-sentence.
     return width > 20 and len(last.text) >= width - 2 and not wrapped
 
