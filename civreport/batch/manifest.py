@@ -42,11 +42,11 @@ def _input_pattern(value: str | None) -> str | None:
 
 class Unit(StrictModel):
     unit: Text = Field(title="单位代码", description="字母、数字、汉字、- 或 _；用作输出目录名")
-    name: Text | None = Field(None, title="单位名称", description="汇总报告的发文机关；不写时同单位代码")
-    parent: Text | None = Field(None, title="上级单位代码")
-    office: Text | None = Field(None, title="办公室配置", description="配置文件路径（相对清单）或配置目录中的名称")
-    input: Text | None = Field(None, title="输入文件", description="相对清单；可用 {unit}、{period}；不写时用清单的 inputs")
-    rollup: bool = Field(False, title="汇总", description="true：本单位的报告由下级单位的报告汇总而成")
+    name: Text | None = Field(default=None, title="单位名称", description="汇总报告的发文机关；不写时同单位代码")
+    parent: Text | None = Field(default=None, title="上级单位代码")
+    office: Text | None = Field(default=None, title="办公室配置", description="配置文件路径（相对清单）或配置目录中的名称")
+    input: Text | None = Field(default=None, title="输入文件", description="相对清单；可用 {unit}、{period}；不写时用清单的 inputs")
+    rollup: bool = Field(default=False, title="汇总", description="true：本单位的报告由下级单位的报告汇总而成")
 
     _input = field_validator("input")(_input_pattern)
 
@@ -61,10 +61,10 @@ class Unit(StrictModel):
 class Manifest(StrictModel):
     periods: list[Period] = Field(min_length=1, title="期间", description="要生成的期间，如 [2024Q3]")
     units: list[Unit] = Field(min_length=1, max_length=MAX_UNITS, title="单位")
-    inputs: Text = Field("{unit}/{period}.yaml", title="输入文件", description="各单位输入文件的位置（相对清单）")
-    out: Text = Field("out", title="输出目录", description="相对清单；其下按组织树分目录")
+    inputs: Text = Field(default="{unit}/{period}.yaml", title="输入文件", description="各单位输入文件的位置（相对清单）")
+    out: Text = Field(default="out", title="输出目录", description="相对清单；其下按组织树分目录")
     to: list[str] = Field(default_factory=lambda: list(DEFAULT_FORMATS), title="输出格式")
-    offices: Text | None = Field(None, title="办公室配置目录", description="相对清单")
+    offices: Text | None = Field(default=None, title="办公室配置目录", description="相对清单")
 
     _inputs = field_validator("inputs")(_input_pattern)
 

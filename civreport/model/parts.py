@@ -25,7 +25,7 @@ class Point(StrictModel):
     """A point that opens with a title sentence, or runs over several paragraphs:
     一是“静态宣传”有新意。……"""
 
-    title: Text | None = Field(None, title="要点标题", description="要点开头的短句，如“静态宣传”有新意")
+    title: Text | None = Field(default=None, title="要点标题", description="要点开头的短句，如“静态宣传”有新意")
     body: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="正文",
                                   description="要点的正文；多段时每段另起一段")
 
@@ -39,7 +39,7 @@ class Point(StrictModel):
 class BodyTable(StrictModel):
     """A simple table in the body: a header row and rows of text."""
 
-    title: Name | None = Field(None, title="表题")
+    title: Name | None = Field(default=None, title="表题")
     header: list[Cell] = Field(min_length=1, max_length=MAX_COLUMNS, title="表头", description="各列的名称")
     rows: list[list[Cell]] = Field(min_length=1, max_length=MAX_ITEMS, title="行", description="每行的各格，与表头列数相同")
 
@@ -61,10 +61,10 @@ class Block(StrictModel):
         description="一是……二是……各点，不写“一是”；可写成 {title, body}：带标题句或多段的要点",
     )
     points_style: PointsStyle = Field(
-        "inline", title="要点排法", description="inline：连成一段；paragraphs：每点另起一段")
-    points_order: PointsOrder = Field("一是", title="要点序词", description="一是、第一 或 首先（首先……其次……最后，至多四点）")
-    points_lead: Text | None = Field(None, title="要点前的引语", description="与第一点同段，如“按照区委部署，”")
-    points_tail: Text | None = Field(None, title="要点后的文字", description="与最后一点同段，如“同时，……”")
+        default="inline", title="要点排法", description="inline：连成一段；paragraphs：每点另起一段")
+    points_order: PointsOrder = Field(default="一是", title="要点序词", description="一是、第一 或 首先（首先……其次……最后，至多四点）")
+    points_lead: Text | None = Field(default=None, title="要点前的引语", description="与第一点同段，如“按照区委部署，”")
+    points_tail: Text | None = Field(default=None, title="要点后的文字", description="与最后一点同段，如“同时，……”")
     tables: list[BodyTable] = Field(default_factory=list, max_length=MAX_ITEMS, title="表格", description="排在正文之后")
 
     @model_validator(mode="after")
@@ -84,12 +84,12 @@ class Block(StrictModel):
 class Item(Block):
     """A numbered item inside a part; items nest down to heading level 4."""
 
-    title: Text | None = Field(None, title="标题", description="条目标题，不写序号；序号自动生成")
+    title: Text | None = Field(default=None, title="标题", description="条目标题，不写序号；序号自动生成")
     numbered: bool = Field(
-        False, title="无标题也编号", description="没有标题的条目也编号，如“1.对核心区……”；有标题的条目总是编号")
+        default=False, title="无标题也编号", description="没有标题的条目也编号，如“1.对核心区……”；有标题的条目总是编号")
     items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, title="下级条目", description="下一级条目")
     run_in: bool | None = Field(
-        None,
+        default=None,
         title="标题接正文",
         description="标题与第一段正文排在同一段；不写时，有正文且没有带标题的下级条目时接正文",
     )
@@ -124,14 +124,14 @@ class Part(Block):
     """One of the numbered parts (一、二、…) of the body."""
 
     role: PartRole | None = Field(
-        None, title="作用", description="写在 parts 中时：measures 做法、achievements 成效、problems 问题、plans 打算、"
+        default=None, title="作用", description="写在 parts 中时：measures 做法、achievements 成效、problems 问题、plans 打算、"
                                       "suggestions 建议；不写为专题部分")
     title: Text | None = Field(
-        None, title="部分标题", description="不写时用 headings 中该部分的标题；可写成主题式标题，如“健全机制，增强创建工作实效”"
+        default=None, title="部分标题", description="不写时用 headings 中该部分的标题；可写成主题式标题，如“健全机制，增强创建工作实效”"
     )
     items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS, title="条目", description="（一）（二）……各条目")
     item_numbers: ItemNumbers = Field(
-        "（一）", title="条目序号", description="（一）：条目编为（一）（二）；1.：条目直接编为 1. 2.，下一级为（1）")
+        default="（一）", title="条目序号", description="（一）：条目编为（一）（二）；1.：条目直接编为 1. 2.，下一级为（1）")
 
     @property
     def item_level(self) -> int:

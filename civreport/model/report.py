@@ -28,11 +28,11 @@ PART_ROLES: tuple[PartRole, ...] = ("measures", "achievements", "problems", "pla
 class PartHeadings(StrictModel):
     """Default headings of the parts; offices rename them (下段工作打算, 下半年工作安排 …)."""
 
-    measures: Name = Field("主要做法", title="主要做法的标题")
-    achievements: Name = Field("主要成效", title="主要成效的标题")
-    problems: Name = Field("存在的问题", title="存在的问题的标题")
-    plans: Name = Field("下一步工作打算", title="下一步打算的标题")
-    suggestions: Name = Field("相关建议", title="相关建议的标题")
+    measures: Name = Field(default="主要做法", title="主要做法的标题")
+    achievements: Name = Field(default="主要成效", title="主要成效的标题")
+    problems: Name = Field(default="存在的问题", title="存在的问题的标题")
+    plans: Name = Field(default="下一步工作打算", title="下一步打算的标题")
+    suggestions: Name = Field(default="相关建议", title="相关建议的标题")
 
 
 class Source(StrictModel):
@@ -91,21 +91,21 @@ class Report(CleanModel):
     model_config = ConfigDict(title="civreport 工作总结")
 
     profile: Text | None = Field(
-        None, title="办公室配置", description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先"
+        default=None, title="办公室配置", description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先"
     )
     office: Name = Field(title="发文机关", description="发文机关（单位）全称")
     period: Period = Field(title="工作期间")
     subject: Name = Field(title="工作主题", description="如“创建全国文明城市”")
-    kind: Kind = Field("工作总结", title="文种", description="工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告（标题为“关于……工作情况的报告”）")
-    date: Day | None = Field(None, title="成文日期", description="YYYY-MM-DD；不写时为草稿，不印日期")
+    kind: Kind = Field(default="工作总结", title="文种", description="工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告（标题为“关于……工作情况的报告”）")
+    date: Day | None = Field(default=None, title="成文日期", description="YYYY-MM-DD；不写时为草稿，不印日期")
     title: TitleText | None = Field(
-        None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
+        default=None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
     )
-    subtitle: Text | None = Field(None, title="副标题", description="标题下一行，如“——××工作总结”")
-    recipients: Text | None = Field(None, title="主送机关", description="不写冒号，自动加全角冒号")
+    subtitle: Text | None = Field(default=None, title="副标题", description="标题下一行，如“——××工作总结”")
+    recipients: Text | None = Field(default=None, title="主送机关", description="不写冒号，自动加全角冒号")
     opening: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="开头", description="开头段落")
     lead_in: Annotated[Annotated[Text, Tag("~text")] | Annotated[Literal[False], Tag("~false")], SHAPE] | None = Field(
-        None, title="引出语",
+        default=None, title="引出语",
         description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加；false：不要引出语",
     )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
@@ -121,16 +121,16 @@ class Report(CleanModel):
     closing: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="结尾", description="结尾段落")
     signoff: Annotated[Annotated[Name, Tag("~text")] | Annotated[list[Name], Tag("~list")]
                        | Annotated[Literal[False], Tag("~false")], SHAPE] | None = Field(
-        None, title="署名",
+        default=None, title="署名",
         description="落款的机关名称；几个机关联合署名时写成列表；false：不要落款；不写时用办公室配置的署名，再不写时同发文机关",
     )
     attachments: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, title="附件", description="附件名称，不写序号")
     range_dash: RangeDash | None = Field(
-        None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
+        default=None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
     )
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标",
                                         description="报告的主要指标")
-    table: IndicatorTable | None = Field(None, title="指标表", description="不写时不印指标表")
+    table: IndicatorTable | None = Field(default=None, title="指标表", description="不写时不印指标表")
     sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS, title="汇总来源",
                                   description="由 civreport rollup 填写")
 

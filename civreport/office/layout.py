@@ -26,22 +26,22 @@ class Layout(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
-    page_width_mm: float = Field(210, gt=0, le=1200, title="纸张宽度（毫米）")
-    page_height_mm: float = Field(297, gt=0, le=1200, title="纸张高度（毫米）")
-    margin_top_mm: float = Field(37, ge=0, le=300, title="天头（毫米）")
-    margin_bottom_mm: float = Field(35, ge=0, le=300, title="地脚（毫米）")
-    margin_inner_mm: float = Field(28, ge=0, le=300, title="订口（毫米）")
-    margin_outer_mm: float = Field(26, ge=0, le=300, title="翻口（毫米）")
-    mirrored: bool = Field(True, title="双面印刷，偶数页左右页边距对调")
-    body_size_pt: float = Field(16, gt=0, le=100, title="正文字号（磅）")
-    title_size_pt: float = Field(22, gt=0, le=100, title="标题字号（磅）")
-    page_number_size_pt: float = Field(14, gt=0, le=100, title="页码字号（磅）")
-    table_size_pt: float = Field(14, gt=0, le=100, title="表格字号（磅）")
-    page_number_gap_mm: float = Field(7, ge=0, le=300, title="页码距版心下边缘（毫米）")
-    lines_per_page: int = Field(22, gt=0, le=200, title="每页行数")
-    chars_per_line: int = Field(28, gt=0, le=200, title="每行字数")
+    page_width_mm: float = Field(default=210, gt=0, le=1200, title="纸张宽度（毫米）")
+    page_height_mm: float = Field(default=297, gt=0, le=1200, title="纸张高度（毫米）")
+    margin_top_mm: float = Field(default=37, ge=0, le=300, title="天头（毫米）")
+    margin_bottom_mm: float = Field(default=35, ge=0, le=300, title="地脚（毫米）")
+    margin_inner_mm: float = Field(default=28, ge=0, le=300, title="订口（毫米）")
+    margin_outer_mm: float = Field(default=26, ge=0, le=300, title="翻口（毫米）")
+    mirrored: bool = Field(default=True, title="双面印刷，偶数页左右页边距对调")
+    body_size_pt: float = Field(default=16, gt=0, le=100, title="正文字号（磅）")
+    title_size_pt: float = Field(default=22, gt=0, le=100, title="标题字号（磅）")
+    page_number_size_pt: float = Field(default=14, gt=0, le=100, title="页码字号（磅）")
+    table_size_pt: float = Field(default=14, gt=0, le=100, title="表格字号（磅）")
+    page_number_gap_mm: float = Field(default=7, ge=0, le=300, title="页码距版心下边缘（毫米）")
+    lines_per_page: int = Field(default=22, gt=0, le=200, title="每页行数")
+    chars_per_line: int = Field(default=28, gt=0, le=200, title="每行字数")
     line_pitch_pt: float | None = Field(
-        None, gt=0, le=200, title="行距（磅）", description="不写时按每页行数均分版心；常见做法为固定值 28 磅"
+        default=None, gt=0, le=200, title="行距（磅）", description="不写时按每页行数均分版心；常见做法为固定值 28 磅"
     )
 
     @property

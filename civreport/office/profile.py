@@ -35,13 +35,13 @@ DEFAULT_OFFICES = Path("offices")
 class Numbering(StrictModel):
     """An office's numbering habits."""
 
-    bold_level3: bool = Field(False, title="三级标题加粗", description="“1.”一级的标题用粗体（常见做法）")
+    bold_level3: bool = Field(default=False, title="三级标题加粗", description="“1.”一级的标题用粗体（常见做法）")
     items: Literal["headings", "enumeration"] = Field(
-        "headings",
+        default="headings",
         title="条目写法",
         description="headings：条目标题编为（一）（二）；enumeration：写成“一是……”“二是……”段落",
     )
-    level3: Literal["1.", "1、"] = Field("1.", title="三级序号", description="“1.”或“1、”")
+    level3: Literal["1.", "1、"] = Field(default="1.", title="三级序号", description="“1.”或“1、”")
 
 
 class ProfileFonts(StrictModel):
@@ -56,20 +56,20 @@ class Profile(CleanModel):
 
     model_config = StrictModel.model_config | {"title": "civreport 办公室配置"}
 
-    office: Name | None = Field(None, title="机关名称", description="报告未写发文机关时不起作用，仅供模板使用")
-    signoff: Name | None = Field(None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准")
+    office: Name | None = Field(default=None, title="机关名称", description="报告未写发文机关时不起作用，仅供模板使用")
+    signoff: Name | None = Field(default=None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准")
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
     numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
     fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")
     page: Layout = Field(default_factory=Layout, title="页面设置")
     date_style: Literal["arabic", "chinese"] = Field(
-        "arabic", title="日期写法", description="arabic：2024年7月5日；chinese：二〇二四年七月五日"
+        default="arabic", title="日期写法", description="arabic：2024年7月5日；chinese：二〇二四年七月五日"
     )
-    range_dash: RangeDash = Field("—", title="范围连接号")
+    range_dash: RangeDash = Field(default="—", title="范围连接号")
     subtitle: Text | None = Field(
-        None, title="标题下一行", description="报告未写副标题时印在标题下；可用 {office}、{period}、{year}"
+        default=None, title="标题下一行", description="报告未写副标题时印在标题下；可用 {office}、{period}、{year}"
     )
-    templates: Text | None = Field(None, title="模板目录", description="相对本配置文件的模板目录")
+    templates: Text | None = Field(default=None, title="模板目录", description="相对本配置文件的模板目录")
     styles: dict[ClassName, OfficeStyle] = Field(
         default_factory=dict, title="本单位的样式类",
         description="模板中使用的新类（键为类名）及其 DOCX 样式；PDF、HTML 和 DOCX 都按此排版",

@@ -86,12 +86,12 @@ class OfficeStyle(StrictModel):
     """A class an office's templates use beyond the built-in ones, and its Word style."""
 
     name: Text = Field(title="样式名", description="DOCX 中显示的样式名，如“说明文字”")
-    like: ClassName = Field(BODY, title="基于", description="以哪个内置类为基础，如 body、signoff-name")
-    font: FontRole | None = Field(None, title="字体角色", description="title、heading1、heading2、body 或 page_number")
-    align: Align | None = Field(None, title="对齐", description="both 两端、left 左、center 居中、right 右")
-    first_line: float | None = Field(None, ge=0, le=10, title="首行缩进（字）")
-    bold: bool | None = Field(None, title="加粗")
-    keep_next: bool | None = Field(None, title="与下段同页")
+    like: ClassName = Field(default=BODY, title="基于", description="以哪个内置类为基础，如 body、signoff-name")
+    font: FontRole | None = Field(default=None, title="字体角色", description="title、heading1、heading2、body 或 page_number")
+    align: Align | None = Field(default=None, title="对齐", description="both 两端、left 左、center 居中、right 右")
+    first_line: float | None = Field(default=None, ge=0, le=10, title="首行缩进（字）")
+    bold: bool | None = Field(default=None, title="加粗")
+    keep_next: bool | None = Field(default=None, title="与下段同页")
 
     @field_validator("like")
     @classmethod
