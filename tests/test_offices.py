@@ -226,6 +226,18 @@ def test_syntax_error_fails_templates_check_with_its_line(tmp_path, capsys):
     assert "extra.html.j2 第 2 行语法错误：此处缺少表达式（在“%}”之前）" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("name", "source", "message"), [
+    ("report.html.j2", '{% extends "civreport/report.html.j2" %}\n{% block signof %}（印章）{% endblock %}\n',
+     "第 2 行：“civreport/report.html.j2”中没有名为“signof”的块，这里写的内容不会印出；可覆盖的块：attachments、closing"),
+    ("report.css.j2", ".body { color: #c00; }\n", "report.css.j2 不能由办公室替换"),
+    ("macros.html.j2", "{% macro indent() %}{% endmacro %}\n", "macros.html.j2 不能由办公室替换"),
+])
+def test_templates_check_refuses_overrides_that_would_print_nothing(tmp_path, capsys, name, source, message):
+    profile = office_with_template(tmp_path, source, name=name)
+    assert main(["templates", "check", "--office", str(profile)]) == 2
+    assert message in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("source", "message"), [
     ("{% if x %}", "模板结束了，但 {% if %} 还没有对应的 {% endif %}"),
     ("{% endfor %}", "不认识的标签“endfor”"),

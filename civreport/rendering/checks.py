@@ -9,8 +9,10 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from jinja2 import nodes
 
 from ..compose import compose
+from ..errors import TemplateError
 from ..model import Report
 from ..office.profile import OfficeProfile
 from .page import build_page
@@ -56,8 +58,50 @@ def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ())
             env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             raise template_error(exc, dirs) from None
+    for name in names:
+        _blocks_exist(env, name)
+    for directory in dirs[:-1]:  # the caller's and the office's, not the shipped ones
+        for name in UNREPLACEABLE:
+            if (directory / name).is_file():
+                raise TemplateError(f"模板 {directory / name}：{name} 不能由办公室替换（报告模板总是用 civreport 自带的），"
+                                    "这个文件不会被用上：样式请在办公室配置的 styles 中定义，宏请写在 report.html.j2 里")
     settings = office.settings
     for report in probes():
         build_page(compose(report, settings), settings, dirs, settings.fonts.pdf, settings.fonts.docx)
     return names
 
+
+# Shipped templates the report template always takes as civreport/NAME: a file of the same name
+# in an office's directory would be passed over without a word.
+UNREPLACEABLE = ("report.css.j2", "macros.html.j2")
+
+
+def _blocks_exist(env: jinja2.Environment, name: str) -> None:
+    """A template that extends another overrides only blocks that one has: Jinja ignores any
+    other (a misspelt {% block signof %} would print nothing, unsaid)."""
+    assert env.loader is not None
+    source, filename, _ = env.loader.get_source(env, name)
+    tree = env.parse(source, name, filename)
+    parent = next(tree.find_all(nodes.Extends), None)
+    if parent is None or not isinstance(parent.template, nodes.Const):
+        return
+    known = _block_names(env, str(parent.template.value))
+    for block in tree.find_all(nodes.Block):
+        if block.name not in known:
+            raise TemplateError(f"模板 {filename} 第 {block.lineno} 行：“{parent.template.value}”中没有名为“{block.name}”的块，"
+                                f"这里写的内容不会印出；可覆盖的块：{'、'.join(sorted(known))}")
+
+
+def _block_names(env: jinja2.Environment, name: str) -> set[str]:
+    """The blocks of template ``name`` and of the templates it extends."""
+    names: set[str] = set()
+    for _ in range(16):  # a chain of extends; Jinja itself refuses a loop
+        assert env.loader is not None
+        source, filename, _ = env.loader.get_source(env, name)
+        tree = env.parse(source, name, filename)
+        names |= {block.name for block in tree.find_all(nodes.Block)}
+        parent = next(tree.find_all(nodes.Extends), None)
+        if parent is None or not isinstance(parent.template, nodes.Const):
+            break
+        name = str(parent.template.value)
+    return names
