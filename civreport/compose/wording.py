@@ -7,7 +7,7 @@ import re
 
 from ..model import REFERENCE, Indicator, Report
 from ..model.figures import phrase
-from ..office.profile import Profile
+from ..office.profile import SUBTITLE_PLACEHOLDERS, Profile
 
 KIND_VERB = {"工作总结": "总结", "工作汇报": "汇报", "工作情况汇报": "汇报", "工作情况报告": "报告", "工作情况的报告": "报告"}
 
@@ -25,7 +25,7 @@ def fill_all(texts: list[str], indicators: dict[str, Indicator]) -> list[str]:
     return [fill(t, indicators) for t in texts]
 
 
-_PLACEHOLDER = re.compile(r"\{(office|period|year)\}")
+_PLACEHOLDER = re.compile(rf"\{{({'|'.join(SUBTITLE_PLACEHOLDERS)})\}}")
 
 
 def fill_placeholders(pattern: str, values: dict[str, str]) -> str:

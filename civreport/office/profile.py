@@ -8,6 +8,7 @@ searched before its parent's. The default profile is the GB/T 9704-2012 layout.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 from .rules import RULES, RuleSetting
 from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
+
+SUBTITLE_PLACEHOLDERS = ("office", "period", "year")  # what a profile's subtitle may name
 
 OFFICES_ENV = "CIVREPORT_OFFICES"
 DEFAULT_OFFICES = Path("offices")
@@ -79,6 +82,15 @@ class Profile(CleanModel):
         default_factory=dict, title="校对规则",
         description="civreport check 的规则（键为规则代码，如 CR102）：off 关闭，或改为 error、warning、info",
     )
+
+    @field_validator("subtitle")
+    @classmethod
+    def _placeholders(cls, value: str | None) -> str | None:
+        unknown = sorted({m[1] for m in re.finditer(r"\{([^{}]*)\}", value or "")} - set(SUBTITLE_PLACEHOLDERS))
+        if unknown:
+            raise ValueError(f"不认识的占位符 {'、'.join('{' + u + '}' for u in unknown)}：只能用 "
+                             f"{'、'.join('{' + p + '}' for p in SUBTITLE_PLACEHOLDERS)}")
+        return value
 
     @field_validator("checks", mode="before")
     @classmethod
