@@ -166,7 +166,7 @@ def test_report_names_its_profile_and_the_caller_overrides(tmp_path):
         ({"p.yaml": "headings:\n  plans: 下段\n  plan: 错字\n"}, "p.yaml，第 3 行：字段 headings.plan：未知字段"),
         ({"p.yaml": "page:\n  margin_top_mm: 很宽\n"}, "p.yaml，第 2 行：字段 page.margin_top_mm（天头（毫米））"),
         ({"p.yaml": "extends: q.yaml\n", "q.yaml": "extends: p.yaml\n"}, "办公室配置循环继承"),
-        ({"p.yaml": "extends: none.yaml\n"}, "找不到办公室配置"),
+        ({"p.yaml": "extends: none.yaml\n"}, "p.yaml，第 1 行：字段 extends：找不到上级配置“none.yaml”"),
         ({"p.yaml": "templates: nowhere\n"}, "模板目录不存在"),
         ({"p.yaml": "page:\n  page_width_mm: 0\n"}, "字段 page.page_width_mm（纸张宽度（毫米））：应大于 0"),
         ({"p.yaml": "page:\n  page_width_mm: 100000\n"}, "字段 page.page_width_mm（纸张宽度（毫米））：不能大于 1200"),

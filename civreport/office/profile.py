@@ -241,7 +241,11 @@ def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str
         root = offices_root(path)
         if Path(parent).suffix.lower() in (".yaml", ".yml") or "/" in parent:
             _inside(path, lines, ("extends",), parent, root, "上级配置")
-        path = find(parent, path.parent, root)
+        try:
+            path = find(parent, path.parent, root)
+        except InputError as exc:  # say which profile asked for it, and where
+            raise InputError.single(str(path), exc.problems[0].message.replace("找不到办公室配置",
+                                    f"找不到上级配置“{parent}”"), path="extends", line=lines.get(("extends",))) from None
     merged: dict[str, Any] = {}
     template_dirs: list[Path] = []
     for file, data, lines in reversed(chain):
