@@ -171,6 +171,7 @@ def test_report_names_its_profile_and_the_caller_overrides(tmp_path):
         ({"p.yaml": "page:\n  page_width_mm: 0\n"}, "字段 page.page_width_mm（纸张宽度（毫米））：应大于 0"),
         ({"p.yaml": "page:\n  page_width_mm: 100000\n"}, "字段 page.page_width_mm（纸张宽度（毫米））：不能大于 1200"),
         ({"p.yaml": "page:\n  body_size_pt: .nan\n"}, "字段 page.body_size_pt（正文字号（磅））：应为有限的数"),
+        ({"p.yaml": "fonts:\n  pdf:\n    body: fonts/nope.ttf\n"}, "p.yaml，第 3 行：字段 fonts.pdf.body：字体文件不存在：fonts/nope.ttf"),
         ({"p.yaml": 'subtitle: "——{office}{quarter}"\n'}, "字段 subtitle（标题下一行）：不认识的占位符 {quarter}：只能用 {office}、{period}、{year}"),
     ],
 )

@@ -198,7 +198,11 @@ def _absolutize(file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, A
     if isinstance(fonts, dict) and isinstance(fonts.get("pdf"), dict):
         def fix(role: str, spec: Any) -> Any:
             if isinstance(spec, str) and is_font_file(spec):
-                return str(_inside(file, lines, ("fonts", "pdf", role), spec, own, "字体文件"))
+                found = _inside(file, lines, ("fonts", "pdf", role), spec, own, "字体文件")
+                if not found.is_file():  # a file the office meant to ship with its profile
+                    raise InputError.single(str(file), f"字体文件不存在：{spec}（相对本配置所在目录）",
+                                            path=f"fonts.pdf.{role}", line=lines.get(("fonts", "pdf", role)))
+                return str(found)
             return [fix(role, s) for s in spec] if isinstance(spec, list) else spec
 
         data["fonts"] = dict(fonts, pdf={role: fix(role, spec) for role, spec in fonts["pdf"].items()})
