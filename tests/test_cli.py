@@ -122,3 +122,11 @@ def test_render_prints_each_warning_of_loading_once(tmp_path, capsys):
                                  '  - "\\x07今年以来，扎实推进各项创建工作。"'), encoding="utf-8")
     assert main(["render", str(path), "--to", "html", "--out", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().err.count("已删除无法打印的字符 U+0007") == 1
+
+
+def test_a_profile_error_shared_by_inputs_is_said_once(tmp_path, capsys):
+    (tmp_path / "p.yaml").write_text("templates: nowhere\n", encoding="utf-8")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text("profile: p.yaml\n" + YAML, encoding="utf-8")
+    assert main(["render", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.count("模板目录不存在") == 1

@@ -166,8 +166,9 @@ def _render(args: argparse.Namespace) -> int:
                   "或用 civreport check --fix 自动修正", file=sys.stderr)
             return EXIT_INPUT
     if problems:
-        # Nothing is written unless every input is good: a batch never half-succeeds.
-        for problem in problems:
+        # Nothing is written unless every input is good: a batch never half-succeeds. A profile
+        # that several inputs share is reported once.
+        for problem in dict.fromkeys(problems):
             print(f"错误：{problem}", file=sys.stderr)
         return EXIT_INPUT
     jobs = [Job(str(path), str(path), tuple(str(args.out / f"{path.stem}.{fmt}") for fmt in args.to), args.office,
