@@ -325,5 +325,7 @@ def test_an_office_class_reaches_every_output(tmp_path):
 def test_classes_outside_the_table_are_refused(tmp_path, template, styles, message):
     profile = office_with_template(tmp_path, closing_block(template))
     profile.write_text(profile.read_text(encoding="utf-8") + styles, encoding="utf-8")
-    with pytest.raises(civreport.CivreportError, match=message):
+    with pytest.raises(civreport.CivreportError, match=message) as info:
         civreport.render_page(report(), office=profile)
+    if "使用了" in message:  # the template line that wrote the class is named
+        assert f"模板 {tmp_path / 'templates' / 'report.html.j2'} 第 " in str(info.value)

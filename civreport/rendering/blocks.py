@@ -75,6 +75,15 @@ class Table:
 Block = Paragraph | Table
 
 
+class ClassError(TemplateError):
+    """An element of the page whose class the style table does not allow; ``names`` are the
+    classes, by which the template line that wrote them is found."""
+
+    def __init__(self, names: tuple[str, ...], message: str) -> None:
+        super().__init__(message)
+        self.names = names
+
+
 def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | None) -> str | None:
     """The page style an element names, else ``default``; a class the styles do not know is
     a template error."""
@@ -83,7 +92,7 @@ def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | 
     unknown = [t for t in tokens if t not in styles]
     if unknown or len(known) > 1:
         problem = f"未定义的样式类“{' '.join(unknown)}”" if unknown else f"多个样式类“{' '.join(known)}”"
-        raise TemplateError(
+        raise ClassError(tuple(unknown or known),
             f"模板在“{_excerpt(element)}”处使用了{problem}：每个元素只能用一个样式类，可用的有 {'、'.join(styles.names)}；"
             "本单位的新类请在办公室配置的 styles 中定义"
         )

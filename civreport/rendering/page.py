@@ -9,6 +9,7 @@ stylesheets apart where they can be.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import Layout
 from ..office.profile import Profile
 from ..office.styles import StyleTable
-from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
+from .blocks import INDENT_SIDES, Block, ClassError, Paragraph, Table, read_blocks
 from .css import TEXT_ALIGN, font_stacks
 from .linebreaks import hint
 from .templating import REPORT_TEMPLATE, render_template
@@ -123,6 +124,17 @@ def page_context(summary: Summary, settings: Profile, pdf_fonts: FontChoice) -> 
     }
 
 
+def _written_at(dirs: Sequence[Path], names: tuple[str, ...]) -> str:
+    """Where a template writes one of the classes ``names``: 模板 FILE 第 N 行：, else nothing."""
+    pattern = re.compile(r"""class\s*=\s*["'][^"']*\b(?:""" + "|".join(map(re.escape, names)) + r""")\b""")
+    for directory in dirs:
+        for file in sorted(directory.rglob("*.j2")):
+            for number, line in enumerate(file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+                if pattern.search(line):
+                    return f"模板 {file} 第 {number} 行："
+    return ""
+
+
 def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice,
                docx_fonts: Mapping[FontRole, str]) -> Page:
     """Render ``summary`` through the report template found in ``dirs``, once."""
@@ -135,7 +147,10 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
                             f"（在“{context_text}”之后），请从模板中删除")
     root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
     body = root.find("body")
-    found = read_blocks(body, styles, settings.page) if body is not None else []
+    try:
+        found = read_blocks(body, styles, settings.page) if body is not None else []
+    except ClassError as exc:
+        raise TemplateError(f"{_written_at(dirs, exc.names)}{exc}") from None
     for element, block in found:
         _dress(element, block, settings.page)
     html = _serialize(root)
