@@ -215,7 +215,7 @@ def test_outline_levels_from_paragraph_style_and_heading_names() -> None:
 # Text as Word shows it
 
 
-def test_manual_line_breaks_split_a_paragraph_and_page_breaks_end_a_segment() -> None:
+def test_manual_line_and_page_breaks_split_a_paragraph_into_lines_it_goes_on_with() -> None:
     def fill(document: DocumentObject) -> None:
         document.add_paragraph("前言")
         document.add_paragraph("")
@@ -238,7 +238,7 @@ def test_manual_line_breaks_split_a_paragraph_and_page_breaks_end_a_segment() ->
     blocks = read(fill)
     assert [(b.text, b.line, b.soft_break) for b in blocks] == [
         ("前言", 1, False), ("第一行", 3, False), ("第二行", 3, True), ("第三行", 3, True),
-        ("分页之后", 3, False), ("再换行", 3, True), ("以换行开头", 4, False), ("回车", 5, False), ("之后", 5, True),
+        ("分页之后", 3, True), ("再换行", 3, True), ("以换行开头", 4, False), ("回车", 5, False), ("之后", 5, True),
     ]
 
 

@@ -138,8 +138,8 @@ def _cfb_has_stream(data: bytes, name: str) -> bool:
 
 
 class _Break(Enum):
-    SOFT = "soft"  # a manual line break: the paragraph goes on, on a new line
-    HARD = "hard"  # a page or column break: read like the end of a paragraph
+    SOFT = "soft"  # a manual line, page or column break: the paragraph goes on, on a new line
+    HARD = "hard"  # the paragraph's end
 
 
 _P, _TBL, _TR, _TC, _R, _T, _BR, _SDT, _SDT_CONTENT, _FLD_CHAR, _VAL = (
@@ -530,7 +530,9 @@ class _Reader:
                 self.in_contents = self.in_contents or any(i.lstrip().upper().startswith("TOC") for i in self.instructions)
                 out.append(child.text or "")
             elif tag == _BR:
-                out.append(_Break.HARD if child.get(f"{_W}type") in ("page", "column") else _Break.SOFT)
+                # A page or column break inside a paragraph moves the rest of it on, like a line
+                # break: the paragraph goes on (a sentence may run across it).
+                out.append(_Break.SOFT)
             elif tag in _RUN_CONTENT:
                 out.append(_RUN_CONTENT[tag])
             elif tag in _NOTE_REFERENCES:  # the note follows its paragraph as 注：……
