@@ -1,5 +1,5 @@
 """The live preview: the draft rendered to PDF and its pages drawn as images (pypdfium2), in a
-worker process so the page never waits; a newer edit supersedes an older preview, which is
+worker processes so the page never waits; a newer edit supersedes an older preview, which is
 cancelled if it has not started and discarded if it has."""
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def render_preview(data: dict[str, Any], source: str, offices: str) -> Rendered:
     return Rendered(pdf, tuple(pages))
 
 
+PREVIEW_WORKERS = 2
+
+
 class Previewer:
     """One preview at a time per report, the newest winning."""
 
@@ -62,7 +65,9 @@ class Previewer:
 
     @staticmethod
     def _pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
+        # Two: a long draft rendering (a running render cannot be stopped) holds up neither a
+        # newer edit of it nor another page's preview.
+        return ProcessPoolExecutor(max_workers=PREVIEW_WORKERS, mp_context=multiprocessing.get_context("forkserver"))
 
     def submit(self, name: str, generation: int, data: dict[str, Any], source: str, offices: str) -> None:
         older = self.pending.pop(name, None)
