@@ -1,4 +1,4 @@
-"""The live preview: the draft rendered to PDF and its pages drawn as images (pypdfium2), in a
+"""The live preview: the draft rendered to PDF and its pages drawn as images (pypdfium2), in
 worker processes so the page never waits; a newer edit supersedes an older preview, which is
 cancelled if it has not started and discarded if it has."""
 
