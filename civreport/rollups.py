@@ -273,8 +273,13 @@ def rollup(
         reports.sort(key=lambda pr: pr[1].period.start)
     latest = reports[-1][1]
     renames = [_renamer(r, _tag(r, by_unit, index)) for index, (_, r) in enumerate(reports)]
-    opening = [LEAD_IN.sub("。", rename(t)).replace("。。", "。") for rename, (_, r) in zip(renames, reports)
-               for t in r.opening]
+    # Each source's opening, its lead-in taken out; a unit's opening says whose it is (东区：……).
+    opening = []
+    for rename, (_, r) in zip(renames, reports):
+        own = [t for t in (LEAD_IN.sub("。", rename(t)).replace("。。", "。") for t in r.opening) if t.strip("。")]
+        if own and by_unit:
+            own[0] = f"{r.office}：{own[0]}"
+        opening += own
     indicators = _indicators(reports, by_unit)
     data = {
         "office": office or latest.office,
@@ -284,7 +289,7 @@ def rollup(
         "date": day or max((r.date for _, r in reports if r.date), default=None),
         "profile": _profile(latest) if not by_unit else None,
         "headings": latest.headings,
-        "opening": [t for t in opening if t.strip("。")],
+        "opening": opening,
         "indicators": indicators,
         "table": latest.table and latest.table.model_copy(
             update={"keys": [k for k in latest.table.keys if k in {i.key for i in indicators}]}),

@@ -100,6 +100,7 @@ def test_units_into_a_district():
     assert ind["satisfaction"].value == 93  # average across units
     assert [i.title for i in district.measures[0].items] == ["东街道", "西街道", "南街道"]
     assert district.measures[0].items[1].items[0].indicators[0].key == "acts_u2"
+    assert district.opening == ["东街道：第3季度开头。", "西街道：第3季度开头。", "南街道：第3季度开头。"]  # whose it is
 
 
 @pytest.mark.parametrize(
