@@ -2,9 +2,9 @@
 
 Characters no document can print are dropped, with a warning naming the field: control
 characters, unpaired surrogates, unassigned code points and noncharacters (U+FFFE …),
-private-use characters (no shared font has them) and invisible format characters (zero-width
-spaces and joiners, direction marks, soft hyphens, byte-order marks), which a PDF's text
-layer would not carry. Line and paragraph separators (U+2028, U+2029, vertical tab, form
+private-use characters (no shared font has them), invisible format characters (zero-width
+spaces and joiners, direction marks, soft hyphens, byte-order marks) and combining marks with
+no character before them, which a PDF's text layer would not carry. Line and paragraph separators (U+2028, U+2029, vertical tab, form
 feed, NEL, CR) are line breaks; a tab is a space. Because the model holds the cleaned text,
 the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same text.
 """
@@ -21,6 +21,8 @@ from ..errors import UnprintableTextWarning
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
                               "\t": " "})
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+_MARKS = {"Mn", "Me"}  # combining marks
+_AFTER_SPACE = re.compile(r"(?:^|\s)(\S)")  # where a combining mark has nothing to sit on
 
 # What no XML document (so no DOCX) can carry; the model never holds it, a template may print it.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -33,12 +35,18 @@ def clean(text: str) -> tuple[str, str]:
     """``text`` with line breaks made ``\\n`` and unprintable characters dropped, and the
     characters dropped."""
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    if text.isprintable() or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text):
+    lone_mark = any(unicodedata.category(m[1]) in _MARKS for m in _AFTER_SPACE.finditer(text))
+    if not lone_mark and (text.isprintable()
+                          or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)):
         return text, ""
     kept: list[str] = []
     dropped: list[str] = []
     for char in text:
-        (dropped if char != "\n" and unicodedata.category(char) in _DROPPED_CATEGORIES else kept).append(char)
+        drop = char != "\n" and unicodedata.category(char) in _DROPPED_CATEGORIES
+        # A combining mark with no character before it to sit on: a document draws it on a
+        # dotted circle, and a PDF's text layer leaves it out.
+        drop = drop or (unicodedata.category(char) in _MARKS and (not kept or kept[-1].isspace()))
+        (dropped if drop else kept).append(char)
     return "".join(kept), "".join(dropped)
 
 
