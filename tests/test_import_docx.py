@@ -622,3 +622,16 @@ def test_a_paragraph_deleted_with_its_mark_takes_no_number_and_footnotes_follow_
             target.writestr(name, content)
     blocks = read_docx(out.getvalue(), "总结.docx")
     assert texts(blocks) == ["（一）强化组织领导", "（二）加强宣传引导", "数据见统计公报。", "注：数据来源于区统计局。"]
+
+
+def test_a_paragraph_whose_mark_alone_is_deleted_runs_on_into_the_next() -> None:
+    def fill(document: DocumentObject) -> None:
+        document.add_paragraph("部分单位存在")
+        document.paragraphs[-1]._p.get_or_add_pPr().append(
+            parse_xml(f'<w:rPr {NS}><w:del w:id="7" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
+        document.add_paragraph("重突击、轻常态的现象。")
+        document.add_paragraph("最后一段")
+        document.paragraphs[-1]._p.get_or_add_pPr().append(
+            parse_xml(f'<w:rPr {NS}><w:del w:id="8" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
+
+    assert texts(read(fill)) == ["部分单位存在重突击、轻常态的现象。", "最后一段"]

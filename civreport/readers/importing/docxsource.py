@@ -427,16 +427,20 @@ class _Reader:
         self.in_contents = False  # the paragraph being read shows a table of contents field's result
         self.notes: dict[tuple[str, str], Element] = {}  # (reference tag, id) → the footnote or endnote
         self.notes_due: list[list[tuple[str, bool]]] = []  # the notes the current paragraph refers to
+        self.carried: list[str] = []  # text of paragraphs whose mark was deleted, for the next one
 
     def read(self, body: Element) -> list[SourceBlock]:
+        line = 0
         for line, item in enumerate(_items(body, frozenset((_P, _TBL))), start=1):
             self._block(item, line)
+        self._flush_carried(line)
         return self.blocks
 
     def _block(self, item: Element, line: int) -> None:
         """A paragraph or table of the body or of a text box; after a paragraph, the notes it
         refers to and the text boxes anchored in it."""
         if item.tag == _TBL:
+            self._flush_carried(line)
             self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
             return
         style_id = self.styles.of(item)
@@ -445,7 +449,15 @@ class _Reader:
             return  # a table of contents repeats the headings, with page numbers
         chain = self.styles.chain(style_id)
         level = self._level(item, chain)
-        for text, soft in self._paragraph(item, chain):
+        segments = self._paragraph(item, chain)
+        if segments and item.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
+            self.carried += [text for text, _ in segments]  # its mark deleted: it runs on into the next
+            return
+        if self.carried and segments:
+            segments[0] = ("".join(self.carried) + segments[0][0], segments[0][1])
+            self.carried = []
+        self._flush_carried(line)
+        for text, soft in segments:
             self._emit(SourceBlock(text=text, line=line, style=style, level=level, soft_break=soft))
         for note in self.notes_due:
             for text, _ in note:
@@ -454,6 +466,12 @@ class _Reader:
         for box in _text_boxes(item):
             for inner in _items(box, frozenset((_P, _TBL))):
                 self._block(inner, line)
+
+    def _flush_carried(self, line: int) -> None:
+        """Text whose paragraph mark was deleted, with no paragraph after it to run on into."""
+        if self.carried:
+            self._emit(SourceBlock(text="".join(self.carried), line=line))
+            self.carried = []
 
     def _emit(self, block: SourceBlock) -> None:
         if len(self.blocks) >= MAX_BLOCKS:
@@ -479,9 +497,11 @@ class _Reader:
         self._inline(p, tokens)
         if self.in_contents:
             return []  # an entry of a table of contents: the heading it repeats follows
-        if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None and not "".join(t for t in tokens if isinstance(t, str)).strip():
+        mark_deleted = p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+        if mark_deleted and not "".join(t for t in tokens if isinstance(t, str)).strip():
             return []  # deleted, mark and all: in Word's final view it is gone, and takes no number
-        number = self.numbering.number(p, chain)
+        # A paragraph whose mark is deleted runs on into the next, whose mark (and number) it takes.
+        number = None if mark_deleted else self.numbering.number(p, chain)
         segments: list[tuple[str, bool]] = []
         text: list[str] = []
         soft = False
