@@ -635,3 +635,20 @@ def test_a_paragraph_whose_mark_alone_is_deleted_runs_on_into_the_next() -> None
             parse_xml(f'<w:rPr {NS}><w:del w:id="8" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
 
     assert texts(read(fill)) == ["部分单位存在重突击、轻常态的现象。", "最后一段"]
+
+
+def test_a_title_in_a_one_cell_table_and_a_sign_off_table_are_read_as_text() -> None:
+    from civreport import import_document
+
+    def fill(document: DocumentObject) -> None:
+        document.add_table(rows=1, cols=1).cell(0, 0).text = "河东区2024年上半年创建全国文明城市工作总结"
+        document.add_paragraph("今年以来，我区扎实推进创建工作。")
+        document.add_paragraph("一、主要做法")
+        document.add_paragraph("加强组织领导。")
+        table = document.add_table(rows=2, cols=1)
+        table.cell(0, 0).text = "河东区创建全国文明城市工作领导小组办公室"
+        table.cell(1, 0).text = "2024年7月5日"
+
+    report = import_document(build(fill), format="docx").report
+    assert (report.office, report.period.code(), report.subject) == ("河东区", "2024H1", "创建全国文明城市")
+    assert report.signoff == "河东区创建全国文明城市工作领导小组办公室" and str(report.date) == "2024-07-05"

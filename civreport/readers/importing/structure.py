@@ -6,7 +6,7 @@ not be placed, which the input file carries as comments."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -338,10 +338,26 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
     return part
 
 
+def _layout_tables(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """Tables Word users lay text out with, read as the text they hold: a table of one filled
+    cell (a title in a box), and a small table at the end holding the sign-off and its date."""
+    out: list[SourceBlock] = []
+    for index, block in enumerate(blocks):
+        cells = [cell for row in block.rows or () for cell in row if cell.strip()]
+        at_end = index == len(blocks) - 1
+        if block.rows is not None and (len(cells) == 1 or (
+                at_end and len(cells) <= 4 and all(len(c) <= 40 for c in cells) and any(parse_date(c) for c in cells))):
+            out += [replace(block, text=line.strip(), rows=None) for cell in cells for line in cell.split("\n")
+                    if line.strip()]
+        else:
+            out.append(block)
+    return out
+
+
 def recognise(blocks: list[SourceBlock]) -> Recognised:
     """The data of an input file for the summary in ``blocks``."""
     out = Recognised({})
-    body = _back(blocks, out)
+    body = _back(_layout_tables(blocks), out)
     title, body = _front(body, out)
     levels = _style_levels(body)
     tree = outline(body, levels)
