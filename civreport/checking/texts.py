@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import PART_ROLES, Block, Report
+from ..model import Report
 
 
 def all_texts(report: Report) -> list[tuple[str, str]]:
@@ -28,16 +28,10 @@ def _around_the_body(report: Report) -> list[tuple[str, str]]:
     if report.table is not None:
         out.append(("table.title", report.table.title))
 
-    def walk(node: Block, path: str) -> None:
+    for path, node in report.blocks():
         for t, table in enumerate(node.tables):
             out.extend([(f"{path}.tables[{t}].title", table.title)] if table.title else [])
             out.extend((f"{path}.tables[{t}].header[{c}]", cell) for c, cell in enumerate(table.header))
         for i, indicator in enumerate(getattr(node, "indicators", [])):
             out.append((f"{path}.indicators[{i}].name", indicator.name))
-        for i, item in enumerate(getattr(node, "items", [])):
-            walk(item, f"{path}.items[{i}]")
-
-    for role in (*PART_ROLES, "parts"):
-        for i, part in enumerate(getattr(report, role)):
-            walk(part, f"{role}[{i}]")
     return out

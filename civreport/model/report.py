@@ -16,7 +16,7 @@ from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, 
 from .genre import TYPED_NUMBER, TYPED_ORDINAL
 from .indicators import REFERENCE, Indicator, IndicatorTable, PartRole
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
-from .parts import Block, Item, Part, Point
+from .parts import Item, Part, Point
 from .period import Period, RangeDash
 
 # 工作情况的报告 is the shape of a report sent upward: 关于……工作情况的报告.
@@ -159,19 +159,25 @@ class Report(CleanModel):
             found = [(role, part) for role in PART_ROLES for part in getattr(self, role)]
         return [(role, part) for role, part in found if not part.is_empty]
 
-    def _every_indicator(self) -> Iterator[tuple[str, Indicator]]:
-        """The report's indicators, then its items', in reading order, with their field paths."""
-        yield from ((f"indicators[{i}]", indicator) for i, indicator in enumerate(self.indicators))
+    def blocks(self) -> Iterator[tuple[str, Part | Item]]:
+        """Every part and item with its field path, each before the items under it, in the
+        order of the fields (the role lists, then ``parts``)."""
 
-        def walk(items: list[Item], path: str) -> Iterator[tuple[str, Indicator]]:
-            for i, item in enumerate(items):
-                here = f"{path}.items[{i}]"
-                yield from ((f"{here}.indicators[{j}]", indicator) for j, indicator in enumerate(item.indicators))
-                yield from walk(item.items, here)
+        def walk(node: Part | Item, path: str) -> Iterator[tuple[str, Part | Item]]:
+            yield path, node
+            for i, item in enumerate(node.items):
+                yield from walk(item, f"{path}.items[{i}]")
 
         for field in (*PART_ROLES, "parts"):
             for i, part in enumerate(getattr(self, field)):
-                yield from walk(part.items, f"{field}[{i}]")
+                yield from walk(part, f"{field}[{i}]")
+
+    def _every_indicator(self) -> Iterator[tuple[str, Indicator]]:
+        """The report's indicators, then its items', in reading order, with their field paths."""
+        yield from ((f"indicators[{i}]", indicator) for i, indicator in enumerate(self.indicators))
+        for path, node in self.blocks():
+            if isinstance(node, Item):
+                yield from ((f"{path}.indicators[{j}]", indicator) for j, indicator in enumerate(node.indicators))
 
     def all_indicators(self) -> dict[str, Indicator]:
         """Every indicator of the report and its items, by key."""
@@ -182,10 +188,9 @@ class Report(CleanModel):
         out = [(f"opening[{i}]", t) for i, t in enumerate(self.opening)]
         out += [(f"closing[{i}]", t) for i, t in enumerate(self.closing)]
 
-        def walk(node: Block, path: str) -> None:
-            title = getattr(node, "title", None)
-            if title:
-                out.append((f"{path}.title", title))
+        for path, node in self.blocks():
+            if node.title:
+                out.append((f"{path}.title", node.title))
             out.extend((f"{path}.body[{i}]", t) for i, t in enumerate(node.body))
             for i, point in enumerate(node.points):
                 here = f"{path}.points[{i}]"
@@ -199,12 +204,6 @@ class Report(CleanModel):
             for t, table in enumerate(node.tables):
                 out.extend((f"{path}.tables[{t}].rows[{r}][{c}]", cell)
                            for r, row in enumerate(table.rows) for c, cell in enumerate(row))
-            for i, item in enumerate(getattr(node, "items", [])):
-                walk(item, f"{path}.items[{i}]")
-
-        for role in (*PART_ROLES, "parts"):
-            for i, part in enumerate(getattr(self, role)):
-                walk(part, f"{role}[{i}]")
         return out
 
     @model_validator(mode="after")
