@@ -44,12 +44,13 @@ def run(args: argparse.Namespace, version: str) -> int:
                 report = load(path)
             office = resolve(args.office, report.profile, report.source, args.offices)
             found = check(report, office)
-            if args.fix and any(f.fixable for f in found) and path.suffix.lower() not in FIXABLE_SUFFIXES:
-                print(f"警告：{path}：{CANNOT_FIX}", file=sys.stderr)
-            elif args.fix and any(f.fixable for f in found):
-                fixed += fix_file(path, report, found, office)
-                report = load(path)
-                found = check(report, office)
+            if args.fix and any(f.fixable for f in found):
+                if path.suffix.lower() not in FIXABLE_SUFFIXES:
+                    print(f"警告：{path}：{CANNOT_FIX}", file=sys.stderr)
+                else:
+                    fixed += fix_file(path, report, found, office)
+                    report = load(path)
+                    found = check(report, office)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
