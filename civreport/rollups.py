@@ -136,7 +136,8 @@ def _indicators(reports: list[tuple[Path, Report]], by_unit: bool) -> list[Indic
             missing = [k for k in first.of if k not in found]
             if missing:
                 raise _refuse([(p, r) for p, r, _ in found[key]], f"比率指标 {key} 的 {'、'.join(missing)} 不在报告的指标中")
-        lacking = [str(p) for p, _ in reports if p not in {q for q, _, _ in found[key]}]
+        having = {path for path, _, _ in found[key]}
+        lacking = [str(p) for p, _ in reports if p not in having]
         if lacking:  # a total of some sources would read as the whole's
             _leave_out(key, first, f"{'、'.join(lacking)} 没有这个指标")
         elif first.of and any(k not in totals for k in first.of):
@@ -210,17 +211,19 @@ def _flatten(item: Item) -> str:
     return "".join(parts)
 
 
-def _gather(reports: list[tuple[Path, Report]], role: PartRole | None, title: str | None, period: Period,
+# A source as the roll-up takes it in: its report, the tag of its item indicators, the renamer of its texts.
+_Source = tuple[Report, str, Callable[[str], str]]
+
+
+def _gather(sources: list[_Source], role: PartRole | None, title: str | None, period: Period,
             by_unit: bool) -> list[Part]:
     """One part for the role (or, for topical parts, the title), with one item per source
     holding that source's text."""
     items = []
-    for index, (_, report) in enumerate(reports):
+    for report, tag, rename in sources:
         parts = [p for r, p in report.all_parts() if r == role and (role is not None or p.title == title)]
         if not parts:
             continue
-        tag = _tag(report, by_unit, index)
-        rename = _renamer(report, tag)
         body = [rename(t) for p in parts for t in p.body]
         points = [_map_point(point, rename) for p in parts for point in p.points]
         children: list[Item] = []
@@ -272,10 +275,13 @@ def rollup(
     if not by_unit:
         reports.sort(key=lambda pr: pr[1].period.start)
     latest = reports[-1][1]
-    renames = [_renamer(r, _tag(r, by_unit, index)) for index, (_, r) in enumerate(reports)]
+    sources: list[_Source] = []
+    for index, (_, r) in enumerate(reports):
+        tag = _tag(r, by_unit, index)
+        sources.append((r, tag, _renamer(r, tag)))
     # Each source's opening, its lead-in taken out; a unit's opening says whose it is (东区：……).
     opening = []
-    for rename, (_, r) in zip(renames, reports):
+    for r, _, rename in sources:
         own = [t for t in (LEAD_IN.sub("。", rename(t)).replace("。。", "。") for t in r.opening) if t.strip("。")]
         if own and by_unit:
             own[0] = f"{r.office}：{own[0]}"
@@ -293,15 +299,15 @@ def rollup(
         "indicators": indicators,
         "table": latest.table and latest.table.model_copy(
             update={"keys": [k for k in latest.table.keys if k in {i.key for i in indicators}]}),
-        "closing": [renames[-1](t) for t in latest.closing],
+        "closing": [sources[-1][2](t) for t in latest.closing],
         "sources": [Source(file=str(p), office=r.office, period=r.period) for p, r in reports],
     }
     topical = dict.fromkeys(p.title for _, r in reports for role, p in r.all_parts() if role is None)
     if topical:  # parts in print order, each with its role
-        data["parts"] = [*(part for role in PART_ROLES for part in _gather(reports, role, None, period, by_unit)),
-                         *(part for title in topical for part in _gather(reports, None, title, period, by_unit))]
+        data["parts"] = [*(part for role in PART_ROLES for part in _gather(sources, role, None, period, by_unit)),
+                         *(part for title in topical for part in _gather(sources, None, title, period, by_unit))]
     else:
-        data |= {role: [p.model_copy(update={"role": None}) for p in _gather(reports, role, None, period, by_unit)]
+        data |= {role: [p.model_copy(update={"role": None}) for p in _gather(sources, role, None, period, by_unit)]
                  for role in PART_ROLES}
     try:
         return Report.model_validate(data)
