@@ -69,5 +69,17 @@ class BlockedResourceWarning(CivreportWarning):
     """A template or text asked for a resource outside the allowed directories; nothing was fetched."""
 
 
-class UnprintableTextWarning(CivreportWarning):
+class FieldWarning(CivreportWarning):
+    """A warning about one field of the input: its path (``opening[0]``) and what happened,
+    read as 字段 opening[0]：……"""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path, detail)  # both in args: the warning pickles whole
+        self.path, self.detail = path, detail
+
+    def __str__(self) -> str:
+        return f"字段 {self.path}：{self.detail}" if self.path else self.detail
+
+
+class UnprintableTextWarning(FieldWarning):
     """Characters that no document can print were dropped from a text."""

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, PrivateAttr, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import CivreportWarning
+from ..errors import FieldWarning
 from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText
 from .genre import TYPED_NUMBER, TYPED_ORDINAL
 from .indicators import REFERENCE, Indicator, IndicatorTable, PartRole
@@ -49,7 +49,7 @@ def _strip_typed(value: Any, pattern: re.Pattern[str], path: str) -> Any:
     match = pattern.match(value)
     if not match or not value[match.end():].strip():
         return value
-    warnings.warn(CivreportWarning(f"字段 {path}：去掉了手写的序号“{match[0].strip()}”，序号由 civreport 生成"),
+    warnings.warn(FieldWarning(path, f"去掉了手写的序号“{match[0].strip()}”，序号由 civreport 生成"),
                   stacklevel=2)
     return value[match.end():]
 

@@ -60,8 +60,7 @@ def clean_input(value: Any, path: str = "") -> Any:
     if isinstance(value, str):
         cleaned, dropped = clean(value)
         if dropped:
-            where = f"字段 {path}：" if path else ""
-            warnings.warn(UnprintableTextWarning(f"{where}已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）"),
+            warnings.warn(UnprintableTextWarning(path, f"已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）"),
                           stacklevel=2)
         return cleaned
     if isinstance(value, dict):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import re
 import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -28,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..checking import check
-from ..errors import CivreportError, InputError
+from ..errors import CivreportError, FieldWarning, InputError
 from ..model import Period, PeriodError, Report
 from ..office.profile import resolve
 from ..readers.importing import import_document
@@ -44,7 +43,6 @@ HERE = Path(__file__).parent
 HOSTS = ["127.0.0.1", "localhost"]
 MAX_FIELD_BYTES = 4_000_000  # a form field: past the model's longest text (100,000 characters)
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-_FIELD_WARNING = re.compile(r"^字段 ([^：]+)：(.+)$", re.DOTALL)  # the model's warnings name their field
 
 
 class SameOrigin(BaseHTTPMiddleware):
@@ -60,7 +58,7 @@ class SameOrigin(BaseHTTPMiddleware):
         host = request.headers.get("host", "")
         name = host if host.endswith("]") else host.rsplit(":", 1)[0]  # [::1] has colons of its own
         if name not in self.hosts:
-            return PlainTextResponse("只接受以 127.0.0.1 或 localhost 访问本编辑器", status_code=400)
+            return PlainTextResponse(f"只接受以 {' 或 '.join(self.hosts)} 访问本编辑器", status_code=400)
         if request.method in _UNSAFE:
             own = f"{request.url.scheme}://{request.url.netloc}"
             origin = request.headers.get("origin") or request.headers.get("referer", "")
@@ -105,8 +103,8 @@ class Editor:
             warnings.simplefilter("always")
             report = Report.model_validate(data)
         for warning in caught:
-            if notes is not None and (m := _FIELD_WARNING.match(str(warning.message))):
-                notes.setdefault(m[1], []).append(m[2])
+            if notes is not None and isinstance(warning.message, FieldWarning) and warning.message.path:
+                notes.setdefault(warning.message.path, []).append(warning.message.detail)
         report._source = self.workspace.path(name)
         return report
 
