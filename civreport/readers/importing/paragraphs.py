@@ -17,7 +17,7 @@ _PARAGRAPH_END = "。！？!?…"
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、])")
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9]$")
 _SENTENCE_MARKS = re.compile(r"[，。；：,;:！？]")
-_OPEN_END = tuple("。！？!?…；;：:”’）)》")  # a line ending so may end its paragraph
+_OPEN_END = tuple(_PARAGRAPH_END + "；;：:”’）)》")  # a line ending so may end its paragraph
 
 
 def joined(a: str, b: str) -> str:
