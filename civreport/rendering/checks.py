@@ -76,32 +76,36 @@ def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ())
 UNREPLACEABLE = ("report.css.j2", "macros.html.j2")
 
 
-def _blocks_exist(env: jinja2.Environment, name: str) -> None:
-    """A template that extends another overrides only blocks that one has: Jinja ignores any
-    other (a misspelt {% block signof %} would print nothing, unsaid)."""
+def _parsed(env: jinja2.Environment, name: str) -> tuple[nodes.Template, str, str | None]:
+    """Template ``name`` parsed, its file, and the template it extends (None: none, or a name
+    only known when it renders)."""
     assert env.loader is not None
     source, filename, _ = env.loader.get_source(env, name)
     tree = env.parse(source, name, filename)
     parent = next(tree.find_all(nodes.Extends), None)
-    if parent is None or not isinstance(parent.template, nodes.Const):
+    extends = str(parent.template.value) if parent is not None and isinstance(parent.template, nodes.Const) else None
+    return tree, filename or name, extends
+
+
+def _blocks_exist(env: jinja2.Environment, name: str) -> None:
+    """A template that extends another overrides only blocks that one has: Jinja ignores any
+    other (a misspelt {% block signof %} would print nothing, unsaid)."""
+    tree, filename, parent = _parsed(env, name)
+    if parent is None:
         return
-    known = _block_names(env, str(parent.template.value))
+    known = _block_names(env, parent)
     for block in tree.find_all(nodes.Block):
         if block.name not in known:
-            raise TemplateError(f"模板 {filename} 第 {block.lineno} 行：“{parent.template.value}”中没有名为“{block.name}”的块，"
+            raise TemplateError(f"模板 {filename} 第 {block.lineno} 行：“{parent}”中没有名为“{block.name}”的块，"
                                 f"这里写的内容不会印出；可覆盖的块：{'、'.join(sorted(known))}")
 
 
-def _block_names(env: jinja2.Environment, name: str) -> set[str]:
+def _block_names(env: jinja2.Environment, name: str | None) -> set[str]:
     """The blocks of template ``name`` and of the templates it extends."""
     names: set[str] = set()
     for _ in range(16):  # a chain of extends; Jinja itself refuses a loop
-        assert env.loader is not None
-        source, filename, _ = env.loader.get_source(env, name)
-        tree = env.parse(source, name, filename)
-        names |= {block.name for block in tree.find_all(nodes.Block)}
-        parent = next(tree.find_all(nodes.Extends), None)
-        if parent is None or not isinstance(parent.template, nodes.Const):
+        if name is None:
             break
-        name = str(parent.template.value)
+        tree, _, name = _parsed(env, name)
+        names |= {block.name for block in tree.find_all(nodes.Block)}
     return names
