@@ -49,7 +49,7 @@ def _check_widths(fmt: str) -> None:
                 raise _refuse(f"格式宽度 {group}")
 
 
-def weight(value: Any, limit: int = MAX_STRING) -> int:
+def _weight(value: Any, limit: int = MAX_STRING) -> int:
     """About how many characters ``value`` prints as, counted until past ``limit``: each
     string its length, each list, tuple or mapping its items and one per entry, a value that
     occurs many times (``[big] * 1000``) each time, as printing or joining it would."""
@@ -67,9 +67,10 @@ def weight(value: Any, limit: int = MAX_STRING) -> int:
     return total
 
 
-def _check_weight(value: Any, what: str) -> Any:
-    if weight(value) > MAX_STRING:
-        raise _refuse(f"{what}超过 {MAX_STRING} 字")
+def _sized(value: Any) -> Any:
+    """The size filter: a list, mapping or ``~`` a template writes, refused past the bound."""
+    if _weight(value) > MAX_STRING:
+        raise _refuse(f"模板写出的值超过 {MAX_STRING} 字")
     return value
 
 
@@ -100,14 +101,14 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         elif operator == "*":
             for seq, count in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and count > 0 \
-                        and weight(seq, MAX_STRING // count) * count > MAX_STRING:
+                        and _weight(seq, MAX_STRING // count) * count > MAX_STRING:
                     raise _refuse(f"重复 {count} 次")
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_NUMBER_BITS:
                 raise _refuse("过大的乘积")
         elif operator == "%" and isinstance(left, str):
             _check_widths(left)
         elif (operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
-              and weight(left) + weight(right) > MAX_STRING):
+              and _weight(left) + _weight(right) > MAX_STRING):
             raise _refuse(f"相加的结果超过 {MAX_STRING} 字")
         return super().call_binop(context, operator, left, right)
 
@@ -142,7 +143,7 @@ def _check_replace(text: str, old: str, new: str) -> None:
 
 
 def _check_join(items: list[Any] | tuple[Any, ...], separator: str) -> None:
-    if weight(items) + len(separator) * len(items) > MAX_STRING:
+    if _weight(items) + len(separator) * len(items) > MAX_STRING:
         raise _refuse(f"连接的结果超过 {MAX_STRING} 字")
 
 
@@ -259,7 +260,7 @@ BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
     "replace": _replace,
     "format": _format,
     _BUDGET_FILTER: _budget,
-    _SIZE_FILTER: lambda value: _check_weight(value, "模板写出的值"),
+    _SIZE_FILTER: _sized,
 }
 for _name in ("wordwrap", "truncate"):  # these take the environment first
     BOUNDED_FILTERS[_name].jinja_pass_arg = jinja_filters.FILTERS[_name].jinja_pass_arg  # type: ignore[attr-defined]
