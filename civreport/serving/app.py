@@ -239,8 +239,7 @@ class Editor:
         if self.workspace.digest(name) != draft.base:  # saved elsewhere since this page read it
             return JSONResponse({"ok": False, "message": "这份报告已在别处修改并保存（另一个页面或其他程序）：为免覆盖，"
                                  "这次没有保存。请记下你的修改，刷新页面后在最新的内容上重新修改"}, status_code=409)
-        await run_in_threadpool(self.workspace.save, name, draft.data)
-        draft.base = self.workspace.digest(name)
+        draft.base = await run_in_threadpool(self.workspace.save, name, draft.data)
         return JSONResponse({"ok": True, "message": f"已保存到 {name}"})
 
     async def new(self, request: Request) -> Response:

@@ -48,7 +48,7 @@ class Workspace:
     def digest(self, name: str) -> str:
         """What the file holds now, as a digest (empty for no file): a save checks it is unchanged."""
         path = self.path(name)
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+        return _digest(path.read_bytes()) if path.exists() else ""
 
     def read(self, name: str) -> dict[str, Any]:
         data, _ = read_data(self.path(name))
@@ -69,9 +69,17 @@ class Workspace:
             raise FileExistsError(name)
         write_atomic(path, text.encode("utf-8"))
 
-    def save(self, name: str, data: dict[str, Any]) -> None:
-        """Write ``data`` into the file, keeping its comments and layout where the data kept them."""
+    def save(self, name: str, data: dict[str, Any]) -> str:
+        """Write ``data`` into the file, keeping its comments and layout where the data kept them;
+        the digest of what was written (not of the file read again, which another program may
+        have changed in the meantime)."""
         path = self.path(name)
         text, form = roundtrip.FileForm.read(path)
         yaml, root = roundtrip.load(text)
-        write_atomic(path, form.encode(roundtrip.dump(yaml, roundtrip.merged(root, data) if root is not None else data)))
+        written = form.encode(roundtrip.dump(yaml, roundtrip.merged(root, data) if root is not None else data))
+        write_atomic(path, written)
+        return _digest(written)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
