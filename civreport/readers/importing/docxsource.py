@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import cast
@@ -416,17 +417,30 @@ def _roman(n: int) -> str:
     return out
 
 
+@dataclass
+class _Field:
+    """A field being read: in its code (PAGE, TOC \\o "1-3" …) until its result begins."""
+
+    in_code: bool = True
+    code: str = ""
+
+
+def _mark_deleted(p: Element) -> bool:
+    """Whether a tracked change deleted the paragraph's mark: in Word's final view it runs on
+    into the next paragraph."""
+    return p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+
+
 class _Reader:
     def __init__(self, styles: _Styles, numbering: Element | None, file: str) -> None:
         self.styles = styles
         self.numbering = _Numbering(numbering, styles)
         self.file = file
         self.blocks: list[SourceBlock] = []
-        self.fields: list[bool] = []  # per open field: True in its code, False in its result (fields span runs)
-        self.instructions: list[str] = []  # per open field: its code (TOC \\o "1-3", PAGE …)
+        self.fields: list[_Field] = []  # the open fields, innermost last (fields span runs)
         self.in_contents = False  # the paragraph being read shows a table of contents field's result
         self.notes: dict[tuple[str, str], Element] = {}  # (reference tag, id) → the footnote or endnote
-        self.notes_due: list[list[tuple[str, bool]]] = []  # the notes the current paragraph refers to
+        self.notes_due: list[str] = []  # the notes the current paragraph refers to, as 注：……
         self.carried: list[str] = []  # text of paragraphs whose mark was deleted, for the next one
 
     def read(self, body: Element) -> list[SourceBlock]:
@@ -450,7 +464,7 @@ class _Reader:
         chain = self.styles.chain(style_id)
         level = self._level(item, chain)
         segments = self._paragraph(item, chain)
-        if segments and item.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
+        if segments and _mark_deleted(item):
             self.carried += [text for text, _ in segments]  # its mark deleted: it runs on into the next
             return
         if self.carried and segments:
@@ -460,8 +474,7 @@ class _Reader:
         for text, soft in segments:
             self._emit(SourceBlock(text=text, line=line, style=style, level=level, soft_break=soft))
         for note in self.notes_due:
-            for text, _ in note:
-                self._emit(SourceBlock(text=text, line=line))
+            self._emit(SourceBlock(text=note, line=line))
         self.notes_due = []
         for box in _text_boxes(item):
             for inner in _items(box, frozenset((_P, _TBL))):
@@ -497,7 +510,7 @@ class _Reader:
         self._inline(p, tokens)
         if self.in_contents:
             return []  # an entry of a table of contents: the heading it repeats follows
-        mark_deleted = p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+        mark_deleted = _mark_deleted(p)
         if mark_deleted and not "".join(t for t in tokens if isinstance(t, str)).strip():
             return []  # deleted, mark and all: in Word's final view it is gone, and takes no number
         # A paragraph whose mark is deleted runs on into the next, whose mark (and number) it takes.
@@ -535,19 +548,17 @@ class _Reader:
             if tag == _FLD_CHAR:  # fields: begin, code, separate, result (what Word shows), end
                 kind = child.get(f"{_W}fldCharType")
                 if kind == "begin":
-                    self.fields.append(True)
-                    self.instructions.append("")
+                    self.fields.append(_Field())
                 elif kind == "separate" and self.fields:
-                    self.fields[-1] = False
+                    self.fields[-1].in_code = False
                 elif kind == "end" and self.fields:
                     self.fields.pop()
-                    self.instructions.pop()
-            elif tag == _INSTR and self.fields and self.fields[-1]:
-                self.instructions[-1] += child.text or ""
-            elif hidden or any(self.fields):
+            elif tag == _INSTR and self.fields and self.fields[-1].in_code:
+                self.fields[-1].code += child.text or ""
+            elif hidden or any(f.in_code for f in self.fields):
                 continue
             elif tag == _T:
-                self.in_contents = self.in_contents or any(i.lstrip().upper().startswith("TOC") for i in self.instructions)
+                self.in_contents = self.in_contents or any(f.code.lstrip().upper().startswith("TOC") for f in self.fields)
                 out.append(child.text or "")
             elif tag == _BR:
                 # A page or column break inside a paragraph moves the rest of it on, like a line
@@ -561,7 +572,7 @@ class _Reader:
                     lines = [text for p in _items(note, frozenset((_P,)))
                              for text, _ in self._paragraph(p, self.styles.chain(self.styles.of(p)))]
                     if lines:
-                        self.notes_due.append([("注：" + "".join(lines), False)])
+                        self.notes_due.append("注：" + "".join(lines))
 
     def _rows(self, table: Element) -> tuple[tuple[str, ...], ...]:
         rows: list[tuple[str, ...]] = []
