@@ -53,16 +53,21 @@ def _sentence(text: str, start: int, end: int) -> str:
 def changes(text: str, context: Context) -> Iterator[Hit]:
     """A stated change that differs from the indicator named nearest before it in its sentence,
     where the text speaks of the report's own period (not 一季度，…… in a year's roll-up)."""
+    stated = list(_CHANGE.finditer(text))
+    if not stated:  # most texts state no change: the names are not looked for
+        return
     named = sorted(((m.start(), m.end(), indicator) for indicator in context.report.all_indicators().values()
                     for m in re.finditer(re.escape(indicator.name), text)), key=lambda n: (n[1], n[1] - n[0]))
-    for m in _CHANGE.finditer(text):
+    for m in stated:
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；") + 1
         near = [n for n in named if sentence_start <= n[0] and n[1] <= m.start() and m.start() - n[1] <= 40]
-        if not near or _of_a_part(text[:m.start()], context):
+        if not near:
             continue
         clause = max(text.rfind(c, 0, m.start()) for c in "，,：") + 1
         if near[-1][0] < clause and text[clause:m.start()].strip():
             continue  # 宣传资料11.5万份，志愿服务队伍同比增长50%: the clause has a subject of its own
+        if _of_a_part(text[:m.start()], context):
+            continue
         indicator = near[-1][2]  # the nearest name before the change is what it is said of
         base = indicator.last_year if m[1] == "同比" else indicator.previous
         if base is None:
