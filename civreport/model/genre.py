@@ -12,7 +12,9 @@ from .numerals import cn_number
 CN_NUMERAL = "[一二三四五六七八九十百]+"
 
 # Numbers typed before a title (一、（一）1.（1）), and before a point: those, or ordinals (一是 第一， 首先，).
-_HEADING_NUMBER = rf"{CN_NUMERAL}、(?![一二三四五六七八九十]+[、季月年])|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]"
+# After 一、 a numeral of quarters, months or years makes a range (一、二季度), not a heading number.
+NOT_A_RANGE = "(?![一二三四五六七八九十]+[、季月年])"
+_HEADING_NUMBER = rf"{CN_NUMERAL}、{NOT_A_RANGE}|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]"
 TYPED_NUMBER = re.compile(rf"^\s*(?:{_HEADING_NUMBER})\s*")
 TYPED_ORDINAL = re.compile(rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,]|{_HEADING_NUMBER})\s*")
 

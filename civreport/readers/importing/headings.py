@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model.genre import CN_NUMERAL
+from ...model.genre import CN_NUMERAL, NOT_A_RANGE
 from ...model.numerals import parse_cn_number
 
 # Words a Chinese numeral opens without being a number: 一是, 一些, 三大方面, 五型机关 … A lost-bracket
@@ -31,7 +31,7 @@ class Marker:
 
 
 _FORMS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("一、", 1, re.compile(rf"({CN_NUMERAL})\s*[、.．](?![一二三四五六七八九十]+[、季月年])\s*")),
+    ("一、", 1, re.compile(rf"({CN_NUMERAL})\s*[、.．]{NOT_A_RANGE}\s*")),
     ("（一）", 2, re.compile(rf"[（(]\s*({CN_NUMERAL})\s*[）)]\s*")),
     ("一）", 2, re.compile(rf"({CN_NUMERAL})[）)]\s*")),
     ("（一", 2, re.compile(rf"[（(]({CN_NUMERAL})(?![{_NOT_AFTER_BARE}])(?=[\u4e00-\u9fff“])")),
