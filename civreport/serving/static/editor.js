@@ -19,7 +19,7 @@
     });
     const shown = new Set([...document.querySelectorAll(".msg")].map((s) => s.dataset.for));
     const elsewhere = Object.entries(messages).filter(([path]) => !shown.has(path));
-    document.getElementById("status").textContent = elsewhere.map(([p, m]) => p + "：" + m.join("；")).join(" ");
+    status(elsewhere.map(([p, m]) => p + "：" + m.join("；")).join(" "));
   }
 
   if (editor) {
