@@ -21,10 +21,11 @@ from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, 
 from .office import Layout, OfficeProfile, Profile, load_profile
 
 if TYPE_CHECKING:
-    from .checking import Finding, check
+    from .checking.finding import Finding
+    from .diagnostics import Diagnostic, Diagnostics
     from .files import write_atomic
-    from .pipeline import render, render_docx, render_html, render_page, render_pdf, write_all
-    from .readers import load
+    from .pipeline import check, render, render_docx, render_html, render_page, render_pdf, write_all
+    from .readers import LoadedReport, load
     from .readers.importing import ImportResult, import_document
     from .rendering import Page
     from .rollups import rollup, to_yaml
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 
 # Public names that live in modules loaded on first use.
 _LAZY = {
-    "check": "checking", "Finding": "checking", "load": "readers", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
+    "check": "pipeline", "Finding": "checking.finding", "load": "readers", "LoadedReport": "readers",
+    "Diagnostic": "diagnostics", "Diagnostics": "diagnostics", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
     "render_page": "pipeline", "render_pdf": "pipeline", "write_all": "pipeline", "Page": "rendering",
     "rollup": "rollups", "to_yaml": "rollups", "write": "writers", "write_atomic": "files",
 }
@@ -49,6 +51,8 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "CivreportError",
     "CivreportWarning",
+    "Diagnostic",
+    "Diagnostics",
     "Finding",
     "ImportResult",
     "Indicator",
@@ -56,6 +60,7 @@ __all__ = [
     "InputError",
     "Item",
     "Layout",
+    "LoadedReport",
     "OfficeProfile",
     "OutputError",
     "Page",

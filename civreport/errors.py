@@ -69,6 +69,10 @@ class BlockedResourceWarning(CivreportWarning):
     """A template or text asked for a resource outside the allowed directories; nothing was fetched."""
 
 
+class ProofreadingWarning(CivreportWarning):
+    """A proofreading finding (``civreport check``) of a report that was rendered anyway."""
+
+
 class FieldWarning(CivreportWarning):
     """A warning about one field of the input: its path (``opening[0]``) and what happened,
     read as 字段 opening[0]：……"""

@@ -7,18 +7,24 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .checking.finding import Finding
+from .checking.proofreader import proofread
 from .compose import compose
+from .diagnostics import Diagnostics, reported
 from .errors import RenderError
 from .files import write_files
 from .model import Report
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
 from .office.profile import OfficeProfile, resolve
+from .readers import LoadedReport, loaded
 from .rendering.page import Page, build_page
 from .rendering.templating import search_path
 from .writers import FORMATS, write
 
 Office = str | Path | OfficeProfile | None
+# A report built in code, or as it was loaded (its file, to find a profile it names beside it).
+AnyReport = Report | LoadedReport
 
 
 def _roles(fonts: Mapping[Any, object] | None) -> None:
@@ -27,14 +33,31 @@ def _roles(fonts: Mapping[Any, object] | None) -> None:
         raise RenderError(f"未知的字体角色 {'、'.join(unknown)}；可用：{'、'.join(FONT_ROLES)}")
 
 
+def office_of(document: AnyReport, office: Office = None, offices: str | Path | None = None) -> OfficeProfile:
+    """The office profile a report is made under: ``office`` (a profile, its file or its name),
+    else the one the report names (beside its file), else GB/T 9704."""
+    doc = loaded(document)
+    return resolve(office, doc.report.profile, doc.path, offices)
+
+
+def check(report: AnyReport, office: Office = None, offices: str | Path | None = None) -> list[Finding]:
+    """What the proofreader finds in ``report``, in reading order, under an office's settings
+    (``office`` as for :func:`render_page`): its ``checks:`` switch rules off or change their
+    severity, its range dash is the one asked for. A loaded report's findings name its file
+    and lines."""
+    settings = office_of(report, office, offices).settings
+    return proofread(report, settings.range_dash, settings.checks)
+
+
 def render_page(
-    report: Report,
+    report: AnyReport,
     *,
     office: Office = None,
     templates: Sequence[str | Path] = (),
     layout: Layout | None = None,
     fonts: FontChoice | None = None,
     docx_fonts: Mapping[FontRole, str] | None = None,
+    diagnostics: Diagnostics | None = None,
 ) -> Page:
     """Render ``report`` to its page, from which every output is written.
 
@@ -44,27 +67,29 @@ def render_page(
     ``layout`` overrides the profile's page set-up. ``fonts`` maps font roles to font
     files or installed families for the page and its PDF, tried before the profile's, the
     official fonts and the stand-ins; ``docx_fonts`` maps roles to the names the DOCX asks for.
+    What composing has to tell goes to ``diagnostics``, or is issued as warnings.
     """
     _roles(fonts)
     _roles(docx_fonts)
-    profile = resolve(office, report.profile, report.source)
+    profile = office_of(report, office)
     settings = profile.settings if layout is None else profile.settings.model_copy(update={"page": layout})
-    return build_page(
-        compose(report, settings),
-        settings,
-        search_path(templates, profile),
-        {**settings.fonts.pdf, **(fonts or {})},
-        {**settings.fonts.docx, **(docx_fonts or {})},
-    )
+    with reported(diagnostics) as found:
+        return build_page(
+            compose(loaded(report).report, settings, found),
+            settings,
+            search_path(templates, profile),
+            {**settings.fonts.pdf, **(fonts or {})},
+            {**settings.fonts.docx, **(docx_fonts or {})},
+        )
 
 
-def render_html(report: Report, *, office: Office = None, templates: Sequence[str | Path] = (),
+def render_html(report: AnyReport, *, office: Office = None, templates: Sequence[str | Path] = (),
                 layout: Layout | None = None, fonts: FontChoice | None = None) -> str:
     """``report`` as a complete HTML page (the page every output is written from)."""
     return render_page(report, office=office, templates=templates, layout=layout, fonts=fonts).html
 
 
-def render_pdf(report: Report, *, office: Office = None, templates: Sequence[str | Path] = (),
+def render_pdf(report: AnyReport, *, office: Office = None, templates: Sequence[str | Path] = (),
                layout: Layout | None = None, fonts: FontChoice | None = None) -> bytes:
     """``report`` as PDF bytes in the official document layout; ``fonts`` maps roles
     (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to font files or
@@ -72,7 +97,7 @@ def render_pdf(report: Report, *, office: Office = None, templates: Sequence[str
     return write(render_page(report, office=office, templates=templates, layout=layout, fonts=fonts), "pdf")
 
 
-def render_docx(report: Report, *, office: Office = None, templates: Sequence[str | Path] = (),
+def render_docx(report: AnyReport, *, office: Office = None, templates: Sequence[str | Path] = (),
                 layout: Layout | None = None, fonts: Mapping[FontRole, str] | None = None) -> bytes:
     """``report`` as DOCX bytes with the same content and layout as the PDF; ``fonts`` maps
     roles to the font names the DOCX asks for (by default the profile's, else the official
@@ -87,17 +112,21 @@ def format_of(path: str | Path) -> str:
     return fmt
 
 
-def write_all(page: Page, paths: Sequence[str | Path]) -> list[Path]:
+def write_all(page: Page, paths: Sequence[str | Path], *, diagnostics: Diagnostics | None = None) -> list[Path]:
     """Write the page to every path (the format by its suffix): every output is made before
     any file is written, so a failure leaves none of them."""
-    outputs = [(Path(path), write(page, format_of(path))) for path in paths]
-    write_files(outputs)
-    return [path for path, _ in outputs]
+    with reported(diagnostics) as found:
+        outputs = [(Path(path), write(page, format_of(path), diagnostics=found)) for path in paths]
+        write_files(outputs)
+        return [path for path, _ in outputs]
 
 
-def render(report: Report, *paths: str | Path, office: Office = None, templates: Sequence[str | Path] = ()) -> list[Path]:
+def render(report: AnyReport, *paths: str | Path, office: Office = None, templates: Sequence[str | Path] = (),
+           diagnostics: Diagnostics | None = None) -> list[Path]:
     """Render ``report`` once and write it to each of ``paths``, choosing each format by its
     suffix (.html, .pdf or .docx); ``office`` and ``templates`` as for :func:`render_page`."""
     for path in paths:
         format_of(path)
-    return write_all(render_page(report, office=office, templates=templates), paths)
+    with reported(diagnostics) as found:
+        page = render_page(report, office=office, templates=templates, diagnostics=found)
+        return write_all(page, paths, diagnostics=found)

@@ -8,7 +8,6 @@ with its sources recorded.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -16,14 +15,13 @@ from statistics import fmean
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
+from .diagnostics import Diagnostics, reported
 from .errors import CivreportWarning, InputError, Problem
 from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, PartRole, Period, Point, Report, Source
 from .model.figures import phrase
 from .model.genre import LEAD_IN
-from .readers import load
-from .readers.problems import problems_from
+from .readers import LoadedReport, load, validate
 
 
 def _label(report: Report, period: Period, by_unit: bool) -> str:
@@ -120,7 +118,7 @@ def _tidy(number: float) -> float:
     return round(number, 4)
 
 
-def _indicators(reports: list[tuple[Path, Report]], by_unit: bool) -> list[Indicator]:
+def _indicators(reports: list[tuple[Path, Report]], by_unit: bool, diagnostics: Diagnostics) -> list[Indicator]:
     order: list[str] = []
     found: dict[str, list[tuple[Path, Report, Indicator]]] = {}
     for path, report in reports:
@@ -139,19 +137,18 @@ def _indicators(reports: list[tuple[Path, Report]], by_unit: bool) -> list[Indic
         having = {path for path, _, _ in found[key]}
         lacking = [str(p) for p, _ in reports if p not in having]
         if lacking:  # a total of some sources would read as the whole's
-            _leave_out(key, first, f"{'、'.join(lacking)} 没有这个指标")
+            _leave_out(diagnostics, key, first, f"{'、'.join(lacking)} 没有这个指标")
         elif first.of and any(k not in totals for k in first.of):
-            _leave_out(key, first, f"算它的 {'、'.join(k for k in first.of if k not in totals)} 没有汇总")
+            _leave_out(diagnostics, key, first, f"算它的 {'、'.join(k for k in first.of if k not in totals)} 没有汇总")
         elif (total := _aggregate(key, found[key], by_unit, totals)) is None:
-            _leave_out(key, first, "分母合计为零，无法计算")
+            _leave_out(diagnostics, key, first, "分母合计为零，无法计算")
         else:
             totals[key] = total
     return [totals[k] for k in order if k in totals]
 
 
-def _leave_out(key: str, indicator: Indicator, why: str) -> None:
-    warnings.warn(CivreportWarning(f"指标 {key}（{indicator.name}）没有汇总：{why}；汇总报告的正文仍写各来源自己的数字"),
-                  stacklevel=3)
+def _leave_out(diagnostics: Diagnostics, key: str, indicator: Indicator, why: str) -> None:
+    diagnostics.add(CivreportWarning, f"指标 {key}（{indicator.name}）没有汇总：{why}；汇总报告的正文仍写各来源自己的数字")
 
 
 def _freeze(text: str, figures: dict[str, Indicator]) -> str:
@@ -239,33 +236,45 @@ def _gather(sources: list[_Source], role: PartRole | None, title: str | None, pe
     return [Part(role=role, title=title, items=items)] if items else []
 
 
-def _profile(report: Report) -> str | None:
+def _profile(report: Report, source: Path | None) -> str | None:
     """The source's profile, as the roll-up file (written elsewhere) can still find it."""
     spec = report.profile
-    if spec and report.source and Path(spec).suffix.lower() in (".yaml", ".yml") and not Path(spec).is_absolute():
-        return str((report.source.parent / spec).resolve())
+    if spec and source and Path(spec).suffix.lower() in (".yaml", ".yml") and not Path(spec).is_absolute():
+        return str((source.parent / spec).resolve())
     return spec
 
 
 def rollup(
-    inputs: Sequence[Report | str | Path],
+    inputs: Sequence[Report | LoadedReport | str | Path],
     period: Period | str,
     *,
     office: str | None = None,
     day: date | None = None,
+    diagnostics: Diagnostics | None = None,
 ) -> Report:
     """Merge reports (or the files they are in) into one report for ``period``.
 
     When every input covers ``period``, the inputs are units and ``office`` names the
     higher unit (required); otherwise they are consecutive periods of one office, which
     must tile ``period`` without gaps or overlaps. Raises :class:`InputError` naming the
-    files that do not fit. The date is the latest input's unless ``day`` is given.
+    files that do not fit. The date is the latest input's unless ``day`` is given. What
+    rolling up has to tell (an indicator left out) goes to ``diagnostics``, or is issued as
+    warnings.
     """
-    period = Period.parse(period) if isinstance(period, str) else period
-    reports = [
-        (item.source or Path(f"<报告 {i + 1}>"), item) if isinstance(item, Report) else (Path(item), load(item))
-        for i, item in enumerate(inputs)
-    ]
+    with reported(diagnostics) as found:
+        return _rollup([_loaded(item, found) for item in inputs],
+                       Period.parse(period) if isinstance(period, str) else period, office, day, found)
+
+
+def _loaded(item: Report | LoadedReport | str | Path, diagnostics: Diagnostics) -> LoadedReport:
+    if isinstance(item, (str, Path)):
+        return load(item, diagnostics=diagnostics)
+    return item if isinstance(item, LoadedReport) else LoadedReport(item)
+
+
+def _rollup(documents: list[LoadedReport], period: Period, office: str | None, day: date | None,
+            diagnostics: Diagnostics) -> Report:
+    reports = [(doc.path or Path(f"<报告 {i + 1}>"), doc.report) for i, doc in enumerate(documents)]
     if not reports:
         raise InputError([Problem("rollup", "没有要汇总的报告")])
     by_unit = all(r.period == period for _, r in reports)  # one unit of a higher one too
@@ -286,14 +295,14 @@ def rollup(
         if own and by_unit:
             own[0] = f"{r.office}：{own[0]}"
         opening += own
-    indicators = _indicators(reports, by_unit)
+    indicators = _indicators(reports, by_unit, diagnostics)
     data = {
         "office": office or latest.office,
         "period": period,
         "subject": latest.subject,
         "kind": latest.kind,
         "date": day or max((r.date for _, r in reports if r.date), default=None),
-        "profile": _profile(latest) if not by_unit else None,
+        "profile": _profile(latest, next(doc.path for doc in documents if doc.report is latest)) if not by_unit else None,
         "headings": latest.headings,
         "opening": opening,
         "indicators": indicators,
@@ -309,10 +318,7 @@ def rollup(
     else:
         data |= {role: [p.model_copy(update={"role": None}) for p in _gather(sources, role, None, period, by_unit)]
                  for role in PART_ROLES}
-    try:
-        return Report.model_validate(data)
-    except ValidationError as exc:  # what the caller gave (a date out of range, a name too long)
-        raise InputError(problems_from(exc, "汇总", {})) from None
+    return validate(data, "汇总", {}, diagnostics)  # what the caller gave may be wrong (a date, a name too long)
 
 
 def _whole(value: Any) -> Any:

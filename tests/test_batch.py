@@ -69,7 +69,7 @@ def test_a_batch_rolls_up_the_tree_and_tables_its_failures(organisation: Path) -
     assert set(outputs(out)) == {f"{path}/2024Q3.{fmt}" for path in ("city/east/a", "city/east", "city", "west/d")
                                  for fmt in ("docx", "pdf")}
     # The roll-ups ran after their sources: the district's report holds its streets, the city's its district.
-    east = civreport.load(out / "city" / "east" / "2024Q3.yaml")
+    east = civreport.load(out / "city" / "east" / "2024Q3.yaml").report
     assert east.office == "东区创城办" and [s.office for s in east.sources] == ["A街道办事处", "B街道办事处"]
     city = docx.Document(str(out / "city" / "2024Q3.docx"))
     assert any("云江市创城办" in p.text for p in city.paragraphs)
@@ -109,7 +109,7 @@ def test_a_renamed_or_deleted_roll_up_is_redone_and_a_failed_one_holds_back_its_
     assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
     again = outputs(organisation / "out")
     assert {path.rsplit("/", 1)[0] for path in again if again[path] != first[path]} == {"city/east", "city"}
-    assert civreport.load(organisation / "out" / "city" / "east" / "2024Q3.yaml").office == "东区文明办"
+    assert civreport.load(organisation / "out" / "city" / "east" / "2024Q3.yaml").report.office == "东区文明办"
     # The rolled-up input file is one of the roll-up's outputs.
     (organisation / "out" / "city" / "east" / "2024Q3.yaml").unlink()
     assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
@@ -138,7 +138,7 @@ def test_a_csv_manifest_with_periods_from_the_command_line(tmp_path: Path) -> No
                                         encoding="utf-8")
     assert main(["batch", str(tmp_path / "units.csv"), "--period", "2024Q3", "--to", "html", "--quiet"]) == 0
     assert (tmp_path / "out" / "district" / "a" / "2024Q3.html").is_file()
-    assert civreport.load(tmp_path / "out" / "district" / "2024Q3.yaml").office == "某区创城办"
+    assert civreport.load(tmp_path / "out" / "district" / "2024Q3.yaml").report.office == "某区创城办"
     assert main(["batch", str(tmp_path / "units.csv"), "--quiet"]) == 2  # a CSV needs --period
 
 
@@ -253,3 +253,19 @@ def test_ctrl_c_stops_a_pool_run_at_once_and_leaves_only_whole_files(tmp_path: P
     assert all(p.read_bytes().startswith(b"%PDF") and b"%%EOF" in p.read_bytes()[-1024:] for p in made)
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0 and len(list((tmp_path / "out").glob("*.pdf"))) == 40
+
+
+def test_each_thread_job_reports_its_own_diagnostics_and_no_others(tmp_path: Path) -> None:
+    """Diagnostics travel with their document, not through Python's process-wide warnings:
+    24 documents on 8 threads, each with a warning of its own (a control character dropped
+    from a title in its own words)."""
+    jobs = []
+    for n in range(24):
+        source = tmp_path / f"r{n:02d}.yaml"
+        source.write_text(YAML.replace("- title: 强化组织领导", f'- title: "第{n}号\\a条目"'), encoding="utf-8")
+        jobs.append(Job(str(source), str(source), (str(tmp_path / "out" / f"r{n:02d}.docx"),)))
+    outcomes = run(jobs, executor="thread", workers=8)
+    for n, outcome in enumerate(outcomes):
+        assert outcome.written, outcome.message
+        dropped = [str(d) for d in outcome.diagnostics if "无法打印" in str(d)]
+        assert dropped == [f"字段 measures[0].items[0].title：已删除无法打印的字符 U+0007（“第{n}号条目”）"], (n, dropped)

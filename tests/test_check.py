@@ -14,10 +14,10 @@ import pytest
 
 import civreport
 from civreport import Report, check
-from civreport.checking import fix_text
+from civreport.checking.proofreader import fix_text
 from civreport.cli import main
 from civreport.office.profile import default_profile
-from civreport.office.rules import RULES
+from civreport.checking.rulebook import RULES
 
 from conftest import MINIMAL, ROOT, SAMPLES
 
@@ -83,27 +83,25 @@ def test_each_rule_fires_on_its_planted_case_and_its_fix_mends_it(code: str) -> 
     assert finding.severity == RULES[code].severity and finding.message and finding.path
     assert finding.fixable == RULES[code].fixable
     if RULES[code].fixable:
-        fixed = fix_text(report.opening[0], {code}, report, default_profile())
+        fixed = fix_text(report.opening[0], {code}, report)
         mended = report.model_copy(update={"opening": [fixed]})
         assert not [f for f in check(mended) if f.code == code]
 
 
 def test_fixes_change_only_what_they_find() -> None:
-    office = default_profile()
     report = report_with()
-    assert fix_text("今年以来,我区开展活动１２场，，1-6月", set(RULES), report, office) == "今年以来，我区开展活动12场，1—6月"
+    assert fix_text("今年以来,我区开展活动１２场，，1-6月", set(RULES), report) == "今年以来，我区开展活动12场，1—6月"
     with_tilde = report_with(range_dash="～")
-    assert fix_text("1-6月、7—9月", {"CR206"}, with_tilde, office) == "1～6月、7～9月"
-    assert fix_text("地方财政收入3.4亿元, 增长20%", {"CR201", "CR208"}, report, office) == "地方财政收入3.4亿元，增长20%"
+    assert fix_text("1-6月、7—9月", {"CR206"}, with_tilde) == "1～6月、7～9月"
+    assert fix_text("地方财政收入3.4亿元, 增长20%", {"CR201", "CR208"}, report) == "地方财政收入3.4亿元，增长20%"
 
 
 
 def test_taiwan_words_are_misconverted_but_not_the_mainland_words_that_share_their_characters() -> None:
-    office = default_profile()
     text = "随著网路普及，我区著力推进数位化，成效显著手段多，拥有著作权的著名专家带著名单入户。"
     found = [f for f in check(report_with(opening=[text])) if f.code == "CR502"]
     assert [f.message for f in found] == ["疑为繁简转换造成的错词 随著→随着、网路→网络、著力→着力、数位化→数字化"]
-    assert fix_text(text, {"CR502"}, report_with(), office) == (
+    assert fix_text(text, {"CR502"}, report_with()) == (
         "随着网络普及，我区着力推进数字化，成效显著手段多，拥有著作权的著名专家带著名单入户。")
 
 @pytest.mark.parametrize("path", SAMPLES + QUARTERS, ids=lambda p: p.stem)
@@ -148,7 +146,7 @@ def test_fix_keeps_comments_and_reports_what_it_cannot_mend(tmp_path: Path, caps
     assert main(["check", str(target), "--fix"]) == 1  # 某区 cannot be fixed
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# 我的注释\noffice: 某区创城办   # 单位\n")
-    assert "今年以来，我区扎实推进“文明”创建。" in civreport.load(target).opening[0]
+    assert "今年以来，我区扎实推进“文明”创建。" in civreport.load(target).report.opening[0]
     out = capsys.readouterr().out
     assert "CR102" in out and "CR201" not in out
 
@@ -224,10 +222,10 @@ def test_a_comma_that_splits_a_bracketed_text_is_a_warning_not_python_output(
 def test_a_roll_up_of_quarters_is_clean_and_a_change_is_said_of_the_nearest_name() -> None:
     # The quarters' own changes (一季度，…… under 第一季度) are not the year's.
     assert check(civreport.rollup(QUARTERS, "2024")) == []
-    q3 = civreport.load(QUARTERS[2])  # a unit's figures under its name are not the district's
+    q3 = civreport.load(QUARTERS[2]).report  # a unit's figures under its name are not the district's
     units = [q3.model_copy(update={"office": name}) for name in ("东区", "西区")]
     assert check(civreport.rollup(units, "2024Q3", office="滨河区创城办")) == []
-    q1 = civreport.load(QUARTERS[0])
+    q1 = civreport.load(QUARTERS[0]).report
 
     def said(change: str) -> list[str]:
         text = f"共发现问题点位428个，已整改完成点位386个，问题整改率为90.2%，同比提高{change}个百分点。"
@@ -337,7 +335,7 @@ def test_leftovers_a_review_found_missing_are_found(report: Report, code: str, f
 
 
 def test_a_change_said_of_another_subject_is_not_the_indicators() -> None:
-    q1 = civreport.load(QUARTERS[0])
+    q1 = civreport.load(QUARTERS[0]).report
     text = "发放宣传资料2.68万份，志愿服务队伍同比增长50%。"
     assert [f for f in check(q1.model_copy(update={"opening": [text]})) if f.code == "CR303"] == []
 
@@ -349,5 +347,5 @@ def test_fix_mends_names_too(tmp_path: Path) -> None:
                       "卫生反复较大。两次暗访发现的问题仍未全部整改。]\nindicators:\n  - {key: a, name: 誌願者, value: 1, unit: 人}\n",
                       encoding="utf-8")
     assert main(["check", str(target), "--fix"]) == 0
-    report = civreport.load(target)
+    report = civreport.load(target).report
     assert (report.office, report.signoff, report.indicators[0].name) == ("滨河区创城办", "滨河区创城办", "志愿者")

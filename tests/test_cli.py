@@ -72,7 +72,7 @@ def test_new_prints_a_starter_that_loads(tmp_path, capsys):
     assert main(["new", "--period", "2024H1", "--office", "小河区创城办"]) == 0
     starter = tmp_path / "new.yaml"
     starter.write_text(capsys.readouterr().out, encoding="utf-8")
-    report = civreport.load(starter)
+    report = civreport.load(starter).report
     assert (report.office, report.period.code()) == ("小河区创城办", "2024H1")
     assert "#" in starter.read_text(encoding="utf-8")  # commented for the author
 
@@ -86,7 +86,7 @@ def test_new_writes_any_office_name_as_one_value(tmp_path, capsys, office, loade
     assert main(["new", "--period", "2024H1", "--office", office]) == 0
     starter = tmp_path / "new.yaml"
     starter.write_text(capsys.readouterr().out, encoding="utf-8")
-    report = civreport.load(starter)
+    report = civreport.load(starter).report
     assert (report.office, report.period.code()) == (loaded, "2024H1")
 
 

@@ -317,13 +317,13 @@ def write(tmp_path, text):
 
 
 def test_an_empty_part_is_accepted_and_left_out(tmp_path):
-    report = civreport.load(write(tmp_path, YAML + "achievements:\nsuggestions: [{}]\n"))
+    report = civreport.load(write(tmp_path, YAML + "achievements:\nsuggestions: [{}]\n")).report
     assert [role for role, _ in report.all_parts()] == ["measures", "problems", "plans"]
 
 
 @pytest.mark.parametrize("period", ["2024年第三季度", "2024年三季度", "2024q3", "２０２４Ｑ３", "2024Q3"])
 def test_periods_as_people_type_them(tmp_path, period):
-    report = civreport.load(write(tmp_path, YAML.replace("period: 2024Q3", f"period: {period}")))
+    report = civreport.load(write(tmp_path, YAML.replace("period: 2024Q3", f"period: {period}"))).report
     assert report.period.code() == "2024Q3"
 
 

@@ -50,8 +50,9 @@ def reachable(value: object, seen: set[int] | None = None):
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.stem)
 def test_everything_a_template_can_reach_is_plain_data(sample):
-    report = civreport.load(sample)
-    assert report.source is not None  # the model knows its file; templates must not
+    loaded = civreport.load(sample)
+    assert loaded.path is not None  # the loaded document knows its file; templates must not
+    report = loaded.report
     settings = civreport.Profile()
     context = {key: plain(value) for key, value in page_context(compose(report), settings, {}).items()}
     kinds = {type(value) for root in context.values() for value in reachable(root)}
@@ -107,7 +108,7 @@ def test_everything_a_template_can_reach_is_plain_data(sample):
 def test_hostile_templates_are_refused(tmp_path, template, message):
     profile = office_with_template(tmp_path, closing_block(template))
     (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
-    report = civreport.load(tmp_path / "r.yaml")  # loaded from a file: the model knows its path
+    report = civreport.load(tmp_path / "r.yaml")  # loaded from a file: it knows its path
     start = time.perf_counter()
     with pytest.raises(TemplateError, match=re.escape(message)) as info:
         civreport.render_page(report, office=profile)

@@ -96,7 +96,7 @@ def expected_blocks(doc):
 def test_every_sample_renders_block_for_block():
     assert sorted(PART_HEADINGS) == [s.stem for s in SAMPLES]
     for sample in SAMPLES:
-        report = civreport.load(sample)
+        report = civreport.load(sample).report
         blocks = [(b.style, b.text) if isinstance(b, Paragraph) else ("table", [[c.text for c in row] for row in b.rows])
                   for b in civreport.render_page(report).blocks]
         assert blocks == expected_blocks(compose(report)), sample.stem

@@ -88,7 +88,7 @@ def headings_per_level(report: Report) -> list[int]:
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
 @pytest.mark.parametrize("path", SAMPLES + QUARTERS, ids=lambda p: p.stem)
 def test_a_rendered_sample_imports_to_a_summary_that_prints_the_same(path: Path, fmt: str) -> None:
-    report = load(path)
+    report = load(path).report
     result = import_document(write(render_page(report), fmt), format=fmt, name=f"{path.stem}.{fmt}")
     assert printed(compose(result.report)) == printed(compose(report))
     # Parts keep the roles their titles name.
@@ -104,9 +104,9 @@ def test_the_input_file_written_loads_to_the_same_report(path: Path, tmp_path: P
     result = import_document(write(render_page(load(path)), "docx"), format="docx", name="x.docx")
     written = tmp_path / "x.yaml"
     written.write_text(result.to_yaml(indicators=True), encoding="utf-8")
-    again = load(written)
+    again = load(written).report
     assert again.model_dump() == result.report.model_dump()
-    assert printed(compose(again)) == printed(compose(load(path)))
+    assert printed(compose(again)) == printed(compose(load(path).report))
 
 
 # -- real documents --------------------------------------------------------------------------------
@@ -367,7 +367,7 @@ def test_indicator_suggestions_are_comments_that_load_when_uncommented(tmp_path:
     enabled = re.sub(r"^# (indicators:|  - \{key)", r"\1", text, flags=re.M)
     path = tmp_path / "with-indicators.yaml"
     path.write_text(enabled, encoding="utf-8")
-    assert load(path).indicators  # the suggestions are valid indicators
+    assert load(path).report.indicators  # the suggestions are valid indicators
 
 
 def test_html_and_markdown_import() -> None:
@@ -528,7 +528,7 @@ def test_cli_needs_a_directory_for_several_files(tmp_path: Path, capsys: pytest.
 def test_the_yaml_sample_in_the_test_helpers_survives_an_import(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text(YAML, encoding="utf-8")
-    report = load(path)
+    report = load(path).report
     result = import_document(write(render_page(report), "txt"), format="txt", name="r.txt")
     assert printed(compose(result.report)) == printed(compose(report))
     assert dataclasses.is_dataclass(result)
@@ -542,4 +542,4 @@ def test_what_cannot_be_placed_is_kept_as_a_comment_where_it_stood(tmp_path: Pat
     assert written.index("无法放入") < written.index("opening:")
     path = tmp_path / "x.yaml"
     path.write_text(written, encoding="utf-8")
-    assert load(path).opening == ["今年工作有序推进。"]
+    assert load(path).report.opening == ["今年工作有序推进。"]

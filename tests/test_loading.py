@@ -43,10 +43,10 @@ def test_the_three_formats_give_the_same_report(tmp_path):
     from_yaml = civreport.load(write(tmp_path, "r.yaml", YAML))
     from_json = civreport.load(write(tmp_path, "r.json", json.dumps(MINIMAL, ensure_ascii=False)))
     from_toml = civreport.load(write(tmp_path, "r.toml", TOML))
-    assert from_yaml.model_dump() == from_json.model_dump() == from_toml.model_dump()
-    assert from_yaml.source == tmp_path / "r.yaml"
-    assert from_yaml.period.label() == "2024年第三季度"
-    assert from_yaml.measures[0].items[1].points == ["设置公益广告1200处", "开展志愿服务活动"]
+    assert from_yaml.report.model_dump() == from_json.report.model_dump() == from_toml.report.model_dump()
+    assert from_yaml.path == tmp_path / "r.yaml"
+    assert from_yaml.report.period.label() == "2024年第三季度"
+    assert from_yaml.report.measures[0].items[1].points == ["设置公益广告1200处", "开展志愿服务活动"]
 
 
 def problem_of(tmp_path, name, text):
@@ -154,4 +154,4 @@ def test_empty_item_is_refused(tmp_path):
 
 def test_exponents_are_numbers_as_in_json(tmp_path):
     path = write(tmp_path, "r.yaml", YAML + "indicators: [{key: a, name: 宣传资料, value: 1.5e3, unit: 份}]\n")
-    assert civreport.load(path).indicators[0].value == 1500
+    assert civreport.load(path).report.indicators[0].value == 1500

@@ -14,6 +14,7 @@ import civreport.rendering.page as page_module
 import civreport.writers as writers
 from civreport import Page, RenderError, Report
 from civreport.cli import main
+from civreport.office.profile import OfficeProfile
 
 from conftest import SAMPLES, make_report
 
@@ -29,22 +30,30 @@ def counting(calls: Counter, name: str, function):
 def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch):
     calls: Counter = Counter()
     pages: list[Page] = []
-    monkeypatch.setattr(pipeline, "resolve", counting(calls, "resolve", pipeline.resolve))
+    resolve = pipeline.resolve
+
+    def resolving(office, *args):  # a profile already resolved is passed through, not resolved again
+        calls["resolve"] += not isinstance(office, OfficeProfile)
+        return resolve(office, *args)
+
+    monkeypatch.setattr(pipeline, "resolve", resolving)
     monkeypatch.setattr(pipeline, "compose", counting(calls, "compose", pipeline.compose))
     monkeypatch.setattr(page_module, "render_template", counting(calls, "render_template", page_module.render_template))
     monkeypatch.setattr(page_module.lxml_html, "document_fromstring",
                         counting(calls, "parse", page_module.lxml_html.document_fromstring))
     write = writers.write
 
-    def recording(page, fmt):
+    def recording(page, fmt, *, diagnostics):
         pages.append(page)
-        return write(page, fmt)
+        return write(page, fmt, diagnostics=diagnostics)
 
     monkeypatch.setattr(pipeline, "write", recording)
     sample = SAMPLES[0]
     assert main(["render", str(sample), "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".civreport") == [f"{sample.stem}.{fmt}" for fmt in ("docx", "html", "pdf")]
-    assert calls == {"resolve": 1, "compose": 1, "render_template": 1, "parse": 1}
+    # The command resolves each input's office before anything is written (a bad profile
+    # stops the run), the worker once for its document (it may be another process).
+    assert calls == {"resolve": 2, "compose": 1, "render_template": 1, "parse": 1}
     assert len(pages) == 3 and pages[0] is pages[1] is pages[2]
     # The writers see the page, never the report.
     assert not any(isinstance(value, Report) for value in vars(pages[0]).values())
@@ -67,10 +76,10 @@ def test_the_page_carries_its_metadata_and_settings():
 
 
 def test_all_outputs_or_none(tmp_path, monkeypatch):
-    def broken(page, fmt):
+    def broken(page, fmt, *, diagnostics):
         if fmt == "pdf":
             raise RenderError("排版失败")
-        return writers.write(page, fmt)
+        return writers.write(page, fmt, diagnostics=diagnostics)
 
     monkeypatch.setattr(pipeline, "write", broken)
     with pytest.raises(RenderError, match="排版失败"):

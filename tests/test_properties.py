@@ -159,7 +159,7 @@ def test_any_text_imports_to_a_report_that_renders_or_is_refused(lines: list[str
                 path = Path(tmp) / "x.yaml"
                 path.write_text(part.to_yaml(indicators=True), encoding="utf-8")
                 again = civreport.load(path)
-                assert again.model_dump() == part.report.model_dump()
+                assert again.report.model_dump() == part.report.model_dump()
                 assert civreport.write(civreport.render_page(again), "txt")
 
 

@@ -142,7 +142,7 @@ def test_rollup_file_is_an_ordinary_report(tmp_path, capsys):
         paths[-1].write_text(to_yaml(quarter(q)), encoding="utf-8")
     out = tmp_path / "h1.yaml"
     assert main(["rollup", *map(str, paths), "--period", "2024H1", "-o", str(out), "--date", "2024-07-05"]) == 0
-    loaded = civreport.load(out)
+    loaded = civreport.load(out).report
     assert str(loaded.date) == "2024-07-05" and [s.file for s in loaded.sources] == [str(p) for p in paths]
     assert loaded.model_dump() == rollup(paths, "2024H1", day=loaded.date).model_dump()
     assert main(["rollup", *map(str, paths), "--period", "2024Q1-Q3"]) == 2
@@ -155,7 +155,7 @@ def test_quarterly_samples_roll_up_into_the_year():
     year = rollup(QUARTERLY, "2024")
     assert year.period.code() == "2024" and len(year.sources) == 4
     assert [i.title for i in year.measures[0].items] == ["第一季度", "第二季度", "第三季度", "第四季度"]
-    quarters = [civreport.load(p) for p in QUARTERLY]
+    quarters = [civreport.load(p).report for p in QUARTERLY]
     assert by_key(year)["materials"].value == sum(by_key(q)["materials"].value for q in quarters)
     assert by_key(year)["volunteers"].value == by_key(quarters[-1])["volunteers"].value
     civreport.render_html(year)
@@ -199,4 +199,4 @@ def test_the_roll_up_file_writes_figures_as_people_do(tmp_path):
     text = to_yaml(rollup(QUARTERLY, "2024"))
     assert "value: 142600\n" in text and "value: 93.917\n" in text and ".0\n" not in text
     (tmp_path / "y.yaml").write_text(text, encoding="utf-8")
-    assert civreport.load(tmp_path / "y.yaml").indicators[0].value == 142600
+    assert civreport.load(tmp_path / "y.yaml").report.indicators[0].value == 142600

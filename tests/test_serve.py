@@ -238,7 +238,7 @@ def test_a_textareas_line_ends_are_kept_as_the_model_keeps_them(client: TestClie
     client.post(f"/edit/{SAMPLE}/update", data={"title": "茂南区河东街道\r\n2021年工作总结"}, headers=headers)
     assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
     raw = (workspace / SAMPLE).read_bytes()
-    assert b"\r" not in raw and "茂南区河东街道\n2021年工作总结" in str(civreport.load(workspace / SAMPLE).title)
+    assert b"\r" not in raw and "茂南区河东街道\n2021年工作总结" in str(civreport.load(workspace / SAMPLE).report.title)
 
 
 def test_frames_chunked_uploads_bad_new_reports_and_broken_files(client: TestClient, workspace: Path) -> None:
@@ -250,7 +250,7 @@ def test_frames_chunked_uploads_bad_new_reports_and_broken_files(client: TestCli
     bad = client.post("/new", data={"period": "2024Q5"}, headers=headers)
     assert bad.status_code == 400 and bad.json()["error"].startswith("期间：")
     made = client.post("/new", data={"name": "引号", "office": '河东: 街道 # "注释'}, headers=headers)
-    assert civreport.load(workspace / "引号.yaml").office == '河东: 街道 # "注释'
+    assert civreport.load(workspace / "引号.yaml").report.office == '河东: 街道 # "注释'
     assert made.status_code == 200
     (workspace / "broken.yaml").write_text("office: [\n", encoding="utf-8")
     shown = client.get("/edit/broken.yaml", headers={"Accept": "text/html"})
@@ -269,3 +269,13 @@ def test_warnings_show_at_their_field_and_numbers_keep_their_writing(client: Tes
     assert any("已删除无法打印的字符 U+0007" in m for m in body["messages"]["opening[0]"])
     assert client.post("/edit/n.yaml/save", headers=headers).json()["ok"]
     assert "value: 95.50" in (workspace / "n.yaml").read_text(encoding="utf-8")
+
+
+def test_the_preview_says_what_its_fonts_cannot_print_at_the_field(client: TestClient, workspace: Path) -> None:
+    """Missing glyphs at the fields whose text holds them; the fonts that stood in, for the whole report."""
+    headers = opened(client, SAMPLE)
+    edit = client.post(f"/edit/{SAMPLE}/update", data={"opening[0]": "发放调査问卷五千份。"}, headers=headers).json()
+    notices = client.get(f"/edit/{SAMPLE}/preview/{edit['generation']}", headers=headers).json()["notices"]
+    assert any("没有“査”（U+67FB）" in m for m in notices["opening[0]"])
+    assert [path for path, found in notices.items() if any("査" in m for m in found)] == ["opening[0]"]
+    assert any("改用 FandolFang-Regular" in m for m in notices[""])  # this machine has none of the official fonts

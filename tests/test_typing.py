@@ -21,7 +21,7 @@ USER_CODE = textwrap.dedent("""\
     pdf: bytes = write(page, "pdf")
     docx: bytes = render_docx(report)
     found: list[civreport.Finding] = check(report)
-    loaded: Report = civreport.load(Path("r.yaml"))
+    loaded: civreport.LoadedReport = civreport.load(Path("r.yaml"))
     """)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..diagnostics import Diagnostic
+
 
 @dataclass(frozen=True)
 class Job:
@@ -22,15 +24,15 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """How one job ended: written, skipped (up to date) or failed at a stage, with the warnings
-    raised while making it."""
+    """How one job ended: written, skipped (up to date) or failed at a stage, with the
+    diagnostics of making it (its own: never another job's)."""
 
     name: str
     written: tuple[str, ...] = ()
     skipped: bool = False
     stage: str | None = None  # 读取, 配置, 汇总, 模板, 输出, 内部错误: where it failed
     message: str | None = None
-    warnings: tuple[str, ...] = field(default=())
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
 
     @property
     def failed(self) -> bool:

@@ -11,6 +11,7 @@ from concurrent.futures import Executor, as_completed
 from contextlib import ExitStack
 from typing import TextIO
 
+from ..errors import FontSubstitutionWarning
 from .executors import open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
@@ -106,21 +107,28 @@ def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers:
 
 
 def shared_warnings(outcomes: Sequence[Outcome]) -> tuple[list[str], dict[str, list[str]]]:
-    """The warnings every document written raised alike (said once: font substitutions), and
-    each document's own."""
+    """The warnings of a run: those said once for all (the fonts that stood in for the
+    official ones, in one line; what every document written raised alike), and each
+    document's own."""
     made = [o for o in outcomes if not o.skipped]
     written = [o for o in made if o.written]
-    counts = Counter(w for o in made for w in o.warnings)
-    common = [w for w, n in counts.items() if n > 1 and all(w in o.warnings for o in written)]
-    own = {o.name: [w for w in o.warnings if w not in common] for o in made}
+    messages = {o.name: [str(d) for d in o.diagnostics if d.kind is not FontSubstitutionWarning] for o in made}
+    counts = Counter(m for found in messages.values() for m in dict.fromkeys(found))
+    common = [m for m, n in counts.items() if n > 1 and all(m in messages[o.name] for o in written)]
+    fonts = list(dict.fromkeys(str(d) for o in made for d in o.diagnostics if d.kind is FontSubstitutionWarning))
+    if fonts:
+        common.insert(0, f"本机没有公文字体，PDF 用替代字体印出（DOCX 仍写公文字体的名称）：{'；'.join(fonts)}；"
+                         "装上所缺的字体后重新生成即可")
+    own = {name: [m for m in dict.fromkeys(found) if m not in common] for name, found in messages.items()}
     return common, {name: found for name, found in own.items() if found}
 
 
 def report(outcomes: Sequence[Outcome], out: TextIO) -> None:
     """The warnings and failures of a run, and its totals, for a person."""
     common, own = shared_warnings(outcomes)
+    alike = "（各份报告相同）" if sum(not o.skipped for o in outcomes) > 1 else ""
     for warning in common:
-        print(f"警告（各份报告相同）：{warning}", file=out)
+        print(f"警告{alike}：{warning}", file=out)
     for name, found in own.items():
         for warning in found:
             print(f"警告：{name}：{warning}", file=out)

@@ -1,19 +1,18 @@
 """One document, start to finish, in whichever process or machine runs it: read (or roll up),
 resolve the office, check, render once, write every format; all or nothing, with the
-warnings it raised and the stage it failed at."""
+diagnostics it collected and the stage it failed at."""
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
-from ..checking import check
-from ..errors import CivreportError, TemplateError
+from ..diagnostics import Diagnostics
+from ..errors import CivreportError, ProofreadingWarning, TemplateError
 from ..files import write_atomic
 from ..model import Report
 from ..office.profile import OfficeProfile, resolve
-from ..pipeline import render_page, write_all
-from ..readers import load
+from ..pipeline import check, office_of, render_page, write_all
+from ..readers import LoadedReport, load
 from ..rollups import rollup, to_yaml
 from .jobs import Job, Outcome
 from .stamps import has_stamp, record, stamp, up_to_date
@@ -34,25 +33,25 @@ def _stage(stage: str, exc: BaseException) -> _Failed:
     return _Failed("内部错误", f"{type(exc).__name__}（请把输入文件报告给开发者）")
 
 
-def _read(job: Job) -> tuple[Report, list[Path]]:
+def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]:
     """The job's report, and the files it was made from."""
     if not job.sources:
         try:
-            return load(job.input), [Path(job.input)]
+            return load(job.input, diagnostics=diagnostics), [Path(job.input)]
         except Exception as exc:
             raise _stage("读取", exc) from None
     try:
         assert job.period is not None
-        rolled = rollup([Path(s) for s in job.sources], job.period, office=job.unit)
+        rolled = rollup([Path(s) for s in job.sources], job.period, office=job.unit, diagnostics=diagnostics)
         write_atomic(job.input, to_yaml(rolled).encode("utf-8"))
-        return load(job.input), [Path(s) for s in job.sources]
+        return load(job.input, diagnostics=Diagnostics()), [Path(s) for s in job.sources]  # told once, rolling up
     except Exception as exc:
         raise _stage("汇总", exc) from None
 
 
-def _office(job: Job, report: Report) -> OfficeProfile:
+def _office(job: Job, document: LoadedReport) -> OfficeProfile:
     try:
-        return resolve(job.office, report.profile, report.source, job.offices)
+        return office_of(document, job.office, job.offices)
     except Exception as exc:
         raise _stage("配置", exc) from None
 
@@ -66,55 +65,47 @@ def is_fresh(job: Job) -> bool:
     """Whether the job's outputs are up to date (checked before a worker is started for it)."""
     if not has_stamp(list(job.outputs)):
         return False  # never made: no need to read anything
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            if job.sources:
-                if not Path(job.input).is_file():
-                    return False  # the rolled-up input file is one of the roll-up's outputs
-                made_from = [Path(s) for s in job.sources]
-                office = resolve(job.office, None, None, job.offices)
-            else:
-                report = load(job.input)
-                made_from, office = [Path(job.input)], resolve(job.office, report.profile, report.source, job.offices)
-            return up_to_date(list(job.outputs), _stamp(job, made_from, office))
-        except Exception:  # whatever is wrong, the worker will say it
-            return False
+    try:
+        if job.sources:
+            if not Path(job.input).is_file():
+                return False  # the rolled-up input file is one of the roll-up's outputs
+            made_from = [Path(s) for s in job.sources]
+            office = resolve(job.office, None, None, job.offices)
+        else:
+            made_from = [Path(job.input)]
+            office = office_of(load(job.input, diagnostics=Diagnostics()), job.office, job.offices)
+        return up_to_date(list(job.outputs), _stamp(job, made_from, office))
+    except Exception:  # whatever is wrong, the worker will say it
+        return False
 
 
 def run_job(job: Job) -> Outcome:
     """Make one document. Never raises: a failure is the outcome's stage and message."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    diagnostics = Diagnostics()
+    try:
+        document, made_from = _read(job, diagnostics)
+        office = _office(job, document)
+        templates = [Path(t) for t in job.templates]
+        value = _stamp(job, made_from, office)
+        for finding in check(document, office):
+            diagnostics.add(ProofreadingWarning, f"校对：{finding}")
         try:
-            report, made_from = _read(job)
-            office = _office(job, report)
-            templates = [Path(t) for t in job.templates]
-            value = _stamp(job, made_from, office)
-            findings = tuple(f"校对：{finding}" for finding in check(report, office))
-            try:
-                page = render_page(report, office=office, templates=templates)
-            except Exception as exc:
-                raise _stage("渲染", exc) from None
-            try:
-                written = write_all(page, list(job.outputs))
-                record(list(job.outputs), value)
-            except Exception as exc:
-                raise _stage("输出", exc) from None
-        except _Failed as failed:
-            return Outcome(job.name, stage=failed.stage, message=failed.message, warnings=_messages(caught))
-    return Outcome(job.name, written=tuple(str(p) for p in written), warnings=findings + _messages(caught))
-
-
-def _messages(caught: list[warnings.WarningMessage]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(str(w.message) for w in caught))
+            page = render_page(document, office=office, templates=templates, diagnostics=diagnostics)
+        except Exception as exc:
+            raise _stage("渲染", exc) from None
+        try:
+            written = write_all(page, list(job.outputs), diagnostics=diagnostics)
+            record(list(job.outputs), value)
+        except Exception as exc:
+            raise _stage("输出", exc) from None
+    except _Failed as failed:
+        return Outcome(job.name, stage=failed.stage, message=failed.message, diagnostics=tuple(diagnostics))
+    return Outcome(job.name, written=tuple(str(p) for p in written), diagnostics=tuple(diagnostics))
 
 
 def warm_up() -> None:
     """A new worker loads the PDF writer (WeasyPrint, fonts) once, before its first document."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from ..writers import write
+    from ..writers import write
 
-        report = Report.model_validate({"office": "预热", "period": "2024", "subject": "预热", "opening": ["预热。"]})
-        write(render_page(report), "pdf")
+    report = Report.model_validate({"office": "预热", "period": "2024", "subject": "预热", "opening": ["预热。"]})
+    write(render_page(report, diagnostics=Diagnostics()), "pdf", diagnostics=Diagnostics())

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..model import Period, PeriodError
 from ..model.figures import mom, yoy
-from .context import Context, Hit
+from .rule import Context, Rule
 
 _UNIT = r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|亩|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
 # A statistic in Chinese numerals (三百二十人, 五万元, 十余家: GB/T 15835 4.1 writes 多 and 余
@@ -32,16 +32,16 @@ _AS_OF = re.compile(r"截至(\d{1,2})月(?:底|末)")
 _FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
 
 
-def chinese_statistics(text: str, context: Context) -> Iterator[Hit]:
+def chinese_statistics(text: str, context: Context) -> Iterator[str]:
     found = list(dict.fromkeys(m[1] for m in _CN_STATISTIC.finditer(text) if not _ESTIMATE.search(m[1])))
     if found:
-        yield Hit("CR301", f"统计数字“{'、'.join(found)}”用了汉字：应用阿拉伯数字（GB/T 15835）")
+        yield f"统计数字“{'、'.join(found)}”用了汉字：应用阿拉伯数字（GB/T 15835）"
 
 
-def unscaled(text: str, context: Context) -> Iterator[Hit]:
+def unscaled(text: str, context: Context) -> Iterator[str]:
     m = _UNSCALED.search(text)
     if m:
-        yield Hit("CR302", f"“{m[0]}”位数多：宜写作 {int(m[0]) // 10000}万")
+        yield f"“{m[0]}”位数多：宜写作 {int(m[0]) // 10000}万"
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -50,7 +50,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
-def changes(text: str, context: Context) -> Iterator[Hit]:
+def changes(text: str, context: Context) -> Iterator[str]:
     """A stated change that differs from the indicator named nearest before it in its sentence,
     where the text speaks of the report's own period (not 一季度，…… in a year's roll-up)."""
     stated = list(_CHANGE.finditer(text))
@@ -74,8 +74,8 @@ def changes(text: str, context: Context) -> Iterator[Hit]:
             continue
         expected = (yoy if m[1] == "同比" else mom)(indicator, m[1])
         if _normal(m[0]) != _normal(expected):
-            yield Hit("CR303", f"正文写“{indicator.name}……{m[0]}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
-                               f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}")
+            yield (f"正文写“{indicator.name}……{m[0]}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
+                   f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}")
 
 
 def _of_a_part(before: str, context: Context) -> bool:
@@ -83,11 +83,11 @@ def _of_a_part(before: str, context: Context) -> bool:
     with 一季度， or says 截至3月底, or it stands under a heading 第一季度, as in a year's roll-up
     of its quarters), or of one of the units a roll-up gathers (under the heading 东区)."""
     report = context.report.period
-    titles = _titles_above(context)
+    titles = context.text.titles
     if set(titles) & {source.office for source in context.report.sources}:
         return True
     opened = [f"{m[1] or report.start_year}年{m[2]}" for m in _PERIOD.finditer(before)][-1:]
-    for label in opened + titles:
+    for label in [*opened, *titles]:
         try:
             if Period.parse(label if re.match(r"\d{4}", label) else f"{report.start_year}年{label}") != report:
                 return True
@@ -95,19 +95,6 @@ def _of_a_part(before: str, context: Context) -> bool:
             continue
     as_of = [int(m[1]) for m in _AS_OF.finditer(before)]
     return bool(as_of) and as_of[-1] != report.end_month
-
-
-def _titles_above(context: Context) -> list[str]:
-    """The titles of the parts and items the text is in (path ``achievements[0].items[1].body[0]``)."""
-    titles, node = [], context.report
-    for name, index in re.findall(r"(\w+)\[(\d+)\]", context.path):
-        children = getattr(node, name, None)
-        if not isinstance(children, list) or int(index) >= len(children):
-            break
-        node = children[int(index)]
-        if isinstance(title := getattr(node, "title", None), str):
-            titles.append(title)
-    return titles
 
 
 def _normal(phrase: str) -> tuple[str, str, Decimal] | str:
@@ -118,14 +105,14 @@ def _normal(phrase: str) -> tuple[str, str, Decimal] | str:
     return direction, m[4], Decimal(m[3]).normalize()
 
 
-def periods(text: str, context: Context) -> Iterator[Hit]:
+def periods(text: str, context: Context) -> Iterator[str]:
     """A sentence that opens with a period the report does not cover (a leftover of last
     quarter's summary); plans name the periods to come."""
     report = context.report.period
-    if context.path.startswith(("plans", "suggestions")) or _in_role(context, ("plans", "suggestions")):
+    if _looks_ahead(context):
         return
     # The title and the lead-in name the period anywhere in them: 2024年上半年……工作总结, 现将上半年……如下.
-    anywhere = context.path in ("title", "subtitle", "lead_in")
+    anywhere = context.text.kind in ("doc_title", "lead_in")
     for m in (_NAMED_PERIOD if anywhere else _PERIOD).finditer(text):
         year = int(m[1]) if m[1] else report.start_year
         try:
@@ -133,7 +120,7 @@ def periods(text: str, context: Context) -> Iterator[Hit]:
         except PeriodError:
             continue
         if named.end < report.start or named.start > report.end:
-            yield Hit("CR304", f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对")
+            yield f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对"
             return
     for m in _LEAD_IN_PERIOD.finditer(text) if not anywhere else ():  # an opening's own lead-in
         try:
@@ -141,13 +128,13 @@ def periods(text: str, context: Context) -> Iterator[Hit]:
         except PeriodError:
             continue
         if named != report:
-            yield Hit("CR304", f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对")
+            yield f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对"
             return
 
 
-def dates(text: str, context: Context) -> Iterator[Hit]:
+def dates(text: str, context: Context) -> Iterator[str]:
     written = context.report.date
-    if written is None or context.path.startswith(("plans", "suggestions")) or _in_role(context, ("plans", "suggestions")):
+    if written is None or _looks_ahead(context):
         return  # plans name dates to come
     for m in _DATE.finditer(text):
         try:
@@ -157,13 +144,20 @@ def dates(text: str, context: Context) -> Iterator[Hit]:
         if text.startswith(("前", "之前", "以前", "起"), m.end()):
             continue  # a deadline or a start to come: 于12月31日前完成
         if day > written and not _FUTURE.search(_sentence(text, m.start(), m.end())):
-            yield Hit("CR305", f"“{m[0]}”晚于成文日期 {written.year}年{written.month}月{written.day}日：请核对")
+            yield f"“{m[0]}”晚于成文日期 {written.year}年{written.month}月{written.day}日：请核对"
             return
 
 
-def _in_role(context: Context, roles: tuple[str, ...]) -> bool:
-    m = re.match(r"parts\[(\d+)\]", context.path)
-    return m is not None and str(context.report.parts[int(m[1])].role) in roles
+def _looks_ahead(context: Context) -> bool:
+    """Plans and suggestions name the periods and dates to come."""
+    return context.text.role in ("plans", "suggestions")
 
 
-RULES = (chinese_statistics, unscaled, changes, periods, dates)
+RULES = (
+    Rule("CR301", "统计数字用了汉字", "warning", "投入一百万元、提高了十个百分点 → 100万元、10个百分点",
+         check=chinese_statistics),
+    Rule("CR302", "大数未用万、亿", "info", "投入1500000元 → 150万元", check=unscaled),
+    Rule("CR303", "增幅与指标不符", "error", "正文“同比增长20%”，指标算得同比增长15%", check=changes),
+    Rule("CR304", "期间与报告不符", "warning", "第三季度的总结写“上半年共开展……”", check=periods),
+    Rule("CR305", "日期晚于成文日期", "error", "成文日期 2024年7月5日，正文写“7月20日已完成”", check=dates),
+)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..office.rules import RULES, SEVERITY_NAMES, Severity
+from .rule import SEVERITY_NAMES, Severity
+from .rulebook import RULES
 
 
 @dataclass(frozen=True)
 class Finding:
-    code: str  # CR101 …, see civreport.office.rules
+    code: str  # CR101 …, see civreport.checking.rulebook
     severity: Severity
     message: str  # Chinese, what is wrong and what to write instead
     path: str  # the field: parts[0].items[1].body[0]

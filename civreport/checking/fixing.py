@@ -11,18 +11,17 @@ from ..errors import InputError
 from ..files import write_atomic
 from ..model import Report
 from ..model.report import field_loc
-from ..office.profile import OfficeProfile
 from ..readers import roundtrip
-from . import fix_text
 from .finding import Finding
-from .texts import all_texts
+from .proofreader import fix_text
 
 FIXABLE_SUFFIXES = (".yaml", ".yml", ".json")
 CANNOT_FIX = "只能自动修正 YAML 和 JSON 文件：TOML 文件请按提示手工修改"
 
 
-def fix_file(path: Path, report: Report, findings: list[Finding], office: OfficeProfile) -> int:
-    """Apply the fixable findings to the input file ``path``; the number of fields changed."""
+def fix_file(path: Path, report: Report, findings: list[Finding], dash: str = "—") -> int:
+    """Apply the fixable findings to the input file ``path`` (``dash``: the range dash its
+    office asks for); the number of fields changed."""
     codes: dict[str, set[str]] = {}
     for finding in findings:
         if finding.fixable:
@@ -38,10 +37,10 @@ def fix_file(path: Path, report: Report, findings: list[Finding], office: Office
         yaml, data = None, json.loads(text)
     else:
         yaml, data = roundtrip.load(text)
-    texts = dict(all_texts(report))
+    texts = {text.path: text.text for text in report.all_texts()}
     changed = 0
     for field, rules in codes.items():
-        new = fix_text(texts[field], rules, report, office)
+        new = fix_text(texts[field], rules, report, dash)
         if new == texts[field]:
             continue
         *parents, last = field_loc(field)

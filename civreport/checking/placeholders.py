@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import listing
+from .rule import Rule, listing
 
 # ×× XX xx ** 20xx 202X X月×日 某某 某年某月 【单位名称】 ○○ __ : what model essays and drafts leave to
 # be filled in. 某某 after a surname (张某某) is how case reports write a person, not a blank.
@@ -15,8 +15,9 @@ _PLACEHOLDER = re.compile(
     r"○{2,}|_{2,}|＿{2,}")
 _GENERIC = re.compile(r"某(?:区|市|县|镇|乡|街道|社区|村|单位|部门|局|委|办|公司|学校|医院)")
 
-
-placeholders = listing("CR101", _PLACEHOLDER, "有未填写的占位符 {found}：请填写实际内容")
-generic_names = listing("CR102", _GENERIC, "“{found}”是泛称：请写明单位名称")
-
-RULES = (placeholders, generic_names)
+RULES = (
+    Rule("CR101", "占位符", "error", "××区、XX同志、**个、20xx年 → 填写实际内容",
+         check=listing(_PLACEHOLDER, "有未填写的占位符 {found}：请填写实际内容")),
+    Rule("CR102", "泛称的单位名", "warning", "某区、某市、某街道 → 写明单位名称",
+         check=listing(_GENERIC, "“{found}”是泛称：请写明单位名称")),
+)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..office.rules import RULES
 from .finding import Finding
+from .rulebook import RULES
 
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 

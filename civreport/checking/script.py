@@ -3,28 +3,28 @@ a conversion between the scripts leaves wrong (CR502: a round trip's 原那么, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ..model.script import MISCONVERTED, MISCONVERTED_WORD, mend_words, simplified, traditional_characters
-from .context import Context, Hit, distinct
+from .rule import Context, Rule, distinct
 
 
-def traditional(text: str, context: Context) -> Iterator[Hit]:
+def traditional(text: str, context: Context) -> Iterator[str]:
     changed = traditional_characters(text)
     if changed:
         shown = "、".join(dict.fromkeys(f"{a}→{b}" for a, b in changed[:8]))
-        yield Hit("CR501", f"有繁体字 {shown}（{len(changed)} 字）：应为简体")
+        yield f"有繁体字 {shown}（{len(changed)} 字）：应为简体"
 
 
-def artefacts(text: str, context: Context) -> Iterator[Hit]:
+def artefacts(text: str, context: Context) -> Iterator[str]:
     found = distinct(MISCONVERTED_WORD, text)
     if found:
         shown = "、".join(f"{word}→{MISCONVERTED[word]}" for word in found)
-        yield Hit("CR502", f"疑为繁简转换造成的错词 {shown}")
+        yield f"疑为繁简转换造成的错词 {shown}"
 
 
-RULES = (traditional, artefacts)
-FIXES: dict[str, Callable[[str, Context], str]] = {
-    "CR501": lambda text, context: simplified(text),
-    "CR502": lambda text, context: mend_words(text),
-}
+RULES = (
+    Rule("CR501", "繁体字", "error", "創建 → 创建", check=traditional, fix=lambda text, context: simplified(text)),
+    Rule("CR502", "繁简转换错误", "error", "原那么 → 原则，效劳 → 服务，网路 → 网络，随著 → 随着",
+         check=artefacts, fix=lambda text, context: mend_words(text)),
+)

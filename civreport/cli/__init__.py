@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -13,18 +12,19 @@ from pathlib import Path
 from .. import batch
 from ..about import version
 from ..batch import Job
-from ..checking import check
+from ..diagnostics import Diagnostics
 from ..errors import CivreportError, InputError, Problem, TemplateError
 from ..files import write_atomic
 from ..model import Period, PeriodError, Report
 from ..office.profile import OfficeProfile, Profile, resolve
-from ..readers import load
+from ..pipeline import check, office_of
+from ..readers import LoadedReport, load
 from ..rendering import check_templates
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
 from . import checkcmd, importcmd, servecmd
-from .notices import warnings_of
+from .notices import tell
 from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -128,17 +128,20 @@ def _office_options(p: argparse.ArgumentParser) -> None:
                    help="模板目录，先于配置和内置模板查找；可重复")
 
 
-def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[Report], list[Problem]]:
+def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[LoadedReport], list[Problem]]:
     """Every input that loads, and the problems of all that do not: all are reported at once.
-    ``warn=False`` keeps the warnings of loading for the worker that loads the file again."""
+    ``warn=False`` leaves what loading has to tell to the worker that loads the file again."""
     problems: list[Problem] = []
-    reports: list[Report] = []
+    reports: list[LoadedReport] = []
     for path in inputs:
+        diagnostics = Diagnostics()
         try:
-            with warnings_of(path) if warn else warnings.catch_warnings(action="ignore"):
-                reports.append(load(path))
+            reports.append(load(path, diagnostics=diagnostics))
         except InputError as exc:
             problems.extend(exc.problems)
+            continue
+        if warn:
+            tell(path, diagnostics)
     return reports, problems
 
 
@@ -147,10 +150,10 @@ def _render(args: argparse.Namespace) -> int:
     worker pool: each all or nothing, failures tabled at the end."""
     inputs: list[Path] = args.inputs
     loaded, problems = _load_all(inputs, warn=False)
-    reports: list[tuple[Report, OfficeProfile]] = []
-    for report in loaded:
+    reports: list[tuple[LoadedReport, OfficeProfile]] = []
+    for document in loaded:
         try:
-            reports.append((report, resolve(args.office, report.profile, report.source, args.offices)))
+            reports.append((document, office_of(document, args.office, args.offices)))
         except InputError as exc:
             problems.extend(exc.problems)
     stems = [path.stem for path in inputs]
@@ -203,8 +206,9 @@ def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | 
     reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)
-    with warnings_of(output or Path("汇总")):
-        text = to_yaml(rollup(reports, period, office=office, day=day))
+    diagnostics = Diagnostics()
+    text = to_yaml(rollup(reports, period, office=office, day=day, diagnostics=diagnostics))
+    tell(output or Path("汇总"), diagnostics)
     return _emit(text, output)
 
 

@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checking import Finding, check
+from ..checking.finding import Finding
 from ..checking.fixing import CANNOT_FIX, FIXABLE_SUFFIXES, fix_file
 from ..checking.reporting import as_json, as_sarif, as_text
+from ..diagnostics import Diagnostics
 from ..errors import InputError, Problem
-from ..office.profile import resolve
+from ..pipeline import check, office_of
 from ..readers import load
-from .notices import warnings_of
+from .notices import tell
 from .parser import ChineseParser
 
 EXIT_FINDINGS = 1
@@ -40,17 +41,18 @@ def run(args: argparse.Namespace, version: str) -> int:
     fixed = 0
     for path in args.inputs:
         try:
-            with warnings_of(path):
-                report = load(path)
-            office = resolve(args.office, report.profile, report.source, args.offices)
-            found = check(report, office)
+            diagnostics = Diagnostics()
+            document = load(path, diagnostics=diagnostics)
+            tell(path, diagnostics)
+            office = office_of(document, args.office, args.offices)
+            found = check(document, office)
             if args.fix and any(f.fixable for f in found):
                 if path.suffix.lower() not in FIXABLE_SUFFIXES:
                     print(f"警告：{path}：{CANNOT_FIX}", file=sys.stderr)
                 else:
-                    fixed += fix_file(path, report, found, office)
-                    report = load(path)
-                    found = check(report, office)
+                    fixed += fix_file(path, document.report, found, office.settings.range_dash)
+                    document = load(path, diagnostics=Diagnostics())  # told above
+                    found = check(document, office)
         except InputError as exc:
             problems.extend(exc.problems)
             continue

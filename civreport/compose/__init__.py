@@ -7,6 +7,7 @@ balanced lines, adds the lead-in and places the sign-off, under an office's sett
 
 from __future__ import annotations
 
+from ..diagnostics import Diagnostics
 from ..model import Report
 from ..office.profile import Profile, default_profile
 from .frame import opening, signoff
@@ -17,8 +18,9 @@ from .title import subtitle, title_lines
 from .wording import fill_all
 
 
-def compose(report: Report, settings: Profile | None = None) -> Summary:
-    """Derive the printed summary under an office's settings (GB/T 9704 by default)."""
+def compose(report: Report, settings: Profile | None = None, diagnostics: Diagnostics | None = None) -> Summary:
+    """Derive the printed summary under an office's settings (GB/T 9704 by default); what
+    composing has to tell goes to ``diagnostics`` (warnings when none is given)."""
     settings = settings or default_profile().settings
     figures = report.all_indicators()
     return Summary(
@@ -27,7 +29,7 @@ def compose(report: Report, settings: Profile | None = None) -> Summary:
         subtitle=subtitle(report, settings),
         opening=opening(report, settings, figures),
         sections=sections(report, settings, figures),
-        signoff=signoff(report, settings),
+        signoff=signoff(report, settings, diagnostics),
         attachments=list(report.attachments),
         closing=fill_all(report.closing, figures),
         table=table(report, figures),

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import warnings
-
+from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
 from ..model import Indicator, Report, cn_date
 from ..model.genre import ends_with_lead_in
@@ -37,7 +36,7 @@ def opening(report: Report, settings: Profile, figures: dict[str, Indicator]) ->
     return paragraphs
 
 
-def signoff(report: Report, settings: Profile) -> Signoff | None:
+def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> Signoff | None:
     """Names two characters in from the right (several names one under another, each
     right-aligned); the date
     starts two characters right of the widest name's start, and when it is too long for that,
@@ -53,8 +52,8 @@ def signoff(report: Report, settings: Profile) -> Signoff | None:
     room = settings.page.body_chars_per_line - inset
     for name in names:
         if text_width(name) > room:
-            warnings.warn(CivreportWarning(f"落款“{name}”长于一行，会折成两行：联合行文请把各发文机关写成列表"
-                                           "（signoff: [甲, 乙]），或用规范简称"), stacklevel=2)
+            tell(diagnostics, CivreportWarning, f"落款“{name}”长于一行，会折成两行：联合行文请把各发文机关写成列表"
+                 "（signoff: [甲, 乙]），或用规范简称", "signoff")
     widest = min(max(text_width(name) for name in names), room)  # a name that wraps is a line wide
     date_indent = inset + widest - 2 - text_width(day) if day else inset
     if day and date_indent < inset:

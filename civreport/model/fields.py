@@ -15,10 +15,12 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from ..diagnostics import Diagnostics
 from .limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE, MAX_NAME, MAX_TEXT, MAX_TITLE
 from .text import clean_input, join_wrapped_lines
 
@@ -82,10 +84,22 @@ class StrictModel(BaseModel):
         return data
 
 
+# The validation context's key for the collector of what validation has to tell:
+# ``Report.model_validate(data, context={DIAGNOSTICS: collector})``.
+DIAGNOSTICS = "diagnostics"
+
+
+def collector(info: ValidationInfo) -> Diagnostics | None:
+    """The collector a validation was given, if any (a model built in code has none: then
+    what it has to tell is a warning)."""
+    found = (info.context or {}).get(DIAGNOSTICS)
+    return found if isinstance(found, Diagnostics) else None
+
+
 class CleanModel(StrictModel):
     """A model whose texts are cleaned once, as they enter (see :mod:`civreport.model.text`)."""
 
     @model_validator(mode="before")
     @classmethod
-    def _clean(cls, data: Any) -> Any:
-        return clean_input(data)
+    def _clean(cls, data: Any, info: ValidationInfo) -> Any:
+        return clean_input(data, collector(info))

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, PrivateAttr, Tag, model_validator
+from pydantic import ConfigDict, Field, Tag, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..diagnostics import Diagnostics, tell
 from ..errors import FieldWarning
-from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText
+from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector
 from .genre import TYPED_NUMBER, TYPED_ORDINAL
 from .indicators import REFERENCE, Indicator, IndicatorTable, PartRole
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
 from .parts import Item, Part, Point
 from .period import Period, RangeDash
+from .walk import FieldText, TextKind
 
 # 工作情况的报告 is the shape of a report sent upward: 关于……工作情况的报告.
 Kind = Literal["工作总结", "工作汇报", "工作情况汇报", "工作情况报告", "工作情况的报告"]
@@ -43,34 +43,34 @@ class Source(StrictModel):
     period: Period = Field(title="工作期间")
 
 
-def _strip_typed(value: Any, pattern: re.Pattern[str], path: str) -> Any:
+def _strip_typed(value: Any, pattern: re.Pattern[str], path: str, diagnostics: Diagnostics | None) -> Any:
     if not isinstance(value, str):
         return value
     match = pattern.match(value)
     if not match or not value[match.end():].strip():
         return value
-    warnings.warn(FieldWarning(path, f"去掉了手写的序号“{match[0].strip()}”，序号由 civreport 生成"),
-                  stacklevel=2)
+    tell(diagnostics, FieldWarning, f"去掉了手写的序号“{match[0].strip()}”，序号由 civreport 生成", path)
     return value[match.end():]
 
 
-def _strip_numbers(section: Any, path: str) -> Any:
+def _strip_numbers(section: Any, path: str, diagnostics: Diagnostics | None) -> Any:
     """Titles and points of a part or item as written, less the numbers typed before them."""
     if not isinstance(section, dict):
         return section
     section = dict(section)
     if "title" in section:
-        section["title"] = _strip_typed(section["title"], TYPED_NUMBER, f"{path}.title")
+        section["title"] = _strip_typed(section["title"], TYPED_NUMBER, f"{path}.title", diagnostics)
     if isinstance(section.get("points"), list):
         points = []
         for i, point in enumerate(section["points"]):
             where = f"{path}.points[{i}]"
             if isinstance(point, dict) and "title" in point:
-                point = {**point, "title": _strip_typed(point["title"], TYPED_ORDINAL, f"{where}.title")}
-            points.append(_strip_typed(point, TYPED_ORDINAL, where))
+                point = {**point, "title": _strip_typed(point["title"], TYPED_ORDINAL, f"{where}.title", diagnostics)}
+            points.append(_strip_typed(point, TYPED_ORDINAL, where, diagnostics))
         section["points"] = points
     if isinstance(section.get("items"), list):
-        section["items"] = [_strip_numbers(item, f"{path}.items[{i}]") for i, item in enumerate(section["items"])]
+        section["items"] = [_strip_numbers(item, f"{path}.items[{i}]", diagnostics)
+                            for i, item in enumerate(section["items"])]
     return section
 
 
@@ -134,30 +134,26 @@ class Report(CleanModel):
     sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS, title="汇总来源",
                                   description="由 civreport rollup 填写")
 
-    # The file the report was loaded from: a profile named by a relative path is found beside it.
-    _source: Path | None = PrivateAttr(None)
-    # Where each field stands in that file (field location → line), for messages about it.
-    _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
-
     @model_validator(mode="before")
     @classmethod
-    def _typed_numbers(cls, data: Any) -> Any:
+    def _typed_numbers(cls, data: Any, info: ValidationInfo) -> Any:
         """Numbers typed before the titles of parts and items (（一）强化组织领导) and ordinals
         before points (一是……) are dropped with a warning: civreport numbers them."""
         if not isinstance(data, dict):
             return data
         fields = [*PART_ROLES, "parts"]
-        return {key: [_strip_numbers(part, f"{key}[{i}]") for i, part in enumerate(value)]
+        found = collector(info)
+        return {key: [_strip_numbers(part, f"{key}[{i}]", found) for i, part in enumerate(value)]
                 if key in fields and isinstance(value, list) else value for key, value in data.items()}
 
     def all_parts(self) -> list[tuple[PartRole | None, Part]]:
         """The parts in print order with their roles: ``parts`` as written, else the role
         lists in role order. Empty parts are left out."""
-        if self.parts:
-            found = [(part.role, part) for part in self.parts]
-        else:
-            found = [(role, part) for role in PART_ROLES for part in getattr(self, role)]
-        return [(role, part) for role, part in found if not part.is_empty]
+        return [(role, part) for role, _, part in self.printed_parts()]
+
+    def printed_parts(self) -> list[tuple[PartRole | None, str, Part]]:
+        """The parts that print, in print order, with their roles and field paths."""
+        return [(role, path, part) for role, path, part in self.parts_with_paths() if not part.is_empty]
 
     def blocks(self) -> Iterator[tuple[str, Part | Item]]:
         """Every part and item with its field path, each before the items under it, in the
@@ -168,9 +164,8 @@ class Report(CleanModel):
             for i, item in enumerate(node.items):
                 yield from walk(item, f"{path}.items[{i}]")
 
-        for field in (*PART_ROLES, "parts"):
-            for i, part in enumerate(getattr(self, field)):
-                yield from walk(part, f"{field}[{i}]")
+        for _, path, part in self.parts_with_paths():
+            yield from walk(part, path)
 
     def _every_indicator(self) -> Iterator[tuple[str, Indicator]]:
         """The report's indicators, then its items', in reading order, with their field paths."""
@@ -183,32 +178,43 @@ class Report(CleanModel):
         """Every indicator of the report and its items, by key."""
         return {i.key: i for _, i in self._every_indicator()}
 
-    def texts(self) -> list[tuple[str, str]]:
-        """(field path, text) of every text of the body, which may refer to an indicator."""
-        out = [(f"opening[{i}]", t) for i, t in enumerate(self.opening)]
-        out += [(f"closing[{i}]", t) for i, t in enumerate(self.closing)]
-
-        for path, node in self.blocks():
-            if node.title:
-                out.append((f"{path}.title", node.title))
-            out.extend((f"{path}.body[{i}]", t) for i, t in enumerate(node.body))
-            for i, point in enumerate(node.points):
-                here = f"{path}.points[{i}]"
-                if isinstance(point, Point):
-                    out.extend([(f"{here}.title", point.title)] if point.title else [])
-                    out.extend((f"{here}.body[{j}]", t) for j, t in enumerate(point.body))
-                else:
-                    out.append((here, point))
-            out.extend((f"{path}.{name}", text) for name in ("points_lead", "points_tail")
-                       if (text := getattr(node, name)))
-            for t, table in enumerate(node.tables):
-                out.extend((f"{path}.tables[{t}].rows[{r}][{c}]", cell)
-                           for r, row in enumerate(table.rows) for c, cell in enumerate(row))
+    def all_texts(self) -> list[FieldText]:
+        """Every text a reader sees, in reading order, each with what it is (see
+        :mod:`civreport.model.walk`)."""
+        out = [FieldText(name, value, "doc_title" if name in ("title", "subtitle") else "front")
+               for name in ("office", "subject", "title", "subtitle", "recipients")
+               if isinstance(value := getattr(self, name), str)]
+        out += [FieldText(f"opening[{i}]", t, "paragraph") for i, t in enumerate(self.opening)]
+        if isinstance(self.lead_in, str):
+            out.append(FieldText("lead_in", self.lead_in, "lead_in"))
+        if self.table is not None:
+            out.append(FieldText("table.title", self.table.title, "caption"))
+        for role, path, part in self.parts_with_paths():
+            out += _node_texts(part, path, role, ())
+        out += [FieldText(f"closing[{i}]", t, "paragraph") for i, t in enumerate(self.closing)]
+        out += [FieldText(f"attachments[{i}]", t, "attachment") for i, t in enumerate(self.attachments)]
+        names = self.signoff_names or []
+        out += [FieldText("signoff" if isinstance(self.signoff, str) else f"signoff[{i}]", name, "signoff")
+                for i, name in enumerate(names)]
+        out += [FieldText(f"indicators[{i}].name", indicator.name, "name") for i, indicator in enumerate(self.indicators)]
+        out += [FieldText(f"headings.{name}", text, "heading") for name, text in self.headings
+                if name in self.headings.model_fields_set or text != type(self.headings).model_fields[name].default]
         return out
+
+    def texts(self) -> list[FieldText]:
+        """The texts of the body's running text, which may refer to an indicator."""
+        return [text for text in self.all_texts() if text.in_body]
+
+    def parts_with_paths(self) -> Iterator[tuple[PartRole | None, str, Part]]:
+        """Every part, empty or not, with its role and field path, in print order (the role
+        lists in role order, or ``parts`` as written: a report has one or the other)."""
+        for role in PART_ROLES:
+            yield from ((role, f"{role}[{i}]", part) for i, part in enumerate(getattr(self, role)))
+        yield from ((part.role, f"parts[{i}]", part) for i, part in enumerate(self.parts))
 
     @model_validator(mode="after")
     def _size(self) -> Report:
-        total = sum(len(text) for _, text in self.texts())
+        total = sum(len(text.text) for text in self.all_texts())
         if total > MAX_TOTAL_TEXT:
             raise PydanticCustomError("too_much_text", "报告的正文共 {total} 字，超过了 {limit} 字的上限",
                                       {"total": total, "limit": MAX_TOTAL_TEXT})
@@ -237,8 +243,8 @@ class Report(CleanModel):
             missing = [k for k in self.table.keys if k not in known]
             if missing:
                 raise _at("table.keys", f"引用了不存在的指标 {'、'.join(missing)}")
-        for path, text in self.texts():
-            for match in REFERENCE.finditer(text):
+        for text in self.texts():
+            for match in REFERENCE.finditer(text.text):
                 key, what = match[1], match[2]
                 found = known.get(key)
                 needed = {"yoy": "last_year", "mom": "previous", "target": "target"}.get(what or "")
@@ -250,7 +256,7 @@ class Report(CleanModel):
                     problem = f"指标 {key} 的目标为 0，无法计算完成率"
                 else:
                     continue
-                raise _at(path, problem)
+                raise _at(text.path, problem)
         return self
 
     def title_segments(self, dash: RangeDash = "—") -> list[str]:
@@ -263,19 +269,6 @@ class Report(CleanModel):
         return [office, self.period.label(self.range_dash or dash), subject, kind]
 
     @property
-    def source(self) -> Path | None:
-        return self._source
-
-    def line_of(self, path: str) -> int | None:
-        """The line of the file the report was loaded from where ``path`` (``parts[0].body[1]``)
-        or, failing that, the nearest field around it stands."""
-        loc = field_loc(path)
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self._lines:
-                return self._lines[loc[:end]]
-        return None
-
-    @property
     def signoff_names(self) -> list[str] | None:
         """The names the report signs with: its own, ``[]`` for none at all, ``None`` when it
         leaves the choice to the office profile."""
@@ -284,3 +277,34 @@ class Report(CleanModel):
         if isinstance(self.signoff, str):
             return [self.signoff]
         return list(self.signoff) if self.signoff else None
+
+
+def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tuple[str, ...]) -> list[FieldText]:
+    """A part's or an item's texts in print order, then its items'."""
+
+    def text(where: str, value: str, kind: TextKind) -> FieldText:
+        return FieldText(where, value, kind, role, titles)
+
+    out = [text(f"{path}.title", node.title, "title")] if node.title else []
+    titles = (*titles, node.title) if node.title else titles
+    out += [text(f"{path}.body[{i}]", t, "paragraph") for i, t in enumerate(node.body)]
+    out += [text(f"{path}.points_lead", node.points_lead, "lead")] if node.points_lead else []
+    for i, point in enumerate(node.points):
+        here = f"{path}.points[{i}]"
+        if isinstance(point, Point):
+            out += [text(f"{here}.title", point.title, "point")] if point.title else []
+            out += [text(f"{here}.body[{j}]", t, "paragraph") for j, t in enumerate(point.body)]
+        else:
+            out.append(text(here, point, "point"))
+    out += [text(f"{path}.points_tail", node.points_tail, "lead")] if node.points_tail else []
+    for t, table in enumerate(node.tables):
+        here = f"{path}.tables[{t}]"
+        out += [text(f"{here}.title", table.title, "caption")] if table.title else []
+        out += [text(f"{here}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
+        out += [text(f"{here}.rows[{r}][{c}]", cell, "cell") for r, row in enumerate(table.rows)
+                for c, cell in enumerate(row)]
+    for i, indicator in enumerate(getattr(node, "indicators", [])):
+        out.append(text(f"{path}.indicators[{i}].name", indicator.name, "name"))
+    for i, item in enumerate(node.items):
+        out += _node_texts(item, f"{path}.items[{i}]", role, titles)
+    return out

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
 from typing import Any
 
+from ..diagnostics import Diagnostics, tell
 from ..errors import UnprintableTextWarning
 
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
@@ -54,19 +54,19 @@ def _codes(dropped: str) -> str:
     return "、".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
 
 
-def clean_input(value: Any, path: str = "") -> Any:
-    """Every text in raw input data (mappings, lists, strings) cleaned, with a warning per
+def clean_input(value: Any, diagnostics: Diagnostics | None, path: str = "") -> Any:
+    """Every text in raw input data (mappings, lists, strings) cleaned, with a diagnostic per
     field that lost characters."""
     if isinstance(value, str):
         cleaned, dropped = clean(value)
         if dropped:
-            warnings.warn(UnprintableTextWarning(path, f"已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）"),
-                          stacklevel=2)
+            tell(diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）", path)
         return cleaned
     if isinstance(value, dict):
-        return {key: clean_input(item, f"{path}.{key}" if path else str(key)) for key, item in value.items()}
+        return {key: clean_input(item, diagnostics, f"{path}.{key}" if path else str(key))
+                for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [clean_input(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return [clean_input(item, diagnostics, f"{path}[{i}]") for i, item in enumerate(value)]
     return value
 
 

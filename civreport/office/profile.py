@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from ..checking.rule import RuleSetting
 from ..errors import InputError
 from ..model import CleanModel, Name, PartHeadings, RangeDash, StrictModel, Text
 from .fonts import FontRole, is_font_file
@@ -26,7 +27,6 @@ from .layout import Layout
 if TYPE_CHECKING:
     from ..readers import LineMap
 
-from .rules import RULES, RuleSetting
 from .styles import BUILT_IN_NAMES, ClassName, OfficeStyle, StyleTable, style_table
 
 SUBTITLE_PLACEHOLDERS = ("office", "period", "year")  # what a profile's subtitle may name
@@ -101,6 +101,8 @@ class Profile(CleanModel):
     @field_validator("checks")
     @classmethod
     def _known_rules(cls, checks: dict[str, RuleSetting]) -> dict[str, RuleSetting]:
+        from ..checking.rulebook import RULES  # the rules' patterns compile when a profile switches one
+
         unknown = sorted(set(checks) - set(RULES))
         if unknown:
             raise PydanticCustomError("unknown_rule", "没有规则 {codes}：规则代码见 README 的“校对”一节（CR101 …）",

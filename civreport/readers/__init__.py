@@ -2,6 +2,6 @@
 
 from .data import LineMap, read_data
 from .problems import problems_from
-from .report import load
+from .report import LoadedReport, load, loaded, validate
 
-__all__ = ["LineMap", "load", "problems_from", "read_data"]
+__all__ = ["LineMap", "LoadedReport", "load", "loaded", "problems_from", "read_data", "validate"]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..diagnostics import Diagnostics
 from ..errors import InputError
 from ..files import read_file
 from ..model.limits import MAX_FILE_BYTES, MAX_NESTING, MAX_NODES
@@ -23,7 +24,7 @@ SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 # -- reading each format ------------------------------------------------------
 
 
-def _read_json(text: str, file: str) -> tuple[Any, LineMap]:
+def _read_json(text: str, file: str, diagnostics: Diagnostics | None) -> tuple[Any, LineMap]:
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in pairs:
@@ -56,7 +57,7 @@ _JSON_HINTS = (
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def _read_toml(text: str, file: str) -> tuple[Any, LineMap]:
+def _read_toml(text: str, file: str, diagnostics: Diagnostics | None) -> tuple[Any, LineMap]:
     try:
         return tomllib.loads(text), {}
     except tomllib.TOMLDecodeError as exc:
@@ -84,7 +85,8 @@ _TOML_HINTS = (
 )
 
 
-_READERS: dict[str, Callable[[str, str], tuple[Any, LineMap]]] = {
+# A format's reader: the text, its file's name, and where to tell what is worth telling.
+_READERS: dict[str, Callable[[str, str, Diagnostics | None], tuple[Any, LineMap]]] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
     ".json": _read_json,
@@ -95,8 +97,9 @@ _READERS: dict[str, Callable[[str, str], tuple[Any, LineMap]]] = {
 # -- entry point --------------------------------------------------------------
 
 
-def read_data(path: str | Path) -> tuple[Any, LineMap]:
-    """Parse an input file into plain data and a map from field paths to line numbers."""
+def read_data(path: str | Path, diagnostics: Diagnostics | None = None) -> tuple[Any, LineMap]:
+    """Parse an input file into plain data and a map from field paths to line numbers; what
+    reading it has to tell goes to ``diagnostics`` (warnings when none is given)."""
     path = Path(path)
     file = str(path)
     suffix = path.suffix.lower()
@@ -109,7 +112,7 @@ def read_data(path: str | Path) -> tuple[Any, LineMap]:
         utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         raise InputError.single(file, f"文件不是 UTF-8 编码（{'是 UTF-16' if utf16 else '可能是 GBK'}）：请在编辑器或记事本中"
                                       "“另存为”UTF-8 编码后再用", line=None if utf16 else raw.count(b"\n", 0, exc.start) + 1) from None
-    data, lines = _READERS[suffix](text, file)
+    data, lines = _READERS[suffix](text, file, diagnostics)
     if not isinstance(data, dict):
         raise InputError.single(file, "文件内容应为键值映射（字段: 值），如 office: 某区创城办")
     _check_size(data, file)

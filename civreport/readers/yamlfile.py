@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import warnings
 from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import SafeConstructor
 
+from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning, InputError
 from ..model.limits import MAX_NESTING, MAX_NODES
 
@@ -69,7 +69,7 @@ class _Refused(Exception):
         self.message, self.mark = message, mark
 
 
-def read_yaml(text: str, file: str) -> tuple[Any, LineMap]:
+def read_yaml(text: str, file: str, diagnostics: Diagnostics | None = None) -> tuple[Any, LineMap]:
     """Parse a YAML document into plain data and a map from field paths to line numbers."""
     loader = None
     try:
@@ -77,7 +77,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        lines = _walk(node, text)
+        lines = _walk(node, text, diagnostics)
         return loader.construct_document(node), lines
     except _Refused as exc:
         raise InputError.single(file, exc.message, line=exc.mark.line + 1 if exc.mark else None) from None
@@ -97,7 +97,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, LineMap]:
             loader.dispose()
 
 
-def _walk(root: yaml.Node, text: str) -> LineMap:
+def _walk(root: yaml.Node, text: str, diagnostics: Diagnostics | None) -> LineMap:
     """Line numbers of every field; refuses what the model could never read: keys that are
     not text, repeated keys, merge keys, aliases that contain themselves, and documents whose
     aliases expand to more than the bound; warns of texts a comma split (``text`` is the
@@ -136,20 +136,20 @@ def _walk(root: yaml.Node, text: str) -> LineMap:
             stack.extend((child, (*loc, i), inner) for i, child in enumerate(node.value))
             if node.flow_style and id(node) not in split_checked:  # an alias repeats a list: said once
                 split_checked.add(id(node))
-                _split_by_comma(node, text)
+                _split_by_comma(node, text, diagnostics)
     return lines
 
 
-def _split_by_comma(node: yaml.SequenceNode, text: str) -> None:
+def _split_by_comma(node: yaml.SequenceNode, text: str, diagnostics: Diagnostics | None) -> None:
     """Warn where a half-width comma between Chinese characters split a text in two inside
     [ ]: ``[城市环境明显改善,群众满意。]`` is two paragraphs to YAML, one sentence to its writer."""
     for a, b in itertools.pairwise(node.value):
         if (isinstance(a, yaml.ScalarNode) and isinstance(b, yaml.ScalarNode)
                 and a.style is None and b.style is None and text[a.end_mark.index:b.start_mark.index] == ","
                 and _HAN.match(a.value[-1:]) and _HAN.match(b.value[:1])):
-            warnings.warn(CivreportWarning(
-                f"第 {a.end_mark.line + 1} 行：方括号列表中“{a.value[-6:]},{b.value[:6]}”的半角逗号把文字分成了两段；"
-                "如果是一句话，请把逗号改成全角“，”，或给整段文字加引号"), stacklevel=2)
+            tell(diagnostics, CivreportWarning,
+                 f"第 {a.end_mark.line + 1} 行：方括号列表中“{a.value[-6:]},{b.value[:6]}”的半角逗号把文字分成了两段；"
+                 "如果是一句话，请把逗号改成全角“，”，或给整段文字加引号")
 
 
 # What PyYAML says, and what a clerk can do about it. Checked in order; the first part of

@@ -7,8 +7,7 @@ from __future__ import annotations
 import contextlib
 import html
 import secrets
-import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -26,10 +25,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from ..checking import check
-from ..errors import CivreportError, FieldWarning, InputError
+from ..diagnostics import Diagnostic, Diagnostics
+from ..errors import CivreportError, InputError
 from ..model import Period, PeriodError, Report
-from ..office.profile import resolve
+from ..model.fields import DIAGNOSTICS
+from ..pipeline import check, office_of
+from ..readers import LoadedReport
 from ..readers.importing import import_document
 from ..readers.importing.source import MAX_IMPORT_BYTES
 from ..readers.problems import field_errors, field_path
@@ -96,36 +97,28 @@ class Editor:
         key = request.headers.get("x-draft") or request.query_params.get("draft", "")
         return key, self.drafts.get(key, name)
 
-    def report(self, name: str, data: dict[str, Any], notes: dict[str, list[str]] | None = None) -> Report:
-        """The draft as a report; what reading it warned of (a character dropped, a typed number
-        taken off) goes into ``notes`` under its field."""
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            report = Report.model_validate(data)
-        for warning in caught:
-            if notes is not None and isinstance(warning.message, FieldWarning) and warning.message.path:
-                notes.setdefault(warning.message.path, []).append(warning.message.detail)
-        report._source = self.workspace.path(name)
-        return report
+    def report(self, name: str, data: dict[str, Any], diagnostics: Diagnostics | None = None) -> LoadedReport:
+        """The draft as a report of its file (raises ``ValidationError``); what reading it has
+        to tell (a character dropped, a typed number taken off) goes to ``diagnostics``."""
+        report = Report.model_validate(data, context={DIAGNOSTICS: Diagnostics() if diagnostics is None else diagnostics})
+        return LoadedReport(report, self.workspace.path(name))
 
-    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], Report | None]:
-        """Each field's validation errors, else its proofreading findings and warnings."""
-        out: dict[str, list[str]] = {}
+    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], LoadedReport | None]:
+        """Each field's validation errors, else its proofreading findings and what reading it
+        has to tell."""
+        diagnostics = Diagnostics()
         try:
-            report = self.report(name, data, out)
+            document = self.report(name, data, diagnostics)
         except ValidationError as exc:
-            out.clear()
-            for loc, message in field_errors(exc):
-                out.setdefault(field_path(loc), []).append(message)
-            return out, None
+            return _at_fields((field_path(loc), message) for loc, message in field_errors(exc)), None
+        out = _at_fields((d.path, d.message) for d in diagnostics)
         try:
-            office = resolve(None, report.profile, report.source, self.workspace.offices)
-            for finding in check(report, office):
+            for finding in check(document, office_of(document, None, self.workspace.offices)):
                 out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
         except InputError as exc:
             out.setdefault("profile", []).append(str(exc))
             return out, None
-        return out, report
+        return out, document
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
@@ -185,14 +178,14 @@ class Editor:
         return JSONResponse({"form": str(form(draft.data))})
 
     async def preview(self, request: Request) -> Response:
-        key, _ = self.draft(request)
+        key, draft = self.draft(request)
         try:
             rendered = await self.previews.result(key, int(request.path_params["generation"]))
         except CivreportError as exc:
             return JSONResponse({"error": str(exc)}, status_code=422)
         if rendered is None:
             return Response(status_code=204)  # a newer edit has its own preview coming
-        return JSONResponse({"pages": len(rendered.pages)})
+        return JSONResponse({"pages": len(rendered.pages), "notices": placed(rendered.diagnostics, draft.data)})
 
     async def page(self, request: Request) -> Response:
         key, _ = self.draft(request)
@@ -209,7 +202,7 @@ class Editor:
         if fmt not in ("pdf", "docx"):
             return Response(status_code=404)
         try:
-            report = self.report(name, draft.data)
+            document = self.report(name, draft.data)
         except ValidationError:
             return JSONResponse({"error": "报告还有错误，改正后才能下载"}, status_code=422)
 
@@ -217,10 +210,8 @@ class Editor:
             from ..pipeline import render_page
             from ..writers import write
 
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                office = resolve(None, report.profile, report.source, self.workspace.offices)
-                return write(render_page(report, office=office), fmt)
+            office = office_of(document, None, self.workspace.offices)  # the preview showed what it has to tell
+            return write(render_page(document, office=office, diagnostics=Diagnostics()), fmt, diagnostics=Diagnostics())
 
         data = await run_in_threadpool(make)
         filename = f"{Path(name).stem}.{fmt}"
@@ -333,3 +324,24 @@ def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Star
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)
     app.state.workspace = editor.workspace.root
     return app
+
+
+def _at_fields(found: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Messages by the field they are about ("" for the report as a whole), each once."""
+    out: dict[str, list[str]] = {}
+    for path, message in found:
+        if message not in out.setdefault(path, []):
+            out[path].append(message)
+    return out
+
+
+def placed(diagnostics: Iterable[Diagnostic], data: dict[str, Any]) -> dict[str, list[str]]:
+    """Rendering's diagnostics at the fields they are about: a missing glyph at every field
+    whose text holds one of its characters; the rest (a font that stood in) at the report."""
+    report = Report.model_validate(data, context={DIAGNOSTICS: Diagnostics()})
+    texts = report.all_texts()
+    found: list[tuple[str, str]] = []
+    for diagnostic in diagnostics:
+        fields = [t.path for t in texts if diagnostic.chars and any(c in t.text for c in diagnostic.chars)]
+        found += [(path, diagnostic.message) for path in fields or [diagnostic.path]]
+    return _at_fields(found)

@@ -7,16 +7,15 @@ from __future__ import annotations
 import asyncio
 import io
 import multiprocessing
-import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import RenderError
-from ..model import Report
-from ..office.profile import resolve
+from ..readers import LoadedReport, validate
 
 SCALE = 1.5  # 72 dpi × 1.5: an A4 page 893 pixels wide, sharp enough to read
 
@@ -25,30 +24,29 @@ SCALE = 1.5  # 72 dpi × 1.5: an A4 page 893 pixels wide, sharp enough to read
 class Rendered:
     pdf: bytes
     pages: tuple[bytes, ...]  # PNG images
+    diagnostics: tuple[Diagnostic, ...]  # of rendering (missing glyphs, fonts); the form has the rest
 
 
 def render_preview(data: dict[str, Any], source: str, offices: str) -> Rendered:
     """The PDF of a draft and its pages as images (runs in the worker process)."""
     import pypdfium2
 
-    from ..pipeline import render_page
+    from ..pipeline import office_of, render_page
     from ..writers import write
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the form shows the findings; fonts are the machine's
-        report = Report.model_validate(data)
-        report._source = Path(source)
-        office = resolve(None, report.profile, report.source, offices)
-        pdf = write(render_page(report, office=office), "pdf")
-    document = pypdfium2.PdfDocument(pdf)
+    document = LoadedReport(validate(data, source, {}, Diagnostics()), Path(source))  # the form tells of reading
+    diagnostics = Diagnostics()
+    page = render_page(document, office=office_of(document, None, offices), diagnostics=diagnostics)
+    pdf = write(page, "pdf", diagnostics=diagnostics)
+    rendered = pypdfium2.PdfDocument(pdf)
     pages = []
-    for page in document:
-        image = page.render(scale=SCALE).to_pil()
+    for drawn in rendered:
+        image = drawn.render(scale=SCALE).to_pil()
         out = io.BytesIO()
         image.save(out, "PNG", optimize=False)
         pages.append(out.getvalue())
-    document.close()
-    return Rendered(pdf, tuple(pages))
+    rendered.close()
+    return Rendered(pdf, tuple(pages), tuple(diagnostics))
 
 
 PREVIEW_WORKERS = 2

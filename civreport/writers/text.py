@@ -4,11 +4,12 @@ A title broken over lines is one line here (a reader cannot tell a broken title 
 
 from __future__ import annotations
 
+from ..diagnostics import Diagnostics
 from ..rendering.blocks import Paragraph
 from ..rendering.page import Page
 
 
-def write_text(page: Page) -> bytes:
+def write_text(page: Page, diagnostics: Diagnostics) -> bytes:
     out: list[str] = []
     for block in page.blocks:
         if isinstance(block, Paragraph):

@@ -8,16 +8,14 @@ punctuation); ``structure`` recognises the summary; ``inputfile`` writes the inp
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from ...diagnostics import Diagnostics
 from ...errors import InputError
 from ...model import Report
-from ..problems import problems_from
+from ..report import validate
 from .articles import split_articles
 from .cleanup import clean_text
 from .figures import FoundFigure, find_figures
@@ -92,13 +90,9 @@ def _article(blocks: list[SourceBlock], label: str, drops: list[Drop], convert: 
     if cleaned.punctuation:
         where = "、".join(str(n) for n in cleaned.lines)
         found.warnings.append(f"半角标点改为全角、删去中文间的空格共 {cleaned.punctuation} 处（第 {where} 行等）")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            report = Report.model_validate(found.data)
-        except ValidationError as exc:
-            raise InputError(problems_from(exc, label, {})) from None
-    found.warnings.extend(str(w.message) for w in caught)
+    diagnostics = Diagnostics()
+    report = validate(found.data, label, {}, diagnostics)
+    found.warnings.extend(diagnostics.messages())
     texts = [(b.line, b.text) for b in cleaned.blocks if b.rows is None]
     return ImportResult(report, found.data, label, tuple(sorted(drops, key=lambda d: d.line)), tuple(found.warnings), tuple(notes), found.guesses,
                         tuple(find_figures(texts)))

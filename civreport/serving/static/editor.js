@@ -19,7 +19,14 @@
     });
     const shown = new Set([...document.querySelectorAll(".msg")].map((s) => s.dataset.for));
     const elsewhere = Object.entries(messages).filter(([path]) => !shown.has(path));
-    status(elsewhere.map(([p, m]) => p + "：" + m.join("；")).join(" "));
+    status(elsewhere.map(([p, m]) => (p ? p + "：" : "") + m.join("；")).join(" "));
+  }
+
+  // The form's messages and the preview's at its fields (a character its font lacks).
+  function merged(messages, notices) {
+    const out = {...messages};
+    for (const [path, found] of Object.entries(notices)) if (path) out[path] = [...(out[path] || []), ...found];
+    return out;
   }
 
   if (editor) {
@@ -27,6 +34,7 @@
     const form = document.getElementById("report");
     let timer = null;
     let newest = 0;
+    let formMessages = {};  // the newest update's, which the preview's notices join
     let unsaved = false;  // edits not yet saved to the file: closing the page asks first
     window.addEventListener("beforeunload", (event) => { if (unsaved) event.preventDefault(); });
     // The writes to the draft (updates, list operations, saving) go one after another, each
@@ -50,6 +58,9 @@
       }));
       pages.dataset.generation = String(generation);
       state.textContent = `共 ${body.pages} 页`;
+      // What is about the whole document (a font that stood in) goes under the page count.
+      document.getElementById("preview-notes").textContent = (body.notices[""] || []).join("；");
+      showMessages(merged(formMessages, body.notices));
     }
 
     function update() {
@@ -69,6 +80,7 @@
       const body = await response.json();
       if (!response.ok) { status(body.error); return; }
       newest = body.generation;
+      formMessages = body.messages;
       showMessages(body.messages);
       const state = document.getElementById("preview-state");
       if (body.valid) { state.textContent = "正在生成预览……"; loadPreview(body.generation); }

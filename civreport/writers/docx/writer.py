@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from ...diagnostics import Diagnostics
 from ...office.fonts import FontRole
 from ...office.layout import Layout
 from ...office.styles import StyleTable
@@ -35,7 +36,7 @@ def _writer(layout: Layout, fonts: tuple[tuple[FontRole, str], ...], styles: Sty
     return DocxWriter(layout, dict(fonts), styles)
 
 
-def write_docx(page: Page) -> bytes:
+def write_docx(page: Page, diagnostics: Diagnostics) -> bytes:
     """The page as DOCX bytes: the same text, lines and pages as its PDF. Safe to call from
     several threads: each writes its own document; the package is prepared once."""
     with _PREPARING:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from ...errors import FontSubstitutionWarning
 from ...office.fonts import (
     FALLBACK,
     FONT_ROLES,
@@ -109,10 +107,6 @@ class FontPlan:
     roles: dict[FontRole, tuple[Face, ...]]
     substitutions: tuple[str, ...] = ()  # what is not drawn as asked, for the caller
     fallback: tuple[Face, ...] = ()  # after every role's faces, for what they lack
-
-    def warn(self) -> None:
-        for message in self.substitutions:
-            warnings.warn(FontSubstitutionWarning(message), stacklevel=3)
 
     def font_face_css(self) -> str:
         """``@font-face`` rules for the faces loaded from files."""

@@ -10,10 +10,10 @@ from .fonts import FontPlan, coverage
 _PAGE_NUMBER_TEXT = "— 0123456789"
 
 
-def missing_glyphs(blocks: tuple[Block, ...], styles: StyleTable, plan: FontPlan) -> list[str]:
+def missing_glyphs(blocks: tuple[Block, ...], styles: StyleTable, plan: FontPlan) -> list[tuple[str, str]]:
     """One message per role and substitute: the characters the role's font lacks, which are
     drawn with a fallback font (and look different from their neighbours) or, where no font
-    has them, as a box; with the first places they occur."""
+    has them, as a box; with the first places they occur. Each with the characters."""
     found: dict[tuple[FontRole, str | None], dict[str, list[str]]] = {}
 
     def check(text: str, style: str, where: str) -> None:
@@ -46,6 +46,6 @@ def missing_glyphs(blocks: tuple[Block, ...], styles: StyleTable, plan: FontPlan
         codes = "、".join(f"U+{ord(c):04X}" for c in list(chars)[:10])
         drawn = f"改用 {substitute} 印出" if substitute else "没有任何字体能印出，PDF 中是方框"
         places = [place for occurrences in chars.values() for place in occurrences]
-        messages.append(f"{ROLE_NAMES[role]}的字体 {primary.family if primary else '（无）'} 没有{listed}（{codes}），"
-                        f"{drawn}；共 {len(places)} 处，如{'；'.join(places[:3])}")
+        messages.append((f"{ROLE_NAMES[role]}的字体 {primary.family if primary else '（无）'} 没有{listed}（{codes}），"
+                         f"{drawn}；共 {len(places)} 处，如{'；'.join(places[:3])}", "".join(chars)))
     return messages

@@ -1,11 +1,10 @@
 """What the PDF may load, and what WeasyPrint reports: templates from offices are not
 trusted, so a PDF never reaches the network or files beyond the page's template and font
-directories, whatever the input says; WeasyPrint's silent log becomes warnings."""
+directories, whatever the input says; WeasyPrint's silent log becomes diagnostics."""
 
 from __future__ import annotations
 
 import logging
-import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher
 
+from ...diagnostics import Diagnostics, tell
 from ...errors import BlockedResourceWarning, CivreportWarning
 
 _REFUSED = "civreport fetches no resource"
@@ -26,6 +26,17 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = [root.resolve() for root in roots]
         self.requests = 0  # fetched or refused: a stylesheet that asks for anything is not reused
+        self.diagnostics: Diagnostics | None = None  # the document being written's (see reporting)
+
+    @contextmanager
+    def reporting(self, diagnostics: Diagnostics) -> Iterator[None]:
+        """Refusals while one document is written go to its diagnostics (a writer writes one
+        document at a time: see civreport.writers.pdf.writer)."""
+        self.diagnostics = diagnostics
+        try:
+            yield
+        finally:
+            self.diagnostics = None
 
     def fetch(self, url: str, headers: object = None) -> Any:
         self.requests += 1
@@ -36,7 +47,7 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
                 return super().fetch(url, headers)
         elif parts.scheme == "data":
             return super().fetch(url, headers)
-        warnings.warn(BlockedResourceWarning(f"已阻止加载模板或正文引用的外部资源：{url[:200]}"), stacklevel=2)
+        tell(self.diagnostics, BlockedResourceWarning, f"已阻止加载模板或正文引用的外部资源：{url[:200]}")
         raise ValueError(f"{_REFUSED} {url[:200]}")
 
 
@@ -44,24 +55,27 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
 _REPORTED_ELSEWHERE = (_REFUSED, ".notdef glyph rendered")
 
 
-class LogToWarnings(logging.Handler):
+class WeasyPrintLog(logging.Handler):
     """WeasyPrint reports dropped CSS and failed loads through a silent logger."""
 
-    def __init__(self) -> None:
+    def __init__(self, diagnostics: Diagnostics) -> None:
         super().__init__(logging.WARNING)
+        self.diagnostics = diagnostics
         self.records = 0  # a stylesheet whose parsing reported anything is not reused
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records += 1
         message = record.getMessage()
         if not any(marker in message for marker in _REPORTED_ELSEWHERE):
-            warnings.warn(CivreportWarning(f"PDF 排版提示：{message}"), stacklevel=2)
+            self.diagnostics.add(CivreportWarning, f"PDF 排版提示：{message}")
 
 
 @contextmanager
-def weasyprint_warnings() -> Iterator[LogToWarnings]:
+def weasyprint_log(diagnostics: Diagnostics) -> Iterator[WeasyPrintLog]:
+    """What WeasyPrint logs while one document is written (under the writer's lock), as that
+    document's diagnostics."""
     logger = logging.getLogger("weasyprint")
-    handler = LogToWarnings()
+    handler = WeasyPrintLog(diagnostics)
     logger.addHandler(handler)
     try:
         yield handler

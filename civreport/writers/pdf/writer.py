@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ctypes.util
 import threading
-import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -27,12 +26,13 @@ from weasyprint import CSS, HTML
 from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 
-from ...errors import MissingGlyphWarning, SlowFontSubsettingWarning
+from ...diagnostics import Diagnostics
+from ...errors import FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
 from .fonts import plan
 from .glyphs import missing_glyphs
-from .resources import LocalFetcher, LogToWarnings, weasyprint_warnings
+from .resources import LocalFetcher, WeasyPrintLog, weasyprint_log
 
 
 @lru_cache(maxsize=1)
@@ -60,17 +60,16 @@ class PdfWriter:
                                 url_fetcher=self.fetcher)
         self.stylesheets: OrderedDict[tuple[str, str], CSS] = OrderedDict()
 
-    def write(self, page: Page) -> bytes:
+    def write(self, page: Page, diagnostics: Diagnostics) -> bytes:
         if not harfbuzz_subsetting():
-            warnings.warn(
-                SlowFontSubsettingWarning("未安装 libharfbuzz-subset0，PDF 生成会慢数十倍（apt-get install libharfbuzz-subset0）"),
-                stacklevel=2,
-            )
-        self.plan.warn()
-        for message in missing_glyphs(page.blocks, page.styles, self.plan):
-            warnings.warn(MissingGlyphWarning(message), stacklevel=2)
+            diagnostics.add(SlowFontSubsettingWarning,
+                            "未安装 libharfbuzz-subset0，PDF 生成会慢数十倍（apt-get install libharfbuzz-subset0）")
+        for message in self.plan.substitutions:
+            diagnostics.add(FontSubstitutionWarning, message)
+        for message, chars in missing_glyphs(page.blocks, page.styles, self.plan):
+            diagnostics.add(MissingGlyphWarning, message, chars=chars)
         base_url = page.resources[0].as_uri() + "/"
-        with _WEASYPRINT, weasyprint_warnings() as log:
+        with _WEASYPRINT, weasyprint_log(diagnostics) as log, self.fetcher.reporting(diagnostics):
             # What the stylesheets' @counter-style and @color-profile rules define, for this document.
             counter_style = CounterStyle()
             color_profiles: dict[str, object] = {}
@@ -81,7 +80,7 @@ class PdfWriter:
                                         uncompressed_pdf=False)
         return pdf
 
-    def _stylesheet(self, text: str, base_url: str, log: LogToWarnings, counter_style: CounterStyle,
+    def _stylesheet(self, text: str, base_url: str, log: WeasyPrintLog, counter_style: CounterStyle,
                     color_profiles: dict[str, object]) -> CSS:
         """``text`` parsed: kept for the next pages unless parsing it did anything beyond the
         sheet itself (fetched a file, reported a problem, defined counter styles or colour
@@ -115,9 +114,9 @@ def _writer(fonts: tuple[tuple[FontRole, tuple[str, ...]], ...], roots: tuple[Pa
     return PdfWriter(dict(fonts), roots)
 
 
-def write_pdf(page: Page) -> bytes:
+def write_pdf(page: Page, diagnostics: Diagnostics) -> bytes:
     """The page as PDF bytes, in the layout its stylesheet states. Safe to call from several
     threads (they take turns)."""
     with _WEASYPRINT:  # one writer per font set-up, made once
         writer = _writer(page.pdf_fonts, page.resources)
-    return writer.write(page)
+    return writer.write(page, diagnostics)
