@@ -15,9 +15,8 @@ import pytest
 import civreport
 from civreport import Report, check
 from civreport.checking.proofreader import fix_text
-from civreport.cli import main
-from civreport.office.profile import default_profile
 from civreport.checking.rulebook import RULES
+from civreport.cli import main
 
 from conftest import MINIMAL, ROOT, SAMPLES
 
