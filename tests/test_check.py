@@ -348,3 +348,20 @@ def test_fix_mends_names_too(tmp_path: Path) -> None:
     assert main(["check", str(target), "--fix"]) == 0
     report = civreport.load(target).report
     assert (report.office, report.signoff, report.indicators[0].name) == ("滨河区创城办", "滨河区创城办", "志愿者")
+
+
+def test_a_part_finding_is_at_the_part_it_is_about_not_at_an_empty_one_before_it() -> None:
+    report = report_with(measures=[{}, {"title": "强化组织领导"}])
+    assert [(f.code, f.path) for f in check(report) if f.code == "CR402"] == [("CR402", "measures[1]")]
+    report = report_with(problems=[], measures=[{}, {"title": "强化组织领导", "body": ["成立领导小组。" * 8]}])
+    assert [(f.code, f.path) for f in check(report) if f.code == "CR401"] == [("CR401", "measures[1]")]
+
+
+def test_every_rule_is_stated_whole_in_one_place() -> None:
+    """A rule's code, name, severity, example and check live together; the profile, SARIF and
+    the README read the one rulebook."""
+    for code, rule in RULES.items():
+        assert rule.code == code and rule.name and rule.example
+        assert (rule.check is None) != (rule.whole is None), code  # reads texts or the whole report
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| {code} |" in readme or f"`{code}`" in readme for code in RULES)

@@ -203,3 +203,19 @@ def test_signoff_places_the_date_two_characters_right_of_the_name():
 def test_paragraph_lines_wrapped_in_yaml_join_without_spaces():
     report = make_report(opening=["今年以来，我区坚持\n以创促建。Open\nData 平台", "YAML 折叠块 >- 留下的 空格 也去掉"])
     assert report.opening == ["今年以来，我区坚持以创促建。Open Data 平台", "YAML 折叠块 >- 留下的空格也去掉"]
+
+
+def test_the_frame_is_composed_not_left_to_templates():
+    """Recipients take their colon, attachments their label, numbers and indents, the document
+    its metadata, in composition: a template prints them as they are."""
+    from datetime import date
+
+    summary = compose(make_report(recipients="市创城办:", attachments=["创建工作台账", "点位清单"],
+                                  date=date(2024, 10, 8)))
+    assert summary.recipients == "市创城办："
+    assert [(a.text, a.left, a.hanging) for a in summary.attachments] == [
+        ("附件：1. 创建工作台账", 5, 3), ("2. 点位清单", 5, 0)]
+    assert [a.text for a in compose(make_report(attachments=["台账"])).attachments] == ["附件：台账"]
+    assert (summary.meta.title, summary.meta.author, summary.meta.created) == (
+        summary.title, make_report().office, date(2024, 10, 8))
+    assert compose(make_report()).recipients is None

@@ -63,7 +63,7 @@ def expected_blocks(doc):
     out = [("title", "\n".join(doc.title_lines))]
     out += [("subtitle", doc.subtitle)] if doc.subtitle else []
     out.append(("blank", ""))
-    out += [("recipients", doc.report.recipients + "：")] if doc.report.recipients else []
+    out += [("recipients", doc.recipients)] if doc.recipients else []
     out += [("body", t) for t in doc.opening]
 
     def table(t):
@@ -87,9 +87,7 @@ def expected_blocks(doc):
     out += [("body", t) for t in doc.closing]
     if doc.attachments:
         out.append(("blank", ""))
-        many = len(doc.attachments) > 1
-        out += [("attachment", ("附件：" if i == 1 else "") + (f"{i}. " if many else "") + name)
-                for i, name in enumerate(doc.attachments, 1)]
+        out += [("attachment", line.text) for line in doc.attachments]
     return [*out, ("blank", ""), ("signoff-name", doc.signoff.name), ("signoff-date", doc.signoff.date)]
 
 

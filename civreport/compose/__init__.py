@@ -10,9 +10,9 @@ from __future__ import annotations
 from ..diagnostics import Diagnostics
 from ..model import Report
 from ..office.profile import Profile, default_profile
-from .frame import opening, signoff
+from .frame import attachments, opening, recipients, signoff
 from .sections import sections
-from .summary import IndicatorTable, Section, Signoff, Summary, Table
+from .summary import Attachment, IndicatorTable, Meta, Section, Signoff, Summary, Table
 from .table import table
 from .title import subtitle, title_lines
 from .wording import fill_all
@@ -23,17 +23,20 @@ def compose(report: Report, settings: Profile | None = None, diagnostics: Diagno
     composing has to tell goes to ``diagnostics`` (warnings when none is given)."""
     settings = settings or default_profile().settings
     figures = report.all_indicators()
+    lines = title_lines(report, settings)
     return Summary(
         report=report,
-        title_lines=title_lines(report, settings),
+        meta=Meta("".join(lines), report.office, report.subject, report.date),
+        title_lines=lines,
         subtitle=subtitle(report, settings),
         opening=opening(report, settings, figures),
         sections=sections(report, settings, figures),
         signoff=signoff(report, settings, diagnostics),
-        attachments=list(report.attachments),
+        recipients=recipients(report),
+        attachments=attachments(report),
         closing=fill_all(report.closing, figures),
         table=table(report, figures),
     )
 
 
-__all__ = ["IndicatorTable", "Section", "Signoff", "Summary", "Table", "compose"]
+__all__ = ["Attachment", "IndicatorTable", "Meta", "Section", "Signoff", "Summary", "Table", "compose"]

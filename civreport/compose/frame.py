@@ -1,4 +1,5 @@
-"""The frame around the body: the opening with its lead-in, and the sign-off."""
+"""The frame around the body: the recipients, the opening with its lead-in, the attachment
+note and the sign-off."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from ..model import Indicator, Report, cn_date
 from ..model.genre import ends_with_lead_in
 from ..office.profile import Profile
 from ..office.textwidth import text_width
-from .summary import SENTENCE_END, Signoff
+from .summary import SENTENCE_END, Attachment, Signoff
 from .wording import KIND_VERB, fill_all, period_label
 
 
@@ -34,6 +35,24 @@ def opening(report: Report, settings: Profile, figures: dict[str, Indicator]) ->
     last = paragraphs[-1]
     paragraphs[-1] = last + ("" if last[-1] in SENTENCE_END else "。") + sentence
     return paragraphs
+
+
+def recipients(report: Report) -> str | None:
+    """主送机关 with the full-width colon it takes (GB/T 9704 7.3.2), whatever the author typed."""
+    return report.recipients.rstrip("：:") + "：" if report.recipients else None
+
+
+ATTACHMENT_LABEL = "附件："
+_NOTE_INDENT = 2  # characters: the note starts two characters in, as a paragraph does
+
+
+def attachments(report: Report) -> list[Attachment]:
+    """The attachment note: 附件：名称 for one, numbered 1. 2. … for several; wrapped lines and
+    the further names align after 附件：(GB/T 9704 7.3.4)."""
+    names = report.attachments
+    left = _NOTE_INDENT + len(ATTACHMENT_LABEL)
+    return [Attachment((ATTACHMENT_LABEL if i == 0 else "") + (f"{i + 1}. " if len(names) > 1 else "") + name,
+                       left, len(ATTACHMENT_LABEL) if i == 0 else 0) for i, name in enumerate(names)]
 
 
 def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> Signoff | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..model import Report
 
@@ -72,19 +73,43 @@ class Signoff:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A line of the attachment note (GB/T 9704 7.3.4), as printed: 附件：1. 名称 on the first,
+    2. 名称 on the next; ``left`` and ``hanging`` in characters, so that a wrapped line and the
+    further names align after 附件：."""
+
+    text: str
+    left: float
+    hanging: float
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the document says of itself (PDF and DOCX properties): its title, author (the
+    issuing office), subject and date."""
+
+    title: str
+    author: str
+    subject: str
+    created: date | None
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything a template prints, derived once from a :class:`Report` and its profile."""
 
     report: Report
+    meta: Meta
     title_lines: list[str]
     subtitle: str | None
     opening: list[str]
     sections: list[Section]
     signoff: Signoff | None
-    attachments: list[str] = field(default_factory=list)
+    recipients: str | None = None  # with its colon: 市创城办：
+    attachments: list[Attachment] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     table: IndicatorTable | None = None
 
     @property
     def title(self) -> str:
-        return "".join(self.title_lines)
+        return self.meta.title
