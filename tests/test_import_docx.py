@@ -22,9 +22,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from civreport.errors import InputError
-from civreport.readers.importing import docxsource
-from civreport.readers.importing.docxsource import convert_with_libreoffice, read_docx
 from civreport.readers.importing.source import SourceBlock
+from civreport.readers.importing.word import body, convert, convert_with_libreoffice, read_docx
 
 from wordfiles import FOUR_LEVELS, NS, add_list, add_xml, build, lvl, numbered
 
@@ -309,7 +308,7 @@ def test_a_table_with_merged_cells_and_a_nested_table() -> None:
 
 
 def test_too_many_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docxsource, "MAX_BLOCKS", 5)
+    monkeypatch.setattr(body, "MAX_BLOCKS", 5)
     with pytest.raises(InputError, match="段落过多"):
         read(lambda document: [document.add_paragraph(f"第{n}段") for n in range(6)])
 
@@ -519,7 +518,7 @@ def running(pid: int) -> bool:
 def test_a_conversion_that_hangs_is_killed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     child = tmp_path / "child.pid"
     fake_soffice(monkeypatch, tmp_path, f'sleep 60 &\necho $! > "{child}"\nwait\n')
-    monkeypatch.setattr(docxsource, "LIBREOFFICE_TIMEOUT", 0.5)
+    monkeypatch.setattr(convert, "LIBREOFFICE_TIMEOUT", 0.5)
     with pytest.raises(InputError, match="LibreOffice 无法转换此文件"):
         convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf")
     pid = int(child.read_text())
@@ -534,7 +533,7 @@ def test_the_converted_file_is_returned_within_the_size_limit(tmp_path: Path, mo
     fake_soffice(monkeypatch, tmp_path, 'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; shift; done\n'
                                         'mkdir -p "$out" && head -c 2000 /dev/zero > "$out/source.docx"\n')
     assert convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf") == bytes(2000)
-    monkeypatch.setattr(docxsource, "MAX_IMPORT_BYTES", 1000)
+    monkeypatch.setattr(convert, "MAX_IMPORT_BYTES", 1000)
     with pytest.raises(InputError, match="超过了导入的上限"):
         convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf")
     assert not list((tmp_path / "temp").iterdir())
