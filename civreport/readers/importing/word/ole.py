@@ -1,28 +1,30 @@
-"""OLE compound files, the container of .doc and .wps files and of a password-protected .docx:
-whether bytes are one, and whether one holds an encrypted Word package."""
+"""OLE compound files, the container of .doc and .wps files and of a password-protected .docx,
+read with olefile: whether bytes are one, and whether one holds an encrypted Word package."""
 
 from __future__ import annotations
 
-MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .doc, .wps, encrypted .docx
+import io
+
+import olefile
 
 
 def is_ole(data: bytes) -> bool:
-    return data.startswith(MAGIC)
+    return data.startswith(olefile.MAGIC)
 
 
 def is_encrypted(data: bytes) -> bool:
     """Whether ``data`` is a password-protected Word file (an OLE file holding the encrypted package)."""
-    return is_ole(data) and _cfb_has_stream(data, "EncryptedPackage")
+    return "EncryptedPackage" in (_streams(data) or ())
 
 
-def _cfb_has_stream(data: bytes, name: str) -> bool:
-    """Whether an OLE compound file has a stream called ``name``: a directory entry is 128 bytes
-    on a 128-byte boundary, its name in UTF-16 (64 bytes), the name's size, then the type (2)."""
-    encoded = name.encode("utf-16-le")
-    start = data.find(encoded, 512)
-    while start != -1:
-        if (start % 128 == 0 and int.from_bytes(data[start + 64:start + 66], "little") == len(encoded) + 2
-                and data[start + 66:start + 67] == b"\x02"):
-            return True
-        start = data.find(encoded, start + 1)
-    return False
+def _streams(data: bytes) -> list[str] | None:
+    """The paths (``storage/stream``) of the streams an OLE file's directory lists; None when it
+    is not one, or olefile cannot read its header, allocation table or directory."""
+    if not is_ole(data):
+        return None
+    try:
+        # In a stream: olefile takes bytes shorter than 1536 for a file name.
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return ["/".join(path) for path in ole.listdir()]
+    except Exception:  # olefile raises its OleFileError, and ValueError, struct.error … on junk
+        return None
