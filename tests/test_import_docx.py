@@ -23,7 +23,8 @@ from docx.oxml.ns import qn
 
 from civreport.errors import InputError
 from civreport.readers.importing.source import SourceBlock
-from civreport.readers.importing.word import body, convert, convert_with_libreoffice, read_docx
+from civreport.readers.importing.sources import read_source
+from civreport.readers.importing.word import body, convert, convert_with_libreoffice, is_encrypted, read_docx
 
 from wordfiles import FOUR_LEVELS, NS, add_list, add_xml, build, lvl, numbered
 
@@ -547,6 +548,26 @@ def test_a_conversion_without_output(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # Binary junk never reaches LibreOffice, which would import it as plain text.
     with pytest.raises(InputError, match="LibreOffice 无法转换此文件"):
         convert_with_libreoffice(bytes(range(256)) * 8, ".doc", "总结.doc")
+
+
+def test_a_doc_that_holds_no_word_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A valid OLE header over junk (olefile finds no stream in it), and files that are no OLE
+    file at all, named .doc or .wps: a Chinese error naming the file, and LibreOffice, which
+    would import the junk as text, is never run."""
+    fake_soffice(monkeypatch, tmp_path, f'touch "{tmp_path / "ran"}"\n')
+    header = cfb(["WordDocument", "1Table"])[:512]
+    junk = bytes(range(256)) * 16
+    for data, message in ((header + junk, "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"),
+                          (header + bytes(4096), "文件已损坏"),
+                          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk, "文件已损坏"),
+                          ("第一季度工作总结\n一、总体情况\n".encode(), "文件内容与后缀不符"),
+                          (junk, "文件内容与后缀不符")):
+        for name in ("总结.doc", "总结.wps"):
+            assert not is_encrypted(data)
+            with pytest.raises(InputError) as caught:
+                read_source(data, name)
+            assert str(caught.value).startswith(f"{name}：") and message in str(caught.value)
+    assert not (tmp_path / "ran").exists()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ....errors import InputError
 from ..source import MAX_IMPORT_BYTES, TOO_BIG
-from .ole import is_ole
+from .ole import is_ole, is_readable
+from .package import CORRUPT
 
 LIBREOFFICE_TIMEOUT = 120.0  # seconds; a long .doc converts in a few
 
@@ -38,6 +39,8 @@ def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
     # (a document in a known format, or text such as HTML saved as .doc, goes through).
     if not data or (b"\x00" in head and not (is_ole(head) or head.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")))):
         raise InputError.single(file, _CONVERT_FAILED)
+    if is_ole(data) and not is_readable(data):  # an OLE header over junk, which LibreOffice imports as text
+        raise InputError.single(file, CORRUPT)
     extension = suffix.lower().lstrip(".")
     if not re.fullmatch(r"[a-z0-9]{1,8}", extension):
         extension = "doc"  # LibreOffice recognises the format from the content anyway

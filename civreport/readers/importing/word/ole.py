@@ -1,5 +1,6 @@
 """OLE compound files, the container of .doc and .wps files and of a password-protected .docx,
-read with olefile: whether bytes are one, and whether one holds an encrypted Word package."""
+read with olefile: whether bytes are one, whether olefile can read one, and whether one holds an
+encrypted Word package."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ import olefile
 
 def is_ole(data: bytes) -> bool:
     return data.startswith(olefile.MAGIC)
+
+
+def is_readable(data: bytes) -> bool:
+    """Whether olefile reads ``data`` as an OLE file whose directory lists a stream (a valid
+    header over junk lists none)."""
+    return bool(_streams(data))
 
 
 def is_encrypted(data: bytes) -> bool:

@@ -23,7 +23,7 @@ _OLD_FORMAT = ("不是有效的 Word（.docx）文件：它是旧版 Word（.doc
 _NO_BODY = "不是有效的 Word（.docx）文件：压缩包里没有 Word 正文（word/document.xml），请在 Word/WPS 中另存为 .docx 后再导入"
 _TEMPLATE = "不是有效的 Word（.docx）文件：它是 Word 模板或启用宏的文档（.dotx/.docm），请在 Word 中另存为 .docx 后再导入"
 _ENCRYPTED = "文件已加密，请在 Word 中取消密码后另存再导入"
-_CORRUPT = "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"
+CORRUPT = "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"
 _BOMB = "文件解压缩后异常膨胀（疑似压缩炸弹），已拒绝读取：请确认文件来源，或在 Word 中另存为 .docx 后再导入"
 
 
@@ -33,7 +33,7 @@ def open_document(data: bytes, file: str) -> Document:
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx, zipfile and lxml raise a dozen kinds on a broken package
-        raise InputError.single(file, _TEMPLATE if "not a Word file" in str(error) else _CORRUPT) from error
+        raise InputError.single(file, _TEMPLATE if "not a Word file" in str(error) else CORRUPT) from error
 
 
 def _check(data: bytes, file: str) -> None:
@@ -46,7 +46,7 @@ def _check(data: bytes, file: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as error:  # zipfile raises BadZipFile, OSError, ValueError… on junk
-        raise InputError.single(file, _CORRUPT if data.startswith(b"PK") else _NOT_DOCX) from error
+        raise InputError.single(file, CORRUPT if data.startswith(b"PK") else _NOT_DOCX) from error
     with archive:
         infos = archive.infolist()
         if any(info.flag_bits & 0x1 for info in infos):
@@ -69,4 +69,4 @@ def _check(data: bytes, file: str) -> None:
         except InputError:
             raise
         except Exception as error:  # bad CRC, truncated data, an unknown compression method
-            raise InputError.single(file, _CORRUPT) from error
+            raise InputError.single(file, CORRUPT) from error
