@@ -22,9 +22,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from civreport.errors import InputError
-from civreport.readers.importing import docxsource
-from civreport.readers.importing.docxsource import convert_with_libreoffice, read_docx
 from civreport.readers.importing.source import SourceBlock
+from civreport.readers.importing.sources import read_source
+from civreport.readers.importing.word import body, convert, convert_with_libreoffice, is_encrypted, read_docx
 
 from wordfiles import FOUR_LEVELS, NS, add_list, add_xml, build, lvl, numbered
 
@@ -309,7 +309,7 @@ def test_a_table_with_merged_cells_and_a_nested_table() -> None:
 
 
 def test_too_many_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docxsource, "MAX_BLOCKS", 5)
+    monkeypatch.setattr(body, "MAX_BLOCKS", 5)
     with pytest.raises(InputError, match="段落过多"):
         read(lambda document: [document.add_paragraph(f"第{n}段") for n in range(6)])
 
@@ -519,7 +519,7 @@ def running(pid: int) -> bool:
 def test_a_conversion_that_hangs_is_killed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     child = tmp_path / "child.pid"
     fake_soffice(monkeypatch, tmp_path, f'sleep 60 &\necho $! > "{child}"\nwait\n')
-    monkeypatch.setattr(docxsource, "LIBREOFFICE_TIMEOUT", 0.5)
+    monkeypatch.setattr(convert, "LIBREOFFICE_TIMEOUT", 0.5)
     with pytest.raises(InputError, match="LibreOffice 无法转换此文件"):
         convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf")
     pid = int(child.read_text())
@@ -534,7 +534,7 @@ def test_the_converted_file_is_returned_within_the_size_limit(tmp_path: Path, mo
     fake_soffice(monkeypatch, tmp_path, 'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; shift; done\n'
                                         'mkdir -p "$out" && head -c 2000 /dev/zero > "$out/source.docx"\n')
     assert convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf") == bytes(2000)
-    monkeypatch.setattr(docxsource, "MAX_IMPORT_BYTES", 1000)
+    monkeypatch.setattr(convert, "MAX_IMPORT_BYTES", 1000)
     with pytest.raises(InputError, match="超过了导入的上限"):
         convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf")
     assert not list((tmp_path / "temp").iterdir())
@@ -548,6 +548,26 @@ def test_a_conversion_without_output(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # Binary junk never reaches LibreOffice, which would import it as plain text.
     with pytest.raises(InputError, match="LibreOffice 无法转换此文件"):
         convert_with_libreoffice(bytes(range(256)) * 8, ".doc", "总结.doc")
+
+
+def test_a_doc_that_holds_no_word_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A valid OLE header over junk (olefile finds no stream in it), and files that are no OLE
+    file at all, named .doc or .wps: a Chinese error naming the file, and LibreOffice, which
+    would import the junk as text, is never run."""
+    fake_soffice(monkeypatch, tmp_path, f'touch "{tmp_path / "ran"}"\n')
+    header = cfb(["WordDocument", "1Table"])[:512]
+    junk = bytes(range(256)) * 16
+    for data, message in ((header + junk, "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"),
+                          (header + bytes(4096), "文件已损坏"),
+                          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk, "文件已损坏"),
+                          ("第一季度工作总结\n一、总体情况\n".encode(), "文件内容与后缀不符"),
+                          (junk, "文件内容与后缀不符")):
+        for name in ("总结.doc", "总结.wps"):
+            assert not is_encrypted(data)
+            with pytest.raises(InputError) as caught:
+                read_source(data, name)
+            assert str(caught.value).startswith(f"{name}：") and message in str(caught.value)
+    assert not (tmp_path / "ran").exists()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -61,16 +61,16 @@ def read_source(data: bytes, name: str, fmt: str | None = None) -> list[SourceBl
     if not data.strip():
         raise InputError.single(name, "文件是空的")
     chosen = _format(data, name, fmt)
-    from . import docxsource, htmlsource, mdsource, textsource  # python-docx, lxml, markdown-it load only here
+    from . import htmlsource, mdsource, textsource, word  # python-docx, lxml, markdown-it load only here
 
     if chosen == "doc" or chosen == "wps":
-        if docxsource.is_encrypted(data):
-            return docxsource.read_docx(data, name)  # which says it is encrypted
+        if word.is_encrypted(data):
+            return word.read_docx(data, name)  # which says it is encrypted
         suffix = Path(name).suffix.lower()
-        data = docxsource.convert_with_libreoffice(data, suffix if suffix in (".doc", ".wps") else ".doc", name)
+        data = word.convert_with_libreoffice(data, suffix if suffix in (".doc", ".wps") else ".doc", name)
         chosen = "docx"
     readers: dict[str, Callable[[bytes, str], list[SourceBlock]]] = {
-        "docx": docxsource.read_docx, "txt": textsource.read_txt, "html": htmlsource.read_html,
+        "docx": word.read_docx, "txt": textsource.read_txt, "html": htmlsource.read_html,
         "md": mdsource.read_markdown,
     }
     return readers[chosen](data, name)

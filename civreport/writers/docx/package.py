@@ -8,7 +8,6 @@ fixed timestamp, so the same page gives byte-identical files.
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -17,13 +16,17 @@ from datetime import date
 import docx
 from docx.document import Document
 from docx.shared import Mm
-from lxml import etree
 
 from ...office.fonts import FontRole
 from ...office.layout import MM, TWIPS, Layout
 from ...office.styles import StyleTable
-from . import oxml as x
-from .styles import character_style_id, define_styles, trim
+from .oxml.elements import Element
+from .oxml.parts import DocumentXml, core_properties, theme_fonts
+from .oxml.sections import line_grid
+from .oxml.settings import mirror_margins, no_line_breaks_after
+from .oxml.styles import trim
+from .oxml.text import page_number
+from .styles import character_style_id, define_styles
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -35,14 +38,6 @@ UNUSED_PARTS = {"stylesWithEffects", "webSettings", "customXml", "thumbnail"}
 # dash: the two halves of —— must not part (GB/T 15834).
 NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥—"
 
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_CORE_NS = {
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-}
-
 
 def _set_up_page(document: Document, layout: Layout) -> None:
     section = document.sections[0]
@@ -53,15 +48,10 @@ def _set_up_page(document: Document, layout: Layout) -> None:
     # The footer line starts page_number_gap_mm under the text block (GB/T 9704 7.5).
     number_line_mm = layout.page_number_size_pt / MM
     section.footer_distance = Mm(layout.margin_bottom_mm - layout.page_number_gap_mm - number_line_mm)
-    grid = x.find(section._sectPr, "w:docGrid")
-    grid.attrib.clear()
-    grid.set(x.qn("w:type"), "lines")
-    grid.set(x.qn("w:linePitch"), str(layout.line_pitch_twips))
-    settings = document.settings.element
-    kinsoku = x.element("noLineBreaksAfter", lang="zh-CN", val=NO_BREAK_AFTER)
-    x.find(settings, "w:characterSpacingControl").addnext(kinsoku)  # schema order
+    line_grid(section, layout.line_pitch_twips)
+    no_line_breaks_after(document.settings, NO_BREAK_AFTER)
     if layout.mirrored:
-        x.find(settings, "w:zoom").addnext(x.element("mirrorMargins"))  # schema order: right after w:zoom
+        mirror_margins(document.settings)
 
 
 def _add_footers(document: Document, layout: Layout, style_id: str) -> None:
@@ -71,28 +61,7 @@ def _add_footers(document: Document, layout: Layout, style_id: str) -> None:
     inset = round(layout.page_number_size_pt * TWIPS)
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
-        p = footer.paragraphs[0]._p
-        ppr = x.properties(p, "pPr")
-        x.child(ppr, "pStyle", val=style_id)
-        x.child(ppr, "ind", **{side: inset})
-        x.child(ppr, "jc", val=side)
-        x.page_field(p, "— ", " —")
-
-
-def _theme_fonts(theme: bytes, major: str, minor: str) -> bytes:
-    """The theme's heading and body fonts in every slot, East Asian included, so WPS and Word
-    look for no font the office does not have."""
-    root = etree.fromstring(theme)
-    for kind, name in (("majorFont", major), ("minorFont", minor)):
-        fonts = next(root.iter(f"{{{_A}}}{kind}"))
-        for slot in ("latin", "ea", "cs"):
-            next(fonts.iter(f"{{{_A}}}{slot}")).set("typeface", name)
-        for script in fonts.findall(f"{{{_A}}}font"):
-            if script.get("script") == "Hans":
-                script.set("typeface", name)
-            else:
-                fonts.remove(script)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        page_number(footer.paragraphs[0], style_id=style_id, side=side, inset_twips=inset, before="— ", after=" —")
 
 
 def _member(name: str) -> zipfile.ZipInfo:
@@ -119,9 +88,9 @@ class Package:
         document.save(saved)
         with zipfile.ZipFile(saved) as source:
             members = {info.filename: source.read(info) for info in source.infolist()}
-        members["word/theme/theme1.xml"] = _theme_fonts(members["word/theme/theme1.xml"], fonts["heading1"],
-                                                        fonts["body"])
-        self._document = etree.fromstring(members.pop(DOCUMENT))
+        members["word/theme/theme1.xml"] = theme_fonts(members["word/theme/theme1.xml"], fonts["heading1"],
+                                                       fonts["body"])
+        self._document = DocumentXml(members.pop(DOCUMENT))
         members.pop(CORE)
         fixed = io.BytesIO()
         with zipfile.ZipFile(fixed, "w") as archive:
@@ -129,33 +98,13 @@ class Package:
                 archive.writestr(_member(name), data)
         self._fixed = fixed.getvalue()
 
-    def write(self, body: Sequence[etree._Element], title: str, author: str, subject: str,
+    def write(self, body: Sequence[Element], title: str, author: str, subject: str,
               created: date | None) -> bytes:
         """The archive with ``body`` (paragraphs and tables) as the document's content."""
-        document = copy.deepcopy(self._document)
-        section = x.find(document, "w:body/w:sectPr")
-        for block in body:
-            section.addprevious(block)
         out = io.BytesIO(self._fixed)
         out.seek(0, io.SEEK_END)
         with zipfile.ZipFile(out, "a") as archive:
-            archive.writestr(_member(DOCUMENT), etree.tostring(document, xml_declaration=True, encoding="UTF-8",
-                                                               standalone=True))
-            archive.writestr(_member(CORE), _core(title, author, subject, created))
+            archive.writestr(_member(DOCUMENT), self._document.with_body(body))
+            archive.writestr(_member(CORE), core_properties(title, author, subject, created))
         return out.getvalue()
 
-
-def _core(title: str, author: str, subject: str, created: date | None) -> bytes:
-    """Core properties: title, subject, author and the report's date; nothing from the clock."""
-    ns = _CORE_NS
-    root = etree.Element(f"{{{ns['cp']}}}coreProperties", nsmap=ns)
-    for tag, text in (("dc:title", title), ("dc:subject", subject), ("dc:creator", author),
-                      ("cp:lastModifiedBy", author), ("cp:revision", "1")):
-        prefix, name = tag.split(":")
-        etree.SubElement(root, f"{{{ns[prefix]}}}{name}").text = text
-    if created is not None:
-        for name in ("created", "modified"):
-            stamp = etree.SubElement(root, f"{{{ns['dcterms']}}}{name}")
-            stamp.set(f"{{{ns['xsi']}}}type", "dcterms:W3CDTF")
-            stamp.text = f"{created.isoformat()}T00:00:00Z"
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -13,7 +13,7 @@ from docx.styles.styles import Styles
 from ...office.fonts import FontRole
 from ...office.layout import TWIPS, Layout
 from ...office.styles import BODY, Style, StyleTable
-from . import oxml as x
+from .oxml.styles import format_paragraphs, format_runs, set_defaults
 
 S = TypeVar("S", ParagraphStyle, CharacterStyle)
 
@@ -34,54 +34,38 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     heading class also a character style."""
     pitch = layout.line_pitch_twips
     char_twips = round(layout.char_pitch_pt * TWIPS)
-    x.run_format(x.find(styles.element, "w:docDefaults/w:rPrDefault/w:rPr"), font=fonts["body"],
-                 size_pt=layout.body_size_pt)
-    x.exact_lines(x.find(styles.element, "w:docDefaults/w:pPrDefault/w:pPr"), pitch)
-    normal = styles["Normal"].element
-    ppr = normal.get_or_add_pPr()
-    x.child(ppr, "widowControl", val=0)  # or some full pages carry one line less
+    set_defaults(styles, font=fonts["body"], size_pt=layout.body_size_pt, line_twips=pitch)
+    normal = styles["Normal"]
+    # Widow control off, or some full pages carry one line less.
     # No punctuation hanging in the margin: the PDF keeps it inside the text block too.
     # (Spacing between Chinese and Latin text stays on, as word processors default it;
     # the page carries the same space for the PDF, see civreport.rendering.linebreaks.)
-    x.child(ppr, "overflowPunct", val=1)
-    x.exact_lines(ppr, pitch)
-    x.run_format(normal.get_or_add_rPr(), font=fonts["body"], size_pt=layout.body_size_pt,
-                 spacing_twips=layout.char_spacing_twips)
+    format_paragraphs(normal, widow_control=False, overflow_punctuation=True, line_twips=pitch)
+    format_runs(normal, font=fonts["body"], size_pt=layout.body_size_pt, spacing_twips=layout.char_spacing_twips)
     for style in table:
         word = _add(styles, style.style_name, ParagraphStyle)
         word.style_id = style.style_id
         word.quick_style = True
         word.base_style = styles["Normal"]
-        ppr = word.element.get_or_add_pPr()
-        if style.keep_next:
-            x.child(ppr, "keepNext")
-        x.indent(ppr, first_line=style.first_line, char_twips=char_twips)
-        x.child(ppr, "jc", val=style.align)
-        if style.level is not None:
-            x.child(ppr, "outlineLvl", val=style.level - 1)  # 0 is level 1 in the navigation pane
         size = layout.size_pt(style.size)
-        bold = True if style.bold else None
-        x.run_format(word.element.get_or_add_rPr(), font=fonts[style.font], size_pt=size,
-                     spacing_twips=None if style.tracking else 0, bold=bold)
+        line_twips: int | None = None
+        snap_to_grid: bool | None = None
         if style.size == "page_number":
-            x.exact_lines(ppr, round(size * TWIPS))
+            line_twips = round(size * TWIPS)
         elif style.size == "table":
             # The grid would round a cell's line up to a whole pitch, and the rule comes on top.
-            x.child(ppr, "snapToGrid", val=0)
-            x.exact_lines(ppr, layout.docx_cell_line_twips)
+            line_twips, snap_to_grid = layout.docx_cell_line_twips, False
+        format_paragraphs(word, keep_next=style.keep_next, first_line=style.first_line, char_twips=char_twips,
+                          align=style.align, outline_level=style.level, snap_to_grid=snap_to_grid,
+                          line_twips=line_twips)
+        bold = True if style.bold else None
+        format_runs(word, font=fonts[style.font], size_pt=size, spacing_twips=None if style.tracking else 0, bold=bold)
         if style.run_in:
             char = _add(styles, f"{style.style_name}文字", CharacterStyle)
             char.style_id = character_style_id(style)
             char.quick_style = True
-            x.run_format(char.element.get_or_add_rPr(), font=fonts[style.font], bold=bold)
+            format_runs(char, font=fonts[style.font], bold=bold)
     body = styles[table[BODY].style_name]
     for style in table:
         styles[style.style_name].next_paragraph_style = body  # Enter after a heading gives body text
 
-
-def trim(styles: Styles, keep: set[str]) -> None:
-    """Drop the built-in styles python-docx's template defines and no paragraph uses
-    (Word offers them again from its latent list)."""
-    for element in list(styles.element.iterchildren(x.qn("w:style"))):
-        if element.get(x.qn("w:styleId")) not in keep and element.get(x.qn("w:default")) != "1":
-            styles.element.remove(element)
