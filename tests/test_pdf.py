@@ -249,8 +249,8 @@ def test_hostile_template_fetches_nothing(server, tmp_path):
     templates.mkdir()
     (templates / "report.html.j2").write_text(
         f'<html><head><link rel="stylesheet" href="{(outside / "leak.css").as_uri()}">'
-        f'<style>@import url("{server}/import.css");</style></head><body>'
-        f'<img src="{server}/template.png"><img src="file:///etc/passwd"><p>{{{{ report.office }}}}</p></body></html>',
+        f'<style>@import url("{server}/import.css"); body {{ background: url("{server}/template.png") }}'
+        f' p {{ background: url("file:///etc/passwd") }}</style></head><body><p>{{{{ report.office }}}}</p></body></html>',
         encoding="utf-8",
     )
     with warnings.catch_warnings(record=True) as caught:

@@ -24,7 +24,10 @@ from lxml import html as lxml_html
 import civreport
 from civreport.rendering.blocks import Paragraph
 
+from conftest import ROOT
 from geometry import BLOCK_BOTTOM
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # the documented drops (README, "Text that cannot be printed")
 
@@ -133,6 +136,30 @@ def test_any_report_is_refused_or_rendered_with_its_own_text(data):
         assert in_pdf == blocks
     body = lxml_html.document_fromstring(outputs["html"]).find("body")
     assert printable(body.text_content()) == blocks
+
+
+# The templates of the suite: the shipped one, an example office's, and one that writes text
+# straight into its containers.
+TEMPLATES = {"shipped": {}, "common-practice": {"office": ROOT / "samples" / "offices" / "common-practice" / "profile.yaml"},
+             "loose": {"templates": [ROOT / "tests" / "data" / "templates" / "loose"]}}
+
+
+@given(REPORT, st.sampled_from(sorted(TEMPLATES)))
+def test_every_character_the_html_prints_is_in_the_docx_and_the_text(data, template):
+    """Whatever a template in the suite makes of any report, the DOCX and the TXT carry every
+    character of the HTML's text (README, "Templates and blocks": the page's contract)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            report = civreport.Report.model_validate(data)
+        except ValueError:  # refused at load: the other property says how
+            return
+        page = civreport.render_page(report, **TEMPLATES[template])
+    html = printable(lxml_html.document_fromstring(page.html).find("body").text_content())
+    document = docx.Document(io.BytesIO(civreport.write(page, "docx")))
+    in_docx = printable("".join(t.text or "" for t in document.element.body.iter(f"{W}t")))
+    assert in_docx == html
+    assert printable(civreport.write(page, "txt").decode("utf-8")) == html
 
 
 # Lines as imported documents hold them: heading numbers in every form, ordinals, noise, dates.

@@ -8,6 +8,7 @@ names no class is body text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from lxml import html as lxml_html
@@ -16,9 +17,8 @@ from ..errors import TemplateError
 from ..office.layout import Layout
 from ..office.styles import BODY, GROUPS, StyleTable
 from ..office.textwidth import line_count, text_width
+from .contract import PARAGRAPH_TAGS, ContractError
 
-BLOCK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
-SKIPPED_TAGS = frozenset({"script", "style", "template", "head", "title"})
 INDENT_SIDES = ("left", "right", "hanging")
 
 
@@ -75,13 +75,11 @@ class Table:
 Block = Paragraph | Table
 
 
-class ClassError(TemplateError):
-    """An element of the page whose class the style table does not allow; ``names`` are the
-    classes, by which the template line that wrote them is found."""
-
-    def __init__(self, names: tuple[str, ...], message: str) -> None:
-        super().__init__(message)
-        self.names = names
+def _class_error(names: tuple[str, ...], message: str) -> ContractError:
+    """An element of the page whose class the style table does not allow, found in the
+    templates by its classes ``names``."""
+    return ContractError(re.compile(r"""class\s*=\s*["'][^"']*\b(?:""" + "|".join(map(re.escape, names)) + r""")\b"""),
+                         message)
 
 
 def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | None) -> str | None:
@@ -92,7 +90,7 @@ def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | 
     unknown = [t for t in tokens if t not in styles]
     if unknown or len(known) > 1:
         problem = f"未定义的样式类“{' '.join(unknown)}”" if unknown else f"多个样式类“{' '.join(known)}”"
-        raise ClassError(tuple(unknown or known),
+        raise _class_error(tuple(unknown or known),
             f"模板在“{_excerpt(element)}”处使用了{problem}：每个元素只能用一个样式类，可用的有 {'、'.join(styles.names)}；"
             "本单位的新类请在办公室配置的 styles 中定义"
         )
@@ -126,7 +124,39 @@ def _runs(element: lxml_html.HtmlElement, styles: StyleTable) -> tuple[Run, ...]
             add(child.tail, style)
 
     walk(element, None)
-    return tuple(runs)
+    return _collapsed(runs)
+
+
+# What HTML collapses (CSS white-space: normal): spaces, tabs and line ends, not U+3000 or U+00A0.
+_WHITE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _collapsed(runs: list[Run]) -> tuple[Run, ...]:
+    """The runs as HTML shows them: white space collapsed to one space, none at the start or
+    end of a line, so the DOCX and the text carry what the HTML and the PDF print."""
+    out: list[Run] = []
+    at_line_start = True
+    for run in runs:
+        if run.line_break:
+            if out and not out[-1].line_break:
+                out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+            out.append(run)
+            at_line_start = True
+            continue
+        text = _WHITE.sub(" ", run.text)
+        if at_line_start:
+            text = text.lstrip(" ")
+        if text:
+            out.append(replace(run, text=text))
+            at_line_start = text.endswith(" ")
+    if out and not out[-1].line_break:
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+    return tuple(run for run in out if run.text or run.line_break)
+
+
+def collapse(text: str) -> str:
+    """A text's white space as HTML shows it (see :func:`_collapsed`)."""
+    return _WHITE.sub(" ", text).strip(" ")
 
 
 def indent_of(element: lxml_html.HtmlElement) -> Indent | None:
@@ -167,7 +197,7 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
         for cell in tr:
             if cell.tag in ("th", "td"):
                 style = class_of(cell, styles, styles.default_for(cell.tag)) or BODY
-                cells.append(Cell(" ".join(cell.text_content().split()), style))
+                cells.append(Cell(collapse(cell.text_content()), style))
         if cells:
             rows.append(tuple(cells))
             in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
@@ -180,14 +210,15 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
 
 def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable,
                 layout: Layout) -> list[tuple[lxml_html.HtmlElement, Block]]:
-    """The blocks of a page's ``<body>`` in reading order, each with its element."""
+    """The blocks of a page's ``<body>`` in reading order, each with its element (the body
+    holds to :mod:`.contract`: paragraphs, tables and containers of them)."""
     found: list[tuple[lxml_html.HtmlElement, Block]] = []
 
     def walk(el: lxml_html.HtmlElement, group: str | None) -> None:
         for child in el:
-            if not isinstance(child.tag, str) or child.tag in SKIPPED_TAGS:
-                continue
-            if child.tag in BLOCK_TAGS:
+            if not isinstance(child.tag, str):
+                continue  # a comment
+            if child.tag in PARAGRAPH_TAGS:
                 style = class_of(child, styles, styles.default_for(child.tag)) or BODY
                 found.append((child, Paragraph(style, _runs(child, styles), indent_of(child), group)))
             elif child.tag == "table":

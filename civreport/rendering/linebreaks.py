@@ -23,7 +23,7 @@ import re
 from lxml import html as lxml_html
 
 from ..office.textwidth import SPACE_EM, is_ideograph
-from .blocks import BLOCK_TAGS, SKIPPED_TAGS
+from .contract import CELL_TAGS, PARAGRAPH_TAGS
 
 LATIN = re.compile(r"[!-~]+(?: [!-~]+)*")  # printable ASCII, inner single spaces allowed
 JOINER = "\u2060"
@@ -53,7 +53,7 @@ def _pieces(element: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement,
         if el.text:
             out.append((el, "text"))
         for child in el:
-            if isinstance(child.tag, str) and child.tag not in SKIPPED_TAGS:
+            if isinstance(child.tag, str):
                 walk(child)
             if child.tail:
                 out.append((child, "tail"))
@@ -112,8 +112,7 @@ def hint(root: lxml_html.HtmlElement) -> None:
     style.text = AUTOSPACE_CSS
     head.append(style)
     # Table cells as well: Word and LibreOffice space and break their text like a paragraph's.
-    cells = [c for c in body.iter("td", "th") if not any(True for _ in c.iter(*BLOCK_TAGS))]
-    for block in [*body.iter(*BLOCK_TAGS), *cells]:
+    for block in body.iter(*PARAGRAPH_TAGS, *CELL_TAGS):
         pieces = _pieces(block)
         texts = [getattr(node, attr) for node, attr in pieces]
         for i, (node, attr) in enumerate(pieces):

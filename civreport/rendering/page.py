@@ -25,7 +25,8 @@ from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import Layout
 from ..office.profile import Profile
 from ..office.styles import StyleTable
-from .blocks import INDENT_SIDES, Block, ClassError, Paragraph, Table, read_blocks
+from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
+from .contract import ContractError, enforce
 from .css import TEXT_ALIGN, font_stacks
 from .linebreaks import hint
 from .templating import REPORT_TEMPLATE, render_template
@@ -124,9 +125,8 @@ def page_context(summary: Summary, settings: Profile, pdf_fonts: FontChoice) -> 
     }
 
 
-def _written_at(dirs: Sequence[Path], names: tuple[str, ...]) -> str:
-    """Where a template writes one of the classes ``names``: 模板 FILE 第 N 行：, else nothing."""
-    pattern = re.compile(r"""class\s*=\s*["'][^"']*\b(?:""" + "|".join(map(re.escape, names)) + r""")\b""")
+def _written_at(dirs: Sequence[Path], pattern: re.Pattern[str]) -> str:
+    """Where a template writes what ``pattern`` finds: 模板 FILE 第 N 行：, else nothing."""
     for directory in dirs:
         for file in sorted(directory.rglob("*.j2")):
             for number, line in enumerate(file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
@@ -148,9 +148,11 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
     root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
     body = root.find("body")
     try:
+        if body is not None:
+            enforce(body, styles)
         found = read_blocks(body, styles, settings.page) if body is not None else []
-    except ClassError as exc:
-        raise TemplateError(f"{_written_at(dirs, exc.names)}{exc}") from None
+    except ContractError as exc:
+        raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
     for element, block in found:
         _dress(element, block, settings.page)
     html = _serialize(root)
