@@ -99,7 +99,7 @@ def test_points_counted_first_second_or_first_then_finally(order, text):
 def test_first_then_finally_takes_four_points_at_most(tmp_path):
     data = dict(MINIMAL, plans=[{"points": ["一", "二", "三", "四", "五"], "points_order": "首先"}])
     problem = load_problem(tmp_path, data)
-    assert (problem.path, problem.message) == ("plans[0]（下一步打算）", "“首先……其次……最后”至多四点，这里有 5 点：请改用 一是 或 第一")
+    assert (problem.path, problem.message) == ("plans[0]（下一步工作打算）", "“首先……其次……最后”至多四点，这里有 5 点：请改用 一是 或 第一")
 
 
 def test_the_authors_separators_between_points():

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
-from ..model import Indicator, Report, cn_date
+from ..model import KIND_VERB, Indicator, Report, cn_date
 from ..model.genre import ends_with_lead_in
 from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import SENTENCE_END, Attachment, Signoff
-from .wording import KIND_VERB, fill_all, period_label
+from .wording import fill_all, period_label
 
 
 def lead_in(report: Report, settings: Profile) -> str | None:

@@ -9,7 +9,6 @@ from ..model import REFERENCE, Indicator, Report
 from ..model.figures import phrase
 from ..office.profile import SUBTITLE_PLACEHOLDERS, Profile
 
-KIND_VERB = {"工作总结": "总结", "工作汇报": "汇报", "工作情况汇报": "汇报", "工作情况报告": "报告", "工作情况的报告": "报告"}
 
 def period_label(report: Report, settings: Profile) -> str:
     """2024年第三季度, with the range dash the report or its office asks for."""

@@ -1,15 +1,17 @@
 """The typed model of a work summary: what an input file may say, and nothing else."""
 
 from .fields import CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText
-from .genre import ORDINAL_WORDS
-from .indicators import REFERENCE, Approx, Indicator, IndicatorTable, PartRole
+from .genre import KIND_VERB, KINDS, ORDINAL_WORDS, PART_ROLES, Kind, PartRole
+from .indicators import REFERENCE, Approx, Indicator, IndicatorTable
 from .numerals import HEADING_LEVELS, cn_date, cn_number, heading_number
 from .parts import Block, BodyTable, Item, Part, Point
 from .period import Period, PeriodError, RangeDash
-from .report import PART_ROLES, Kind, PartHeadings, Report, Source
+from .report import PartHeadings, Report, Source
 
 __all__ = [
     "HEADING_LEVELS",
+    "KINDS",
+    "KIND_VERB",
     "ORDINAL_WORDS",
     "PART_ROLES",
     "REFERENCE",

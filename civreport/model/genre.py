@@ -4,16 +4,27 @@ pieces, which composition writes and the importer and proofreader recognise."""
 from __future__ import annotations
 
 import re
+from typing import Literal, get_args
 
-from .indicators import PartRole
-from .numerals import cn_number
+from .numerals import ONE_TO_NINE, cn_number
+
+# The parts of a summary by what they do (genre.md, "Body, the four parts"), in print order.
+PartRole = Literal["measures", "achievements", "problems", "plans", "suggestions"]
+PART_ROLES: tuple[PartRole, ...] = get_args(PartRole)
+
+# The kinds of document, and the verb each one's lead-in uses (现将……总结如下：).
+# 工作情况的报告 is the shape of a report sent upward: 关于……工作情况的报告.
+Kind = Literal["工作总结", "工作汇报", "工作情况汇报", "工作情况报告", "工作情况的报告"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+KIND_VERB: dict[Kind, str] = {"工作总结": "总结", "工作汇报": "汇报", "工作情况汇报": "汇报", "工作情况报告": "报告",
+                              "工作情况的报告": "报告"}
 
 # A Chinese numeral as headings and ordinals write it (一 … 九十九, 一百 …).
-CN_NUMERAL = "[一二三四五六七八九十百]+"
+CN_NUMERAL = f"[{ONE_TO_NINE}十百]+"
 
 # Numbers typed before a title (一、（一）1.（1）), and before a point: those, or ordinals (一是 第一， 首先，).
 # After 一、 a numeral of quarters, months or years makes a range (一、二季度), not a heading number.
-NOT_A_RANGE = "(?![一二三四五六七八九十]+[、季月年])"
+NOT_A_RANGE = f"(?![{ONE_TO_NINE}十]+[、季月年])"
 _HEADING_NUMBER = rf"{CN_NUMERAL}、{NOT_A_RANGE}|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]"
 TYPED_NUMBER = re.compile(rf"^\s*(?:{_HEADING_NUMBER})\s*")
 TYPED_ORDINAL = re.compile(rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,]|{_HEADING_NUMBER})\s*")
@@ -46,7 +57,8 @@ def ends_with_lead_in(text: str) -> bool:
 # A closing paragraph: 特此报告。 以上报告，请审阅。 ……作出新的更大贡献。
 CLOSING = re.compile(r"^(?:特此(?:报告|汇报)|以上(?:报告|汇报)[^。]{0,12})[。！]?$|(?:作出|做出)[^。]{0,20}贡献[。！]$|请(?:审阅|审议|批示)[。！]?$")
 
-# The names offices give each part (genre.md, “Body, the four parts”), matched whole first.
+# The names offices give each part (genre.md, “Body, the four parts”), matched whole first;
+# the first is the part's default heading.
 ROLE_NAMES: dict[PartRole, tuple[str, ...]] = {
     "measures": ("主要做法", "工作措施", "基本情况", "工作开展情况", "主要工作及成效", "创建基本情况", "主要工作措施及成效",
                  "工作开展", "主要工作"),
@@ -65,6 +77,11 @@ _ROLE_WORDS: tuple[tuple[PartRole, re.Pattern[str]], ...] = (
     ("achievements", re.compile(r"成效|成绩|成果|亮点|经验")),
 )
 _ROLE_TITLE_CHARS = 14  # longer titles are topical (健全机制，增强创建工作实效), whatever words they hold
+
+
+def default_heading(role: PartRole) -> str:
+    """主要做法, 主要成效, 存在的问题, 下一步工作打算, 相关建议."""
+    return ROLE_NAMES[role][0]
 
 
 def role_of(title: str) -> PartRole | None:

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import Figure, Name, StrictModel
+from .genre import PartRole
 from .limits import MAX_INDICATORS
 
 KEY_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
@@ -29,7 +30,6 @@ Aggregate = Literal["sum", "latest", "average", "ratio"]
 # How a figure is approximate: 30万余元, 2万多条 (after the number and its 万/亿, before the
 # unit); 近100人, 约3万人, 超过1万人 (before the number).
 Approx = Literal["余", "多", "近", "约", "超过"]
-PartRole = Literal["measures", "achievements", "problems", "plans", "suggestions"]
 
 
 class Indicator(StrictModel):

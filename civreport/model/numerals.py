@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-_DIGITS = "零一二三四五六七八九"
+# The one table of Chinese digits: 〇 as a year writes it (二〇二四), 零 inside a number (一百零五).
+ONE_TO_NINE = "一二三四五六七八九"
+CN_DIGITS = "〇" + ONE_TO_NINE
 
 # The four heading levels of GB/T 9704-2012 7.3.3: 一、 （一） 1. （1）
 HEADING_LEVELS = 4
@@ -24,7 +26,7 @@ def cn_number(n: int) -> str:
             out += "零"
             zero = False
         # 十二 on its own, but 一百一十二 inside a larger number.
-        out += ("" if digit == 1 and place == 10 and not out else _DIGITS[digit]) + name
+        out += ("" if digit == 1 and place == 10 and not out else CN_DIGITS[digit]) + name
     return out
 
 
@@ -46,12 +48,17 @@ def cn_date(day: date, style: str = "arabic") -> str:
     """2024年7月5日: Arabic numerals, full year, no zero padding (GB/T 9704 7.3.5.4);
     ``style="chinese"`` writes the older 二〇二四年七月五日."""
     if style == "chinese":
-        year = "".join("〇一二三四五六七八九"[int(d)] for d in str(day.year))
+        year = cn_digits(day.year)
         return f"{year}年{cn_number(day.month)}月{cn_number(day.day)}日"
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-_VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
+def cn_digits(n: int) -> str:
+    """2024 → 二〇二四: digit by digit, as a year is written."""
+    return "".join(CN_DIGITS[int(d)] for d in str(n))
+
+
+_VALUES = {c: i for i, c in enumerate(CN_DIGITS)} | {"零": 0, "两": 2}
 _PLACES = {"十": 10, "百": 100, "千": 1000}
 
 

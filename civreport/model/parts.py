@@ -8,8 +8,8 @@ from pydantic import Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import SHAPE, Cell, Name, Paragraph, StrictModel, Text
-from .genre import ORDINAL_WORDS
-from .indicators import Indicator, PartRole
+from .genre import ORDINAL_WORDS, PartRole
+from .indicators import Indicator
 from .limits import MAX_INDICATORS, MAX_ITEMS
 from .numerals import HEADING_LEVELS
 

@@ -14,10 +14,9 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from .limits import FIRST_YEAR, LAST_YEAR
+from .numerals import CN_DIGITS, cn_number
 
 RangeDash = Literal["—", "～"]
-
-_QUARTER_NAMES = "一二三四"
 
 _FORMS = (
     # Order matters: the first full match wins.
@@ -31,7 +30,6 @@ _FORMS = (
 
 PERIOD_FORMS_HELP = "2024Q3、2024H1、2024Q1-Q3、2024、2024-07 或 2024-01..2024-09（也可写 2024年第三季度、2024年上半年）"
 
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 # What people type, in Chinese, rewritten to a code: 2024年第三季度 → 2024Q3 …
 _SPOKEN = (
     (re.compile(r"(\d{4})年?(?:第)?([1-4])季度"), r"\1Q\2"),
@@ -48,7 +46,7 @@ def _normalize(text: str) -> str:
     """Full-width characters to ASCII, Chinese numerals in quarters to digits, lower case q/h
     to upper: ２０２４Ｑ３, 2024q3 and 2024年第三季度 all become 2024Q3."""
     code = unicodedata.normalize("NFKC", text).strip().upper().replace(" ", "")
-    code = re.sub(r"[〇一二三四五六七八九]", lambda m: _CN_DIGITS[m[0]], code)
+    code = re.sub(f"[{CN_DIGITS}]", lambda m: str(CN_DIGITS.index(m[0])), code)
     for pattern, replacement in _SPOKEN:
         if pattern.fullmatch(code):
             return pattern.sub(replacement, code)
@@ -148,7 +146,7 @@ class Period:
         if span == (1, 9):
             return prefix + "前三季度"
         if self.months == 3 and self.start_month % 3 == 1:
-            return f"{prefix}第{_QUARTER_NAMES[self.start_month // 3]}季度"
+            return f"{prefix}第{cn_number(self.start_month // 3 + 1)}季度"
         return prefix + self.month_range(dash)
 
     def code(self) -> str:

@@ -12,27 +12,22 @@ from pydantic_core import PydanticCustomError
 from ..diagnostics import Diagnostics, tell
 from ..errors import FieldWarning
 from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector
-from .genre import TYPED_NUMBER, TYPED_ORDINAL
-from .indicators import REFERENCE, Indicator, IndicatorTable, PartRole
+from .genre import KINDS, PART_ROLES, TYPED_NUMBER, TYPED_ORDINAL, Kind, PartRole, default_heading
+from .indicators import REFERENCE, Indicator, IndicatorTable
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
 from .parts import Item, Part, Point
 from .period import Period, RangeDash
 from .walk import FieldText, TextKind
 
-# 工作情况的报告 is the shape of a report sent upward: 关于……工作情况的报告.
-Kind = Literal["工作总结", "工作汇报", "工作情况汇报", "工作情况报告", "工作情况的报告"]
-
-PART_ROLES: tuple[PartRole, ...] = ("measures", "achievements", "problems", "plans", "suggestions")
-
 
 class PartHeadings(StrictModel):
     """Default headings of the parts; offices rename them (下段工作打算, 下半年工作安排 …)."""
 
-    measures: Name = Field(default="主要做法", title="主要做法的标题")
-    achievements: Name = Field(default="主要成效", title="主要成效的标题")
-    problems: Name = Field(default="存在的问题", title="存在的问题的标题")
-    plans: Name = Field(default="下一步工作打算", title="下一步打算的标题")
-    suggestions: Name = Field(default="相关建议", title="相关建议的标题")
+    measures: Name = Field(default=default_heading("measures"), title=f"{default_heading('measures')}的标题")
+    achievements: Name = Field(default=default_heading("achievements"), title=f"{default_heading('achievements')}的标题")
+    problems: Name = Field(default=default_heading("problems"), title=f"{default_heading('problems')}的标题")
+    plans: Name = Field(default=default_heading("plans"), title=f"{default_heading('plans')}的标题")
+    suggestions: Name = Field(default=default_heading("suggestions"), title=f"{default_heading('suggestions')}的标题")
 
 
 class Source(StrictModel):
@@ -96,7 +91,7 @@ class Report(CleanModel):
     office: Name = Field(title="发文机关", description="发文机关（单位）全称")
     period: Period = Field(title="工作期间")
     subject: Name = Field(title="工作主题", description="如“创建全国文明城市”")
-    kind: Kind = Field(default="工作总结", title="文种", description="工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告（标题为“关于……工作情况的报告”）")
+    kind: Kind = Field(default="工作总结", title="文种", description=f"{'、'.join(KINDS)}（工作情况的报告，标题为“关于……工作情况的报告”）")
     date: Day | None = Field(default=None, title="成文日期", description="YYYY-MM-DD；不写时为草稿，不印日期")
     title: TitleText | None = Field(
         default=None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
@@ -109,11 +104,11 @@ class Report(CleanModel):
         description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加；false：不要引出语",
     )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
-    measures: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="主要做法")
-    achievements: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="主要成效")
-    problems: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="存在的问题")
-    plans: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="下一步打算")
-    suggestions: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title="相关建议")
+    measures: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("measures"))
+    achievements: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("achievements"))
+    problems: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("problems"))
+    plans: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("plans"))
+    suggestions: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("suggestions"))
     parts: list[Part] = Field(
         default_factory=list, max_length=MAX_ITEMS, title="各部分（按书写顺序）",
         description="代替 measures 等字段，各部分按书写的顺序排列，每部分可用 role 写明作用",

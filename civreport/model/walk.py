@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .indicators import PartRole
+from .genre import PartRole
 
 # What a text is in the document:
 #   front       office, subject, recipients

@@ -17,18 +17,17 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model import Indicator, Item, Part, PartHeadings, Period, Point, Report
+from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, Point, Report
 from ..model.report import field_loc
 
 # Report fields the form leaves alone (kept as the file has them): set by other controls or tools.
 _HIDDEN = {"profile", "headings", "table", "sources"}
-_ROLE_LISTS = ("measures", "achievements", "problems", "plans", "suggestions")
 _LONG = {"opening", "body", "closing", "title", "points", "points_lead", "points_tail", "lead_in"}
 # What a new entry of each list starts as.
 _NEW: dict[str, Any] = {"parts": {"title": ""}, "items": {"title": ""}, "indicators": {"key": "", "name": "", "value": 0},
-                        "points": "", **{role: {"title": ""} for role in _ROLE_LISTS}}
+                        "points": "", **{role: {"title": ""} for role in PART_ROLES}}
 _MODELS: dict[str, type[BaseModel]] = {"parts": Part, "items": Item, "indicators": Indicator,
-                                       **{role: Part for role in _ROLE_LISTS}}
+                                       **{role: Part for role in PART_ROLES}}
 OFF = "__off"  # the checkbox that writes false: no lead-in, no sign-off
 
 
@@ -146,7 +145,7 @@ def _is(annotation: Any, kind: type) -> bool:
     return any(_bare(a) is kind for a in args)
 
 
-_WHAT = {"parts": "部分", "items": "条目", "indicators": "指标", **{role: "部分" for role in _ROLE_LISTS}}
+_WHAT: dict[str, str] = {"parts": "部分", "items": "条目", "indicators": "指标", **{role: "部分" for role in PART_ROLES}}
 
 
 def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str) -> Markup:
@@ -208,9 +207,9 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
         names.sort(key=lambda n: _ORDER.get(n, 50))
     for name in names:
         info = model.model_fields[name]
-        if model is Report and (name in _HIDDEN or (name in _ROLE_LISTS and not data.get(name))):
+        if model is Report and (name in _HIDDEN or (name in PART_ROLES and not data.get(name))):
             continue
-        if model is Report and name == "parts" and any(data.get(r) for r in _ROLE_LISTS):
+        if model is Report and name == "parts" and any(data.get(r) for r in PART_ROLES):
             continue
         out.append(_field(model, name, info, data, f"{path}.{name}" if path else name))
     return Markup("").join(out)

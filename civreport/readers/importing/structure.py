@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...model import Item, Kind, Period, PeriodError, Report
+from ...model import KINDS, Item, Period, PeriodError, Report
 from ...model.genre import CLOSING, ends_with_lead_in, role_of
 from ...model.limits import FIRST_YEAR, MAX_TITLE
-from ...model.numerals import HEADING_LEVELS
+from ...model.numerals import CN_DIGITS, HEADING_LEVELS
 from ...model.parts import MAX_COLUMNS
 from .dates import parse_date
 from .enumerations import points
@@ -26,8 +26,8 @@ from .source import SourceBlock
 PLACEHOLDER = "××"  # what the genre writes for a name not yet filled in
 _TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
 _SENTENCE = re.compile(r"^.*?[。！？]")
-_KINDS: tuple[Kind, ...] = ("工作情况的报告", "工作情况汇报", "工作情况报告", "工作汇报", "工作总结")
-_PERIOD = (r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
+_KINDS = sorted(KINDS, key=len, reverse=True)  # the longest first: 工作情况汇报 before 工作汇报
+_PERIOD = (rf"(?:\d{{4}}|[零{CN_DIGITS}]{{4}})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
            r"\d{1,2}[—\-～~至]\d{1,2}月|\d{1,2}月份?)?")
 # What a document's title ends with: a title over two lines goes on until one of these.
 _DOCUMENT_KIND = re.compile(r"(?:通知|报告|总结|汇报|讲话|发言|意见|方案|请示|决定|办法|规定|纪要|说明|计划|要点|通报|批复|函)$")

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from ....model.numerals import cn_number
+from ....model.numerals import CN_DIGITS, cn_digits, cn_number
 
-_ZERO_TO_NINE = "〇一二三四五六七八九"
 _COUNTING = ("chineseCounting", "taiwaneseCounting")  # 一 to 九十九, then digit by digit
 _COUNTING_THOUSAND = ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseCounting")
 _DIGITAL = ("ideographDigital", "taiwaneseDigital")  # digit by digit: 一〇
@@ -17,7 +16,7 @@ def format_number(n: int, fmt: str) -> str:
         return ""
     zero = n == 0 and fmt in _COUNTING + _COUNTING_THOUSAND
     if n >= 0 and (fmt in _DIGITAL or (fmt in _COUNTING and n >= 100) or zero):
-        return "".join(_ZERO_TO_NINE[int(d)] for d in str(n))
+        return cn_digits(n)
     if fmt in _COUNTING and n > 0:
         return cn_number(n)
     if fmt == "japaneseCounting" and 0 < n < 10000:
@@ -53,7 +52,7 @@ def _japanese(n: int) -> str:
     for place, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit = n // place % 10
         if digit:
-            out += ("" if digit == 1 and name else _ZERO_TO_NINE[digit]) + name
+            out += ("" if digit == 1 and name else CN_DIGITS[digit]) + name
     return out
 
 
