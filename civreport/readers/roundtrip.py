@@ -1,6 +1,6 @@
 """Input files rewritten in place (check --fix, the editor's save): ruamel.yaml's round trip
 keeps the file's comments, key order, quoting, block styles and indentation; values merged in
-keep the comments of the keys they replace."""
+keep the comments of the keys they replace. And how civreport writes input files of its own."""
 
 from __future__ import annotations
 
@@ -36,6 +36,32 @@ class FileForm:
     def encode(self, text: str) -> bytes:
         body = (text.replace("\n", "\r\n") if self.crlf else text).encode("utf-8")
         return (codecs.BOM_UTF8 if self.bom else b"") + body
+
+
+def writer() -> YAML:
+    """How civreport writes an input file of its own (an import, a roll-up): a paragraph on one
+    line, a list's items indented under its key, as the samples are written."""
+    yaml = YAML()
+    yaml.width = 1_000_000  # a paragraph stays on one line: no folding to mend when editing
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def commented(value: Any) -> Any:
+    """Plain data as ruamel's commented nodes, which take comments; a table's rows in flow style,
+    one row a line."""
+    if isinstance(value, dict):
+        node = CommentedMap()
+        for key, item in value.items():
+            node[key] = commented(item)
+        if "header" in value:
+            node["header"].fa.set_flow_style()
+            for row in node["rows"]:
+                row.fa.set_flow_style()
+        return node
+    if isinstance(value, list):
+        return CommentedSeq(commented(item) for item in value)
+    return value
 
 
 def _yaml() -> YAML:

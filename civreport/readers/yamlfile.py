@@ -12,6 +12,7 @@ while the text is read, before anything is built; aliases are expanded within th
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import warnings
 from collections.abc import Iterator
@@ -133,6 +134,31 @@ def read_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         return None, {}
     with _in_chinese(text, file):
         return _build(root, text)
+
+
+def yaml_value(text: str, *, flow: bool = False) -> str:
+    """``text`` as a YAML value (in a block, or inside [ ] and { } if ``flow``): as it is where it
+    reads back unchanged, else in double quotes."""
+    try:
+        root = compose(f"[{text}, {{k: {text}}}]" if flow else f"k: {text}", "")
+    except InputError:
+        return quoted(text)
+
+    def same(node: Node) -> bool:
+        return isinstance(node, ScalarNode) and str(node.tag) == _TAG + "str" and node.value == text
+
+    if flow:
+        plain = (isinstance(root, SequenceNode) and len(root.value) == 2 and same(root.value[0])
+                 and isinstance(root.value[1], MappingNode) and len(root.value[1].value) == 1
+                 and same(root.value[1].value[0][1]))
+    else:
+        plain = isinstance(root, MappingNode) and len(root.value) == 1 and same(root.value[0][1])
+    return text if plain else quoted(text)
+
+
+def quoted(text: str) -> str:
+    """``text`` in double quotes, which carry any text (a JSON string is a YAML double-quoted one)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _build(root: Node, text: str) -> tuple[Any, LineMap]:
