@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from ..checking import Finding, check
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace, version: str) -> int:
                     print(f"警告：{path}：{CANNOT_FIX}", file=sys.stderr)
                 else:
                     fixed += fix_file(path, report, found, office)
-                    report = load(path)
+                    with warnings.catch_warnings(action="ignore"):  # said when the file was first read
+                        report = load(path)
                     found = check(report, office)
         except InputError as exc:
             problems.extend(exc.problems)
