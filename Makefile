@@ -44,6 +44,7 @@ fuzz: setup
 bench: setup
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/batch.py
+	$(PY) benchmarks/yaml_loaders.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

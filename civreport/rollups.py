@@ -14,14 +14,12 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-import yaml
-
 from .diagnostics import Diagnostics, reported
 from .errors import CivreportWarning, InputError, Problem
 from .model import HEADING_LEVELS, PART_ROLES, REFERENCE, Indicator, Item, Part, PartRole, Period, Point, Report, Source
 from .model.figures import phrase
 from .model.genre import LEAD_IN
-from .readers import LoadedReport, load, validate
+from .readers import LoadedReport, load, roundtrip, validate
 
 
 def _label(report: Report, period: Period, by_unit: bool) -> str:
@@ -336,4 +334,4 @@ def to_yaml(report: Report) -> str:
     """The report as an input file a person can edit and civreport can load."""
     data = _whole(report.model_dump(mode="json", exclude_defaults=True, exclude_none=True))
     header = "# 由 civreport rollup 生成；可直接修改后渲染。各部分的条目按来源（季度或单位）归集。\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return header + roundtrip.dump(roundtrip.writer(), roundtrip.commented(data))

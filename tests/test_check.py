@@ -17,6 +17,7 @@ from civreport import Report, check
 from civreport.checking.proofreader import fix_text
 from civreport.checking.rulebook import RULES
 from civreport.cli import main
+from civreport.readers import roundtrip
 
 from conftest import MINIMAL, ROOT, SAMPLES
 
@@ -148,6 +149,72 @@ def test_fix_keeps_comments_and_reports_what_it_cannot_mend(tmp_path: Path, caps
     assert "今年以来，我区扎实推进“文明”创建。" in civreport.load(target).report.opening[0]
     out = capsys.readouterr().out
     assert "CR102" in out and "CR201" not in out
+
+
+# Odd indentation, comments, a bracketed list the comma warning is about, flow mappings, | and >
+# blocks, quoted and plain texts over several lines, each of them with a fixable finding or
+# beside one.
+UNTIDY = """\
+# 报告的注释
+office:   小河区创城办      # 单位,全称
+period: 2024Q3
+subject: 创建全国文明城市
+date: 2024-10-08
+opening:
+   -   今年以来,我区扎实推进创建工作。   # 行尾注释
+   - '群众满意度达到９５%。'
+measures:
+- items:
+    - {title: 设置广告１２处, body: [设置公益广告, 开展志愿服务]}
+    - title: "强化\\"组织\\"领导"
+      body:
+        - |
+          部分点位,管理机制
+          仍不健全。
+
+        - >-   # 折叠
+            背街小巷环境卫生
+            反复较大,
+            正在整改。
+problems:
+  - body: [部分点位长效管理机制仍不健全。, 两次暗访发现的问题仍未全部整改。]
+closing:
+  - 下一步,我们将
+    继续努力。
+attachments: [创建台账,整改清单,２０２４]
+"""
+
+
+def test_fix_changes_only_the_bytes_of_the_fixed_texts(tmp_path: Path) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_bytes(UNTIDY.encode("utf-8"))
+    assert main(["check", str(target), "--fix"]) == 0
+    expected = UNTIDY
+    for old, new in [
+        ("以来,我区", "以来，我区"), ("'群众满意度达到９５%。'", "'群众满意度达到95%。'"), ("广告１２处", "广告12处"),
+        ('"强化\\"组织\\"领导"', '"强化“组织”领导"'),
+        # A text fixed in a block or over several lines is written on one line of its block.
+        ("部分点位,管理机制\n          仍不健全。", "部分点位，管理机制仍不健全。"),
+        ("背街小巷环境卫生\n            反复较大,\n            正在整改。", "背街小巷环境卫生反复较大，正在整改。"),
+        ("下一步,我们将\n    继续努力。", "下一步，我们将继续努力。"),
+        ("２０２４]", '"2024"]'),  # unquoted, 2024 would be a number
+    ]:
+        assert UNTIDY.count(old) == 1
+        expected = expected.replace(old, new)
+    assert target.read_bytes() == expected.encode("utf-8")
+
+
+@pytest.mark.parametrize(("written", "new", "rewritten"), [
+    ("k: 甲\n", "乙: 丙", 'k: "乙: 丙"\n'),
+    ("k: [甲, 乙]  # 注\n", "丙,丁", 'k: [甲, "丙,丁"]  # 注\n'),
+    ("k: '甲'\n", "它's", "k: '它''s'\n"),
+    ("k: |-\n  甲\n\nn: 1\n", "乙\n丙", "k: |-\n  乙\n  丙\n\nn: 1\n"),
+    ("k: >\n  甲\nn: 1\n", "乙\n丙", "k: >\n  乙\n\n  丙\nn: 1\n"),
+    ("k: |2  # 注\n    甲\nn: 1\n", "乙", 'k: "乙"  # 注\nn: 1\n'),  # the indentation given: quoted
+])
+def test_a_fixed_text_keeps_its_style_where_the_style_can_carry_it(written: str, new: str, rewritten: str) -> None:
+    loc = ("k", 1) if written.startswith("k: [") else ("k",)
+    assert roundtrip.spliced(written, {loc: new, ("absent",): "x"}, "r.yaml") == (rewritten, 1)
 
 
 def test_toml_cannot_be_fixed_but_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

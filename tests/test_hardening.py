@@ -385,3 +385,14 @@ def test_warnings_do_not_leak_between_threads_or_runs():
         warnings.simplefilter("always")
         civreport.render_page(make_report())
     assert not [w for w in caught if issubclass(w.category, civreport.CivreportWarning)]
+
+
+def test_a_document_past_the_value_bound_is_refused_before_the_rest_is_read(tmp_path, monkeypatch):
+    from civreport.readers import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
+    # The syntax error at the end is never reached.
+    (tmp_path / "r.yaml").write_text("".join(f"k{i}: v\n" for i in range(300)) + "bad: [\n", encoding="utf-8")
+    with pytest.raises(InputError, match="内容展开后超过") as info:
+        civreport.load(tmp_path / "r.yaml")
+    assert info.value.problems[0].line == 100  # the root, then 99 values: the 101st value is on line 100

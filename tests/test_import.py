@@ -16,7 +16,6 @@ from typing import Any
 
 import docx
 import pytest
-import yaml
 from docx.document import Document as DocumentObject
 
 from civreport import ImportResult, Report, import_document, load
@@ -25,13 +24,14 @@ from civreport.compose import Section, Summary, compose
 from civreport.errors import InputError
 from civreport.model.script import simplified
 from civreport.pipeline import render_page
+from civreport.readers import read_data
 from civreport.writers import write
 
 from conftest import ROOT, SAMPLES, YAML
 from wordfiles import FOUR_LEVELS, add_list, build, numbered
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
-EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text(encoding="utf-8"))
+EXPECTED = read_data(SEEDS / "expected.yaml")[0]
 QUARTERS = sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))
 
 

@@ -155,3 +155,36 @@ def test_empty_item_is_refused(tmp_path):
 def test_exponents_are_numbers_as_in_json(tmp_path):
     path = write(tmp_path, "r.yaml", YAML + "indicators: [{key: a, name: 宣传资料, value: 1.5e3, unit: 份}]\n")
     assert civreport.load(path).report.indicators[0].value == 1500
+
+
+def test_plain_values_are_read_as_yaml_1_2_reads_them(tmp_path):
+    """true/false only (yes, no, on and off are text), decimal numbers (010 is ten), no
+    sexagesimal (8:30 is text), dates as text; a %YAML 1.1 directive changes none of it."""
+    from civreport.readers.data import read_data
+
+    text = ("a: [yes, no, on, off, True, false, ~, null, '']\nb: [010, 0o17, 0x1F, 1_000, -.5, 1e3, .inf]\n"
+            "c: [8:30, 2024-10-08, 2024Q3, =]\n")
+    for header in ("", "%YAML 1.1\n---\n"):
+        data, _ = read_data(write(tmp_path, "r.yaml", header + text))
+        assert data == {"a": ["yes", "no", "on", "off", True, False, None, None, ""],
+                        "b": [10, 15, 31, 1000, -0.5, 1000.0, float("inf")],
+                        "c": ["8:30", "2024-10-08", "2024Q3", "="]}
+
+
+def test_yes_and_no_are_text_where_false_is_asked_for_and_true_false_where_a_switch_is(tmp_path):
+    # YAML 1.1 read them as true and false: a sign-off or lead-in of "no" is refused, not printed.
+    for field in ("lead_in", "signoff"):
+        p = problem_of(tmp_path, "r.yaml", YAML + f"{field}: no\n")
+        assert (p.line, p.message) == (19, "“no”会被当作文字印出；如果是不要，请写 false")
+    report = civreport.load(write(tmp_path, "r.yaml", YAML.replace(
+        "      - title: 强化组织领导\n", "      - title: 强化组织领导\n        run_in: off\n") + "lead_in: false\n")).report
+    assert report.measures[0].items[0].run_in is False and report.lead_in is False
+    report = civreport.load(write(tmp_path, "r.yaml", YAML + "title: 8:30\nsubtitle: yes\n")).report
+    assert (report.title, report.subtitle) == ("8:30", "yes")
+
+
+def test_a_tag_that_does_not_fit_its_value_is_refused(tmp_path):
+    p = problem_of(tmp_path, "r.yaml", YAML + "title: !!int 十二\n")
+    assert (p.line, p.message) == (19, "YAML 格式有误：“十二”不能读作 !!int，请去掉这个标记")
+    p = problem_of(tmp_path, "r.yaml", YAML + "a: &x 1\nb: &x 2\n")
+    assert (p.line, p.message) == (20, "YAML 格式有误：同一个锚点 &名称 定义了两次")

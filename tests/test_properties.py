@@ -22,6 +22,9 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import civreport
+from civreport.model.text import clean
+from civreport.readers import roundtrip
+from civreport.readers.yamlfile import read_yaml
 from civreport.rendering.blocks import Paragraph
 
 from conftest import ROOT
@@ -197,3 +200,16 @@ def test_a_combining_mark_with_nothing_to_sit_on_is_dropped_in_every_output() ->
         warnings.simplefilter("always")
         report = civreport.Report.model_validate(data)
     assert report.opening == ["开头。", "书\u0301写。"] and any("U+1DA02" in str(w.message) for w in caught)
+
+
+@given(TEXT.map(lambda text: clean(text)[0].strip()).filter(bool))
+def test_a_fixed_text_is_written_back_as_itself_whatever_its_style(text: str) -> None:
+    """What ``check --fix`` writes in place of a text reads back as that text: plain where it
+    can be, in [ ], quoted, in a | or > block; the rest of the file as it was."""
+    old = "k: 甲\nf: [甲, 乙]\nq: '甲'\nd: \"甲\"\nl: |\n  甲\ng: >-\n  甲\nn: 1\n"
+    locs = [("k",), ("f", 0), ("q",), ("d",), ("l",), ("g",)]
+    new, written = roundtrip.spliced(old, dict.fromkeys(locs, text), "x.yaml")
+    data, _ = read_yaml(new, "x.yaml")
+    assert written == len(locs) and data["l"].rstrip("\n") == text
+    assert data == {"k": text, "f": [text, "乙"], "q": text, "d": text, "l": data["l"], "g": text, "n": 1}
+    assert new.endswith("\nn: 1\n")

@@ -8,6 +8,7 @@ marked ``text`` or nothing are output or synopses.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,10 +18,10 @@ import warnings
 from pathlib import Path
 
 import pytest
-import yaml
 
 import civreport
 from civreport.office.profile import Profile
+from civreport.readers.yamlfile import read_yaml
 
 from conftest import ROOT
 
@@ -44,17 +45,17 @@ def workspace(tmp_path):
 
 @pytest.mark.parametrize("text", REPORTS[1:], ids=lambda t: t.split("\n")[0][:30])
 def test_yaml_examples_load_and_render(workspace, text):
-    fragment = yaml.safe_load(text)
+    fragment = read_yaml(text, "README.md")[0]
     if set(fragment) <= set(Profile.model_fields) and not set(fragment) <= set(civreport.Report.model_fields):
         (workspace / "profile.yaml").write_text(text, encoding="utf-8")
         office = civreport.load_profile(workspace / "profile.yaml")
         civreport.render_page(civreport.load(workspace / "q3.yaml"), office=office)
         return
-    report = yaml.safe_load(REPORTS[0]) | fragment
-    (workspace / "r.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
+    report = read_yaml(REPORTS[0], "README.md")[0] | fragment
+    (workspace / "r.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        page = civreport.render_page(civreport.load(workspace / "r.yaml"))
+        page = civreport.render_page(civreport.load(workspace / "r.json"))
     assert page.blocks
 
 

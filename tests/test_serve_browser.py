@@ -20,9 +20,9 @@ from urllib.parse import quote
 import pymupdf
 import pytest
 import uvicorn
-import yaml
 from playwright.sync_api import Browser, Error, FilePayload, Page, expect, sync_playwright
 
+from civreport.readers.yamlfile import read_yaml
 from civreport.serving.app import create_app
 
 from conftest import ROOT
@@ -283,8 +283,8 @@ def test_save_writes_the_draft_and_keeps_the_comments(page: Page, report: str, w
     expect(page.locator("#status")).to_have_text(f"已保存到 {report}")
 
     saved = (workspace / report).read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(original)
-    assert yaml.safe_load(saved) == data | {"opening": [opening]}
+    data: dict[str, Any] = read_yaml(original, SAMPLE)[0]
+    assert read_yaml(saved, report)[0] == data | {"opening": [opening]}
     comments = [line for line in original.splitlines() if line.startswith("#")]
     assert len(comments) >= 3 and saved.splitlines()[:len(comments)] == comments
     # Nothing else of the file changed: the folded paragraph of the opening holds the new text.

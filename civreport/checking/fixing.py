@@ -1,6 +1,6 @@
 """``civreport check --fix``: the safe fixes written back into the input file, whole (through
-a temporary file), with the file's comments, order and quoting kept (ruamel.yaml round-trips
-YAML; JSON is written back as JSON). Only the fields fixed change."""
+a temporary file). In a YAML file only the fixed texts change, every other byte stays as it was;
+a JSON file is written back as JSON."""
 
 from __future__ import annotations
 
@@ -33,26 +33,31 @@ def fix_file(path: Path, report: Report, findings: list[Finding], dash: str = "â
         raise InputError.single(path, CANNOT_FIX)
     path = path.resolve()  # a link's file is fixed, the link stays
     text, form = roundtrip.FileForm.read(path)
+    texts = {t.path: t.text for t in report.all_texts()}
+    fixed = {field: new for field, rules in codes.items()
+             if (new := fix_text(texts[field], rules, report, dash)) != texts[field]}
     if suffix == ".json":
-        yaml, data = None, json.loads(text)
+        out, changed = _json_fixed(text, fixed)
     else:
-        yaml, data = roundtrip.load(text)
-    texts = {text.path: text.text for text in report.all_texts()}
+        out, changed = roundtrip.spliced(text, {field_loc(field): new for field, new in fixed.items()}, str(path))
+    if changed:
+        write_atomic(path, form.encode(out))
+    return changed
+
+
+def _json_fixed(text: str, fixed: dict[str, str]) -> tuple[str, int]:
+    """A JSON file with the fixed texts in it, written again as JSON; and how many of the fields it
+    writes (a default is not written in it)."""
+    data = json.loads(text)
     changed = 0
-    for field, rules in codes.items():
-        new = fix_text(texts[field], rules, report, dash)
-        if new == texts[field]:
-            continue
+    for field, new in fixed.items():
         *parents, last = field_loc(field)
         node = data
         try:
             for key in parents:
                 node = node[key]
-            node[last] = roundtrip.restyled(node[last], new)
+            node[last] = new
         except (KeyError, IndexError, TypeError):
             continue  # a value the file does not write (a default): nothing of the file to mend
         changed += 1
-    if changed:
-        out = roundtrip.dump(yaml, data) if yaml else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        write_atomic(path, form.encode(out))
-    return changed
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n", changed

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, Tag, ValidationInfo, model_validator
+from pydantic import ConfigDict, Field, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..diagnostics import Diagnostics, tell
@@ -140,6 +140,16 @@ class Report(CleanModel):
         found = collector(info)
         return {key: [_strip_numbers(part, f"{key}[{i}]", found) for i, part in enumerate(value)]
                 if key in fields and isinstance(value, list) else value for key, value in data.items()}
+
+    @field_validator("lead_in", "signoff", mode="before")
+    @classmethod
+    def _false_words(cls, value: Any) -> Any:
+        """YAML 1.1 read yes/no/on/off as true/false, YAML 1.2 (civreport's) reads them as text:
+        printed as a lead-in or a sign-off, such a word is surely a false meant, so it is
+        refused rather than printed."""
+        if isinstance(value, str) and value.strip().lower() in ("yes", "no", "on", "off"):
+            raise PydanticCustomError("false_word", "“{word}”会被当作文字印出；如果是不要，请写 false", {"word": value})
+        return value
 
     def all_parts(self) -> list[tuple[PartRole | None, Part]]:
         """The parts in print order with their roles: ``parts`` as written, else the role

@@ -95,7 +95,7 @@ class Profile(CleanModel):
     @field_validator("checks", mode="before")
     @classmethod
     def _off(cls, checks: Any) -> Any:
-        # YAML reads a bare off as false.
+        # false switches a rule off too, as "off" does (YAML 1.1 read a bare off as false).
         return {k: "off" if v is False else v for k, v in checks.items()} if isinstance(checks, dict) else checks
 
     @field_validator("checks")

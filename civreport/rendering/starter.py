@@ -4,16 +4,15 @@ holds (a quote, ``: ``, `` #``, a line break)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 
-import yaml
 from pydantic import ValidationError
 
 from ..errors import InputError
 from ..model import Period, Report
 from ..readers import problems_from
+from ..readers.yamlfile import yaml_value
 from .templating import render_template, search_path
 
 DEFAULT_OFFICE = "××区创建全国文明城市工作领导小组办公室"
@@ -29,15 +28,5 @@ def starter_file(office: str = DEFAULT_OFFICE, period: Period | None = None, *, 
     except ValidationError as exc:
         raise InputError([replace(p, file=label, path="") for p in problems_from(exc, label, {})
                           if p.path.startswith("office")]) from None
-    context = {"office": _yaml_scalar(office), "period": period.code(), "date": today.isoformat()}
+    context = {"office": yaml_value(office), "period": period.code(), "date": today.isoformat()}
     return render_template("new.yaml.j2", context, search_path())
-
-
-def _yaml_scalar(text: str) -> str:
-    """``text`` as a YAML value: as it is where YAML reads it back unchanged, else quoted."""
-    try:
-        if yaml.safe_load(f"v: {text}") == {"v": text}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one

@@ -4,33 +4,14 @@ spot, and optionally the figures found as indicator suggestions."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
+from ..roundtrip import commented, dump, writer
 from .figures import FoundFigure
 from .source import Drop
 from .structure import Note
 
 _MAX_SHOWN = 60  # characters of a dropped line shown in its comment
-
-
-def _commented(value: Any) -> Any:
-    """Plain data as ruamel's commented nodes; a table's rows in flow style, one row a line."""
-    if isinstance(value, dict):
-        node = CommentedMap()
-        for key, item in value.items():
-            node[key] = _commented(item)
-        if "header" in value:
-            node["header"].fa.set_flow_style()
-            for row in node["rows"]:
-                row.fa.set_flow_style()
-        return node
-    if isinstance(value, list):
-        return CommentedSeq(_commented(item) for item in value)
-    return value
 
 
 def _comment(lines: list[str]) -> str:
@@ -52,7 +33,7 @@ def write_input(data: dict[str, Any], *, source: str, drops: list[Drop], warning
     if drops:
         head += ["", f"删去的内容（{len(drops)} 处，原文中的行号）："]
         head += [f"- 第 {d.line} 行［{d.reason}］{_shown(d.text)}" for d in drops]
-    root = _commented(data)
+    root = commented(data)
     for key, why in guesses.items():
         if key in root:
             root.yaml_add_eol_comment(f"请核对：{why}", key)
@@ -63,13 +44,7 @@ def write_input(data: dict[str, Any], *, source: str, drops: list[Drop], warning
             root.yaml_set_comment_before_after_key(note.before, before="\n".join(text))
         else:
             tail += text
-    yaml = YAML()
-    yaml.width = 1_000_000  # a paragraph stays on one line: no folding to mend when editing
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    out = io.StringIO()
-    yaml.dump(root, out)
-    written = _comment(head) + "\n" + out.getvalue()
+    written = _comment(head) + "\n" + dump(writer(), root)
     if figures:
         suggestions = ["", "原文中的数字，可改写为指标：去掉下面各行开头的“# ”即可启用，正文中的数字可改为 {键}。", "indicators:"]
         for n, f in enumerate(figures, 1):
