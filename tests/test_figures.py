@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 
 import docx
 import pytest
@@ -11,9 +12,10 @@ from pydantic import ValidationError
 
 import civreport
 from civreport import render_docx
+from civreport.cli import main
 from civreport.model.figures import amount, change, completion, percent
 
-from conftest import W, make_report
+from conftest import MINIMAL, W, make_report
 from geometry import body, quiet_pdf
 from pdftext import pages
 
@@ -154,3 +156,65 @@ def test_office_templates_can_use_the_figure_filters(tmp_path):
         '{% if i.last_year is not none %}，{{ i | yoy }}{% endif %}；{% endfor %}</p>{% endblock %}', encoding="utf-8")
     page = civreport.render_html(make_report(indicators=INDICATORS), templates=[tmp_path])
     assert "宣传资料发放11.5万份，同比增长20%；问题整改率96.5%，同比提高10个百分点；注册志愿者1.2万人；" in page
+
+
+@pytest.mark.parametrize(("base", "field"), [(5e-324, "last_year"), (1e-300, "previous"), (0.005, "target"), (-1e-9, "value")])
+def test_a_figure_too_small_to_print_is_refused_at_its_field(tmp_path, base, field):
+    """A tiny non-zero base made the change ratio astronomical and the render an internal error."""
+    indicator = {"key": "a", "name": "活动", "value": 5.8e14, "last_year": 1, "previous": 1, "target": 1} | {field: base}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(MINIMAL | {"indicators": [indicator], "opening": ["{a.yoy}{a.mom}{a.target}"]}),
+                    encoding="utf-8")
+    with pytest.raises(civreport.InputError) as info:
+        civreport.load(path)
+    problem = info.value.problems[0]
+    assert problem.path.startswith(f"indicators[0].{field}") and "不为零却小于 0.01" in problem.message
+
+
+@pytest.mark.parametrize("figures", [
+    {"value": 1e15, "last_year": -1e15, "previous": 0.01, "target": 0.01},
+    {"value": -1e15, "last_year": 0.01, "previous": -0.01, "target": 1e15},
+    {"value": 0, "last_year": 0, "previous": 0.01, "target": -0.01},
+])
+@pytest.mark.parametrize("unit", ["", "%", "万元", "元"])
+def test_extreme_figures_render_in_every_text(figures, unit):
+    texts = "{a}{a.yoy}{a.mom}{a.target}"
+    report = make_report(indicators=[{"key": "a", "name": "活动", "unit": unit, **figures}], table={"title": "表" + texts},
+                         lead_in="现将" + texts + "报告如下：", closing=[texts],
+                         achievements=[{"body": [texts], "tables": [{"title": texts, "header": [texts], "rows": [[texts]]}]}])
+    page = civreport.render_page(report)
+    assert "{" not in civreport.write(page, "txt").decode("utf-8")
+
+
+@pytest.mark.parametrize(("change_", "path", "message"), [
+    ({"achievements": [{"tables": [{"title": "{nokey}", "header": ["甲"], "rows": [["乙"]]}]}]},
+     "achievements[0].tables[0].title", "引用了不存在的指标 nokey"),
+    ({"achievements": [{"tables": [{"header": ["{rate.mom}"], "rows": [["乙"]]}]}]},
+     "achievements[0].tables[0].header[0]", "引用 {rate.mom} 需要指标 rate 填写 previous"),
+    ({"lead_in": "现将{nokey}报告如下："}, "lead_in", "引用了不存在的指标 nokey"),
+    ({"table": {"title": "{nokey}"}}, "table.title", "引用了不存在的指标 nokey"),
+    ({"attachments": ["{nokey}台账"]}, "attachments[0]", "引用了不存在的指标 nokey"),
+    ({"headings": {"plans": "下步{nokey}"}}, "headings.plans", "引用了不存在的指标 nokey"),
+])
+def test_a_reference_in_any_text_is_checked_at_load_with_its_field_and_line(tmp_path, change_, path, message):
+    """Table titles and headers, the lead-in, the indicator table's title, attachments and
+    renamed headings are filled and checked like the body: refused at load, at their line."""
+    file = tmp_path / "r.json"
+    file.write_text(json.dumps(MINIMAL | {"indicators": INDICATORS} | change_, ensure_ascii=False, indent=1),
+                    encoding="utf-8")
+    with pytest.raises(civreport.InputError) as info:
+        civreport.load(file)
+    problem = info.value.problems[0]
+    assert problem.path.startswith(path) and problem.message == message
+    assert main(["check", str(file)]) == 2  # check says so too, instead of 校对通过
+
+
+def test_every_text_that_may_refer_is_filled():
+    report = make_report(indicators=INDICATORS, lead_in="现将{materials}发放情况报告如下：", table={"title": "{rate}的整改"},
+                         attachments=["{volunteers}名志愿者名单"],
+                         achievements=[{"body": ["成效明显。"], "tables": [{"title": "资料{materials}", "header": ["{rate.name}"],
+                                                                      "rows": [["{rate.yoy}"]]}]}])
+    text = civreport.write(civreport.render_page(report), "txt").decode("utf-8")
+    for filled in ("现将11.5万份发放情况报告如下：", "96.5%的整改", "附件：1.2万人名志愿者名单", "资料11.5万份", "整改率", "提高10个百分点"):
+        assert filled in text, filled
+    assert "{" not in text

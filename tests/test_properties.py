@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import tempfile
 import unicodedata
 import warnings
@@ -139,6 +140,51 @@ def test_any_report_is_refused_or_rendered_with_its_own_text(data):
         assert in_pdf == blocks
     body = lxml_html.document_fromstring(outputs["html"]).find("body")
     assert printable(body.text_content()) == blocks
+
+
+# Figures at the edges (subnormal, ±10¹⁵, zero and tiny bases) and references in every text.
+FIGURE = st.one_of(st.sampled_from([0.0, 5e-324, 1e-300, 0.005, 0.01, -0.01, 1.0, 5.8e14, 1e15, -1e15, 1e16]),
+                   st.floats(min_value=-1e15, max_value=1e15, allow_nan=False))
+INDICATOR = st.fixed_dictionaries(
+    {"key": st.sampled_from(["k0", "k1"]), "name": st.sampled_from(["活动", "资料"]), "value": FIGURE},
+    optional={"unit": st.sampled_from(["", "%", "万元", "元", "个"]), "last_year": FIGURE, "previous": FIGURE,
+              "target": FIGURE})
+REFERENCE_TEXT = st.lists(st.one_of(
+    st.sampled_from(["{k0}", "{k0.yoy}", "{k0.mom}", "{k0.target}", "{k0.name}", "{k0.value}", "{k1}", "{nokey}", "{", "}"]),
+    st.sampled_from("共开展活动，同比。")), min_size=1, max_size=8).map("".join)
+TABLE = st.fixed_dictionaries({"header": st.lists(REFERENCE_TEXT, min_size=1, max_size=1),
+                               "rows": st.lists(st.lists(REFERENCE_TEXT, min_size=1, max_size=1), min_size=1, max_size=2)},
+                              optional={"title": REFERENCE_TEXT})
+FIGURES_REPORT = st.fixed_dictionaries(
+    {"office": st.just("小河区"), "period": st.just("2024Q3"), "subject": st.just("创建"),
+     "indicators": st.lists(INDICATOR, max_size=2), "opening": st.lists(REFERENCE_TEXT, max_size=2),
+     "achievements": st.lists(st.fixed_dictionaries(
+         {"body": st.lists(REFERENCE_TEXT, max_size=2), "tables": st.lists(TABLE, max_size=1),
+          "items": st.lists(st.fixed_dictionaries({"title": REFERENCE_TEXT, "body": st.lists(REFERENCE_TEXT, max_size=1),
+                                                   "points": st.lists(REFERENCE_TEXT, max_size=2)}), max_size=2)},
+         optional={"title": REFERENCE_TEXT, "points_lead": REFERENCE_TEXT}), max_size=1)},
+    optional={"lead_in": REFERENCE_TEXT, "closing": st.lists(REFERENCE_TEXT, max_size=1),
+              "attachments": st.lists(REFERENCE_TEXT, max_size=2), "table": st.fixed_dictionaries({"title": REFERENCE_TEXT}),
+              "subtitle": REFERENCE_TEXT})
+
+
+@given(FIGURES_REPORT)
+def test_any_figures_and_references_are_refused_at_load_or_rendered_filled(data):
+    """Extreme figures and references in every text either stop at load, with the field, or
+    print their figures: never an internal error, never a reference printed as it was typed."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "r.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        try:
+            document = civreport.load(path, diagnostics=civreport.Diagnostics())
+        except civreport.InputError as exc:
+            assert exc.problems and all(p.message and not p.message.isascii() for p in exc.problems)
+            return
+    page = civreport.render_page(document, diagnostics=civreport.Diagnostics())
+    text = civreport.write(page, "txt").decode("utf-8")
+    assert not re.search(r"\{k[01](?:\.\w+)?\}", text)  # every reference filled
+    civreport.write(page, "docx")
+    assert civreport.check(document) is not None
 
 
 # The templates of the suite: the shipped one, an example office's, and one that writes text

@@ -15,27 +15,27 @@ from .sections import sections
 from .summary import Attachment, IndicatorTable, Meta, Section, Signoff, Summary, Table
 from .table import table
 from .title import subtitle, title_lines
-from .wording import fill_all
+from .wording import filled
 
 
 def compose(report: Report, settings: Profile | None = None, diagnostics: Diagnostics | None = None) -> Summary:
     """Derive the printed summary under an office's settings (GB/T 9704 by default); what
     composing has to tell goes to ``diagnostics`` (warnings when none is given)."""
     settings = settings or default_profile().settings
-    figures = report.all_indicators()
-    lines = title_lines(report, settings)
+    written = filled(report)  # every reference written as its figure, once, for all that follows
+    lines = title_lines(written, settings)
     return Summary(
         report=report,
         meta=Meta("".join(lines), report.office, report.subject, report.date),
         title_lines=lines,
-        subtitle=subtitle(report, settings),
-        opening=opening(report, settings, figures),
-        sections=sections(report, settings, figures),
-        signoff=signoff(report, settings, diagnostics),
-        recipients=recipients(report),
-        attachments=attachments(report),
-        closing=fill_all(report.closing, figures),
-        table=table(report, figures),
+        subtitle=subtitle(written, settings),
+        opening=opening(written, settings),
+        sections=sections(written, settings),
+        signoff=signoff(written, settings, diagnostics),
+        recipients=recipients(written),
+        attachments=attachments(written),
+        closing=list(written.closing),
+        table=table(written),
     )
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
-from ..model import KIND_VERB, Indicator, Report, cn_date
+from ..model import KIND_VERB, Report, cn_date
 from ..model.genre import ends_with_lead_in
 from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import SENTENCE_END, Attachment, Signoff
-from .wording import fill_all, period_label
+from .wording import period_label
 
 
 def lead_in(report: Report, settings: Profile) -> str | None:
@@ -24,9 +24,9 @@ def lead_in(report: Report, settings: Profile) -> str | None:
     return f"现将{period_label(report, settings)}{subject}工作情况{KIND_VERB[report.kind]}如下："
 
 
-def opening(report: Report, settings: Profile, figures: dict[str, Indicator]) -> list[str]:
+def opening(report: Report, settings: Profile) -> list[str]:
     """The opening paragraphs, ending with the lead-in unless the author wrote one."""
-    paragraphs = fill_all(report.opening, figures)
+    paragraphs = list(report.opening)
     sentence = lead_in(report, settings)
     if sentence is None or (report.lead_in is None and paragraphs and ends_with_lead_in(paragraphs[-1])):
         return paragraphs

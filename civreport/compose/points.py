@@ -3,10 +3,9 @@ lead-in phrase, with title sentences, counted 一是, 第一， or 首先，…�
 
 from __future__ import annotations
 
-from ..model import Block, Indicator, Point
+from ..model import Block, Point
 from ..model.genre import ordinals
 from .summary import SENTENCE_END
-from .wording import fill
 
 _CLOSED = "。！？…"  # marks that end a point's last sentence
 
@@ -15,13 +14,13 @@ def _sentence(text: str) -> str:
     return text if text[-1] in SENTENCE_END else text + "。"
 
 
-def _paragraphs(point: str | Point, figures: dict[str, Indicator]) -> list[str]:
+def _paragraphs(point: str | Point) -> list[str]:
     """A point's paragraphs, its title sentence opening the first."""
     if isinstance(point, str):
-        return [fill(point, figures)]
-    body = [fill(text, figures) for text in point.body]
+        return [point]
+    body = list(point.body)
     if point.title:
-        title = _sentence(fill(point.title, figures))
+        title = _sentence(point.title)
         body = [title + (body[0] if body else ""), *body[1:]]
     return body
 
@@ -34,15 +33,15 @@ def _end(text: str, last: bool) -> str:
     return text if text[-1] in SENTENCE_END else text + "；"
 
 
-def point_texts(block: Block, figures: dict[str, Indicator]) -> list[str]:
+def point_texts(block: Block) -> list[str]:
     """The paragraphs the points of ``block`` print as: one, or one per point (and per further
     paragraph of a point) when the author asks for it or a point runs over paragraphs."""
     if not block.points:
         return []
-    points = [_paragraphs(point, figures) for point in block.points]
+    points = [_paragraphs(point) for point in block.points]
     words = ordinals(block.points_order, len(points))
-    lead = fill(block.points_lead, figures) if block.points_lead else ""
-    tail = fill(block.points_tail, figures) if block.points_tail else ""
+    lead = block.points_lead or ""
+    tail = block.points_tail or ""
     last = len(points) - 1
     if block.points_style == "inline" and all(len(p) == 1 for p in points):
         joined = "".join(_end(word + p[0], i == last) for i, (word, p) in enumerate(zip(words, points)))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from ..model import Indicator, Report
+from ..model import Report
 from ..model.figures import amount, completion_rate, yoy
 from .summary import IndicatorTable
 
 HEADER = ["指标", "数值", "单位", "同比", "目标完成"]
 
 
-def table(report: Report, figures: dict[str, Indicator]) -> IndicatorTable | None:
+def table(report: Report) -> IndicatorTable | None:
     """The indicator table, placed after the last part of its role (or of the body)."""
     if report.table is None:
         return None
+    figures = report.all_indicators()
     keys = report.table.keys or [i.key for i in report.indicators]
     rows = []
     for indicator in (figures[k] for k in keys):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import REFERENCE, Indicator, Report
+from ..model import REFERENCE, Report
 from ..model.figures import phrase
 from ..office.profile import SUBTITLE_PLACEHOLDERS, Profile
 
@@ -15,13 +15,14 @@ def period_label(report: Report, settings: Profile) -> str:
     return report.period.label(report.range_dash or settings.range_dash)
 
 
-def fill(text: str, indicators: dict[str, Indicator]) -> str:
-    """Write each {key…} reference as its figure, so the sentence and the figure agree."""
-    return REFERENCE.sub(lambda m: phrase(indicators[m[1]], m[2]), text)
-
-
-def fill_all(texts: list[str], indicators: dict[str, Indicator]) -> list[str]:
-    return [fill(t, indicators) for t in texts]
+def filled(report: Report) -> Report:
+    """The report with each {key…} reference in every text that may hold one written as its
+    figure, so the sentence and the figure agree: done once, before anything is composed, so
+    every text is filled alike (the model has checked every reference at load)."""
+    figures = report.all_indicators()
+    changes = {text.path: REFERENCE.sub(lambda m: phrase(figures[m[1]], m[2]), text.text)
+               for text in report.all_texts() if text.refers and "{" in text.text}
+    return report.with_texts(changes) if changes else report
 
 
 _PLACEHOLDER = re.compile(rf"\{{({'|'.join(SUBTITLE_PLACEHOLDERS)})\}}")

@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..diagnostics import Diagnostics
-from .limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE, MAX_NAME, MAX_TEXT, MAX_TITLE
+from .limits import FIRST_YEAR, LAST_YEAR, MAX_FIGURE, MAX_NAME, MAX_TEXT, MAX_TITLE, MIN_FIGURE
 from .text import clean_input, join_wrapped_lines
 
 # Texts are strict (a number or bytes is not text), stripped, not empty and bounded; wrapped
@@ -33,7 +33,18 @@ TitleText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, mi
 Paragraph = Text  # the body texts of parts and items
 # A table cell may be empty (the corner of a header, a cell merged into the one above).
 Cell = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, max_length=MAX_TEXT), _JOINED]
-Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE)]
+def _printable_figure(value: float) -> float:
+    # A figure prints at two decimals: one smaller than that prints as 0, and a change or a
+    # completion worked out against it is a ratio of no meaning (5e-324 as last year's figure).
+    if value and abs(value) < MIN_FIGURE:
+        raise PydanticCustomError("figure_tiny", "数值 {value} 不为零却小于 {least}，印出来是 0，据它算出的增幅或完成率"
+                                                 "也没有意义：请写 0，或换用更小的单位（如元而不是万元）",
+                                  {"value": f"{value:g}", "least": MIN_FIGURE})
+    return value
+
+
+Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE),
+                   AfterValidator(_printable_figure)]
 
 
 def _date_text(value: Any) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, Tag, ValidationInfo, field_validator, model_validator
@@ -206,9 +206,13 @@ class Report(CleanModel):
                 if name in self.headings.model_fields_set or text != type(self.headings).model_fields[name].default]
         return out
 
-    def texts(self) -> list[FieldText]:
-        """The texts of the body's running text, which may refer to an indicator."""
-        return [text for text in self.all_texts() if text.in_body]
+    def with_texts(self, texts: Mapping[str, str]) -> Report:
+        """A copy with the texts at the field paths of ``texts`` replaced (as they print: the
+        texts are not read again)."""
+        report: Report = self
+        for path, text in texts.items():
+            report = _replaced(report, field_loc(path), text)
+        return report
 
     def parts_with_paths(self) -> Iterator[tuple[PartRole | None, str, Part]]:
         """Every part, empty or not, with its role and field path, in print order (the role
@@ -248,8 +252,8 @@ class Report(CleanModel):
             missing = [k for k in self.table.keys if k not in known]
             if missing:
                 raise _at("table.keys", f"引用了不存在的指标 {'、'.join(missing)}")
-        for text in self.texts():
-            for match in REFERENCE.finditer(text.text):
+        for text in self.all_texts():
+            for match in REFERENCE.finditer(text.text) if text.refers else ():
                 key, what = match[1], match[2]
                 found = known.get(key)
                 needed = {"yoy": "last_year", "mom": "previous", "target": "target"}.get(what or "")
@@ -313,3 +317,16 @@ def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tup
     for i, item in enumerate(node.items):
         out += _node_texts(item, f"{path}.items[{i}]", role, titles)
     return out
+
+
+def _replaced(node: Any, loc: tuple[str | int, ...], value: str) -> Any:
+    """``node`` with the value at ``loc`` (field names and list indexes) replaced, copying only
+    the models and lists along the way."""
+    if not loc:
+        return value
+    head, rest = loc[0], loc[1:]
+    if isinstance(head, int):
+        items = list(node)
+        items[head] = _replaced(items[head], rest, value)
+        return items
+    return node.model_copy(update={head: _replaced(getattr(node, head), rest, value)})

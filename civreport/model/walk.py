@@ -37,7 +37,8 @@ class FieldText:
     titles: tuple[str, ...] = ()
 
     @property
-    def in_body(self) -> bool:
-        """Part of the body's running text, which may refer to an indicator: the opening, the
-        closing and the parts' texts (not the title matter, table titles and headers, names)."""
-        return self.kind in ("paragraph", "title", "point", "lead", "cell")
+    def refers(self) -> bool:
+        """Whether the text may refer to an indicator ({key}, {key.yoy} …): every text that
+        prints but the names — the office, the subject, the recipients, who signs and the
+        indicators' own names."""
+        return self.kind not in ("front", "signoff", "name")
