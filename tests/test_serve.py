@@ -22,7 +22,8 @@ from civreport.serving.app import create_app
 
 from conftest import ROOT
 
-BASE = "http://127.0.0.1:8000"
+PORT = 8000
+BASE = f"http://127.0.0.1:{PORT}"
 SAMPLE = "hedong-street-2021.yaml"
 
 
@@ -35,7 +36,7 @@ def workspace(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(workspace: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(workspace), base_url=BASE) as client:
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
         yield client
 
 
@@ -153,13 +154,44 @@ def test_writes_from_another_origin_or_without_the_token_are_refused(client: Tes
 
 
 def test_other_hosts_are_refused(workspace: Path) -> None:
-    with TestClient(create_app(workspace), base_url="http://attacker.example") as client:
+    with TestClient(create_app(workspace, port=PORT), base_url="http://attacker.example") as client:
         refused = client.get("/")  # DNS rebinding: only 127.0.0.1 and localhost
-        assert refused.status_code == 400 and "只接受以 127.0.0.1 或 localhost 访问" in refused.text
-    with TestClient(create_app(workspace), base_url="http://localhost:8000") as client:
+        assert refused.status_code == 400
+        assert refused.text.startswith("只接受以 127.0.0.1:8000 或 localhost:8000 访问本编辑器")
+    with TestClient(create_app(workspace, port=PORT), base_url="http://localhost:8000") as client:
         assert client.get("/").status_code == 200
-        for host in ("[::1]:8000", "localhost.attacker.example", "127.0.0.1.attacker.example:8000"):
-            assert client.get("/", headers={"Host": host}).status_code == 400
+
+
+# Issue 20.8: only what precedes the port was compared, so the first two were answered with the token.
+@pytest.mark.parametrize("host", [
+    "127.0.0.1:8000@evil.example", "127.0.0.1:8000 evil.example", "user@127.0.0.1:8000", "localhost:8000@",
+    "127.0.0.1:8000/evil", "localhost:8000/", "127.0.0.1 :8000", "127.0.0.1: 8000", "local host:8000",
+    "localhost.:8000", "127.0.0.1.:8000", "LOCALHOST:8000", "Localhost:8000", "127.0.0.1:8001", "localhost:80",
+    "127.0.0.1:08000", "127.0.0.1:+8000", "127.0.0.1:8000:8000", "127.0.0.1:", "127.0.0.1", "localhost", "[::1]:8000",
+    "[127.0.0.1]:8000", "localhost.attacker.example:8000", "127.0.0.1.attacker.example:8000", "attacker.example:8000",
+    "127.0.0.1:8000,evil.example", ""])
+def test_a_host_is_accepted_only_as_exactly_this_servers(workspace: Path, host: str) -> None:
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+        answer = client.get("/", headers={"Host": host})
+        assert answer.status_code == 400 and "csrf-token" not in answer.text
+        assert answer.text.startswith("只接受以 127.0.0.1:8000 或 localhost:8000 访问本编辑器")
+        assert client.post("/new", data={"name": "x"}, headers={**token(client), "Host": host}).status_code == 400
+        assert client.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+
+
+def test_the_host_names_this_servers_port_and_nothing_else(workspace: Path) -> None:
+    with TestClient(create_app(workspace, port=80), base_url="http://localhost") as client:
+        for host in ("localhost", "127.0.0.1", "localhost:80", "127.0.0.1:80"):  # no port: HTTP's own
+            assert client.get("/", headers={"Host": host}).status_code == 200, host
+        for host in ("localhost:8000", "localhost:", "localhost:080"):
+            assert client.get("/", headers={"Host": host}).status_code == 400, host
+    with TestClient(create_app(workspace, port=PORT, hosts=["::1"]), base_url="http://[::1]:8000") as client:
+        assert client.get("/").status_code == 200
+        for host in ("::1:8000", "[::1]", "[::1]8000", "[0:0:0:0:0:0:0:1]:8000", "[::1]:8000]"):
+            assert client.get("/", headers={"Host": host}).status_code == 400, host
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+        twice = client.get("/", headers=[("Host", "127.0.0.1:8000"), ("Host", "evil.example:8000")])
+        assert twice.status_code == 400
 
 
 @pytest.mark.parametrize("name", ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd.yaml", ".hidden.yaml", "x.txt",
@@ -192,7 +224,7 @@ def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:
-    app = create_app(workspace)
+    app = create_app(workspace, port=PORT)
     editor = next(route.endpoint.__self__ for route in app.routes if getattr(route, "path", "") == "/")  # type: ignore[attr-defined]
     with TestClient(app, base_url=BASE) as client:
         headers = opened(client)

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"civreport 编辑器：http://127.0.0.1:{args.port}/  工作目录 {workspace.resolve()}（按 Ctrl+C 退出）",
           file=sys.stderr)
     try:
-        uvicorn.run(create_app(workspace), host="127.0.0.1", port=args.port, log_level="warning")
+        uvicorn.run(create_app(workspace, port=args.port), host="127.0.0.1", port=args.port, log_level="warning")
     except OSError as exc:
         print(f"错误：无法在端口 {args.port} 启动（{exc.strerror}）：换一个 --port", file=sys.stderr)
         return 2

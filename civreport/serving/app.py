@@ -47,19 +47,20 @@ _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 class SameOrigin(BaseHTTPMiddleware):
-    """Requests only for this machine's names (no DNS rebinding), and writes only from the
-    editor's own pages: the browser's Origin (or Referer) is this server, and the request
-    carries the token of this run (a form field or the X-CSRF-Token header)."""
+    """Requests only for this machine's names and this server's port (no DNS rebinding), and
+    writes only from the editor's own pages: the browser's Origin (or Referer) is this server,
+    and the request carries the token of this run (a form field or the X-CSRF-Token header)."""
 
-    def __init__(self, app: Any, token: str, hosts: list[str]) -> None:
+    def __init__(self, app: Any, token: str, hosts: list[str], port: int) -> None:
         super().__init__(app)
-        self.token, self.hosts = token, hosts
+        self.token = token
+        self.served = served_hosts(hosts, port)
 
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        host = request.headers.get("host", "")
-        name = host if host.endswith("]") else host.rsplit(":", 1)[0]  # [::1] has colons of its own
-        if name not in self.hosts:
-            return PlainTextResponse(f"只接受以 {' 或 '.join(self.hosts)} 访问本编辑器", status_code=400)
+        given = request.headers.getlist("host")
+        if len(given) != 1 or given[0] not in self.served:
+            return PlainTextResponse(f"只接受以 {' 或 '.join(self.served)} 访问本编辑器：请在浏览器中打开这个地址",
+                                     status_code=400)
         if request.method in _UNSAFE:
             own = f"{request.url.scheme}://{request.url.netloc}"
             origin = request.headers.get("origin") or request.headers.get("referer", "")
@@ -294,8 +295,15 @@ async def _refused(request: Request, exc: Exception) -> Response:
     return _page_error(request, "内部错误，请把操作步骤报告给开发者", 500)
 
 
-def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Starlette:
-    """The editor for the reports in ``workspace``."""
+def served_hosts(names: list[str], port: int) -> list[str]:
+    """The Host headers that name this server, exactly as a browser writes them: each name (an
+    IPv6 address in brackets) with the port, and also without it when the port is HTTP's own."""
+    shown = [f"[{name}]" if ":" in name else name for name in names]
+    return [f"{name}:{port}" for name in shown] + (shown if port == 80 else [])
+
+
+def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None) -> Starlette:
+    """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``."""
     editor = Editor(Workspace(Path(workspace)))
     routes = [
         Route("/", editor.index),
@@ -311,7 +319,7 @@ def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Star
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS)]
+    middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS, port=port)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, HTTPException: _refused,
         Exception: _refused}
