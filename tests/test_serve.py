@@ -5,7 +5,9 @@ oversized uploads, profiles that are not the workspace's."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -15,10 +17,11 @@ import docx
 import pymupdf
 import pytest
 from starlette.testclient import TestClient
+from starlette.types import ASGIApp, Message
 
 import civreport
 from civreport.cli import main
-from civreport.serving.app import create_app
+from civreport.serving.app import MAX_FORM_BYTES, MAX_UPLOAD_BYTES, create_app
 
 from conftest import ROOT
 
@@ -218,6 +221,56 @@ def test_oversized_uploads_and_foreign_profiles_are_refused(client: TestClient) 
     assert response.status_code == 400
 
 
+CHUNK = b"x" * 1_000_000
+
+
+def chunked(app: ASGIApp, path: str, headers: dict[str, str], chunks: int) -> tuple[int, bytes, int]:
+    """POST ``chunks`` chunks of a megabyte to ``app`` as a chunked request arrives (Starlette's
+    test client would read the whole body first): the answer's status and body, and how many
+    chunks the app had read when it answered."""
+    read, answered = 0, -1
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        nonlocal read
+        if read == chunks:
+            return {"type": "http.disconnect"}
+        read += 1
+        return {"type": "http.request", "body": CHUNK, "more_body": read < chunks}
+
+    async def send(message: Message) -> None:
+        nonlocal answered
+        if message["type"] == "http.response.start":
+            answered = read
+        sent.append(message)
+
+    raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "client": ("127.0.0.1", 50000),
+             "server": ("127.0.0.1", PORT), "headers": [(b"host", b"127.0.0.1:8000"), *raw]}
+    asyncio.run(app(scope, receive, send))
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:]), answered
+
+
+# Issue 20.12: a chunked body was read whole before any limit; now reading stops at the limit.
+@pytest.mark.parametrize(("path", "content_type", "limit", "refusal"), [
+    ("/import", "multipart/form-data; boundary=b", MAX_UPLOAD_BYTES, "文件超过 20 MB，无法导入"),
+    ("/new", "application/x-www-form-urlencoded", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
+    (f"/edit/{SAMPLE}/update", "multipart/form-data; boundary=b", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
+    (f"/edit/{SAMPLE}/op", "application/x-www-form-urlencoded", MAX_FORM_BYTES, "内容过长：表单最多 20 MB")])
+def test_a_chunked_body_is_refused_as_soon_as_it_passes_the_limit(workspace: Path, path: str, content_type: str,
+                                                                  limit: int, refusal: str) -> None:
+    app = create_app(workspace, port=PORT)
+    with TestClient(app, base_url=BASE) as client:
+        headers = {**opened(client), "Content-Type": content_type, "Transfer-Encoding": "chunked"}
+        status, body, read = chunked(app, path, headers, 100)
+        assert status == 413 and json.loads(body)["error"] == refusal and read == limit // len(CHUNK) + 1
+        stated = {**headers, "Content-Length": str(100 * len(CHUNK))}
+        del stated["Transfer-Encoding"]
+        assert chunked(app, path, stated, 100)[::2] == (413, 0)  # a length past the limit: refused unread
+    assert sorted(p.name for p in workspace.iterdir()) == [SAMPLE, "offices"]
+
+
 def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
     assert "工作目录不存在" in capsys.readouterr().err
@@ -273,12 +326,16 @@ def test_a_textareas_line_ends_are_kept_as_the_model_keeps_them(client: TestClie
     assert b"\r" not in raw and "茂南区河东街道\n2021年工作总结" in str(civreport.load(workspace / SAMPLE).report.title)
 
 
-def test_frames_chunked_uploads_bad_new_reports_and_broken_files(client: TestClient, workspace: Path) -> None:
+def test_frames_small_chunked_uploads_bad_new_reports_and_broken_files(client: TestClient, workspace: Path) -> None:
     page = client.get("/")
     assert page.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in page.headers["content-security-policy"]
     headers = token(client)
-    chunked = client.post("/import", content=iter([b"x" * 1000] * 3), headers=headers)
-    assert chunked.status_code == 411
+    summary = "某区2024年上半年工作总结\n\n今年以来，工作有序推进。\n".encode()
+    framed = (b'--b\r\nContent-Disposition: form-data; name="file"; filename="chunked.txt"\r\n\r\n' + summary
+              + b"\r\n--b--\r\n")
+    chunked = client.post("/import", content=(framed[i:i + 16] for i in range(0, len(framed), 16)),
+                          headers={**headers, "Content-Type": "multipart/form-data; boundary=b"})
+    assert chunked.json()["imported"] == ["chunked.yaml"]  # a body without a stated length, within the limit
     bad = client.post("/new", data={"period": "2024Q5"}, headers=headers)
     assert bad.status_code == 400 and bad.json()["error"].startswith("期间：")
     made = client.post("/new", data={"name": "引号", "office": '河东: 街道 # "注释'}, headers=headers)

@@ -29,12 +29,14 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import CivreportError, InputError
 from ..model import Period, PeriodError, Report
 from ..model.fields import DIAGNOSTICS
+from ..model.limits import MAX_FILE_BYTES
 from ..pipeline import check, office_of
 from ..readers import LoadedReport
 from ..readers.importing import import_document
 from ..readers.importing.source import MAX_IMPORT_BYTES
 from ..readers.problems import field_errors, field_path
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
+from .bodies import TooLarge, bounded
 from .drafts import Draft, Drafts, StaleDraft
 from .forms import apply_form, form, operate
 from .preview import Previewer
@@ -43,6 +45,8 @@ from .workspace import OutsideWorkspace, Workspace
 HERE = Path(__file__).parent
 HOSTS = ["127.0.0.1", "localhost"]
 MAX_FIELD_BYTES = 4_000_000  # a form field: past the model's longest text (100,000 characters)
+MAX_FORM_BYTES = 4 * MAX_FILE_BYTES  # a whole form: a report file at its longest, with the fields' names and framing
+MAX_UPLOAD_BYTES = MAX_IMPORT_BYTES + 100_000  # the file and the form around it
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -123,8 +127,9 @@ class Editor:
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
+        body = await bounded(request, MAX_FORM_BYTES, f"内容过长：表单最多 {MAX_FORM_BYTES // 1_000_000} MB")
         try:
-            posted = await request.form(max_part_size=MAX_FIELD_BYTES)
+            posted = await body.form(max_part_size=MAX_FIELD_BYTES)
         except MultiPartException:
             raise InputError.single("表单", f"内容过长：一个字段最多 {MAX_FIELD_BYTES // 1_000_000} MB") from None
         return [(key, value.replace("\r\n", "\n").replace("\r", "\n")) for key, value in posted.multi_items()
@@ -246,17 +251,15 @@ class Editor:
         return JSONResponse({"url": f"/edit/{quote(name)}"})
 
     async def upload(self, request: Request) -> Response:
-        if "content-length" not in request.headers:  # a chunked body would be read whole before any limit
-            return JSONResponse({"error": "请从编辑器页面上传文件"}, status_code=411)
-        if int(request.headers.get("content-length") or 0) > MAX_IMPORT_BYTES + 100_000:
-            return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
-        posted = await request.form(max_files=1, max_fields=10, max_part_size=MAX_IMPORT_BYTES)
+        too_large = f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"
+        body = await bounded(request, MAX_UPLOAD_BYTES, too_large)
+        posted = await body.form(max_files=1, max_fields=10, max_part_size=MAX_IMPORT_BYTES)
         upload = posted.get("file")
         if upload is None or isinstance(upload, str):
             return JSONResponse({"error": "请选择要导入的文件"}, status_code=400)
         data = await upload.read(MAX_IMPORT_BYTES + 1)
         if len(data) > MAX_IMPORT_BYTES:
-            return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
+            return JSONResponse({"error": too_large}, status_code=413)
         filename = Path(upload.filename or "导入.txt").name
         result = await run_in_threadpool(import_document, data, name=filename)
         names = []
@@ -284,6 +287,8 @@ async def _refused(request: Request, exc: Exception) -> Response:
         return _page_error(request, "只能打开工作目录中的报告文件", 404)
     if isinstance(exc, FileExistsError):
         return _page_error(request, "已有同名的报告", 409)
+    if isinstance(exc, TooLarge):
+        return _page_error(request, str(exc), 413)
     if isinstance(exc, StaleDraft):
         return _page_error(request, str(exc), 409)
     if isinstance(exc, CivreportError):
@@ -321,8 +326,8 @@ def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = No
     ]
     middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS, port=port)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-        OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, HTTPException: _refused,
-        Exception: _refused}
+        OutsideWorkspace: _refused, FileExistsError: _refused, TooLarge: _refused, CivreportError: _refused,
+        HTTPException: _refused, Exception: _refused}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
