@@ -271,6 +271,73 @@ def test_a_chunked_body_is_refused_as_soon_as_it_passes_the_limit(workspace: Pat
     assert sorted(p.name for p in workspace.iterdir()) == [SAMPLE, "offices"]
 
 
+@pytest.fixture
+def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An office profile outside the workspace, with templates of its own."""
+    office = tmp_path_factory.mktemp("elsewhere") / "foreign"
+    shutil.copytree(ROOT / "samples" / "offices" / "common-practice", office)
+    (office / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
+    return office / "profile.yaml"
+
+
+# Issue 20.12: a page could set the draft's profile to any path; its templates ran and 保存 wrote it.
+def test_a_page_only_chooses_among_the_workspaces_profiles(client: TestClient, workspace: Path, elsewhere: Path) -> None:
+    headers = opened(client)
+    update, op = f"/edit/{SAMPLE}/update", f"/edit/{SAMPLE}/op"
+    for url, data in ((update, {"__profile": str(elsewhere)}), (update, {"profile": str(elsewhere)}),
+                      (update, {"profile": str(elsewhere), "__profile": ""}),
+                      (update, {"profile": "offices/common-practice/profile.yaml"}), (update, {"profile": "../offices"}),
+                      (op, {"profile": str(elsewhere), "__op": "add", "__path": "parts"}),
+                      (op, {"__op": "add", "__path": "profile"}), (op, {"__profile": str(elsewhere), "__op": "down", "__path": "parts[0]"})):
+        refused = client.post(url, data=data, headers=headers)
+        assert refused.status_code == 400, (url, data)
+        assert refused.json()["error"].startswith("没有这个办公室配置：只能在“办公室配置”列表中选择")
+    chosen = client.post(update, data={"__profile": "common-practice"}, headers=headers).json()
+    assert chosen["valid"] and "profile" not in chosen["messages"]
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
+    assert [line for line in (workspace / SAMPLE).read_text(encoding="utf-8").splitlines()
+            if line.startswith("profile")] == ["profile: common-practice"]
+    assert client.post(update, data={"__profile": ""}, headers=headers).json()["valid"]  # back to GB/T 9704
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
+    assert "profile" not in (workspace / SAMPLE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("named", ["{elsewhere}", "../{elsewhere.parent.name}/profile.yaml", "offices/gbt9704/profile.yaml",
+                                   "offices/../offices/gbt9704"])
+def test_a_report_naming_a_profile_outside_the_workspace_is_not_run(client: TestClient, workspace: Path, elsewhere: Path,
+                                                                     named: str) -> None:
+    (workspace.parent / elsewhere.parent.name).mkdir(exist_ok=True)  # for the relative path out of the workspace
+    shutil.copy(elsewhere, workspace.parent / elsewhere.parent.name / "profile.yaml")
+    named = named.format(elsewhere=elsewhere)
+    text = (workspace / SAMPLE).read_text(encoding="utf-8").replace("office:", f"profile: {named}\noffice:", 1)
+    (workspace / SAMPLE).write_text(text, encoding="utf-8")
+    page = client.get(f"/edit/{SAMPLE}").text
+    assert f'<option value="{named}" selected>{named}（不可用）</option>' in page and 'data-for="profile"' in page
+    headers = opened(client)
+    kept = client.post(f"/edit/{SAMPLE}/update", data={"__profile": named}, headers=headers).json()  # as the page posts it
+    assert kept["valid"] is False
+    assert kept["messages"]["profile"] == [f"{SAMPLE}：字段 profile：办公室配置“{named}”不在工作目录的 offices 文件夹中，"
+                                           "编辑器不使用它：请在“办公室配置”列表中另选一个"]
+    assert client.get(f"/edit/{SAMPLE}/preview/{kept['generation']}", headers=headers).status_code == 204
+    download = client.get(f"/edit/{SAMPLE}/download.pdf", headers=headers)
+    assert download.status_code == 422 and "编辑器不使用它" in download.json()["error"]
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]  # the file's choice is the file's
+    assert f"profile: {named}" in (workspace / SAMPLE).read_text(encoding="utf-8")
+    chosen = client.post(f"/edit/{SAMPLE}/update", data={"__profile": "gbt9704"}, headers=headers).json()
+    assert chosen["valid"] and "profile" not in chosen["messages"]
+
+
+def test_new_and_imported_reports_name_no_profile(client: TestClient, workspace: Path) -> None:
+    headers = token(client)
+    for office in ("河东\nprofile: /etc/profile.yaml", "河东\rprofile: /etc/profile.yaml", "河东\u2028profile: x"):
+        assert client.post("/new", data={"name": "新", "office": office}, headers=headers).status_code == 200
+    summary = "某区2024年上半年工作总结\n\n今年以来，工作有序推进。\n".encode()
+    for name in ("a\nprofile: /etc/x\n.txt", "a\u2028profile: x\u2028.txt", "a\x85profile: x.txt"):
+        assert client.post("/import", files={"file": (name, summary, "text/plain")}, headers=headers).status_code == 200
+    made = [p for p in workspace.glob("*.yaml") if p.name != SAMPLE]
+    assert len(made) == 6 and all(civreport.load(p).report.profile is None for p in made)
+
+
 def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
     assert "工作目录不存在" in capsys.readouterr().err

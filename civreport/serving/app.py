@@ -30,7 +30,8 @@ from ..errors import CivreportError, InputError
 from ..model import Period, PeriodError, Report
 from ..model.fields import DIAGNOSTICS
 from ..model.limits import MAX_FILE_BYTES
-from ..pipeline import check, office_of
+from ..office import OfficeProfile, default_profile, load_profile
+from ..pipeline import check
 from ..readers import LoadedReport
 from ..readers.importing import import_document
 from ..readers.importing.source import MAX_IMPORT_BYTES
@@ -79,6 +80,15 @@ class SameOrigin(BaseHTTPMiddleware):
         return response
 
 
+class NotOffered(Exception):
+    """A profile the page asked for that is not among the workspace's (a path, a name elsewhere)."""
+
+
+def shown_profile(profile: Any) -> str:
+    """A draft's profile as the page's list shows it ("" for the default)."""
+    return "" if profile is None else str(profile)
+
+
 class Editor:
     """The state of one editor run: the workspace, the drafts being edited, the previews."""
 
@@ -108,9 +118,26 @@ class Editor:
         report = Report.model_validate(data, context={DIAGNOSTICS: Diagnostics() if diagnostics is None else diagnostics})
         return LoadedReport(report, self.workspace.path(name))
 
-    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], LoadedReport | None]:
+    def office(self, name: str, data: dict[str, Any]) -> OfficeProfile:
+        """The office profile the draft is made under: the workspace's one it chooses, else GB/T
+        9704; InputError for one the editor does not run (a path, a profile elsewhere)."""
+        file = self.workspace.profile(name, data.get("profile"))
+        return default_profile() if file is None else load_profile(file)
+
+    def profiled(self, draft: Draft, data: dict[str, Any], chosen: str | None) -> dict[str, Any]:
+        """``data``, the draft edited, with the profile chosen in the page's list (``chosen``, as
+        the list shows it). The page only chooses among the workspace's profiles or keeps the
+        draft's: NotOffered for any other, however it came (the list, a field named profile)."""
+        kept = draft.data.get("profile")
+        if chosen is not None and chosen != shown_profile(kept):
+            data = {k: v for k, v in data.items() if k != "profile"} | ({"profile": chosen} if chosen else {})
+        if data.get("profile") not in (None, kept) and data["profile"] not in self.workspace.profiles():
+            raise NotOffered
+        return data
+
+    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], OfficeProfile | None]:
         """Each field's validation errors, else its proofreading findings and what reading it
-        has to tell."""
+        has to tell; and the office profile to render it under when it can be rendered."""
         diagnostics = Diagnostics()
         try:
             document = self.report(name, data, diagnostics)
@@ -118,12 +145,13 @@ class Editor:
             return _at_fields((field_path(loc), message) for loc, message in field_errors(exc)), None
         out = _at_fields((d.path, d.message) for d in diagnostics)
         try:
-            for finding in check(document, office_of(document, None, self.workspace.offices)):
-                out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
+            office = self.office(name, data)
         except InputError as exc:
             out.setdefault("profile", []).append(str(exc))
             return out, None
-        return out, document
+        for finding in check(document, office):
+            out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
+        return out, office
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
@@ -150,7 +178,7 @@ class Editor:
         data = self.workspace.read(name)
         key = self.drafts.open(name, data, base)
         context = {"name": name, "form": form(data), "token": self.token, "profiles": self.workspace.profiles(),
-                   "profile": data.get("profile") or "", "draft": key}
+                   "profile": shown_profile(data.get("profile")), "draft": key}
         return self.pages.TemplateResponse(request, "editor.html", context)
 
     # -- the editor's calls ------------------------------------------------------------------
@@ -159,28 +187,23 @@ class Editor:
         """The posted form into the draft: its messages, and a new preview when it is valid."""
         key, draft = self.draft(request)
         fields = await self.fields(request)
-        data = apply_form(draft.data, fields)
-        profile = dict(fields).get("__profile")
-        if profile is not None:
-            if profile and profile not in self.workspace.profiles():
-                return JSONResponse({"error": "没有这个办公室配置"}, status_code=400)
-            data = {k: v for k, v in data.items() if k != "profile"} | ({"profile": profile} if profile else {})
+        data = self.profiled(draft, apply_form(draft.data, fields), dict(fields).get("__profile"))
         draft.data = data
-        messages, report = await run_in_threadpool(self.messages, draft.name, data)
+        messages, office = await run_in_threadpool(self.messages, draft.name, data)
         draft.generation += 1
-        if report is not None:
-            self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)),
-                                 str(self.workspace.offices))
-        return JSONResponse({"messages": messages, "generation": draft.generation, "valid": report is not None})
+        if office is not None:
+            self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)), office)
+        return JSONResponse({"messages": messages, "generation": draft.generation, "valid": office is not None})
 
     async def operate(self, request: Request) -> Response:
         _, draft = self.draft(request)
         fields = await self.fields(request)
         values = dict(fields)
         try:
-            draft.data = operate(apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""))
+            data = operate(apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""))
         except (KeyError, IndexError, TypeError, ValueError):
             return JSONResponse({"error": "无法执行这个操作：请刷新页面后重试"}, status_code=400)
+        draft.data = self.profiled(draft, data, values.get("__profile"))
         return JSONResponse({"form": str(form(draft.data))})
 
     async def preview(self, request: Request) -> Response:
@@ -216,7 +239,7 @@ class Editor:
             from ..pipeline import render_page
             from ..writers import write
 
-            office = office_of(document, None, self.workspace.offices)  # the preview showed what it has to tell
+            office = self.office(name, draft.data)  # the preview showed what it has to tell
             return write(render_page(document, office=office, diagnostics=Diagnostics()), fmt, diagnostics=Diagnostics())
 
         data = await run_in_threadpool(make)
@@ -289,6 +312,8 @@ async def _refused(request: Request, exc: Exception) -> Response:
         return _page_error(request, "已有同名的报告", 409)
     if isinstance(exc, TooLarge):
         return _page_error(request, str(exc), 413)
+    if isinstance(exc, NotOffered):
+        return _page_error(request, "没有这个办公室配置：只能在“办公室配置”列表中选择工作目录 offices 文件夹中的配置", 400)
     if isinstance(exc, StaleDraft):
         return _page_error(request, str(exc), 409)
     if isinstance(exc, CivreportError):
@@ -326,8 +351,8 @@ def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = No
     ]
     middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS, port=port)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-        OutsideWorkspace: _refused, FileExistsError: _refused, TooLarge: _refused, CivreportError: _refused,
-        HTTPException: _refused, Exception: _refused}
+        OutsideWorkspace: _refused, FileExistsError: _refused, TooLarge: _refused, NotOffered: _refused,
+        CivreportError: _refused, HTTPException: _refused, Exception: _refused}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
