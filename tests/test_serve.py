@@ -8,8 +8,15 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -341,6 +348,74 @@ def test_new_and_imported_reports_name_no_profile(client: TestClient, workspace:
 def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
     assert "工作目录不存在" in capsys.readouterr().err
+
+
+def alive(group: int) -> list[int]:
+    """The processes of ``group`` still running (one that has exited but is not yet reaped is not)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except OSError:
+            continue  # gone meanwhile
+        if int(pgrp) == group and state != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def previewed(base: str) -> None:
+    """Open the sample in the editor at ``base`` and wait for a preview: a worker has rendered."""
+    def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> bytes:
+        with urllib.request.urlopen(urllib.request.Request(base + url, data=data, headers=headers or {})) as answer:
+            return bytes(answer.read())
+
+    page = call(f"/edit/{SAMPLE}").decode()
+    headers = {"X-CSRF-Token": re.search(r'name="csrf-token" content="([^"]+)"', page)[1],  # type: ignore[index]
+               "X-Draft": re.search(r'data-draft="([^"]+)"', page)[1], "Origin": base,  # type: ignore[index]
+               "Content-Type": "application/x-www-form-urlencoded"}
+    edit = json.loads(call(f"/edit/{SAMPLE}/update", "office=河东街道".encode(), headers))
+    assert json.loads(call(f"/edit/{SAMPLE}/preview/{edit['generation']}?draft={headers['X-Draft']}"))["pages"] >= 1
+
+
+# Ctrl-C in a terminal reaches every process of the group (the preview workers too); kill and a
+# service manager send SIGTERM to the server, or to the group.
+@pytest.mark.parametrize(("group", "signals"), [(True, [signal.SIGINT]), (True, [signal.SIGINT, signal.SIGINT]),
+                                               (False, [signal.SIGTERM]), (True, [signal.SIGTERM])],
+                         ids=["ctrl-c", "ctrl-c twice", "sigterm", "sigterm to the group"])
+def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(workspace: Path, group: bool, signals: list[int]) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "civreport", "serve", "--workspace", str(workspace), "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True, start_new_session=True)  # a group of its own, as in a terminal
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until it answers
+            assert server.poll() is None and time.monotonic() < deadline, "the editor did not start"
+            try:
+                with urllib.request.urlopen(base + "/") as answer:
+                    assert answer.status == 200
+                    break
+            except OSError:
+                time.sleep(0.05)
+        previewed(base)
+        for sent in signals:
+            if group:
+                os.killpg(server.pid, sent)
+            else:
+                server.send_signal(sent)
+        _, err = server.communicate(timeout=60)
+        assert server.returncode == 0, err
+        assert err.splitlines() == [f"civreport 编辑器：{base}/  工作目录 {workspace}（按 Ctrl+C 退出）"]  # no traceback
+        deadline = time.monotonic() + 30
+        while alive(server.pid) and time.monotonic() < deadline:  # the workers close as the server does
+            time.sleep(0.05)
+        assert alive(server.pid) == []
+    finally:
+        if alive(server.pid):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.communicate()
 
 
 def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:

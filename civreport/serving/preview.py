@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import io
 import multiprocessing
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -54,6 +55,12 @@ def render_preview(data: dict[str, Any], source: str, office: OfficeProfile) -> 
 PREVIEW_WORKERS = 2
 
 
+def _leave_interrupts() -> None:
+    """A worker leaves Ctrl-C to the server, which closes the pool: a terminal sends it to every
+    process of the group, and an idle worker would die of it with a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Previewer:
     """One preview at a time per report, the newest winning."""
 
@@ -67,7 +74,8 @@ class Previewer:
     def _pool() -> ProcessPoolExecutor:
         # Two: a long draft rendering (a running render cannot be stopped) holds up neither a
         # newer edit of it nor another page's preview.
-        return ProcessPoolExecutor(max_workers=PREVIEW_WORKERS, mp_context=multiprocessing.get_context("forkserver"))
+        return ProcessPoolExecutor(max_workers=PREVIEW_WORKERS, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=_leave_interrupts)
 
     def submit(self, name: str, generation: int, data: dict[str, Any], source: str, office: OfficeProfile) -> None:
         older = self.pending.pop(name, None)
