@@ -350,6 +350,15 @@ def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.Captur
     assert "工作目录不存在" in capsys.readouterr().err
 
 
+def test_serve_says_when_its_port_is_taken(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--workspace", str(workspace), "--port", str(port)]) == 2  # uvicorn's exit 3 before
+    assert f"错误：无法在端口 {port} 启动" in capsys.readouterr().err
+
+
 def alive(group: int) -> list[int]:
     """The processes of ``group`` still running (one that has exited but is not yet reaped is not)."""
     found = []

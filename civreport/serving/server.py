@@ -3,6 +3,7 @@ and in order (the open requests answered, the preview workers closed), without a
 
 from __future__ import annotations
 
+import socket
 from types import FrameType
 
 import uvicorn
@@ -18,4 +19,9 @@ class _Server(uvicorn.Server):
 
 
 def serve(app: Starlette, port: int) -> None:
-    _Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")).run()
+    """Serve ``app`` on ``port`` of 127.0.0.1 until stopped; OSError when the port cannot be had
+    (taken, or not allowed), for the caller to word (uvicorn would log it and exit)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: at once on a port just left
+        sock.bind(("127.0.0.1", port))
+        _Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")).run(sockets=[sock])
