@@ -69,7 +69,7 @@ def server(workspace: Path) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    uv = uvicorn.Server(uvicorn.Config(create_app(workspace), host="127.0.0.1", port=port, log_level="warning"))
+    uv = uvicorn.Server(uvicorn.Config(create_app(workspace, port=port), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -323,3 +323,19 @@ def test_import_a_summary_from_the_home_page(page: Page, workspace: Path) -> Non
     expect(page.locator('[name="parts[0].items[0].title"]')).to_have_value("强化组织领导")
     preview(page)
     assert (workspace / "河西三季度.yaml").read_text(encoding="utf-8").startswith("# 由 civreport import 从 河西三季度.txt 导入")
+
+
+def test_a_profile_outside_the_workspace_is_refused_at_its_list(page: Page, report: str, workspace: Path) -> None:
+    """Issue 20.12: the editor does not run a profile the file names outside the workspace, and says so."""
+    outside = f"../{workspace.name}-elsewhere/profile.yaml"
+    text = (workspace / report).read_text(encoding="utf-8").replace("office:", f"profile: {outside}\noffice:", 1)
+    (workspace / report).write_text(text, encoding="utf-8")
+    page.goto(f"/edit/{quote(report)}")
+    message = page.locator('header .msg[data-for="profile"]')
+    expect(message).to_contain_text(f"办公室配置“{outside}”不在工作目录的 offices 文件夹中，编辑器不使用它")
+    expect(message).to_be_visible()
+    expect(page.locator("#profile")).to_have_value(outside)
+    expect(page.locator("#preview-state")).to_have_text("报告有错误，改正后更新预览")
+    page.select_option("#profile", "gbt9704")
+    expect(message).to_be_hidden()
+    preview(page)

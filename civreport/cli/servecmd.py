@@ -17,9 +17,8 @@ def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        import uvicorn
-
         from ..serving.app import create_app
+        from ..serving.server import serve
     except ImportError:
         print("错误：网页编辑器需要安装 civreport[serve]：pip install 'civreport[serve]'", file=sys.stderr)
         return 2
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"civreport 编辑器：http://127.0.0.1:{args.port}/  工作目录 {workspace.resolve()}（按 Ctrl+C 退出）",
           file=sys.stderr)
     try:
-        uvicorn.run(create_app(workspace), host="127.0.0.1", port=args.port, log_level="warning")
+        serve(create_app(workspace, port=args.port), args.port)
     except OSError as exc:
         print(f"错误：无法在端口 {args.port} 启动（{exc.strerror}）：换一个 --port", file=sys.stderr)
         return 2

@@ -29,12 +29,15 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import CivreportError, InputError
 from ..model import Period, PeriodError, Report
 from ..model.fields import DIAGNOSTICS
-from ..pipeline import check, office_of
+from ..model.limits import MAX_FILE_BYTES
+from ..office import OfficeProfile, default_profile, load_profile
+from ..pipeline import check
 from ..readers import LoadedReport
 from ..readers.importing import import_document
 from ..readers.importing.source import MAX_IMPORT_BYTES
 from ..readers.problems import field_errors, field_path
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
+from .bodies import TooLarge, bounded
 from .drafts import Draft, Drafts, StaleDraft
 from .forms import apply_form, form, operate
 from .preview import Previewer
@@ -43,23 +46,26 @@ from .workspace import OutsideWorkspace, Workspace
 HERE = Path(__file__).parent
 HOSTS = ["127.0.0.1", "localhost"]
 MAX_FIELD_BYTES = 4_000_000  # a form field: past the model's longest text (100,000 characters)
+MAX_FORM_BYTES = 4 * MAX_FILE_BYTES  # a whole form: a report file at its longest, with the fields' names and framing
+MAX_UPLOAD_BYTES = MAX_IMPORT_BYTES + 100_000  # the file and the form around it
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 class SameOrigin(BaseHTTPMiddleware):
-    """Requests only for this machine's names (no DNS rebinding), and writes only from the
-    editor's own pages: the browser's Origin (or Referer) is this server, and the request
-    carries the token of this run (a form field or the X-CSRF-Token header)."""
+    """Requests only for this machine's names and this server's port (no DNS rebinding), and
+    writes only from the editor's own pages: the browser's Origin (or Referer) is this server,
+    and the request carries the token of this run (a form field or the X-CSRF-Token header)."""
 
-    def __init__(self, app: Any, token: str, hosts: list[str]) -> None:
+    def __init__(self, app: Any, token: str, hosts: list[str], port: int) -> None:
         super().__init__(app)
-        self.token, self.hosts = token, hosts
+        self.token = token
+        self.served = served_hosts(hosts, port)
 
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        host = request.headers.get("host", "")
-        name = host if host.endswith("]") else host.rsplit(":", 1)[0]  # [::1] has colons of its own
-        if name not in self.hosts:
-            return PlainTextResponse(f"只接受以 {' 或 '.join(self.hosts)} 访问本编辑器", status_code=400)
+        given = request.headers.getlist("host")
+        if len(given) != 1 or given[0] not in self.served:
+            return PlainTextResponse(f"只接受以 {' 或 '.join(self.served)} 访问本编辑器：请在浏览器中打开这个地址",
+                                     status_code=400)
         if request.method in _UNSAFE:
             own = f"{request.url.scheme}://{request.url.netloc}"
             origin = request.headers.get("origin") or request.headers.get("referer", "")
@@ -72,6 +78,15 @@ class SameOrigin(BaseHTTPMiddleware):
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
         return response
+
+
+class NotOffered(Exception):
+    """A profile the page asked for that is not among the workspace's (a path, a name elsewhere)."""
+
+
+def shown_profile(profile: Any) -> str:
+    """A draft's profile as the page's list shows it ("" for the default)."""
+    return "" if profile is None else str(profile)
 
 
 class Editor:
@@ -103,9 +118,26 @@ class Editor:
         report = Report.model_validate(data, context={DIAGNOSTICS: Diagnostics() if diagnostics is None else diagnostics})
         return LoadedReport(report, self.workspace.path(name))
 
-    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], LoadedReport | None]:
+    def office(self, name: str, data: dict[str, Any]) -> OfficeProfile:
+        """The office profile the draft is made under: the workspace's one it chooses, else GB/T
+        9704; InputError for one the editor does not run (a path, a profile elsewhere)."""
+        file = self.workspace.profile(name, data.get("profile"))
+        return default_profile() if file is None else load_profile(file)
+
+    def profiled(self, draft: Draft, data: dict[str, Any], chosen: str | None) -> dict[str, Any]:
+        """``data``, the draft edited, with the profile chosen in the page's list (``chosen``, as
+        the list shows it). The page only chooses among the workspace's profiles or keeps the
+        draft's: NotOffered for any other, however it came (the list, a field named profile)."""
+        kept = draft.data.get("profile")
+        if chosen is not None and chosen != shown_profile(kept):
+            data = {k: v for k, v in data.items() if k != "profile"} | ({"profile": chosen} if chosen else {})
+        if data.get("profile") not in (None, kept) and data["profile"] not in self.workspace.profiles():
+            raise NotOffered
+        return data
+
+    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], OfficeProfile | None]:
         """Each field's validation errors, else its proofreading findings and what reading it
-        has to tell."""
+        has to tell; and the office profile to render it under when it can be rendered."""
         diagnostics = Diagnostics()
         try:
             document = self.report(name, data, diagnostics)
@@ -113,17 +145,19 @@ class Editor:
             return _at_fields((field_path(loc), message) for loc, message in field_errors(exc)), None
         out = _at_fields((d.path, d.message) for d in diagnostics)
         try:
-            for finding in check(document, office_of(document, None, self.workspace.offices)):
-                out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
+            office = self.office(name, data)
         except InputError as exc:
             out.setdefault("profile", []).append(str(exc))
             return out, None
-        return out, document
+        for finding in check(document, office):
+            out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
+        return out, office
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
+        body = await bounded(request, MAX_FORM_BYTES, f"内容过长：表单最多 {MAX_FORM_BYTES // 1_000_000} MB")
         try:
-            posted = await request.form(max_part_size=MAX_FIELD_BYTES)
+            posted = await body.form(max_part_size=MAX_FIELD_BYTES)
         except MultiPartException:
             raise InputError.single("表单", f"内容过长：一个字段最多 {MAX_FIELD_BYTES // 1_000_000} MB") from None
         return [(key, value.replace("\r\n", "\n").replace("\r", "\n")) for key, value in posted.multi_items()
@@ -144,7 +178,7 @@ class Editor:
         data = self.workspace.read(name)
         key = self.drafts.open(name, data, base)
         context = {"name": name, "form": form(data), "token": self.token, "profiles": self.workspace.profiles(),
-                   "profile": data.get("profile") or "", "draft": key}
+                   "profile": shown_profile(data.get("profile")), "draft": key}
         return self.pages.TemplateResponse(request, "editor.html", context)
 
     # -- the editor's calls ------------------------------------------------------------------
@@ -153,28 +187,23 @@ class Editor:
         """The posted form into the draft: its messages, and a new preview when it is valid."""
         key, draft = self.draft(request)
         fields = await self.fields(request)
-        data = apply_form(draft.data, fields)
-        profile = dict(fields).get("__profile")
-        if profile is not None:
-            if profile and profile not in self.workspace.profiles():
-                return JSONResponse({"error": "没有这个办公室配置"}, status_code=400)
-            data = {k: v for k, v in data.items() if k != "profile"} | ({"profile": profile} if profile else {})
+        data = self.profiled(draft, apply_form(draft.data, fields), dict(fields).get("__profile"))
         draft.data = data
-        messages, report = await run_in_threadpool(self.messages, draft.name, data)
+        messages, office = await run_in_threadpool(self.messages, draft.name, data)
         draft.generation += 1
-        if report is not None:
-            self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)),
-                                 str(self.workspace.offices))
-        return JSONResponse({"messages": messages, "generation": draft.generation, "valid": report is not None})
+        if office is not None:
+            self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)), office)
+        return JSONResponse({"messages": messages, "generation": draft.generation, "valid": office is not None})
 
     async def operate(self, request: Request) -> Response:
         _, draft = self.draft(request)
         fields = await self.fields(request)
         values = dict(fields)
         try:
-            draft.data = operate(apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""))
+            data = operate(apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""))
         except (KeyError, IndexError, TypeError, ValueError):
             return JSONResponse({"error": "无法执行这个操作：请刷新页面后重试"}, status_code=400)
+        draft.data = self.profiled(draft, data, values.get("__profile"))
         return JSONResponse({"form": str(form(draft.data))})
 
     async def preview(self, request: Request) -> Response:
@@ -210,7 +239,7 @@ class Editor:
             from ..pipeline import render_page
             from ..writers import write
 
-            office = office_of(document, None, self.workspace.offices)  # the preview showed what it has to tell
+            office = self.office(name, draft.data)  # the preview showed what it has to tell
             return write(render_page(document, office=office, diagnostics=Diagnostics()), fmt, diagnostics=Diagnostics())
 
         data = await run_in_threadpool(make)
@@ -245,17 +274,15 @@ class Editor:
         return JSONResponse({"url": f"/edit/{quote(name)}"})
 
     async def upload(self, request: Request) -> Response:
-        if "content-length" not in request.headers:  # a chunked body would be read whole before any limit
-            return JSONResponse({"error": "请从编辑器页面上传文件"}, status_code=411)
-        if int(request.headers.get("content-length") or 0) > MAX_IMPORT_BYTES + 100_000:
-            return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
-        posted = await request.form(max_files=1, max_fields=10, max_part_size=MAX_IMPORT_BYTES)
+        too_large = f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"
+        body = await bounded(request, MAX_UPLOAD_BYTES, too_large)
+        posted = await body.form(max_files=1, max_fields=10, max_part_size=MAX_IMPORT_BYTES)
         upload = posted.get("file")
         if upload is None or isinstance(upload, str):
             return JSONResponse({"error": "请选择要导入的文件"}, status_code=400)
         data = await upload.read(MAX_IMPORT_BYTES + 1)
         if len(data) > MAX_IMPORT_BYTES:
-            return JSONResponse({"error": f"文件超过 {MAX_IMPORT_BYTES // 1_000_000} MB，无法导入"}, status_code=413)
+            return JSONResponse({"error": too_large}, status_code=413)
         filename = Path(upload.filename or "导入.txt").name
         result = await run_in_threadpool(import_document, data, name=filename)
         names = []
@@ -283,6 +310,10 @@ async def _refused(request: Request, exc: Exception) -> Response:
         return _page_error(request, "只能打开工作目录中的报告文件", 404)
     if isinstance(exc, FileExistsError):
         return _page_error(request, "已有同名的报告", 409)
+    if isinstance(exc, TooLarge):
+        return _page_error(request, str(exc), 413)
+    if isinstance(exc, NotOffered):
+        return _page_error(request, "没有这个办公室配置：只能在“办公室配置”列表中选择工作目录 offices 文件夹中的配置", 400)
     if isinstance(exc, StaleDraft):
         return _page_error(request, str(exc), 409)
     if isinstance(exc, CivreportError):
@@ -294,8 +325,15 @@ async def _refused(request: Request, exc: Exception) -> Response:
     return _page_error(request, "内部错误，请把操作步骤报告给开发者", 500)
 
 
-def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Starlette:
-    """The editor for the reports in ``workspace``."""
+def served_hosts(names: list[str], port: int) -> list[str]:
+    """The Host headers that name this server, exactly as a browser writes them: each name (an
+    IPv6 address in brackets) with the port, and also without it when the port is HTTP's own."""
+    shown = [f"[{name}]" if ":" in name else name for name in names]
+    return [f"{name}:{port}" for name in shown] + (shown if port == 80 else [])
+
+
+def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None) -> Starlette:
+    """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``."""
     editor = Editor(Workspace(Path(workspace)))
     routes = [
         Route("/", editor.index),
@@ -311,10 +349,10 @@ def create_app(workspace: str | Path, *, hosts: list[str] | None = None) -> Star
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS)]
+    middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS, port=port)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-        OutsideWorkspace: _refused, FileExistsError: _refused, CivreportError: _refused, HTTPException: _refused,
-        Exception: _refused}
+        OutsideWorkspace: _refused, FileExistsError: _refused, TooLarge: _refused, NotOffered: _refused,
+        CivreportError: _refused, HTTPException: _refused, Exception: _refused}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import io
 import multiprocessing
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import RenderError
+from ..office import OfficeProfile
 from ..readers import LoadedReport, validate
 
 SCALE = 1.5  # 72 dpi × 1.5: an A4 page 893 pixels wide, sharp enough to read
@@ -27,16 +29,17 @@ class Rendered:
     diagnostics: tuple[Diagnostic, ...]  # of rendering (missing glyphs, fonts); the form has the rest
 
 
-def render_preview(data: dict[str, Any], source: str, offices: str) -> Rendered:
-    """The PDF of a draft and its pages as images (runs in the worker process)."""
+def render_preview(data: dict[str, Any], source: str, office: OfficeProfile) -> Rendered:
+    """The PDF of a draft and its pages as images (runs in the worker process), under ``office``
+    (the editor chose it, not the draft)."""
     import pypdfium2
 
-    from ..pipeline import office_of, render_page
+    from ..pipeline import render_page
     from ..writers import write
 
     document = LoadedReport(validate(data, source, {}, Diagnostics()), Path(source))  # the form tells of reading
     diagnostics = Diagnostics()
-    page = render_page(document, office=office_of(document, None, offices), diagnostics=diagnostics)
+    page = render_page(document, office=office, diagnostics=diagnostics)
     pdf = write(page, "pdf", diagnostics=diagnostics)
     rendered = pypdfium2.PdfDocument(pdf)
     pages = []
@@ -52,6 +55,12 @@ def render_preview(data: dict[str, Any], source: str, offices: str) -> Rendered:
 PREVIEW_WORKERS = 2
 
 
+def _leave_interrupts() -> None:
+    """A worker leaves Ctrl-C to the server, which closes the pool: a terminal sends it to every
+    process of the group, and an idle worker would die of it with a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Previewer:
     """One preview at a time per report, the newest winning."""
 
@@ -65,18 +74,19 @@ class Previewer:
     def _pool() -> ProcessPoolExecutor:
         # Two: a long draft rendering (a running render cannot be stopped) holds up neither a
         # newer edit of it nor another page's preview.
-        return ProcessPoolExecutor(max_workers=PREVIEW_WORKERS, mp_context=multiprocessing.get_context("forkserver"))
+        return ProcessPoolExecutor(max_workers=PREVIEW_WORKERS, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=_leave_interrupts)
 
-    def submit(self, name: str, generation: int, data: dict[str, Any], source: str, offices: str) -> None:
+    def submit(self, name: str, generation: int, data: dict[str, Any], source: str, office: OfficeProfile) -> None:
         older = self.pending.pop(name, None)
         if older is not None:
             older.cancel()  # not started yet: it never runs; started: its result is dropped
         self.latest[name] = generation
         try:
-            self.pending[name] = self.pool.submit(render_preview, data, source, offices)
+            self.pending[name] = self.pool.submit(render_preview, data, source, office)
         except BrokenProcessPool:  # the worker died (killed, out of memory): a new one takes over
             self.pool = self._pool()
-            self.pending[name] = self.pool.submit(render_preview, data, source, offices)
+            self.pending[name] = self.pool.submit(render_preview, data, source, office)
 
     async def result(self, name: str, generation: int) -> Rendered | None:
         """The preview of ``generation``, or None when a newer edit superseded it."""

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..files import write_atomic
 from ..readers import read_data, roundtrip
 
@@ -44,6 +45,17 @@ class Workspace:
         if not self.offices.is_dir():
             return []
         return sorted(p.parent.name for p in self.offices.glob("*/profile.yaml") if p.resolve().is_relative_to(self.offices))
+
+    def profile(self, name: str, chosen: object) -> Path | None:
+        """The file of the profile report ``name`` chooses (``chosen``, as its data has it), one of
+        the workspace's; None for none chosen. InputError at its field for any other: a path, a
+        profile outside the workspace, whose templates the editor does not run."""
+        if chosen is None:
+            return None
+        if chosen not in self.profiles():
+            raise InputError.single(name, f"办公室配置“{chosen}”不在工作目录的 offices 文件夹中，编辑器不使用它："
+                                    "请在“办公室配置”列表中另选一个", path="profile")
+        return self.offices / str(chosen) / "profile.yaml"
 
     def digest(self, name: str) -> str:
         """What the file holds now, as a digest (empty for no file): a save checks it is unchanged."""
