@@ -306,8 +306,11 @@ def test_long_titles_and_office_names_compose_quickly(length):
 # -- partial failure, files, threads ---------------------------------------------------------
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd)
+def run(*args: str, cwd: Path | None = None, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own; with ``timeout``, a hang fails the test
+    (subprocess.TimeoutExpired) instead of holding up the suite."""
+    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
 
 
 def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp_path):
@@ -396,3 +399,29 @@ def test_a_document_past_the_value_bound_is_refused_before_the_rest_is_read(tmp_
     with pytest.raises(InputError, match="内容展开后超过") as info:
         civreport.load(tmp_path / "r.yaml")
     assert info.value.problems[0].line == 100  # the root, then 99 values: the 101st value is on line 100
+
+
+# -- files that are not files: a named pipe waits for a writer for ever, a device never ends ----
+
+HANG = 60  # seconds: far beyond what any of these commands takes
+
+
+def not_a_file(path: Path, kind: str) -> Path:
+    """At ``path``, a named pipe (``fifo``) or a symbolic link to a device that never ends."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        os.symlink("/dev/zero", path)
+    return path
+
+
+WHAT = {"fifo": "这是命名管道（FIFO），不是普通文件：请换成普通文件", "device": "这是设备文件，不是普通文件：请换成普通文件"}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+@pytest.mark.parametrize("command", [["render", "r.yaml"], ["check", "r.yaml"], ["import", "r.txt"]])
+def test_an_input_that_is_a_named_pipe_or_a_device_is_refused(tmp_path, command, kind):
+    not_a_file(tmp_path / command[1], kind)
+    result = run(*command, cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 2 and f"错误：{command[1]}：{WHAT[kind]}" in result.stderr
+    assert "内部错误" not in result.stderr
