@@ -14,6 +14,15 @@ from typing import BinaryIO
 from .errors import InputError, OutputError
 
 
+def expand_home(path: str | Path) -> Path | None:
+    """``path`` with a leading ``~`` or ``~user`` made that home directory; None when there is
+    no such user (where Path.expanduser raises RuntimeError)."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return None
+
+
 class _NotAFile(OSError):
     """A path that is there but is not a regular file: its text says what it is."""
 

@@ -144,6 +144,8 @@ def test_templates_keep_their_use_of_the_data():
         ("fonts:\n  pdf:\n    body: [仿宋, ../../secret.otf]\n", "“../../secret.otf”指向了"),
         ("extends: /etc/profile.yaml\n", "不能写绝对路径“/etc/profile.yaml”：上级配置"),
         ("extends: ../../elsewhere/profile.yaml\n", "“../../elsewhere/profile.yaml”指向了"),
+        ('templates: "a\\0b"\n', "不能写含空字符（\\\\0）的路径“a\x00b”：模板目录"),
+        ('extends: "a\\0/profile.yaml"\n', "不能写含空字符（\\\\0）的路径“a\x00/profile.yaml”：上级配置"),
     ],
 )
 def test_profiles_reach_only_their_own_directory(tmp_path, text, message):
@@ -162,6 +164,102 @@ def test_symbolic_links_out_of_a_profile_are_refused(tmp_path):
     (tmp_path / "office" / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
     with pytest.raises(InputError, match="指向了"):
         load_profile(tmp_path / "office" / "profile.yaml")
+
+
+SECRET = "signoff: 绝密文件的内容\n"
+
+
+@pytest.mark.parametrize("profile", ["district/profile.yaml", "district.yaml"])
+def test_extends_dot_dot_is_refused_at_its_line(tmp_path, profile):
+    (tmp_path / "profile.yaml").write_text(SECRET, encoding="utf-8")  # where `extends: ..` led
+    path = tmp_path / "offices" / profile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("office: 小河区\nextends: ..\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"上级配置“\.\.”|“\.\.”指向了") as info:
+        load_profile(path)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.path, problem.line) == (str(path), "extends", 2)
+    assert "绝密" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "extends"),
+    [
+        ("offices/evil", "secret", "evil"),  # a name: offices/evil/profile.yaml
+        ("offices/evil.yaml", "secret/profile.yaml", "evil"),  # a name: offices/evil.yaml
+        ("offices/evil", "secret", "../evil/profile.yaml"),  # a path through a link
+        ("offices/district/up", "offices", "up/province/profile.yaml"),  # a folder that leads back in
+    ],
+)
+def test_extends_through_a_symbolic_link_reaches_only_the_offices_directory(tmp_path, link, target, extends):
+    for folder in ("secret", "offices/district", "offices/province"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "profile.yaml").write_text(SECRET, encoding="utf-8")
+    os.symlink(tmp_path / target, tmp_path / link)
+    profile = tmp_path / "offices" / "district" / "profile.yaml"
+    profile.write_text(f"extends: {extends}\n", encoding="utf-8")
+    if "province" in extends:  # inside the offices directory, however reached: allowed
+        assert load_profile(profile).settings.signoff == "绝密文件的内容"
+        return
+    with pytest.raises(InputError, match=f"“{re.escape(extends)}”指向了 {tmp_path / 'offices'} 之外") as info:
+        load_profile(profile)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.path, problem.line) == (str(profile), "extends", 1)
+
+
+def test_a_profile_that_extends_a_link_out_prints_nothing_from_outside(tmp_path):
+    """The reproducer: the secret file's text was in the document."""
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "profile.yaml").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "offices" / "district").mkdir(parents=True)
+    os.symlink(tmp_path / "secret", tmp_path / "offices" / "evil")
+    (tmp_path / "offices" / "district" / "profile.yaml").write_text("extends: evil\n", encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(YAML.replace("signoff:", "# signoff:"), encoding="utf-8")
+    result = run("render", "r.yaml", "--office", "district", "--to", "txt", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"offices/district/profile.yaml，第 1 行：字段 extends：“evil”指向了 {tmp_path / 'offices'} 之外" in result.stderr
+    assert "绝密" not in result.stdout + result.stderr and not (tmp_path / "out").exists()
+
+
+NO_USER = "~civreport-no-such-user"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (f"templates: {NO_USER}/templates\n", "templates"),
+        (f"fonts:\n  pdf:\n    body: [仿宋, {NO_USER}/fonts/fs.ttf]\n", "fonts.pdf.body"),
+        (f"extends: {NO_USER}/offices/province.yaml\n", "extends"),
+        (f"extends: {NO_USER}\n", "extends"),
+        ("templates: ~/templates\n", "templates"),
+    ],
+)
+def test_home_directories_in_a_profile_are_refused_at_their_field(tmp_path, text, field):
+    (tmp_path / "office").mkdir()
+    profile = tmp_path / "office" / "profile.yaml"
+    profile.write_text("office: 小河区\n" + text, encoding="utf-8")
+    with pytest.raises(InputError, match="办公室配置中不能写以 ~ 开头的路径“~") as info:
+        load_profile(profile)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.path, problem.line) == (str(profile), field, 1 + text.count("\n"))
+
+
+def test_a_profile_in_the_home_of_no_user_is_refused_where_it_is_named(tmp_path):
+    (tmp_path / "r.yaml").write_text(YAML + f"profile: {NO_USER}/p.yaml\n", encoding="utf-8")
+    line = YAML.count("\n") + 1
+    why = f"找不到办公室配置“{NO_USER}/p.yaml”：没有用户“{NO_USER[1:]}”，“{NO_USER}”无法展开：请写出完整的路径"
+    for command in (["render", "r.yaml"], ["check", "r.yaml"]):
+        result = run(*command, cwd=tmp_path)
+        assert result.returncode == 2 and f"错误：r.yaml，第 {line} 行：字段 profile：{why}" in result.stderr
+    result = run("templates", "check", "--office", f"{NO_USER}/p.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and f"错误：{NO_USER}/p.yaml：找不到办公室配置：没有用户" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_font_file_in_the_home_of_no_user_falls_back_like_a_missing_one():
+    from civreport.writers.pdf.fonts import plan
+
+    assert f"正文（仿宋）：找不到配置的字体 {NO_USER}/fs.ttf" in plan({"body": f"{NO_USER}/fs.ttf"}).substitutions
 
 
 def test_profiles_may_extend_within_their_offices_directory_and_fonts_by_name(tmp_path):
