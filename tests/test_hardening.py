@@ -523,3 +523,69 @@ def test_an_input_that_is_a_named_pipe_or_a_device_is_refused(tmp_path, command,
     result = run(*command, cwd=tmp_path, timeout=HANG)
     assert result.returncode == 2 and f"错误：{command[1]}：{WHAT[kind]}" in result.stderr
     assert "内部错误" not in result.stderr
+
+
+def test_a_named_pipe_beside_the_template_does_not_hold_up_the_message_about_a_class(tmp_path):
+    """The reproducer: the message about the class read every *.j2 of the search path."""
+    profile = office_with_template(tmp_path, closing_block('<p class="note">说明文字</p>'))
+    not_a_file(tmp_path / "templates" / "evil.j2", "fifo")
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    result = run("render", "r.yaml", "--office", str(profile), "--to", "html", "--out", "out", cwd=tmp_path,
+                 timeout=HANG)
+    assert result.returncode == 1 and "内部错误" not in result.stderr
+    assert (f"r.yaml｜模板｜模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：模板在“说明文字”处使用了未定义的"
+            "样式类“note”") in result.stderr
+
+
+def test_the_line_of_a_class_is_looked_for_only_in_the_templates_the_render_read(tmp_path):
+    profile = office_with_template(tmp_path, closing_block('<p class="note">说明文字</p>'))
+    (tmp_path / "templates" / "a-draft.html.j2").write_text('<p class="note">草稿</p>\n', encoding="utf-8")  # unused
+    with pytest.raises(TemplateError, match="使用了未定义的样式类“note”") as info:
+        civreport.render_page(make_report(), office=profile)
+    assert str(info.value).startswith(f"模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：")
+
+
+@pytest.mark.parametrize(
+    ("name", "report_template"),
+    [("report.html.j2", None), ("part.html.j2", closing_block('{% include "part.html.j2" %}'))],
+)
+def test_a_template_that_is_a_named_pipe_is_refused(tmp_path, name, report_template):
+    (tmp_path / "templates").mkdir()
+    if report_template:
+        (tmp_path / "templates" / "report.html.j2").write_text(report_template, encoding="utf-8")
+    not_a_file(tmp_path / "templates" / name, "fifo")
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    result = run("render", "r.yaml", "--templates", "templates", "--to", "html", "--out", "out", cwd=tmp_path,
+                 timeout=HANG)
+    assert result.returncode == 1 and not (tmp_path / "out" / "r.html").exists()
+    assert f"r.yaml｜模板｜模板 {tmp_path / 'templates' / name}：{WHAT['fifo']}" in result.stderr
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("fifo", f"evil.j2：{WHAT['fifo']}"),
+    ("device", "找不到模板“evil.j2”；模板只能引用模板目录中的文件"),  # a link to /dev/zero: out of the folder
+])
+def test_templates_check_refuses_a_template_file_that_is_not_a_file(tmp_path, kind, message):
+    profile = office_with_template(tmp_path, closing_block("<p>结尾。</p>"))
+    not_a_file(tmp_path / "templates" / "evil.j2", kind)
+    result = run("templates", "check", "--office", str(profile), cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 2 and message in result.stderr and "内部错误" not in result.stderr
+
+
+def test_a_font_file_of_a_profile_that_is_a_named_pipe_is_refused_at_its_line(tmp_path):
+    (tmp_path / "office").mkdir()
+    not_a_file(tmp_path / "office" / "fs.ttf", "fifo")
+    (tmp_path / "office" / "profile.yaml").write_text("fonts:\n  pdf:\n    body: fs.ttf\n", encoding="utf-8")
+    result = run("templates", "check", "--office", "office/profile.yaml", cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 2
+    assert f"第 3 行：字段 fonts.pdf.body：字体文件“fs.ttf”：{WHAT['fifo']}" in result.stderr
+
+
+def test_a_stylesheet_that_is_a_named_pipe_is_not_fetched_for_the_pdf(tmp_path):
+    link = '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}<link rel="stylesheet" href="x.css">{% endblock %}'
+    office_with_template(tmp_path, link)
+    not_a_file(tmp_path / "templates" / "x.css", "fifo")
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    result = run("render", "r.yaml", "--office", "p.yaml", "--to", "pdf", "--out", "out", cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 0 and (tmp_path / "out" / "r.pdf").stat().st_size > 0
+    assert f"已阻止加载模板或正文引用的资源：{(tmp_path / 'templates' / 'x.css').as_uri()}（{WHAT['fifo']}）" in result.stderr
