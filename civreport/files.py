@@ -1,32 +1,92 @@
-"""Reading input files within a size limit, with errors users can act on; writing files so
-that none is ever half-written, with the permissions the user's umask asks for."""
+"""Reading input files (regular files only) within a size limit, with errors users can act on;
+writing files so that none is ever half-written, with the permissions the user's umask asks for."""
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError, OutputError
 
 
+def expand_home(path: str | Path) -> Path | None:
+    """``path`` with a leading ``~`` or ``~user`` made that home directory; None when there is
+    no such user (where Path.expanduser raises RuntimeError)."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return None
+
+
+class _NotAFile(OSError):
+    """A path that is there but is not a regular file: its text says what it is."""
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is not a regular file, as a user reads it."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "这是目录，不是文件"
+    kind = ("命名管道（FIFO）" if stat.S_ISFIFO(mode) else "套接字" if stat.S_ISSOCK(mode)
+            else "设备文件" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "特殊文件")
+    return f"这是{kind}，不是普通文件：请换成普通文件"
+
+
+def not_a_file(path: str | Path) -> str | None:
+    """What ``path`` is when it is there but is neither a regular file nor a directory
+    (symbolic links followed), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISDIR(mode) else _not_regular(mode)
+
+
+def _regular(mode: int) -> None:
+    why = _not_regular(mode)
+    if why:
+        raise _NotAFile(why)
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file, else :class:`_NotAFile`. A named
+    pipe would make a read wait for a writer for ever and a device never end, so neither is
+    opened: the path is looked at first, then opened without blocking and looked at again, in
+    case something else was put there in between."""
+    _regular(path.stat().st_mode)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        _regular(os.fstat(fd).st_mode)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_file(path: str | Path, limit: int, too_big: str) -> bytes:
-    """The bytes of ``path``, refused with ``too_big`` (before reading) when over ``limit``."""
+    """The bytes of the regular file ``path``, refused with ``too_big`` when over ``limit``
+    (no more than ``limit`` bytes are ever read)."""
     path = Path(path)
     try:
-        if path.stat().st_size > limit:
-            raise InputError.single(path, too_big)
-        return path.read_bytes()
+        with _open_regular(path) as file:
+            data = file.read(limit + 1)
+    except _NotAFile as exc:
+        raise InputError.single(path, str(exc)) from None
     except FileNotFoundError:
         raise InputError.single(path, "找不到文件") from None
-    except IsADirectoryError:
-        raise InputError.single(path, "这是目录，不是文件") from None
     except PermissionError:
         raise InputError.single(path, "没有读取权限") from None
     except OSError as exc:
         raise InputError.single(path, f"无法读取文件：{exc.strerror or '系统错误'}") from None
+    if len(data) > limit:
+        raise InputError.single(path, too_big)
+    return data
 
 
 def _umask() -> int:

@@ -16,7 +16,7 @@ from .files import write_files
 from .model import Report
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
-from .office.profile import OfficeProfile, resolve
+from .office.profile import OfficeProfile, ProfileNotFound, resolve
 from .readers import LoadedReport, loaded
 from .rendering.page import Page, build_page
 from .rendering.templating import search_path
@@ -37,7 +37,12 @@ def office_of(document: AnyReport, office: Office = None, offices: str | Path | 
     """The office profile a report is made under: ``office`` (a profile, its file or its name),
     else the one the report names (beside its file), else GB/T 9704."""
     doc = loaded(document)
-    return resolve(office, doc.report.profile, doc.path, offices)
+    try:
+        return resolve(office, doc.report.profile, doc.path, offices)
+    except ProfileNotFound as exc:
+        if office is not None or doc.file is None:  # the caller's own name for it
+            raise
+        raise exc.named_at(doc.file, "profile", doc.line_of("profile")) from None
 
 
 def check(report: AnyReport, office: Office = None, offices: str | Path | None = None) -> list[Finding]:

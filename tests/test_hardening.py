@@ -144,6 +144,8 @@ def test_templates_keep_their_use_of_the_data():
         ("fonts:\n  pdf:\n    body: [仿宋, ../../secret.otf]\n", "“../../secret.otf”指向了"),
         ("extends: /etc/profile.yaml\n", "不能写绝对路径“/etc/profile.yaml”：上级配置"),
         ("extends: ../../elsewhere/profile.yaml\n", "“../../elsewhere/profile.yaml”指向了"),
+        ('templates: "a\\0b"\n', "不能写含空字符（\\\\0）的路径“a\x00b”：模板目录"),
+        ('extends: "a\\0/profile.yaml"\n', "不能写含空字符（\\\\0）的路径“a\x00/profile.yaml”：上级配置"),
     ],
 )
 def test_profiles_reach_only_their_own_directory(tmp_path, text, message):
@@ -162,6 +164,102 @@ def test_symbolic_links_out_of_a_profile_are_refused(tmp_path):
     (tmp_path / "office" / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
     with pytest.raises(InputError, match="指向了"):
         load_profile(tmp_path / "office" / "profile.yaml")
+
+
+SECRET = "signoff: 绝密文件的内容\n"
+
+
+@pytest.mark.parametrize("profile", ["district/profile.yaml", "district.yaml"])
+def test_extends_dot_dot_is_refused_at_its_line(tmp_path, profile):
+    (tmp_path / "profile.yaml").write_text(SECRET, encoding="utf-8")  # where `extends: ..` led
+    path = tmp_path / "offices" / profile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("office: 小河区\nextends: ..\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"上级配置“\.\.”|“\.\.”指向了") as info:
+        load_profile(path)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.path, problem.line) == (str(path), "extends", 2)
+    assert "绝密" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "extends"),
+    [
+        ("offices/evil", "secret", "evil"),  # a name: offices/evil/profile.yaml
+        ("offices/evil.yaml", "secret/profile.yaml", "evil"),  # a name: offices/evil.yaml
+        ("offices/evil", "secret", "../evil/profile.yaml"),  # a path through a link
+        ("offices/district/up", "offices", "up/province/profile.yaml"),  # a folder that leads back in
+    ],
+)
+def test_extends_through_a_symbolic_link_reaches_only_the_offices_directory(tmp_path, link, target, extends):
+    for folder in ("secret", "offices/district", "offices/province"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "profile.yaml").write_text(SECRET, encoding="utf-8")
+    os.symlink(tmp_path / target, tmp_path / link)
+    profile = tmp_path / "offices" / "district" / "profile.yaml"
+    profile.write_text(f"extends: {extends}\n", encoding="utf-8")
+    if "province" in extends:  # inside the offices directory, however reached: allowed
+        assert load_profile(profile).settings.signoff == "绝密文件的内容"
+        return
+    with pytest.raises(InputError, match=f"“{re.escape(extends)}”指向了 {tmp_path / 'offices'} 之外") as info:
+        load_profile(profile)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.path, problem.line) == (str(profile), "extends", 1)
+
+
+def test_a_profile_that_extends_a_link_out_prints_nothing_from_outside(tmp_path):
+    """The reproducer: the secret file's text was in the document."""
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "profile.yaml").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "offices" / "district").mkdir(parents=True)
+    os.symlink(tmp_path / "secret", tmp_path / "offices" / "evil")
+    (tmp_path / "offices" / "district" / "profile.yaml").write_text("extends: evil\n", encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(YAML.replace("signoff:", "# signoff:"), encoding="utf-8")
+    result = run("render", "r.yaml", "--office", "district", "--to", "txt", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"offices/district/profile.yaml，第 1 行：字段 extends：“evil”指向了 {tmp_path / 'offices'} 之外" in result.stderr
+    assert "绝密" not in result.stdout + result.stderr and not (tmp_path / "out").exists()
+
+
+NO_USER = "~civreport-no-such-user"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (f"templates: {NO_USER}/templates\n", "templates"),
+        (f"fonts:\n  pdf:\n    body: [仿宋, {NO_USER}/fonts/fs.ttf]\n", "fonts.pdf.body"),
+        (f"extends: {NO_USER}/offices/province.yaml\n", "extends"),
+        (f"extends: {NO_USER}\n", "extends"),
+        ("templates: ~/templates\n", "templates"),
+    ],
+)
+def test_home_directories_in_a_profile_are_refused_at_their_field(tmp_path, text, field):
+    (tmp_path / "office").mkdir()
+    profile = tmp_path / "office" / "profile.yaml"
+    profile.write_text("office: 小河区\n" + text, encoding="utf-8")
+    with pytest.raises(InputError, match="办公室配置中不能写以 ~ 开头的路径“~") as info:
+        load_profile(profile)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.path, problem.line) == (str(profile), field, 1 + text.count("\n"))
+
+
+def test_a_profile_in_the_home_of_no_user_is_refused_where_it_is_named(tmp_path):
+    (tmp_path / "r.yaml").write_text(YAML + f"profile: {NO_USER}/p.yaml\n", encoding="utf-8")
+    line = YAML.count("\n") + 1
+    why = f"找不到办公室配置“{NO_USER}/p.yaml”：没有用户“{NO_USER[1:]}”，“{NO_USER}”无法展开：请写出完整的路径"
+    for command in (["render", "r.yaml"], ["check", "r.yaml"]):
+        result = run(*command, cwd=tmp_path)
+        assert result.returncode == 2 and f"错误：r.yaml，第 {line} 行：字段 profile：{why}" in result.stderr
+    result = run("templates", "check", "--office", f"{NO_USER}/p.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and f"错误：{NO_USER}/p.yaml：找不到办公室配置：没有用户" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_font_file_in_the_home_of_no_user_falls_back_like_a_missing_one():
+    from civreport.writers.pdf.fonts import plan
+
+    assert f"正文（仿宋）：找不到配置的字体 {NO_USER}/fs.ttf" in plan({"body": f"{NO_USER}/fs.ttf"}).substitutions
 
 
 def test_profiles_may_extend_within_their_offices_directory_and_fonts_by_name(tmp_path):
@@ -306,8 +404,11 @@ def test_long_titles_and_office_names_compose_quickly(length):
 # -- partial failure, files, threads ---------------------------------------------------------
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd)
+def run(*args: str, cwd: Path | None = None, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own; with ``timeout``, a hang fails the test
+    (subprocess.TimeoutExpired) instead of holding up the suite."""
+    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
 
 
 def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp_path):
@@ -396,3 +497,95 @@ def test_a_document_past_the_value_bound_is_refused_before_the_rest_is_read(tmp_
     with pytest.raises(InputError, match="内容展开后超过") as info:
         civreport.load(tmp_path / "r.yaml")
     assert info.value.problems[0].line == 100  # the root, then 99 values: the 101st value is on line 100
+
+
+# -- files that are not files: a named pipe waits for a writer for ever, a device never ends ----
+
+HANG = 60  # seconds: far beyond what any of these commands takes
+
+
+def not_a_file(path: Path, kind: str) -> Path:
+    """At ``path``, a named pipe (``fifo``) or a symbolic link to a device that never ends."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        os.symlink("/dev/zero", path)
+    return path
+
+
+WHAT = {"fifo": "这是命名管道（FIFO），不是普通文件：请换成普通文件", "device": "这是设备文件，不是普通文件：请换成普通文件"}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+@pytest.mark.parametrize("command", [["render", "r.yaml"], ["check", "r.yaml"], ["import", "r.txt"]])
+def test_an_input_that_is_a_named_pipe_or_a_device_is_refused(tmp_path, command, kind):
+    not_a_file(tmp_path / command[1], kind)
+    result = run(*command, cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 2 and f"错误：{command[1]}：{WHAT[kind]}" in result.stderr
+    assert "内部错误" not in result.stderr
+
+
+def test_a_named_pipe_beside_the_template_does_not_hold_up_the_message_about_a_class(tmp_path):
+    """The reproducer: the message about the class read every *.j2 of the search path."""
+    profile = office_with_template(tmp_path, closing_block('<p class="note">说明文字</p>'))
+    not_a_file(tmp_path / "templates" / "evil.j2", "fifo")
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    result = run("render", "r.yaml", "--office", str(profile), "--to", "html", "--out", "out", cwd=tmp_path,
+                 timeout=HANG)
+    assert result.returncode == 1 and "内部错误" not in result.stderr
+    assert (f"r.yaml｜模板｜模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：模板在“说明文字”处使用了未定义的"
+            "样式类“note”") in result.stderr
+
+
+def test_the_line_of_a_class_is_looked_for_only_in_the_templates_the_render_read(tmp_path):
+    profile = office_with_template(tmp_path, closing_block('<p class="note">说明文字</p>'))
+    (tmp_path / "templates" / "a-draft.html.j2").write_text('<p class="note">草稿</p>\n', encoding="utf-8")  # unused
+    with pytest.raises(TemplateError, match="使用了未定义的样式类“note”") as info:
+        civreport.render_page(make_report(), office=profile)
+    assert str(info.value).startswith(f"模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：")
+
+
+@pytest.mark.parametrize(
+    ("name", "report_template"),
+    [("report.html.j2", None), ("part.html.j2", closing_block('{% include "part.html.j2" %}'))],
+)
+def test_a_template_that_is_a_named_pipe_is_refused(tmp_path, name, report_template):
+    (tmp_path / "templates").mkdir()
+    if report_template:
+        (tmp_path / "templates" / "report.html.j2").write_text(report_template, encoding="utf-8")
+    not_a_file(tmp_path / "templates" / name, "fifo")
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    result = run("render", "r.yaml", "--templates", "templates", "--to", "html", "--out", "out", cwd=tmp_path,
+                 timeout=HANG)
+    assert result.returncode == 1 and not (tmp_path / "out" / "r.html").exists()
+    assert f"r.yaml｜模板｜模板 {tmp_path / 'templates' / name}：{WHAT['fifo']}" in result.stderr
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("fifo", f"evil.j2：{WHAT['fifo']}"),
+    ("device", "找不到模板“evil.j2”；模板只能引用模板目录中的文件"),  # a link to /dev/zero: out of the folder
+])
+def test_templates_check_refuses_a_template_file_that_is_not_a_file(tmp_path, kind, message):
+    profile = office_with_template(tmp_path, closing_block("<p>结尾。</p>"))
+    not_a_file(tmp_path / "templates" / "evil.j2", kind)
+    result = run("templates", "check", "--office", str(profile), cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 2 and message in result.stderr and "内部错误" not in result.stderr
+
+
+def test_a_font_file_of_a_profile_that_is_a_named_pipe_is_refused_at_its_line(tmp_path):
+    (tmp_path / "office").mkdir()
+    not_a_file(tmp_path / "office" / "fs.ttf", "fifo")
+    (tmp_path / "office" / "profile.yaml").write_text("fonts:\n  pdf:\n    body: fs.ttf\n", encoding="utf-8")
+    result = run("templates", "check", "--office", "office/profile.yaml", cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 2
+    assert f"第 3 行：字段 fonts.pdf.body：字体文件“fs.ttf”：{WHAT['fifo']}" in result.stderr
+
+
+def test_a_stylesheet_that_is_a_named_pipe_is_not_fetched_for_the_pdf(tmp_path):
+    link = '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}<link rel="stylesheet" href="x.css">{% endblock %}'
+    office_with_template(tmp_path, link)
+    not_a_file(tmp_path / "templates" / "x.css", "fifo")
+    (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
+    result = run("render", "r.yaml", "--office", "p.yaml", "--to", "pdf", "--out", "out", cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 0 and (tmp_path / "out" / "r.pdf").stat().st_size > 0
+    assert f"已阻止加载模板或正文引用的资源：{(tmp_path / 'templates' / 'x.css').as_uri()}（{WHAT['fifo']}）" in result.stderr

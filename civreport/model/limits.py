@@ -4,7 +4,7 @@ The README's "Limits" table lists the same numbers."""
 
 from __future__ import annotations
 
-MAX_FILE_BYTES = 5_000_000  # an input or profile file
+MAX_FILE_BYTES = 5_000_000  # an input, profile or template file
 MAX_NESTING = 32  # lists and mappings inside each other in an input file
 MAX_NODES = 200_000  # values in an input file, aliases expanded
 MAX_TEXT = 200_000  # characters in one text (a paragraph, a title …)

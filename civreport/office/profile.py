@@ -19,7 +19,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..checking.rule import RuleSetting
-from ..errors import InputError
+from ..errors import InputError, Problem
+from ..files import expand_home, not_a_file
 from ..model import CleanModel, Name, PartHeadings, RangeDash, StrictModel, Text
 from .fonts import FontRole, is_font_file
 from .layout import Layout
@@ -149,12 +150,33 @@ def offices_dir(explicit: str | Path | None = None) -> Path:
     return Path(explicit or os.environ.get(OFFICES_ENV) or DEFAULT_OFFICES)
 
 
+def _is_path(spec: Path) -> bool:
+    """Whether a profile given as ``spec`` is a path (a .yaml file, or with folders), not a name
+    in the offices directory; ``.`` and ``..`` are folders, never names."""
+    return spec.suffix.lower() in (".yaml", ".yml") or spec.parent != Path(".") or spec.name in ("", "..")
+
+
+class ProfileNotFound(InputError):
+    """A profile's path or name that leads to no profile file. :meth:`named_at` says so where
+    the name was written: a report's ``profile``, a profile's ``extends``."""
+
+    def __init__(self, spec: str, why: str) -> None:
+        self.spec, self.why = spec, why
+        super().__init__([Problem(spec, f"找不到办公室配置{why}")])
+
+    def named_at(self, file: str, field: str, line: int | None, what: str = "办公室配置") -> InputError:
+        return InputError.single(file, f"找不到{what}“{self.spec}”{self.why}", path=field, line=line)
+
+
 def find(spec: str | Path, relative_to: Path | None = None, offices: str | Path | None = None) -> Path:
     """The file of a profile given as a path (relative to ``relative_to``) or as a name in
     the offices directory (``NAME.yaml`` or ``NAME/profile.yaml``)."""
-    spec_path = Path(spec).expanduser()
+    spec_path = expand_home(spec)
+    if spec_path is None:
+        home = Path(spec).parts[0]
+        raise ProfileNotFound(str(spec), f"：没有用户“{home[1:]}”，“{home}”无法展开：请写出完整的路径")
     candidates = []
-    if spec_path.suffix.lower() in (".yaml", ".yml") or spec_path.parent != Path("."):
+    if _is_path(spec_path):
         candidates.append(spec_path if spec_path.is_absolute() or relative_to is None else relative_to / spec_path)
     else:
         base = offices_dir(offices)
@@ -162,8 +184,7 @@ def find(spec: str | Path, relative_to: Path | None = None, offices: str | Path 
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    tried = "、".join(str(c) for c in candidates)
-    raise InputError.single(str(spec), f"找不到办公室配置（查找了 {tried}）")
+    raise ProfileNotFound(str(spec), f"（查找了 {'、'.join(str(c) for c in candidates)}）")
 
 
 def offices_root(profile: Path) -> Path:
@@ -173,20 +194,34 @@ def offices_root(profile: Path) -> Path:
     return directory.parent if profile.name == "profile.yaml" else directory
 
 
+def _refused(file: Path, lines: LineMap, field: tuple[str, ...], problem: str) -> InputError:
+    return InputError.single(str(file), problem, path=".".join(field), line=lines.get(field))
+
+
+def _relative(file: Path, lines: LineMap, field: tuple[str, ...], target: str, what: str) -> None:
+    """Refuse ``target``, a path a profile names, unless it is relative: not absolute, not in a
+    home directory (``~``, ``~user``: never expanded for a profile), no NUL (no file has one)."""
+    kind = ("含空字符（\\0）的路径" if "\0" in target else "以 ~ 开头的路径" if target.startswith("~")
+            else "绝对路径" if Path(target).is_absolute() else "")
+    if kind:
+        raise _refused(file, lines, field, f"办公室配置中不能写{kind}“{target}”：{what}只能在本配置所在目录中，用相对路径写")
+
+
+def _within(file: Path, lines: LineMap, field: tuple[str, ...], target: str, found: Path, root: Path,
+            what: str) -> Path:
+    """``found``, where ``target`` leads, resolved (symbolic links followed); refused when that
+    is out of ``root``."""
+    resolved = found.resolve()
+    if not resolved.is_relative_to(root):
+        raise _refused(file, lines, field, f"“{target}”指向了 {root} 之外：{what}只能在这个目录之内（符号链接也不能指向外面）")
+    return resolved
+
+
 def _inside(file: Path, lines: LineMap, field: tuple[str, ...], target: str, root: Path, what: str) -> Path:
-    """``target``, a path a profile names, resolved against its directory; refused when it
-    is absolute or leads out of ``root`` (symbolic links followed)."""
-    problem = None
-    if Path(target).expanduser().is_absolute():
-        problem = f"办公室配置中不能写绝对路径“{target}”：{what}只能在本配置所在目录中，用相对路径写"
-    else:
-        resolved = (file.parent / target).resolve()
-        if not resolved.is_relative_to(root):
-            problem = f"“{target}”指向了 {root} 之外：办公室配置只能引用{what}所在目录之内的文件"
-        else:
-            return resolved
-    path = ".".join(field)
-    raise InputError.single(str(file), problem, path=path, line=lines.get(field))
+    """``target``, a relative path a profile names, resolved against its directory; refused
+    when it leads out of ``root``."""
+    _relative(file, lines, field, target, what)
+    return _within(file, lines, field, target, file.parent / target, root, what)
 
 
 def _absolutize(file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, Any]:
@@ -202,8 +237,9 @@ def _absolutize(file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, A
             if isinstance(spec, str) and is_font_file(spec):
                 found = _inside(file, lines, ("fonts", "pdf", role), spec, own, "字体文件")
                 if not found.is_file():  # a file the office meant to ship with its profile
-                    raise InputError.single(str(file), f"字体文件不存在：{spec}（相对本配置所在目录）",
-                                            path=f"fonts.pdf.{role}", line=lines.get(("fonts", "pdf", role)))
+                    special = not_a_file(found)
+                    raise _refused(file, lines, ("fonts", "pdf", role), f"字体文件“{spec}”：{special}" if special
+                                   else f"字体文件不存在：{spec}（相对本配置所在目录）")
                 return str(found)
             return [fix(role, s) for s in spec] if isinstance(spec, list) else spec
 
@@ -245,13 +281,16 @@ def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str
         if not isinstance(parent, str):
             raise InputError.single(str(path), "应为配置文件路径或名称", path="extends", line=lines.get(("extends",)))
         root = offices_root(path)
-        if Path(parent).suffix.lower() in (".yaml", ".yml") or "/" in parent:
-            _inside(path, lines, ("extends",), parent, root, "上级配置")
+        _relative(path, lines, ("extends",), parent, "上级配置")
+        if _is_path(Path(parent)):  # refused before it is looked for
+            _within(path, lines, ("extends",), parent, path.parent / parent, root, "上级配置")
         try:
-            path = find(parent, path.parent, root)
-        except InputError as exc:  # say which profile asked for it, and where
-            raise InputError.single(str(path), exc.problems[0].message.replace("找不到办公室配置",
-                                    f"找不到上级配置“{parent}”"), path="extends", line=lines.get(("extends",))) from None
+            found = find(parent, path.parent, root)
+        except ProfileNotFound as exc:  # say which profile asked for it, and where
+            raise exc.named_at(str(path), "extends", lines.get(("extends",)), "上级配置") from None
+        # What was found may still be out: a name in the offices directory that is a symbolic link.
+        _within(path, lines, ("extends",), parent, found, root, "上级配置")
+        path = found
     merged: dict[str, Any] = {}
     template_dirs: list[Path] = []
     for file, data, lines in reversed(chain):

@@ -55,9 +55,9 @@ def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ())
     names = sorted({str(p.relative_to(d)) for d in dirs for p in d.rglob("*.j2")})
     for name in names:
         try:
-            env.get_template(name)
-        except jinja2.TemplateSyntaxError as exc:
-            raise template_error(exc, dirs) from None
+            env.get_template(name)  # a file that is not a regular one is refused by the loader
+        except jinja2.TemplateError as exc:
+            raise template_error(exc, dirs, name) from None
     for name in names:
         _blocks_exist(env, name)
     for directory in dirs[:-1]:  # the caller's and the office's, not the shipped ones

@@ -29,7 +29,7 @@ from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .contract import ContractError, enforce
 from .css import TEXT_ALIGN, font_stacks
 from .linebreaks import hint
-from .templating import REPORT_TEMPLATE, render_template
+from .templating import REPORT_TEMPLATE, loaded_templates, render_template
 
 # Rendered pages are UTF-8 whether or not a template declares it.
 _UTF8 = lxml_html.HTMLParser(encoding="utf-8")
@@ -126,12 +126,12 @@ def page_context(summary: Summary, settings: Profile, pdf_fonts: FontChoice) -> 
 
 
 def _written_at(dirs: Sequence[Path], pattern: re.Pattern[str]) -> str:
-    """Where a template writes what ``pattern`` finds: 模板 FILE 第 N 行：, else nothing."""
-    for directory in dirs:
-        for file in sorted(directory.rglob("*.j2")):
-            for number, line in enumerate(file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-                if pattern.search(line):
-                    return f"模板 {file} 第 {number} 行："
+    """Where a template writes what ``pattern`` finds: 模板 FILE 第 N 行：, else nothing. Only
+    the templates renders have read are searched, as they were read: no other file is opened."""
+    for file, source in loaded_templates(dirs):
+        for number, line in enumerate(source.splitlines(), 1):
+            if pattern.search(line):
+                return f"模板 {file} 第 {number} 行："
     return ""
 
 

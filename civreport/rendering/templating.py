@@ -9,6 +9,7 @@ so an office template can ``{% extends "civreport/report.html.j2" %}`` and overr
 from __future__ import annotations
 
 import re
+import stat
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -17,10 +18,13 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 
-from ..errors import TemplateError
+from ..errors import InputError, TemplateError
+from ..files import read_file
 from ..model import Indicator, cn_date, cn_number, heading_number
 from ..model.figures import amount, completion, mom, percent, yoy
+from ..model.limits import MAX_FILE_BYTES
 from ..office.profile import OfficeProfile
 from .context import fields, plain
 from .sandbox import BOUNDED_FILTERS, BoundedSandbox, Budget
@@ -46,25 +50,61 @@ def search_path(extra: Sequence[str | Path] = (), office: OfficeProfile | None =
     return tuple(d.resolve() for d in dirs)
 
 
-class _ConfinedLoader(jinja2.FileSystemLoader):
+class _ConfinedLoader(jinja2.BaseLoader):
     """Finds templates only inside the search path: no absolute paths, no ``..``, and no
-    symbolic link that leads out of its directory."""
+    symbolic link that leads out of its directory; reads only regular files (a named pipe
+    would wait for ever), each within the size of an input file. Keeps the text of every file
+    it read, for messages about what a template wrote (see :func:`loaded_templates`)."""
 
     def __init__(self, dirs: Sequence[Path]):
-        super().__init__([str(d) for d in dirs])
         self.dirs = list(dirs)
+        self.served: dict[Path, str] = {}
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        if template.startswith(SHIPPED_PREFIX):
-            source, filename, uptodate = jinja2.FileSystemLoader(str(self.dirs[-1])).get_source(
-                environment, template.removeprefix(SHIPPED_PREFIX)
-            )
-        else:
-            source, filename, uptodate = super().get_source(environment, template)
-        real = Path(filename).resolve()
-        if not any(real.is_relative_to(d) for d in self.dirs):
-            raise jinja2.TemplateNotFound(template)
-        return source, filename, uptodate
+        shipped = template.startswith(SHIPPED_PREFIX)
+        pieces = split_template_path(template.removeprefix(SHIPPED_PREFIX) if shipped else template)
+        for directory in self.dirs[-1:] if shipped else self.dirs:
+            file = directory.joinpath(*pieces)
+            try:
+                found = file.stat()
+            except (OSError, ValueError):
+                continue
+            if stat.S_ISDIR(found.st_mode):
+                continue
+            if not file.resolve().is_relative_to(directory):
+                raise jinja2.TemplateNotFound(template)
+            mtime = found.st_mtime  # from before it is read: a change while it is read is seen
+            source = self.served[file] = _read(file)
+
+            def uptodate(file: Path = file, mtime: float = mtime) -> bool:
+                try:
+                    return file.stat().st_mtime == mtime
+                except OSError:
+                    return False
+
+            return source, str(file), uptodate
+        raise jinja2.TemplateNotFound(template)
+
+
+def _read(file: Path) -> str:
+    try:
+        data = read_file(file, MAX_FILE_BYTES, f"文件超过 {MAX_FILE_BYTES // 1_000_000} MB，不像是模板")
+    except InputError as exc:
+        raise TemplateError(f"模板 {file}：{exc.problems[0].message}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(f"模板 {file}：不是 UTF-8 编码的文本：请用 UTF-8 保存") from None
+
+
+def loaded_templates(dirs: Sequence[Path]) -> list[tuple[Path, str]]:
+    """The template files renders through ``dirs`` have read (the report template and those it
+    extends, includes and imports), in search order, with their text."""
+    loader = environment(dirs).loader
+    assert isinstance(loader, _ConfinedLoader)
+    served = dict(loader.served)  # a copy: another thread's render may read a template meanwhile
+    in_order = dict.fromkeys(file for directory in loader.dirs for file in sorted(served) if file.is_relative_to(directory))
+    return [(file, served[file]) for file in in_order]
 
 
 def _indicator(value: Any) -> Indicator:

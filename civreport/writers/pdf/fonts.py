@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from ...files import expand_home
 from ...office.fonts import (
     FALLBACK,
     FONT_ROLES,
@@ -78,8 +79,8 @@ def coverage(file: str, index: int = 0) -> frozenset[int]:
 
 def _configured(spec: FontSpec) -> Face | None:
     if is_font_file(spec):
-        path = Path(spec).expanduser()
-        return Face(family_of(spec), str(path.resolve()), 0, True) if path.is_file() else None
+        path = expand_home(spec)  # None: ~user of no user, a font not found like any other
+        return Face(family_of(spec), str(path.resolve()), 0, True) if path and path.is_file() else None
     return _installed(str(spec))
 
 

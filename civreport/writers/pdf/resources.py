@@ -15,6 +15,7 @@ from weasyprint.urls import URLFetcher
 
 from ...diagnostics import Diagnostics, tell
 from ...errors import BlockedResourceWarning, CivreportWarning
+from ...files import not_a_file
 
 _REFUSED = "civreport fetches no resource"
 
@@ -41,13 +42,17 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
     def fetch(self, url: str, headers: object = None) -> Any:
         self.requests += 1
         parts = urlsplit(url)
+        why = ""
         if parts.scheme == "file":
             path = Path(unquote(parts.path)).resolve()
             if any(path == root or path.is_relative_to(root) for root in self.roots):
-                return super().fetch(url, headers)
+                why = not_a_file(path) or ""  # a named pipe would hold the PDF up for ever
+                if not why:
+                    return super().fetch(url, headers)
         elif parts.scheme == "data":
             return super().fetch(url, headers)
-        tell(self.diagnostics, BlockedResourceWarning, f"已阻止加载模板或正文引用的外部资源：{url[:200]}")
+        what = f"资源：{url[:200]}（{why}）" if why else f"外部资源：{url[:200]}"
+        tell(self.diagnostics, BlockedResourceWarning, f"已阻止加载模板或正文引用的{what}")
         raise ValueError(f"{_REFUSED} {url[:200]}")
 
 
