@@ -5,14 +5,17 @@ characters, unpaired surrogates, unassigned code points and noncharacters (U+FFF
 private-use characters (no shared font has them), invisible format characters (zero-width
 spaces and joiners, direction marks, soft hyphens, byte-order marks) and combining marks with
 no character before them, which a PDF's text layer would not carry. Line and paragraph separators (U+2028, U+2029, vertical tab, form
-feed, NEL, CR) are line breaks; a tab is a space. Because the model holds the cleaned text,
-the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same text.
+feed, NEL, CR) are line breaks; a tab is a space. A character with combining marks after it
+is composed where Unicode has one character for them (e + ◌́ → é). Because the model holds
+the cleaned text, the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same
+text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from typing import Any
 
 from ..diagnostics import Diagnostics, tell
@@ -35,6 +38,8 @@ def clean(text: str) -> tuple[str, str]:
     """``text`` with line breaks made ``\\n`` and unprintable characters dropped, and the
     characters dropped."""
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    if not unicodedata.is_normalized("NFC", text):
+        text = _composed(text)
     lone_mark = any(unicodedata.category(m[1]) in _MARKS for m in _AFTER_SPACE.finditer(text))
     if not lone_mark and (text.isprintable()
                           or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)):
@@ -50,8 +55,38 @@ def clean(text: str) -> tuple[str, str]:
     return "".join(kept), "".join(dropped)
 
 
-def _codes(dropped: str) -> str:
-    return "、".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
+def _composed(text: str) -> str:
+    """``text`` with each character and the combining marks after it composed to NFC, where
+    Unicode has one character for them (e + ◌́ → é), which the fonts draw whole and the PDF's
+    text layer copies as itself; nothing else changes (NFC would also replace the CJK
+    compatibility ideographs, 兀 U+FA0C of GBK among them)."""
+    clusters: list[str] = []
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or not unicodedata.category(text[end]).startswith("M"):
+            cluster = text[start:end]
+            clusters.append(unicodedata.normalize("NFC", cluster) if len(cluster) > 1 else cluster)
+            start = end
+    return "".join(clusters)
+
+
+def without(text: str, chars: Container[str]) -> tuple[str, str]:
+    """``text`` less ``chars`` and the combining marks that sit on them; and what went."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    base_dropped = False
+    for char in text:
+        if unicodedata.category(char).startswith("M"):
+            drop = base_dropped or char in chars
+        else:
+            drop = base_dropped = char in chars
+        (dropped if drop else kept).append(char)
+    return "".join(kept), "".join(dropped)
+
+
+def codes(chars: str) -> str:
+    """Characters as their code points, each once: U+0001、U+200B."""
+    return "、".join(sorted({f"U+{ord(c):04X}" for c in chars}))
 
 
 def clean_input(value: Any, diagnostics: Diagnostics | None, path: str = "") -> Any:
@@ -60,7 +95,7 @@ def clean_input(value: Any, diagnostics: Diagnostics | None, path: str = "") -> 
     if isinstance(value, str):
         cleaned, dropped = clean(value)
         if dropped:
-            tell(diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）", path)
+            tell(diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {codes(dropped)}（“{cleaned[:20]}”）", path)
         return cleaned
     if isinstance(value, dict):
         return {key: clean_input(item, diagnostics, f"{path}.{key}" if path else str(key))

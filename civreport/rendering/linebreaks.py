@@ -19,6 +19,7 @@ follows Word's defaults here):
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import html as lxml_html
 
@@ -68,7 +69,11 @@ def _spaced(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
     last = 0
     for match in LATIN.finditer(text):
         start, end = match.span()
-        run = match.group()
+        # Combining marks stay in their letter's span: a mark that starts a text box of its
+        # own is shaped without its base, on a dotted circle that copies as U+FFFD.
+        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            end += 1
+        run = text[start:end]
         left = run[0].isalnum() and is_ideograph(text[start - 1] if start else before)
         right = run[-1].isalnum() and is_ideograph(text[end] if end < len(text) else after)
         if left or right:
