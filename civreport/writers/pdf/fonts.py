@@ -11,7 +11,7 @@ import bisect
 import shutil
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont
 from ...office.fonts import (
     FALLBACK,
     FONT_ROLES,
+    MARKS,
     OFFICIAL,
     ROLE_NAMES,
     STAND_INS,
@@ -132,6 +133,7 @@ class FontPlan:
     roles: dict[FontRole, tuple[Face, ...]]
     substitutions: tuple[str, ...] = ()  # what is not drawn as asked, for the caller
     fallback: tuple[Face, ...] = ()  # after every role's faces, for what they lack
+    marks: dict[FontRole, Face] = field(default_factory=dict)  # for letters with marks, per role
 
     def font_face_css(self) -> str:
         """``@font-face`` rules for the faces loaded from files."""
@@ -187,4 +189,5 @@ def plan(chosen: FontChoice | None = None) -> FontPlan:
         elif not configured and not official:
             notes.append(f"{ROLE_NAMES[role]}：未安装 {'、'.join(OFFICIAL[role])}，改用 {faces[0].family}")
     fallback = tuple(face for face in map(_installed, FALLBACK) if face)
-    return FontPlan(roles, tuple(notes), fallback)
+    marks = {role: face for role, family in MARKS.items() if (face := _installed(family))}
+    return FontPlan(roles, tuple(notes), fallback, marks)
