@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import shutil
 import struct
 import subprocess
@@ -15,6 +16,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import olefile
 import pytest
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
@@ -559,6 +561,23 @@ def test_a_doc_converted_by_libreoffice(tmp_path: Path, monkeypatch: pytest.Monk
     assert [(b.text, b.level) for b in blocks if b.rows is None] == [
         ("工作总结", 1), ("一、总体情况", None), ("（一）主要工作", None), ("（二）第二项", None), ("全文完。", None)]
     assert [b.rows for b in blocks if b.rows is not None] == [(("指标", "完成"), ("会议", "12"))]
+
+
+def test_a_doc_whose_text_is_junk_is_refused(tmp_path: Path) -> None:
+    """A real .doc whose WordDocument stream is junk after its header: LibreOffice converts it
+    into a line of random characters, which imported with exit status 0."""
+    doc = tmp_path / "总结.doc"
+    doc.write_bytes(soffice_to_doc(build(lambda document: document.add_paragraph("今年以来，我局认真贯彻落实各项工作部署。")),
+                                   tmp_path))
+    assert "今年以来" in read_source(doc.read_bytes(), "总结.doc")[0].text  # as LibreOffice made it: readable
+    with olefile.OleFileIO(str(doc), write_mode=True) as ole:
+        stream = ole.openstream("WordDocument").read()
+        junk = random.Random(1).randbytes(len(stream) - 0x200)
+        ole.write_stream("WordDocument", stream[:0x200] + junk)  # the header (FIB) kept, the text junk
+    with pytest.raises(InputError) as caught:
+        read_source(doc.read_bytes(), "总结.doc")
+    assert str(caught.value) == ("总结.doc：没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
+                                 "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入")
 
 
 def test_without_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
