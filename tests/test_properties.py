@@ -90,13 +90,13 @@ def printable(text: str) -> str:
     (a combining mark with nothing before it to sit on among them), nothing no font draws
     (nor the marks on it), no white space."""
     kept: list[str] = []
-    for c in unicodedata.normalize("NFC", text):  # the strategies hold nothing else NFC changes
+    for c in text:
         lone_mark = unicodedata.category(c) in ("Mn", "Me") and (not kept or kept[-1].isspace())
         if unicodedata.category(c) not in DROPPED and not lone_mark:
             kept.append(c)
     drawn: list[str] = []
     base_drawn = True
-    for c in kept:
+    for c in unicodedata.normalize("NFC", "".join(kept)):  # the strategies hold nothing else NFC changes
         if not unicodedata.category(c).startswith("M"):
             base_drawn = ord(c) in font_coverage()
         if base_drawn and ord(c) in font_coverage():

@@ -35,11 +35,14 @@ _WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})|(?<={_CJK})\s+(?
 
 
 def clean(text: str) -> tuple[str, str]:
-    """``text`` with line breaks made ``\\n`` and unprintable characters dropped, and the
-    characters dropped."""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    if not unicodedata.is_normalized("NFC", text):
-        text = _composed(text)
+    """``text`` with line breaks made ``\\n``, unprintable characters dropped and marks composed
+    with their letters, and the characters dropped."""
+    kept, dropped = _printable(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+    # Composed once the characters between a letter's marks are gone, so that the marks are in order.
+    return (kept if unicodedata.is_normalized("NFC", kept) else _composed(kept)), dropped
+
+
+def _printable(text: str) -> tuple[str, str]:
     lone_mark = any(unicodedata.category(m[1]) in _MARKS for m in _AFTER_SPACE.finditer(text))
     if not lone_mark and (text.isprintable()
                           or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)):
