@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostics, tell
@@ -58,19 +58,32 @@ def _printable(text: str) -> tuple[str, str]:
     return "".join(kept), "".join(dropped)
 
 
+def is_mark(char: str) -> bool:
+    """A combining mark, which sits on the character before it."""
+    return unicodedata.category(char).startswith("M")
+
+
+def marked(text: str) -> Iterator[tuple[int, int]]:
+    """Where each character with combining marks after it starts and ends in ``text``."""
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or not is_mark(text[end]):
+            if end - start > 1:
+                yield start, end
+            start = end
+
+
 def _composed(text: str) -> str:
     """``text`` with each character and the combining marks after it composed to NFC, where
     Unicode has one character for them (e + ◌́ → é), which the fonts draw whole and the PDF's
     text layer copies as itself; nothing else changes (NFC would also replace the CJK
     compatibility ideographs, 兀 U+FA0C of GBK among them)."""
-    clusters: list[str] = []
-    start = 0
-    for end in range(1, len(text) + 1):
-        if end == len(text) or not unicodedata.category(text[end]).startswith("M"):
-            cluster = text[start:end]
-            clusters.append(unicodedata.normalize("NFC", cluster) if len(cluster) > 1 else cluster)
-            start = end
-    return "".join(clusters)
+    pieces: list[str] = []
+    last = 0
+    for start, end in marked(text):
+        pieces += [text[last:start], unicodedata.normalize("NFC", text[start:end])]
+        last = end
+    return "".join([*pieces, text[last:]])
 
 
 def without(text: str, chars: Container[str]) -> tuple[str, str]:
@@ -79,7 +92,7 @@ def without(text: str, chars: Container[str]) -> tuple[str, str]:
     dropped: list[str] = []
     base_dropped = False
     for char in text:
-        if unicodedata.category(char).startswith("M"):
+        if is_mark(char):
             drop = base_dropped or char in chars
         else:
             drop = base_dropped = char in chars

@@ -19,11 +19,11 @@ follows Word's defaults here):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
+from ..model.text import is_mark
 from ..office.textwidth import SPACE_EM, is_ideograph
 from .contract import CELL_TAGS, PARAGRAPH_TAGS
 
@@ -72,7 +72,7 @@ def _spaced(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
         start, end = match.span()
         # Combining marks stay in their letter's span: a mark that starts a text box of its
         # own is shaped without its base, on a dotted circle that copies as U+FFFD.
-        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+        while end < len(text) and is_mark(text[end]):
             end += 1
         run = text[start:end]
         left = run[0].isalnum() and is_ideograph(text[start - 1] if start else before)

@@ -10,30 +10,16 @@ out from, in the first font that draws all of them: the role's font for marks
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
+from ...model.text import is_mark, marked
 from ...office.styles import BODY, StyleTable
 from ...rendering.blocks import Paragraph
 from ...rendering.css import css_family
 from ...rendering.linebreaks import put
 from ...rendering.page import Page, parse, serialize
 from .fonts import Face, FontPlan, coverage
-
-
-def _is_mark(char: str) -> bool:
-    return unicodedata.category(char).startswith("M")
-
-
-def _clusters(text: str) -> Iterator[tuple[int, int]]:
-    """Where each character with combining marks after it starts and ends."""
-    start = 0
-    for end in range(1, len(text) + 1):
-        if end == len(text) or not _is_mark(text[end]):
-            if end - start > 1:
-                yield start, end
-            start = end
 
 
 def _draws(face: Face, text: str) -> bool:
@@ -71,7 +57,7 @@ def _set_whole(text: str, stack: tuple[Face, ...], marks: tuple[Face, ...]) -> l
     """``text`` as texts and spans, each span a cluster in the one face that draws it."""
     parts: list[str | lxml_html.HtmlElement] = []
     last = 0
-    for start, end in _clusters(text):
+    for start, end in marked(text):
         face = _one_face(text[start:end], stack, marks)
         if face is not None:
             span = lxml_html.Element("span", style=f"font-family: {css_family(face.family)}")
@@ -87,7 +73,7 @@ def whole_clusters(page: Page, plan: FontPlan) -> str:
     chars: set[str] = set()
     for block in page.blocks:
         chars.update(block.text if isinstance(block, Paragraph) else "".join(c.text for row in block.rows for c in row))
-    if not any(map(_is_mark, chars)):
+    if not any(map(is_mark, chars)):
         return page.print_html
     root = parse(page.print_html)
     body = root.find("body")
