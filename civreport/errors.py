@@ -86,4 +86,4 @@ class FieldWarning(CivreportWarning):
 
 
 class UnprintableTextWarning(FieldWarning):
-    """Characters that no document can print were dropped from a text."""
+    """Characters that no document can print, or no font on this machine draws, were dropped from a text."""

@@ -11,9 +11,11 @@ from .checking.finding import Finding
 from .checking.proofreader import proofread
 from .compose import compose
 from .diagnostics import Diagnostics, reported
-from .errors import RenderError
+from .errors import InputError, Problem, RenderError, UnprintableTextWarning
 from .files import write_files
 from .model import Report
+from .model.fields import mapped_texts
+from .model.text import codes, without
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
 from .office.profile import OfficeProfile, ProfileNotFound, resolve
@@ -21,6 +23,7 @@ from .readers import LoadedReport, loaded
 from .rendering.page import Page, build_page
 from .rendering.templating import search_path
 from .writers import FORMATS, write
+from .writers.pdf.fonts import plan
 
 Office = str | Path | OfficeProfile | None
 # A report built in code, or as it was loaded (its file, to find a profile it names beside it).
@@ -43,6 +46,42 @@ def office_of(document: AnyReport, office: Office = None, offices: str | Path | 
         if office is not None or doc.file is None:  # the caller's own name for it
             raise
         raise exc.named_at(doc.file, "profile", doc.line_of("profile")) from None
+
+
+def _drawable(document: LoadedReport, fonts: FontChoice, diagnostics: Diagnostics) -> Report:
+    """The report less the characters that no font on this machine draws, told per field: the
+    PDF would draw each as the same empty box, which copies as one of them, so that no output
+    carries them (README, "PDF: layout and fonts"). A text left with nothing is refused."""
+    chars: set[str] = set()
+
+    def gather(text: str, _: str) -> str:
+        chars.update(text)
+        return text
+
+    mapped_texts(document.report, gather)
+    undrawable = plan(fonts).undrawable(chars)
+    if not undrawable:
+        return document.report
+    empty: list[Problem] = []
+
+    def drop(text: str, path: str) -> str:
+        kept, dropped = without(text, undrawable)
+        if not dropped:
+            return text
+        missing = "".join(c for c in dict.fromkeys(dropped) if c in undrawable)  # not the marks on them
+        which = f"本机没有字体能印出的字符{''.join(f'“{c}”' for c in missing)}（{codes(missing)}）"
+        if kept.strip():
+            diagnostics.add(UnprintableTextWarning, f"已删除{which}（“{kept.strip()[:20]}”）；要印出它们，"
+                            "请安装含这些字的字体（或在 fonts 中配置字体文件）后重新生成", path)
+        else:
+            empty.append(Problem(document.file or "报告", f"只有{which}：请改写这段文字，或安装含这些字的字体后重新生成",
+                                 path, document.line_of(path)))
+        return kept
+
+    report = mapped_texts(document.report, drop)
+    if empty:
+        raise InputError(empty)
+    return report
 
 
 def check(report: AnyReport, office: Office = None, offices: str | Path | None = None) -> list[Finding]:
@@ -78,12 +117,13 @@ def render_page(
     _roles(docx_fonts)
     profile = office_of(report, office)
     settings = profile.settings if layout is None else profile.settings.model_copy(update={"page": layout})
+    pdf_fonts = {**settings.fonts.pdf, **(fonts or {})}
     with reported(diagnostics) as found:
         return build_page(
-            compose(loaded(report).report, settings, found),
+            compose(_drawable(loaded(report), pdf_fonts, found), settings, found),
             settings,
             search_path(templates, profile),
-            {**settings.fonts.pdf, **(fonts or {})},
+            pdf_fonts,
             {**settings.fonts.docx, **(docx_fonts or {})},
         )
 

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, Phase, settings
 from openxml_audit import OpenXmlValidator
 
 from civreport import Page, Report
+from civreport.rendering.blocks import Paragraph
 from civreport.writers.docx import DocxWriter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,12 @@ MINIMAL: dict[str, Any] = {
     "problems": [{"body": ["部分点位长效管理机制仍不健全。"]}],
     "plans": [{"points": ["持续抓好问题整改", "健全常态长效机制"]}],
 }
+
+
+def page_text(page: Page) -> str:
+    """The text of the page's blocks, the cells of a table one after another."""
+    return "".join(b.text if isinstance(b, Paragraph) else "".join(c.text for row in b.rows for c in row)
+                   for b in page.blocks)
 
 
 def make_report(**changes: Any) -> Report:

@@ -50,6 +50,17 @@ def pages(data: bytes) -> list[list[Line]]:
     return out
 
 
+def text_layer(data: bytes, bottom: float | None = None) -> str:
+    """The text a reader copies from the PDF, its pages' texts above ``bottom`` (below it, the
+    page numbers), ligatures as themselves (MuPDF would expand ﬁ to fi). As plain text:
+    PyMuPDF's dict modes leave out a mark that ends a line after a character of another font
+    (𠀀̀), which its plain text keeps, as the page's content does."""
+    flags = pymupdf.TEXT_INHIBIT_SPACES | pymupdf.TEXT_PRESERVE_LIGATURES
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return "".join(page.get_text("text", flags=flags, clip=pymupdf.Rect(0, 0, page.rect.width, bottom or page.rect.height))
+                       for page in doc)
+
+
 def spans(data: bytes) -> list[tuple[int, str, str, float]]:
     """(page, text, font, size) of every span."""
     out = []

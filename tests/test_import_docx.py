@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import shutil
 import struct
 import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import olefile
 import pytest
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
@@ -24,7 +27,7 @@ from docx.oxml.ns import qn
 from civreport.errors import InputError
 from civreport.readers.importing.source import SourceBlock
 from civreport.readers.importing.sources import read_source
-from civreport.readers.importing.word import body, convert, convert_with_libreoffice, is_encrypted, read_docx
+from civreport.readers.importing.word import body, convert, convert_with_libreoffice, is_encrypted, package, read_docx
 
 from wordfiles import FOUR_LEVELS, NS, add_list, add_xml, build, lvl, numbered
 
@@ -411,6 +414,75 @@ def test_zip_bombs_are_refused_fast() -> None:
         assert time.perf_counter() - started < 0.5
 
 
+_W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def dense_styles(size: int, style: str = '<w:style w:type="paragraph" w:styleId="s{m}"><w:name w:val="s{n}"/></w:style>'
+                 ) -> bytes:
+    """SIMPLE with a styles.xml of ``size`` bytes of ``style`` (``{n}`` counting, ``{m}`` modulo
+    100), written as it compresses: a few MB of file, well under the ratio and total limits."""
+    chunk = "".join(style.format(n=n, m=n % 100) for n in range(10_000)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in entries_of(SIMPLE).items():
+            if name != "word/styles.xml":
+                archive.writestr(name, data)
+        with archive.open("word/styles.xml", "w", force_zip64=True) as stream:
+            stream.write(b'<?xml version="1.0" encoding="UTF-8"?><w:styles ' + _W_NS + b">")
+            for _ in range(size // len(chunk)):
+                stream.write(chunk)
+            stream.write(b"</w:styles>")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def dense_xml_bombs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The dense-XML bomb found (a styles.xml of 190 MB in a file of a few MB, which took 2.9 GB
+    to import), one whose styles.xml is under the limit of a part but is all markup, and the
+    densest markup the importer takes (1,400,000 tags and attributes)."""
+    folder = tmp_path_factory.mktemp("bombs")
+    bombs = {"190 MB": dense_styles(190_000_000), "19 MB": dense_styles(19_000_000, "<w:style/><w:style/>"),
+             "accepted": dense_styles(14_000_000, "<w:style/><w:style/>")}
+    for name, data in bombs.items():
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/styles.xml")
+        assert len(data) < 20_000_000 and info.file_size < 200 * info.compress_size  # under the old limits
+        (folder / f"{name}.docx").write_bytes(data)
+    return {name: folder / f"{name}.docx" for name in bombs}
+
+
+def test_a_dense_xml_bomb_is_refused_before_python_docx_opens_it(
+        dense_xml_bombs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: object) -> None:
+        raise AssertionError("python-docx opened the package")
+
+    monkeypatch.setattr(package.docx, "Document", never)
+    assert "文件中的 word/styles.xml 解压后超过 20 MB，远超正常文档（疑似压缩炸弹）" in refused(
+        dense_xml_bombs["190 MB"].read_bytes())
+    assert "文件中的排版数据（XML）远多于正常文档（word/styles.xml 处已超过 1,500,000 个标记）" in refused(
+        dense_xml_bombs["19 MB"].read_bytes())
+
+
+@pytest.mark.parametrize("bomb", ["190 MB", "19 MB", "accepted"])
+def test_importing_a_dense_xml_bomb_takes_little_memory(dense_xml_bombs: dict[str, Path], bomb: str) -> None:
+    """Peak memory of a process that imports the file (2.9 GB for the first before the limits):
+    little more than Python's and civreport's own for what is refused, and for the densest XML
+    taken python-docx's trees within a few hundred MB."""
+    code = ("import resource, sys, civreport\n"
+            "try:\n"
+            "    print(civreport.import_document(sys.argv[1]).report.title)\n"
+            "except civreport.InputError as error:\n"
+            "    print(error)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    # Started by a shell in the background, not by this process: a process started from a
+    # large one (pytest) counts that one's memory in its ru_maxrss, which exec keeps.
+    done = subprocess.run(["sh", "-c", '"$@" & wait $!', "sh", sys.executable, "-c", code, str(dense_xml_bombs[bomb])],
+                          capture_output=True, text=True, check=True)
+    outcome, peak_mb = done.stdout.splitlines()
+    assert outcome == "正文" if bomb == "accepted" else "已拒绝读取" in outcome
+    assert int(peak_mb) < (300 if bomb == "accepted" else 150)
+
+
 def test_a_lying_size_in_the_archive() -> None:
     """The central directory says the body is 1 000 bytes; it holds 2 MB."""
     entries = entries_of(SIMPLE)
@@ -491,6 +563,23 @@ def test_a_doc_converted_by_libreoffice(tmp_path: Path, monkeypatch: pytest.Monk
     assert [(b.text, b.level) for b in blocks if b.rows is None] == [
         ("工作总结", 1), ("一、总体情况", None), ("（一）主要工作", None), ("（二）第二项", None), ("全文完。", None)]
     assert [b.rows for b in blocks if b.rows is not None] == [(("指标", "完成"), ("会议", "12"))]
+
+
+def test_a_doc_whose_text_is_junk_is_refused(tmp_path: Path) -> None:
+    """A real .doc whose WordDocument stream is junk after its header: LibreOffice converts it
+    into a line of random characters, which imported with exit status 0."""
+    doc = tmp_path / "总结.doc"
+    doc.write_bytes(soffice_to_doc(build(lambda document: document.add_paragraph("今年以来，我局认真贯彻落实各项工作部署。")),
+                                   tmp_path))
+    assert "今年以来" in read_source(doc.read_bytes(), "总结.doc")[0].text  # as LibreOffice made it: readable
+    with olefile.OleFileIO(str(doc), write_mode=True) as ole:
+        stream = ole.openstream("WordDocument").read()
+        junk = random.Random(1).randbytes(len(stream) - 0x200)
+        ole.write_stream("WordDocument", stream[:0x200] + junk)  # the header (FIB) kept, the text junk
+    with pytest.raises(InputError) as caught:
+        read_source(doc.read_bytes(), "总结.doc")
+    assert str(caught.value) == ("总结.doc：没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
+                                 "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入")
 
 
 def test_without_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,9 @@ that read them strictly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date as Date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, cast
 
 from pydantic import (
     AfterValidator,
@@ -105,6 +106,27 @@ def collector(info: ValidationInfo) -> Diagnostics | None:
     what it has to tell is a warning)."""
     found = (info.context or {}).get(DIAGNOSTICS)
     return found if isinstance(found, Diagnostics) else None
+
+
+Value = TypeVar("Value")
+
+
+def mapped_texts(value: Value, fix: Callable[[str, str], str], path: str = "") -> Value:
+    """``value`` (a model, a list, a text) with every text in it passed through ``fix(text,
+    field path)``; copied only where a text changed, and not validated again (a validator
+    that takes off a typed number would take off the next)."""
+    new: Any = value
+    if isinstance(value, str):
+        new = fix(value, path)
+    elif isinstance(value, list):
+        items = [mapped_texts(item, fix, f"{path}[{i}]") for i, item in enumerate(value)]
+        new = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    elif isinstance(value, BaseModel):
+        fields = {name: getattr(value, name) for name in type(value).model_fields}
+        update = {name: changed for name, old in fields.items()
+                  if (changed := mapped_texts(old, fix, f"{path}.{name}" if path else name)) is not old}
+        new = value.model_copy(update=update) if update else value
+    return cast(Value, new)
 
 
 class CleanModel(StrictModel):

@@ -5,14 +5,17 @@ characters, unpaired surrogates, unassigned code points and noncharacters (U+FFF
 private-use characters (no shared font has them), invisible format characters (zero-width
 spaces and joiners, direction marks, soft hyphens, byte-order marks) and combining marks with
 no character before them, which a PDF's text layer would not carry. Line and paragraph separators (U+2028, U+2029, vertical tab, form
-feed, NEL, CR) are line breaks; a tab is a space. Because the model holds the cleaned text,
-the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same text.
+feed, NEL, CR) are line breaks; a tab is a space. A character with combining marks after it
+is composed where Unicode has one character for them (e + ◌́ → é). Because the model holds
+the cleaned text, the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same
+text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container, Iterator
 from typing import Any
 
 from ..diagnostics import Diagnostics, tell
@@ -32,9 +35,14 @@ _WRAPPED = re.compile(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})|(?<={_CJK})\s+(?
 
 
 def clean(text: str) -> tuple[str, str]:
-    """``text`` with line breaks made ``\\n`` and unprintable characters dropped, and the
-    characters dropped."""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    """``text`` with line breaks made ``\\n``, unprintable characters dropped and marks composed
+    with their letters, and the characters dropped."""
+    kept, dropped = _printable(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+    # Composed once the characters between a letter's marks are gone, so that the marks are in order.
+    return (kept if unicodedata.is_normalized("NFC", kept) else _composed(kept)), dropped
+
+
+def _printable(text: str) -> tuple[str, str]:
     lone_mark = any(unicodedata.category(m[1]) in _MARKS for m in _AFTER_SPACE.finditer(text))
     if not lone_mark and (text.isprintable()
                           or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)):
@@ -50,8 +58,51 @@ def clean(text: str) -> tuple[str, str]:
     return "".join(kept), "".join(dropped)
 
 
-def _codes(dropped: str) -> str:
-    return "、".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
+def is_mark(char: str) -> bool:
+    """A combining mark, which sits on the character before it."""
+    return unicodedata.category(char).startswith("M")
+
+
+def marked(text: str) -> Iterator[tuple[int, int]]:
+    """Where each character with combining marks after it starts and ends in ``text``."""
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or not is_mark(text[end]):
+            if end - start > 1:
+                yield start, end
+            start = end
+
+
+def _composed(text: str) -> str:
+    """``text`` with each character and the combining marks after it composed to NFC, where
+    Unicode has one character for them (e + ◌́ → é), which the fonts draw whole and the PDF's
+    text layer copies as itself; nothing else changes (NFC would also replace the CJK
+    compatibility ideographs, 兀 U+FA0C of GBK among them)."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in marked(text):
+        pieces += [text[last:start], unicodedata.normalize("NFC", text[start:end])]
+        last = end
+    return "".join([*pieces, text[last:]])
+
+
+def without(text: str, chars: Container[str]) -> tuple[str, str]:
+    """``text`` less ``chars`` and the combining marks that sit on them; and what went."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    base_dropped = False
+    for char in text:
+        if is_mark(char):
+            drop = base_dropped or char in chars
+        else:
+            drop = base_dropped = char in chars
+        (dropped if drop else kept).append(char)
+    return "".join(kept), "".join(dropped)
+
+
+def codes(chars: str) -> str:
+    """Characters as their code points, each once: U+0001、U+200B."""
+    return "、".join(sorted({f"U+{ord(c):04X}" for c in chars}))
 
 
 def clean_input(value: Any, diagnostics: Diagnostics | None, path: str = "") -> Any:
@@ -60,7 +111,7 @@ def clean_input(value: Any, diagnostics: Diagnostics | None, path: str = "") -> 
     if isinstance(value, str):
         cleaned, dropped = clean(value)
         if dropped:
-            tell(diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {_codes(dropped)}（“{cleaned[:20]}”）", path)
+            tell(diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {codes(dropped)}（“{cleaned[:20]}”）", path)
         return cleaned
     if isinstance(value, dict):
         return {key: clean_input(item, diagnostics, f"{path}.{key}" if path else str(key))

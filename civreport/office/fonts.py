@@ -81,6 +81,12 @@ STAND_INS: dict[FontRole, tuple[StandIn, ...]] = {
 # the rest of the basic plane and Unifont Upper the supplementary one.
 FALLBACK = ("HanaMinB", "Unifont", "Unifont Upper")
 
+# For a letter with combining marks that its role's font cannot draw whole (pinyin ê̌, x́):
+# a font that places the marks on their letter, where the CJK fonts set them beside it.
+# DejaVu (Debian fonts-dejavu-core, which fontconfig brings) does for Latin, Greek, Cyrillic.
+MARKS: dict[FontRole, str] = {role: "DejaVu Sans" if GENERIC[role] == "sans-serif" else "DejaVu Serif"
+                              for role in FONT_ROLES}
+
 
 def is_font_file(spec: FontSpec) -> bool:
     return Path(spec).suffix.lower() in FONT_SUFFIXES

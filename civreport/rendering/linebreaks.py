@@ -19,9 +19,11 @@ follows Word's defaults here):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
+from ..model.text import is_mark
 from ..office.textwidth import SPACE_EM, is_ideograph
 from .contract import CELL_TAGS, PARAGRAPH_TAGS
 
@@ -68,7 +70,11 @@ def _spaced(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
     last = 0
     for match in LATIN.finditer(text):
         start, end = match.span()
-        run = match.group()
+        # Combining marks stay in their letter's span: a mark that starts a text box of its
+        # own is shaped without its base, on a dotted circle that copies as U+FFFD.
+        while end < len(text) and is_mark(text[end]):
+            end += 1
+        run = text[start:end]
         left = run[0].isalnum() and is_ideograph(text[start - 1] if start else before)
         right = run[-1].isalnum() and is_ideograph(text[end] if end < len(text) else after)
         if left or right:
@@ -121,28 +127,28 @@ def hint(root: lxml_html.HtmlElement) -> None:
             text = _join(texts[i], before, after)
             parts = _spaced(text, before, after)
             if len(parts) > 1:
-                _replace(node, attr, parts)
+                put(node, attr, [part if isinstance(part, str) else _span(*part) for part in parts])
             elif text != texts[i]:
                 setattr(node, attr, text)
 
 
-def _replace(node: lxml_html.HtmlElement, attr: str, parts: list[str | tuple[str, str]]) -> None:
-    """Put ``parts`` where ``node.text`` (or ``node.tail``) was."""
+def put(node: lxml_html.HtmlElement, attr: str, parts: Sequence[str | lxml_html.HtmlElement]) -> None:
+    """Put ``parts``, texts and elements, where ``node.text`` (or ``node.tail``) was."""
     head = parts[0]
     assert isinstance(head, str)
-    spans: list[lxml_html.HtmlElement] = []
+    elements: list[lxml_html.HtmlElement] = []
     for part in parts[1:]:
-        if isinstance(part, tuple):
-            spans.append(_span(*part))
-        elif spans:
-            spans[-1].tail = (spans[-1].tail or "") + part
+        if not isinstance(part, str):
+            elements.append(part)
+        elif elements:
+            elements[-1].tail = (elements[-1].tail or "") + part
     if attr == "text":
         node.text = head
-        for offset, span in enumerate(spans):
-            node.insert(offset, span)
+        for offset, element in enumerate(elements):
+            node.insert(offset, element)
     else:
         node.tail = head
         anchor = node
-        for span in spans:
-            anchor.addnext(span)
-            anchor = span
+        for element in elements:
+            anchor.addnext(element)
+            anchor = element

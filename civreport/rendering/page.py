@@ -108,7 +108,12 @@ def _lift_stylesheets(root: lxml_html.HtmlElement) -> tuple[str, ...]:
     return tuple(style.text or "" for style in styles)
 
 
-def _serialize(root: lxml_html.HtmlElement) -> str:
+def parse(html: str) -> lxml_html.HtmlElement:
+    """A page's HTML as a tree, read as UTF-8."""
+    return lxml_html.document_fromstring(html.encode("utf-8"), parser=_UTF8)
+
+
+def serialize(root: lxml_html.HtmlElement) -> str:
     return "<!DOCTYPE html>\n" + str(lxml_html.tostring(root, encoding="unicode", method="html"))
 
 
@@ -145,7 +150,7 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
         context_text = text[max(illegal.start() - 20, 0):illegal.start()].strip()
         raise TemplateError(f"模板 {REPORT_TEMPLATE}（或它引用的模板）输出了无法打印的字符 U+{ord(illegal[0]):04X}"
                             f"（在“{context_text}”之后），请从模板中删除")
-    root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_UTF8)
+    root = parse(text)
     body = root.find("body")
     try:
         if body is not None:
@@ -155,12 +160,12 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
         raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
     for element, block in found:
         _dress(element, block, settings.page)
-    html = _serialize(root)
+    html = serialize(root)
     hint(root)
     print_css = _lift_stylesheets(root)
     return Page(
         html=html,
-        print_html=_serialize(root),
+        print_html=serialize(root),
         print_css=print_css,
         blocks=tuple(block for _, block in found),
         meta=_meta(root),

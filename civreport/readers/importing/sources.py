@@ -67,8 +67,8 @@ def read_source(data: bytes, name: str, fmt: str | None = None) -> list[SourceBl
         if word.is_encrypted(data):
             return word.read_docx(data, name)  # which says it is encrypted
         suffix = Path(name).suffix.lower()
-        data = word.convert_with_libreoffice(data, suffix if suffix in (".doc", ".wps") else ".doc", name)
-        chosen = "docx"
+        converted = word.convert_with_libreoffice(data, suffix if suffix in (".doc", ".wps") else ".doc", name)
+        return word.readable(word.read_docx(converted, name), name)
     readers: dict[str, Callable[[bytes, str], list[SourceBlock]]] = {
         "docx": word.read_docx, "txt": textsource.read_txt, "html": htmlsource.read_html,
         "md": mdsource.read_markdown,

@@ -1,5 +1,3 @@
-"""The PDF writer: the page laid out by WeasyPrint, with the fonts found on this machine."""
-
-from .writer import PdfWriter, write_pdf
-
-__all__ = ["PdfWriter", "write_pdf"]
+"""The PDF writer: the page laid out by WeasyPrint (:mod:`.writer`), with the fonts found on
+this machine (:mod:`.fonts`, which the pipeline also asks what no font draws, without loading
+WeasyPrint)."""

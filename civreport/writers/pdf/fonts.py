@@ -7,9 +7,11 @@ open stand-ins (installed, or at the files Debian puts them, declared with ``@fo
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from ...files import expand_home
 from ...office.fonts import (
     FALLBACK,
     FONT_ROLES,
+    MARKS,
     OFFICIAL,
     ROLE_NAMES,
     STAND_INS,
@@ -77,6 +80,29 @@ def coverage(file: str, index: int = 0) -> frozenset[int]:
         return frozenset()
 
 
+@cache
+def installed_coverage() -> tuple[list[int], list[int]] | None:
+    """What the installed fonts draw, as the starts and ends of sorted, disjoint ranges of
+    code points (fontconfig's charsets): Pango falls back on any of them for a character the
+    page's fonts lack. ``None`` without fontconfig, which cannot tell."""
+    if not shutil.which("fc-list"):
+        return None
+    listing = subprocess.run(["fc-list", "--format", "%{charset}\n"], capture_output=True, text=True,
+                             check=False).stdout
+    # Fonts of a family share their charsets: each range is read once.
+    ranges = sorted((int(first, 16), int(last or first, 16))
+                    for first, _, last in (span.partition("-") for span in set(listing.split())))
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, last in ranges:
+        if starts and first <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], last)
+        else:
+            starts.append(first)
+            ends.append(last)
+    return starts, ends
+
+
 def _configured(spec: FontSpec) -> Face | None:
     if is_font_file(spec):
         path = expand_home(spec)  # None: ~user of no user, a font not found like any other
@@ -108,6 +134,7 @@ class FontPlan:
     roles: dict[FontRole, tuple[Face, ...]]
     substitutions: tuple[str, ...] = ()  # what is not drawn as asked, for the caller
     fallback: tuple[Face, ...] = ()  # after every role's faces, for what they lack
+    marks: dict[FontRole, Face] = field(default_factory=dict)  # for letters with marks, per role
 
     def font_face_css(self) -> str:
         """``@font-face`` rules for the faces loaded from files."""
@@ -123,6 +150,22 @@ class FontPlan:
     def primary(self, role: FontRole) -> Face | None:
         """The face a role is drawn with."""
         return next(iter(self.roles[role]), None)
+
+    def undrawable(self, chars: Iterable[str]) -> set[str]:
+        """Those of ``chars`` that no font draws: neither an installed font nor one of the
+        plan's font files. The PDF would draw each as the same empty box, which copies as one
+        of them."""
+        installed = installed_coverage()
+        if installed is None:
+            return set()
+        starts, ends = installed
+        files = [f for faces in self.roles.values() for f in faces if f.via_file]
+
+        def drawn(code: int) -> bool:
+            at = bisect.bisect_right(starts, code) - 1
+            return (at >= 0 and code <= ends[at]) or any(code in coverage(f.file, f.index) for f in files)
+
+        return {char for char in chars if not drawn(ord(char))}
 
     def drawn_by(self, role: FontRole, char: str) -> Face | None:
         """The face that draws ``char`` in ``role``: its own faces first, then the fallbacks."""
@@ -147,4 +190,5 @@ def plan(chosen: FontChoice | None = None) -> FontPlan:
         elif not configured and not official:
             notes.append(f"{ROLE_NAMES[role]}：未安装 {'、'.join(OFFICIAL[role])}，改用 {faces[0].family}")
     fallback = tuple(face for face in map(_installed, FALLBACK) if face)
-    return FontPlan(roles, tuple(notes), fallback)
+    marks = {role: face for role, family in MARKS.items() if (face := _installed(family))}
+    return FontPlan(roles, tuple(notes), fallback, marks)

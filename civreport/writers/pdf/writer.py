@@ -30,6 +30,7 @@ from ...diagnostics import Diagnostics
 from ...errors import FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
+from .clusters import whole_clusters
 from .fonts import plan
 from .glyphs import missing_glyphs
 from .resources import LocalFetcher, WeasyPrintLog, weasyprint_log
@@ -74,7 +75,7 @@ class PdfWriter:
             counter_style = CounterStyle()
             color_profiles: dict[str, object] = {}
             sheets = [self._stylesheet(text, base_url, log, counter_style, color_profiles) for text in page.print_css]
-            html = HTML(string=page.print_html, base_url=base_url, url_fetcher=self.fetcher)
+            html = HTML(string=whole_clusters(page, self.plan), base_url=base_url, url_fetcher=self.fetcher)
             pdf: bytes = html.write_pdf(stylesheets=[self.font_css, *sheets], font_config=self.font_config,
                                         counter_style=counter_style, color_profiles=color_profiles,
                                         uncompressed_pdf=False)

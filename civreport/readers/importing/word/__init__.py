@@ -4,7 +4,7 @@ has found it a safe Word package; a .doc or .wps is converted to .docx by LibreO
 (:mod:`.convert`); :mod:`.ole` tells the OLE files (old formats, encrypted .docx) apart."""
 
 from .body import read_docx
-from .convert import convert_with_libreoffice
+from .convert import convert_with_libreoffice, readable
 from .ole import is_encrypted
 
-__all__ = ["convert_with_libreoffice", "is_encrypted", "read_docx"]
+__all__ = ["convert_with_libreoffice", "is_encrypted", "read_docx", "readable"]

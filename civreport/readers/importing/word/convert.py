@@ -1,10 +1,11 @@
 """The older formats (.doc, .wps, .rtf, .odt) converted to .docx by LibreOffice, found at run
 time, in a temporary profile and directory of their own, and killed with what it started when it
-takes too long."""
+takes too long; what it makes of a file whose text is junk is refused."""
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ....errors import InputError
-from ..source import MAX_IMPORT_BYTES, TOO_BIG
+from ..source import MAX_IMPORT_BYTES, TOO_BIG, SourceBlock
 from .ole import is_ole, is_readable
 from .package import CORRUPT
 
@@ -23,6 +24,10 @@ LIBREOFFICE_TIMEOUT = 120.0  # seconds; a long .doc converts in a few
 _NO_LIBREOFFICE = ("读取 .doc/.wps 文件需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer），"
                    "或在 Word/WPS 中另存为 .docx 后再导入")
 _CONVERT_FAILED = "LibreOffice 无法转换此文件：文件可能已损坏或已加密"
+_UNREADABLE = ("没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
+               "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入")
+# How much of a converted document's text is looked at, and how much of that must be legible.
+_SAMPLE, _LEGIBLE_SHARE = 20_000, 0.5
 _CONVERT_TIMEOUT = (f"LibreOffice 无法转换此文件：转换超过 {LIBREOFFICE_TIMEOUT:.0f} 秒仍未完成，已中止；"
                     "文件可能已损坏，请在 Word/WPS 中另存为 .docx 后再导入")
 
@@ -74,3 +79,29 @@ def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
         if result.stat().st_size > MAX_IMPORT_BYTES:
             raise InputError.single(file, TOO_BIG)
         return result.read_bytes()
+
+
+def _legible(char: str) -> bool:
+    """A character of Chinese (simplified or traditional) or English text: what LibreOffice
+    makes of a junk text stream is mostly other characters (Hangul, rare ideographs, private
+    use, unassigned code points), a real summary hardly any."""
+    if char.isascii():
+        return char.isprintable()
+    for codec in ("gb2312", "big5"):
+        try:
+            char.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+def readable(blocks: list[SourceBlock], file: str) -> list[SourceBlock]:
+    """``blocks``, the text of a converted .doc or .wps, when it is text: LibreOffice converts
+    a file whose Word header is sound but whose text is junk into junk, which would import."""
+    cells = (cell for block in blocks for row in block.rows or () for cell in row)
+    text = "".join("".join(piece.split()) for piece in itertools.chain((block.text for block in blocks), cells))
+    sample = text[:_SAMPLE]
+    if not sample or sum(map(_legible, sample)) <= _LEGIBLE_SHARE * len(sample):
+        raise InputError.single(file, _UNREADABLE)
+    return blocks
