@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from ..diagnostics import Diagnostics, tell
 from ..errors import FieldWarning
-from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector
+from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector, mapped_texts
 from .genre import KINDS, PART_ROLES, TYPED_NUMBER, TYPED_ORDINAL, Kind, PartRole, default_heading
 from .indicators import REFERENCE, Indicator, IndicatorTable
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
@@ -209,10 +209,7 @@ class Report(CleanModel):
     def with_texts(self, texts: Mapping[str, str]) -> Report:
         """A copy with the texts at the field paths of ``texts`` replaced (as they print: the
         texts are not read again)."""
-        report: Report = self
-        for path, text in texts.items():
-            report = _replaced(report, field_loc(path), text)
-        return report
+        return mapped_texts(self, lambda text, path: texts.get(path, text))
 
     def parts_with_paths(self) -> Iterator[tuple[PartRole | None, str, Part]]:
         """Every part, empty or not, with its role and field path, in print order (the role
@@ -318,15 +315,3 @@ def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tup
         out += _node_texts(item, f"{path}.items[{i}]", role, titles)
     return out
 
-
-def _replaced(node: Any, loc: tuple[str | int, ...], value: str) -> Any:
-    """``node`` with the value at ``loc`` (field names and list indexes) replaced, copying only
-    the models and lists along the way."""
-    if not loc:
-        return value
-    head, rest = loc[0], loc[1:]
-    if isinstance(head, int):
-        items = list(node)
-        items[head] = _replaced(items[head], rest, value)
-        return items
-    return node.model_copy(update={head: _replaced(getattr(node, head), rest, value)})
