@@ -19,7 +19,7 @@ import civreport
 from civreport.batch import Job, load_manifest, run
 from civreport.cli import main
 
-from conftest import SAMPLES, YAML, closing_block, office_with_template
+from conftest import SAMPLES, closing_block, office_with_template, unit_input
 
 MANIFEST = """\
 periods: [2024Q3]
@@ -35,10 +35,6 @@ units:
   - {unit: c, parent: west}
   - {unit: d, parent: west}
 """
-
-
-def unit_input(name: str) -> str:
-    return YAML.replace("小河区创建全国文明城市工作领导小组办公室", f"{name}街道办事处")
 
 
 @pytest.fixture
