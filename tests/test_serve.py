@@ -10,10 +10,12 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import pymupdf
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 import civreport
@@ -186,9 +188,25 @@ def test_oversized_uploads_and_foreign_profiles_are_refused(client: TestClient) 
     assert response.status_code == 400
 
 
-def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
-    assert "工作目录不存在" in capsys.readouterr().err
+def test_serve_makes_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append((app, options)))
+    workspace = tmp_path / "报告" / "三季度"
+    assert main(["serve", "--workspace", str(workspace)]) == 0
+    assert workspace.is_dir() and f"已新建工作目录 {workspace}" in capsys.readouterr().err
+    (app, options), = served
+    assert options["host"] == "127.0.0.1"
+    with TestClient(app, base_url=BASE) as client:
+        assert "新建报告" in client.get("/").text  # the editor over the new, empty folder
+
+
+def test_serve_refuses_a_workspace_it_cannot_make_or_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "q3.yaml").write_text("office: x\n", encoding="utf-8")
+    assert main(["serve", "--workspace", str(tmp_path / "q3.yaml")]) == 2
+    assert f"错误：{tmp_path / 'q3.yaml'}：这是文件，不是文件夹" in capsys.readouterr().err
+    assert main(["serve", "--workspace", str(tmp_path / "q3.yaml" / "报告")]) == 2
+    assert "无法新建工作目录" in capsys.readouterr().err
 
 
 def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:
