@@ -62,6 +62,7 @@ def outputs(root: Path) -> dict[str, float]:
             if ".civreport" not in p.parts and p.suffix in (".pdf", ".docx")}
 
 
+@pytest.mark.slow
 def test_a_batch_rolls_up_the_tree_and_tables_its_failures(organisation: Path) -> None:
     result = civreport_cli("batch", "batch.yaml", "--jobs", "2", cwd=organisation)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -83,6 +84,7 @@ def test_a_batch_rolls_up_the_tree_and_tables_its_failures(organisation: Path) -
     assert result.stderr.count("正文（仿宋）") <= 1
 
 
+@pytest.mark.slow
 def test_a_batch_resumes_where_its_outputs_are_up_to_date(organisation: Path) -> None:
     assert main(["batch", str(organisation / "batch.yaml"), "--jobs", "1", "--quiet"]) == 1
     first = outputs(organisation / "out")
@@ -99,6 +101,7 @@ def test_a_batch_resumes_where_its_outputs_are_up_to_date(organisation: Path) ->
 
 
 
+@pytest.mark.slow
 def test_a_renamed_or_deleted_roll_up_is_redone_and_a_failed_one_holds_back_its_parent(
         organisation: Path, capsys: pytest.CaptureFixture[str]) -> None:
     manifest = organisation / "batch.yaml"
@@ -124,11 +127,13 @@ def test_a_renamed_or_deleted_roll_up_is_redone_and_a_failed_one_holds_back_its_
     assert "city/2024Q3｜汇总｜下级汇总报告 city/east/2024Q3 没有生成，本报告未更新" in err
 
 
+@pytest.mark.slow
 def test_quiet_prints_no_progress(organisation: Path) -> None:
     result = civreport_cli("batch", "batch.yaml", "--quiet", "--jobs", "1", cwd=organisation)
     assert "[1/7]" not in result.stderr and "没有生成" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_csv_manifest_with_periods_from_the_command_line(tmp_path: Path) -> None:
     (tmp_path / "2024Q3").mkdir()
     for unit in ("a", "b"):
@@ -171,6 +176,7 @@ def test_a_bad_manifest_is_refused_in_chinese(tmp_path: Path, manifest: str, mes
     assert message in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_render_jobs_gives_what_one_job_gives(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     assert main(["render", *map(str, SAMPLES), "--to", "docx", "--out", str(one), "--jobs", "1", "-q"]) == 0
@@ -195,6 +201,7 @@ def test_the_api_takes_any_executor(tmp_path: Path) -> None:
     assert [o.name for o in outcomes] == ["a", "b", "c"] and all(o.written for o in outcomes)
 
 
+@pytest.mark.slow
 def test_a_batch_on_a_dask_local_cluster(tmp_path: Path) -> None:
     outcomes = run(_jobs(tmp_path), executor="dask", workers=2)
     assert all(o.written and not o.failed for o in outcomes), outcomes
@@ -214,6 +221,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_.value.code == 0 and capsys.readouterr().out.startswith("civreport ")
 
 
+@pytest.mark.slow
 def test_worker_pools_are_replaced_on_long_runs_without_hanging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pools are renewed every DOCUMENTS_PER_WORKER documents a worker (here 1: a new pool for
     every two documents); max_tasks_per_child would deadlock here (CPython gh-115634)."""
@@ -265,6 +273,7 @@ def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedPr
     return made, subprocess.CompletedProcess(command, process.returncode, "", "".join(said) + err)
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_a_pool_run_at_once_and_leaves_only_whole_files(tmp_path: Path) -> None:
     before, run = interrupted(tmp_path, 20)
     assert run.returncode == 130 and "已中断" in run.stderr and "Traceback" not in run.stderr, run.stderr
@@ -278,6 +287,7 @@ def test_ctrl_c_stops_a_pool_run_at_once_and_leaves_only_whole_files(tmp_path: P
     assert rerun.returncode == 0 and len(list((tmp_path / "out").glob("*/2024Q3.pdf"))) == 20
 
 
+@pytest.mark.slow
 def test_ctrl_c_with_a_worker_between_documents_prints_no_traceback(tmp_path: Path) -> None:
     """The other worker has made the only other document and waits for the next: Ctrl-C reaches
     it there, in the pool's own code."""

@@ -314,6 +314,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp_path):
     (tmp_path / "a.yaml").write_text(YAML, encoding="utf-8")
     (tmp_path / "c.yaml").write_text(YAML, encoding="utf-8")
@@ -327,6 +328,7 @@ def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp
     assert "bad.yaml｜模板｜模板" in result.stderr and "模板的计算出错" in result.stderr
 
 
+@pytest.mark.slow
 def test_an_output_that_cannot_be_written_leaves_none_of_the_document(tmp_path):
     (tmp_path / "a.yaml").write_text(YAML, encoding="utf-8")
     (tmp_path / "out" / "a.pdf").mkdir(parents=True)  # the PDF's place is taken by a folder
@@ -375,6 +377,7 @@ THREADS = textwrap.dedent("""\
     """)
 
 
+@pytest.mark.slow
 def test_render_functions_are_safe_from_many_threads():
     samples = [*SAMPLES, *sorted((SAMPLES[0].parent / "quarterly").glob("*.yaml"))]
     result = subprocess.run([sys.executable, "-c", THREADS, *map(str, samples)], capture_output=True, text=True,

@@ -478,6 +478,7 @@ def soffice_to_doc(docx_bytes: bytes, workdir: Path) -> bytes:
     return (workdir / "in.doc").read_bytes()
 
 
+@pytest.mark.slow
 def test_a_doc_converted_by_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def fill(document: DocumentObject) -> None:
         add_list(document, 90, FOUR_LEVELS, {90: ""})

@@ -17,6 +17,7 @@ from typing import Any
 
 import docx
 import pymupdf
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
@@ -25,6 +26,8 @@ import civreport
 from civreport.rendering.blocks import Paragraph
 
 from geometry import BLOCK_BOTTOM
+
+pytestmark = pytest.mark.slow  # many generated reports, each rendered
 
 DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # the documented drops (README, "Text that cannot be printed")
 
