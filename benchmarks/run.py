@@ -408,11 +408,11 @@ def bench_refusals(rounds: int) -> None:
                  ("long titles, composed", titles, 2.0)]
         for kind, cases, target in kinds:
             name, seconds = slowest(cases, rounds)
-            print(f"  {kind:28s} {len(cases):3d} cases   slowest {seconds * 1000:6.0f} ms   target at most {target:g} s"
+            print(f"  {kind:28s} {len(cases):3d} cases   slowest {seconds * 1000:7.1f} ms   target at most {target:g} s"
                   f"   ({name[:40]!r})")
     first = [float(subprocess.run([sys.executable, "-c", FIRST_TITLE, LONG_OFFICE], capture_output=True, text=True,
                                   check=True).stdout) for _ in range(rounds)]
-    print(f"  {'first title of a process':28s}   1 case    median  {median_ms(first):6.0f} ms   target at most 2 s"
+    print(f"  {'first title of a process':28s}   1 case    median  {median_ms(first):7.1f} ms   target at most 2 s"
           "   (jieba's dictionary loads)")
 
 
