@@ -30,11 +30,11 @@ def starter_file(office: str = DEFAULT_OFFICE, period: Period | None = None, *, 
     except ValidationError as exc:
         raise InputError([replace(p, file=label, path="") for p in problems_from(exc, label, {})
                           if p.path.startswith("office")]) from None
-    context = {"office": _yaml_scalar(office), "period": period.code(), "date": written(period).isoformat()}
+    context = {"office": _yaml_scalar(office), "period": period.code(), "date": _written(period).isoformat()}
     return render_template("new.yaml.j2", context, search_path())
 
 
-def written(period: Period) -> date:
+def _written(period: Period) -> date:
     """The starter's date: the last day of the month after the period, when its summary is
     written (2024Q3 → 2024-10-31, 2024 → 2025-01-31), and not after the last day a report may
     be dated. Not today: a summary is often started before or long after its period ends."""
