@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SAMPLES := $(wildcard samples/*.yaml)
 
-.PHONY: setup system demo test lint fuzz bench clean
+.PHONY: setup system demo test test-fast lint fuzz bench clean
 
 system:
 	bash scripts/install-system-deps
@@ -36,6 +36,11 @@ lint: setup
 
 test: lint
 	$(PY) -m pytest
+
+# The edit-test loop, under a minute: the tests not marked slow (LibreOffice, the browser,
+# worker pools, the wheel in a fresh venv, the property tests); make test runs them all.
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
 
 # The property tests with many more examples (minutes).
 fuzz: setup

@@ -11,6 +11,8 @@ machine that drifts affects both sides alike. Sections (all by default):
   pdf        PDF time per page, civreport's part and WeasyPrint's phases, this checkout against
              the version before the PDF's markup was cut (git revision BEFORE_PDF); memory over
              consecutive renders
+  refusals   hostile inputs of the test suite (templates, YAML, alias and zip bombs) refused,
+             and the longest titles composed: the slowest of each kind
 
 Usage: python benchmarks/run.py [SECTION ...] [--rounds N]
 """
@@ -18,6 +20,7 @@ Usage: python benchmarks/run.py [SECTION ...] [--rounds N]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import resource
@@ -325,7 +328,95 @@ def bench_pdf(rounds: int, renders: int = 100) -> None:
     print(f"  memory over {renders} renders: " + ", ".join(f"{m:.0f}" for m in marks) + " MB")
 
 
-SECTIONS = {"import": bench_import, "docx": bench_docx, "render": bench_render, "pdf": bench_pdf}
+# -- refusals --------------------------------------------------------------------------------
+
+
+def slowest(cases: dict[str, Callable[[], object]], rounds: int) -> tuple[str, float]:
+    """The case with the longest median time over ``rounds``, and that median in seconds."""
+    medians = {}
+    for name, case in cases.items():
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            case()
+            times.append(time.perf_counter() - start)
+        medians[name] = statistics.median(times)
+    name = max(medians, key=medians.__getitem__)
+    return name, medians[name]
+
+
+def refusing(attempt: Callable[[], object], error: type[Exception]) -> Callable[[], None]:
+    def case() -> None:
+        with contextlib.suppress(error):
+            attempt()
+    return case
+
+
+# A long office name composed in a fresh process: the first title loads jieba's dictionary.
+FIRST_TITLE = """\
+import sys, time, warnings
+warnings.simplefilter("ignore")
+import civreport
+from civreport.compose import compose
+report = civreport.Report.model_validate({"office": sys.argv[1], "period": "2024Q3", "subject": "创建全国文明城市"})
+start = time.perf_counter()
+compose(report)
+print(time.perf_counter() - start)
+"""
+
+
+def bench_refusals(rounds: int) -> None:
+    """The cases of the test suite's hostile-input tests, timed (the tests check what each gives;
+    how long it takes depends on the machine, so it is measured here)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from civreport.readers.importing.docxsource import read_docx
+    from test_hardening import ALIAS_BOMBS, HOSTILE_TEMPLATES, HOSTILE_YAML, LONG_OFFICE, LONG_TITLES
+    from test_import_docx import bomb
+
+    import civreport
+    from civreport.compose import compose
+
+    from conftest import YAML, closing_block, make_report, office_with_template
+
+    rounds = min(rounds, 3)  # the slowest cases take up to a second: three rounds give a steady median
+    print(f"refusals and long titles, the slowest case of each kind (median of {rounds} rounds)")
+    with tempfile.TemporaryDirectory() as directory:
+        work = Path(directory)
+        (work / "r.yaml").write_text(YAML, encoding="utf-8")
+        report = civreport.load(work / "r.yaml")
+        templates = {}
+        for n, (template, _) in enumerate(HOSTILE_TEMPLATES):
+            profile = office_with_template(work / f"t{n}", closing_block(template))
+            templates[template] = refusing(lambda p=profile: civreport.render_page(report, office=p),
+                                           civreport.TemplateError)
+        files = {}
+        for n, text in enumerate([YAML + change for change, _ in HOSTILE_YAML]):
+            (work / f"y{n}.yaml").write_text(text, encoding="utf-8")
+            files[text[len(YAML):]] = refusing(lambda n=n: civreport.load(work / f"y{n}.yaml"), civreport.InputError)
+        bombs = {}
+        for name, text in ALIAS_BOMBS.items():
+            (work / f"{name}.yaml").write_text(text, encoding="utf-8")
+            bombs[name] = refusing(lambda name=name: civreport.load(work / f"{name}.yaml"), civreport.InputError)
+        zips = {}
+        for size in (300_000_000, 20_000_000):
+            data = bomb(size)
+            zips[f"{size // 1_000_000} MB"] = refusing(lambda data=data: read_docx(data, "总结.docx"), civreport.InputError)
+        titles = {f"title of {len(title)}": lambda title=title: compose(make_report(title=title)) for title in LONG_TITLES}
+        titles["office of 100"] = lambda: compose(make_report(office=LONG_OFFICE))
+        kinds = [("hostile templates, refused", templates, 5.0), ("hostile YAML, refused", files, 2.0),
+                 ("alias bombs, refused", bombs, 3.0), ("zip bombs, refused", zips, 0.5),
+                 ("long titles, composed", titles, 2.0)]
+        for kind, cases, target in kinds:
+            name, seconds = slowest(cases, rounds)
+            print(f"  {kind:28s} {len(cases):3d} cases   slowest {seconds * 1000:7.1f} ms   target at most {target:g} s"
+                  f"   ({name[:40]!r})")
+    first = [float(subprocess.run([sys.executable, "-c", FIRST_TITLE, LONG_OFFICE], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(rounds)]
+    print(f"  {'first title of a process':28s}   1 case    median  {median_ms(first):7.1f} ms   target at most 2 s"
+          "   (jieba's dictionary loads)")
+
+
+SECTIONS = {"import": bench_import, "docx": bench_docx, "render": bench_render, "pdf": bench_pdf, "refusals": bench_refusals}
 
 
 def main() -> None:

@@ -76,6 +76,11 @@ def page_text(page: Page) -> str:
                    for b in page.blocks)
 
 
+def unit_input(name: str) -> str:
+    """The report of a street office named ``name``: a unit of a batch or a district's roll-up."""
+    return YAML.replace("小河区创建全国文明城市工作领导小组办公室", f"{name}街道办事处")
+
+
 def make_report(**changes: Any) -> Report:
     data = copy.deepcopy(MINIMAL)
     data.update(changes)

@@ -1,8 +1,10 @@
 """The command line: exit statuses, messages, and files written or not written."""
 
 import json
+import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -77,6 +79,23 @@ def test_new_prints_a_starter_that_loads(tmp_path, capsys):
     assert "#" in starter.read_text(encoding="utf-8")  # commented for the author
 
 
+@pytest.mark.parametrize(("period", "day"), [
+    ("2024Q3", date(2024, 10, 31)),  # a quarter's summary is written in the month after it
+    ("2024Q4", date(2025, 1, 31)),
+    ("2024H1", date(2024, 7, 31)),
+    ("2024Q1-Q3", date(2024, 10, 31)),
+    ("2024", date(2025, 1, 31)),
+    ("2024-01", date(2024, 2, 29)),
+    ("2023-11..2024-06", date(2024, 7, 31)),
+    ("2100Q4", date(2100, 12, 31)),  # no later than a report may be dated
+])
+def test_new_dates_the_starter_after_its_period(tmp_path, capsys, period, day):
+    assert main(["new", "--period", period]) == 0
+    starter = tmp_path / "new.yaml"
+    starter.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert civreport.load(starter).date == day
+
+
 @pytest.mark.parametrize(("office", "loaded"), [
     ('小河区"创城办: x', '小河区"创城办: x'),
     ("某区 # 创城办", "某区 # 创城办"),
@@ -130,3 +149,26 @@ def test_a_profile_error_shared_by_inputs_is_said_once(tmp_path, capsys):
         (tmp_path / f"{name}.yaml").write_text("profile: p.yaml\n" + YAML, encoding="utf-8")
     assert main(["render", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.count("模板目录不存在") == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["schema"],
+    ["new", "--period", "2024Q3"],
+    ["check", "{q3}", "--format", "json"],
+    ["rollup", "{q3}", "--period", "2024Q3", "--office", "小河区"],
+    ["render", "{q3}", "--to", "html", "--out", "{out}", "--quiet"],
+])
+def test_a_closed_output_ends_a_command_quietly(good, tmp_path, args):
+    """As ``civreport schema | head -1`` once the reader has gone: no message, the status a
+    command that a closed pipe ended has, and whatever was written is whole."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before a byte is written
+    try:
+        command = [arg.format(q3=good, out=tmp_path / "out") for arg in args]
+        result = subprocess.run([sys.executable, "-m", "civreport", *command], stdout=write, stderr=subprocess.PIPE,
+                                text=True, cwd=tmp_path)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (141, "")
+    if args[0] == "render":
+        assert (tmp_path / "out" / "q3.html").read_text(encoding="utf-8").endswith("</html>")

@@ -217,6 +217,7 @@ def test_docx_rendering_never_imports_weasyprint(tmp_path):
 # -- the DOCX in a real word processor ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_libreoffice_full_pages_hold_22_lines_of_28(libreoffice):
     grid = libreoffice["grid"]
     assert len(grid) >= 5
@@ -227,6 +228,7 @@ def test_libreoffice_full_pages_hold_22_lines_of_28(libreoffice):
         assert full and all(len(text) == 28 for text in full)
 
 
+@pytest.mark.slow
 def test_libreoffice_page_numbers_alternate_sides(libreoffice):
     for name, result in libreoffice.items():
         for number, lines in enumerate(result, 1):
@@ -242,12 +244,14 @@ def _page_lines(result) -> list[list[str]]:
     return [[line.text for line in body(lines)] for lines in result]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(COMPARED))
 def test_pdf_and_libreoffice_break_every_line_and_page_alike(libreoffice, name):
     """Page by page, line by line: the PDF civreport draws and the DOCX as LibreOffice lays it out."""
     assert _page_lines(libreoffice[name]) == _page_lines(pages(quiet_pdf(COMPARED[name]())))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lines", "free"), [(lines, free) for lines, free in SIGNOFF_CASES if lines < 20])
 def test_the_signoff_never_starts_a_page_alone(libreoffice, lines, free):
     """A closing paragraph that fits on a page with the sign-off moves with it; a longer one
@@ -258,6 +262,7 @@ def test_the_signoff_never_starts_a_page_alone(libreoffice, lines, free):
         assert _page_lines(result)[-1][-2:] == ["小河区", "2024年10月8日"]
 
 
+@pytest.mark.slow
 def test_the_dash_stays_whole_at_line_ends(libreoffice):
     lines = [line for page in _page_lines(libreoffice["dash"]) for line in page]
     assert any(line.endswith("——") for line in lines) and any(line.startswith("——") for line in lines)

@@ -165,6 +165,7 @@ def test_metadata(sample_pdfs):
     assert meta["creationDate"].startswith("D:20240108")
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes_across_processes(tmp_path, sample_pdfs):
     sample = SAMPLES[0]
     out = tmp_path / "again.pdf"
@@ -271,6 +272,7 @@ def test_hostile_template_fetches_nothing(server, tmp_path):
         assert url in blocked
 
 
+@pytest.mark.slow
 def test_cli_renders_pdf_and_prints_warnings(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "civreport", "render", str(SAMPLES[0]), "--to", "pdf", "--out", str(tmp_path)],

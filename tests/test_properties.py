@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
@@ -33,6 +34,8 @@ from geometry import BLOCK_BOTTOM
 from pdftext import text_layer
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+pytestmark = pytest.mark.slow  # many generated reports, each rendered
 
 DROPPED = {"Cc", "Cf", "Cs", "Co", "Cn"}  # the documented drops (README, "Text that cannot be printed")
 

@@ -59,6 +59,7 @@ def test_yaml_examples_load_and_render(workspace, text):
     assert page.blocks
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [t for lang, t in BLOCKS if lang == "sh"], ids=lambda t: t.split("\n")[0][:30])
 def test_shell_examples_run(workspace, text):
     script = "\n".join(line for line in text.splitlines() if not line.startswith("make "))

@@ -19,10 +19,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import pymupdf
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Message
 
@@ -74,6 +76,7 @@ def test_the_editor_form_is_generated_from_the_model(client: TestClient) -> None
     assert '<option value="common-practice"' in page  # the workspace's office profiles
 
 
+@pytest.mark.slow
 def test_an_edit_gives_messages_at_their_fields_and_a_preview(client: TestClient) -> None:
     headers = opened(client)
     wrong = client.post(f"/edit/{SAMPLE}/update", data={"subject": "", "parts[0].items[0].title": "强化组织领导,压实责任"},
@@ -106,6 +109,7 @@ def test_list_operations_add_remove_and_move(client: TestClient) -> None:
     assert 'name="parts[0].items[5].title"' not in form
 
 
+@pytest.mark.slow
 def test_downloads_are_the_drafts_pdf_and_docx(client: TestClient) -> None:
     headers = opened(client)
     client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "signoff": "河东街道办事处"}, headers=headers)
@@ -121,6 +125,7 @@ def test_downloads_are_the_drafts_pdf_and_docx(client: TestClient) -> None:
     assert client.get(f"/edit/{SAMPLE}/download.exe", headers=headers).status_code == 404
 
 
+@pytest.mark.slow
 def test_saving_keeps_the_files_comments(client: TestClient, workspace: Path) -> None:
     headers = opened(client)
     client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "__profile": "gbt9704"}, headers=headers)
@@ -427,6 +432,28 @@ def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(workspace: Path, 
         server.communicate()
 
 
+def test_serve_makes_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append((app, options)))
+    workspace = tmp_path / "报告" / "三季度"
+    assert main(["serve", "--workspace", str(workspace)]) == 0
+    assert workspace.is_dir() and f"已新建工作目录 {workspace}" in capsys.readouterr().err
+    (app, options), = served
+    assert options["host"] == "127.0.0.1"
+    with TestClient(app, base_url=BASE) as client:
+        assert "新建报告" in client.get("/").text  # the editor over the new, empty folder
+
+
+def test_serve_refuses_a_workspace_it_cannot_make_or_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "q3.yaml").write_text("office: x\n", encoding="utf-8")
+    assert main(["serve", "--workspace", str(tmp_path / "q3.yaml")]) == 2
+    assert f"错误：{tmp_path / 'q3.yaml'}：这是文件，不是文件夹" in capsys.readouterr().err
+    assert main(["serve", "--workspace", str(tmp_path / "q3.yaml" / "报告")]) == 2
+    assert "无法新建工作目录" in capsys.readouterr().err
+
+
+@pytest.mark.slow
 def test_a_dead_preview_worker_is_replaced(workspace: Path) -> None:
     app = create_app(workspace, port=PORT)
     editor = next(route.endpoint.__self__ for route in app.routes if getattr(route, "path", "") == "/")  # type: ignore[attr-defined]
@@ -450,6 +477,7 @@ def test_choices_read_in_chinese(client: TestClient) -> None:
     assert ">主要做法（measures）</option>" in page and ">每点另起一段（paragraphs）</option>" in page
 
 
+@pytest.mark.slow
 def test_each_page_has_its_own_draft_and_a_save_never_overwrites_another(client: TestClient, workspace: Path) -> None:
     first, second = opened(client), opened(client)  # two tabs on one report
     client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处甲"}, headers=first)
@@ -469,6 +497,7 @@ def test_each_page_has_its_own_draft_and_a_save_never_overwrites_another(client:
     assert odd.status_code == 400 and "无法执行这个操作" in odd.json()["error"]
 
 
+@pytest.mark.slow
 def test_a_textareas_line_ends_are_kept_as_the_model_keeps_them(client: TestClient, workspace: Path) -> None:
     headers = opened(client)
     client.post(f"/edit/{SAMPLE}/update", data={"title": "茂南区河东街道\r\n2021年工作总结"}, headers=headers)
@@ -500,6 +529,7 @@ def test_frames_small_chunked_uploads_bad_new_reports_and_broken_files(client: T
     assert missing.status_code == 404 and "没有这个页面" in missing.text
 
 
+@pytest.mark.slow
 def test_warnings_show_at_their_field_and_numbers_keep_their_writing(client: TestClient, workspace: Path) -> None:
     (workspace / "n.yaml").write_text("office: 河东街道办事处\nperiod: 2024Q3\nsubject: 创建\nopening: [原文。]\nindicators:\n"
                                       "  - {key: rate, name: 整改率, value: 95.50, unit: '%'}\n", encoding="utf-8")

@@ -27,6 +27,8 @@ from civreport.serving.app import create_app
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # a real browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 SAMPLE = "hedong-street-2021.yaml"
 OFFICE = "茂名市茂南区河东街道办事处"

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 USER_CODE = textwrap.dedent("""\
     from pathlib import Path
 
@@ -25,6 +27,7 @@ USER_CODE = textwrap.dedent("""\
     """)
 
 
+@pytest.mark.slow
 def test_the_public_api_type_checks_in_a_developers_code(tmp_path: Path) -> None:
     (tmp_path / "user.py").write_text(USER_CODE, encoding="utf-8")
     (tmp_path / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")  # no plugins

@@ -5,23 +5,58 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import signal
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
+from types import FrameType
 from typing import Any
 
 from ..errors import InputError
-from .worker import warm_up
+from .jobs import Job, Outcome
+from .worker import run_job, warm_up
 
 EXECUTOR_HELP = "process（默认，本机多进程）、thread、dask（本机 Dask 集群）或 dask://主机:端口（已有的 Dask 集群）"
+
+# In a pool's worker process: whether Ctrl-C has come, and whether a document is being made.
+_interrupted = False
+_busy = False
+
+
+def _on_interrupt(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C reaches the workers too (the terminal signals the whole process group). It stops
+    the document in hand; a worker between documents would die with a traceback in the pool's
+    own code, so it goes on quietly until the pool is closed."""
+    global _interrupted
+    _interrupted = True
+    if _busy:
+        raise KeyboardInterrupt
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGINT, _on_interrupt)
+    warm_up()
+
+
+def in_worker(job: Job) -> Outcome:
+    """``run_job`` in a pool's worker; none starts once Ctrl-C has come (the documents already
+    queued for the worker cannot be cancelled)."""
+    global _busy
+    if _interrupted:
+        raise KeyboardInterrupt
+    _busy = True
+    try:
+        return run_job(job)
+    finally:
+        _busy = False
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """Workers that load the PDF writer once (forkserver: fresh processes, without the parent's
-    state). Not max_tasks_per_child: it deadlocks once workers are replaced (CPython gh-115634,
-    3.11 to 3.14), so the runner replaces the whole pool every DOCUMENTS_PER_WORKER documents
-    a worker instead."""
+    state); their documents are made with ``in_worker``. Not max_tasks_per_child: it deadlocks
+    once workers are replaced (CPython gh-115634, 3.11 to 3.14), so the runner replaces the
+    whole pool every DOCUMENTS_PER_WORKER documents a worker instead."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=warm_up)
+                               initializer=_start_worker)
 
 
 def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:

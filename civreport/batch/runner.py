@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, as_completed
 from contextlib import ExitStack
 from typing import TextIO
 
 from ..errors import FontSubstitutionWarning
-from .executors import open_executor, process_pool
+from .executors import in_worker, open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
 from .worker import DOCUMENTS_PER_WORKER, is_fresh, run_job
@@ -34,8 +34,9 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
     return out
 
 
-def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
-    futures = {pool.submit(run_job, job): job for job in jobs}
+def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress,
+            task: Callable[[Job], Outcome] = run_job) -> None:
+    futures = {pool.submit(task, job): job for job in jobs}
     try:
         for future in as_completed(futures):
             job = futures[future]
@@ -97,7 +98,7 @@ def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers:
                 size = min(workers, len(stale))
                 for start in range(0, len(stale), size * DOCUMENTS_PER_WORKER):
                     with process_pool(size) as fresh:  # new workers: memory stays flat on long runs
-                        _run_on(fresh, stale[start: start + size * DOCUMENTS_PER_WORKER], outcomes, progress)
+                        _run_on(fresh, stale[start: start + size * DOCUMENTS_PER_WORKER], outcomes, progress, in_worker)
             else:
                 if pool is None:
                     assert isinstance(executor, str)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -29,6 +30,7 @@ from .parser import EXIT_USAGE, ChineseParser
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
 EXIT_RENDER = 1  # the input was fine but an output could not be made
+EXIT_CLOSED = 141  # what read the output went away: the status a shell gives a command SIGPIPE ended
 
 
 def _formats(text: str) -> list[str]:
@@ -236,7 +238,18 @@ def _check(office: str | None, offices: Path | None, templates: list[Path]) -> i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        status = _command(build_parser().parse_args(argv))
+        sys.stdout.flush()  # here rather than at exit, where a closed output could not be met quietly
+        return status
+    except BrokenPipeError:
+        # What read the output has gone (civreport schema | head -1): stop without a word, as
+        # other commands do. Output is sent nowhere, so that Python's flush at exit fails no more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "render":
             return _render(args)
@@ -268,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断：已写好的文件完整保留，没写完的一个也没有留下", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # no defect: main ends quietly
     except Exception as exc:  # a defect of civreport: a message, never a traceback
         print(f"错误：civreport 内部错误（{type(exc).__name__}），请把命令和输入文件报告给开发者", file=sys.stderr)
         return EXIT_RENDER
