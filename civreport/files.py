@@ -83,7 +83,7 @@ def read_file(path: str | Path, limit: int, too_big: str) -> bytes:
     except PermissionError:
         raise InputError.single(path, "没有读取权限") from None
     except OSError as exc:
-        raise InputError.single(path, f"无法读取文件：{exc.strerror or '系统错误'}") from None
+        raise InputError.single(path, f"无法读取文件：{reason(exc)}") from None
     if len(data) > limit:
         raise InputError.single(path, too_big)
     return data
@@ -108,8 +108,21 @@ _WHY = {errno.ENOENT: "目录不存在", errno.EACCES: "没有写入权限", err
         errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统只读", errno.ENAMETOOLONG: "文件名过长"}
 
 
+# What the system says, in Chinese (its own words are English): for any OSError a user may meet.
+_REASONS = {errno.ENOENT: "不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EISDIR: "这是目录",
+            errno.ENOTDIR: "路径中有一段不是目录", errno.EEXIST: "已有同名的文件", errno.ENOSPC: "磁盘已满",
+            errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统只读", errno.ENAMETOOLONG: "文件名过长",
+            errno.ELOOP: "符号链接循环", errno.EMFILE: "同时打开的文件太多", errno.EADDRINUSE: "端口已被占用",
+            errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EIO: "读写出错（磁盘或设备故障）"}
+
+
+def reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in Chinese."""
+    return _REASONS.get(exc.errno or 0) or f"系统错误 {errno.errorcode.get(exc.errno or 0, exc.errno)}"
+
+
 def _cannot_write(path: Path, exc: OSError) -> OutputError:
-    why = _WHY.get(exc.errno or 0, exc.strerror or "系统错误")
+    why = _WHY.get(exc.errno or 0) or reason(exc)
     return OutputError(f"{path}：无法写入（{why}）：请换一个输出位置，或检查该目录")
 
 

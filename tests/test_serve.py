@@ -24,11 +24,11 @@ from typing import Any
 import docx
 import pymupdf
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Message
 
 import civreport
+import civreport.serving.server
 from civreport.cli import main
 from civreport.serving.app import MAX_FORM_BYTES, MAX_UPLOAD_BYTES, create_app
 
@@ -350,18 +350,13 @@ def test_new_and_imported_reports_name_no_profile(client: TestClient, workspace:
     assert len(made) == 6 and all(civreport.load(p).report.profile is None for p in made)
 
 
-def test_serve_refuses_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["serve", "--workspace", str(tmp_path / "none")]) == 2
-    assert "工作目录不存在" in capsys.readouterr().err
-
-
 def test_serve_says_when_its_port_is_taken(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         assert main(["serve", "--workspace", str(workspace), "--port", str(port)]) == 2  # uvicorn's exit 3 before
-    assert f"错误：无法在端口 {port} 启动" in capsys.readouterr().err
+    assert f"错误：无法在端口 {port} 启动（端口已被占用）：换一个 --port" in capsys.readouterr().err
 
 
 def alive(group: int) -> list[int]:
@@ -435,13 +430,13 @@ def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(workspace: Path, 
 def test_serve_makes_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[Any] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append((app, options)))
+    monkeypatch.setattr(civreport.serving.server, "serve", lambda app, port: served.append((app, port)))
     workspace = tmp_path / "报告" / "三季度"
     assert main(["serve", "--workspace", str(workspace)]) == 0
     assert workspace.is_dir() and f"已新建工作目录 {workspace}" in capsys.readouterr().err
-    (app, options), = served
-    assert options["host"] == "127.0.0.1"
-    with TestClient(app, base_url=BASE) as client:
+    (app, port), = served
+    assert port == 8000
+    with TestClient(app, base_url=f"http://127.0.0.1:{port}") as client:
         assert "新建报告" in client.get("/").text  # the editor over the new, empty folder
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..files import reason
 from .parser import ChineseParser
 
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             workspace.mkdir(parents=True)
         except OSError as exc:
-            print(f"错误：{workspace}：无法新建工作目录（{exc.strerror}）：请换一个 --workspace，或检查上级目录", file=sys.stderr)
+            print(f"错误：{workspace}：无法新建工作目录（{reason(exc)}）：请换一个 --workspace，或检查上级目录", file=sys.stderr)
             return 2
         print(f"已新建工作目录 {workspace}：新建或导入的报告保存在这里", file=sys.stderr)
     elif not workspace.is_dir():
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         serve(create_app(workspace, port=args.port), args.port)
     except OSError as exc:
-        print(f"错误：无法在端口 {args.port} 启动（{exc.strerror}）：换一个 --port", file=sys.stderr)
+        print(f"错误：无法在端口 {args.port} 启动（{reason(exc)}）：换一个 --port", file=sys.stderr)
         return 2
     return 0
