@@ -146,13 +146,10 @@ def test_balanced_lines_fit_and_keep_words_whole():
     assert balance_lines(["一二三四", "五六七八", "九十"], 6) == ["一二三四", "五六七八九十"]
 
 
-def test_long_titles_break_between_pieces_then_words_fast():
-    import time
-
+def test_long_titles_break_between_pieces_then_words():
+    # What breaking them costs: tests/test_scaling.py.
     office = "某市某区某街道创建全国文明城市工作领导小组办公室和某某委员会联合办公室关于进一步加强基层治理体系建设"
-    start = time.perf_counter()
     lines = compose(make_report(office=office[:100])).title_lines
-    assert time.perf_counter() - start < 2  # today a second at most, the first word segmentation included
     assert lines[-1] == "2024年第三季度创建全国文明城市工作总结"  # the composed pieces after the office stay whole
     assert "".join(lines[:-1]) == office[:100] and all(text_width(line) <= 20.1 for line in lines)
     import jieba
