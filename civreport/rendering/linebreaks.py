@@ -18,6 +18,7 @@ follows Word's defaults here):
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import html as lxml_html
@@ -138,11 +139,10 @@ def _replace(node: lxml_html.HtmlElement, attr: str, parts: list[str | tuple[str
             spans[-1].tail = (spans[-1].tail or "") + part
     if attr == "text":
         node.text = head
-        for offset, span in enumerate(spans):
-            node.insert(offset, span)
+        node.insert(0, spans[0])
     else:
         node.tail = head
-        anchor = node
-        for span in spans:
-            anchor.addnext(span)
-            anchor = span
+        node.addnext(spans[0])
+    # Each after the one before: inserting the n-th by its index walked n children.
+    for before, span in itertools.pairwise(spans):
+        before.addnext(span)
