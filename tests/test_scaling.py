@@ -11,6 +11,8 @@ from lxml import html as lxml_html
 from civreport.compose import compose, title
 from civreport.office.profile import Profile
 from civreport.office.textwidth import line_count, text_width
+from civreport.rendering import blocks
+from civreport.rendering.blocks import Paragraph, Run
 from civreport.rendering.contract import enforce
 from civreport.rendering.linebreaks import hint
 
@@ -124,3 +126,26 @@ def test_line_break_hints_place_their_spans_in_a_linear_number_of_steps():
 
     assert cost(2000) <= 2.2 * cost(1000)
 
+
+def test_keeping_lead_ins_with_their_groups_looks_at_each_block_a_bounded_number_of_times():
+    # Each paragraph that leads into a group (attachments, sign-off) copied every block after
+    # it to find its group's end: a template alternating the two was quadratic.
+    touched = [0]
+
+    class Counting(list):
+        def __getitem__(self, index):
+            item = super().__getitem__(index)
+            touched[0] += len(item) if isinstance(index, slice) else 1
+            return item
+
+    lead_in = Paragraph("body", (Run("正文。"),))
+    grouped = Paragraph("attachment", (Run("附件：1. 名称"),), group="attachments")
+    settings = Profile()
+
+    def cost(pairs: int) -> int:
+        touched[0] = 0
+        kept = blocks._kept(Counting([(None, lead_in), (None, grouped)] * pairs), settings.style_table, settings.page)
+        assert [block.keep for _, block in kept] == [True, False] * pairs
+        return touched[0]
+
+    assert cost(2000) <= 2.2 * cost(1000)
