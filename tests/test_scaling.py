@@ -4,18 +4,23 @@ superlinear, caught by counting the operations that were repeated (never by timi
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import weasyprint.layout.inline as weasyprint_inline
 from lxml import etree
 from lxml import html as lxml_html
 
+import civreport
 from civreport.compose import compose, title
 from civreport.office.profile import Profile
 from civreport.office.textwidth import line_count, text_width
-from civreport.rendering import blocks
+from civreport.rendering import blocks, runs
 from civreport.rendering.blocks import Paragraph, Run
 from civreport.rendering.contract import enforce
 from civreport.rendering.linebreaks import hint
 
+import pdftext
 from conftest import make_report
 
 TITLE = "关于进一步加强和改进新时代城市精神文明建设工作情况的报告"
@@ -149,3 +154,59 @@ def test_keeping_lead_ins_with_their_groups_looks_at_each_block_a_bounded_number
         return touched[0]
 
     assert cost(2000) <= 2.2 * cost(1000)
+
+
+PHRASES = ["我区坚持以创促建", "以创惠民", "围绕城市环境", "公共秩序和市民素质", "扎实推进各项创建工作", "“文明城市”", "（试点）",
+           "《实施方案》", "——", "……", "建立健全长效机制", "群众满意度持续提升"]
+
+
+def chinese(length: int, seed: int = 0) -> str:
+    """Varied Chinese text with its punctuation, no Latin letters or digits."""
+    pick = random.Random(seed)
+    text = ""
+    while len(text) < length:
+        text += pick.choice(PHRASES) + pick.choice(["，", "、", "。", "；", ""])
+    return text[: length - 1] + "。"
+
+
+def test_a_long_paragraph_costs_its_pdf_layout_the_same_per_line(monkeypatch):
+    # WeasyPrint encodes the whole text node a line is in for every line it sets: a paragraph
+    # of 100,000 characters took 2.5-3 times as long as one of 50,000. The page cuts it into runs.
+    monkeypatch.setattr(runs, "MAX_RUN", 500)
+    encoded = [0]
+    split_text_box = weasyprint_inline.split_text_box
+
+    def counting(context, box, *args, **kwargs):
+        encoded[0] += len(box.text)
+        return split_text_box(context, box, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint_inline, "split_text_box", counting)
+
+    def cost(length: int) -> int:
+        encoded[0] = 0
+        page = civreport.render_page(make_report(opening=[chinese(length)]))
+        assert max(len(text) for text in page_texts(page.print_html)) <= 500
+        civreport.write(page, "pdf")
+        return encoded[0]
+
+    assert cost(8000) <= 2.2 * cost(4000)
+
+
+def page_texts(html: str) -> list[str]:
+    body = lxml_html.document_fromstring(html).find("body")
+    return [text for node in body.iter() for text in (node.text, node.tail) if text]
+
+
+def test_cutting_a_paragraph_into_runs_keeps_its_lines(monkeypatch):
+    report = make_report(opening=[chinese(6000, seed=1), chinese(3000, seed=2)])
+    monkeypatch.setattr(runs, "MAX_RUN", 10**9)
+    whole = pdftext.pages(civreport.render_pdf(report))
+    monkeypatch.setattr(runs, "MAX_RUN", 300)
+    page = civreport.render_page(report)
+    assert page.print_html.count("<span>") >= 25  # cut every 300 characters or so
+    cut = pdftext.pages(civreport.write(page, "pdf"))
+    assert [[line.text for line in lines] for lines in cut] == [[line.text for line in lines] for lines in whole]
+    # Where a line holds a cut, what follows it is at most 0.3 pt to the left.
+    for lines_cut, lines_whole in zip(cut, whole):
+        for a, b in zip(lines_cut, lines_whole):
+            assert a.x0 == b.x0 and -0.3 <= a.x1 - b.x1 <= 0
