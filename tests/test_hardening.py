@@ -391,9 +391,49 @@ def test_warnings_do_not_leak_between_threads_or_runs():
 def test_a_document_past_the_value_bound_is_refused_before_the_rest_is_read(tmp_path, monkeypatch):
     from civreport.readers import yamlfile
 
-    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
-    # The syntax error at the end is never reached.
-    (tmp_path / "r.yaml").write_text("".join(f"k{i}: v\n" for i in range(300)) + "bad: [\n", encoding="utf-8")
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 1000)
+    # Five values a line, one of them counted before reading (the entry); the syntax error at
+    # the end is never reached.
+    (tmp_path / "r.yaml").write_text("- [[[[x]]]]\n" * 300 + "bad: [\n", encoding="utf-8")
     with pytest.raises(InputError, match="内容展开后超过") as info:
         civreport.load(tmp_path / "r.yaml")
-    assert info.value.problems[0].line == 100  # the root, then 99 values: the 101st value is on line 100
+    assert info.value.problems[0].line == 200  # the root, then five a line: the 1001st value is on line 200
+
+
+def refuse_composing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from civreport.readers import yamlfile
+
+    def composing(*args: object) -> None:
+        raise AssertionError("composed")
+
+    monkeypatch.setattr(yamlfile._Composer, "compose_node", composing)
+
+
+def test_a_file_of_more_keys_than_values_allowed_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    # ruamel.yaml took 12 s and 260 MB to refuse it at the 200,001st value.
+    refuse_composing(monkeypatch)
+    (tmp_path / "keys.yaml").write_text("".join(f"k{i}: 值\n" for i in range(300_000)), encoding="utf-8")
+    with pytest.raises(InputError, match="内容超过 200000 项") as info:
+        civreport.load(tmp_path / "keys.yaml")
+    assert info.value.problems[0].line == 200_000  # the document, then a value a line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("".join(f"- 条目{i}\n" for i in range(300)), 100),
+        ("items:\n" + "".join(f"  - title: 条目{i}\n    body: [甲, 乙, 丙]\n" for i in range(100)), 41),
+        ("office: 小河区\nbody: [" + ", ".join(["甲"] * 300) + "]\n", 2),
+        ("a: |\n  b: 1\n  c: 2\n" + "".join(f"'k{i}': 1\n" for i in range(200)), 102),
+    ],
+)
+def test_lists_and_mappings_of_any_style_past_the_value_bound_are_refused_before_they_are_read(
+        tmp_path, monkeypatch, text, line):
+    from civreport.readers import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
+    refuse_composing(monkeypatch)
+    (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="内容超过 100 项") as info:
+        civreport.load(tmp_path / "r.yaml")
+    assert info.value.problems[0].line == line
