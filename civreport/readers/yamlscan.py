@@ -1,6 +1,6 @@
 """A quick count of the values in a YAML text, line by line, so that a file past the bound on
-values is refused before ruamel.yaml reads it: reading costs about 40 µs a value, and a file
-of 300,000 keys took 12 s to be refused at its 200,001st value.
+values is refused before ruamel.yaml reads it: reading costs some 90 µs a line of ``key: value``,
+and a file of 300,000 keys took 12–14 s to be refused at its 200,001st value.
 
 The count never exceeds what ruamel.yaml composes: the document, each key of a block mapping,
 each entry of a block sequence (``- ``) and each comma in a flow collection (``[ ]``, ``{ }``);

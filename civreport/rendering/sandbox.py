@@ -39,7 +39,7 @@ MAX_ITERATIONS = 1_000_000  # loop iterations in one render (a summary's templat
 # Work, in units of about a character handled in Python (some 30 ns here): an expression, a
 # call, and an item of a list, tuple, mapping or range handed to or made by a call are 20 each.
 # The shipped template takes a third of it on the largest report a file can hold (200,000
-# paragraphs); a template that spends it all runs 3–11 s here (benchmarks/scaling.py).
+# paragraphs); a template that spends it all runs 1–11 s here (benchmarks/scaling.py).
 MAX_WORK = 400_000_000
 STEP = 20  # an expression, a statement, a call, an item of a list, a tuple, a mapping or a range
 # Filters that handle each character or item at many times the cost (measured: benchmarks/scaling.py).
