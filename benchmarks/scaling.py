@@ -18,14 +18,13 @@ Usage: python benchmarks/scaling.py [SECTION ...] [--rounds N]
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import tempfile
 import textwrap
 from typing import Any
 
-from run import ROOT, Worker, checkout
+from run import ROOT, Worker, checkout, chosen
 
 BEFORE = "a070070"  # the last revision before issue 20's superlinear costs were removed
 
@@ -207,18 +206,12 @@ SECTIONS = {"title": bench_title, "paragraph": bench_paragraph, "yaml": bench_ya
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sections", nargs="*", metavar="SECTION", help=", ".join(SECTIONS))
-    parser.add_argument("--rounds", type=int, default=9)
-    args = parser.parse_args()
-    unknown = set(args.sections) - set(SECTIONS)
-    if unknown:
-        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    names, rounds = chosen(__doc__ or "", SECTIONS, rounds=9)
     with tempfile.TemporaryDirectory() as before_dir:
         before, now = Worker(checkout(BEFORE, before_dir), _WORKER), Worker(ROOT, _WORKER)
         try:
-            for name in args.sections or SECTIONS:
-                SECTIONS[name](before, now, args.rounds)
+            for name in names:
+                SECTIONS[name](before, now, rounds)
         finally:
             before.close()
             now.close()
