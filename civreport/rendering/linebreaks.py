@@ -137,12 +137,16 @@ def _replace(node: lxml_html.HtmlElement, attr: str, parts: list[str | tuple[str
             spans.append(_span(*part))
         elif spans:
             spans[-1].tail = (spans[-1].tail or "") + part
+    put(node, attr, head, spans)
+
+
+def put(node: lxml_html.HtmlElement, attr: str, head: str, elements: list[lxml_html.HtmlElement]) -> None:
+    """Put ``head`` and then ``elements`` where ``node.text`` (or ``node.tail``) was."""
+    setattr(node, attr, head)
     if attr == "text":
-        node.text = head
-        node.insert(0, spans[0])
+        node.insert(0, elements[0])
     else:
-        node.tail = head
-        node.addnext(spans[0])
+        node.addnext(elements[0])
     # Each after the one before: inserting the n-th by its index walked n children.
-    for before, span in itertools.pairwise(spans):
-        before.addnext(span)
+    for before, element in itertools.pairwise(elements):
+        before.addnext(element)

@@ -25,7 +25,7 @@ import re
 
 from lxml import html as lxml_html
 
-from .linebreaks import IDEOGRAPHS
+from .linebreaks import IDEOGRAPHS, put
 
 MAX_RUN = 5_000  # characters; real paragraphs are shorter and are laid out as written
 _BETWEEN_IDEOGRAPHS = re.compile(f"(?<=[{IDEOGRAPHS}])(?=[{IDEOGRAPHS}])")
@@ -66,10 +66,4 @@ def _split(node: lxml_html.HtmlElement, place: str, text: str) -> None:
         run = lxml_html.Element("span")
         run.text = text[start:end]
         runs.append(run)
-    setattr(node, place, text[: cuts[0]])
-    if place == "text":
-        node.insert(0, runs[0])
-    else:
-        node.addnext(runs[0])
-    for before, run in itertools.pairwise(runs):
-        before.addnext(run)
+    put(node, place, text[: cuts[0]], runs)
