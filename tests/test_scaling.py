@@ -40,8 +40,8 @@ def counted(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[i
 
 
 def test_a_title_is_measured_in_proportion_to_its_length(monkeypatch):
-    # Balancing a title's lines measured the text of every line it tried: 1.4 s at 150
-    # characters, 4.3 s at 200.
+    # Balancing a title's lines measured the text of every line it tried: 0.28 s at 150
+    # characters, 0.75 s at 200, cubic in the pieces.
     calls = counted(monkeypatch, title, "text_width")
     lines = {}
 
