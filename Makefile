@@ -50,6 +50,7 @@ bench: setup
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/batch.py
 	$(PY) benchmarks/yaml_loaders.py
+	$(PY) benchmarks/scaling.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

@@ -31,7 +31,7 @@ import tempfile
 import textwrap
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -419,17 +419,23 @@ def bench_refusals(rounds: int) -> None:
 SECTIONS = {"import": bench_import, "docx": bench_docx, "render": bench_render, "pdf": bench_pdf, "refusals": bench_refusals}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sections", nargs="*", metavar="SECTION", help=", ".join(SECTIONS))
-    parser.add_argument("--rounds", type=int, default=15)
+def chosen(description: str, sections: Collection[str], rounds: int) -> tuple[list[str], int]:
+    """The sections named on the command line (all when none are) and the rounds asked for."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sections", nargs="*", metavar="SECTION", help=", ".join(sections))
+    parser.add_argument("--rounds", type=int, default=rounds)
     args = parser.parse_args()
-    unknown = set(args.sections) - set(SECTIONS)
+    unknown = set(args.sections) - set(sections)
     if unknown:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    return args.sections or list(sections), args.rounds
+
+
+def main() -> None:
+    names, rounds = chosen(__doc__ or "", SECTIONS, rounds=15)
     warnings.simplefilter("ignore")
-    for name in args.sections or SECTIONS:
-        SECTIONS[name](args.rounds)
+    for name in names:
+        SECTIONS[name](rounds)
 
 
 if __name__ == "__main__":

@@ -147,6 +147,7 @@ def test_balanced_lines_fit_and_keep_words_whole():
 
 
 def test_long_titles_break_between_pieces_then_words():
+    # What breaking them costs: tests/test_scaling.py.
     office = "某市某区某街道创建全国文明城市工作领导小组办公室和某某委员会联合办公室关于进一步加强基层治理体系建设"
     lines = compose(make_report(office=office[:100])).title_lines
     assert lines[-1] == "2024年第三季度创建全国文明城市工作总结"  # the composed pieces after the office stay whole

@@ -4,15 +4,19 @@ each refused with its message or rendered correctly."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
+import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pymupdf
@@ -22,9 +26,10 @@ from pydantic import ValidationError
 import civreport
 from civreport import InputError, TemplateError
 from civreport.compose import compose
-from civreport.model.limits import MAX_ITEMS
+from civreport.model.limits import MAX_ITEMS, MAX_NODES
 from civreport.office.profile import load_profile
 from civreport.office.textwidth import text_width
+from civreport.rendering import sandbox
 from civreport.rendering.context import PLAIN, Record, plain
 from civreport.rendering.page import page_context
 
@@ -85,6 +90,17 @@ HOSTILE_TEMPLATES = [
     ("{{ ('x' * 100000) | replace('x', 'y' * 100000) }}", "模板的运算超出限制：替换后过长"),
     ("{{ ('x' * 100000).replace('x', 'y' * 100000) }}", "模板的运算超出限制：替换后过长"),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "循环超过 1000000 次"),
+    # Found with the work budget: a loop over a list written out was worked out when the
+    # template was compiled, and its iterations not counted.
+    ("{% for i in range(100000) %}{% for j in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] %}{% endfor %}{% endfor %}",
+     "循环超过 1000000 次"),
+    # Work within every other bound, a million times over.
+    ("{% set s = '文' * 1000000 %}{% for k in range(1000) %}{% for i in range(1000) %}{% set t = s|upper %}"
+     "{% endfor %}{% endfor %}", "运算量超过 400000000"),
+    ("{% set s = '文' * 1000000 %}{% for k in range(1000) %}{% for i in range(1000) %}{% set t = s[1:] %}"
+     "{% endfor %}{% endfor %}", "运算量超过 400000000"),
+    ("{% for k in range(1000) %}{% for i in range(1000) %}{% set x %}{{ doc }}{% endset %}{% endfor %}{% endfor %}",
+     "运算量超过 400000000"),
     ("{% for i in [1] recursive %}{{ loop(range(100000)) }}{% endfor %}", "调用过深"),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "调用过深"),
     ("{% for i in range(100) %}{{ 'a' * 1000000 }}{% endfor %}", "输出超过 20000000 字"),
@@ -114,6 +130,70 @@ def test_hostile_templates_are_refused(tmp_path, template, message):
         civreport.render_page(report, office=profile)
     assert "report.html.j2" in str(info.value)  # the template is named
     assert "Traceback" not in str(info.value) and not (tmp_path / "templates" / "x.txt").exists()
+
+
+# A loop of ``n`` iterations whose work is mostly the upper-casing of a 10,000-character text.
+WORKING = "{{% set s = '文' * 10000 %}}\n{{% for i in range({n}) %}}{{% set t = s|upper %}}{{% endfor %}}"
+
+
+def outcome(report: civreport.Report, profile: Path) -> str:
+    try:
+        return civreport.render_page(report, office=profile).html
+    except TemplateError as exc:
+        return str(exc)
+
+
+def test_the_work_budget_refuses_at_the_same_point_however_many_threads_render(tmp_path, monkeypatch):
+    # The budget was in seconds too: a template that rendered alone in 6 s was refused when eight
+    # threads rendered at once. Work is counted, so the outcome is the template's alone.
+    monkeypatch.setattr(sandbox, "MAX_WORK", 3_000_000)
+    heavy = office_with_template(tmp_path / "heavy", closing_block(WORKING.format(n=200)))
+    light = office_with_template(tmp_path / "light", closing_block(WORKING.format(n=100)))
+    report = make_report()
+    alone = [outcome(report, heavy), outcome(report, light)]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(outcome, [report] * 8, [heavy, light] * 4))
+    assert together == alone * 4
+    assert re.fullmatch(r"模板 .*heavy/templates/report\.html\.j2 第 2 行：模板的运算超出限制：运算量超过 3000000（.*", alone[0])
+    assert alone[1].startswith("<!DOCTYPE html>")
+
+
+def test_the_work_budget_does_not_look_at_the_clock(tmp_path, monkeypatch):
+    # As on a machine a hundred thousand times slower: every reading of the clock 1,000 s on.
+    monkeypatch.setattr(sandbox, "MAX_WORK", 3_000_000)
+    ticks = itertools.count(0, 1000)
+    for clock in ("monotonic", "perf_counter", "time"):
+        monkeypatch.setattr(time, clock, lambda: float(next(ticks)))
+    cheap = office_with_template(tmp_path, closing_block("{% for i in range(20000) %}{% endfor %}<p>循环之后</p>"))
+    assert "循环之后" in outcome(make_report(), cheap)
+
+
+@pytest.mark.parametrize("office", [None, *sorted((SAMPLES[0].parent / "offices").glob("*/profile.yaml"))],
+                         ids=lambda office: office.parent.name if office else "shipped")
+def test_the_shipped_and_sample_templates_render_the_largest_reports_within_the_work_budget(office, monkeypatch):
+    spent: list[int] = []
+    run = sandbox.Budget.run
+
+    def recording(budget: sandbox.Budget, chunks: Any) -> str:
+        try:
+            return run(budget, chunks)
+        finally:
+            spent.append(budget.work)
+
+    monkeypatch.setattr(sandbox.Budget, "run", recording)
+    items = [{"title": f"条目{i}", "body": ["成立创建工作领导小组，定期召开调度会。" * 5] * 3, "points": ["要点一", "要点二"]}
+             for i in range(150)]
+    for report in (make_report(measures=[{"items": items}]), make_report(opening=["我区扎实推进各项创建工作。" * 8000])):
+        civreport.render_page(report, office=office)
+
+    def paragraphs(count: int) -> int:
+        civreport.render_page(make_report(measures=[{"items": [{"title": "条目", "body": ["正文内容。"] * 200}] * (count // 200)}]),
+                              office=office)
+        return spent[-1]
+
+    # A file holds at most 200,000 values, so at most some 200,000 paragraphs.
+    per_thousand = paragraphs(4000) - paragraphs(3000)
+    assert paragraphs(3000) + per_thousand * (MAX_NODES - 3000) / 1000 <= sandbox.MAX_WORK / 2
 
 
 def test_templates_keep_their_use_of_the_data():
@@ -397,7 +477,7 @@ LONG_TITLES = [("关于进一步加强和改进新时代城市精神文明建设
 @pytest.mark.parametrize("title", LONG_TITLES, ids=len)
 def test_long_titles_and_office_names_compose(title):
     """Broken into lines of the title's width, every character kept (benchmarks/run.py refusals
-    measures how fast)."""
+    measures how fast; tests/test_scaling.py what breaking them costs)."""
     lines = compose(make_report(title=title)).title_lines
     assert "".join(lines) == title and all(text_width(line) <= 20.1 for line in lines)
     lines = compose(make_report(office=LONG_OFFICE)).title_lines
@@ -499,12 +579,13 @@ def test_warnings_do_not_leak_between_threads_or_runs():
 def test_a_document_past_the_value_bound_is_refused_before_the_rest_is_read(tmp_path, monkeypatch):
     from civreport.readers import yamlfile
 
-    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
-    # The syntax error at the end is never reached.
-    (tmp_path / "r.yaml").write_text("".join(f"k{i}: v\n" for i in range(300)) + "bad: [\n", encoding="utf-8")
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 1000)
+    # Five values a line, one of them counted before reading (the entry); the syntax error at
+    # the end is never reached.
+    (tmp_path / "r.yaml").write_text("- [[[[x]]]]\n" * 300 + "bad: [\n", encoding="utf-8")
     with pytest.raises(InputError, match="内容展开后超过") as info:
         civreport.load(tmp_path / "r.yaml")
-    assert info.value.problems[0].line == 100  # the root, then 99 values: the 101st value is on line 100
+    assert info.value.problems[0].line == 200  # the root, then five a line: the 1001st value is on line 200
 
 
 # -- files that are not files: a named pipe waits for a writer for ever, a device never ends ----
@@ -597,3 +678,42 @@ def test_a_stylesheet_that_is_a_named_pipe_is_not_fetched_for_the_pdf(tmp_path):
     result = run("render", "r.yaml", "--office", "p.yaml", "--to", "pdf", "--out", "out", cwd=tmp_path, timeout=HANG)
     assert result.returncode == 0 and (tmp_path / "out" / "r.pdf").stat().st_size > 0
     assert f"已阻止加载模板或正文引用的资源：{(tmp_path / 'templates' / 'x.css').as_uri()}（{WHAT['fifo']}）" in result.stderr
+
+
+def refuse_composing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from civreport.readers import yamlfile
+
+    def composing(*args: object) -> None:
+        raise AssertionError("composed")
+
+    monkeypatch.setattr(yamlfile._Composer, "compose_node", composing)
+
+
+def test_a_file_of_more_keys_than_values_allowed_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    # ruamel.yaml took 12 s and 260 MB to refuse it at the 200,001st value.
+    refuse_composing(monkeypatch)
+    (tmp_path / "keys.yaml").write_text("".join(f"k{i}: 值\n" for i in range(300_000)), encoding="utf-8")
+    with pytest.raises(InputError, match="内容超过 200000 项") as info:
+        civreport.load(tmp_path / "keys.yaml")
+    assert info.value.problems[0].line == 200_000  # the document, then a value a line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("".join(f"- 条目{i}\n" for i in range(300)), 100),
+        ("items:\n" + "".join(f"  - title: 条目{i}\n    body: [甲, 乙, 丙]\n" for i in range(100)), 41),
+        ("office: 小河区\nbody: [" + ", ".join(["甲"] * 300) + "]\n", 2),
+        ("a: |\n  b: 1\n  c: 2\n" + "".join(f"'k{i}': 1\n" for i in range(200)), 102),
+    ],
+)
+def test_lists_and_mappings_of_any_style_past_the_value_bound_are_refused_before_they_are_read(
+        tmp_path, monkeypatch, text, line):
+    from civreport.readers import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
+    refuse_composing(monkeypatch)
+    (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="内容超过 100 项") as info:
+        civreport.load(tmp_path / "r.yaml")
+    assert info.value.problems[0].line == line

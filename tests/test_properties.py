@@ -20,14 +20,24 @@ from typing import Any
 
 import docx
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 import civreport
 from civreport.model.text import clean
-from civreport.readers import roundtrip
+from civreport.readers import roundtrip, yamlfile
 from civreport.readers.yamlfile import read_yaml
+from civreport.readers.yamlscan import line_past
 
 from conftest import ROOT, page_text
 from geometry import BLOCK_BOTTOM
@@ -288,3 +298,58 @@ def test_a_fixed_text_is_written_back_as_itself_whatever_its_style(text: str) ->
     assert written == len(locs) and data["l"].rstrip("\n") == text
     assert data == {"k": text, "f": [text, "乙"], "q": text, "d": text, "l": data["l"], "g": text, "n": 1}
     assert new.endswith("\nn: 1\n")
+
+
+# YAML texts of every style ruamel.yaml writes (block and flow, plain, quoted over lines, | and >
+# blocks, ? keys), of texts full of YAML's own signs.
+YAML_TEXT = st.lists(st.sampled_from([*"ab中 :-#,'\"[]{}!&*?|>%@`\n\\\t", "- ", ": ", " #", "k: v", "---"]),
+                     max_size=12).map("".join)
+SCALAR = st.one_of(st.integers(), st.builds(lambda make, text: make(text), st.sampled_from(
+    [str, LiteralScalarString, FoldedScalarString, DoubleQuotedScalarString, SingleQuotedScalarString]), YAML_TEXT))
+
+
+def _styled(container: CommentedMap | CommentedSeq, flow: bool) -> CommentedMap | CommentedSeq:
+    if flow:
+        container.fa.set_flow_style()
+    return container
+
+
+YAML_DATA = st.recursive(SCALAR, lambda inner: st.one_of(
+    st.builds(lambda items, flow: _styled(CommentedSeq(items), flow), st.lists(inner, max_size=4), st.booleans()),
+    st.builds(lambda items, flow: _styled(CommentedMap(items), flow),
+              st.dictionaries(YAML_TEXT, inner, max_size=4), st.booleans())), max_leaves=24)
+
+
+def _composed_values(text: str) -> int | None:
+    """How many values reading ``text`` composes; None if it is no YAML civreport reads."""
+    counted = [0]
+
+    class Counting(yamlfile._Composer):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            node = super().compose_node(parent, index)
+            counted[0] = self.values
+            return node
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Composer, yaml.Resolver = Counting, yamlfile._Resolver
+    try:
+        yaml.compose(text)
+    except YAMLError:
+        return None
+    return counted[0]
+
+
+@given(YAML_DATA, st.sampled_from([8, 20, 80]), st.sampled_from([(2, 2, 0), (4, 4, 2), (2, 4, 2)]))
+# Found by this test: a "? x: 'a,b'" in { } read as one plain text, and its comma counted.
+@example(_styled(CommentedMap({"? x": "a,b", "k": "c, d"}), True), 80, (2, 2, 0))
+def test_the_quick_count_of_a_yaml_text_never_exceeds_what_reading_it_composes(data: Any, width: int,
+                                                                                indents: tuple[int, int, int]) -> None:
+    """So a file the count refuses is one reading it would refuse too (README, "Limits")."""
+    yaml = YAML()
+    yaml.width = width
+    yaml.indent(mapping=indents[0], sequence=indents[1], offset=indents[2])
+    out = io.StringIO()
+    yaml.dump(data, out)
+    composed = _composed_values(out.getvalue())
+    assume(composed is not None)
+    assert line_past(out.getvalue(), composed) is None

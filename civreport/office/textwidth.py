@@ -10,6 +10,7 @@ where a word processor does (:mod:`civreport.rendering.linebreaks`).
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 SPACE_EM = 0.216  # measured in LibreOffice 7.4: 3.45 pt at 16 pt
@@ -25,25 +26,35 @@ def is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+def spaced(a: str, b: str) -> bool:
+    """Whether a word processor puts the extra space between characters ``a`` and ``b``."""
+    return (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
+
+
 def spaced_boundaries(text: str) -> int:
     """How many ideograph–letter/digit boundaries in ``text`` carry the extra space."""
-    return sum(
-        1 for a, b in itertools.pairwise(text) if (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
-    )
+    return sum(1 for a, b in itertools.pairwise(text) if spaced(a, b))
+
+
+def half_cells(text: str) -> int:
+    """Twice the cells ``text`` takes without the extra space: full-width characters (and those
+    of ambiguous width, such as “”—…, which Chinese fonts set full width) 2, the rest 1."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
 def text_width(text: str) -> float:
-    """Width in character cells: full-width characters 1 (and those of ambiguous width, such
-    as “”—…, which Chinese fonts set full width), everything else ½, plus the space word
-    processors put between Chinese and Latin."""
-    cells = sum(1 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
-    return cells + SPACE_EM * spaced_boundaries(text)
+    """Width in character cells: full-width characters 1, everything else ½ (see
+    :func:`half_cells`), plus the space word processors put between Chinese and Latin."""
+    return half_cells(text) / 2 + SPACE_EM * spaced_boundaries(text)
 
 
 # Marks a line may not start with; the character before them moves down with them.
 _NO_LINE_START = set("、，。；：？！）》」』】〉〕］｝”’…·%")
 # Marks a line may not end with; they move down to the next line.
 _NO_LINE_END = set("（《「『【〈〔［｛“‘")
+# Units a line never splits: a run of Latin letters and digits, a dash ——, an ellipsis ……, or
+# one other character (found in one pass: a word grown a character at a time was quadratic).
+_WORD = re.compile(r"[A-Za-z0-9]+|—+|…+|.", re.DOTALL)
 
 
 def line_count(text: str, width: float, first_line: float = 0) -> int:
@@ -54,8 +65,8 @@ def line_count(text: str, width: float, first_line: float = 0) -> int:
     is kept with what follows it; the choice is the page's, so every output follows it."""
     lines, used, limit = 1, 0.0, width - first_line
     previous = ""
-    for word in _words(text):
-        w = text_width(word) + (SPACE_EM if previous and _spaced(previous[-1], word[0]) else 0)
+    for word in _WORD.findall(text):
+        w = text_width(word) + (SPACE_EM if previous and spaced(previous[-1], word[0]) else 0)
         if used + w > limit + 1e-9 and used > 0:
             lines, limit = lines + 1, width
             used = text_width(word)
@@ -67,18 +78,3 @@ def line_count(text: str, width: float, first_line: float = 0) -> int:
     return lines
 
 
-def _spaced(a: str, b: str) -> bool:
-    return (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
-
-
-def _words(text: str) -> list[str]:
-    """Units a line never splits: a run of Latin letters and digits, a dash ——, an ellipsis
-    ……, or one other character."""
-    words: list[str] = []
-    for char in text:
-        last = words[-1][-1:] if words else ""
-        if (is_latin(char) and is_latin(last)) or (char == last and char in "—…"):
-            words[-1] += char
-        else:
-            words.append(char)
-    return words

@@ -6,7 +6,8 @@ those nodes, so that a document may hold only text, numbers, true/false, null, l
 mappings with text keys. Plain scalars are read as YAML 1.2 reads them (true/false only, not
 yes/no/on/off; numbers also with exponents, 1.5e3; no octal 010, no sexagesimal 1:30), except
 that dates stay text for the model to check. Nesting and the number of values are bounded
-while the text is read, before anything is built; aliases are expanded within the same bound.
+while the text is read, before anything is built; aliases are expanded within the same bound;
+a text with more values than the bound by a quick count is refused before it is read.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning, InputError
 from ..model.limits import MAX_NESTING, MAX_NODES
+from .yamlscan import line_past
 
 Loc = tuple[str | int, ...]
 LineMap = dict[Loc, int]
@@ -118,6 +120,9 @@ def _in_chinese(text: str, file: str) -> Iterator[None]:
 
 def compose(text: str, file: str) -> Node | None:
     """The nodes of a YAML document, each with its place in ``text``; None for an empty one."""
+    past = line_past(text, MAX_NODES)
+    if past is not None:  # refused before reading: reading costs far more than counting
+        raise InputError.single(file, f"内容超过 {MAX_NODES} 项，不像是一份报告", line=past)
     yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _Composer
     yaml.Resolver = _Resolver

@@ -8,6 +8,7 @@ names no class is body text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -253,8 +254,8 @@ def _kept(found: list[tuple[lxml_html.HtmlElement, Block]], styles: StyleTable,
         if not isinstance(block, Paragraph) or following is None or following.group is None:
             continue
         if block.group is None:
-            chain = [b for _, b in found[i + 1 :]]
-            chain = chain[: next((n for n, b in enumerate(chain) if b.group is None), len(chain))]
+            # The groups' blocks up to the next block outside them (not a copy of all that follow).
+            chain = itertools.takewhile(lambda b: b.group is not None, (found[k][1] for k in range(i + 1, len(found))))
             lines = _lines(block, styles, layout) + sum(
                 _lines(b, styles, layout) if isinstance(b, Paragraph) else layout.lines_per_page for b in chain)
             if lines > layout.lines_per_page:

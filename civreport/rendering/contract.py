@@ -131,8 +131,10 @@ def _container(element: lxml_html.HtmlElement, styles: StyleTable) -> None:
         if any(_has_text(n) if isinstance(n, str) else isinstance(n.tag, str) and (n.tag == "br" or _has_text(n.text_content()))
                for n in loose):
             element.append(_wrapped(loose, element, styles))
-        elif len(element):  # white space between blocks stays where it was
-            element[-1].tail = (element[-1].tail or "") + "".join(n for n in loose if isinstance(n, str))
+        # White space between blocks stays where it was (the last child found from the end:
+        # len() counts every child, which made a page of many blocks quadratic).
+        elif (last := next(element.iterchildren(reversed=True), None)) is not None:
+            last.tail = (last.tail or "") + "".join(n for n in loose if isinstance(n, str))
         else:
             element.text = "".join(n for n in loose if isinstance(n, str))
         loose.clear()

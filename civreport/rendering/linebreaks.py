@@ -18,6 +18,7 @@ follows Word's defaults here):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -142,13 +143,13 @@ def put(node: lxml_html.HtmlElement, attr: str, parts: Sequence[str | lxml_html.
             elements.append(part)
         elif elements:
             elements[-1].tail = (elements[-1].tail or "") + part
+    setattr(node, attr, head)
+    if not elements:
+        return
     if attr == "text":
-        node.text = head
-        for offset, element in enumerate(elements):
-            node.insert(offset, element)
+        node.insert(0, elements[0])
     else:
-        node.tail = head
-        anchor = node
-        for element in elements:
-            anchor.addnext(element)
-            anchor = element
+        node.addnext(elements[0])
+    # Each after the one before: inserting the n-th by its index walked n children.
+    for before, element in itertools.pairwise(elements):
+        before.addnext(element)

@@ -3,8 +3,8 @@
 A summary is rendered through the report template once; the result is read once into
 blocks (for the DOCX writer and the glyph check) and metadata, dressed with what the
 template stated only as data (indents, column widths), and serialized twice: as the HTML
-page, and as the same page with line-break hints for layout engines (the PDF), its
-stylesheets apart where they can be.
+page, and as the same page with line-break hints and long texts cut into runs for layout
+engines (the PDF), its stylesheets apart where they can be.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .contract import ContractError, enforce
 from .css import TEXT_ALIGN, font_stacks
 from .linebreaks import hint
+from .runs import cut_long_runs
 from .templating import REPORT_TEMPLATE, loaded_templates, render_template
 
 # Rendered pages are UTF-8 whether or not a template declares it.
@@ -50,7 +51,7 @@ class Page:
     """One rendered summary, and everything a writer needs to write it."""
 
     html: str  # the page as the HTML writer writes it
-    print_html: str  # the same with line-break hints, for layout engines (the PDF)
+    print_html: str  # the same with line-break hints and long texts in runs, for layout engines (the PDF)
     print_css: tuple[str, ...]  # print_html's stylesheets, when taken out of it (see _lift_stylesheets)
     blocks: tuple[Block, ...]
     meta: PageMeta
@@ -162,6 +163,8 @@ def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fo
         _dress(element, block, settings.page)
     html = serialize(root)
     hint(root)
+    if body is not None:
+        cut_long_runs(body)
     print_css = _lift_stylesheets(root)
     return Page(
         html=html,

@@ -27,7 +27,7 @@ from ..model.figures import amount, completion, mom, percent, yoy
 from ..model.limits import MAX_FILE_BYTES
 from ..office.profile import OfficeProfile
 from .context import fields, plain
-from .sandbox import BOUNDED_FILTERS, BoundedSandbox, Budget
+from .sandbox import BoundedSandbox, Budget
 
 REPORT_TEMPLATE = "report.html.j2"
 SHIPPED_PREFIX = "civreport/"
@@ -136,8 +136,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(BOUNDED_FILTERS)
-    env.filters.update(HELPERS)
+    env.add_filters(HELPERS)
     env.globals.pop("lipsum", None)
     return env
 
