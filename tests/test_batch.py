@@ -243,10 +243,13 @@ def test_worker_pools_are_replaced_on_long_runs_without_hanging(tmp_path: Path, 
 
 def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedProcess[str]]:
     """A batch of ``count`` documents on two workers, Ctrl-C once the first is made: how many
-    were made then, and the run. The run cannot end before the signal: the first document's
-    input is a named pipe that no one writes, and its worker waits there."""
-    os.mkfifo(tmp_path / "u00.yaml")
+    were made then, and the run. The run cannot end before the signal: the first document is a
+    report of 1,300,000 characters (some 2,000 pages of PDF, a minute's work or more), and its
+    worker is still at it when the other has made its small one. (A named pipe held it once;
+    civreport now refuses a pipe as an input instead of waiting on it.)"""
     units = [f"u{n:02d}" for n in range(count)]
+    long = unit_input(units[0]) + "closing:\n" + "".join(f"  - {'我区扎实推进各项创建工作。' * 1000}\n" for _ in range(100))
+    (tmp_path / f"{units[0]}.yaml").write_text(long, encoding="utf-8")
     for unit in units[1:]:
         (tmp_path / f"{unit}.yaml").write_text(unit_input(unit), encoding="utf-8")
     (tmp_path / "batch.yaml").write_text('periods: [2024Q3]\nout: out\nto: [pdf]\ninputs: "{unit}.yaml"\nunits:\n'
@@ -255,7 +258,7 @@ def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedPr
     process = subprocess.Popen(command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     assert process.stderr is not None
-    # Should civreport itself ever read the pipe, the run is ended, and the test fails, not hangs.
+    # Should the run never say a document is made, it is ended, and the test fails, not hangs.
     hung = threading.Timer(600, os.killpg, (process.pid, signal.SIGKILL))
     hung.start()
     said = [process.stderr.readline()]
@@ -268,7 +271,6 @@ def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedPr
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
     os.killpg(process.pid, signal.SIGCONT)
     _, err = process.communicate(timeout=300)
-    (tmp_path / "u00.yaml").unlink()
     (tmp_path / "u00.yaml").write_text(unit_input("u00"), encoding="utf-8")
     return made, subprocess.CompletedProcess(command, process.returncode, "", "".join(said) + err)
 
