@@ -93,7 +93,7 @@ def test_new_dates_the_starter_after_its_period(tmp_path, capsys, period, day):
     assert main(["new", "--period", period]) == 0
     starter = tmp_path / "new.yaml"
     starter.write_text(capsys.readouterr().out, encoding="utf-8")
-    assert civreport.load(starter).date == day
+    assert civreport.load(starter).report.date == day
 
 
 @pytest.mark.parametrize(("office", "loaded"), [
