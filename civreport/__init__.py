@@ -7,7 +7,7 @@
 
 The pipeline: :mod:`~civreport.readers` → :mod:`~civreport.model` → :mod:`~civreport.office`
 → :mod:`~civreport.compose` → :mod:`~civreport.rendering` (one page) → :mod:`~civreport.writers`.
-The model and the errors load with the package; the pipeline (Jinja, lxml) loads on first
+The errors load with the package; the model (pydantic) and the pipeline (Jinja, lxml) on first
 use, and the heavy writers (WeasyPrint, python-docx) only when their format is asked for.
 """
 
@@ -17,13 +17,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 from .errors import CivreportError, CivreportWarning, InputError, OutputError, RenderError, TemplateError
-from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
-from .office import Layout, OfficeProfile, Profile, load_profile
 
 if TYPE_CHECKING:
     from .checking.finding import Finding
     from .diagnostics import Diagnostic, Diagnostics
     from .files import write_atomic
+    from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
+    from .office import Layout, OfficeProfile, Profile, load_profile
     from .pipeline import check, render, render_docx, render_html, render_page, render_pdf, write_all
     from .readers import LoadedReport, load
     from .readers.importing import ImportResult, import_document
@@ -31,8 +31,12 @@ if TYPE_CHECKING:
     from .rollups import rollup, to_yaml
     from .writers import write
 
-# Public names that live in modules loaded on first use.
+# Public names that live in modules loaded on first use: the model (pydantic) too, so that
+# the command line takes its signals in hand before anything heavy loads.
 _LAZY = {
+    **dict.fromkeys(["Indicator", "IndicatorTable", "Item", "Part", "PartHeadings", "Period", "PeriodError", "Report"],
+                    "model"),
+    **dict.fromkeys(["Layout", "OfficeProfile", "Profile", "load_profile"], "office"),
     "check": "pipeline", "Finding": "checking.finding", "load": "readers", "LoadedReport": "readers",
     "Diagnostic": "diagnostics", "Diagnostics": "diagnostics", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
     "render_page": "pipeline", "render_pdf": "pipeline", "write_all": "pipeline", "Page": "rendering",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import os
+import sys
 import tempfile
 import textwrap
 from collections.abc import Iterator
@@ -127,3 +128,21 @@ def office_with_template(directory: Path, text: str, name: str = "report.html.j2
 def closing_block(body: str) -> str:
     """A report template that replaces the closing paragraphs with ``body``."""
     return '{% extends "civreport/report.html.j2" %}{% block closing %}' + body + "{% endblock %}"
+
+
+def cli_env() -> dict[str, str]:
+    """The environment that runs this checkout's civreport."""
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def alive(group: int) -> list[int]:
+    """The processes of ``group`` still running (one that has exited but is not yet reaped is not)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except OSError:
+            continue  # gone meanwhile
+        if int(pgrp) == group and state != "Z":
+            found.append(int(stat.parent.name))
+    return found

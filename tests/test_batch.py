@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +18,7 @@ import civreport
 from civreport.batch import Job, load_manifest, run
 from civreport.cli import main
 
-from conftest import SAMPLES, YAML, closing_block, office_with_template, unit_input
+from conftest import SAMPLES, YAML, cli_env, closing_block, office_with_template, unit_input
 
 MANIFEST = """\
 periods: [2024Q3]
@@ -46,11 +45,6 @@ def organisation(tmp_path: Path) -> Path:
     office_with_template(tmp_path / "offices" / "broken", closing_block("{{ 1 / 0 }}"))  # fails to render
     (tmp_path / "batch.yaml").write_text(MANIFEST, encoding="utf-8")
     return tmp_path
-
-
-def cli_env() -> dict[str, str]:
-    """The environment that runs this checkout's civreport."""
-    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
 
 
 def civreport_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

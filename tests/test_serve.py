@@ -32,7 +32,7 @@ import civreport.serving.server
 from civreport.cli import main
 from civreport.serving.app import MAX_FORM_BYTES, MAX_UPLOAD_BYTES, create_app
 
-from conftest import ROOT
+from conftest import ROOT, alive
 
 PORT = 8000
 BASE = f"http://127.0.0.1:{PORT}"
@@ -357,19 +357,6 @@ def test_serve_says_when_its_port_is_taken(workspace: Path, capsys: pytest.Captu
         port = taken.getsockname()[1]
         assert main(["serve", "--workspace", str(workspace), "--port", str(port)]) == 2  # uvicorn's exit 3 before
     assert f"错误：无法在端口 {port} 启动（端口已被占用）：换一个 --port" in capsys.readouterr().err
-
-
-def alive(group: int) -> list[int]:
-    """The processes of ``group`` still running (one that has exited but is not yet reaped is not)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            state, _, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
-        except OSError:
-            continue  # gone meanwhile
-        if int(pgrp) == group and state != "Z":
-            found.append(int(stat.parent.name))
-    return found
 
 
 def previewed(base: str) -> None:

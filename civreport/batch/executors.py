@@ -3,11 +3,15 @@ or a Dask cluster (``civreport[dask]``): a scheduler's address, or a local clust
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
+import os
 import signal
+import threading
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
+from multiprocessing import forkserver
 from types import FrameType
 from typing import Any
 
@@ -33,7 +37,7 @@ def _on_interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def _start_worker() -> None:
-    signal.signal(signal.SIGINT, _on_interrupt)
+    signal.signal(signal.SIGINT, _on_interrupt)  # ignored from the fork until now: see _deaf_forkserver
     warm_up()
 
 
@@ -55,8 +59,35 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     state); their documents are made with ``in_worker``. Not max_tasks_per_child: it deadlocks
     once workers are replaced (CPython gh-115634, 3.11 to 3.14), so the runner replaces the
     whole pool every DOCUMENTS_PER_WORKER documents a worker instead."""
+    _deaf_forkserver()
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
                                initializer=_start_worker)
+
+
+def _deaf_forkserver() -> None:
+    """Start the fork server with Ctrl-C ignored: an ignored signal stays ignored across exec,
+    so Python starts there ignoring it, and the workers it forks start ignoring it too, until
+    their handler is in place (_start_worker). A Ctrl-C while the fork server started, or
+    between a worker's fork and its handler, killed them with tracebacks and broke the pool."""
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # only the main thread may touch signals: start it as it is
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def interrupt(pool: ProcessPoolExecutor) -> None:
+    """Stop the documents a pool's workers have in hand, as Ctrl-C does when it reaches them:
+    a run stopped by SIGTERM to its main process alone stops at once too, and leaves no worker
+    behind once the pool is closed."""
+    # The executor keeps no public list of its workers; _processes is CPython's own (3.9–3.14).
+    for process in list((pool._processes or {}).values()):
+        with contextlib.suppress(ProcessLookupError):
+            if process.pid:
+                os.kill(process.pid, signal.SIGINT)
 
 
 def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:

@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from typing import TextIO
 
 from ..errors import FontSubstitutionWarning
-from .executors import in_worker, open_executor, process_pool
+from .executors import in_worker, interrupt, open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
 from .worker import DOCUMENTS_PER_WORKER, is_fresh, run_job
@@ -98,7 +98,12 @@ def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers:
                 size = min(workers, len(stale))
                 for start in range(0, len(stale), size * DOCUMENTS_PER_WORKER):
                     with process_pool(size) as fresh:  # new workers: memory stays flat on long runs
-                        _run_on(fresh, stale[start: start + size * DOCUMENTS_PER_WORKER], outcomes, progress, in_worker)
+                        try:
+                            _run_on(fresh, stale[start: start + size * DOCUMENTS_PER_WORKER], outcomes, progress,
+                                    in_worker)
+                        except KeyboardInterrupt:
+                            interrupt(fresh)  # SIGTERM comes to this process alone: the workers stop too
+                            raise
             else:
                 if pool is None:
                     assert isinstance(executor, str)

@@ -1,292 +1,102 @@
-"""The ``civreport`` command line: render, batch, check, import, serve, new, schema, rollup, templates check."""
+"""The ``civreport`` command line. This module is the entry point and imports nothing heavy:
+Ctrl-C (SIGINT) and SIGTERM are taken in hand before the commands (:mod:`.commands`) and the
+pipeline load, so that whenever they come, a run stops the same way: what is written is
+whole, what is not is not there, a Chinese line says so, no traceback, exit status 130 for
+Ctrl-C and 143 for SIGTERM (as a shell reports a command those signals ended)."""
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
-from datetime import date
-from pathlib import Path
+import threading
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+from typing import NoReturn, TextIO
 
-from .. import batch
-from ..about import version
-from ..batch import Job
-from ..diagnostics import Diagnostics
-from ..errors import CivreportError, InputError, Problem, TemplateError
-from ..files import write_atomic
-from ..model import Period, PeriodError, Report
-from ..office.profile import OfficeProfile, Profile, resolve
-from ..pipeline import check, office_of
-from ..readers import LoadedReport, load
-from ..rendering import check_templates
-from ..rendering.starter import DEFAULT_OFFICE, starter_file
-from ..rollups import rollup, to_yaml
-from ..writers import DEFAULT_FORMATS, FORMATS
-from . import checkcmd, importcmd, servecmd
-from .notices import tell
-from .parser import EXIT_USAGE, ChineseParser
-
-EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
-EXIT_RENDER = 1  # the input was fine but an output could not be made
-EXIT_CLOSED = 141  # what read the output went away: the status a shell gives a command SIGPIPE ended
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_CLOSED = 128 + signal.SIGPIPE  # what read the output went away
+INTERRUPTED = "已中断：已写好的文件完整保留，没写完的一个也没有留下"
 
 
-def _formats(text: str) -> list[str]:
-    formats = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise argparse.ArgumentTypeError(f"不支持的格式 {'、'.join(unknown) or '（空）'}，可用：{','.join(FORMATS)}")
-    return formats
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, stopping the run as Ctrl-C does (every stage that stops on Ctrl-C stops on it)."""
 
 
-def _period(text: str) -> Period:
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+def internal_error(kind: type[BaseException]) -> None:
+    """A defect of civreport, said as one line for a person, never as a traceback."""
+    print(f"错误：civreport 内部错误（{kind.__name__}），请把命令和输入文件报告给开发者", file=sys.stderr)
+
+
+def _warned(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+            file: TextIO | None = None, line: str | None = None) -> None:
+    # civreport's own warnings in its words; a library's (English, about its own code) not at all.
+    from ..errors import CivreportWarning
+
+    if issubclass(category, CivreportWarning):
+        print(f"警告：{message}", file=sys.stderr)
+
+
+def _in_thread(args: threading.ExceptHookArgs) -> None:
+    if not issubclass(args.exc_type, (KeyboardInterrupt, SystemExit)):
+        internal_error(args.exc_type)
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    if not issubclass(unraisable.exc_type, (KeyboardInterrupt, BrokenPipeError)):
+        internal_error(unraisable.exc_type)
+
+
+@contextmanager
+def _for_a_person() -> Iterator[None]:
+    """No traceback and no English reach the person at the terminal, from any thread: warnings
+    in Chinese or not at all, an error in another thread or a destructor as one Chinese line."""
+    hooks = threading.excepthook, sys.unraisablehook
+    threading.excepthook, sys.unraisablehook = _in_thread, _unraisable
     try:
-        return Period.parse(text)
-    except PeriodError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _directory(text: str) -> Path:
-    if not Path(text).is_dir():
-        raise argparse.ArgumentTypeError(f"模板目录不存在：{text}")
-    return Path(text)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写作 YYYY-MM-DD") from None
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = ChineseParser(prog="civreport", description="把工作期间的事实写成可直接印发的工作总结。")
-    parser.add_argument("--version", action="version", version=f"civreport {version()}", help="显示版本并退出")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=ChineseParser,
-                                     title="命令")
-
-    p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
-    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
-    p.add_argument("--to", type=_formats, default=list(DEFAULT_FORMATS), metavar="FORMATS",
-                   help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）")
-    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
-    _office_options(p)
-
-    p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
-    _run_options(p)
-
-    p = commands.add_parser("batch", help="按清单批量生成各单位、各期间的报告，并逐级汇总")
-    p.add_argument("manifest", type=Path, metavar="MANIFEST", help="清单：.yaml（或 .json、.toml）或 .csv")
-    p.add_argument("--period", type=_period, action="append", default=[], help="期间，可重复；CSV 清单必填，YAML 清单中的 periods 被替换")
-    p.add_argument("--out", type=Path, metavar="DIR", help="输出目录（替换清单中的 out）")
-    p.add_argument("--to", type=_formats, metavar="FORMATS", help=f"输出格式，逗号分隔：{','.join(FORMATS)}（替换清单中的 to）")
-    _run_options(p)
-    checkcmd.add_parser(commands)
-    importcmd.add_parser(commands)
-    servecmd.add_parser(commands)
-
-    p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
-    p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
-    p.add_argument("--office", default=DEFAULT_OFFICE, help="发文机关名称")
-
-    p = commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
-    p.add_argument("--profile", action="store_true", help="输出办公室配置文件的 JSON Schema")
-
-    p = commands.add_parser("rollup", help="把多个报告汇总为更长期间或更高一级单位的报告")
-    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="要汇总的报告文件")
-    p.add_argument("--period", type=_period, required=True, help="汇总后的期间，如 2024H1、2024")
-    p.add_argument("--office", help="按单位汇总时，汇总后的单位名称")
-    p.add_argument("--date", type=_day, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
-    p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
-
-    p = commands.add_parser("fontconfig", help="输出 fontconfig 文件：在没有公文字体的电脑上用 LibreOffice 如实预览 DOCX")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="写入文件（默认输出到屏幕）")
-
-    p = commands.add_parser("templates", help="检查模板和办公室配置")
-    actions = p.add_subparsers(dest="action", required=True, metavar="动作", parser_class=ChineseParser, title="动作")
-    _office_options(actions.add_parser("check", help="不渲染报告，检查模板和办公室配置"))
-    return parser
-
-
-def _run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--jobs", "-j", type=_positive, metavar="N", help="同时生成的份数（默认 CPU 核数）")
-    p.add_argument("--executor", default="process", metavar="SPEC", help=f"在哪里生成：{batch.EXECUTOR_HELP}")
-    p.add_argument("--force", action="store_true", help="重新生成已是最新的文档")
-    p.add_argument("--quiet", "-q", action="store_true", help="不显示进度")
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"“{text}”应为正整数")
-    return int(text)
-
-
-def _office_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--office", metavar="PROFILE", help="办公室配置：配置文件路径，或配置目录中的名称（优先于报告中的 profile）")
-    p.add_argument("--offices", type=Path, metavar="DIR", help="办公室配置目录（默认 $CIVREPORT_OFFICES 或 ./offices）")
-    p.add_argument("--templates", type=_directory, action="append", default=[], metavar="DIR",
-                   help="模板目录，先于配置和内置模板查找；可重复")
-
-
-def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[LoadedReport], list[Problem]]:
-    """Every input that loads, and the problems of all that do not: all are reported at once.
-    ``warn=False`` leaves what loading has to tell to the worker that loads the file again."""
-    problems: list[Problem] = []
-    reports: list[LoadedReport] = []
-    for path in inputs:
-        diagnostics = Diagnostics()
-        try:
-            reports.append(load(path, diagnostics=diagnostics))
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        if warn:
-            tell(path, diagnostics)
-    return reports, problems
-
-
-def _render(args: argparse.Namespace) -> int:
-    """Load every input first (any bad: nothing is written), then make the documents in a
-    worker pool: each all or nothing, failures tabled at the end."""
-    inputs: list[Path] = args.inputs
-    loaded, problems = _load_all(inputs, warn=False)
-    reports: list[tuple[LoadedReport, OfficeProfile]] = []
-    for document in loaded:
-        try:
-            reports.append((document, office_of(document, args.office, args.offices)))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    stems = [path.stem for path in inputs]
-    for stem in sorted({s for s in stems if stems.count(s) > 1}):
-        same = "、".join(str(p) for p in inputs if p.stem == stem)
-        problems.append(Problem(same, f"多个输入文件同名（{stem}），输出会互相覆盖"))
-    if args.strict:
-        findings = [finding for report, profile in reports for finding in check(report, profile)]
-        for finding in findings:
-            print(f"错误：{finding}", file=sys.stderr)
-        if findings:
-            print(f"错误：校对发现问题（{checkcmd.summary(findings)}），按 --strict 不渲染；修正后再渲染，"
-                  "或用 civreport check --fix 自动修正", file=sys.stderr)
-            return EXIT_INPUT
-    if problems:
-        # Nothing is written unless every input is good: a batch never half-succeeds. A profile
-        # that several inputs share is reported once.
-        for problem in dict.fromkeys(problems):
-            print(f"错误：{problem}", file=sys.stderr)
-        return EXIT_INPUT
-    jobs = [Job(str(path), str(path), tuple(str(args.out / f"{path.stem}.{fmt}") for fmt in args.to), args.office,
-                str(args.offices) if args.offices else None, tuple(map(str, args.templates))) for path in inputs]
-    return _run(jobs, args)
-
-
-def _run(jobs: list[Job], args: argparse.Namespace) -> int:
-    outcomes = batch.run(jobs, executor=args.executor, workers=args.jobs, force=args.force,
-                         progress=batch.progress_for(args.quiet))
-    for outcome in outcomes:
-        for file in outcome.written:
-            print(file)
-    batch.report(outcomes, sys.stderr)
-    return EXIT_RENDER if any(o.failed for o in outcomes) else 0
-
-
-def _batch(args: argparse.Namespace) -> int:
-    jobs = batch.load_manifest(args.manifest, periods=[p.code() for p in args.period] or None,
-                               out=str(args.out) if args.out else None, to=args.to)
-    return _run(jobs, args)
-
-
-def _new(period: Period | None, office: str) -> int:
-    sys.stdout.write(starter_file(office, period, label="--office"))
-    return 0
-
-
-def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
-    if output is not None and output.resolve() in {path.resolve() for path in inputs}:
-        raise InputError.single(output, "输出文件是汇总的输入之一，写入会覆盖它：请用 -o 指定另一个文件")
-    reports, problems = _load_all(inputs)
-    if problems:
-        raise InputError(problems)
-    diagnostics = Diagnostics()
-    text = to_yaml(rollup(reports, period, office=office, day=day, diagnostics=diagnostics))
-    tell(output or Path("汇总"), diagnostics)
-    return _emit(text, output)
-
-
-def _emit(text: str, output: Path | None) -> int:
-    """A command's text on standard output, or into ``output`` (whole, its name printed)."""
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text.encode("utf-8"))
-        print(output)
-    return 0
-
-
-def _fontconfig(output: Path | None) -> int:
-    from ..writers.docx.preview import fonts_conf  # reads the stand-in fonts' files
-
-    return _emit(fonts_conf(), output)
-
-
-def _check(office: str | None, offices: Path | None, templates: list[Path]) -> int:
-    profile = resolve(office, offices=offices)
-    names = check_templates(profile, templates)
-    print(f"模板检查通过（办公室配置：{profile.name}）：{'、'.join(names)}")
-    return 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _warned
+            yield
+    finally:
+        threading.excepthook, sys.unraisablehook = hooks
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command (``argv``, else the command line's); its exit status."""
+    here = threading.current_thread() is threading.main_thread()  # only there may signals be taken
+    before = signal.signal(signal.SIGTERM, _terminate) if here else None
     try:
-        status = _command(build_parser().parse_args(argv))
+        from .commands import run
+
+        with _for_a_person():
+            status = run(argv)
         sys.stdout.flush()  # here rather than at exit, where a closed output could not be met quietly
-        return status
+    except KeyboardInterrupt as stop:
+        print(INTERRUPTED, file=sys.stderr)
+        status = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         # What read the output has gone (civreport schema | head -1): stop without a word, as
         # other commands do. Output is sent nowhere, so that Python's flush at exit fails no more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_CLOSED
+        status = EXIT_CLOSED
+    finally:
+        if here:
+            signal.signal(signal.SIGTERM, before)
+    return status
 
 
-def _command(args: argparse.Namespace) -> int:
-    try:
-        if args.command == "render":
-            return _render(args)
-        if args.command == "serve":
-            return servecmd.run(args)
-        if args.command == "batch":
-            return _batch(args)
-        if args.command == "check":
-            return checkcmd.run(args, version())
-        if args.command == "import":
-            return importcmd.run(args)
-        if args.command == "new":
-            return _new(args.period, args.office)
-        if args.command == "rollup":
-            return _rollup(args.inputs, args.period, args.office, args.date, args.output)
-        if args.command == "templates":
-            return _check(args.office, args.offices, args.templates)
-        if args.command == "fontconfig":
-            return _fontconfig(args.output)
-        model = Profile if args.profile else Report
-        print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
-        return 0
-    except (InputError, TemplateError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_INPUT
-    except CivreportError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_RENDER
-    except KeyboardInterrupt:
-        print("已中断：已写好的文件完整保留，没写完的一个也没有留下", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        raise  # no defect: main ends quietly
-    except Exception as exc:  # a defect of civreport: a message, never a traceback
-        print(f"错误：civreport 内部错误（{type(exc).__name__}），请把命令和输入文件报告给开发者", file=sys.stderr)
-        return EXIT_RENDER
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+def entry() -> NoReturn:
+    """The ``civreport`` command: :func:`main`, then exit with its status. The run is over
+    then: a signal during the exit would only turn it into a death by that signal."""
+    status = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.exit(status)
