@@ -32,6 +32,7 @@ demo: setup
 
 lint: setup
 	$(PY) -m ruff check civreport tests benchmarks
+	$(PY) -m ruff format --check civreport tests benchmarks
 	$(PY) -m mypy
 
 test: lint

@@ -22,7 +22,6 @@ SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 CLI = Path(sys.executable).parent / "civreport"
 
 
-
 def _peaks(root: int) -> dict[int, int]:
     """The peak resident set (VmHWM, kB) of ``root`` and every process under it, now."""
     parents: dict[int, int] = {}
@@ -65,8 +64,19 @@ def make_inputs(directory: Path, count: int) -> list[Path]:
 def run_once(inputs: list[Path], out: Path, jobs: int) -> tuple[float, float, float]:
     """Wall seconds of one run that makes every document anew, the peak MB of its main process
     and of its largest worker (polled from /proc while it runs)."""
-    command = [str(CLI), "render", *map(str, inputs), "--to", "docx,pdf", "--out", str(out), "--jobs", str(jobs),
-               "--force", "--quiet"]
+    command = [
+        str(CLI),
+        "render",
+        *map(str, inputs),
+        "--to",
+        "docx,pdf",
+        "--out",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--force",
+        "--quiet",
+    ]
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks: dict[int, int] = {}
@@ -97,10 +107,14 @@ def main() -> None:
     for jobs, wall in ((1, one), (2, two)):
         main_peak, worker_peak = max(m for _, m, _ in runs[jobs]), max(w for _, _, w in runs[jobs])
         workers = f", largest worker {worker_peak:.0f} MB" if jobs > 1 else ""
-        print(f"  --jobs {jobs}: {wall:.1f} s ({wall / args.reports * 1000:.0f} ms a report), "
-              f"main process {main_peak:.0f} MB{workers}")
-    print(f"  speed-up from the second core: {one / two:.2f}× (target at least 1.8×); "
-          f"{two:.0f} s for {args.reports} on 2 cores (target under 120 s for 1,000)")
+        print(
+            f"  --jobs {jobs}: {wall:.1f} s ({wall / args.reports * 1000:.0f} ms a report), "
+            f"main process {main_peak:.0f} MB{workers}"
+        )
+    print(
+        f"  speed-up from the second core: {one / two:.2f}× (target at least 1.8×); "
+        f"{two:.0f} s for {args.reports} on 2 cores (target under 120 s for 1,000)"
+    )
 
 
 if __name__ == "__main__":

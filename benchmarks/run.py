@@ -61,10 +61,14 @@ def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int) -
 
 def bench_import(rounds: int) -> None:
     code = "import time; t = time.perf_counter(); import civreport; print(time.perf_counter() - t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(rounds)]
-    print(f"import civreport: median {median_ms(runs):.0f} ms over {rounds} fresh processes "
-          f"(min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f}); target at most 150 ms")
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(rounds)
+    ]
+    print(
+        f"import civreport: median {median_ms(runs):.0f} ms over {rounds} fresh processes "
+        f"(min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f}); target at most 150 ms"
+    )
 
 
 # -- docx against docxtpl --------------------------------------------------------------------
@@ -78,13 +82,23 @@ def docxtpl_template() -> bytes:
     document = docx.Document()
     for line, style in (
         ("{{ title }}", "Title"),
-        ("{%p for text in opening %}", None), ("{{ text }}", None), ("{%p endfor %}", None),
-        ("{%p for part in parts %}", None), ("{{ part.heading }}", "Heading 1"),
-        ("{%p for text in part.texts %}", None), ("{{ text }}", None), ("{%p endfor %}", None),
-        ("{%p for item in part.children %}", None), ("{{ item.heading }}", "Heading 2"),
-        ("{%p for text in item.texts %}", None), ("{{ text }}", None), ("{%p endfor %}", None),
-        ("{%p endfor %}", None), ("{%p endfor %}", None),
-        ("{{ signoff }}", None), ("{{ date }}", None),
+        ("{%p for text in opening %}", None),
+        ("{{ text }}", None),
+        ("{%p endfor %}", None),
+        ("{%p for part in parts %}", None),
+        ("{{ part.heading }}", "Heading 1"),
+        ("{%p for text in part.texts %}", None),
+        ("{{ text }}", None),
+        ("{%p endfor %}", None),
+        ("{%p for item in part.children %}", None),
+        ("{{ item.heading }}", "Heading 2"),
+        ("{%p for text in item.texts %}", None),
+        ("{{ text }}", None),
+        ("{%p endfor %}", None),
+        ("{%p endfor %}", None),
+        ("{%p endfor %}", None),
+        ("{{ signoff }}", None),
+        ("{{ date }}", None),
     ):
         document.add_paragraph(line, style=style)
     out = io.BytesIO()
@@ -105,10 +119,18 @@ def bench_docx(rounds: int) -> None:
         report = civreport.load(sample)
         doc = compose(report)
         context = {
-            "title": doc.title, "opening": doc.opening, "signoff": doc.signoff.name, "date": doc.signoff.date,
-            "parts": [{"heading": s.heading, "texts": s.texts,
-                       "children": [{"heading": c.heading, "texts": c.texts} for c in s.children]}
-                      for s in doc.sections],
+            "title": doc.title,
+            "opening": doc.opening,
+            "signoff": doc.signoff.name,
+            "date": doc.signoff.date,
+            "parts": [
+                {
+                    "heading": s.heading,
+                    "texts": s.texts,
+                    "children": [{"heading": c.heading, "texts": c.texts} for c in s.children],
+                }
+                for s in doc.sections
+            ],
         }
 
         def peer(context: dict[str, object] = context) -> bytes:
@@ -121,8 +143,10 @@ def bench_docx(rounds: int) -> None:
         ours, theirs = interleaved(lambda report=report: civreport.render_docx(report), peer, rounds)
         ratio = statistics.median(ours) / statistics.median(theirs)
         ratios.append(ratio)
-        print(f"  {sample.stem:32s} civreport {median_ms(ours):6.1f} ms   docxtpl {median_ms(theirs):6.1f} ms   "
-              f"ratio {ratio:.2f}")
+        print(
+            f"  {sample.stem:32s} civreport {median_ms(ours):6.1f} ms   docxtpl {median_ms(theirs):6.1f} ms   "
+            f"ratio {ratio:.2f}"
+        )
     print(f"  median ratio {statistics.median(ratios):.2f} (target at most 0.70)")
 
 
@@ -147,8 +171,14 @@ class Worker:
     line out per report."""
 
     def __init__(self, path: Path, script: str = _WORKER):
-        self.process = subprocess.Popen([sys.executable, "-c", script, str(path)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=path)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", script, str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=path,
+        )
 
     def ask(self, sample: Path) -> str:
         assert self.process.stdin and self.process.stdout
@@ -173,8 +203,9 @@ class Worker:
 
 def checkout(revision: str, directory: str) -> Path:
     """The package and templates of ``revision``, in ``directory``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "civreport", "templates"],
-                             capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "civreport", "templates"], capture_output=True, check=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", directory], input=archive, check=True)
     return Path(directory)
 
@@ -193,8 +224,10 @@ def bench_render(rounds: int) -> None:
                     before = Worker(Path(before_dir))
                     continue
                 old, new = interleaved(lambda s=sample, b=before: b.render(s), lambda s=sample: now.render(s), rounds)
-                print(f"  {sample.stem:32s} before {median_ms(old):6.0f} ms   now {median_ms(new):6.0f} ms   "
-                      f"ratio {statistics.median(new) / statistics.median(old):.2f}")
+                print(
+                    f"  {sample.stem:32s} before {median_ms(old):6.0f} ms   now {median_ms(new):6.0f} ms   "
+                    f"ratio {statistics.median(new) / statistics.median(old):.2f}"
+                )
         finally:
             before.close()
             now.close()
@@ -306,12 +339,20 @@ def bench_pdf(rounds: int, renders: int = 100) -> None:
                 for _ in range(rounds):
                     for worker, out in zip((before, now), runs):
                         out.append(json.loads(worker.ask(sample)))
-                rows = [{key: statistics.median(run.get(key, 0.0) for run in side) * 1000 / side[0]["pages"]
-                         for key in ("total", *PDF_PHASES)} for side in runs]
+                rows = [
+                    {
+                        key: statistics.median(run.get(key, 0.0) for run in side) * 1000 / side[0]["pages"]
+                        for key in ("total", *PDF_PHASES)
+                    }
+                    for side in runs
+                ]
                 ratios.append(rows[1]["total"] / rows[0]["total"])
-                for label, side, row in zip((f"{sample.stem} ({runs[0][0]['pages']:.0f} pages)", ""),
-                                            ("before", "now"), rows):
-                    print(f"  {label:{width}s}{side:>7s}" + "".join(f"{row[key]:7.1f}" for key in ("total", *PDF_PHASES)))
+                for label, side, row in zip(
+                    (f"{sample.stem} ({runs[0][0]['pages']:.0f} pages)", ""), ("before", "now"), rows
+                ):
+                    print(
+                        f"  {label:{width}s}{side:>7s}" + "".join(f"{row[key]:7.1f}" for key in ("total", *PDF_PHASES))
+                    )
         finally:
             before.close()
             now.close()
@@ -349,6 +390,7 @@ def refusing(attempt: Callable[[], object], error: type[Exception]) -> Callable[
     def case() -> None:
         with contextlib.suppress(error):
             attempt()
+
     return case
 
 
@@ -387,12 +429,13 @@ def bench_refusals(rounds: int) -> None:
         templates = {}
         for n, (template, _) in enumerate(HOSTILE_TEMPLATES):
             profile = office_with_template(work / f"t{n}", closing_block(template))
-            templates[template] = refusing(lambda p=profile: civreport.render_page(report, office=p),
-                                           civreport.TemplateError)
+            templates[template] = refusing(
+                lambda p=profile: civreport.render_page(report, office=p), civreport.TemplateError
+            )
         files = {}
         for n, text in enumerate([YAML + change for change, _ in HOSTILE_YAML]):
             (work / f"y{n}.yaml").write_text(text, encoding="utf-8")
-            files[text[len(YAML):]] = refusing(lambda n=n: civreport.load(work / f"y{n}.yaml"), civreport.InputError)
+            files[text[len(YAML) :]] = refusing(lambda n=n: civreport.load(work / f"y{n}.yaml"), civreport.InputError)
         bombs = {}
         for name, text in ALIAS_BOMBS.items():
             (work / f"{name}.yaml").write_text(text, encoding="utf-8")
@@ -400,23 +443,47 @@ def bench_refusals(rounds: int) -> None:
         zips = {}
         for size in (300_000_000, 20_000_000):
             data = bomb(size)
-            zips[f"{size // 1_000_000} MB"] = refusing(lambda data=data: read_docx(data, "总结.docx"), civreport.InputError)
-        titles = {f"title of {len(title)}": lambda title=title: compose(make_report(title=title)) for title in LONG_TITLES}
+            zips[f"{size // 1_000_000} MB"] = refusing(
+                lambda data=data: read_docx(data, "总结.docx"), civreport.InputError
+            )
+        titles = {
+            f"title of {len(title)}": lambda title=title: compose(make_report(title=title)) for title in LONG_TITLES
+        }
         titles["office of 100"] = lambda: compose(make_report(office=LONG_OFFICE))
-        kinds = [("hostile templates, refused", templates, 5.0), ("hostile YAML, refused", files, 2.0),
-                 ("alias bombs, refused", bombs, 3.0), ("zip bombs, refused", zips, 0.5),
-                 ("long titles, composed", titles, 2.0)]
+        kinds = [
+            ("hostile templates, refused", templates, 5.0),
+            ("hostile YAML, refused", files, 2.0),
+            ("alias bombs, refused", bombs, 3.0),
+            ("zip bombs, refused", zips, 0.5),
+            ("long titles, composed", titles, 2.0),
+        ]
         for kind, cases, target in kinds:
             name, seconds = slowest(cases, rounds)
-            print(f"  {kind:28s} {len(cases):3d} cases   slowest {seconds * 1000:7.1f} ms   target at most {target:g} s"
-                  f"   ({name[:40]!r})")
-    first = [float(subprocess.run([sys.executable, "-c", FIRST_TITLE, LONG_OFFICE], capture_output=True, text=True,
-                                  check=True).stdout) for _ in range(rounds)]
-    print(f"  {'first title of a process':28s}   1 case    median  {median_ms(first):7.1f} ms   target at most 2 s"
-          "   (jieba's dictionary loads)")
+            print(
+                f"  {kind:28s} {len(cases):3d} cases   slowest {seconds * 1000:7.1f} ms   target at most {target:g} s"
+                f"   ({name[:40]!r})"
+            )
+    first = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", FIRST_TITLE, LONG_OFFICE], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(rounds)
+    ]
+    print(
+        f"  {'first title of a process':28s}   1 case    median  {median_ms(first):7.1f} ms   target at most 2 s"
+        "   (jieba's dictionary loads)"
+    )
 
 
-SECTIONS = {"import": bench_import, "docx": bench_docx, "render": bench_render, "pdf": bench_pdf, "refusals": bench_refusals}
+SECTIONS = {
+    "import": bench_import,
+    "docx": bench_docx,
+    "render": bench_render,
+    "pdf": bench_pdf,
+    "refusals": bench_refusals,
+}
 
 
 def chosen(description: str, sections: Collection[str], rounds: int) -> tuple[list[str], int]:

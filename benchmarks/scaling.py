@@ -137,7 +137,11 @@ def side_by_side(before: Worker, now: Worker, kind: str, sizes: list[int], round
         for name in medians:
             medians[name].append(statistics.median(times[name]))
         growth = "".join(f"{m[-1] / m[-2]:7.2f}" if len(m) > 1 else f"{'':7s}" for m in medians.values())
-        print(f"  {size:>8,} {unit:10s}" + "".join(f"{m[-1]:9.3f} s" for m in medians.values()) + f"  {growth}   {outcome}")
+        print(
+            f"  {size:>8,} {unit:10s}"
+            + "".join(f"{m[-1]:9.3f} s" for m in medians.values())
+            + f"  {growth}   {outcome}"
+        )
 
 
 def bench_title(before: Worker, now: Worker, rounds: int) -> None:
@@ -193,7 +197,9 @@ def bench_template(before: Worker, now: Worker, rounds: int) -> None:
 
 
 def bench_threads(before: Worker, now: Worker, rounds: int) -> None:
-    template = "{% for k in range(900) %}{% for i in range(1000) %}{% set x = i * 2 + i // 3 - i %}{% endfor %}{% endfor %}"
+    template = (
+        "{% for k in range(900) %}{% for i in range(1000) %}{% set x = i * 2 + i // 3 - i %}{% endfor %}{% endfor %}"
+    )
     alone = ask(now, kind="template", template=template)
     print(f"A template that renders alone in {float(alone['seconds']):.1f} s (now), by 8 threads at once:")
     for name, worker in (("before", before), ("now", now)):
@@ -201,8 +207,13 @@ def bench_threads(before: Worker, now: Worker, rounds: int) -> None:
         print(f"  {name:7s}{float(answer['seconds']):6.1f} s wall   {answer['outcome']}")
 
 
-SECTIONS = {"title": bench_title, "paragraph": bench_paragraph, "yaml": bench_yaml, "template": bench_template,
-            "threads": bench_threads}
+SECTIONS = {
+    "title": bench_title,
+    "paragraph": bench_paragraph,
+    "yaml": bench_yaml,
+    "template": bench_template,
+    "threads": bench_threads,
+}
 
 
 def main() -> None:

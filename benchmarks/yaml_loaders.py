@@ -45,14 +45,27 @@ _READ_WORKER = textwrap.dedent("""\
 def large_report(directory: Path) -> Path:
     """A report many times the size of a real one: 10 parts of 10 items, each with a title, three
     paragraphs and two points (about 140 KB)."""
-    sentence = "我区坚持以创促建、以创惠民，围绕城市环境、公共秩序和市民素质，扎实推进各项创建工作，群众满意度持续提升。"
-    lines = ["office: 小河区创建全国文明城市工作领导小组办公室", "period: 2024Q3", "subject: 创建全国文明城市",
-             "date: 2024-10-08", "opening:", f"  - {sentence}", "measures:"]
+    sentence = (
+        "我区坚持以创促建、以创惠民，围绕城市环境、公共秩序和市民素质，扎实推进各项创建工作，群众满意度持续提升。"
+    )
+    lines = [
+        "office: 小河区创建全国文明城市工作领导小组办公室",
+        "period: 2024Q3",
+        "subject: 创建全国文明城市",
+        "date: 2024-10-08",
+        "opening:",
+        f"  - {sentence}",
+        "measures:",
+    ]
     for part in range(10):
         lines += [f"  - title: 第{part + 1}方面的工作", "    items:"]
         for item in range(10):
-            lines += [f"      - title: 强化第{item + 1}项措施", "        body:", *[f"          - {sentence}"] * 3,
-                      "        points: [设置公益广告1200处, 开展志愿服务活动]"]
+            lines += [
+                f"      - title: 强化第{item + 1}项措施",
+                "        body:",
+                *[f"          - {sentence}"] * 3,
+                "        points: [设置公益广告1200处, 开展志愿服务活动]",
+            ]
     path = directory / "large.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -73,8 +86,10 @@ def main() -> None:
         # The loader before needs PyYAML, which civreport no longer depends on.
         before = Worker(checkout(BEFORE, before_dir), _READ_WORKER) if importlib.util.find_spec("yaml") else None
         now, render = Worker(ROOT, _READ_WORKER), Worker(ROOT)
-        print(f"Reading YAML (read_yaml): PyYAML ({BEFORE}) / ruamel.yaml (now), and render --to html,pdf,docx "
-              "of the same report now, in process, warm")
+        print(
+            f"Reading YAML (read_yaml): PyYAML ({BEFORE}) / ruamel.yaml (now), and render --to html,pdf,docx "
+            "of the same report now, in process, warm"
+        )
         print(f"  {'report':34s}{'PyYAML':>10s}{'ruamel':>10s}{'ratio':>7s}{'render':>9s}   ruamel / render")
         shares = []
         try:
@@ -94,10 +109,14 @@ def main() -> None:
                 shares.append(new / whole)
                 old_ms = f"{old * 1000:8.1f}ms" if old is not None else f"{'-':>10s}"
                 ratio = f"{new / old:7.2f}" if old else f"{'-':>7s}"
-                print(f"  {report.stem:34s}{old_ms}{median_ms(times[1]):8.1f}ms{ratio}{median_ms(times[2]):7.0f}ms"
-                      f"   {new / whole:6.1%}")
-            print(f"  YAML parse as a share of a render: {min(shares):.1%}–{max(shares):.1%} "
-                  "(ruamel.yaml; the decision's bound: at most 20%)")
+                print(
+                    f"  {report.stem:34s}{old_ms}{median_ms(times[1]):8.1f}ms{ratio}{median_ms(times[2]):7.0f}ms"
+                    f"   {new / whole:6.1%}"
+                )
+            print(
+                f"  YAML parse as a share of a render: {min(shares):.1%}–{max(shares):.1%} "
+                "(ruamel.yaml; the decision's bound: at most 20%)"
+            )
             keys = too_many_keys(Path(scratch))
             for name, worker in (("PyYAML", before), ("ruamel.yaml", now)):
                 if worker:

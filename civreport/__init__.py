@@ -34,13 +34,29 @@ if TYPE_CHECKING:
 # Public names that live in modules loaded on first use: the model (pydantic) too, so that
 # the command line takes its signals in hand before anything heavy loads.
 _LAZY = {
-    **dict.fromkeys(["Indicator", "IndicatorTable", "Item", "Part", "PartHeadings", "Period", "PeriodError", "Report"],
-                    "model"),
+    **dict.fromkeys(
+        ["Indicator", "IndicatorTable", "Item", "Part", "PartHeadings", "Period", "PeriodError", "Report"], "model"
+    ),
     **dict.fromkeys(["Layout", "OfficeProfile", "Profile", "load_profile"], "office"),
-    "check": "pipeline", "Finding": "checking.finding", "load": "readers", "LoadedReport": "readers",
-    "Diagnostic": "diagnostics", "Diagnostics": "diagnostics", "import_document": "readers.importing", "ImportResult": "readers.importing", "render": "pipeline", "render_docx": "pipeline", "render_html": "pipeline",
-    "render_page": "pipeline", "render_pdf": "pipeline", "write_all": "pipeline", "Page": "rendering",
-    "rollup": "rollups", "to_yaml": "rollups", "write": "writers", "write_atomic": "files",
+    "check": "pipeline",
+    "Finding": "checking.finding",
+    "load": "readers",
+    "LoadedReport": "readers",
+    "Diagnostic": "diagnostics",
+    "Diagnostics": "diagnostics",
+    "import_document": "readers.importing",
+    "ImportResult": "readers.importing",
+    "render": "pipeline",
+    "render_docx": "pipeline",
+    "render_html": "pipeline",
+    "render_page": "pipeline",
+    "render_pdf": "pipeline",
+    "write_all": "pipeline",
+    "Page": "rendering",
+    "rollup": "rollups",
+    "to_yaml": "rollups",
+    "write": "writers",
+    "write_atomic": "files",
 }
 
 

@@ -72,8 +72,9 @@ class Diagnostics:
             warnings.warn(diagnostic.warning(), stacklevel=stacklevel + 1)
 
 
-def tell(diagnostics: Diagnostics | None, kind: type[CivreportWarning], message: str, path: str = "",
-         stacklevel: int = 2) -> None:
+def tell(
+    diagnostics: Diagnostics | None, kind: type[CivreportWarning], message: str, path: str = "", stacklevel: int = 2
+) -> None:
     """Add a diagnostic to ``diagnostics``, or issue it as a warning where there is no collector
     (a model built in code rather than loaded)."""
     if diagnostics is None:

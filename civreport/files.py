@@ -33,8 +33,15 @@ def _not_regular(mode: int) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "这是目录，不是文件"
-    kind = ("命名管道（FIFO）" if stat.S_ISFIFO(mode) else "套接字" if stat.S_ISSOCK(mode)
-            else "设备文件" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "特殊文件")
+    kind = (
+        "命名管道（FIFO）"
+        if stat.S_ISFIFO(mode)
+        else "套接字"
+        if stat.S_ISSOCK(mode)
+        else "设备文件"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "特殊文件"
+    )
     return f"这是{kind}，不是普通文件：请换成普通文件"
 
 
@@ -103,17 +110,38 @@ def _umask() -> int:
 
 
 # Why the system refused to write, as a user can act on it.
-_WHY = {errno.ENOENT: "目录不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EISDIR: "这是目录",
-        errno.ENOTDIR: "路径中有一段不是目录", errno.EEXIST: "路径中有同名的文件", errno.ENOSPC: "磁盘已满",
-        errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统只读", errno.ENAMETOOLONG: "文件名过长"}
+_WHY = {
+    errno.ENOENT: "目录不存在",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EISDIR: "这是目录",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.EEXIST: "路径中有同名的文件",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "文件系统只读",
+    errno.ENAMETOOLONG: "文件名过长",
+}
 
 
 # What the system says, in Chinese (its own words are English): for any OSError a user may meet.
-_REASONS = {errno.ENOENT: "不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EISDIR: "这是目录",
-            errno.ENOTDIR: "路径中有一段不是目录", errno.EEXIST: "已有同名的文件", errno.ENOSPC: "磁盘已满",
-            errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统只读", errno.ENAMETOOLONG: "文件名过长",
-            errno.ELOOP: "符号链接循环", errno.EMFILE: "同时打开的文件太多", errno.EADDRINUSE: "端口已被占用",
-            errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EIO: "读写出错（磁盘或设备故障）"}
+_REASONS = {
+    errno.ENOENT: "不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是目录",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.EEXIST: "已有同名的文件",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "文件系统只读",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ELOOP: "符号链接循环",
+    errno.EMFILE: "同时打开的文件太多",
+    errno.EADDRINUSE: "端口已被占用",
+    errno.EADDRNOTAVAIL: "本机没有这个地址",
+    errno.EIO: "读写出错（磁盘或设备故障）",
+}
 
 
 def reason(exc: OSError) -> str:

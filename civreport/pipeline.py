@@ -71,11 +71,21 @@ def _drawable(document: LoadedReport, fonts: FontChoice, diagnostics: Diagnostic
         missing = "".join(c for c in dict.fromkeys(dropped) if c in undrawable)  # not the marks on them
         which = f"本机没有字体能印出的字符{''.join(f'“{c}”' for c in missing)}（{codes(missing)}）"
         if kept.strip():
-            diagnostics.add(UnprintableTextWarning, f"已删除{which}（“{kept.strip()[:20]}”）；要印出它们，"
-                            "请安装含这些字的字体（或在 fonts 中配置字体文件）后重新生成", path)
+            diagnostics.add(
+                UnprintableTextWarning,
+                f"已删除{which}（“{kept.strip()[:20]}”）；要印出它们，"
+                "请安装含这些字的字体（或在 fonts 中配置字体文件）后重新生成",
+                path,
+            )
         else:
-            empty.append(Problem(document.file or "报告", f"只有{which}：请改写这段文字，或安装含这些字的字体后重新生成",
-                                 path, document.line_of(path)))
+            empty.append(
+                Problem(
+                    document.file or "报告",
+                    f"只有{which}：请改写这段文字，或安装含这些字的字体后重新生成",
+                    path,
+                    document.line_of(path),
+                )
+            )
         return kept
 
     report = mapped_texts(document.report, drop)
@@ -128,22 +138,40 @@ def render_page(
         )
 
 
-def render_html(report: AnyReport, *, office: Office = None, templates: Sequence[str | Path] = (),
-                layout: Layout | None = None, fonts: FontChoice | None = None) -> str:
+def render_html(
+    report: AnyReport,
+    *,
+    office: Office = None,
+    templates: Sequence[str | Path] = (),
+    layout: Layout | None = None,
+    fonts: FontChoice | None = None,
+) -> str:
     """``report`` as a complete HTML page (the page every output is written from)."""
     return render_page(report, office=office, templates=templates, layout=layout, fonts=fonts).html
 
 
-def render_pdf(report: AnyReport, *, office: Office = None, templates: Sequence[str | Path] = (),
-               layout: Layout | None = None, fonts: FontChoice | None = None) -> bytes:
+def render_pdf(
+    report: AnyReport,
+    *,
+    office: Office = None,
+    templates: Sequence[str | Path] = (),
+    layout: Layout | None = None,
+    fonts: FontChoice | None = None,
+) -> bytes:
     """``report`` as PDF bytes in the official document layout; ``fonts`` maps roles
     (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to font files or
     installed families. Substitutions, missing glyphs and blocked resources are warnings."""
     return write(render_page(report, office=office, templates=templates, layout=layout, fonts=fonts), "pdf")
 
 
-def render_docx(report: AnyReport, *, office: Office = None, templates: Sequence[str | Path] = (),
-                layout: Layout | None = None, fonts: Mapping[FontRole, str] | None = None) -> bytes:
+def render_docx(
+    report: AnyReport,
+    *,
+    office: Office = None,
+    templates: Sequence[str | Path] = (),
+    layout: Layout | None = None,
+    fonts: Mapping[FontRole, str] | None = None,
+) -> bytes:
     """``report`` as DOCX bytes with the same content and layout as the PDF; ``fonts`` maps
     roles to the font names the DOCX asks for (by default the profile's, else the official
     names 方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312, 宋体, which the reader's machine has)."""
@@ -153,7 +181,9 @@ def render_docx(report: AnyReport, *, office: Office = None, templates: Sequence
 def format_of(path: str | Path) -> str:
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise RenderError(f"不支持的输出格式“{Path(path).suffix or '无后缀'}”，应为 {'、'.join('.' + f for f in FORMATS)}")
+        raise RenderError(
+            f"不支持的输出格式“{Path(path).suffix or '无后缀'}”，应为 {'、'.join('.' + f for f in FORMATS)}"
+        )
     return fmt
 
 
@@ -166,8 +196,13 @@ def write_all(page: Page, paths: Sequence[str | Path], *, diagnostics: Diagnosti
         return [path for path, _ in outputs]
 
 
-def render(report: AnyReport, *paths: str | Path, office: Office = None, templates: Sequence[str | Path] = (),
-           diagnostics: Diagnostics | None = None) -> list[Path]:
+def render(
+    report: AnyReport,
+    *paths: str | Path,
+    office: Office = None,
+    templates: Sequence[str | Path] = (),
+    diagnostics: Diagnostics | None = None,
+) -> list[Path]:
     """Render ``report`` once and write it to each of ``paths``, choosing each format by its
     suffix (.html, .pdf or .docx); ``office`` and ``templates`` as for :func:`render_page`."""
     for path in paths:

@@ -52,7 +52,9 @@ def _check_periods(reports: list[tuple[Path, Report]], period: Period, by_unit: 
         return
     offices = sorted({r.office for _, r in reports})
     if len(offices) > 1:
-        raise _refuse(reports, f"按期间汇总的报告应来自同一单位，却有：{'、'.join(offices)}；按单位汇总时各报告期间应相同")
+        raise _refuse(
+            reports, f"按期间汇总的报告应来自同一单位，却有：{'、'.join(offices)}；按单位汇总时各报告期间应相同"
+        )
     ordered = sorted(reports, key=lambda pr: pr[1].period.start)
     cursor = period.start
     for n, (path, report) in enumerate(ordered):
@@ -69,17 +71,24 @@ def _check_periods(reports: list[tuple[Path, Report]], period: Period, by_unit: 
         raise _refuse(ordered[-1:], f"期间有缺口：{cursor.year}年{cursor.month}月起到 {period.label()} 结束没有报告")
 
 
-def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: bool,
-               totals: dict[str, Indicator]) -> Indicator | None:
+def _aggregate(
+    key: str, found: list[tuple[Path, Report, Indicator]], by_unit: bool, totals: dict[str, Indicator]
+) -> Indicator | None:
     """The indicator over all sources; None for a ratio whose denominator comes to zero."""
     first = found[0][2]
     units = list(dict.fromkeys(i.unit for _, _, i in found))  # in the order of the files
     if len(units) > 1:
         files = [(p, r) for p, r, _ in found]
-        raise _refuse(files, f"指标 {key} 的单位不一致：{'、'.join(u or '（无）' for u in units)}：请在各文件中改用同一单位后再汇总")
+        raise _refuse(
+            files,
+            f"指标 {key} 的单位不一致：{'、'.join(u or '（无）' for u in units)}：请在各文件中改用同一单位后再汇总",
+        )
     rules = sorted({i.aggregate for _, _, i in found})
     if len(rules) > 1:
-        raise _refuse([(p, r) for p, r, _ in found], f"指标 {key} 的汇总方式不一致：{'、'.join(rules)}：请在各文件中写同一个 aggregate")
+        raise _refuse(
+            [(p, r) for p, r, _ in found],
+            f"指标 {key} 的汇总方式不一致：{'、'.join(rules)}：请在各文件中写同一个 aggregate",
+        )
     values = [i.value for _, _, i in found]
     last = [i.last_year for _, _, i in found]
     targets = [i.target for _, _, i in found if i.target is not None]
@@ -91,8 +100,7 @@ def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: b
         if not den.value:
             return None
         value = num.value / den.value * scale
-        base = (num.last_year / den.last_year * scale
-                if num.last_year is not None and den.last_year else None)
+        base = num.last_year / den.last_year * scale if num.last_year is not None and den.last_year else None
         target = targets[-1] if targets else None
     elif rule == "latest" and not by_unit:
         value, base = values[-1], last[-1]
@@ -107,8 +115,14 @@ def _aggregate(key: str, found: list[tuple[Path, Report, Indicator]], by_unit: b
         # Targets are annual for one office (kept), or add up across units.
         target = (sum(targets) if by_unit else targets[-1]) if targets else None
     # The previous period of the roll-up is not the previous period of any source.
-    return first.model_copy(update={"value": _tidy(value), "last_year": None if base is None else _tidy(base),
-                                    "target": target, "previous": None})
+    return first.model_copy(
+        update={
+            "value": _tidy(value),
+            "last_year": None if base is None else _tidy(base),
+            "target": target,
+            "previous": None,
+        }
+    )
 
 
 def _tidy(number: float) -> float:
@@ -131,7 +145,9 @@ def _indicators(reports: list[tuple[Path, Report]], by_unit: bool, diagnostics: 
         if first.of:
             missing = [k for k in first.of if k not in found]
             if missing:
-                raise _refuse([(p, r) for p, r, _ in found[key]], f"比率指标 {key} 的 {'、'.join(missing)} 不在报告的指标中")
+                raise _refuse(
+                    [(p, r) for p, r, _ in found[key]], f"比率指标 {key} 的 {'、'.join(missing)} 不在报告的指标中"
+                )
         having = {path for path, _, _ in found[key]}
         lacking = [str(p) for p, _ in reports if p not in having]
         if lacking:  # a total of some sources would read as the whole's
@@ -146,7 +162,9 @@ def _indicators(reports: list[tuple[Path, Report]], by_unit: bool, diagnostics: 
 
 
 def _leave_out(diagnostics: Diagnostics, key: str, indicator: Indicator, why: str) -> None:
-    diagnostics.add(CivreportWarning, f"指标 {key}（{indicator.name}）没有汇总：{why}；汇总报告的正文仍写各来源自己的数字")
+    diagnostics.add(
+        CivreportWarning, f"指标 {key}（{indicator.name}）没有汇总：{why}；汇总报告的正文仍写各来源自己的数字"
+    )
 
 
 def _freeze(text: str, figures: dict[str, Indicator]) -> str:
@@ -173,9 +191,10 @@ def _retag(item: Item, tag: str, level: int, rename: Callable[[str], str]) -> It
     """An item moved one level down under its source: item-level indicator keys get the
     source's tag, its texts are renamed (see _renamer), and what would fall below the fourth
     level becomes paragraphs."""
-    indicators = [i.model_copy(update={"key": f"{i.key}_{tag}",
-                                       "of": tuple(f"{k}_{tag}" for k in i.of) if i.of else None})
-                  for i in item.indicators]
+    indicators = [
+        i.model_copy(update={"key": f"{i.key}_{tag}", "of": tuple(f"{k}_{tag}" for k in i.of) if i.of else None})
+        for i in item.indicators
+    ]
     body = [rename(t) for t in item.body]
     points = [_map_point(point, rename) for point in item.points]
     children = [_retag(child, tag, level + 1, rename) for child in item.items]
@@ -183,15 +202,23 @@ def _retag(item: Item, tag: str, level: int, rename: Callable[[str], str]) -> It
         body += [_flatten(child) for child in children]
         indicators += [i for child in children for i in child.indicators]
         children = []
-    return item.model_copy(update={"title": rename(item.title) if item.title else None, "body": body,
-                                   "points": points, "items": children, "indicators": indicators})
+    return item.model_copy(
+        update={
+            "title": rename(item.title) if item.title else None,
+            "body": body,
+            "points": points,
+            "items": children,
+            "indicators": indicators,
+        }
+    )
 
 
 def _map_point(point: str | Point, change: Callable[[str], str]) -> str | Point:
     if isinstance(point, str):
         return change(point)
-    return point.model_copy(update={"title": change(point.title) if point.title else None,
-                                    "body": [change(t) for t in point.body]})
+    return point.model_copy(
+        update={"title": change(point.title) if point.title else None, "body": [change(t) for t in point.body]}
+    )
 
 
 def _point_text(point: str | Point) -> str:
@@ -210,8 +237,9 @@ def _flatten(item: Item) -> str:
 _Source = tuple[Report, str, Callable[[str], str]]
 
 
-def _gather(sources: list[_Source], role: PartRole | None, title: str | None, period: Period,
-            by_unit: bool) -> list[Part]:
+def _gather(
+    sources: list[_Source], role: PartRole | None, title: str | None, period: Period, by_unit: bool
+) -> list[Part]:
     """One part for the role (or, for topical parts, the title), with one item per source
     holding that source's text."""
     items = []
@@ -225,12 +253,22 @@ def _gather(sources: list[_Source], role: PartRole | None, title: str | None, pe
         for part in parts:
             if part.title and part.items and role is not None:
                 # A titled part of a role becomes an item of its own, one level down.
-                children.append(Item(title=rename(part.title), items=[_retag(item, tag, 4, rename) for item in part.items]))
+                children.append(
+                    Item(title=rename(part.title), items=[_retag(item, tag, 4, rename) for item in part.items])
+                )
             else:
                 children.extend(_retag(item, tag, 3, rename) for item in part.items)
         tables = [table for p in parts for table in p.tables]
-        items.append(Item(title=_label(report, period, by_unit), body=body, points=points, items=children,
-                          tables=tables, run_in=False))
+        items.append(
+            Item(
+                title=_label(report, period, by_unit),
+                body=body,
+                points=points,
+                items=children,
+                tables=tables,
+                run_in=False,
+            )
+        )
     return [Part(role=role, title=title, items=items)] if items else []
 
 
@@ -260,8 +298,13 @@ def rollup(
     warnings.
     """
     with reported(diagnostics) as found:
-        return _rollup([_loaded(item, found) for item in inputs],
-                       Period.parse(period) if isinstance(period, str) else period, office, day, found)
+        return _rollup(
+            [_loaded(item, found) for item in inputs],
+            Period.parse(period) if isinstance(period, str) else period,
+            office,
+            day,
+            found,
+        )
 
 
 def _loaded(item: Report | LoadedReport | str | Path, diagnostics: Diagnostics) -> LoadedReport:
@@ -270,8 +313,9 @@ def _loaded(item: Report | LoadedReport | str | Path, diagnostics: Diagnostics) 
     return item if isinstance(item, LoadedReport) else LoadedReport(item)
 
 
-def _rollup(documents: list[LoadedReport], period: Period, office: str | None, day: date | None,
-            diagnostics: Diagnostics) -> Report:
+def _rollup(
+    documents: list[LoadedReport], period: Period, office: str | None, day: date | None, diagnostics: Diagnostics
+) -> Report:
     reports = [(doc.path or Path(f"<报告 {i + 1}>"), doc.report) for i, doc in enumerate(documents)]
     if not reports:
         raise InputError([Problem("rollup", "没有要汇总的报告")])
@@ -300,22 +344,30 @@ def _rollup(documents: list[LoadedReport], period: Period, office: str | None, d
         "subject": latest.subject,
         "kind": latest.kind,
         "date": day or max((r.date for _, r in reports if r.date), default=None),
-        "profile": _profile(latest, next(doc.path for doc in documents if doc.report is latest)) if not by_unit else None,
+        "profile": _profile(latest, next(doc.path for doc in documents if doc.report is latest))
+        if not by_unit
+        else None,
         "headings": latest.headings,
         "opening": opening,
         "indicators": indicators,
-        "table": latest.table and latest.table.model_copy(
-            update={"keys": [k for k in latest.table.keys if k in {i.key for i in indicators}]}),
+        "table": latest.table
+        and latest.table.model_copy(
+            update={"keys": [k for k in latest.table.keys if k in {i.key for i in indicators}]}
+        ),
         "closing": [sources[-1][2](t) for t in latest.closing],
         "sources": [Source(file=str(p), office=r.office, period=r.period) for p, r in reports],
     }
     topical = dict.fromkeys(p.title for _, r in reports for role, p in r.all_parts() if role is None)
     if topical:  # parts in print order, each with its role
-        data["parts"] = [*(part for role in PART_ROLES for part in _gather(sources, role, None, period, by_unit)),
-                         *(part for title in topical for part in _gather(sources, None, title, period, by_unit))]
+        data["parts"] = [
+            *(part for role in PART_ROLES for part in _gather(sources, role, None, period, by_unit)),
+            *(part for title in topical for part in _gather(sources, None, title, period, by_unit)),
+        ]
     else:
-        data |= {role: [p.model_copy(update={"role": None}) for p in _gather(sources, role, None, period, by_unit)]
-                 for role in PART_ROLES}
+        data |= {
+            role: [p.model_copy(update={"role": None}) for p in _gather(sources, role, None, period, by_unit)]
+            for role in PART_ROLES
+        }
     return validate(data, "汇总", {}, diagnostics)  # what the caller gave may be wrong (a date, a name too long)
 
 

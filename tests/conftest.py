@@ -21,12 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 # Property tests: a quick profile in `make test`, the same examples every run (a suite that
 # fails now and then by chance is noise; a failure is reported as found, since shrinking renders
-# PDFs for minutes), and a long random one that shrinks in `make fuzz`, whose finds become
-# explicit examples.
+# PDFs for minutes), and a long random one that shrinks in `make fuzz` (2,000 examples of each
+# property, every one within 20 seconds), whose finds become explicit examples.
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("quick", max_examples=12, deadline=None, suppress_health_check=_SLOW, derandomize=True,
-                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
-settings.register_profile("fuzz", max_examples=400, deadline=None, suppress_health_check=_SLOW)
+settings.register_profile(
+    "quick",
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=_SLOW,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+settings.register_profile("fuzz", max_examples=2000, deadline=20_000, suppress_health_check=_SLOW)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # WordprocessingML, for lxml paths
@@ -73,8 +79,9 @@ MINIMAL: dict[str, Any] = {
 
 def page_text(page: Page) -> str:
     """The text of the page's blocks, the cells of a table one after another."""
-    return "".join(b.text if isinstance(b, Paragraph) else "".join(c.text for row in b.rows for c in row)
-                   for b in page.blocks)
+    return "".join(
+        b.text if isinstance(b, Paragraph) else "".join(c.text for row in b.rows for c in row) for b in page.blocks
+    )
 
 
 def unit_input(name: str) -> str:

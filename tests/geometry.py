@@ -50,7 +50,11 @@ def body(lines_of_page):
 def grid_report():
     """Sixteen paragraphs of unpunctuated text: every page but the last is full."""
     return make_report(
-        office="小河区", opening=[paragraph(9, i) for i in range(16)], measures=[], problems=[], plans=[],
+        office="小河区",
+        opening=[paragraph(9, i) for i in range(16)],
+        measures=[],
+        problems=[],
+        plans=[],
         lead_in="现将有关情况总结如下：",
     )
 
@@ -66,15 +70,27 @@ def signoff_report(lines: int, free: int):
         opening.append(paragraph(n, seed))
         filler -= n
         seed += 1
-    return make_report(office="小河区", opening=[*opening, "现将有关情况总结如下："], measures=[], problems=[],
-                       plans=[], closing=[paragraph(lines, 7)])
+    return make_report(
+        office="小河区",
+        opening=[*opening, "现将有关情况总结如下："],
+        measures=[],
+        problems=[],
+        plans=[],
+        closing=[paragraph(lines, 7)],
+    )
 
 
 def dash_report():
     """The dash —— where a line ends: after 25 characters on a first line (26 fit), after 53
     (the second line's last place), and elsewhere."""
-    return make_report(office="小河区", opening=[cjk(at) + "——" + cjk(40, at) + "。" for at in (25, 53, 24, 26, 0)],
-                       measures=[], problems=[], plans=[], lead_in="现将有关情况总结如下：")
+    return make_report(
+        office="小河区",
+        opening=[cjk(at) + "——" + cjk(40, at) + "。" for at in (25, 53, 24, 26, 0)],
+        measures=[],
+        problems=[],
+        plans=[],
+        lead_in="现将有关情况总结如下：",
+    )
 
 
 def tables_report(before: int):
@@ -83,7 +99,17 @@ def tables_report(before: int):
     rows = [[f"第{i}项", cjk(6, i), f"{i * 7}个"] for i in range(1, 9)]
     rows[3][1] = cjk(40, 3)  # three lines in its cell
     opening = [paragraph(min(9, before - n), n) for n in range(0, before, 9)]
-    return make_report(office="小河区", opening=[*opening, "现将有关情况总结如下："], measures=[], problems=[], plans=[],
-                       closing=[paragraph(3, 2)],
-                       achievements=[{"tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}],
-                                      "body": [paragraph(2, 1)]}])
+    return make_report(
+        office="小河区",
+        opening=[*opening, "现将有关情况总结如下："],
+        measures=[],
+        problems=[],
+        plans=[],
+        closing=[paragraph(3, 2)],
+        achievements=[
+            {
+                "tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}],
+                "body": [paragraph(2, 1)],
+            }
+        ],
+    )

@@ -24,8 +24,19 @@ def to_pdf(docx_files: list[Path], workdir: Path) -> dict[str, bytes]:
     (workdir / "fonts.conf").write_text(fonts_conf(), encoding="utf-8")
     env = dict(os.environ, FONTCONFIG_FILE=str(workdir / "fonts.conf"), HOME=str(workdir))
     subprocess.run(
-        [soffice(), f"-env:UserInstallation={(workdir / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(workdir), *map(str, docx_files)],
-        env=env, check=True, capture_output=True, timeout=300,
+        [
+            soffice(),
+            f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(workdir),
+            *map(str, docx_files),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return {f.stem: (workdir / f"{f.stem}.pdf").read_bytes() for f in docx_files}

@@ -22,7 +22,6 @@ class Line:
     size: float
 
 
-
 def _font(name: str) -> str:
     return name.split("+", 1)[-1]  # drop the subset tag
 
@@ -40,12 +39,23 @@ def pages(data: bytes) -> list[list[Line]]:
                         for c in span["chars"]:
                             y = round(c["origin"][1], 1)
                             rows.setdefault(y, []).append(
-                                (c["origin"][0], c["bbox"][2], c["c"], _font(span["font"]), span["size"], c["bbox"][1]))
+                                (c["origin"][0], c["bbox"][2], c["c"], _font(span["font"]), span["size"], c["bbox"][1])
+                            )
             lines = []
             for y in sorted(rows):
                 chars = sorted(rows[y])
-                lines.append(Line(number, y, min(c[5] for c in chars), chars[0][0], chars[-1][1], "".join(c[2] for c in chars),
-                                  frozenset(c[3] for c in chars), max(c[4] for c in chars)))
+                lines.append(
+                    Line(
+                        number,
+                        y,
+                        min(c[5] for c in chars),
+                        chars[0][0],
+                        chars[-1][1],
+                        "".join(c[2] for c in chars),
+                        frozenset(c[3] for c in chars),
+                        max(c[4] for c in chars),
+                    )
+                )
             out.append(lines)
     return out
 
@@ -57,8 +67,10 @@ def text_layer(data: bytes, bottom: float | None = None) -> str:
     (𠀀̀), which its plain text keeps, as the page's content does."""
     flags = pymupdf.TEXT_INHIBIT_SPACES | pymupdf.TEXT_PRESERVE_LIGATURES
     with pymupdf.open(stream=data, filetype="pdf") as doc:
-        return "".join(page.get_text("text", flags=flags, clip=pymupdf.Rect(0, 0, page.rect.width, bottom or page.rect.height))
-                       for page in doc)
+        return "".join(
+            page.get_text("text", flags=flags, clip=pymupdf.Rect(0, 0, page.rect.width, bottom or page.rect.height))
+            for page in doc
+        )
 
 
 def spans(data: bytes) -> list[tuple[int, str, str, float]]:

@@ -52,8 +52,11 @@ def civreport_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def outputs(root: Path) -> dict[str, float]:
-    return {str(p.relative_to(root)): p.stat().st_mtime for p in sorted(root.rglob("*.*"))
-            if ".civreport" not in p.parts and p.suffix in (".pdf", ".docx")}
+    return {
+        str(p.relative_to(root)): p.stat().st_mtime
+        for p in sorted(root.rglob("*.*"))
+        if ".civreport" not in p.parts and p.suffix in (".pdf", ".docx")
+    }
 
 
 @pytest.mark.slow
@@ -61,14 +64,15 @@ def test_a_batch_rolls_up_the_tree_and_tables_its_failures(organisation: Path) -
     result = civreport_cli("batch", "batch.yaml", "--jobs", "2", cwd=organisation)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     out = organisation / "out"
-    assert set(outputs(out)) == {f"{path}/2024Q3.{fmt}" for path in ("city/east/a", "city/east", "city", "west/d")
-                                 for fmt in ("docx", "pdf")}
+    assert set(outputs(out)) == {
+        f"{path}/2024Q3.{fmt}" for path in ("city/east/a", "city/east", "city", "west/d") for fmt in ("docx", "pdf")
+    }
     # The roll-ups ran after their sources: the district's report holds its streets, the city's its district.
     east = civreport.load(out / "city" / "east" / "2024Q3.yaml").report
     assert east.office == "东区创城办" and [s.office for s in east.sources] == ["A街道办事处", "B街道办事处"]
     city = docx.Document(str(out / "city" / "2024Q3.docx"))
     assert any("云江市创城办" in p.text for p in city.paragraphs)
-    table = result.stderr[result.stderr.index("错误：3 份报告没有生成"):]
+    table = result.stderr[result.stderr.index("错误：3 份报告没有生成") :]
     assert "city/east/b/2024Q3｜模板｜" in table and "模板的计算出错" in table
     assert "west/c/2024Q3｜读取｜" in table
     assert "west/2024Q3｜汇总｜" in table and "c.yaml" in table
@@ -94,10 +98,10 @@ def test_a_batch_resumes_where_its_outputs_are_up_to_date(organisation: Path) ->
     assert all(mtime > again[path] for path, mtime in outputs(organisation / "out").items())
 
 
-
 @pytest.mark.slow
 def test_a_renamed_or_deleted_roll_up_is_redone_and_a_failed_one_holds_back_its_parent(
-        organisation: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    organisation: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     manifest = organisation / "batch.yaml"
     assert main(["batch", str(manifest), "--jobs", "1", "--quiet"]) == 1
     first = outputs(organisation / "out")
@@ -132,17 +136,20 @@ def test_a_csv_manifest_with_periods_from_the_command_line(tmp_path: Path) -> No
     (tmp_path / "2024Q3").mkdir()
     for unit in ("a", "b"):
         (tmp_path / "2024Q3" / f"{unit}.yaml").write_text(unit_input(unit.upper()), encoding="utf-8")
-    (tmp_path / "units.csv").write_text("unit,name,parent,input,rollup\ndistrict,某区创城办,,,是\n"
-                                        "a,,district,{period}/{unit}.yaml,\nb,,district,{period}/{unit}.yaml,\n",
-                                        encoding="utf-8")
+    (tmp_path / "units.csv").write_text(
+        "unit,name,parent,input,rollup\ndistrict,某区创城办,,,是\n"
+        "a,,district,{period}/{unit}.yaml,\nb,,district,{period}/{unit}.yaml,\n",
+        encoding="utf-8",
+    )
     assert main(["batch", str(tmp_path / "units.csv"), "--period", "2024Q3", "--to", "html", "--quiet"]) == 0
     assert (tmp_path / "out" / "district" / "a" / "2024Q3.html").is_file()
     assert civreport.load(tmp_path / "out" / "district" / "2024Q3.yaml").report.office == "某区创城办"
     assert main(["batch", str(tmp_path / "units.csv"), "--quiet"]) == 2  # a CSV needs --period
 
 
-def test_a_csv_row_longer_than_its_header_and_a_bad_dask_address(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_csv_row_longer_than_its_header_and_a_bad_dask_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "units.csv").write_text("unit,input\na,a.yaml,extra\n", encoding="utf-8")
     assert main(["batch", str(tmp_path / "units.csv"), "--period", "2024Q3"]) == 2
     assert "第 2 行：这一行的单元格比第一行（列名）多：多出 extra" in capsys.readouterr().err
@@ -151,19 +158,25 @@ def test_a_csv_row_longer_than_its_header_and_a_bad_dask_address(tmp_path: Path,
     assert "Dask 集群的地址应写作 dask://主机:端口" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("manifest", "message"), [
-    ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: nobody}\n", "上级 nobody 不在清单中"),
-    ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: b}\n  - {unit: b, parent: a}\n", "成环"),
-    ("periods: [2024Q3]\nunits:\n  - {unit: a}\n  - {unit: a}\n", "单位代码 a 出现了不止一次"),
-    ("periods: [2024Q3]\nunits:\n  - {unit: a, rollup: true}\n", "没有下级单位"),
-    ("periods: [2024Q9]\nunits:\n  - {unit: a}\n", "无法识别的期间"),
-    ("periods: [2024Q3]\nunits:\n  - {unit: a, colour: red}\n", "未知字段"),
-    ("periods: [2024Q3]\ninputs: '{unit}/{nope}.yaml'\nunits:\n  - {unit: a}\n",
-     "字段 inputs（输入文件）：不认识的占位符 {nope}：只能用 {unit} 和 {period}"),
-    ("periods: [2024Q3]\nunits:\n  - {unit: a, input: '{unit'}\n", "花括号不成对"),
-])
-def test_a_bad_manifest_is_refused_in_chinese(tmp_path: Path, manifest: str, message: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: nobody}\n", "上级 nobody 不在清单中"),
+        ("periods: [2024Q3]\nunits:\n  - {unit: a, parent: b}\n  - {unit: b, parent: a}\n", "成环"),
+        ("periods: [2024Q3]\nunits:\n  - {unit: a}\n  - {unit: a}\n", "单位代码 a 出现了不止一次"),
+        ("periods: [2024Q3]\nunits:\n  - {unit: a, rollup: true}\n", "没有下级单位"),
+        ("periods: [2024Q9]\nunits:\n  - {unit: a}\n", "无法识别的期间"),
+        ("periods: [2024Q3]\nunits:\n  - {unit: a, colour: red}\n", "未知字段"),
+        (
+            "periods: [2024Q3]\ninputs: '{unit}/{nope}.yaml'\nunits:\n  - {unit: a}\n",
+            "字段 inputs（输入文件）：不认识的占位符 {nope}：只能用 {unit} 和 {period}",
+        ),
+        ("periods: [2024Q3]\nunits:\n  - {unit: a, input: '{unit'}\n", "花括号不成对"),
+    ],
+)
+def test_a_bad_manifest_is_refused_in_chinese(
+    tmp_path: Path, manifest: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "m.yaml").write_text(manifest, encoding="utf-8")
     assert main(["batch", str(tmp_path / "m.yaml")]) == 2
     err = capsys.readouterr().err
@@ -216,7 +229,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.slow
-def test_worker_pools_are_replaced_on_long_runs_without_hanging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_pools_are_replaced_on_long_runs_without_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Pools are renewed every DOCUMENTS_PER_WORKER documents a worker (here 1: a new pool for
     every two documents); max_tasks_per_child would deadlock here (CPython gh-115634)."""
     import signal
@@ -224,8 +239,9 @@ def test_worker_pools_are_replaced_on_long_runs_without_hanging(tmp_path: Path, 
     from civreport.batch import runner
 
     monkeypatch.setattr(runner, "DOCUMENTS_PER_WORKER", 1)
-    jobs = _jobs(tmp_path) + [Job(f"{j.name}2", j.input, (j.outputs[0].replace(".docx", "2.docx"),))
-                              for j in _jobs(tmp_path)]
+    jobs = _jobs(tmp_path) + [
+        Job(f"{j.name}2", j.input, (j.outputs[0].replace(".docx", "2.docx"),)) for j in _jobs(tmp_path)
+    ]
     signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the batch hung"))
     signal.alarm(120)
     try:
@@ -242,15 +258,23 @@ def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedPr
     worker is still at it when the other has made its small one. (A named pipe held it once;
     civreport now refuses a pipe as an input instead of waiting on it.)"""
     units = [f"u{n:02d}" for n in range(count)]
-    long = unit_input(units[0]) + "closing:\n" + "".join(f"  - {'我区扎实推进各项创建工作。' * 1000}\n" for _ in range(100))
+    long = (
+        unit_input(units[0])
+        + "closing:\n"
+        + "".join(f"  - {'我区扎实推进各项创建工作。' * 1000}\n" for _ in range(100))
+    )
     (tmp_path / f"{units[0]}.yaml").write_text(long, encoding="utf-8")
     for unit in units[1:]:
         (tmp_path / f"{unit}.yaml").write_text(unit_input(unit), encoding="utf-8")
-    (tmp_path / "batch.yaml").write_text('periods: [2024Q3]\nout: out\nto: [pdf]\ninputs: "{unit}.yaml"\nunits:\n'
-                                         + "".join(f"  - {{unit: {unit}}}\n" for unit in units), encoding="utf-8")
+    (tmp_path / "batch.yaml").write_text(
+        'periods: [2024Q3]\nout: out\nto: [pdf]\ninputs: "{unit}.yaml"\nunits:\n'
+        + "".join(f"  - {{unit: {unit}}}\n" for unit in units),
+        encoding="utf-8",
+    )
     command = ["civreport", "batch", str(tmp_path / "batch.yaml"), "--jobs", "2"]
-    process = subprocess.Popen(command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     assert process.stderr is not None
     # Should the run never say a document is made, it is ended, and the test fails, not hangs.
     hung = threading.Timer(600, os.killpg, (process.pid, signal.SIGKILL))
@@ -289,7 +313,10 @@ def test_ctrl_c_with_a_worker_between_documents_prints_no_traceback(tmp_path: Pa
     it there, in the pool's own code."""
     before, run = interrupted(tmp_path, 2)
     assert run.returncode == 130 and before == 1, run.stderr
-    assert run.stderr.splitlines()[-1] == "已中断：已写好的文件完整保留，没写完的一个也没有留下" and "Traceback" not in run.stderr
+    assert (
+        run.stderr.splitlines()[-1] == "已中断：已写好的文件完整保留，没写完的一个也没有留下"
+        and "Traceback" not in run.stderr
+    )
 
 
 def test_each_thread_job_reports_its_own_diagnostics_and_no_others(tmp_path: Path) -> None:
@@ -305,4 +332,7 @@ def test_each_thread_job_reports_its_own_diagnostics_and_no_others(tmp_path: Pat
     for n, outcome in enumerate(outcomes):
         assert outcome.written, outcome.message
         dropped = [str(d) for d in outcome.diagnostics if "无法打印" in str(d)]
-        assert dropped == [f"字段 measures[0].items[0].title：已删除无法打印的字符 U+0007（“第{n}号条目”）"], (n, dropped)
+        assert dropped == [f"字段 measures[0].items[0].title：已删除无法打印的字符 U+0007（“第{n}号条目”）"], (
+            n,
+            dropped,
+        )

@@ -96,13 +96,14 @@ def test_fixes_change_only_what_they_find() -> None:
     assert fix_text("地方财政收入3.4亿元, 增长20%", {"CR201", "CR208"}, report) == "地方财政收入3.4亿元，增长20%"
 
 
-
 def test_taiwan_words_are_misconverted_but_not_the_mainland_words_that_share_their_characters() -> None:
     text = "随著网路普及，我区著力推进数位化，成效显著手段多，拥有著作权的著名专家带著名单入户。"
     found = [f for f in check(report_with(opening=[text])) if f.code == "CR502"]
     assert [f.message for f in found] == ["疑为繁简转换造成的错词 随著→随着、网路→网络、著力→着力、数位化→数字化"]
     assert fix_text(text, {"CR502"}, report_with()) == (
-        "随着网络普及，我区着力推进数字化，成效显著手段多，拥有著作权的著名专家带著名单入户。")
+        "随着网络普及，我区着力推进数字化，成效显著手段多，拥有著作权的著名专家带著名单入户。"
+    )
+
 
 @pytest.mark.parametrize("path", SAMPLES + QUARTERS, ids=lambda p: p.stem)
 def test_every_sample_is_clean(path: Path) -> None:
@@ -116,7 +117,12 @@ def _plant(text: str) -> str:
     planted = 0
     for i, line in enumerate(lines):
         stripped = line.lstrip()
-        if stripped.startswith("- ") and not stripped.startswith(("- >", "- |", "- {")) and "，" in line and planted < 3:
+        if (
+            stripped.startswith("- ")
+            and not stripped.startswith(("- >", "- |", "- {"))
+            and "，" in line
+            and planted < 3
+        ):
             lines[i] = line.replace("，", ",", 1)
             planted += 1
     assert planted
@@ -124,8 +130,9 @@ def _plant(text: str) -> str:
 
 
 @pytest.mark.parametrize("path", SAMPLES + QUARTERS[:1], ids=lambda p: p.stem)
-def test_fix_mends_the_file_and_changes_nothing_else(path: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix_mends_the_file_and_changes_nothing_else(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shutil.copytree(ROOT / "samples", tmp_path / "samples")
     target = tmp_path / "samples" / path.relative_to(ROOT / "samples")
     original = target.read_text(encoding="utf-8")
@@ -139,10 +146,12 @@ def test_fix_mends_the_file_and_changes_nothing_else(path: Path, tmp_path: Path,
 
 def test_fix_keeps_comments_and_reports_what_it_cannot_mend(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "r.yaml"
-    target.write_text("# 我的注释\noffice: 某区创城办   # 单位\nperiod: 2024Q3\nsubject: 创建全国文明城市\n"
-                      "date: 2024-10-08\nopening:\n  - \"今年以来,我区扎实推进\\\"文明\\\"创建。\"\n"
-                      "problems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境卫生反复较大，市民文明素质有待进一步提高。两次暗访发现的问题仍未全部整改。]\n",
-                      encoding="utf-8")
+    target.write_text(
+        "# 我的注释\noffice: 某区创城办   # 单位\nperiod: 2024Q3\nsubject: 创建全国文明城市\n"
+        'date: 2024-10-08\nopening:\n  - "今年以来,我区扎实推进\\"文明\\"创建。"\n'
+        "problems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境卫生反复较大，市民文明素质有待进一步提高。两次暗访发现的问题仍未全部整改。]\n",
+        encoding="utf-8",
+    )
     assert main(["check", str(target), "--fix"]) == 1  # 某区 cannot be fixed
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# 我的注释\noffice: 某区创城办   # 单位\n")
@@ -191,7 +200,9 @@ def test_fix_changes_only_the_bytes_of_the_fixed_texts(tmp_path: Path) -> None:
     assert main(["check", str(target), "--fix"]) == 0
     expected = UNTIDY
     for old, new in [
-        ("以来,我区", "以来，我区"), ("'群众满意度达到９５%。'", "'群众满意度达到95%。'"), ("广告１２处", "广告12处"),
+        ("以来,我区", "以来，我区"),
+        ("'群众满意度达到９５%。'", "'群众满意度达到95%。'"),
+        ("广告１２处", "广告12处"),
         ('"强化\\"组织\\"领导"', '"强化“组织”领导"'),
         # A text fixed in a block or over several lines is written on one line of its block.
         ("部分点位,管理机制\n          仍不健全。", "部分点位，管理机制仍不健全。"),
@@ -204,14 +215,17 @@ def test_fix_changes_only_the_bytes_of_the_fixed_texts(tmp_path: Path) -> None:
     assert target.read_bytes() == expected.encode("utf-8")
 
 
-@pytest.mark.parametrize(("written", "new", "rewritten"), [
-    ("k: 甲\n", "乙: 丙", 'k: "乙: 丙"\n'),
-    ("k: [甲, 乙]  # 注\n", "丙,丁", 'k: [甲, "丙,丁"]  # 注\n'),
-    ("k: '甲'\n", "它's", "k: '它''s'\n"),
-    ("k: |-\n  甲\n\nn: 1\n", "乙\n丙", "k: |-\n  乙\n  丙\n\nn: 1\n"),
-    ("k: >\n  甲\nn: 1\n", "乙\n丙", "k: >\n  乙\n\n  丙\nn: 1\n"),
-    ("k: |2  # 注\n    甲\nn: 1\n", "乙", 'k: "乙"  # 注\nn: 1\n'),  # the indentation given: quoted
-])
+@pytest.mark.parametrize(
+    ("written", "new", "rewritten"),
+    [
+        ("k: 甲\n", "乙: 丙", 'k: "乙: 丙"\n'),
+        ("k: [甲, 乙]  # 注\n", "丙,丁", 'k: [甲, "丙,丁"]  # 注\n'),
+        ("k: '甲'\n", "它's", "k: '它''s'\n"),
+        ("k: |-\n  甲\n\nn: 1\n", "乙\n丙", "k: |-\n  乙\n  丙\n\nn: 1\n"),
+        ("k: >\n  甲\nn: 1\n", "乙\n丙", "k: >\n  乙\n\n  丙\nn: 1\n"),
+        ("k: |2  # 注\n    甲\nn: 1\n", "乙", 'k: "乙"  # 注\nn: 1\n'),  # the indentation given: quoted
+    ],
+)
 def test_a_fixed_text_keeps_its_style_where_the_style_can_carry_it(written: str, new: str, rewritten: str) -> None:
     loc = ("k", 1) if written.startswith("k: [") else ("k",)
     assert roundtrip.spliced(written, {loc: new, ("absent",): "x"}, "r.yaml") == (rewritten, 1)
@@ -219,8 +233,11 @@ def test_a_fixed_text_keeps_its_style_where_the_style_can_carry_it(written: str,
 
 def test_toml_cannot_be_fixed_but_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "r.toml"
-    target.write_text('office = "小河区创城办"\nperiod = "2024Q3"\nsubject = "创建全国文明城市"\n'
-                      'opening = ["今年以来,我区扎实推进创建工作。"]\n', encoding="utf-8")
+    target.write_text(
+        'office = "小河区创城办"\nperiod = "2024Q3"\nsubject = "创建全国文明城市"\n'
+        'opening = ["今年以来,我区扎实推进创建工作。"]\n',
+        encoding="utf-8",
+    )
     assert main(["check", str(target)]) == 1
     capsys.readouterr()
     assert main(["check", str(target), "--fix"]) == 1  # the findings, and a word on why none is fixed
@@ -236,7 +253,9 @@ def test_fix_keeps_the_files_byte_order_mark_line_ends_and_links(tmp_path: Path)
     link.symlink_to(target)
     assert main(["check", str(link), "--fix"]) == 0
     assert link.is_symlink()
-    assert target.read_bytes() == b"\xef\xbb\xbf" + text.replace("以来,", "以来，").replace("\n", "\r\n").encode("utf-8")
+    assert target.read_bytes() == b"\xef\xbb\xbf" + text.replace("以来,", "以来，").replace("\n", "\r\n").encode(
+        "utf-8"
+    )
 
 
 def _planted_file(tmp_path: Path) -> Path:
@@ -244,7 +263,9 @@ def _planted_file(tmp_path: Path) -> Path:
     target.write_text(
         "office: 小河区创城办\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\n"
         "opening:\n  - 今年以来，××扎实推进创建工作。\nproblems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境卫生反复较大，"
-        "市民文明素质有待进一步提高。两次暗访发现的问题仍未全部整改。]\n", encoding="utf-8")
+        "市民文明素质有待进一步提高。两次暗访发现的问题仍未全部整改。]\n",
+        encoding="utf-8",
+    )
     return target
 
 
@@ -252,8 +273,18 @@ def test_json_and_sarif_output(tmp_path: Path, capsys: pytest.CaptureFixture[str
     target = _planted_file(tmp_path)
     assert main(["check", str(target), "--format", "json"]) == 1
     rows = json.loads(capsys.readouterr().out)
-    assert rows == [{"code": "CR101", "name": "占位符", "severity": "error", "message": rows[0]["message"],
-                     "file": str(target), "line": 6, "path": "opening[0]", "fixable": False}]
+    assert rows == [
+        {
+            "code": "CR101",
+            "name": "占位符",
+            "severity": "error",
+            "message": rows[0]["message"],
+            "file": str(target),
+            "line": 6,
+            "path": "opening[0]",
+            "fixable": False,
+        }
+    ]
     assert main(["check", str(target), "--format", "sarif"]) == 1
     sarif = json.loads(capsys.readouterr().out)
     run = sarif["runs"][0]
@@ -264,9 +295,9 @@ def test_json_and_sarif_output(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "CR101"
 
 
-
 def test_json_still_carries_the_readable_files_when_another_cannot_be_read(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = _planted_file(tmp_path)
     (tmp_path / "bad.yaml").write_text("office: [\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "bad.yaml"), str(target), "--format", "json"]) == 2
@@ -275,10 +306,14 @@ def test_json_still_carries_the_readable_files_when_another_cannot_be_read(
 
 
 def test_a_comma_that_splits_a_bracketed_text_is_a_warning_not_python_output(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "r.yaml"
-    target.write_text("office: 小河区创城办\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\n"
-                      "opening: [今年以来,我区扎实推进创建工作。, \"文明, 和谐\", a,b]\n", encoding="utf-8")
+    target.write_text(
+        "office: 小河区创城办\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\n"
+        'opening: [今年以来,我区扎实推进创建工作。, "文明, 和谐", a,b]\n',
+        encoding="utf-8",
+    )
     main(["check", str(target)])
     err = capsys.readouterr().err
     assert f"警告：{target}：第 5 行：方括号列表中“今年以来,我区扎实推进”的半角逗号把文字分成了两段" in err
@@ -298,7 +333,10 @@ def test_a_roll_up_of_quarters_is_clean_and_a_change_is_said_of_the_nearest_name
         return [f.message for f in check(q1.model_copy(update={"opening": [text]})) if f.code == "CR303"]
 
     assert said("5.3") == []
-    assert said("6") == ["正文写“问题整改率……同比提高6个百分点”，指标 fix_rate 算得“同比提高5.3个百分点”：请改正或写作 {fix_rate.yoy}"]
+    assert said("6") == [
+        "正文写“问题整改率……同比提高6个百分点”，指标 fix_rate 算得“同比提高5.3个百分点”：请改正或写作 {fix_rate.yoy}"
+    ]
+
 
 def test_exit_status_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLES[0])]) == 0
@@ -354,8 +392,13 @@ def test_the_readme_lists_every_rule_as_the_table_in_code_has_it() -> None:
 
 def test_fix_writes_json_back_as_json(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
-    data = {"office": "小河区创城办", "period": "2024Q3", "subject": "创建全国文明城市",
-            "opening": ["今年以来,我区开展活动１２场。"], "problems": CLEAN["problems"]}
+    data = {
+        "office": "小河区创城办",
+        "period": "2024Q3",
+        "subject": "创建全国文明城市",
+        "opening": ["今年以来,我区开展活动１２场。"],
+        "problems": CLEAN["problems"],
+    }
     target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["check", str(target), "--fix"]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["opening"] == ["今年以来，我区开展活动12场。"]
@@ -380,21 +423,36 @@ def test_clean_text_that_reads_like_a_leftover_is_not_flagged(text: str) -> None
 
 
 def test_a_short_part_of_several_points_is_not_thin() -> None:
-    report = report_with(problems=[{"title": "存在的问题", "body": ["一是宣传不够深入；二是整改不够彻底；三是长效机制不健全。"]}])
+    report = report_with(
+        problems=[{"title": "存在的问题", "body": ["一是宣传不够深入；二是整改不够彻底；三是长效机制不健全。"]}]
+    )
     assert [f for f in check(report) if f.code == "CR402"] == []
 
 
-@pytest.mark.parametrize(("report", "code", "found"), [
-    (report_with(title="小河区2024年上半年创建全国文明城市工作总结"), "CR304", "上半年"),
-    (opening("现将上半年创建工作情况总结如下："), "CR304", "现将上半年"),
-    (opening("202X年共开展活动12场，2024年X月完成验收，×月×日召开会议。"), "CR101", "202X、X、×"),
-    (opening("请【单位名称】于某年某月前报送。"), "CR101", "【单位名称】、某年、某月"),
-    (opening("10月20日已完成全部点位验收。"), "CR305", "10月20日"),
-    (opening("全年投入五万元，培训一万人。"), "CR301", "五、一"),
-    (report_with(headings={"plans": "20xx年工作打算"}), "CR101", "20xx"),
-    (report_with(achievements=[{"body": ["成效明显。"], "tables": [{"title": "XX指标", "header": ["某某", "数量"],
-                                                                  "rows": [["甲", "1"]]}]}]), "CR101", "XX"),
-])
+@pytest.mark.parametrize(
+    ("report", "code", "found"),
+    [
+        (report_with(title="小河区2024年上半年创建全国文明城市工作总结"), "CR304", "上半年"),
+        (opening("现将上半年创建工作情况总结如下："), "CR304", "现将上半年"),
+        (opening("202X年共开展活动12场，2024年X月完成验收，×月×日召开会议。"), "CR101", "202X、X、×"),
+        (opening("请【单位名称】于某年某月前报送。"), "CR101", "【单位名称】、某年、某月"),
+        (opening("10月20日已完成全部点位验收。"), "CR305", "10月20日"),
+        (opening("全年投入五万元，培训一万人。"), "CR301", "五、一"),
+        (report_with(headings={"plans": "20xx年工作打算"}), "CR101", "20xx"),
+        (
+            report_with(
+                achievements=[
+                    {
+                        "body": ["成效明显。"],
+                        "tables": [{"title": "XX指标", "header": ["某某", "数量"], "rows": [["甲", "1"]]}],
+                    }
+                ]
+            ),
+            "CR101",
+            "XX",
+        ),
+    ],
+)
 def test_leftovers_a_review_found_missing_are_found(report: Report, code: str, found: str) -> None:
     messages = [f.message for f in check(report) if f.code == code]
     assert messages and all(piece in "".join(messages) for piece in found.split("、")), messages
@@ -408,10 +466,12 @@ def test_a_change_said_of_another_subject_is_not_the_indicators() -> None:
 
 def test_fix_mends_names_too(tmp_path: Path) -> None:
     target = tmp_path / "r.yaml"
-    target.write_text("office: 滨河区創城辦\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\nsignoff: 滨河区創城辦\n"
-                      "opening:\n  - 今年以来，我区扎实推进创建工作。\nproblems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境"
-                      "卫生反复较大。两次暗访发现的问题仍未全部整改。]\nindicators:\n  - {key: a, name: 誌願者, value: 1, unit: 人}\n",
-                      encoding="utf-8")
+    target.write_text(
+        "office: 滨河区創城辦\nperiod: 2024Q3\nsubject: 创建全国文明城市\ndate: 2024-10-08\nsignoff: 滨河区創城辦\n"
+        "opening:\n  - 今年以来，我区扎实推进创建工作。\nproblems:\n  - body: [部分点位长效管理机制仍不健全，背街小巷环境"
+        "卫生反复较大。两次暗访发现的问题仍未全部整改。]\nindicators:\n  - {key: a, name: 誌願者, value: 1, unit: 人}\n",
+        encoding="utf-8",
+    )
     assert main(["check", str(target), "--fix"]) == 0
     report = civreport.load(target).report
     assert (report.office, report.signoff, report.indicators[0].name) == ("滨河区创城办", "滨河区创城办", "志愿者")

@@ -38,8 +38,14 @@ def test_render_html(good, tmp_path):
     [
         (("period: 2024Q3", "period: 2024Q5"), "，第 2 行：字段 period（工作期间）：无法识别的期间“2024Q5”"),
         (("subject: 创建全国文明城市\n", ""), "字段 subject（工作主题）：缺少必填字段"),
-        (("      - title: 强化组织领导", "      - titel: 强化组织领导"), "，第 9 行：字段 measures[0].items[0].titel：未知字段"),
-        (("  - body: [部分点位长效管理机制仍不健全。]", "  - body: 7"), "，第 16 行：字段 problems[0].body（正文）：应为列表，实际是整数"),
+        (
+            ("      - title: 强化组织领导", "      - titel: 强化组织领导"),
+            "，第 9 行：字段 measures[0].items[0].titel：未知字段",
+        ),
+        (
+            ("  - body: [部分点位长效管理机制仍不健全。]", "  - body: 7"),
+            "，第 16 行：字段 problems[0].body（正文）：应为列表，实际是整数",
+        ),
         (("opening:", "opening: [x"), "YAML 格式有误"),
     ],
 )
@@ -79,16 +85,19 @@ def test_new_prints_a_starter_that_loads(tmp_path, capsys):
     assert "#" in starter.read_text(encoding="utf-8")  # commented for the author
 
 
-@pytest.mark.parametrize(("period", "day"), [
-    ("2024Q3", date(2024, 10, 31)),  # a quarter's summary is written in the month after it
-    ("2024Q4", date(2025, 1, 31)),
-    ("2024H1", date(2024, 7, 31)),
-    ("2024Q1-Q3", date(2024, 10, 31)),
-    ("2024", date(2025, 1, 31)),
-    ("2024-01", date(2024, 2, 29)),
-    ("2023-11..2024-06", date(2024, 7, 31)),
-    ("2100Q4", date(2100, 12, 31)),  # no later than a report may be dated
-])
+@pytest.mark.parametrize(
+    ("period", "day"),
+    [
+        ("2024Q3", date(2024, 10, 31)),  # a quarter's summary is written in the month after it
+        ("2024Q4", date(2025, 1, 31)),
+        ("2024H1", date(2024, 7, 31)),
+        ("2024Q1-Q3", date(2024, 10, 31)),
+        ("2024", date(2025, 1, 31)),
+        ("2024-01", date(2024, 2, 29)),
+        ("2023-11..2024-06", date(2024, 7, 31)),
+        ("2100Q4", date(2100, 12, 31)),  # no later than a report may be dated
+    ],
+)
 def test_new_dates_the_starter_after_its_period(tmp_path, capsys, period, day):
     assert main(["new", "--period", period]) == 0
     starter = tmp_path / "new.yaml"
@@ -96,11 +105,14 @@ def test_new_dates_the_starter_after_its_period(tmp_path, capsys, period, day):
     assert civreport.load(starter).report.date == day
 
 
-@pytest.mark.parametrize(("office", "loaded"), [
-    ('小河区"创城办: x', '小河区"创城办: x'),
-    ("某区 # 创城办", "某区 # 创城办"),
-    ("a\nperiod: 1999\nb", "a period: 1999 b"),  # no line of the starter comes from the option
-])
+@pytest.mark.parametrize(
+    ("office", "loaded"),
+    [
+        ('小河区"创城办: x', '小河区"创城办: x'),
+        ("某区 # 创城办", "某区 # 创城办"),
+        ("a\nperiod: 1999\nb", "a period: 1999 b"),  # no line of the starter comes from the option
+    ],
+)
 def test_new_writes_any_office_name_as_one_value(tmp_path, capsys, office, loaded):
     assert main(["new", "--period", "2024H1", "--office", office]) == 0
     starter = tmp_path / "new.yaml"
@@ -137,8 +149,13 @@ def test_schema_of_the_profile_format(capsys):
 
 def test_render_prints_each_warning_of_loading_once(tmp_path, capsys):
     path = tmp_path / "r.yaml"
-    path.write_text(YAML.replace("  - 今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。",
-                                 '  - "\\x07今年以来，扎实推进各项创建工作。"'), encoding="utf-8")
+    path.write_text(
+        YAML.replace(
+            "  - 今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。",
+            '  - "\\x07今年以来，扎实推进各项创建工作。"',
+        ),
+        encoding="utf-8",
+    )
     assert main(["render", str(path), "--to", "html", "--out", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().err.count("已删除无法打印的字符 U+0007") == 1
 
@@ -151,13 +168,16 @@ def test_a_profile_error_shared_by_inputs_is_said_once(tmp_path, capsys):
     assert capsys.readouterr().err.count("模板目录不存在") == 1
 
 
-@pytest.mark.parametrize("args", [
-    ["schema"],
-    ["new", "--period", "2024Q3"],
-    ["check", "{q3}", "--format", "json"],
-    ["rollup", "{q3}", "--period", "2024Q3", "--office", "小河区"],
-    ["render", "{q3}", "--to", "html", "--out", "{out}", "--quiet"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schema"],
+        ["new", "--period", "2024Q3"],
+        ["check", "{q3}", "--format", "json"],
+        ["rollup", "{q3}", "--period", "2024Q3", "--office", "小河区"],
+        ["render", "{q3}", "--to", "html", "--out", "{out}", "--quiet"],
+    ],
+)
 def test_a_closed_output_ends_a_command_quietly(good, tmp_path, args):
     """As ``civreport schema | head -1`` once the reader has gone: no message, the status a
     command that a closed pipe ended has, and whatever was written is whole."""
@@ -165,8 +185,9 @@ def test_a_closed_output_ends_a_command_quietly(good, tmp_path, args):
     os.close(read)  # the reader is gone before a byte is written
     try:
         command = [arg.format(q3=good, out=tmp_path / "out") for arg in args]
-        result = subprocess.run([sys.executable, "-m", "civreport", *command], stdout=write, stderr=subprocess.PIPE,
-                                text=True, cwd=tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-m", "civreport", *command], stdout=write, stderr=subprocess.PIPE, text=True, cwd=tmp_path
+        )
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (141, "")

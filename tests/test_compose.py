@@ -21,7 +21,18 @@ def numbered(sections, depth=0):
 
 def test_chinese_numerals():
     assert [cn_number(n) for n in (1, 9, 10, 11, 20, 21, 99, 100, 105, 110, 999)] == [
-        "一", "九", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十", "九百九十九"]
+        "一",
+        "九",
+        "十",
+        "十一",
+        "二十",
+        "二十一",
+        "九十九",
+        "一百",
+        "一百零五",
+        "一百一十",
+        "九百九十九",
+    ]
 
 
 def test_heading_numbers_of_the_four_levels():
@@ -70,7 +81,10 @@ def test_missing_parts_close_up_the_numbers():
 
 def test_parts_come_in_role_order_with_renamed_and_topical_headings():
     report = make_report(
-        measures=[{"title": "健全机制，增强创建工作实效", "body": ["a"]}, {"title": "广泛宣传，营造浓厚氛围", "body": ["b"]}],
+        measures=[
+            {"title": "健全机制，增强创建工作实效", "body": ["a"]},
+            {"title": "广泛宣传，营造浓厚氛围", "body": ["b"]},
+        ],
         suggestions=[{"body": ["建议。"]}],
         achievements=[{"body": ["成效。"]}],
         headings={"plans": "下半年工作安排"},
@@ -86,19 +100,33 @@ def test_parts_come_in_role_order_with_renamed_and_topical_headings():
 
 
 def test_untitled_items_are_plain_paragraphs_and_take_no_number():
-    report = make_report(measures=[{"items": [{"body": ["引言。"]}, {"title": "第一项", "body": ["x"]}, {"title": "第二项", "body": ["y"]}]}])
+    report = make_report(
+        measures=[
+            {"items": [{"body": ["引言。"]}, {"title": "第一项", "body": ["x"]}, {"title": "第二项", "body": ["y"]}]}
+        ]
+    )
     part = compose(report).sections[0]
     assert [(c.number, c.texts) for c in part.children] == [("", ["引言。"]), ("（一）", ["x"]), ("（二）", ["y"])]
 
 
 def test_run_in_headings_by_default_only_over_leaf_items_with_text():
-    report = make_report(measures=[{"items": [
-        {"title": "接正文", "body": ["正文。"]},
-        {"title": "另起一行", "body": ["正文。"], "run_in": False},
-        {"title": "有下级", "body": ["导语。"], "items": [{"title": "下级", "body": ["x"]}]},
-    ]}])
+    report = make_report(
+        measures=[
+            {
+                "items": [
+                    {"title": "接正文", "body": ["正文。"]},
+                    {"title": "另起一行", "body": ["正文。"], "run_in": False},
+                    {"title": "有下级", "body": ["导语。"], "items": [{"title": "下级", "body": ["x"]}]},
+                ]
+            }
+        ]
+    )
     children = compose(report).sections[0].children
-    assert [(c.heading, c.run_in) for c in children] == [("（一）接正文。", True), ("（二）另起一行", False), ("（三）有下级", False)]
+    assert [(c.heading, c.run_in) for c in children] == [
+        ("（一）接正文。", True),
+        ("（二）另起一行", False),
+        ("（三）有下级", False),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -141,7 +169,9 @@ def test_explicit_title_keeps_the_authors_line_breaks():
 def test_balanced_lines_fit_and_keep_words_whole():
     # GB/T 9704 7.3.1: a title line keeps its words whole (词意完整), so 城市 and 精神文明 stay whole.
     assert balance_lines(["关于加强和改进新时代城市精神文明建设工作的情况报告"], 20) == [
-        "关于加强和改进新时代城市", "精神文明建设工作的情况报告"]
+        "关于加强和改进新时代城市",
+        "精神文明建设工作的情况报告",
+    ]
     # Of equally even choices, the longer line comes first.
     assert balance_lines(["一二三四", "五六七八", "九十"], 6) == ["一二三四", "五六七八九十"]
 
@@ -161,11 +191,18 @@ def test_long_titles_break_between_pieces_then_words():
     breaks = [sum(len(line) for line in lines[:i]) for i in range(1, len(lines) - 1)]
     assert set(breaks) <= ends  # every line of the office ends where a word ends
     # The roll-up's title: the office's name is one piece, never torn (工作领导小 / 组办公室).
-    assert compose(make_report(period="2024")).title_lines == ["小河区创建全国文明城市工作领导小组办公室", "2024年创建全国文明城市工作总结"]
+    assert compose(make_report(period="2024")).title_lines == [
+        "小河区创建全国文明城市工作领导小组办公室",
+        "2024年创建全国文明城市工作总结",
+    ]
 
 
 def test_lead_in_is_generated_per_kind():
-    assert compose(make_report()).opening[-1].endswith("扎实推进各项创建工作。现将2024年第三季度创建全国文明城市工作情况总结如下：")
+    assert (
+        compose(make_report())
+        .opening[-1]
+        .endswith("扎实推进各项创建工作。现将2024年第三季度创建全国文明城市工作情况总结如下：")
+    )
     assert compose(make_report(kind="工作情况报告")).opening[-1].endswith("工作情况报告如下：")
     assert compose(make_report(opening=[])).opening == ["现将2024年第三季度创建全国文明城市工作情况总结如下："]
 
@@ -207,12 +244,18 @@ def test_the_frame_is_composed_not_left_to_templates():
     its metadata, in composition: a template prints them as they are."""
     from datetime import date
 
-    summary = compose(make_report(recipients="市创城办:", attachments=["创建工作台账", "点位清单"],
-                                  date=date(2024, 10, 8)))
+    summary = compose(
+        make_report(recipients="市创城办:", attachments=["创建工作台账", "点位清单"], date=date(2024, 10, 8))
+    )
     assert summary.recipients == "市创城办："
     assert [(a.text, a.left, a.hanging) for a in summary.attachments] == [
-        ("附件：1. 创建工作台账", 5, 3), ("2. 点位清单", 5, 0)]
+        ("附件：1. 创建工作台账", 5, 3),
+        ("2. 点位清单", 5, 0),
+    ]
     assert [a.text for a in compose(make_report(attachments=["台账"])).attachments] == ["附件：台账"]
     assert (summary.meta.title, summary.meta.author, summary.meta.created) == (
-        summary.title, make_report().office, date(2024, 10, 8))
+        summary.title,
+        make_report().office,
+        date(2024, 10, 8),
+    )
     assert compose(make_report()).recipients is None

@@ -30,8 +30,10 @@ def outputs_text(page: civreport.Page) -> tuple[str, str, str]:
     """The text of the HTML's body, of the DOCX's body and of the TXT, white space left out."""
     html = lxml_html.document_fromstring(page.html).find("body").text_content()
     document = docx.Document(io.BytesIO(civreport.write(page, "docx")))
-    in_docx = "".join(t.text or "" for t in document.element.body.iter(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+    in_docx = "".join(
+        t.text or ""
+        for t in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+    )
     return visible(html), visible(in_docx), visible(civreport.write(page, "txt").decode("utf-8"))
 
 
@@ -40,7 +42,11 @@ def test_text_written_straight_into_a_container_is_a_paragraph_in_every_output()
     page = civreport.render_page(report, templates=[LOOSE])
     html, in_docx, text = outputs_text(page)
     assert html == in_docx == text
-    assert "以下为开头（办公室模板写在容器里的文字）。" in in_docx and "（插入的标题类文字）" in text and "（结尾）" in in_docx
+    assert (
+        "以下为开头（办公室模板写在容器里的文字）。" in in_docx
+        and "（插入的标题类文字）" in text
+        and "（结尾）" in in_docx
+    )
     paragraphs = [(b.style, b.text) for b in page.blocks if isinstance(b, Paragraph)]
     assert ("body", "以下为开头（办公室模板写在容器里的文字）。") in paragraphs
     assert ("body", "开头之后的说明（插入的标题类文字），与上文分开。") in paragraphs
@@ -49,18 +55,21 @@ def test_text_written_straight_into_a_container_is_a_paragraph_in_every_output()
     assert re.search(r"<section><p>以下为开头（办公室模板写在容器里的文字）。\s*</p>", page.html)
 
 
-@pytest.mark.parametrize(("markup", "refused"), [
-    ("<ul><li>{{ doc.closing[0] }}</li></ul>", "<ul>"),
-    ("<p>结尾</p><img src='seal.png'>", "<img>"),
-    ("<p><b>加粗</b>的结尾</p>", "<b>"),
-    ("<p><a href='x'>链接</a></p>", "<a>"),
-    ("<blockquote>引文</blockquote>", "<blockquote>"),
-    ("<script>alert(1)</script>", "<script>"),
-    ("<p style='color: red'>红字</p>", "属性 style"),
-    ("<p hidden>藏起来的字</p>", "属性 hidden"),
-    ("<table><tr><td><p>格中段落</p></td></tr></table>", "<p>"),
-    ("<table>表外文字<tr><td>格</td></tr></table>", "单元格之外写了文字"),
-])
+@pytest.mark.parametrize(
+    ("markup", "refused"),
+    [
+        ("<ul><li>{{ doc.closing[0] }}</li></ul>", "<ul>"),
+        ("<p>结尾</p><img src='seal.png'>", "<img>"),
+        ("<p><b>加粗</b>的结尾</p>", "<b>"),
+        ("<p><a href='x'>链接</a></p>", "<a>"),
+        ("<blockquote>引文</blockquote>", "<blockquote>"),
+        ("<script>alert(1)</script>", "<script>"),
+        ("<p style='color: red'>红字</p>", "属性 style"),
+        ("<p hidden>藏起来的字</p>", "属性 hidden"),
+        ("<table><tr><td><p>格中段落</p></td></tr></table>", "<p>"),
+        ("<table>表外文字<tr><td>格</td></tr></table>", "单元格之外写了文字"),
+    ],
+)
 def test_what_one_output_would_print_and_another_not_is_refused_at_its_line(tmp_path, markup, refused):
     profile = office_with_template(tmp_path, closing_block(markup))
     template = tmp_path / "templates" / "report.html.j2"

@@ -49,8 +49,10 @@ SIGNOFF_CASES = [(lines, free) for lines in (1, 2, 5, 9, 19, 20, 21) for free in
 COMPARED = {
     **{s.stem: (lambda s=s: civreport.load(s)) for s in SAMPLES},
     "grid": grid_report,
-    **{f"signoff-{lines}-{free}": (lambda lines=lines, free=free: signoff_report(lines, free))
-       for lines, free in SIGNOFF_CASES},
+    **{
+        f"signoff-{lines}-{free}": (lambda lines=lines, free=free: signoff_report(lines, free))
+        for lines, free in SIGNOFF_CASES
+    },
     "dash": dash_report,
     **{f"tables-{before}": (lambda before=before: tables_report(before)) for before in (1, 5, 9, 14)},
     "mixed-table": lambda: _mixed_table(),
@@ -62,10 +64,24 @@ COMPARED = {
 def _mixed_table() -> civreport.Report:
     """Narrow cells of Chinese with figures, which wrap where the space between the two falls
     (LibreOffice spaces them in cells as in paragraphs)."""
-    rows = [[str(i), f"{i}号路段改造", f"沿线{12 * i}户群众诉求未解决，涉及{i + 2}家单位管线迁改，8月起停工{20 + i}天",
-             f"行“两班倒”施工，PM2.5监测{i}次", f"区住建局、{i}号街道"] for i in range(1, 6)]
-    table = {"title": "进度滞后项目情况", "header": ["序号", "项目名称", "滞后原因", "推进措施", "责任单位"], "rows": rows}
-    return make_report(office="小河区", achievements=[{"tables": [table], "body": ["以上项目均已明确责任单位和完成时限。"]}])
+    rows = [
+        [
+            str(i),
+            f"{i}号路段改造",
+            f"沿线{12 * i}户群众诉求未解决，涉及{i + 2}家单位管线迁改，8月起停工{20 + i}天",
+            f"行“两班倒”施工，PM2.5监测{i}次",
+            f"区住建局、{i}号街道",
+        ]
+        for i in range(1, 6)
+    ]
+    table = {
+        "title": "进度滞后项目情况",
+        "header": ["序号", "项目名称", "滞后原因", "推进措施", "责任单位"],
+        "rows": rows,
+    }
+    return make_report(
+        office="小河区", achievements=[{"tables": [table], "body": ["以上项目均已明确责任单位和完成时限。"]}]
+    )
 
 
 def _long_signoff(names: int) -> civreport.Report:
@@ -98,10 +114,17 @@ def rpr_fonts(style) -> dict[str, str]:
 def test_styles_have_chinese_names_fonts_and_outline_levels(sample_docx):
     styles = open_docx(sample_docx["district-2023-civilized-city"]).styles
     expected = {
-        "公文标题": ("方正小标宋简体", None), "一级标题": ("黑体", 0), "二级标题": ("楷体_GB2312", 1),
-        "三级标题": ("仿宋_GB2312", 2), "四级标题": ("仿宋_GB2312", 3), "公文正文": ("仿宋_GB2312", None),
-        "署名": ("仿宋_GB2312", None), "成文日期": ("仿宋_GB2312", None), "附件说明": ("仿宋_GB2312", None),
-        "页码": ("宋体", None), "二级标题文字": ("楷体_GB2312", None),
+        "公文标题": ("方正小标宋简体", None),
+        "一级标题": ("黑体", 0),
+        "二级标题": ("楷体_GB2312", 1),
+        "三级标题": ("仿宋_GB2312", 2),
+        "四级标题": ("仿宋_GB2312", 3),
+        "公文正文": ("仿宋_GB2312", None),
+        "署名": ("仿宋_GB2312", None),
+        "成文日期": ("仿宋_GB2312", None),
+        "附件说明": ("仿宋_GB2312", None),
+        "页码": ("宋体", None),
+        "二级标题文字": ("楷体_GB2312", None),
     }
     for name, (font, outline) in expected.items():
         style = styles[name]
@@ -135,8 +158,14 @@ def test_body_text_is_on_the_grid_with_tracking_and_indent(sample_docx):
 def test_section_geometry(sample_docx):
     document = open_docx(sample_docx["district-2023-civilized-city"])
     section = document.sections[0]
-    measured = (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
-                section.left_margin, section.right_margin)
+    measured = (
+        section.page_width,
+        section.page_height,
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
+    )
     for value, mm in zip(measured, (210, 297, 37, 35, 28, 26)):
         assert abs(value - Mm(mm)) < Mm(0.05)  # stored in whole twips
     grid = section._sectPr.find(qn("w:docGrid"))
@@ -183,7 +212,10 @@ def test_headings_and_run_in_titles_take_their_styles(sample_docx):
     assert by_text["一、创建基本情况"].style.name == "一级标题"
     run_in = next(p for p in paragraphs if p.text.startswith("（一）强化领导"))
     assert run_in.style.name == "公文正文"
-    assert run_in.runs[0].style.name == "二级标题文字" and run_in.runs[0].text == "（一）强化领导，夯实责任，确保创建工作开展。"
+    assert (
+        run_in.runs[0].style.name == "二级标题文字"
+        and run_in.runs[0].text == "（一）强化领导，夯实责任，确保创建工作开展。"
+    )
     assert paragraphs[0].style.name == "公文标题"
     assert [r.text for r in paragraphs[0].runs] == ["云江市滨河区2023年", "\n", "创建全国文明城市工作总结"]
 
@@ -207,9 +239,11 @@ def test_unprintable_text_is_handled_alike_in_both_outputs():
 
 
 def test_docx_rendering_never_imports_weasyprint(tmp_path):
-    code = ("import sys, civreport.cli as cli; "
-            f"code = cli.main(['render', {str(SAMPLES[0])!r}, '--to', 'docx', '--out', {str(tmp_path)!r}]); "
-            "assert code == 0 and 'weasyprint' not in sys.modules, sorted(m for m in sys.modules if 'weasy' in m)")
+    code = (
+        "import sys, civreport.cli as cli; "
+        f"code = cli.main(['render', {str(SAMPLES[0])!r}, '--to', 'docx', '--out', {str(tmp_path)!r}]); "
+        "assert code == 0 and 'weasyprint' not in sys.modules, sorted(m for m in sys.modules if 'weasy' in m)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert (tmp_path / f"{SAMPLES[0].stem}.docx").is_file()
 
@@ -277,7 +311,9 @@ def test_every_docx_is_audited_and_the_audit_finds_faults():
         for info in source.infolist():
             member = source.read(info)
             if info.filename == "word/document.xml":  # w:jc before w:pStyle: out of schema order
-                member = member.replace(b'<w:pStyle w:val="CivBody"/>', b'<w:jc w:val="both"/><w:pStyle w:val="CivBody"/>', 1)
+                member = member.replace(
+                    b'<w:pStyle w:val="CivBody"/>', b'<w:jc w:val="both"/><w:pStyle w:val="CivBody"/>', 1
+                )
             target.writestr(info, member)
     with pytest.raises(AssertionError, match="Unexpected element 'pStyle'"):
         assert_valid_docx(out.getvalue())

@@ -63,8 +63,7 @@ def test_everything_a_template_can_reach_is_plain_data(sample):
     kinds = {type(value) for root in context.values() for value in reachable(root)}
     assert kinds <= {*PLAIN, Record, tuple}, kinds
     # And nothing reachable is a function, a class or a path.
-    assert not any(callable(value) or isinstance(value, Path)
-                   for root in context.values() for value in reachable(root))
+    assert not any(callable(value) or isinstance(value, Path) for root in context.values() for value in reachable(root))
 
 
 # Each refused with its message, early: benchmarks/run.py refusals measures how early.
@@ -92,26 +91,42 @@ HOSTILE_TEMPLATES = [
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "循环超过 1000000 次"),
     # Found with the work budget: a loop over a list written out was worked out when the
     # template was compiled, and its iterations not counted.
-    ("{% for i in range(100000) %}{% for j in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] %}{% endfor %}{% endfor %}",
-     "循环超过 1000000 次"),
+    (
+        "{% for i in range(100000) %}{% for j in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] %}{% endfor %}{% endfor %}",
+        "循环超过 1000000 次",
+    ),
     # Work within every other bound, a million times over.
-    ("{% set s = '文' * 1000000 %}{% for k in range(1000) %}{% for i in range(1000) %}{% set t = s|upper %}"
-     "{% endfor %}{% endfor %}", "运算量超过 400000000"),
-    ("{% set s = '文' * 1000000 %}{% for k in range(1000) %}{% for i in range(1000) %}{% set t = s[1:] %}"
-     "{% endfor %}{% endfor %}", "运算量超过 400000000"),
-    ("{% for k in range(1000) %}{% for i in range(1000) %}{% set x %}{{ doc }}{% endset %}{% endfor %}{% endfor %}",
-     "运算量超过 400000000"),
+    (
+        "{% set s = '文' * 1000000 %}{% for k in range(1000) %}{% for i in range(1000) %}{% set t = s|upper %}"
+        "{% endfor %}{% endfor %}",
+        "运算量超过 400000000",
+    ),
+    (
+        "{% set s = '文' * 1000000 %}{% for k in range(1000) %}{% for i in range(1000) %}{% set t = s[1:] %}"
+        "{% endfor %}{% endfor %}",
+        "运算量超过 400000000",
+    ),
+    (
+        "{% for k in range(1000) %}{% for i in range(1000) %}{% set x %}{{ doc }}{% endset %}{% endfor %}{% endfor %}",
+        "运算量超过 400000000",
+    ),
     ("{% for i in [1] recursive %}{{ loop(range(100000)) }}{% endfor %}", "调用过深"),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "调用过深"),
     ("{% for i in range(100) %}{{ 'a' * 1000000 }}{% endfor %}", "输出超过 20000000 字"),
     # Values that print far larger than they are built (one string, referred to many times).
     ('{% set a = ["a" * 100000] * 100000 %}{{ a | pprint | length }}', "模板的运算超出限制：重复 100000 次"),
-    ('{% set a = "a" * 100000 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}{{ [b, b] | tojson | length }}',
-     "模板的运算超出限制：模板写出的值超过 1000000 字"),
-    ('{% set ns = namespace(x="ab") %}{% for i in range(40) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}',
-     "模板的运算超出限制：模板写出的值超过 1000000 字"),
-    ('{% set ns = namespace(x=["a"]) %}{% for i in range(40) %}{% set ns.x = ns.x + ns.x %}{% endfor %}',
-     "模板的运算超出限制：相加的结果超过 1000000 字"),
+    (
+        '{% set a = "a" * 100000 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}{{ [b, b] | tojson | length }}',
+        "模板的运算超出限制：模板写出的值超过 1000000 字",
+    ),
+    (
+        '{% set ns = namespace(x="ab") %}{% for i in range(40) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}',
+        "模板的运算超出限制：模板写出的值超过 1000000 字",
+    ),
+    (
+        '{% set ns = namespace(x=["a"]) %}{% for i in range(40) %}{% set ns.x = ns.x + ns.x %}{% endfor %}',
+        "模板的运算超出限制：相加的结果超过 1000000 字",
+    ),
     ("{{ ('a\n' * 100000) | indent(20000) | length }}", "模板的运算超出限制：indent 的结果超过 1000000 字"),
     ("{{ ('\t' * 1000000).expandtabs(1000000) | length }}", "模板的运算超出限制：expandtabs 的结果超过 1000000 字"),
     ("{{ (['a'] * 100000) | join('b' * 100000) | length }}", "模板的运算超出限制：连接的结果超过 1000000 字"),
@@ -154,7 +169,9 @@ def test_the_work_budget_refuses_at_the_same_point_however_many_threads_render(t
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(outcome, [report] * 8, [heavy, light] * 4))
     assert together == alone * 4
-    assert re.fullmatch(r"模板 .*heavy/templates/report\.html\.j2 第 2 行：模板的运算超出限制：运算量超过 3000000（.*", alone[0])
+    assert re.fullmatch(
+        r"模板 .*heavy/templates/report\.html\.j2 第 2 行：模板的运算超出限制：运算量超过 3000000（.*", alone[0]
+    )
     assert alone[1].startswith("<!DOCTYPE html>")
 
 
@@ -168,8 +185,11 @@ def test_the_work_budget_does_not_look_at_the_clock(tmp_path, monkeypatch):
     assert "循环之后" in outcome(make_report(), cheap)
 
 
-@pytest.mark.parametrize("office", [None, *sorted((SAMPLES[0].parent / "offices").glob("*/profile.yaml"))],
-                         ids=lambda office: office.parent.name if office else "shipped")
+@pytest.mark.parametrize(
+    "office",
+    [None, *sorted((SAMPLES[0].parent / "offices").glob("*/profile.yaml"))],
+    ids=lambda office: office.parent.name if office else "shipped",
+)
 def test_the_shipped_and_sample_templates_render_the_largest_reports_within_the_work_budget(office, monkeypatch):
     spent: list[int] = []
     run = sandbox.Budget.run
@@ -181,14 +201,25 @@ def test_the_shipped_and_sample_templates_render_the_largest_reports_within_the_
             spent.append(budget.work)
 
     monkeypatch.setattr(sandbox.Budget, "run", recording)
-    items = [{"title": f"条目{i}", "body": ["成立创建工作领导小组，定期召开调度会。" * 5] * 3, "points": ["要点一", "要点二"]}
-             for i in range(150)]
-    for report in (make_report(measures=[{"items": items}]), make_report(opening=["我区扎实推进各项创建工作。" * 8000])):
+    items = [
+        {
+            "title": f"条目{i}",
+            "body": ["成立创建工作领导小组，定期召开调度会。" * 5] * 3,
+            "points": ["要点一", "要点二"],
+        }
+        for i in range(150)
+    ]
+    for report in (
+        make_report(measures=[{"items": items}]),
+        make_report(opening=["我区扎实推进各项创建工作。" * 8000]),
+    ):
         civreport.render_page(report, office=office)
 
     def paragraphs(count: int) -> int:
-        civreport.render_page(make_report(measures=[{"items": [{"title": "条目", "body": ["正文内容。"] * 200}] * (count // 200)}]),
-                              office=office)
+        civreport.render_page(
+            make_report(measures=[{"items": [{"title": "条目", "body": ["正文内容。"] * 200}] * (count // 200)}]),
+            office=office,
+        )
         return spent[-1]
 
     # A file holds at most 200,000 values, so at most some 200,000 paragraphs.
@@ -198,11 +229,13 @@ def test_the_shipped_and_sample_templates_render_the_largest_reports_within_the_
 
 def test_templates_keep_their_use_of_the_data():
     """Records answer what templates ask: fields, properties, items by name, iteration."""
-    page = civreport.render_page(make_report(indicators=[{"key": "a", "name": "活动", "value": 12000, "unit": "场",
-                                                          "last_year": 10000}]))
+    page = civreport.render_page(
+        make_report(indicators=[{"key": "a", "name": "活动", "value": 12000, "unit": "场", "last_year": 10000}])
+    )
     assert "2024年10月8日" in page.html  # doc.signoff.date
-    context = {key: plain(value) for key, value in page_context(
-        compose(make_report()), civreport.Profile(), {}).items()}
+    context = {
+        key: plain(value) for key, value in page_context(compose(make_report()), civreport.Profile(), {}).items()
+    }
     report = context["report"]
     assert report.office == report["office"] and report.period.label() == "2024年第三季度"
     assert report.measures[0].items[0].title == "强化组织领导"  # a field named items, not a method
@@ -296,7 +329,10 @@ def test_a_profile_that_extends_a_link_out_prints_nothing_from_outside(tmp_path)
     (tmp_path / "r.yaml").write_text(YAML.replace("signoff:", "# signoff:"), encoding="utf-8")
     result = run("render", "r.yaml", "--office", "district", "--to", "txt", "--out", "out", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
-    assert f"offices/district/profile.yaml，第 1 行：字段 extends：“evil”指向了 {tmp_path / 'offices'} 之外" in result.stderr
+    assert (
+        f"offices/district/profile.yaml，第 1 行：字段 extends：“evil”指向了 {tmp_path / 'offices'} 之外"
+        in result.stderr
+    )
     assert "绝密" not in result.stdout + result.stderr and not (tmp_path / "out").exists()
 
 
@@ -346,7 +382,8 @@ def test_profiles_may_extend_within_their_offices_directory_and_fonts_by_name(tm
     (tmp_path / "province" / "profile.yaml").write_text("headings: {plans: 明年工作安排}\n", encoding="utf-8")
     (tmp_path / "district").mkdir()
     (tmp_path / "district" / "profile.yaml").write_text(
-        "extends: province\nfonts:\n  pdf:\n    body: 仿宋\n", encoding="utf-8")
+        "extends: province\nfonts:\n  pdf:\n    body: 仿宋\n", encoding="utf-8"
+    )
     profile = load_profile(tmp_path / "district" / "profile.yaml")
     assert profile.settings.headings.plans == "明年工作安排" and profile.settings.fonts.pdf == {"body": "仿宋"}
 
@@ -359,7 +396,9 @@ def test_control_characters_in_office_and_signoff_render_everywhere():
         warnings.simplefilter("always")
         report = make_report(office="小河区\x01创城办", signoff="小河区\x0b创城办\x1b")
     assert sorted(str(w.message) for w in caught) == [
-        "字段 office：已删除无法打印的字符 U+0001（“小河区创城办”）", "字段 signoff：已删除无法打印的字符 U+001B（“小河区\n创城办”）"]
+        "字段 office：已删除无法打印的字符 U+0001（“小河区创城办”）",
+        "字段 signoff：已删除无法打印的字符 U+001B（“小河区\n创城办”）",
+    ]
     assert report.office == "小河区创城办" and report.signoff == "小河区创城办"  # \x0b: a line break, joined
     page = civreport.render_page(report)
     document = docx.Document(io.BytesIO(civreport.write(page, "docx")))
@@ -379,14 +418,19 @@ def test_line_and_paragraph_separators_are_line_breaks_in_every_output():
 
 def test_a_thousand_items_points_or_parts_are_refused_with_the_limit(tmp_path):
     many = [{"title": f"条目{i}", "body": ["正文。"]} for i in range(1000)]
-    for field, value in (("measures", [{"items": many}]), ("plans", [{"points": ["要点"] * 1000}]),
-                         ("problems", [{"body": ["正文。"]}] * 1000)):
+    for field, value in (
+        ("measures", [{"items": many}]),
+        ("plans", [{"points": ["要点"] * 1000}]),
+        ("problems", [{"body": ["正文。"]}] * 1000),
+    ):
         path = tmp_path / f"{field}.json"
         path.write_text(json.dumps(dict(MINIMAL, **{field: value}), ensure_ascii=False), encoding="utf-8")
         with pytest.raises(InputError, match=f"太多：最多 {MAX_ITEMS} 项"):
             civreport.load(path)
     # At the limit everything is numbered: （二百） and 二百是.
-    within = make_report(measures=[{"items": many[:MAX_ITEMS]}], plans=[{"points": [f"要点{i}" for i in range(MAX_ITEMS)]}])
+    within = make_report(
+        measures=[{"items": many[:MAX_ITEMS]}], plans=[{"points": [f"要点{i}" for i in range(MAX_ITEMS)]}]
+    )
     text = civreport.render_html(within)
     assert "（二百）条目199。" in text and "二百是要点199。" in text
 
@@ -418,8 +462,8 @@ def test_hostile_yaml_is_refused(tmp_path, change, message):
 
 # Aliases that would expand to hundreds of millions of items (9⁹ and 2²⁹).
 ALIAS_BOMBS = {
-    "laughs": "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)),
+    "laughs": "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)),
     "maps": "a0: &a0 {k: v}\n" + "".join(f"a{i}: &a{i} {{x: *a{i - 1}, y: *a{i - 1}}}\n" for i in range(1, 30)),
 }
 
@@ -451,7 +495,9 @@ def test_values_outside_their_range_or_type_are_refused(tmp_path, old, new, mess
 
 
 def test_json_and_toml_are_bounded_too(tmp_path):
-    (tmp_path / "nan.json").write_text(json.dumps(dict(MINIMAL, indicators=[{"key": "a", "name": "x", "value": float("nan")}])))
+    (tmp_path / "nan.json").write_text(
+        json.dumps(dict(MINIMAL, indicators=[{"key": "a", "name": "x", "value": float("nan")}]))
+    )
     with pytest.raises(InputError, match="应为有限的数"):
         civreport.load(tmp_path / "nan.json")
     (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000)
@@ -492,8 +538,9 @@ def test_long_titles_and_office_names_compose(title):
 def run(*args: str, cwd: Path | None = None, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     """The command line in a process of its own; with ``timeout``, a hang fails the test
     (subprocess.TimeoutExpired) instead of holding up the suite."""
-    return subprocess.run([sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "civreport", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
+    )
 
 
 @pytest.mark.slow
@@ -505,7 +552,13 @@ def test_a_report_that_fails_to_render_leaves_no_files_and_the_others_render(tmp
     result = run("render", "a.yaml", "bad.yaml", "c.yaml", "--out", "out", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != ".civreport") == [
-        "a.docx", "a.html", "a.pdf", "c.docx", "c.html", "c.pdf"]
+        "a.docx",
+        "a.html",
+        "a.pdf",
+        "c.docx",
+        "c.html",
+        "c.pdf",
+    ]
     assert "错误：1 份报告没有生成（其余已生成）：" in result.stderr
     assert "bad.yaml｜模板｜模板" in result.stderr and "模板的计算出错" in result.stderr
 
@@ -534,9 +587,9 @@ def test_outputs_honour_the_umask(tmp_path):
     code = textwrap.dedent(f"""\
         import os, civreport
         os.umask(0o022)
-        civreport.write_atomic({str(tmp_path / 'a.html')!r}, b"x")
+        civreport.write_atomic({str(tmp_path / "a.html")!r}, b"x")
         os.umask(0o077)
-        civreport.write_atomic({str(tmp_path / 'b.html')!r}, b"x")
+        civreport.write_atomic({str(tmp_path / "b.html")!r}, b"x")
         """)
     subprocess.run([sys.executable, "-c", code], check=True)
     assert (tmp_path / "a.html").stat().st_mode & 0o777 == 0o644
@@ -562,8 +615,9 @@ THREADS = textwrap.dedent("""\
 @pytest.mark.slow
 def test_render_functions_are_safe_from_many_threads():
     samples = [*SAMPLES, *sorted((SAMPLES[0].parent / "quarterly").glob("*.yaml"))]
-    result = subprocess.run([sys.executable, "-c", THREADS, *map(str, samples)], capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", THREADS, *map(str, samples)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["identical", str(5 * len(samples))]
     assert "GLib" not in result.stderr and "corrupted" not in result.stderr  # what unguarded Pango printed
@@ -602,7 +656,10 @@ def not_a_file(path: Path, kind: str) -> Path:
     return path
 
 
-WHAT = {"fifo": "这是命名管道（FIFO），不是普通文件：请换成普通文件", "device": "这是设备文件，不是普通文件：请换成普通文件"}
+WHAT = {
+    "fifo": "这是命名管道（FIFO），不是普通文件：请换成普通文件",
+    "device": "这是设备文件，不是普通文件：请换成普通文件",
+}
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])
@@ -619,11 +676,14 @@ def test_a_named_pipe_beside_the_template_does_not_hold_up_the_message_about_a_c
     profile = office_with_template(tmp_path, closing_block('<p class="note">说明文字</p>'))
     not_a_file(tmp_path / "templates" / "evil.j2", "fifo")
     (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
-    result = run("render", "r.yaml", "--office", str(profile), "--to", "html", "--out", "out", cwd=tmp_path,
-                 timeout=HANG)
+    result = run(
+        "render", "r.yaml", "--office", str(profile), "--to", "html", "--out", "out", cwd=tmp_path, timeout=HANG
+    )
     assert result.returncode == 1 and "内部错误" not in result.stderr
-    assert (f"r.yaml｜模板｜模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：模板在“说明文字”处使用了未定义的"
-            "样式类“note”") in result.stderr
+    assert (
+        f"r.yaml｜模板｜模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：模板在“说明文字”处使用了未定义的"
+        "样式类“note”"
+    ) in result.stderr
 
 
 def test_the_line_of_a_class_is_looked_for_only_in_the_templates_the_render_read(tmp_path):
@@ -644,16 +704,20 @@ def test_a_template_that_is_a_named_pipe_is_refused(tmp_path, name, report_templ
         (tmp_path / "templates" / "report.html.j2").write_text(report_template, encoding="utf-8")
     not_a_file(tmp_path / "templates" / name, "fifo")
     (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
-    result = run("render", "r.yaml", "--templates", "templates", "--to", "html", "--out", "out", cwd=tmp_path,
-                 timeout=HANG)
+    result = run(
+        "render", "r.yaml", "--templates", "templates", "--to", "html", "--out", "out", cwd=tmp_path, timeout=HANG
+    )
     assert result.returncode == 1 and not (tmp_path / "out" / "r.html").exists()
     assert f"r.yaml｜模板｜模板 {tmp_path / 'templates' / name}：{WHAT['fifo']}" in result.stderr
 
 
-@pytest.mark.parametrize(("kind", "message"), [
-    ("fifo", f"evil.j2：{WHAT['fifo']}"),
-    ("device", "找不到模板“evil.j2”；模板只能引用模板目录中的文件"),  # a link to /dev/zero: out of the folder
-])
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("fifo", f"evil.j2：{WHAT['fifo']}"),
+        ("device", "找不到模板“evil.j2”；模板只能引用模板目录中的文件"),  # a link to /dev/zero: out of the folder
+    ],
+)
 def test_templates_check_refuses_a_template_file_that_is_not_a_file(tmp_path, kind, message):
     profile = office_with_template(tmp_path, closing_block("<p>结尾。</p>"))
     not_a_file(tmp_path / "templates" / "evil.j2", kind)
@@ -677,7 +741,10 @@ def test_a_stylesheet_that_is_a_named_pipe_is_not_fetched_for_the_pdf(tmp_path):
     (tmp_path / "r.yaml").write_text(YAML, encoding="utf-8")
     result = run("render", "r.yaml", "--office", "p.yaml", "--to", "pdf", "--out", "out", cwd=tmp_path, timeout=HANG)
     assert result.returncode == 0 and (tmp_path / "out" / "r.pdf").stat().st_size > 0
-    assert f"已阻止加载模板或正文引用的资源：{(tmp_path / 'templates' / 'x.css').as_uri()}（{WHAT['fifo']}）" in result.stderr
+    assert (
+        f"已阻止加载模板或正文引用的资源：{(tmp_path / 'templates' / 'x.css').as_uri()}（{WHAT['fifo']}）"
+        in result.stderr
+    )
 
 
 def refuse_composing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -708,7 +775,8 @@ def test_a_file_of_more_keys_than_values_allowed_is_refused_before_it_is_read(tm
     ],
 )
 def test_lists_and_mappings_of_any_style_past_the_value_bound_are_refused_before_they_are_read(
-        tmp_path, monkeypatch, text, line):
+    tmp_path, monkeypatch, text, line
+):
     from civreport.readers import yamlfile
 
     monkeypatch.setattr(yamlfile, "MAX_NODES", 100)

@@ -20,7 +20,10 @@ def test_document_structure_and_classes():
         ("title", "小河区创建全国文明城市工作领导小组办公室2024年第三季度创建全国文明城市工作总结"),
         ("blank", ""),
         ("recipients", "市创城办："),
-        ("body", "今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。现将2024年第三季度创建全国文明城市工作情况总结如下："),
+        (
+            "body",
+            "今年以来，我区坚持以创促建、以创惠民，扎实推进各项创建工作。现将2024年第三季度创建全国文明城市工作情况总结如下：",
+        ),
     ]
     assert ("heading-1", "一、主要做法") in blocks
     assert ("body", "（一）强化组织领导。成立创建工作领导小组。") in blocks
@@ -38,7 +41,9 @@ def test_user_text_is_escaped():
     page = civreport.render_html(make_report(opening=[text]))
     assert "<img" not in page and "<script>" not in page
     assert '&lt;img src="http://example.com/x.png"&gt;&amp;&lt;script&gt;alert(1)&lt;/script&gt;' in page
-    assert ("body", text + "。现将2024年第三季度创建全国文明城市工作情况总结如下：") in body_blocks(make_report(opening=[text]))
+    assert ("body", text + "。现将2024年第三季度创建全国文明城市工作情况总结如下：") in body_blocks(
+        make_report(opening=[text])
+    )
 
 
 def test_metadata_comes_from_the_report():
@@ -53,8 +58,12 @@ PART_HEADINGS = {
     "district-2023-civilized-city": ["一、创建基本情况", "二、存在的问题", "三、下一步工作计划"],
     "hedong-street-2021": ["一、主要工作措施及成效", "二、存在的主要问题", "三、下一步工作计划"],
     "industrial-park-2017": ["一、主要做法", "二、存在的问题", "三、下段工作打算", "四、相关建议"],
-    "xiaohe-civilized-district": ["一、健全机制，增强创建工作实效", "二、广泛宣传、大力发动，营造浓郁的创建氛围",
-                                  "三、以为民办实事为突破口，以点带面，全面推进文明区创建工作", "四、存在的问题"],
+    "xiaohe-civilized-district": [
+        "一、健全机制，增强创建工作实效",
+        "二、广泛宣传、大力发动，营造浓郁的创建氛围",
+        "三、以为民办实事为突破口，以点带面，全面推进文明区创建工作",
+        "四、存在的问题",
+    ],
 }
 
 
@@ -95,8 +104,10 @@ def test_every_sample_renders_block_for_block():
     assert sorted(PART_HEADINGS) == [s.stem for s in SAMPLES]
     for sample in SAMPLES:
         report = civreport.load(sample).report
-        blocks = [(b.style, b.text) if isinstance(b, Paragraph) else ("table", [[c.text for c in row] for row in b.rows])
-                  for b in civreport.render_page(report).blocks]
+        blocks = [
+            (b.style, b.text) if isinstance(b, Paragraph) else ("table", [[c.text for c in row] for row in b.rows])
+            for b in civreport.render_page(report).blocks
+        ]
         assert blocks == expected_blocks(compose(report)), sample.stem
         assert [text for style, text in blocks if style == "heading-1"] == PART_HEADINGS[sample.stem]
         # What the HTML shows is what the paragraphs say.
@@ -111,8 +122,12 @@ def test_unprintable_characters_are_dropped_once_with_a_warning_naming_the_field
     from conftest import MINIMAL
 
     path = tmp_path / "r.json"
-    path.write_text(json.dumps(dict(MINIMAL, opening=["控制\x07字符\x00都去掉。"], subtitle="副\x1f标题",
-                                    subject="创建\ud800文明城市")), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            dict(MINIMAL, opening=["控制\x07字符\x00都去掉。"], subtitle="副\x1f标题", subject="创建\ud800文明城市")
+        ),
+        encoding="utf-8",
+    )
     with pytest.warns(civreport.CivreportWarning) as caught:
         report = civreport.load(path)
     assert sorted(str(w.message) for w in caught) == [

@@ -133,7 +133,9 @@ def test_a_real_summary_imports_with_the_structure_a_reader_sees(name: str, inde
         assert report.office == expected["office"]
     assert [[part.title, role] for role, part in report.all_parts()] == expected["parts"]
     assert headings_per_level(report) == expected["headings"]
-    assert report.signoff is expected["signoff"] if expected["signoff"] is False else report.signoff == expected["signoff"]
+    assert (
+        report.signoff is expected["signoff"] if expected["signoff"] is False else report.signoff == expected["signoff"]
+    )
     assert report.date == expected["date"]
     dropped = "\n".join(d.text for d in result.drops)
     for text in expected["dropped"]:
@@ -174,15 +176,18 @@ def test_traditional_text_is_kept_when_asked() -> None:
     assert any("已转为简体" in w for w in converted.warnings)
 
 
-
 def test_simplified_text_is_not_converted_and_mainland_words_survive_conversion() -> None:
     # tw2sp took 许多工作 for traditional (多工 → 多任务 shifted the comparison) and rewrote
     # 核心 → 内核, 线上 → 在线, 资料 → 数据 in real traditional text.
     text = "关于2024年党建工作的总结\n\n今年以来，我们做了许多工作，坚持以习近平同志为核心的党中央决策部署，建立健全智慧党建平台，新增党员12名。\n"
     result = imported(text)
-    assert result.report.opening == ["今年以来，我们做了许多工作，坚持以习近平同志为核心的党中央决策部署，建立健全智慧党建平台，新增党员12名。"]
+    assert result.report.opening == [
+        "今年以来，我们做了许多工作，坚持以习近平同志为核心的党中央决策部署，建立健全智慧党建平台，新增党员12名。"
+    ]
     assert not any("简体" in w for w in result.warnings)
-    converted = import_document("社會主義核心價值觀深入人心，線上線下發放宣傳資料，建立健全執行機制。".encode(), format="txt")
+    converted = import_document(
+        "社會主義核心價值觀深入人心，線上線下發放宣傳資料，建立健全執行機制。".encode(), format="txt"
+    )
     body = write(render_page(converted.report), "txt").decode()
     assert "社会主义核心价值观深入人心，线上线下发放宣传资料，建立健全执行机制。" in body
 
@@ -235,7 +240,11 @@ def test_damaged_headings_run_ins_enumerations_and_the_frame() -> None:
     result = imported(DAMAGED)
     report = result.report
     assert (report.office, report.period.code(), report.subject, report.kind) == (
-        "××区", "2024H1", "创建全国文明城市", "工作总结")
+        "××区",
+        "2024H1",
+        "创建全国文明城市",
+        "工作总结",
+    )
     assert report.title is None  # composed from office, period, subject and kind as written
     assert report.recipients == "区委、区政府"
     assert report.lead_in is None and report.opening[-1].endswith("汇报如下：")
@@ -247,7 +256,9 @@ def test_damaged_headings_run_ins_enumerations_and_the_frame() -> None:
     assert second.title == "强化宣传引导" and not second.runs_in
     # A number before one sentence is text under a number; a short first sentence is a title.
     assert [(i.title, i.numbered, i.body) for i in second.items] == [
-        (None, True, ["在主干道设置公益广告。"]), ("组织志愿服务活动", False, [])]
+        (None, True, ["在主干道设置公益广告。"]),
+        ("组织志愿服务活动", False, []),
+    ]
     assert second.items[1].points == ["开展文明交通劝导；", "开展环境卫生整治；", "开展敬老助残服务。"]
     # 一宣传发动…: a lost-bracket run 一 二 is a run of headings.
     assert [i.title for i in problems.items] == ["宣传发动还不够深入", "基础设施仍有短板"]
@@ -259,7 +270,9 @@ def test_damaged_headings_run_ins_enumerations_and_the_frame() -> None:
 
 
 def test_words_that_open_with_a_numeral_are_not_headings() -> None:
-    text = "关于做好创建工作的通知\n\n一些单位认识不到位。\n\n一、总体要求\n\n三大方面问题仍然突出。\n\n一是加强领导。\n"
+    text = (
+        "关于做好创建工作的通知\n\n一些单位认识不到位。\n\n一、总体要求\n\n三大方面问题仍然突出。\n\n一是加强领导。\n"
+    )
     report = imported(text).report
     assert report.opening == ["一些单位认识不到位。"]
     assert [p.title for p in report.parts] == ["总体要求"]
@@ -278,10 +291,12 @@ def test_an_unstructured_text_gets_no_invented_headings() -> None:
 
 
 def test_noise_inside_lines_is_dropped_and_listed() -> None:
-    text = ("某街道创建工作总结\n\n我街道创(chuàng)建工作扎实推进，"
-            "[找范文到某某范文网 www.example.com]取得成效第1页/共3页。\n\n"
-            "一、主要做法\n\n加强组织领导，成立领导小组，明确各社区创建工作职责，实行网格化管理，各社区落实到\n\n"
-            "2、人，责任到岗。\n\n来源：网络\n\n分享到：\n")
+    text = (
+        "某街道创建工作总结\n\n我街道创(chuàng)建工作扎实推进，"
+        "[找范文到某某范文网 www.example.com]取得成效第1页/共3页。\n\n"
+        "一、主要做法\n\n加强组织领导，成立领导小组，明确各社区创建工作职责，实行网格化管理，各社区落实到\n\n"
+        "2、人，责任到岗。\n\n来源：网络\n\n分享到：\n"
+    )
     result = imported(text)
     reasons = {d.reason: d.text for d in result.drops}
     assert reasons["拼音注音"] == "(chuàng)"
@@ -289,16 +304,19 @@ def test_noise_inside_lines_is_dropped_and_listed() -> None:
     assert reasons["网站插入的分段序号"] == "2、"
     assert "来源：网络" in reasons.values()
     assert result.report.opening == ["我街道创建工作扎实推进，取得成效。"]
-    assert result.report.parts[0].body == ["加强组织领导，成立领导小组，明确各社区创建工作职责，实行网格化管理，各社区落实到人，责任到岗。"]
-
+    assert result.report.parts[0].body == [
+        "加强组织领导，成立领导小组，明确各社区创建工作职责，实行网格化管理，各社区落实到人，责任到岗。"
+    ]
 
 
 # Documents written as offices write them, found in a review (their paragraphs set apart by blank lines).
 def test_a_sign_off_on_the_line_above_its_date_and_a_part_heading_that_opens_with_a_year() -> None:
-    text = ("青山区2024年度优化营商环境工作总结\n\n2024年，我区持续深化改革。\n\n一、主要做法\n\n推出改革举措。\n\n"
-            "二、2025年工作打算\n\n（一）持续深化改革。对标先进地区。\n\n附件：1.重点任务完成情况表\n2.企业诉求办理台账\n\n"
-            "青山区优化营商环境工作领导小组办公室\n二〇二四年十二月三十日\n\n原文地址：https://www.example.com/a/12345.html\n\n"
-            "更多精彩内容请访问 http://www.example.com/ 查看\n")
+    text = (
+        "青山区2024年度优化营商环境工作总结\n\n2024年，我区持续深化改革。\n\n一、主要做法\n\n推出改革举措。\n\n"
+        "二、2025年工作打算\n\n（一）持续深化改革。对标先进地区。\n\n附件：1.重点任务完成情况表\n2.企业诉求办理台账\n\n"
+        "青山区优化营商环境工作领导小组办公室\n二〇二四年十二月三十日\n\n原文地址：https://www.example.com/a/12345.html\n\n"
+        "更多精彩内容请访问 http://www.example.com/ 查看\n"
+    )
     result = imported(text)
     report = result.report
     assert report.signoff == "青山区优化营商环境工作领导小组办公室" and report.date == date(2024, 12, 30)
@@ -308,9 +326,11 @@ def test_a_sign_off_on_the_line_above_its_date_and_a_part_heading_that_opens_wit
 
 
 def test_damaged_heading_on_its_own_line_and_a_report_without_a_title() -> None:
-    text = ("市委、市政府：\n\n现将我局2024年上半年安全生产工作开展情况汇报如下：\n\n一、工作开展情况\n\n"
-            "（一加强组织领导，压实安全责任\n局党组先后4次专题研究安全生产工作。\n\n"
-            "(二)开展隐患排查，狠抓问题整改\n共检查企业412家。\n\n特此汇报。\n\n东川县应急管理局\n2024年7月5日\n")
+    text = (
+        "市委、市政府：\n\n现将我局2024年上半年安全生产工作开展情况汇报如下：\n\n一、工作开展情况\n\n"
+        "（一加强组织领导，压实安全责任\n局党组先后4次专题研究安全生产工作。\n\n"
+        "(二)开展隐患排查，狠抓问题整改\n共检查企业412家。\n\n特此汇报。\n\n东川县应急管理局\n2024年7月5日\n"
+    )
     result = imported(text)
     report = result.report
     assert report.recipients == "市委、市政府"
@@ -318,47 +338,88 @@ def test_damaged_heading_on_its_own_line_and_a_report_without_a_title() -> None:
     assert {"period", "kind", "office"} <= set(result.guesses)
     assert [(i.title, i.body) for i in report.parts[0].items] == [
         ("加强组织领导，压实安全责任", ["局党组先后4次专题研究安全生产工作。"]),
-        ("开展隐患排查，狠抓问题整改", ["共检查企业412家。"])]
+        ("开展隐患排查，狠抓问题整改", ["共检查企业412家。"]),
+    ]
     assert report.closing == ["特此汇报。"] and report.signoff == "东川县应急管理局"
 
 
 def test_an_official_documents_header_number_note_and_distribution_are_dropped_and_listed() -> None:
-    text = ("河东区创建全国文明城市工作领导小组办公室文件\n\n河文明办〔2024〕12号\n\n"
-            "关于2024年上半年创建全国文明城市工作情况的报告\n\n区委、区政府：\n\n今年以来，我区扎实推进创建工作。\n\n"
-            "一、主要做法\n\n加强组织领导。\n\n一是责任落实到位\n\n二是督查问效到位\n\n特此报告。\n\n"
-            "河东区创建全国文明城市工作领导小组办公室\n2024年7月5日\n\n（联系人：王五，电话：12345678）\n\n"
-            "抄送：市文明办。\n\n河东区创建全国文明城市工作领导小组办公室　　2024年7月8日印发\n")
+    text = (
+        "河东区创建全国文明城市工作领导小组办公室文件\n\n河文明办〔2024〕12号\n\n"
+        "关于2024年上半年创建全国文明城市工作情况的报告\n\n区委、区政府：\n\n今年以来，我区扎实推进创建工作。\n\n"
+        "一、主要做法\n\n加强组织领导。\n\n一是责任落实到位\n\n二是督查问效到位\n\n特此报告。\n\n"
+        "河东区创建全国文明城市工作领导小组办公室\n2024年7月5日\n\n（联系人：王五，电话：12345678）\n\n"
+        "抄送：市文明办。\n\n河东区创建全国文明城市工作领导小组办公室　　2024年7月8日印发\n"
+    )
     result = imported(text)
     report = result.report
-    assert (report.recipients, report.signoff, report.date) == ("区委、区政府", "河东区创建全国文明城市工作领导小组办公室",
-                                                                date(2024, 7, 5))
+    assert (report.recipients, report.signoff, report.date) == (
+        "区委、区政府",
+        "河东区创建全国文明城市工作领导小组办公室",
+        date(2024, 7, 5),
+    )
     assert report.closing == ["特此报告。"] and report.kind == "工作情况的报告"
-    assert [d.reason for d in result.drops] == ["公文的版头（发文机关标志）", "公文的发文字号", "公文的附注（联系人）",
-                                                "公文的版记", "公文的版记"]
+    assert [d.reason for d in result.drops] == [
+        "公文的版头（发文机关标志）",
+        "公文的发文字号",
+        "公文的附注（联系人）",
+        "公文的版记",
+        "公文的版记",
+    ]
     assert "二是督查问效到位" in write(render_page(report), "txt").decode()  # not taken for a sign-off line
 
+
 def test_a_sentence_cut_off_at_a_line_end_is_joined_in_a_text_without_blank_lines() -> None:
-    text = ("2024年度全市统计工作总结\n2024年，全市统计系统紧紧围绕中心工作，坚持依法统计、依法治统，统计数据质量\n"
-            "稳步提升，较好地完成了全年各项统计任务。\n一、统计调查任务圆满完成\n顺利完成经济普查登记工作。\n")
+    text = (
+        "2024年度全市统计工作总结\n2024年，全市统计系统紧紧围绕中心工作，坚持依法统计、依法治统，统计数据质量\n"
+        "稳步提升，较好地完成了全年各项统计任务。\n一、统计调查任务圆满完成\n顺利完成经济普查登记工作。\n"
+    )
     report = imported(text).report
-    assert report.opening == ["2024年，全市统计系统紧紧围绕中心工作，坚持依法统计、依法治统，统计数据质量稳步提升，"
-                              "较好地完成了全年各项统计任务。"]
+    assert report.opening == [
+        "2024年，全市统计系统紧紧围绕中心工作，坚持依法统计、依法治统，统计数据质量稳步提升，"
+        "较好地完成了全年各项统计任务。"
+    ]
     assert [p.title for p in report.parts] == ["统计调查任务圆满完成"]
 
+
 def test_parts_take_their_roles_from_the_words_offices_use() -> None:
-    text = "".join(f"{n}、{title}\n\n正文。\n\n" for n, title in zip("一二三四五", (
-        "工作进展情况", "2024年工作完成情况", "存在的困难和问题", "2025年工作思路", "健全统计执法机制，提升数据质量")))
+    text = "".join(
+        f"{n}、{title}\n\n正文。\n\n"
+        for n, title in zip(
+            "一二三四五",
+            (
+                "工作进展情况",
+                "2024年工作完成情况",
+                "存在的困难和问题",
+                "2025年工作思路",
+                "健全统计执法机制，提升数据质量",
+            ),
+        )
+    )
     assert [p.role for p in imported("某区2024年统计工作总结\n\n" + text).report.parts] == [
-        "measures", "measures", "problems", "plans", None]
+        "measures",
+        "measures",
+        "problems",
+        "plans",
+        None,
+    ]
+
 
 def test_a_speech_and_a_notice_keep_their_titles() -> None:
-    speech = imported("在全县2025年经济工作会议上的讲话\n县委书记  李建国\n（2025年1月8日）\n\n同志们：\n\n"
-                      "这次会议的主要任务是部署2025年重点任务。\n").report
+    speech = imported(
+        "在全县2025年经济工作会议上的讲话\n县委书记  李建国\n（2025年1月8日）\n\n同志们：\n\n"
+        "这次会议的主要任务是部署2025年重点任务。\n"
+    ).report
     assert (speech.title, speech.subtitle, speech.recipients) == (
-        "在全县2025年经济工作会议上的讲话", "县委书记李建国（2025年1月8日）", "同志们")
-    notice = imported("关于开展2025年元旦春节期间\n安全生产大检查的通知\n\n各乡镇（街道）：\n\n"
-                      "决定开展安全生产大检查。\n").report
+        "在全县2025年经济工作会议上的讲话",
+        "县委书记李建国（2025年1月8日）",
+        "同志们",
+    )
+    notice = imported(
+        "关于开展2025年元旦春节期间\n安全生产大检查的通知\n\n各乡镇（街道）：\n\n决定开展安全生产大检查。\n"
+    ).report
     assert (notice.title, notice.recipients) == ("关于开展2025年元旦春节期间\n安全生产大检查的通知", "各乡镇（街道）")
+
 
 def test_indicator_suggestions_are_comments_that_load_when_uncommented(tmp_path: Path) -> None:
     result = import_document(SEEDS / "004_3d7b2bcd786030d6.txt")
@@ -371,10 +432,12 @@ def test_indicator_suggestions_are_comments_that_load_when_uncommented(tmp_path:
 
 
 def test_html_and_markdown_import() -> None:
-    html = ("<html><head><meta charset='utf-8'><title>x</title></head><body><div>当前位置：首页 &gt; 总结</div>"
-            "<h1>某局2024年第三季度工作总结</h1><p>本季度工作有序推进。</p><h2>一、主要做法</h2>"
-            "<p>（一）强化领导。成立专班。</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>活动</td><td>3场</td></tr>"
-            "</table></body></html>")
+    html = (
+        "<html><head><meta charset='utf-8'><title>x</title></head><body><div>当前位置：首页 &gt; 总结</div>"
+        "<h1>某局2024年第三季度工作总结</h1><p>本季度工作有序推进。</p><h2>一、主要做法</h2>"
+        "<p>（一）强化领导。成立专班。</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>活动</td><td>3场</td></tr>"
+        "</table></body></html>"
+    )
     report = imported(html, "html").report
     assert (report.office, report.period.code()) == ("某局", "2024Q3")
     assert report.parts[0].items[0].title == "强化领导"
@@ -426,8 +489,14 @@ def test_word_headings_by_outline_level_alone() -> None:
     def fill(document: DocumentObject) -> None:
         document.add_paragraph("某镇2023年工作总结", "Title")
         document.add_paragraph("一年来，各项工作稳步推进。")
-        for text, style in [("工作开展情况", "Heading 1"), ("抓党建", "Heading 2"), ("党建引领。", None),
-                            ("抓发展", "Heading 2"), ("下一步工作打算", "Heading 1"), ("继续努力。", None)]:
+        for text, style in [
+            ("工作开展情况", "Heading 1"),
+            ("抓党建", "Heading 2"),
+            ("党建引领。", None),
+            ("抓发展", "Heading 2"),
+            ("下一步工作打算", "Heading 1"),
+            ("继续努力。", None),
+        ]:
             document.add_paragraph(text, style)
 
     report = import_document(build(fill), format="docx", name="总结.docx").report
@@ -481,8 +550,9 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", list(BAD))
-def test_bad_files_are_refused_in_chinese_with_nothing_written(name: str, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_files_are_refused_in_chinese_with_nothing_written(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make, message = BAD[name]
     source = tmp_path / name
     source.write_bytes(make())
@@ -503,7 +573,9 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path)
         import_document(huge)
 
 
-def test_cli_writes_one_file_per_article_and_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_one_file_per_article_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seed = SEEDS / "001_58606f4a823be1ef.part1-5.txt"
     target = tmp_path / "天门.yaml"
     assert main(["import", str(seed), "-o", str(target)]) == 0

@@ -46,8 +46,19 @@ def texts(blocks: list[SourceBlock]) -> list[str]:
 
 
 def test_four_levels_of_official_numbering_restart_under_their_parent() -> None:
-    outline = [(0, "总体情况"), (1, "主要工作"), (2, "抓学习"), (3, "周一"), (3, "周二"), (2, "抓落实"),
-               (3, "周三"), (1, "其他工作"), (2, "抓服务"), (0, "存在问题"), (1, "问题一")]
+    outline = [
+        (0, "总体情况"),
+        (1, "主要工作"),
+        (2, "抓学习"),
+        (3, "周一"),
+        (3, "周二"),
+        (2, "抓落实"),
+        (3, "周三"),
+        (1, "其他工作"),
+        (2, "抓服务"),
+        (0, "存在问题"),
+        (1, "问题一"),
+    ]
 
     def fill(document: DocumentObject) -> None:
         add_list(document, 90, FOUR_LEVELS, {90: ""})
@@ -57,8 +68,19 @@ def test_four_levels_of_official_numbering_restart_under_their_parent() -> None:
             numbered(document, f"第{n}部分", 90, 0)
 
     blocks = read(fill)
-    assert texts(blocks)[:11] == ["一、总体情况", "（一）主要工作", "1.抓学习", "（1）周一", "（2）周二", "2.抓落实",
-                                  "（1）周三", "（二）其他工作", "1.抓服务", "二、存在问题", "（一）问题一"]
+    assert texts(blocks)[:11] == [
+        "一、总体情况",
+        "（一）主要工作",
+        "1.抓学习",
+        "（1）周一",
+        "（2）周二",
+        "2.抓落实",
+        "（1）周三",
+        "（二）其他工作",
+        "1.抓服务",
+        "二、存在问题",
+        "（一）问题一",
+    ]
     assert texts(blocks)[-2:] == ["十、第10部分", "十一、第11部分"]
     assert [b.line for b in blocks[:3]] == [1, 2, 3]
     assert all(b.style == "Normal" and b.level is None for b in blocks)
@@ -67,7 +89,9 @@ def test_four_levels_of_official_numbering_restart_under_their_parent() -> None:
 def test_numbering_from_the_heading_styles() -> None:
     def fill(document: DocumentObject) -> None:
         # Level 1 is linked to Heading 1 through the level's pStyle; Heading 2 names its ilvl.
-        levels = lvl(0, "chineseCounting", "%1、", extra='<w:pStyle w:val="Heading1"/>') + lvl(1, "chineseCounting", "（%2）")
+        levels = lvl(0, "chineseCounting", "%1、", extra='<w:pStyle w:val="Heading1"/>') + lvl(
+            1, "chineseCounting", "（%2）"
+        )
         add_list(document, 91, levels, {91: ""})
         for name, ilvl in (("Heading 1", None), ("Heading 2", 1)):
             num_pr = document.styles[name].element.get_or_add_pPr().get_or_add_numPr()
@@ -85,9 +109,14 @@ def test_numbering_from_the_heading_styles() -> None:
 
     blocks = read(fill)
     assert [(b.text, b.style, b.level) for b in blocks] == [
-        ("一、总体情况", "Heading 1", 1), ("（一）主要工作", "Heading 2", 2), ("（二）其他工作", "Heading 2", 2),
-        ("二、存在问题", "Heading 1", 1), ("正文不编号。", "Normal", None), ("附件", "Heading 1", 1),
-        ("三、下步打算", "Heading 1", 1), ("（一）继续努力", "Heading 2", 2),
+        ("一、总体情况", "Heading 1", 1),
+        ("（一）主要工作", "Heading 2", 2),
+        ("（二）其他工作", "Heading 2", 2),
+        ("二、存在问题", "Heading 1", 1),
+        ("正文不编号。", "Normal", None),
+        ("附件", "Heading 1", 1),
+        ("三、下步打算", "Heading 1", 1),
+        ("（一）继续努力", "Heading 2", 2),
     ]
 
 
@@ -103,8 +132,11 @@ def test_start_override_restarts_a_list_sharing_the_counters() -> None:
 
 def test_level_restart_and_legal_numbering() -> None:
     def fill(document: DocumentObject) -> None:
-        levels = (lvl(0, "chineseCounting", "第%1章") + lvl(1, "chineseCounting", "%1.%2", extra="<w:isLgl/>")
-                  + lvl(2, "decimal", "%3)", extra='<w:lvlRestart w:val="0"/>'))
+        levels = (
+            lvl(0, "chineseCounting", "第%1章")
+            + lvl(1, "chineseCounting", "%1.%2", extra="<w:isLgl/>")
+            + lvl(2, "decimal", "%3)", extra='<w:lvlRestart w:val="0"/>')
+        )
         add_list(document, 95, levels, {95: ""})
         for ilvl in (0, 1, 2, 1, 2, 0, 1, 2):
             numbered(document, "文", 95, ilvl)
@@ -113,22 +145,25 @@ def test_level_restart_and_legal_numbering() -> None:
     assert texts(read(fill)) == ["第一章文", "1.1文", "1)文", "1.2文", "2)文", "第二章文", "2.1文", "3)文"]
 
 
-@pytest.mark.parametrize(("fmt", "text", "start", "expected"), [
-    ("ideographTraditional", "%1、", 1, ["甲、", "乙、", "丙、"]),
-    ("decimalEnclosedCircle", "%1", 19, ["⑲", "⑳", "㉑"]),
-    ("upperLetter", "%1.", 25, ["Y.", "Z.", "AA."]),
-    ("lowerLetter", "(%1)", 1, ["(a)", "(b)", "(c)"]),
-    ("upperRoman", "%1.", 3, ["III.", "IV.", "V."]),
-    ("lowerRoman", "%1.", 8, ["viii.", "ix.", "x."]),
-    ("decimalFullWidth", "%1．", 9, ["９．", "１０．", "１１．"]),
-    ("chineseCounting", "第%1条", 98, ["第九十八条", "第九十九条", "第一〇〇条"]),
-    ("chineseCountingThousand", "%1、", 104, ["一百零四、", "一百零五、", "一百零六、"]),
-    ("japaneseCounting", "%1", 110, ["百十", "百十一", "百十二"]),
-    ("taiwaneseCountingThousand", "%1、", 9, ["九、", "十、", "十一、"]),  # what LibreOffice writes for 一、
-    ("decimalZero", "%1", 9, ["09", "10", "11"]),
-    ("bullet", "\uf0b7", 1, ["", "", ""]),
-    ("none", "%1", 1, ["", "", ""]),
-])
+@pytest.mark.parametrize(
+    ("fmt", "text", "start", "expected"),
+    [
+        ("ideographTraditional", "%1、", 1, ["甲、", "乙、", "丙、"]),
+        ("decimalEnclosedCircle", "%1", 19, ["⑲", "⑳", "㉑"]),
+        ("upperLetter", "%1.", 25, ["Y.", "Z.", "AA."]),
+        ("lowerLetter", "(%1)", 1, ["(a)", "(b)", "(c)"]),
+        ("upperRoman", "%1.", 3, ["III.", "IV.", "V."]),
+        ("lowerRoman", "%1.", 8, ["viii.", "ix.", "x."]),
+        ("decimalFullWidth", "%1．", 9, ["９．", "１０．", "１１．"]),
+        ("chineseCounting", "第%1条", 98, ["第九十八条", "第九十九条", "第一〇〇条"]),
+        ("chineseCountingThousand", "%1、", 104, ["一百零四、", "一百零五、", "一百零六、"]),
+        ("japaneseCounting", "%1", 110, ["百十", "百十一", "百十二"]),
+        ("taiwaneseCountingThousand", "%1、", 9, ["九、", "十、", "十一、"]),  # what LibreOffice writes for 一、
+        ("decimalZero", "%1", 9, ["09", "10", "11"]),
+        ("bullet", "\uf0b7", 1, ["", "", ""]),
+        ("none", "%1", 1, ["", "", ""]),
+    ],
+)
 def test_number_formats(fmt: str, text: str, start: int, expected: list[str]) -> None:
     def fill(document: DocumentObject) -> None:
         add_list(document, 96, lvl(0, fmt, text, start), {96: ""})
@@ -141,12 +176,16 @@ def test_number_formats(fmt: str, text: str, start: int, expected: list[str]) ->
 def test_a_list_defined_by_a_numbering_style() -> None:
     """Word's list styles: the num's abstractNum only names the style (numStyleLink); the style's
     num leads to the abstractNum with the levels (styleLink), whose counters both share."""
+
     def fill(document: DocumentObject) -> None:
         add_list(document, 80, '<w:styleLink w:val="GongWenList"/>' + FOUR_LEVELS, {80: ""})
         add_list(document, 81, '<w:numStyleLink w:val="GongWenList"/>', {81: ""})
-        document.styles.element.append(parse_xml(
-            f'<w:style {NS} w:type="numbering" w:styleId="GongWenList"><w:name w:val="公文编号"/>'
-            '<w:pPr><w:numPr><w:numId w:val="80"/></w:numPr></w:pPr></w:style>'))
+        document.styles.element.append(
+            parse_xml(
+                f'<w:style {NS} w:type="numbering" w:styleId="GongWenList"><w:name w:val="公文编号"/>'
+                '<w:pPr><w:numPr><w:numId w:val="80"/></w:numPr></w:pPr></w:style>'
+            )
+        )
         numbered(document, "甲", 81, 0)
         numbered(document, "乙", 81, 1)
         numbered(document, "丙", 80, 1)
@@ -156,12 +195,15 @@ def test_a_list_defined_by_a_numbering_style() -> None:
 
 def test_a_format_in_alternate_content() -> None:
     """Word 2010 writes custom formats for itself and a plain format for others."""
+
     def fill(document: DocumentObject) -> None:
         mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-        level = (f'<w:lvl w:ilvl="0"><w:start w:val="8"/><mc:AlternateContent xmlns:mc="{mc}">'
-                 '<mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
-                 '<mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'
-                 '<w:lvlText w:val="%1 "/></w:lvl>')
+        level = (
+            f'<w:lvl w:ilvl="0"><w:start w:val="8"/><mc:AlternateContent xmlns:mc="{mc}">'
+            '<mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
+            '<mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'
+            '<w:lvlText w:val="%1 "/></w:lvl>'
+        )
         add_list(document, 82, level, {82: ""})
         numbered(document, "条", 82)
         numbered(document, "款", 82)
@@ -209,9 +251,15 @@ def test_outline_levels_from_paragraph_style_and_heading_names() -> None:
         document.add_paragraph("正文")
 
     assert [(b.text, b.style, b.level) for b in read(fill)] == [
-        ("二〇二四年工作总结", "Title", None), ("小标题", "公文小标题", 3), ("继承二级", "我的二级", 2),
-        ("按名称三级", "标题 3", 3), ("段落自带二级", "Normal", 2), ("标题样式但标为正文", "Heading 1", None),
-        ("目录", "TOC Heading", None), ("一级标题", "Heading 1", 1), ("正文", "Normal", None),
+        ("二〇二四年工作总结", "Title", None),
+        ("小标题", "公文小标题", 3),
+        ("继承二级", "我的二级", 2),
+        ("按名称三级", "标题 3", 3),
+        ("段落自带二级", "Normal", 2),
+        ("标题样式但标为正文", "Heading 1", None),
+        ("目录", "TOC Heading", None),
+        ("一级标题", "Heading 1", 1),
+        ("正文", "Normal", None),
     ]
 
 
@@ -237,18 +285,27 @@ def test_manual_line_and_page_breaks_split_a_paragraph_into_lines_it_goes_on_wit
         opening = document.add_paragraph().add_run()
         opening.add_break()
         opening.add_text("以换行开头")
-        add_xml(document, f'<w:p {NS}><w:r><w:t>回车</w:t><w:cr/><w:t>之后</w:t></w:r></w:p>')
+        add_xml(document, f"<w:p {NS}><w:r><w:t>回车</w:t><w:cr/><w:t>之后</w:t></w:r></w:p>")
 
     blocks = read(fill)
     assert [(b.text, b.line, b.soft_break) for b in blocks] == [
-        ("前言", 1, False), ("第一行", 3, False), ("第二行", 3, True), ("第三行", 3, True),
-        ("分页之后", 3, True), ("再换行", 3, True), ("以换行开头", 4, False), ("回车", 5, False), ("之后", 5, True),
+        ("前言", 1, False),
+        ("第一行", 3, False),
+        ("第二行", 3, True),
+        ("第三行", 3, True),
+        ("分页之后", 3, True),
+        ("再换行", 3, True),
+        ("以换行开头", 4, False),
+        ("回车", 5, False),
+        ("之后", 5, True),
     ]
 
 
 def test_revisions_links_fields_and_special_characters() -> None:
     def fill(document: DocumentObject) -> None:
-        add_xml(document, f"""<w:p {NS}>
+        add_xml(
+            document,
+            f"""<w:p {NS}>
           <w:r><w:t xml:space="preserve">保留</w:t></w:r>
           <w:del w:id="1" w:author="审稿人"><w:r><w:delText>删掉的</w:delText></w:r></w:del>
           <w:ins w:id="2" w:author="审稿人"><w:r><w:t>插入的</w:t></w:r></w:ins>
@@ -261,15 +318,19 @@ def test_revisions_links_fields_and_special_characters() -> None:
           <w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:noBreakHyphen/><w:t>丙</w:t><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>
           <w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>
           <w:r><w:footnoteReference w:id="1"/></w:r>
-        </w:p>""")
+        </w:p>""",
+        )
         # A field inside another field's code: only the outer result shows.
-        add_xml(document, f"""<w:p {NS}>
+        add_xml(
+            document,
+            f"""<w:p {NS}>
           <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>
           <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>
           <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
           <w:r><w:instrText> = 3 "是" "否"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>
           <w:r><w:t>结果是</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>。</w:t></w:r>
-        </w:p>""")
+        </w:p>""",
+        )
 
     assert texts(read(fill)) == ["保留插入的链接文字7/9北京甲 乙-丙", "结果是。"]
 
@@ -277,14 +338,21 @@ def test_revisions_links_fields_and_special_characters() -> None:
 def test_content_controls_keep_their_paragraphs() -> None:
     def fill(document: DocumentObject) -> None:
         document.add_paragraph("之前")
-        add_xml(document, f"""<w:sdt {NS}><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>
+        add_xml(
+            document,
+            f"""<w:sdt {NS}><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>
           <w:p><w:r><w:t>控件第一段</w:t></w:r></w:p>
           <w:p><w:r><w:t>控件第二段，</w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>行内控件</w:t></w:r></w:sdtContent></w:sdt></w:p>
-        </w:sdtContent></w:sdt>""")
+        </w:sdtContent></w:sdt>""",
+        )
         document.add_paragraph("之后")
 
     assert [(b.text, b.line) for b in read(fill)] == [
-        ("之前", 1), ("控件第一段", 2), ("控件第二段，行内控件", 3), ("之后", 4)]
+        ("之前", 1),
+        ("控件第一段", 2),
+        ("控件第二段，行内控件", 3),
+        ("之后", 4),
+    ]
 
 
 def test_a_table_with_merged_cells_and_a_nested_table() -> None:
@@ -308,8 +376,11 @@ def test_a_table_with_merged_cells_and_a_nested_table() -> None:
     assert [(b.text, b.line, b.rows is None) for b in blocks] == [("表前", 1, True), ("", 2, False), ("表后", 3, True)]
     assert blocks[1].level is None
     # A cell spanning two columns leaves the next cell in its column.
-    assert blocks[1].rows == (("项目", "", "完成情况"), ("学习", "12 次", "全部完成"),
-                              ("调研\n内表甲 内表乙", "3 次\n另有 1 次", ""))
+    assert blocks[1].rows == (
+        ("项目", "", "完成情况"),
+        ("学习", "12 次", "全部完成"),
+        ("调研\n内表甲 内表乙", "3 次\n另有 1 次", ""),
+    )
 
 
 def test_too_many_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -359,7 +430,7 @@ def cfb(streams: list[str]) -> bytes:
     for index, (name, kind) in enumerate([("Root Entry", 5), *((s, 2) for s in streams)]):
         entry = bytearray(128)
         encoded = name.encode("utf-16-le") + b"\0\0"
-        entry[:len(encoded)] = encoded
+        entry[: len(encoded)] = encoded
         right = index + 1 if 0 < index < len(streams) else free
         struct.pack_into("<HBBIII", entry, 64, len(encoded), kind, 1, free, right, 1 if index == 0 else free)
         struct.pack_into("<II", entry, 116, end, 0)
@@ -375,7 +446,8 @@ def test_not_a_zip() -> None:
 
 def test_encrypted() -> None:
     assert "文件已加密，请在 Word 中取消密码后另存再导入" in refused(
-        cfb(["\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"]))
+        cfb(["\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"])
+    )
     # An OLE file without it is an old .doc (or .wps), not an encrypted .docx.
     assert "旧版 Word（.doc）" in refused(cfb(["WordDocument", "1Table"]))
     # A zip whose entries are encrypted (zip passwords): the general-purpose flag's bit 0.
@@ -425,8 +497,9 @@ def test_zip_bombs_are_refused_before_anything_is_unpacked(size: int, monkeypatc
 _W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def dense_styles(size: int, style: str = '<w:style w:type="paragraph" w:styleId="s{m}"><w:name w:val="s{n}"/></w:style>'
-                 ) -> bytes:
+def dense_styles(
+    size: int, style: str = '<w:style w:type="paragraph" w:styleId="s{m}"><w:name w:val="s{n}"/></w:style>'
+) -> bytes:
     """SIMPLE with a styles.xml of ``size`` bytes of ``style`` (``{n}`` counting, ``{m}`` modulo
     100), written as it compresses: a few MB of file, well under the ratio and total limits."""
     chunk = "".join(style.format(n=n, m=n % 100) for n in range(10_000)).encode()
@@ -449,8 +522,11 @@ def dense_xml_bombs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     to import), one whose styles.xml is under the limit of a part but is all markup, and the
     densest markup the importer takes (1,400,000 tags and attributes)."""
     folder = tmp_path_factory.mktemp("bombs")
-    bombs = {"190 MB": dense_styles(190_000_000), "19 MB": dense_styles(19_000_000, "<w:style/><w:style/>"),
-             "accepted": dense_styles(14_000_000, "<w:style/><w:style/>")}
+    bombs = {
+        "190 MB": dense_styles(190_000_000),
+        "19 MB": dense_styles(19_000_000, "<w:style/><w:style/>"),
+        "accepted": dense_styles(14_000_000, "<w:style/><w:style/>"),
+    }
     for name, data in bombs.items():
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/styles.xml")
@@ -460,15 +536,18 @@ def dense_xml_bombs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
 
 
 def test_a_dense_xml_bomb_is_refused_before_python_docx_opens_it(
-        dense_xml_bombs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    dense_xml_bombs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def never(*args: object) -> None:
         raise AssertionError("python-docx opened the package")
 
     monkeypatch.setattr(package.docx, "Document", never)
     assert "文件中的 word/styles.xml 解压后超过 20 MB，远超正常文档（疑似压缩炸弹）" in refused(
-        dense_xml_bombs["190 MB"].read_bytes())
+        dense_xml_bombs["190 MB"].read_bytes()
+    )
     assert "文件中的排版数据（XML）远多于正常文档（word/styles.xml 处已超过 1,500,000 个标记）" in refused(
-        dense_xml_bombs["19 MB"].read_bytes())
+        dense_xml_bombs["19 MB"].read_bytes()
+    )
 
 
 @pytest.mark.parametrize("bomb", ["190 MB", "19 MB", "accepted"])
@@ -476,16 +555,22 @@ def test_importing_a_dense_xml_bomb_takes_little_memory(dense_xml_bombs: dict[st
     """Peak memory of a process that imports the file (2.9 GB for the first before the limits):
     little more than Python's and civreport's own for what is refused, and for the densest XML
     taken python-docx's trees within a few hundred MB."""
-    code = ("import resource, sys, civreport\n"
-            "try:\n"
-            "    print(civreport.import_document(sys.argv[1]).report.title)\n"
-            "except civreport.InputError as error:\n"
-            "    print(error)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    code = (
+        "import resource, sys, civreport\n"
+        "try:\n"
+        "    print(civreport.import_document(sys.argv[1]).report.title)\n"
+        "except civreport.InputError as error:\n"
+        "    print(error)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
     # Started by a shell in the background, not by this process: a process started from a
     # large one (pytest) counts that one's memory in its ru_maxrss, which exec keeps.
-    done = subprocess.run(["sh", "-c", '"$@" & wait $!', "sh", sys.executable, "-c", code, str(dense_xml_bombs[bomb])],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["sh", "-c", '"$@" & wait $!', "sh", sys.executable, "-c", code, str(dense_xml_bombs[bomb])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     outcome, peak_mb = done.stdout.splitlines()
     assert outcome == "正文" if bomb == "accepted" else "已拒绝读取" in outcome
     assert int(peak_mb) < (300 if bomb == "accepted" else 150)
@@ -499,7 +584,7 @@ def test_a_lying_size_in_the_archive() -> None:
     central = data.find(b"PK\x01\x02")
     while central != -1:
         name_length = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46:central + 46 + name_length] == b"word/document.xml":
+        if data[central + 46 : central + 46 + name_length] == b"word/document.xml":
             struct.pack_into("<I", data, central + 24, 1000)
         central = data.find(b"PK\x01\x02", central + 4)
     assert "文件已损坏" in refused(bytes(data))
@@ -544,9 +629,22 @@ def soffice_to_doc(docx_bytes: bytes, workdir: Path) -> bytes:
     program = shutil.which("soffice") or shutil.which("libreoffice")
     assert program, "LibreOffice is not installed: run `make test`, which installs it"
     (workdir / "in.docx").write_bytes(docx_bytes)
-    subprocess.run([program, f"-env:UserInstallation={(workdir / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "doc", "--outdir", str(workdir), str(workdir / "in.docx")],
-                   check=True, capture_output=True, timeout=120, env=dict(os.environ, HOME=str(workdir)))
+    subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(workdir),
+            str(workdir / "in.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=dict(os.environ, HOME=str(workdir)),
+    )
     return (workdir / "in.doc").read_bytes()
 
 
@@ -570,7 +668,12 @@ def test_a_doc_converted_by_libreoffice(tmp_path: Path, monkeypatch: pytest.Monk
     blocks = read_docx(convert_with_libreoffice(doc, ".doc", "总结.doc"), "总结.doc")
     assert not list((tmp_path / "temp").iterdir())  # its temporary directory is gone
     assert [(b.text, b.level) for b in blocks if b.rows is None] == [
-        ("工作总结", 1), ("一、总体情况", None), ("（一）主要工作", None), ("（二）第二项", None), ("全文完。", None)]
+        ("工作总结", 1),
+        ("一、总体情况", None),
+        ("（一）主要工作", None),
+        ("（二）第二项", None),
+        ("全文完。", None),
+    ]
     assert [b.rows for b in blocks if b.rows is not None] == [(("指标", "完成"), ("会议", "12"))]
 
 
@@ -578,8 +681,11 @@ def test_a_doc_whose_text_is_junk_is_refused(tmp_path: Path) -> None:
     """A real .doc whose WordDocument stream is junk after its header: LibreOffice converts it
     into a line of random characters, which imported with exit status 0."""
     doc = tmp_path / "总结.doc"
-    doc.write_bytes(soffice_to_doc(build(lambda document: document.add_paragraph("今年以来，我局认真贯彻落实各项工作部署。")),
-                                   tmp_path))
+    doc.write_bytes(
+        soffice_to_doc(
+            build(lambda document: document.add_paragraph("今年以来，我局认真贯彻落实各项工作部署。")), tmp_path
+        )
+    )
     assert "今年以来" in read_source(doc.read_bytes(), "总结.doc")[0].text  # as LibreOffice made it: readable
     with olefile.OleFileIO(str(doc), write_mode=True) as ole:
         stream = ole.openstream("WordDocument").read()
@@ -587,13 +693,17 @@ def test_a_doc_whose_text_is_junk_is_refused(tmp_path: Path) -> None:
         ole.write_stream("WordDocument", stream[:0x200] + junk)  # the header (FIB) kept, the text junk
     with pytest.raises(InputError) as caught:
         read_source(doc.read_bytes(), "总结.doc")
-    assert str(caught.value) == ("总结.doc：没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
-                                 "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入")
+    assert str(caught.value) == (
+        "总结.doc：没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
+        "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入"
+    )
 
 
 def test_without_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
-    with pytest.raises(InputError, match=r"需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer）"):
+    with pytest.raises(
+        InputError, match=r"需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer）"
+    ):
         convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf")
 
 
@@ -638,8 +748,12 @@ def test_a_conversion_that_hangs_is_killed(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_the_converted_file_is_returned_within_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_soffice(monkeypatch, tmp_path, 'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; shift; done\n'
-                                        'mkdir -p "$out" && head -c 2000 /dev/zero > "$out/source.docx"\n')
+    fake_soffice(
+        monkeypatch,
+        tmp_path,
+        'while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; shift; done\n'
+        'mkdir -p "$out" && head -c 2000 /dev/zero > "$out/source.docx"\n',
+    )
     assert convert_with_libreoffice(b"{\\rtf1 hello}", ".rtf", "总结.rtf") == bytes(2000)
     monkeypatch.setattr(convert, "MAX_IMPORT_BYTES", 1000)
     with pytest.raises(InputError, match="超过了导入的上限"):
@@ -664,11 +778,13 @@ def test_a_doc_that_holds_no_word_document(tmp_path: Path, monkeypatch: pytest.M
     fake_soffice(monkeypatch, tmp_path, f'touch "{tmp_path / "ran"}"\n')
     header = cfb(["WordDocument", "1Table"])[:512]
     junk = bytes(range(256)) * 16
-    for data, message in ((header + junk, "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"),
-                          (header + bytes(4096), "文件已损坏"),
-                          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk, "文件已损坏"),
-                          ("第一季度工作总结\n一、总体情况\n".encode(), "文件内容与后缀不符"),
-                          (junk, "文件内容与后缀不符")):
+    for data, message in (
+        (header + junk, "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"),
+        (header + bytes(4096), "文件已损坏"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk, "文件已损坏"),
+        ("第一季度工作总结\n一、总体情况\n".encode(), "文件内容与后缀不符"),
+        (junk, "文件内容与后缀不符"),
+    ):
         for name in ("总结.doc", "总结.wps"):
             assert not is_encrypted(data)
             with pytest.raises(InputError) as caught:
@@ -687,29 +803,44 @@ _V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 
 
 def _box(text: str) -> str:
-    return f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+    return f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
 
 
 def test_text_boxes_are_read_once_and_placeholders_and_contents_left_out() -> None:
     def fill(document: DocumentObject) -> None:
         # A table of contents: a TOC field whose result repeats the headings with page numbers.
-        add_xml(document, f'<w:p {NS}><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" '
-                          '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                          '<w:r><w:t>一、主要工作</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>')
-        add_xml(document, f'<w:p {NS}><w:r><w:t>二、存在问题</w:t></w:r><w:r><w:tab/><w:t>2</w:t></w:r>'
-                          '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+        add_xml(
+            document,
+            f'<w:p {NS}><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            "<w:r><w:t>一、主要工作</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>",
+        )
+        add_xml(
+            document,
+            f"<w:p {NS}><w:r><w:t>二、存在问题</w:t></w:r><w:r><w:tab/><w:t>2</w:t></w:r>"
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+        )
         document.add_paragraph("一、主要工作")
         # A text box as Word writes it: for new readers and again for old ones.
-        add_xml(document, f'<w:p {NS} {_MC} {_WPS} {_V}><w:r><w:t>见专栏。</w:t></w:r><w:r><mc:AlternateContent>'
-                          f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{_box("专栏：典型经验")}</wps:txbx></w:drawing>'
-                          f'</mc:Choice><mc:Fallback><w:pict><v:textbox>{_box("专栏：典型经验")}</v:textbox></w:pict>'
-                          '</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+        add_xml(
+            document,
+            f"<w:p {NS} {_MC} {_WPS} {_V}><w:r><w:t>见专栏。</w:t></w:r><w:r><mc:AlternateContent>"
+            f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{_box("专栏：典型经验")}</wps:txbx></w:drawing>'
+            f"</mc:Choice><mc:Fallback><w:pict><v:textbox>{_box('专栏：典型经验')}</v:textbox></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        )
         # Word's prompt in an empty content control, in a block and inline.
-        add_xml(document, f'<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
-                          '<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>')
-        add_xml(document, f'<w:p {NS}><w:r><w:t>悬挂横幅</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
-                          '<w:sdtContent><w:r><w:t>单击此处输入数字。</w:t></w:r></w:sdtContent></w:sdt>'
-                          '<w:r><w:t>条。</w:t></w:r></w:p>')
+        add_xml(
+            document,
+            f"<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>"
+            "<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+        )
+        add_xml(
+            document,
+            f"<w:p {NS}><w:r><w:t>悬挂横幅</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+            "<w:sdtContent><w:r><w:t>单击此处输入数字。</w:t></w:r></w:sdtContent></w:sdt>"
+            "<w:r><w:t>条。</w:t></w:r></w:p>",
+        )
 
     assert texts(read(fill)) == ["一、主要工作", "见专栏。", "专栏：典型经验", "悬挂横幅条。"]
 
@@ -720,15 +851,20 @@ def test_a_paragraph_deleted_with_its_mark_takes_no_number_and_footnotes_follow_
         numbered(document, "强化组织领导", 91, 1)
         numbered(document, "已删去的一条", 91, 1)
         deleted = document.paragraphs[-1]._p
-        deleted.get_or_add_pPr().append(parse_xml(f'<w:rPr {NS}><w:del w:id="9" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
+        deleted.get_or_add_pPr().append(
+            parse_xml(f'<w:rPr {NS}><w:del w:id="9" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>')
+        )
         run = deleted.find(qn("w:r"))
         run.find(qn("w:t")).tag = qn("w:delText")
         holder = parse_xml(f'<w:del {NS} w:id="10" w:author="a" w:date="2024-07-01T00:00:00Z"/>')
         run.addprevious(holder)
         holder.append(run)
         numbered(document, "加强宣传引导", 91, 1)
-        add_xml(document, f'<w:p {NS}><w:r><w:t>数据见统计公报</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
-                          '<w:r><w:t>。</w:t></w:r></w:p>')
+        add_xml(
+            document,
+            f'<w:p {NS}><w:r><w:t>数据见统计公报</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+            "<w:r><w:t>。</w:t></w:r></w:p>",
+        )
 
     data = build(fill)
     # A footnotes part, as Word adds one: the separators, then the note.
@@ -736,13 +872,18 @@ def test_a_paragraph_deleted_with_its_mark_takes_no_number_and_footnotes_follow_
         parts = {name: source.read(name) for name in source.namelist()}
     parts["word/footnotes.xml"] = (
         f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-        '<w:footnote w:id="2"><w:p><w:r><w:t>数据来源于区统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+        '<w:footnote w:id="2"><w:p><w:r><w:t>数据来源于区统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    ).encode()
     parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+        b"</Relationships>",
+        b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+    )
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-        b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+        b"</Types>",
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, content in parts.items():
@@ -755,11 +896,13 @@ def test_a_paragraph_whose_mark_alone_is_deleted_runs_on_into_the_next() -> None
     def fill(document: DocumentObject) -> None:
         document.add_paragraph("部分单位存在")
         document.paragraphs[-1]._p.get_or_add_pPr().append(
-            parse_xml(f'<w:rPr {NS}><w:del w:id="7" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
+            parse_xml(f'<w:rPr {NS}><w:del w:id="7" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>')
+        )
         document.add_paragraph("重突击、轻常态的现象。")
         document.add_paragraph("最后一段")
         document.paragraphs[-1]._p.get_or_add_pPr().append(
-            parse_xml(f'<w:rPr {NS}><w:del w:id="8" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>'))
+            parse_xml(f'<w:rPr {NS}><w:del w:id="8" w:author="a" w:date="2024-07-01T00:00:00Z"/></w:rPr>')
+        )
 
     assert texts(read(fill)) == ["部分单位存在重突击、轻常态的现象。", "最后一段"]
 

@@ -41,15 +41,19 @@ def texts(blocks: list[SourceBlock]) -> list[str]:
 # -- encodings --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("encoded", [
-    SUMMARY.encode("utf-8"),
-    codecs.BOM_UTF8 + SUMMARY.encode("utf-8"),
-    codecs.BOM_UTF16_LE + SUMMARY.encode("utf-16-le"),
-    codecs.BOM_UTF16_BE + SUMMARY.encode("utf-16-be"),
-    SUMMARY.encode("utf-16-le"),  # Windows Notepad's "Unicode", without its BOM
-    SUMMARY.encode("utf-16-be"),
-    SUMMARY.encode("gb18030"),
-], ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "gb18030"])
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SUMMARY.encode("utf-8"),
+        codecs.BOM_UTF8 + SUMMARY.encode("utf-8"),
+        codecs.BOM_UTF16_LE + SUMMARY.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SUMMARY.encode("utf-16-be"),
+        SUMMARY.encode("utf-16-le"),  # Windows Notepad's "Unicode", without its BOM
+        SUMMARY.encode("utf-16-be"),
+        SUMMARY.encode("gb18030"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "gb18030"],
+)
 def test_encodings(encoded: bytes) -> None:
     assert decode_text(encoded, "a.txt") == SUMMARY
 
@@ -97,13 +101,16 @@ def _zip() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("data", "what"), [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "PNG"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF"),
-    (_zip(), "docx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), ".doc"),
-    (bytes(range(256)) * 8, "二进制"),
-])
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF"),
+        (_zip(), "docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), ".doc"),
+        (bytes(range(256)) * 8, "二进制"),
+    ],
+)
 def test_binary_disguised_as_text(data: bytes, what: str) -> None:
     for reader in (decode_text, read_txt, read_html, read_markdown):
         with pytest.raises(InputError) as error:
@@ -115,33 +122,45 @@ def test_binary_disguised_as_text(data: bytes, what: str) -> None:
 
 
 def test_txt_lines_blank_lines_and_indents() -> None:
-    text = ("关于2024年工作的总结\n\n\u3000\u3000今年以来，我区坚持以创促建。  \n"
-            "\xa0\xa0一、主要工作\t\n   \n\ufeff# 不是标题\n")
+    text = (
+        "关于2024年工作的总结\n\n\u3000\u3000今年以来，我区坚持以创促建。  \n"
+        "\xa0\xa0一、主要工作\t\n   \n\ufeff# 不是标题\n"
+    )
     blocks = read_txt(text.encode(), "a.txt")
     assert [(block.text, block.line) for block in blocks] == [
-        ("关于2024年工作的总结", 1), ("今年以来，我区坚持以创促建。", 3), ("一、主要工作", 4), ("# 不是标题", 6)]
+        ("关于2024年工作的总结", 1),
+        ("今年以来，我区坚持以创促建。", 3),
+        ("一、主要工作", 4),
+        ("# 不是标题", 6),
+    ]
     assert all(block.style is None and block.level is None and block.rows is None for block in blocks)
     assert read_txt(b"", "a.txt") == []
     assert read_txt("\n \u3000\n\t\n".encode(), "a.txt") == []
 
 
 def test_txt_tab_tables() -> None:
-    text = ("主要指标完成情况\n"
-            "\t2023年\t2024年\n"  # a header with an empty corner cell
-            "公益广告（处）\t1000\t1200\n"
-            "志愿服务（次）\t\t36\n"
-            "合计\t5\n"  # another number of cells: not this table's
-            "\n"
-            "一、\t主要工作\n"  # Word's list numbering copied with its tab: a line
-            "（一）\t强化组织领导\n"
-            "项目\t负责单位\n")
+    text = (
+        "主要指标完成情况\n"
+        "\t2023年\t2024年\n"  # a header with an empty corner cell
+        "公益广告（处）\t1000\t1200\n"
+        "志愿服务（次）\t\t36\n"
+        "合计\t5\n"  # another number of cells: not this table's
+        "\n"
+        "一、\t主要工作\n"  # Word's list numbering copied with its tab: a line
+        "（一）\t强化组织领导\n"
+        "项目\t负责单位\n"
+    )
     blocks = read_txt(text.encode("gb18030"), "a.txt")
     assert blocks[0] == SourceBlock("主要指标完成情况", 1)
-    assert blocks[1] == SourceBlock("", 2, rows=(("", "2023年", "2024年"), ("公益广告（处）", "1000", "1200"),
-                                                 ("志愿服务（次）", "", "36")))
+    assert blocks[1] == SourceBlock(
+        "", 2, rows=(("", "2023年", "2024年"), ("公益广告（处）", "1000", "1200"), ("志愿服务（次）", "", "36"))
+    )
     assert blocks[2] == SourceBlock("", 5, rows=(("合计", "5"),))
-    assert blocks[3:] == [SourceBlock("一、主要工作", 7), SourceBlock("（一）强化组织领导", 8),
-                          SourceBlock("", 9, rows=(("项目", "负责单位"),))]
+    assert blocks[3:] == [
+        SourceBlock("一、主要工作", 7),
+        SourceBlock("（一）强化组织领导", 8),
+        SourceBlock("", 9, rows=(("项目", "负责单位"),)),
+    ]
 
 
 def test_too_many_blocks() -> None:
@@ -183,11 +202,15 @@ def test_html_blocks() -> None:
         ("前言文字", 5, False),
         ("内层加粗的链接文字", 6, False),
         ("两块之间的文字", 7, False),
-        ("第一行", 8, False), ("第二行", 8, True), ("新的一段", 8, False),
-        ("关于2024年", 10, False), ("工作总结", 10, True),
+        ("第一行", 8, False),
+        ("第二行", 8, True),
+        ("新的一段", 8, False),
+        ("关于2024年", 10, False),
+        ("工作总结", 10, True),
         ("（一）强化组织领导", 11, False),
         ("今年以来，我区坚持 A&B C<D>\u3000全角空格中©", 15, False),
-        ("3.第三项", 17, False), ("4.第四项", 17, False),
+        ("3.第三项", 17, False),
+        ("4.第四项", 17, False),
         ("要点", 18, False),
     ]
     assert [(block.style, block.level) for block in blocks if block.level] == [("h1", 1), ("h1", 1), ("h3", 3)]
@@ -209,12 +232,15 @@ def test_html_tables() -> None:
     blocks = read_html(page.encode(), "a.html")
     assert blocks[0] == SourceBlock("表格前", 1)
     assert blocks[1] == SourceBlock("表1 主要指标", 2)
-    assert blocks[2] == SourceBlock("", 2, rows=(("项目", "完成情况", ""), ("公益广告", "已完成", "1200\n处"),
-                                                 ("志愿\n服务", "", "36")))
+    assert blocks[2] == SourceBlock(
+        "", 2, rows=(("项目", "完成情况", ""), ("公益广告", "已完成", "1200\n处"), ("志愿\n服务", "", "36"))
+    )
     assert blocks[3].text == "表格后"
     # A table of one column lays out the page: its paragraphs are read as paragraphs.
-    assert [(block.text, block.rows) for block in blocks[4:]] == [("整页排在一个单元格里的正文。", None),
-                                                                  ("第二段。", None)]
+    assert [(block.text, block.rows) for block in blocks[4:]] == [
+        ("整页排在一个单元格里的正文。", None),
+        ("第二段。", None),
+    ]
 
 
 def test_html_table_spans_cannot_blow_up() -> None:
@@ -225,15 +251,19 @@ def test_html_table_spans_cannot_blow_up() -> None:
 
 
 def test_html_list_numbers() -> None:
-    page = ('<ol><li value="x">甲</li><li value="7">乙</li><li>丙</li><li></li></ol>'
-            '<ol type="a" start="27"><li>丁</li></ol><ol type="I" start="4"><li>戊</li></ol>'
-            '<ol><li><ul><li>要点</li></ul></li><li>己</li></ol>')  # a browser shows "1. • 要点"
+    page = (
+        '<ol><li value="x">甲</li><li value="7">乙</li><li>丙</li><li></li></ol>'
+        '<ol type="a" start="27"><li>丁</li></ol><ol type="I" start="4"><li>戊</li></ol>'
+        "<ol><li><ul><li>要点</li></ul></li><li>己</li></ol>"
+    )  # a browser shows "1. • 要点"
     assert texts(read_html(page.encode(), "a.html")) == ["1.甲", "7.乙", "8.丙", "aa.丁", "IV.戊", "1.要点", "2.己"]
 
 
 def test_html_declared_encodings() -> None:
-    gbk = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
-           '<body><p>关于〇八年的总结</p></body></html>').encode("gbk")
+    gbk = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+        "<body><p>关于〇八年的总结</p></body></html>"
+    ).encode("gbk")
     assert texts(read_html(gbk, "a.html")) == ["关于〇八年的总结"]
     gbk = '<meta charset="GBK"><p>中文网页</p>'.encode("gbk")
     assert texts(read_html(gbk, "a.html")) == ["中文网页"]
@@ -248,8 +278,13 @@ def test_html_declared_encodings() -> None:
 
 
 def test_html_without_text() -> None:
-    for page in (b"", b"   \n", b"<!-- only a comment -->", b"<html><head><title>t</title></head></html>",
-                 b"<p>\xc2\xa0</p><p> </p>"):
+    for page in (
+        b"",
+        b"   \n",
+        b"<!-- only a comment -->",
+        b"<html><head><title>t</title></head></html>",
+        b"<p>\xc2\xa0</p><p> </p>",
+    ):
         assert read_html(page, "a.html") == []
 
 
@@ -257,7 +292,10 @@ def test_html_pre_and_cjk_line_wrapping() -> None:
     page = "<body>\n<pre>\n第一行  保留空格\n\n  第三行</pre>\n<p>源码里\n  换行的中文\nand English\nwords</p></body>"
     blocks = read_html(page.encode(), "a.html")
     assert [(block.text, block.line) for block in blocks] == [
-        ("第一行  保留空格", 3), ("第三行", 5), ("源码里换行的中文 and English words", 6)]
+        ("第一行  保留空格", 3),
+        ("第三行", 5),
+        ("源码里换行的中文 and English words", 6),
+    ]
 
 
 def test_hostile_html_entities_and_external_entities() -> None:
@@ -282,10 +320,12 @@ def test_hostile_html_entities_and_external_entities() -> None:
 
 def test_deeply_nested_html() -> None:
     depth = 10_000
-    for page in ("<html><body>" + "<div>层" * depth + "</div>" * depth + "</body></html>",
-                 "<table><tr><td>" * depth + "最深处",
-                 "<ol><li>" * depth + "最深处",
-                 "<span>" * depth + "最深处"):
+    for page in (
+        "<html><body>" + "<div>层" * depth + "</div>" * depth + "</body></html>",
+        "<table><tr><td>" * depth + "最深处",
+        "<ol><li>" * depth + "最深处",
+        "<span>" * depth + "最深处",
+    ):
         try:
             blocks = read_html(page.encode(), "deep.html")
         except InputError as error:
@@ -331,7 +371,9 @@ MARKDOWN = """# 关于2024年工作的总结
 
 def test_markdown_blocks() -> None:
     blocks = read_markdown(MARKDOWN.encode(), "a.md")
-    assert [(block.text, block.line, block.style, block.level, block.soft_break) for block in blocks if not block.rows] == [
+    assert [
+        (block.text, block.line, block.style, block.level, block.soft_break) for block in blocks if not block.rows
+    ] == [
         ("关于2024年工作的总结", 1, "h1", 1, False),
         ("今年以来，我区坚持以创促建，", 3, None, None, False),
         ("扎实推进各项创建工作，", 4, None, None, True),
@@ -357,13 +399,17 @@ def test_markdown_blocks() -> None:
 
 def test_markdown_bold_run_in_headings_and_list_items() -> None:
     # CommonMark leaves ** literal after 。 before a letter; list items are paragraphs.
-    source = ("# 关于2024年乡村振兴工作情况的报告\n\n## 一、存在的问题\n\n**（一）产业链条短。**农产品附加值不高。\n\n"
-              "**（二）资金投入不足。**村集体经济薄弱。\n\n## 二、主要做法\n\n- 完成户厕改造620户；\n- 新建污水处理站4座；\n\n"
-              "占位符**不动**，**××**也不动。\n")
+    source = (
+        "# 关于2024年乡村振兴工作情况的报告\n\n## 一、存在的问题\n\n**（一）产业链条短。**农产品附加值不高。\n\n"
+        "**（二）资金投入不足。**村集体经济薄弱。\n\n## 二、主要做法\n\n- 完成户厕改造620户；\n- 新建污水处理站4座；\n\n"
+        "占位符**不动**，**××**也不动。\n"
+    )
     report = import_document(source.encode(), format="md").report
     problems, measures = report.parts
     assert [(item.title, item.body) for item in problems.items] == [
-        ("产业链条短", ["农产品附加值不高。"]), ("资金投入不足", ["村集体经济薄弱。"])]
+        ("产业链条短", ["农产品附加值不高。"]),
+        ("资金投入不足", ["村集体经济薄弱。"]),
+    ]
     assert measures.body == ["完成户厕改造620户；", "新建污水处理站4座；", "占位符不动，**××**也不动。"]
 
 

@@ -31,7 +31,9 @@ def _name(requirement: str) -> str:
 
 def _guarded(node: ast.Try) -> bool:
     """Whether ``node`` handles a missing module (the command then names the extra to install)."""
-    caught = {n.id for handler in node.handlers if handler.type for n in ast.walk(handler.type) if isinstance(n, ast.Name)}
+    caught = {
+        n.id for handler in node.handlers if handler.type for n in ast.walk(handler.type) if isinstance(n, ast.Name)
+    }
     return bool(caught & {"ImportError", "ModuleNotFoundError"})
 
 
@@ -42,15 +44,22 @@ def third_party_imports() -> dict[str, set[tuple[str, bool]]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         file = str(path.relative_to(ROOT))
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        guarded = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try) and _guarded(t) for s in t.body
-                   for n in ast.walk(s)}
+        guarded = {
+            id(n) for t in ast.walk(tree) if isinstance(t, ast.Try) and _guarded(t) for s in t.body for n in ast.walk(s)
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 modules = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 modules = [node.module]
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "import_module"
-                  and node.args and isinstance(node.args[0], ast.Constant) and not str(node.args[0].value).startswith(".")):
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "import_module"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and not str(node.args[0].value).startswith(".")
+            ):
                 modules = [str(node.args[0].value)]
             else:
                 continue
@@ -122,8 +131,9 @@ def in_terminal(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int
 
 def off_terminal(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
     """Exit status and output of ``command`` with pipes for its output (a script, a log)."""
-    result = subprocess.run(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                            timeout=600)
+    result = subprocess.run(
+        command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600
+    )
     return result.returncode, result.stdout + result.stderr
 
 
@@ -144,8 +154,11 @@ COMMANDS = {
     "check": (["check", "q1.yaml"], [], "校对通过"),
     "import": (["import", "summary.docx", "--out", "imported"], ["imported/summary.yaml"], "imported/summary.yaml"),
     "rollup": (["rollup", "q1.yaml", "q2.yaml", "--period", "2024H1", "-o", "h1.yaml"], ["h1.yaml"], "h1.yaml"),
-    "batch": (["batch", "batch.yaml"], [f"out/district/{unit}2024Q3.{fmt}" for unit in ("", "east/", "west/")
-                                        for fmt in ("pdf", "docx")], "生成 3"),
+    "batch": (
+        ["batch", "batch.yaml"],
+        [f"out/district/{unit}2024Q3.{fmt}" for unit in ("", "east/", "west/") for fmt in ("pdf", "docx")],
+        "生成 3",
+    ),
     "new": (["new", "--period", "2024Q3", "--office", "小河区创城办"], [], "office: 小河区创城办"),
 }
 RUNNERS = {"terminal": in_terminal, "pipe": off_terminal}
@@ -183,13 +196,17 @@ def test_each_command_runs_from_a_clean_install(clean_install: Path, workspace: 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("where", RUNNERS)
-@pytest.mark.parametrize(("arguments", "extra"), [
-    (["serve", "--workspace", "."], "serve"),
-    (["render", "q3.yaml", "--executor", "dask"], "dask"),
-    (["batch", "batch.yaml", "--executor", "dask://127.0.0.1:8786"], "dask"),
-])
-def test_a_missing_extra_is_named(clean_install: Path, workspace: Path, arguments: list[str], extra: str,
-                                  where: str) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "extra"),
+    [
+        (["serve", "--workspace", "."], "serve"),
+        (["render", "q3.yaml", "--executor", "dask"], "dask"),
+        (["batch", "batch.yaml", "--executor", "dask://127.0.0.1:8786"], "dask"),
+    ],
+)
+def test_a_missing_extra_is_named(
+    clean_install: Path, workspace: Path, arguments: list[str], extra: str, where: str
+) -> None:
     status, output = RUNNERS[where]([str(clean_install / "civreport"), *arguments], workspace, _environment())
     assert status == 2 and f"pip install 'civreport[{extra}]'" in output, output
     assert "内部错误" not in output and "Traceback" not in output and not (workspace / "out").exists()

@@ -86,7 +86,9 @@ def test_invalid_date(tmp_path):
 
 
 def test_malformed_yaml(tmp_path):
-    p = problem_of(tmp_path, "r.yaml", YAML.replace("  - body: [部分点位长效管理机制仍不健全。]", "  - body: [部分点位"))
+    p = problem_of(
+        tmp_path, "r.yaml", YAML.replace("  - body: [部分点位长效管理机制仍不健全。]", "  - body: [部分点位")
+    )
     assert p.message == "YAML 格式有误：方括号 [ ] 中的列表写法有误：各项之间用逗号分隔，最后要有“]”"
     assert p.line == 17 and p.path == ""
 
@@ -106,7 +108,10 @@ def test_malformed_json_and_toml_name_the_line(tmp_path):
 def test_validation_errors_in_json_name_the_field(tmp_path):
     data = dict(MINIMAL, kind="总结")
     p = problem_of(tmp_path, "r.json", json.dumps(data, ensure_ascii=False))
-    assert p.path == "kind（文种）" and p.message == "应为以下之一：工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告"
+    assert (
+        p.path == "kind（文种）"
+        and p.message == "应为以下之一：工作总结、工作汇报、工作情况汇报、工作情况报告、工作情况的报告"
+    )
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -134,7 +139,10 @@ def test_missing_and_undecodable_files(tmp_path):
     (tmp_path / "gbk.yaml").write_bytes("period: 2024Q3\noffice: 小河区".encode("gbk"))
     with pytest.raises(InputError) as info:
         civreport.load(tmp_path / "gbk.yaml")
-    assert str(info.value) == f"{tmp_path / 'gbk.yaml'}，第 2 行：文件不是 UTF-8 编码（可能是 GBK）：请在编辑器或记事本中“另存为”UTF-8 编码后再用"
+    assert (
+        str(info.value)
+        == f"{tmp_path / 'gbk.yaml'}，第 2 行：文件不是 UTF-8 编码（可能是 GBK）：请在编辑器或记事本中“另存为”UTF-8 编码后再用"
+    )
     (tmp_path / "utf16.yaml").write_bytes("office: 小河区".encode("utf-16"))
     with pytest.raises(InputError, match="文件不是 UTF-8 编码（是 UTF-16）"):
         civreport.load(tmp_path / "utf16.yaml")
@@ -148,7 +156,13 @@ def test_empty_text_is_refused(tmp_path):
 
 
 def test_empty_item_is_refused(tmp_path):
-    p = problem_of(tmp_path, "r.yaml", YAML.replace("      - title: 加强宣传引导\n        points: [设置公益广告1200处, 开展志愿服务活动]", "      - {}"))
+    p = problem_of(
+        tmp_path,
+        "r.yaml",
+        YAML.replace(
+            "      - title: 加强宣传引导\n        points: [设置公益广告1200处, 开展志愿服务活动]", "      - {}"
+        ),
+    )
     assert p.path == "measures[0].items[1]（条目）" and p.message.startswith("条目为空")
 
 
@@ -162,13 +176,17 @@ def test_plain_values_are_read_as_yaml_1_2_reads_them(tmp_path):
     sexagesimal (8:30 is text), dates as text; a %YAML 1.1 directive changes none of it."""
     from civreport.readers.data import read_data
 
-    text = ("a: [yes, no, on, off, True, false, ~, null, '']\nb: [010, 0o17, 0x1F, 1_000, -.5, 1e3, .inf]\n"
-            "c: [8:30, 2024-10-08, 2024Q3, =]\n")
+    text = (
+        "a: [yes, no, on, off, True, false, ~, null, '']\nb: [010, 0o17, 0x1F, 1_000, -.5, 1e3, .inf]\n"
+        "c: [8:30, 2024-10-08, 2024Q3, =]\n"
+    )
     for header in ("", "%YAML 1.1\n---\n"):
         data, _ = read_data(write(tmp_path, "r.yaml", header + text))
-        assert data == {"a": ["yes", "no", "on", "off", True, False, None, None, ""],
-                        "b": [10, 15, 31, 1000, -0.5, 1000.0, float("inf")],
-                        "c": ["8:30", "2024-10-08", "2024Q3", "="]}
+        assert data == {
+            "a": ["yes", "no", "on", "off", True, False, None, None, ""],
+            "b": [10, 15, 31, 1000, -0.5, 1000.0, float("inf")],
+            "c": ["8:30", "2024-10-08", "2024Q3", "="],
+        }
 
 
 def test_yes_and_no_are_text_where_false_is_asked_for_and_true_false_where_a_switch_is(tmp_path):
@@ -176,8 +194,14 @@ def test_yes_and_no_are_text_where_false_is_asked_for_and_true_false_where_a_swi
     for field in ("lead_in", "signoff"):
         p = problem_of(tmp_path, "r.yaml", YAML + f"{field}: no\n")
         assert (p.line, p.message) == (19, "“no”会被当作文字印出；如果是不要，请写 false")
-    report = civreport.load(write(tmp_path, "r.yaml", YAML.replace(
-        "      - title: 强化组织领导\n", "      - title: 强化组织领导\n        run_in: off\n") + "lead_in: false\n")).report
+    report = civreport.load(
+        write(
+            tmp_path,
+            "r.yaml",
+            YAML.replace("      - title: 强化组织领导\n", "      - title: 强化组织领导\n        run_in: off\n")
+            + "lead_in: false\n",
+        )
+    ).report
     assert report.measures[0].items[0].run_in is False and report.lead_in is False
     report = civreport.load(write(tmp_path, "r.yaml", YAML + "title: 8:30\nsubtitle: yes\n")).report
     assert (report.title, report.subtitle) == ("8:30", "yes")

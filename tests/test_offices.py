@@ -31,8 +31,9 @@ LEVEL3 = [{"title": "强化组织领导", "items": [{"title": "健全机构", "b
 
 def report():
     """Two pages and more, so that even pages show their margins."""
-    return make_report(office="小河区", measures=[{"items": LEVEL3}],
-                       problems=[{"body": [paragraph(9, seed) for seed in range(4)]}])
+    return make_report(
+        office="小河区", measures=[{"items": LEVEL3}], problems=[{"body": [paragraph(9, seed) for seed in range(4)]}]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +51,13 @@ def test_child_profile_inherits_what_it_does_not_override():
     assert [f.name for f in common.files] == ["profile.yaml", "profile.yaml"] and common.name == "common-practice"
     s = common.settings
     assert (s.headings.plans, s.headings.achievements) == ("下半年工作安排", "主要成效")  # own, inherited
-    assert s.fonts.docx == {"title": "方正小标宋简体", "heading1": "黑体", "heading2": "楷体", "body": "仿宋",
-                            "page_number": "宋体"}
+    assert s.fonts.docx == {
+        "title": "方正小标宋简体",
+        "heading1": "黑体",
+        "heading2": "楷体",
+        "body": "仿宋",
+        "page_number": "宋体",
+    }
     assert (s.page.line_pitch, s.page.mirrored, s.page.margin_top_mm, s.page.chars_per_line) == (28.0, False, 37, 28)
     assert s.numbering.bold_level3 and s.numbering.items == "headings"
     assert [d.name for d in common.template_dirs] == ["templates"]
@@ -76,7 +82,9 @@ def test_line_spacing_differs_in_both_outputs(outputs):
     for name, pitch, twips in (("strict", 28.95, "579"), ("common", 28.0, "560")):
         pdf_pages, _, document = outputs[name]
         ys = [line.y for line in body(pdf_pages[0]) if abs(line.size - 16) < 0.5]
-        assert min(b - a for a, b in itertools.pairwise(ys)) == pytest.approx(pitch, abs=0.1)  # baselines read to 0.1 pt
+        assert min(b - a for a, b in itertools.pairwise(ys)) == pytest.approx(
+            pitch, abs=0.1
+        )  # baselines read to 0.1 pt
         spacing = document.styles["Normal"].element.find(f"{W}pPr/{W}spacing")
         assert spacing.get(f"{W}line") == twips
         assert document.sections[0]._sectPr.find(f"{W}docGrid").get(f"{W}linePitch") == twips
@@ -97,8 +105,11 @@ def test_overridden_signoff_block_in_both_outputs(outputs):
         name_line, date_line = body(pdf_pages[-1])[-2:]
         assert (name_line.text, date_line.text) == ("小河区", "2024年10月8日")
         edge = right_edge(name_line.page)
-        docx_insets = [p._p.find(f"{W}pPr/{W}ind").get(f"{W}rightChars") for p in document.paragraphs
-                       if p.style.name in ("署名", "成文日期")]
+        docx_insets = [
+            p._p.find(f"{W}pPr/{W}ind").get(f"{W}rightChars")
+            for p in document.paragraphs
+            if p.style.name in ("署名", "成文日期")
+        ]
         return name_line, date_line, edge, docx_insets
 
     # GB/T 9704: the longer date takes the two-character inset, the name starts two characters left of it.
@@ -125,19 +136,34 @@ def test_unmirrored_pages_keep_the_binding_margin_left(outputs):
 
 
 def test_profile_habits_in_composition(tmp_path):
-    (tmp_path / "p.yaml").write_text(textwrap.dedent("""\
+    (tmp_path / "p.yaml").write_text(
+        textwrap.dedent("""\
         signoff: 小河区创城办
         numbering: {items: enumeration}
         date_style: chinese
         range_dash: ～
         subtitle: （{office}{period}）
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     profile = load_profile(tmp_path / "p.yaml")
-    r = make_report(office="小河区", period="2024-02..2024-05", measures=[{"items": [
-        {"title": "强化组织领导", "body": ["成立领导小组。"]}, {"title": "加强宣传", "points": ["设广告", "办活动"]}]}])
+    r = make_report(
+        office="小河区",
+        period="2024-02..2024-05",
+        measures=[
+            {
+                "items": [
+                    {"title": "强化组织领导", "body": ["成立领导小组。"]},
+                    {"title": "加强宣传", "points": ["设广告", "办活动"]},
+                ]
+            }
+        ],
+    )
     doc = compose(r, profile.settings)
     assert [s.texts for s in doc.sections[0].children] == [
-        ["一是强化组织领导。成立领导小组。"], ["二是加强宣传。一是设广告；二是办活动。"]]
+        ["一是强化组织领导。成立领导小组。"],
+        ["二是加强宣传。一是设广告；二是办活动。"],
+    ]
     assert doc.signoff.name == "小河区创城办" and doc.signoff.date == "二〇二四年十月八日"
     assert doc.subtitle == "（小河区2024年2～5月）"
     assert compose(make_report(signoff="报告自己的署名"), profile.settings).signoff.name == "报告自己的署名"
@@ -145,18 +171,50 @@ def test_profile_habits_in_composition(tmp_path):
 
 def test_report_names_its_profile_and_the_caller_overrides(tmp_path):
     (tmp_path / "offices" / "district").mkdir(parents=True)
-    (tmp_path / "offices" / "district" / "profile.yaml").write_text("headings: {plans: 下段工作打算}\n", encoding="utf-8")
+    (tmp_path / "offices" / "district" / "profile.yaml").write_text(
+        "headings: {plans: 下段工作打算}\n", encoding="utf-8"
+    )
     (tmp_path / "offices" / "city.yaml").write_text("headings: {plans: 明年工作安排}\n", encoding="utf-8")
     (tmp_path / "q3.yaml").write_text(f"profile: {COMMON}\n" + YAML, encoding="utf-8")
     r = civreport.load(tmp_path / "q3.yaml")
     assert "三、下半年工作安排" in civreport.render_html(r)
     assert "三、下段工作打算" in civreport.render_html(r, office=tmp_path / "offices" / "district" / "profile.yaml")
     out = tmp_path / "out"
-    assert main(["render", str(tmp_path / "q3.yaml"), "--to", "html", "--out", str(out),
-                 "--offices", str(tmp_path / "offices"), "--office", "city"]) == 0
+    assert (
+        main(
+            [
+                "render",
+                str(tmp_path / "q3.yaml"),
+                "--to",
+                "html",
+                "--out",
+                str(out),
+                "--offices",
+                str(tmp_path / "offices"),
+                "--office",
+                "city",
+            ]
+        )
+        == 0
+    )
     assert "三、明年工作安排" in (out / "q3.html").read_text(encoding="utf-8")
-    assert main(["render", str(tmp_path / "q3.yaml"), "--to", "html", "--out", str(out),
-                 "--offices", str(tmp_path / "offices"), "--office", "district"]) == 0
+    assert (
+        main(
+            [
+                "render",
+                str(tmp_path / "q3.yaml"),
+                "--to",
+                "html",
+                "--out",
+                str(out),
+                "--offices",
+                str(tmp_path / "offices"),
+                "--office",
+                "district",
+            ]
+        )
+        == 0
+    )
     assert "三、下段工作打算" in (out / "q3.html").read_text(encoding="utf-8")
 
 
@@ -171,8 +229,14 @@ def test_report_names_its_profile_and_the_caller_overrides(tmp_path):
         ({"p.yaml": "page:\n  page_width_mm: 0\n"}, "字段 page.page_width_mm（纸张宽度（毫米））：应大于 0"),
         ({"p.yaml": "page:\n  page_width_mm: 100000\n"}, "字段 page.page_width_mm（纸张宽度（毫米））：不能大于 1200"),
         ({"p.yaml": "page:\n  body_size_pt: .nan\n"}, "字段 page.body_size_pt（正文字号（磅））：应为有限的数"),
-        ({"p.yaml": "fonts:\n  pdf:\n    body: fonts/nope.ttf\n"}, "p.yaml，第 3 行：字段 fonts.pdf.body：字体文件不存在：fonts/nope.ttf"),
-        ({"p.yaml": 'subtitle: "——{office}{quarter}"\n'}, "字段 subtitle（标题下一行）：不认识的占位符 {quarter}：只能用 {office}、{period}、{year}"),
+        (
+            {"p.yaml": "fonts:\n  pdf:\n    body: fonts/nope.ttf\n"},
+            "p.yaml，第 3 行：字段 fonts.pdf.body：字体文件不存在：fonts/nope.ttf",
+        ),
+        (
+            {"p.yaml": 'subtitle: "——{office}{quarter}"\n'},
+            "字段 subtitle（标题下一行）：不认识的占位符 {quarter}：只能用 {office}、{period}、{year}",
+        ),
     ],
 )
 def test_bad_profiles_are_reported(tmp_path, files, message):
@@ -196,7 +260,9 @@ def test_bad_profiles_are_reported(tmp_path, files, message):
     ],
 )
 def test_sandbox_escapes_are_refused(tmp_path, template, message):
-    profile = office_with_template(tmp_path, '{% extends "civreport/report.html.j2" %}{% block title %}' + template + "{% endblock %}")
+    profile = office_with_template(
+        tmp_path, '{% extends "civreport/report.html.j2" %}{% block title %}' + template + "{% endblock %}"
+    )
     with pytest.raises(TemplateError, match=message) as info:
         civreport.render_html(report(), office=profile)
     assert "report.html.j2 第 1 行" in str(info.value)
@@ -211,12 +277,15 @@ def test_symlinks_out_of_the_template_directory_are_refused(tmp_path):
 
 
 def test_unknown_field_fails_templates_check_with_its_line(tmp_path, capsys):
-    profile = office_with_template(tmp_path, textwrap.dedent("""\
+    profile = office_with_template(
+        tmp_path,
+        textwrap.dedent("""\
         {% extends "civreport/report.html.j2" %}
         {% block closing %}
         <p class="body">{{ report.closing_words }}</p>
         {% endblock %}
-        """))
+        """),
+    )
     assert main(["templates", "check", "--office", str(profile)]) == 2
     err = capsys.readouterr().err
     assert f"{tmp_path / 'templates' / 'report.html.j2'} 第 3 行" in err and "closing_words" in err
@@ -228,24 +297,33 @@ def test_syntax_error_fails_templates_check_with_its_line(tmp_path, capsys):
     assert "extra.html.j2 第 2 行语法错误：此处缺少表达式（在“%}”之前）" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("name", "source", "message"), [
-    ("report.html.j2", '{% extends "civreport/report.html.j2" %}\n{% block signof %}（印章）{% endblock %}\n',
-     "第 2 行：“civreport/report.html.j2”中没有名为“signof”的块，这里写的内容不会印出；可覆盖的块：attachments、closing"),
-    ("report.css.j2", ".body { color: #c00; }\n", "report.css.j2 不能由办公室替换"),
-    ("macros.html.j2", "{% macro indent() %}{% endmacro %}\n", "macros.html.j2 不能由办公室替换"),
-])
+@pytest.mark.parametrize(
+    ("name", "source", "message"),
+    [
+        (
+            "report.html.j2",
+            '{% extends "civreport/report.html.j2" %}\n{% block signof %}（印章）{% endblock %}\n',
+            "第 2 行：“civreport/report.html.j2”中没有名为“signof”的块，这里写的内容不会印出；可覆盖的块：attachments、closing",
+        ),
+        ("report.css.j2", ".body { color: #c00; }\n", "report.css.j2 不能由办公室替换"),
+        ("macros.html.j2", "{% macro indent() %}{% endmacro %}\n", "macros.html.j2 不能由办公室替换"),
+    ],
+)
 def test_templates_check_refuses_overrides_that_would_print_nothing(tmp_path, capsys, name, source, message):
     profile = office_with_template(tmp_path, source, name=name)
     assert main(["templates", "check", "--office", str(profile)]) == 2
     assert message in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("source", "message"), [
-    ("{% if x %}", "模板结束了，但 {% if %} 还没有对应的 {% endif %}"),
-    ("{% endfor %}", "不认识的标签“endfor”"),
-    ("{{ a b }}", "此处应为“}}”，实际是“b”"),
-    ("{{ a $ }}", "出现了不该有的字符“$”"),
-])
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{% if x %}", "模板结束了，但 {% if %} 还没有对应的 {% endif %}"),
+        ("{% endfor %}", "不认识的标签“endfor”"),
+        ("{{ a b }}", "此处应为“}}”，实际是“b”"),
+        ("{{ a $ }}", "出现了不该有的字符“$”"),
+    ],
+)
 def test_template_syntax_errors_are_explained_in_chinese(tmp_path, capsys, source, message):
     profile = office_with_template(tmp_path, source, name="extra.html.j2")
     assert main(["templates", "check", "--office", str(profile)]) == 2
@@ -255,8 +333,11 @@ def test_template_syntax_errors_are_explained_in_chinese(tmp_path, capsys, sourc
 
 def test_example_offices_pass_templates_check():
     for profile in (STRICT, COMMON):
-        result = subprocess.run([sys.executable, "-m", "civreport", "templates", "check", "--office", str(profile)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "civreport", "templates", "check", "--office", str(profile)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
         assert "模板检查通过" in result.stdout
 
@@ -265,7 +346,8 @@ def test_caller_templates_come_before_the_profiles(tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "report.html.j2").write_text(
         '{% extends "civreport/report.html.j2" %}{% block closing %}<p class="body">来自调用者的模板。</p>{% endblock %}',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     page = civreport.render_html(report(), office=COMMON, templates=[tmp_path / "mine"])
     assert "来自调用者的模板。" in page
     assert 'data-indent-right="4"' not in page  # the profile's sign-off override is not reached
@@ -275,7 +357,10 @@ def test_profile_pdf_fonts_are_files_relative_to_the_profile(tmp_path):
     import shutil
 
     (tmp_path / "fonts").mkdir()
-    shutil.copy("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolKai-Regular.otf", tmp_path / "fonts" / "kai.otf")
+    shutil.copy(
+        "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolKai-Regular.otf",
+        tmp_path / "fonts" / "kai.otf",
+    )
     (tmp_path / "p.yaml").write_text("fonts:\n  pdf:\n    body: fonts/kai.otf\n", encoding="utf-8")
     data = quiet_pdf(report(), office=tmp_path / "p.yaml")
     # WeasyPrint embeds a @font-face font under its CSS family: the file name.
@@ -286,12 +371,16 @@ def test_an_office_class_reaches_every_output(tmp_path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "report.html.j2").write_text(
         '{% extends "civreport/report.html.j2" %}{% block closing %}<p class="note">本单位的说明文字。</p>{% endblock %}',
-        encoding="utf-8")
-    (tmp_path / "p.yaml").write_text(textwrap.dedent("""\
+        encoding="utf-8",
+    )
+    (tmp_path / "p.yaml").write_text(
+        textwrap.dedent("""\
         templates: templates
         styles:
           note: {name: 说明文字, like: body, font: heading2, align: right, first_line: 0, bold: true}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     r = report()
     page = civreport.render_page(r, office=tmp_path / "p.yaml")
     note = next(b for b in page.blocks if b.text == "本单位的说明文字。")

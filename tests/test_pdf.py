@@ -139,8 +139,9 @@ def test_signoff_position(sample_pdfs):
 
 def test_signoff_never_starts_a_page_alone():
     # Title and blank line, then exactly 20 lines of opening: page 1 is full.
-    report = make_report(office="小河区", opening=[paragraph(20)[:-1] + "现将工作情况总结如下："],
-                         measures=[], problems=[], plans=[])
+    report = make_report(
+        office="小河区", opening=[paragraph(20)[:-1] + "现将工作情况总结如下："], measures=[], problems=[], plans=[]
+    )
     result = pages(quiet_pdf(report))
     assert len(result) == 2
     page_two = [line.text for line in body(result[1])]
@@ -150,8 +151,13 @@ def test_signoff_never_starts_a_page_alone():
 
 def test_heading_never_sits_alone_at_the_bottom():
     # 19 lines of opening leave the 22nd line of page 1 for the heading: it must move on.
-    report = make_report(office="小河区", opening=[paragraph(19)[:-1] + "现将工作情况总结如下："],
-                         measures=[{"body": [paragraph(3, 5)]}], problems=[], plans=[])
+    report = make_report(
+        office="小河区",
+        opening=[paragraph(19)[:-1] + "现将工作情况总结如下："],
+        measures=[{"body": [paragraph(3, 5)]}],
+        problems=[],
+        plans=[],
+    )
     result = pages(quiet_pdf(report))
     assert body(result[0])[-1].text != "一、主要做法"
     assert any(line.text == "一、主要做法" for line in body(result[1]))
@@ -169,8 +175,10 @@ def test_metadata(sample_pdfs):
 def test_same_input_same_bytes_across_processes(tmp_path, sample_pdfs):
     sample = SAMPLES[0]
     out = tmp_path / "again.pdf"
-    code = (f"import warnings; warnings.simplefilter('ignore'); import civreport; "
-            f"open({str(out)!r}, 'wb').write(civreport.render_pdf(civreport.load({str(sample)!r})))")
+    code = (
+        f"import warnings; warnings.simplefilter('ignore'); import civreport; "
+        f"open({str(out)!r}, 'wb').write(civreport.render_pdf(civreport.load({str(sample)!r})))"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert out.read_bytes() == sample_pdfs[sample.stem] == quiet_pdf(civreport.load(sample))
 
@@ -192,7 +200,9 @@ def test_substitutions_are_reported_per_role():
         warnings.simplefilter("always")
         render_pdf(make_report())
     messages = [str(w.message) for w in caught if issubclass(w.category, FontSubstitutionWarning)]
-    assert any(m.startswith("正文（仿宋）：未安装 仿宋_GB2312") and m.endswith("改用 FandolFang-Regular") for m in messages)
+    assert any(
+        m.startswith("正文（仿宋）：未安装 仿宋_GB2312") and m.endswith("改用 FandolFang-Regular") for m in messages
+    )
     assert len(messages) == 5
 
 
@@ -276,7 +286,8 @@ def test_hostile_template_fetches_nothing(server, tmp_path):
 def test_cli_renders_pdf_and_prints_warnings(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "civreport", "render", str(SAMPLES[0]), "--to", "pdf", "--out", str(tmp_path)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / f"{SAMPLES[0].stem}.pdf").read_bytes().startswith(b"%PDF")
@@ -287,14 +298,19 @@ def test_cli_renders_pdf_and_prints_warnings(tmp_path):
 
 
 def test_missing_glyphs_in_a_table_are_reported_with_their_cell():
-    report = make_report(indicators=[{"key": "q", "name": "调査问卷", "value": 5000, "unit": "份"}],
-                         table={"title": "主要指标"}, achievements=[{"body": ["成效明显。"]}])
+    report = make_report(
+        indicators=[{"key": "q", "name": "调査问卷", "value": 5000, "unit": "份"}],
+        table={"title": "主要指标"},
+        achievements=[{"body": ["成效明显。"]}],
+    )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         render_pdf(report)
     missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphWarning)]
-    assert missing == ["正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出；"
-                       "共 1 处，如表格第 2 行第 1 列第 2 字（“调査问卷”）"]
+    assert missing == [
+        "正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出；"
+        "共 1 处，如表格第 2 行第 1 列第 2 字（“调査问卷”）"
+    ]
 
 
 def _head_template(tmp_path, head):
@@ -302,7 +318,8 @@ def _head_template(tmp_path, head):
     templates.mkdir()
     (templates / "report.html.j2").write_text(
         '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}' + head + "{% endblock %}",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return templates
 
 
@@ -351,8 +368,20 @@ def visible(text: str) -> str:
 # Found by the property tests (101 of 628 PDFs): a mark after a letter copied as U+FFFD (the
 # letter's span left it a text box of its own, drawn on a dotted circle); after characters of
 # every kind, drawn by the role's font or a fallback; as the last character of a paragraph.
-@pytest.mark.parametrize("text", ["字e\u0301字", "字x\u0301字", "字ê\u030c字", "字\u0301字", "字\U00020000\u0301字",
-                                  "字ა\u0301字", "字e\u20dd字", "正文\U00020000\u0300", "字ﬁ字"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "字e\u0301字",
+        "字x\u0301字",
+        "字ê\u030c字",
+        "字\u0301字",
+        "字\U00020000\u0301字",
+        "字ა\u0301字",
+        "字e\u20dd字",
+        "正文\U00020000\u0300",
+        "字ﬁ字",
+    ],
+)
 def test_the_pdfs_copied_text_is_the_pages_text(text: str) -> None:
     page, pdf = rendered(Diagnostics(), opening=[text])
     assert visible(text_layer(pdf, BLOCK_BOTTOM)) == visible(page_text(page))
@@ -370,8 +399,10 @@ def test_a_letter_and_its_marks_are_drawn_in_one_font_that_places_them() -> None
 def test_a_mark_is_composed_with_its_letter_where_unicode_has_one_character_for_them() -> None:
     # Found by the property tests: marks composed before a control character between them went,
     # and left out of order (the PDF then drew them apart).
-    report = civreport.Report.model_validate({**MINIMAL, "opening": ["字e\u0301字", "兀\ufa0c字x\u0301", "字e\u0365\x07\u20e6"]},
-                                             context={DIAGNOSTICS: Diagnostics()})
+    report = civreport.Report.model_validate(
+        {**MINIMAL, "opening": ["字e\u0301字", "兀\ufa0c字x\u0301", "字e\u0365\x07\u20e6"]},
+        context={DIAGNOSTICS: Diagnostics()},
+    )
     # NFC's other changes are not made: U+FA0C is GBK's 兀.
     assert report.opening == ["字é字", "兀\ufa0c字x\u0301", "字e\u20e6\u0365"]
 
@@ -380,9 +411,13 @@ def test_characters_no_font_draws_are_dropped_from_every_output_naming_the_field
     """Before, the PDF drew each as the same empty box, which copied as one of them: 𪛗𪛘 as 𪛘𪛘."""
     diagnostics = Diagnostics()
     page, pdf = rendered(diagnostics, opening=["调查\U0002a6d7\U0002a6d8\u0301问卷。"])
-    assert [(d.kind, str(d)) for d in diagnostics if d.kind is UnprintableTextWarning] == [(
-        UnprintableTextWarning, "字段 opening[0]：已删除本机没有字体能印出的字符“𪛗”“𪛘”（U+2A6D7、U+2A6D8）"
-        "（“调查问卷。”）；要印出它们，请安装含这些字的字体（或在 fonts 中配置字体文件）后重新生成")]
+    assert [(d.kind, str(d)) for d in diagnostics if d.kind is UnprintableTextWarning] == [
+        (
+            UnprintableTextWarning,
+            "字段 opening[0]：已删除本机没有字体能印出的字符“𪛗”“𪛘”（U+2A6D7、U+2A6D8）"
+            "（“调查问卷。”）；要印出它们，请安装含这些字的字体（或在 fonts 中配置字体文件）后重新生成",
+        )
+    ]
     assert "调查问卷。" in visible(text_layer(pdf, BLOCK_BOTTOM))
     html = lxml_html.document_fromstring(page.html).find("body").text_content()
     document = docx.Document(io.BytesIO(civreport.write(page, "docx", diagnostics=diagnostics)))
@@ -393,5 +428,7 @@ def test_characters_no_font_draws_are_dropped_from_every_output_naming_the_field
 def test_a_text_of_nothing_a_font_draws_is_refused_naming_the_field() -> None:
     with pytest.raises(civreport.InputError) as caught:
         rendered(Diagnostics(), signoff=["小河区创城办", "\U0002a6d7\U0002a6d8"])
-    assert str(caught.value) == ("报告：字段 signoff[1]：只有本机没有字体能印出的字符“𪛗”“𪛘”（U+2A6D7、U+2A6D8）："
-                                 "请改写这段文字，或安装含这些字的字体后重新生成")
+    assert str(caught.value) == (
+        "报告：字段 signoff[1]：只有本机没有字体能印出的字符“𪛗”“𪛘”（U+2A6D7、U+2A6D8）："
+        "请改写这段文字，或安装含这些字的字体后重新生成"
+    )

@@ -33,7 +33,9 @@ def test_year_given_as_number_as_yaml_and_toml_do():
     assert Period.parse(2024) == Period.parse("2024")
 
 
-@pytest.mark.parametrize("code", ["2024Q1", "2024Q2-Q3", "2024H2", "2024", "2024-07", "2024-02..2024-05", "2023-10..2024-03"])
+@pytest.mark.parametrize(
+    "code", ["2024Q1", "2024Q2-Q3", "2024H2", "2024", "2024-07", "2024-02..2024-05", "2023-10..2024-03"]
+)
 def test_code_reads_back_to_the_same_period(code):
     period = Period.parse(code)
     assert Period.parse(period.code()) == period

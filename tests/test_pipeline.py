@@ -39,8 +39,11 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
     monkeypatch.setattr(pipeline, "resolve", resolving)
     monkeypatch.setattr(pipeline, "compose", counting(calls, "compose", pipeline.compose))
     monkeypatch.setattr(page_module, "render_template", counting(calls, "render_template", page_module.render_template))
-    monkeypatch.setattr(page_module.lxml_html, "document_fromstring",
-                        counting(calls, "parse", page_module.lxml_html.document_fromstring))
+    monkeypatch.setattr(
+        page_module.lxml_html,
+        "document_fromstring",
+        counting(calls, "parse", page_module.lxml_html.document_fromstring),
+    )
     write = writers.write
 
     def recording(page, fmt, *, diagnostics):
@@ -50,7 +53,9 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
     monkeypatch.setattr(pipeline, "write", recording)
     sample = SAMPLES[0]
     assert main(["render", str(sample), "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".civreport") == [f"{sample.stem}.{fmt}" for fmt in ("docx", "html", "pdf")]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".civreport") == [
+        f"{sample.stem}.{fmt}" for fmt in ("docx", "html", "pdf")
+    ]
     # The command resolves each input's office before anything is written (a bad profile
     # stops the run), the worker once for its document (it may be another process).
     assert calls == {"resolve": 2, "compose": 1, "render_template": 1, "parse": 1}
@@ -62,7 +67,8 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
 def test_the_page_carries_its_metadata_and_settings():
     page = civreport.render_page(make_report(office="小河区"))
     assert page.meta == civreport.rendering.PageMeta(
-        "小河区2024年第三季度创建全国文明城市工作总结", "小河区", "创建全国文明城市", page.meta.created)
+        "小河区2024年第三季度创建全国文明城市工作总结", "小河区", "创建全国文明城市", page.meta.created
+    )
     assert page.meta.created.isoformat() == "2024-10-08"
     assert page.layout == civreport.Layout() and dict(page.docx_fonts)["body"] == "仿宋_GB2312"
     assert page.resources[-1].name == "templates"

@@ -64,8 +64,9 @@ def test_yaml_examples_load_and_render(workspace, text):
 def test_shell_examples_run(workspace, text):
     script = "\n".join(line for line in text.splitlines() if not line.startswith("make "))
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    result = subprocess.run(["bash", "-e", "-c", script], cwd=workspace, env=env, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        ["bash", "-e", "-c", script], cwd=workspace, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
 

@@ -17,26 +17,68 @@ QUARTERLY = sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))
 
 def quarter(q: int, *, office: str = "小河区创城办", period: str | None = None, **values: float) -> civreport.Report:
     data = copy.deepcopy(MINIMAL)
-    v = {"materials": 1000 * q, "volunteers": 100 + 10 * q, "found": 10 * q, "fixed": 8 * q, "satisfaction": 90 + q,
-         **values}
+    v = {
+        "materials": 1000 * q,
+        "volunteers": 100 + 10 * q,
+        "found": 10 * q,
+        "fixed": 8 * q,
+        "satisfaction": 90 + q,
+        **values,
+    }
     data.update(
-        office=office, period=period or f"2024Q{q}", date=f"2024-{3 * q:02d}-28",
+        office=office,
+        period=period or f"2024Q{q}",
+        date=f"2024-{3 * q:02d}-28",
         opening=[f"第{q}季度开头。现将有关情况总结如下："],
         indicators=[
-            {"key": "materials", "name": "宣传资料", "value": v["materials"], "unit": "份", "last_year": 500 * q,
-             "target": 20000},
-            {"key": "volunteers", "name": "志愿者", "value": v["volunteers"], "unit": "人", "aggregate": "latest",
-             "last_year": 90 + q, "previous": 95},
+            {
+                "key": "materials",
+                "name": "宣传资料",
+                "value": v["materials"],
+                "unit": "份",
+                "last_year": 500 * q,
+                "target": 20000,
+            },
+            {
+                "key": "volunteers",
+                "name": "志愿者",
+                "value": v["volunteers"],
+                "unit": "人",
+                "aggregate": "latest",
+                "last_year": 90 + q,
+                "previous": 95,
+            },
             {"key": "found", "name": "发现问题", "value": v["found"], "unit": "个"},
             {"key": "fixed", "name": "整改问题", "value": v["fixed"], "unit": "个"},
-            {"key": "rate", "name": "整改率", "value": v["fixed"] / v["found"] * 100, "unit": "%",
-             "aggregate": "ratio", "of": ["fixed", "found"]},
-            {"key": "satisfaction", "name": "满意度", "value": v["satisfaction"], "unit": "%", "aggregate": "average",
-             "last_year": 88},
+            {
+                "key": "rate",
+                "name": "整改率",
+                "value": v["fixed"] / v["found"] * 100,
+                "unit": "%",
+                "aggregate": "ratio",
+                "of": ["fixed", "found"],
+            },
+            {
+                "key": "satisfaction",
+                "name": "满意度",
+                "value": v["satisfaction"],
+                "unit": "%",
+                "aggregate": "average",
+                "last_year": 88,
+            },
         ],
-        measures=[{"items": [{"title": f"第{q}季度的做法", "body": ["正文。"],
-                              "indicators": [{"key": "acts", "name": "活动", "value": q, "unit": "场"}],
-                              "items": [{"title": "下级", "items": [{"title": "再下级", "body": ["开展{acts}。"]}]}]}]}],
+        measures=[
+            {
+                "items": [
+                    {
+                        "title": f"第{q}季度的做法",
+                        "body": ["正文。"],
+                        "indicators": [{"key": "acts", "name": "活动", "value": q, "unit": "场"}],
+                        "items": [{"title": "下级", "items": [{"title": "再下级", "body": ["开展{acts}。"]}]}],
+                    }
+                ]
+            }
+        ],
     )
     return civreport.Report.model_validate(data)
 
@@ -91,7 +133,9 @@ def test_half_years_into_a_year():
 
 
 def test_units_into_a_district():
-    streets = [quarter(3, office=name, **{"materials": m}) for name, m in (("东街道", 300), ("西街道", 500), ("南街道", 200))]
+    streets = [
+        quarter(3, office=name, **{"materials": m}) for name, m in (("东街道", 300), ("西街道", 500), ("南街道", 200))
+    ]
     district = rollup(streets, "2024Q3", office="小河区创城办")
     ind = by_key(district)
     assert district.office == "小河区创城办" and district.period.code() == "2024Q3"
@@ -100,7 +144,11 @@ def test_units_into_a_district():
     assert ind["satisfaction"].value == 93  # average across units
     assert [i.title for i in district.measures[0].items] == ["东街道", "西街道", "南街道"]
     assert district.measures[0].items[1].items[0].indicators[0].key == "acts_u2"
-    assert district.opening == ["东街道：第3季度开头。", "西街道：第3季度开头。", "南街道：第3季度开头。"]  # whose it is
+    assert district.opening == [
+        "东街道：第3季度开头。",
+        "西街道：第3季度开头。",
+        "南街道：第3季度开头。",
+    ]  # whose it is
 
 
 @pytest.mark.parametrize(
@@ -111,7 +159,12 @@ def test_units_into_a_district():
         (lambda: [quarter(1), quarter(2)], "2024Q1-Q3", None, "期间有缺口：2024年7月起到 2024年前三季度 结束没有报告"),
         (lambda: [quarter(1), quarter(2), quarter(3)], "2024H1", None, "期间 2024年第三季度 超出要汇总的 2024年上半年"),
         (lambda: [quarter(1), quarter(2, office="别的单位")], "2024H1", None, "应来自同一单位"),
-        (lambda: [quarter(3, office="东街道"), quarter(3, office="东街道")], "2024Q3", "区", "同一单位出现多次：东街道"),
+        (
+            lambda: [quarter(3, office="东街道"), quarter(3, office="东街道")],
+            "2024Q3",
+            "区",
+            "同一单位出现多次：东街道",
+        ),
         (lambda: [quarter(3, office="东街道"), quarter(3, office="西街道")], "2024Q3", None, "须用 --office 写明"),
     ],
 )
@@ -129,8 +182,13 @@ def test_refusals_name_the_files(tmp_path, reports, period, office, message):
 
 def test_same_key_with_different_units_is_refused(tmp_path):
     second = quarter(2)
-    second = second.model_copy(update={"indicators": [
-        i.model_copy(update={"unit": "万份"}) if i.key == "materials" else i for i in second.indicators]})
+    second = second.model_copy(
+        update={
+            "indicators": [
+                i.model_copy(update={"unit": "万份"}) if i.key == "materials" else i for i in second.indicators
+            ]
+        }
+    )
     with pytest.raises(InputError, match="指标 materials 的单位不一致：份、万份：请在各文件中改用同一单位后再汇总"):
         rollup([quarter(1), second], "2024H1")
 
@@ -167,8 +225,13 @@ def _without(report: civreport.Report, key: str) -> civreport.Report:
 
 def _zero(report: civreport.Report) -> civreport.Report:
     """No problem found, none fixed: the rate of 0 of 0 is no figure."""
-    return report.model_copy(update={"indicators": [i.model_copy(update={"value": 0}) if i.key in ("found", "fixed") else i
-                                                    for i in report.indicators]})
+    return report.model_copy(
+        update={
+            "indicators": [
+                i.model_copy(update={"value": 0}) if i.key in ("found", "fixed") else i for i in report.indicators
+            ]
+        }
+    )
 
 
 def test_an_indicator_some_sources_lack_is_left_out_with_a_warning():
@@ -176,7 +239,8 @@ def test_an_indicator_some_sources_lack_is_left_out_with_a_warning():
         year = rollup([quarter(1), quarter(2), _without(quarter(3), "materials"), quarter(4)], "2024")
     assert "materials" not in {i.key for i in year.indicators} and "satisfaction" in {i.key for i in year.indicators}
     assert [str(w.message) for w in caught] == [
-        "指标 materials（宣传资料）没有汇总：<报告 3> 没有这个指标；汇总报告的正文仍写各来源自己的数字"]
+        "指标 materials（宣传资料）没有汇总：<报告 3> 没有这个指标；汇总报告的正文仍写各来源自己的数字"
+    ]
     with pytest.warns(civreport.CivreportWarning, match="指标 rate（整改率）没有汇总：分母合计为零，无法计算"):
         half = rollup([_zero(quarter(1)), _zero(quarter(2))], "2024H1")
     assert "rate" not in {i.key for i in half.indicators}
@@ -184,10 +248,14 @@ def test_an_indicator_some_sources_lack_is_left_out_with_a_warning():
 
 def test_parts_keep_their_role_and_title_units_their_names_and_item_figures_their_tags():
     q1, q2 = quarter(1), quarter(2)
-    titled = [q.model_copy(update={"measures": [q.measures[0].model_copy(update={"title": "整治攻坚"})]})
-              for q in (q1, q2)]
+    titled = [
+        q.model_copy(update={"measures": [q.measures[0].model_copy(update={"title": "整治攻坚"})]}) for q in (q1, q2)
+    ]
     half = rollup(titled, "2024H1")
-    assert civreport.render_html(half).count("一、主要做法") == 1 and "整治攻坚" in half.measures[0].items[0].items[0].title
+    assert (
+        civreport.render_html(half).count("一、主要做法") == 1
+        and "整治攻坚" in half.measures[0].items[0].items[0].title
+    )
     alone = rollup([quarter(3)], "2024Q3", office="小河区文明办")  # one unit of a higher one
     assert [item.title for item in alone.measures[0].items] == ["小河区创城办"]
     referring = [q.model_copy(update={"opening": ["其中活动{acts}。"]}) for q in (q1, q2)]

@@ -70,7 +70,17 @@ def test_balanced_lines_are_never_empty_or_too_long():
     # Found with the above: the fewest lines were counted without the space between Chinese and
     # Latin across pieces, and a title that needed one more line came out as an empty line and
     # one too long.
-    pieces = ["小河区", "工作总结", "某某委员会联合办公室", "A1", "创建", "小河区", "某某委员会联合办公室", "和改进", "2024年"]
+    pieces = [
+        "小河区",
+        "工作总结",
+        "某某委员会联合办公室",
+        "A1",
+        "创建",
+        "小河区",
+        "某某委员会联合办公室",
+        "和改进",
+        "2024年",
+    ]
     lines = title.balance_lines(pieces, 20)
     assert lines == ["小河区工作总结", "某某委员会联合办公室A1创建小河区", "某某委员会联合办公室和改进2024年"]
     assert all(text_width(line) <= 20 for line in lines)
@@ -92,7 +102,9 @@ def test_making_a_page_of_many_blocks_walks_its_children_a_linear_number_of_time
 
     def cost(blocks: int) -> int:
         walked[0] = 0
-        root = lxml_html.document_fromstring("<html><body>" + "<p>正文</p>\n" * blocks + "</body></html>", parser=parser)
+        root = lxml_html.document_fromstring(
+            "<html><body>" + "<p>正文</p>\n" * blocks + "</body></html>", parser=parser
+        )
         enforce(root.find("body"), Profile().style_table)
         assert len(root.find("body").findall("p")) == blocks
         return walked[0]
@@ -100,12 +112,12 @@ def test_making_a_page_of_many_blocks_walks_its_children_a_linear_number_of_time
     assert cost(400) <= 2.2 * cost(200)
 
 
-
 def test_a_paragraph_of_one_long_latin_word_is_one_word_to_the_line_estimate():
     # Latin words were grown a character at a time, each copy as long as the word so far, in C
     # where no count sees it: benchmarks/scaling.py times it (0.65 s at 200,000 letters, 5.6 s at 400,000).
     assert line_count("a" * 200_000, 28) == 1
     assert line_count("中" + "a" * 200_000 + "中", 28) == 3
+
 
 def test_line_break_hints_place_their_spans_in_a_linear_number_of_steps():
     # Each span between Chinese and Latin was inserted by its index, which walks the children
@@ -122,8 +134,9 @@ def test_line_break_hints_place_their_spans_in_a_linear_number_of_steps():
 
     def cost(pairs: int) -> int:
         walked[0] = 0
-        root = lxml_html.document_fromstring(f"<html><head></head><body><p>{'a中' * pairs}</p></body></html>",
-                                             parser=parser)
+        root = lxml_html.document_fromstring(
+            f"<html><head></head><body><p>{'a中' * pairs}</p></body></html>", parser=parser
+        )
         hint(root)
         paragraph = root.find("body/p")
         assert paragraph.text_content() == "a中" * pairs and len(paragraph.findall("span")) == pairs
@@ -156,8 +169,20 @@ def test_keeping_lead_ins_with_their_groups_looks_at_each_block_a_bounded_number
     assert cost(2000) <= 2.2 * cost(1000)
 
 
-PHRASES = ["我区坚持以创促建", "以创惠民", "围绕城市环境", "公共秩序和市民素质", "扎实推进各项创建工作", "“文明城市”", "（试点）",
-           "《实施方案》", "——", "……", "建立健全长效机制", "群众满意度持续提升"]
+PHRASES = [
+    "我区坚持以创促建",
+    "以创惠民",
+    "围绕城市环境",
+    "公共秩序和市民素质",
+    "扎实推进各项创建工作",
+    "“文明城市”",
+    "（试点）",
+    "《实施方案》",
+    "——",
+    "……",
+    "建立健全长效机制",
+    "群众满意度持续提升",
+]
 
 
 def chinese(length: int, seed: int = 0) -> str:

@@ -79,8 +79,11 @@ def test_the_editor_form_is_generated_from_the_model(client: TestClient) -> None
 @pytest.mark.slow
 def test_an_edit_gives_messages_at_their_fields_and_a_preview(client: TestClient) -> None:
     headers = opened(client)
-    wrong = client.post(f"/edit/{SAMPLE}/update", data={"subject": "", "parts[0].items[0].title": "强化组织领导,压实责任"},
-                        headers=headers).json()
+    wrong = client.post(
+        f"/edit/{SAMPLE}/update",
+        data={"subject": "", "parts[0].items[0].title": "强化组织领导,压实责任"},
+        headers=headers,
+    ).json()
     assert wrong["valid"] is False and wrong["messages"]["subject"] == ["不能为空"]
     fixed = client.post(f"/edit/{SAMPLE}/update", data={"subject": "创建全国文明城市"}, headers=headers).json()
     assert fixed["valid"] is True
@@ -98,21 +101,27 @@ def test_an_edit_gives_messages_at_their_fields_and_a_preview(client: TestClient
 
 def test_list_operations_add_remove_and_move(client: TestClient) -> None:
     headers = opened(client)
-    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "add", "__path": "parts[0].items"}, headers=headers).json()["form"]
+    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "add", "__path": "parts[0].items"}, headers=headers).json()[
+        "form"
+    ]
     assert 'name="parts[0].items[5].title"' in form
-    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "down", "__path": "parts[0].items[0]"},
-                       headers=headers).json()["form"]
+    form = client.post(
+        f"/edit/{SAMPLE}/op", data={"__op": "down", "__path": "parts[0].items[0]"}, headers=headers
+    ).json()["form"]
     first = re.search(r'name="parts\[0\]\.items\[0\]\.title" value="([^"]*)"', form)
     assert first and first[1] == "强化宣传发动，营造良好氛围"
-    form = client.post(f"/edit/{SAMPLE}/op", data={"__op": "remove", "__path": "parts[0].items[5]"},
-                       headers=headers).json()["form"]
+    form = client.post(
+        f"/edit/{SAMPLE}/op", data={"__op": "remove", "__path": "parts[0].items[5]"}, headers=headers
+    ).json()["form"]
     assert 'name="parts[0].items[5].title"' not in form
 
 
 @pytest.mark.slow
 def test_downloads_are_the_drafts_pdf_and_docx(client: TestClient) -> None:
     headers = opened(client)
-    client.post(f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "signoff": "河东街道办事处"}, headers=headers)
+    client.post(
+        f"/edit/{SAMPLE}/update", data={"office": "河东街道办事处", "signoff": "河东街道办事处"}, headers=headers
+    )
     pdf = client.get(f"/edit/{SAMPLE}/download.pdf", headers=headers)
     assert pdf.headers["content-type"] == "application/pdf"
     assert "filename*=UTF-8''hedong-street-2021.pdf" in pdf.headers["content-disposition"]
@@ -151,16 +160,21 @@ def test_new_and_imported_reports(client: TestClient, workspace: Path) -> None:
     imported = client.post("/import", files={"file": ("上半年.txt", summary, "text/plain")}, headers=headers).json()
     assert imported["imported"] == ["上半年.yaml"]
     assert client.get(imported["url"]).status_code == 200
-    bad = client.post("/import", files={"file": ("x.docx", b"not a document", "application/octet-stream")},
-                      headers=headers)
+    bad = client.post(
+        "/import", files={"file": ("x.docx", b"not a document", "application/octet-stream")}, headers=headers
+    )
     assert bad.status_code == 422 and "不是有效的 Word" in bad.json()["error"]
 
 
 def test_writes_from_another_origin_or_without_the_token_are_refused(client: TestClient, workspace: Path) -> None:
     headers = opened(client)
     before = (workspace / SAMPLE).read_bytes()
-    for bad in ({**headers, "Origin": "http://evil.example"}, {"Origin": BASE}, {**headers, "X-CSRF-Token": "guess"},
-                {"X-CSRF-Token": headers["X-CSRF-Token"]}):
+    for bad in (
+        {**headers, "Origin": "http://evil.example"},
+        {"Origin": BASE},
+        {**headers, "X-CSRF-Token": "guess"},
+        {"X-CSRF-Token": headers["X-CSRF-Token"]},
+    ):
         for url in (f"/edit/{SAMPLE}/save", f"/edit/{SAMPLE}/update", "/new"):
             response = client.post(url, data={"office": "攻击者"}, headers=bad)
             assert response.status_code == 403, (bad, url)
@@ -178,13 +192,39 @@ def test_other_hosts_are_refused(workspace: Path) -> None:
 
 
 # Issue 20.8: only what precedes the port was compared, so the first two were answered with the token.
-@pytest.mark.parametrize("host", [
-    "127.0.0.1:8000@evil.example", "127.0.0.1:8000 evil.example", "user@127.0.0.1:8000", "localhost:8000@",
-    "127.0.0.1:8000/evil", "localhost:8000/", "127.0.0.1 :8000", "127.0.0.1: 8000", "local host:8000",
-    "localhost.:8000", "127.0.0.1.:8000", "LOCALHOST:8000", "Localhost:8000", "127.0.0.1:8001", "localhost:80",
-    "127.0.0.1:08000", "127.0.0.1:+8000", "127.0.0.1:8000:8000", "127.0.0.1:", "127.0.0.1", "localhost", "[::1]:8000",
-    "[127.0.0.1]:8000", "localhost.attacker.example:8000", "127.0.0.1.attacker.example:8000", "attacker.example:8000",
-    "127.0.0.1:8000,evil.example", ""])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1:8000@evil.example",
+        "127.0.0.1:8000 evil.example",
+        "user@127.0.0.1:8000",
+        "localhost:8000@",
+        "127.0.0.1:8000/evil",
+        "localhost:8000/",
+        "127.0.0.1 :8000",
+        "127.0.0.1: 8000",
+        "local host:8000",
+        "localhost.:8000",
+        "127.0.0.1.:8000",
+        "LOCALHOST:8000",
+        "Localhost:8000",
+        "127.0.0.1:8001",
+        "localhost:80",
+        "127.0.0.1:08000",
+        "127.0.0.1:+8000",
+        "127.0.0.1:8000:8000",
+        "127.0.0.1:",
+        "127.0.0.1",
+        "localhost",
+        "[::1]:8000",
+        "[127.0.0.1]:8000",
+        "localhost.attacker.example:8000",
+        "127.0.0.1.attacker.example:8000",
+        "attacker.example:8000",
+        "127.0.0.1:8000,evil.example",
+        "",
+    ],
+)
 def test_a_host_is_accepted_only_as_exactly_this_servers(workspace: Path, host: str) -> None:
     with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
         answer = client.get("/", headers={"Host": host})
@@ -209,10 +249,12 @@ def test_the_host_names_this_servers_port_and_nothing_else(workspace: Path) -> N
         assert twice.status_code == 400
 
 
-@pytest.mark.parametrize("name", ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd.yaml", ".hidden.yaml", "x.txt",
-                                  "link.yaml", "sub%2Fr.yaml"])
-def test_names_outside_the_workspace_are_refused(client: TestClient, workspace: Path, tmp_path_factory: pytest.TempPathFactory,
-                                                 name: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd.yaml", ".hidden.yaml", "x.txt", "link.yaml", "sub%2Fr.yaml"]
+)
+def test_names_outside_the_workspace_are_refused(
+    client: TestClient, workspace: Path, tmp_path_factory: pytest.TempPathFactory, name: str
+) -> None:
     outside = tmp_path_factory.mktemp("outside") / "secret.yaml"
     outside.write_text("office: 秘密\n", encoding="utf-8")
     (workspace / "link.yaml").symlink_to(outside)
@@ -257,21 +299,37 @@ def chunked(app: ASGIApp, path: str, headers: dict[str, str], chunks: int) -> tu
         sent.append(message)
 
     raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "client": ("127.0.0.1", 50000),
-             "server": ("127.0.0.1", PORT), "headers": [(b"host", b"127.0.0.1:8000"), *raw]}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", PORT),
+        "headers": [(b"host", b"127.0.0.1:8000"), *raw],
+    }
     asyncio.run(app(scope, receive, send))
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:]), answered
 
 
 # Issue 20.12: a chunked body was read whole before any limit; now reading stops at the limit.
-@pytest.mark.parametrize(("path", "content_type", "limit", "refusal"), [
-    ("/import", "multipart/form-data; boundary=b", MAX_UPLOAD_BYTES, "文件超过 20 MB，无法导入"),
-    ("/new", "application/x-www-form-urlencoded", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
-    (f"/edit/{SAMPLE}/update", "multipart/form-data; boundary=b", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
-    (f"/edit/{SAMPLE}/op", "application/x-www-form-urlencoded", MAX_FORM_BYTES, "内容过长：表单最多 20 MB")])
-def test_a_chunked_body_is_refused_as_soon_as_it_passes_the_limit(workspace: Path, path: str, content_type: str,
-                                                                  limit: int, refusal: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "content_type", "limit", "refusal"),
+    [
+        ("/import", "multipart/form-data; boundary=b", MAX_UPLOAD_BYTES, "文件超过 20 MB，无法导入"),
+        ("/new", "application/x-www-form-urlencoded", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
+        (f"/edit/{SAMPLE}/update", "multipart/form-data; boundary=b", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
+        (f"/edit/{SAMPLE}/op", "application/x-www-form-urlencoded", MAX_FORM_BYTES, "内容过长：表单最多 20 MB"),
+    ],
+)
+def test_a_chunked_body_is_refused_as_soon_as_it_passes_the_limit(
+    workspace: Path, path: str, content_type: str, limit: int, refusal: str
+) -> None:
     app = create_app(workspace, port=PORT)
     with TestClient(app, base_url=BASE) as client:
         headers = {**opened(client), "Content-Type": content_type, "Transfer-Encoding": "chunked"}
@@ -293,31 +351,47 @@ def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # Issue 20.12: a page could set the draft's profile to any path; its templates ran and 保存 wrote it.
-def test_a_page_only_chooses_among_the_workspaces_profiles(client: TestClient, workspace: Path, elsewhere: Path) -> None:
+def test_a_page_only_chooses_among_the_workspaces_profiles(
+    client: TestClient, workspace: Path, elsewhere: Path
+) -> None:
     headers = opened(client)
     update, op = f"/edit/{SAMPLE}/update", f"/edit/{SAMPLE}/op"
-    for url, data in ((update, {"__profile": str(elsewhere)}), (update, {"profile": str(elsewhere)}),
-                      (update, {"profile": str(elsewhere), "__profile": ""}),
-                      (update, {"profile": "offices/common-practice/profile.yaml"}), (update, {"profile": "../offices"}),
-                      (op, {"profile": str(elsewhere), "__op": "add", "__path": "parts"}),
-                      (op, {"__op": "add", "__path": "profile"}), (op, {"__profile": str(elsewhere), "__op": "down", "__path": "parts[0]"})):
+    for url, data in (
+        (update, {"__profile": str(elsewhere)}),
+        (update, {"profile": str(elsewhere)}),
+        (update, {"profile": str(elsewhere), "__profile": ""}),
+        (update, {"profile": "offices/common-practice/profile.yaml"}),
+        (update, {"profile": "../offices"}),
+        (op, {"profile": str(elsewhere), "__op": "add", "__path": "parts"}),
+        (op, {"__op": "add", "__path": "profile"}),
+        (op, {"__profile": str(elsewhere), "__op": "down", "__path": "parts[0]"}),
+    ):
         refused = client.post(url, data=data, headers=headers)
         assert refused.status_code == 400, (url, data)
         assert refused.json()["error"].startswith("没有这个办公室配置：只能在“办公室配置”列表中选择")
     chosen = client.post(update, data={"__profile": "common-practice"}, headers=headers).json()
     assert chosen["valid"] and "profile" not in chosen["messages"]
     assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
-    assert [line for line in (workspace / SAMPLE).read_text(encoding="utf-8").splitlines()
-            if line.startswith("profile")] == ["profile: common-practice"]
+    assert [
+        line for line in (workspace / SAMPLE).read_text(encoding="utf-8").splitlines() if line.startswith("profile")
+    ] == ["profile: common-practice"]
     assert client.post(update, data={"__profile": ""}, headers=headers).json()["valid"]  # back to GB/T 9704
     assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
     assert "profile" not in (workspace / SAMPLE).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("named", ["{elsewhere}", "../{elsewhere.parent.name}/profile.yaml", "offices/gbt9704/profile.yaml",
-                                   "offices/../offices/gbt9704"])
-def test_a_report_naming_a_profile_outside_the_workspace_is_not_run(client: TestClient, workspace: Path, elsewhere: Path,
-                                                                     named: str) -> None:
+@pytest.mark.parametrize(
+    "named",
+    [
+        "{elsewhere}",
+        "../{elsewhere.parent.name}/profile.yaml",
+        "offices/gbt9704/profile.yaml",
+        "offices/../offices/gbt9704",
+    ],
+)
+def test_a_report_naming_a_profile_outside_the_workspace_is_not_run(
+    client: TestClient, workspace: Path, elsewhere: Path, named: str
+) -> None:
     (workspace.parent / elsewhere.parent.name).mkdir(exist_ok=True)  # for the relative path out of the workspace
     shutil.copy(elsewhere, workspace.parent / elsewhere.parent.name / "profile.yaml")
     named = named.format(elsewhere=elsewhere)
@@ -326,10 +400,14 @@ def test_a_report_naming_a_profile_outside_the_workspace_is_not_run(client: Test
     page = client.get(f"/edit/{SAMPLE}").text
     assert f'<option value="{named}" selected>{named}（不可用）</option>' in page and 'data-for="profile"' in page
     headers = opened(client)
-    kept = client.post(f"/edit/{SAMPLE}/update", data={"__profile": named}, headers=headers).json()  # as the page posts it
+    kept = client.post(
+        f"/edit/{SAMPLE}/update", data={"__profile": named}, headers=headers
+    ).json()  # as the page posts it
     assert kept["valid"] is False
-    assert kept["messages"]["profile"] == [f"{SAMPLE}：字段 profile：办公室配置“{named}”不在工作目录的 offices 文件夹中，"
-                                           "编辑器不使用它：请在“办公室配置”列表中另选一个"]
+    assert kept["messages"]["profile"] == [
+        f"{SAMPLE}：字段 profile：办公室配置“{named}”不在工作目录的 offices 文件夹中，"
+        "编辑器不使用它：请在“办公室配置”列表中另选一个"
+    ]
     assert client.get(f"/edit/{SAMPLE}/preview/{kept['generation']}", headers=headers).status_code == 204
     download = client.get(f"/edit/{SAMPLE}/download.pdf", headers=headers)
     assert download.status_code == 422 and "编辑器不使用它" in download.json()["error"]
@@ -361,29 +439,46 @@ def test_serve_says_when_its_port_is_taken(workspace: Path, capsys: pytest.Captu
 
 def previewed(base: str) -> None:
     """Open the sample in the editor at ``base`` and wait for a preview: a worker has rendered."""
+
     def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> bytes:
         with urllib.request.urlopen(urllib.request.Request(base + url, data=data, headers=headers or {})) as answer:
             return bytes(answer.read())
 
     page = call(f"/edit/{SAMPLE}").decode()
-    headers = {"X-CSRF-Token": re.search(r'name="csrf-token" content="([^"]+)"', page)[1],  # type: ignore[index]
-               "X-Draft": re.search(r'data-draft="([^"]+)"', page)[1], "Origin": base,  # type: ignore[index]
-               "Content-Type": "application/x-www-form-urlencoded"}
+    headers = {
+        "X-CSRF-Token": re.search(r'name="csrf-token" content="([^"]+)"', page)[1],  # type: ignore[index]
+        "X-Draft": re.search(r'data-draft="([^"]+)"', page)[1],
+        "Origin": base,  # type: ignore[index]
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
     edit = json.loads(call(f"/edit/{SAMPLE}/update", "office=河东街道".encode(), headers))
     assert json.loads(call(f"/edit/{SAMPLE}/preview/{edit['generation']}?draft={headers['X-Draft']}"))["pages"] >= 1
 
 
 # Ctrl-C in a terminal reaches every process of the group (the preview workers too); kill and a
 # service manager send SIGTERM to the server, or to the group.
-@pytest.mark.parametrize(("group", "signals"), [(True, [signal.SIGINT]), (True, [signal.SIGINT, signal.SIGINT]),
-                                               (False, [signal.SIGTERM]), (True, [signal.SIGTERM])],
-                         ids=["ctrl-c", "ctrl-c twice", "sigterm", "sigterm to the group"])
-def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(workspace: Path, group: bool, signals: list[int]) -> None:
+@pytest.mark.parametrize(
+    ("group", "signals"),
+    [
+        (True, [signal.SIGINT]),
+        (True, [signal.SIGINT, signal.SIGINT]),
+        (False, [signal.SIGTERM]),
+        (True, [signal.SIGTERM]),
+    ],
+    ids=["ctrl-c", "ctrl-c twice", "sigterm", "sigterm to the group"],
+)
+def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(
+    workspace: Path, group: bool, signals: list[int]
+) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "civreport", "serve", "--workspace", str(workspace), "--port", str(port)],
-                              stderr=subprocess.PIPE, text=True, start_new_session=True)  # a group of its own, as in a terminal
+    server = subprocess.Popen(
+        [sys.executable, "-m", "civreport", "serve", "--workspace", str(workspace), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )  # a group of its own, as in a terminal
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -403,7 +498,9 @@ def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(workspace: Path, 
                 server.send_signal(sent)
         _, err = server.communicate(timeout=60)
         assert server.returncode == 0, err
-        assert err.splitlines() == [f"civreport 编辑器：{base}/  工作目录 {workspace}（按 Ctrl+C 退出）"]  # no traceback
+        assert err.splitlines() == [
+            f"civreport 编辑器：{base}/  工作目录 {workspace}（按 Ctrl+C 退出）"
+        ]  # no traceback
         deadline = time.monotonic() + 30
         while alive(server.pid) and time.monotonic() < deadline:  # the workers close as the server does
             time.sleep(0.05)
@@ -414,14 +511,15 @@ def test_serve_stops_on_ctrl_c_and_sigterm_without_a_traceback(workspace: Path, 
         server.communicate()
 
 
-def test_serve_makes_a_missing_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_makes_a_missing_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     served: list[Any] = []
     monkeypatch.setattr(civreport.serving.server, "serve", lambda app, port: served.append((app, port)))
     workspace = tmp_path / "报告" / "三季度"
     assert main(["serve", "--workspace", str(workspace)]) == 0
     assert workspace.is_dir() and f"已新建工作目录 {workspace}" in capsys.readouterr().err
-    (app, port), = served
+    ((app, port),) = served
     assert port == 8000
     with TestClient(app, base_url=f"http://127.0.0.1:{port}") as client:
         assert "新建报告" in client.get("/").text  # the editor over the new, empty folder
@@ -490,13 +588,22 @@ def test_a_textareas_line_ends_are_kept_as_the_model_keeps_them(client: TestClie
 
 def test_frames_small_chunked_uploads_bad_new_reports_and_broken_files(client: TestClient, workspace: Path) -> None:
     page = client.get("/")
-    assert page.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert (
+        page.headers["x-frame-options"] == "DENY"
+        and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    )
     headers = token(client)
     summary = "某区2024年上半年工作总结\n\n今年以来，工作有序推进。\n".encode()
-    framed = (b'--b\r\nContent-Disposition: form-data; name="file"; filename="chunked.txt"\r\n\r\n' + summary
-              + b"\r\n--b--\r\n")
-    chunked = client.post("/import", content=(framed[i:i + 16] for i in range(0, len(framed), 16)),
-                          headers={**headers, "Content-Type": "multipart/form-data; boundary=b"})
+    framed = (
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename="chunked.txt"\r\n\r\n'
+        + summary
+        + b"\r\n--b--\r\n"
+    )
+    chunked = client.post(
+        "/import",
+        content=(framed[i : i + 16] for i in range(0, len(framed), 16)),
+        headers={**headers, "Content-Type": "multipart/form-data; boundary=b"},
+    )
     assert chunked.json()["imported"] == ["chunked.yaml"]  # a body without a stated length, within the limit
     bad = client.post("/new", data={"period": "2024Q5"}, headers=headers)
     assert bad.status_code == 400 and bad.json()["error"].startswith("期间：")
@@ -513,11 +620,17 @@ def test_frames_small_chunked_uploads_bad_new_reports_and_broken_files(client: T
 
 @pytest.mark.slow
 def test_warnings_show_at_their_field_and_numbers_keep_their_writing(client: TestClient, workspace: Path) -> None:
-    (workspace / "n.yaml").write_text("office: 河东街道办事处\nperiod: 2024Q3\nsubject: 创建\nopening: [原文。]\nindicators:\n"
-                                      "  - {key: rate, name: 整改率, value: 95.50, unit: '%'}\n", encoding="utf-8")
+    (workspace / "n.yaml").write_text(
+        "office: 河东街道办事处\nperiod: 2024Q3\nsubject: 创建\nopening: [原文。]\nindicators:\n"
+        "  - {key: rate, name: 整改率, value: 95.50, unit: '%'}\n",
+        encoding="utf-8",
+    )
     headers = opened(client, "n.yaml")
-    body = client.post("/edit/n.yaml/update", data={"opening[0]": "今年以来\x07扎实推进。", "indicators[0].value": "95.5"},
-                       headers=headers).json()
+    body = client.post(
+        "/edit/n.yaml/update",
+        data={"opening[0]": "今年以来\x07扎实推进。", "indicators[0].value": "95.5"},
+        headers=headers,
+    ).json()
     assert any("已删除无法打印的字符 U+0007" in m for m in body["messages"]["opening[0]"])
     assert client.post("/edit/n.yaml/save", headers=headers).json()["ok"]
     assert "value: 95.50" in (workspace / "n.yaml").read_text(encoding="utf-8")

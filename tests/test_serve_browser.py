@@ -71,7 +71,9 @@ def server(workspace: Path) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    uv = uvicorn.Server(uvicorn.Config(create_app(workspace, port=port), host="127.0.0.1", port=port, log_level="warning"))
+    uv = uvicorn.Server(
+        uvicorn.Config(create_app(workspace, port=port), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -90,8 +92,11 @@ def server(workspace: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
-        pytest.fail(f"Chromium is missing ({CHROMIUM}): the browser tests need Debian's chromium package "
-                    "(scripts/install-system-deps installs it)", pytrace=False)
+        pytest.fail(
+            f"Chromium is missing ({CHROMIUM}): the browser tests need Debian's chromium package "
+            "(scripts/install-system-deps installs it)",
+            pytrace=False,
+        )
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
@@ -159,8 +164,11 @@ def images(page: Page) -> list[bytes]:
 def item_titles(page: Page) -> list[str]:
     """The titles of the first part's items, in the form's order."""
     fields = page.locator('#report [name^="parts[0].items["][name$="].title"]')
-    return [fields.nth(i).input_value() for i in range(fields.count())
-            if ITEM_TITLE.match(fields.nth(i).get_attribute("name") or "")]
+    return [
+        fields.nth(i).input_value()
+        for i in range(fields.count())
+        if ITEM_TITLE.match(fields.nth(i).get_attribute("name") or "")
+    ]
 
 
 def pdf_text(data: bytes) -> str:
@@ -288,12 +296,12 @@ def test_save_writes_the_draft_and_keeps_the_comments(page: Page, report: str, w
     data: dict[str, Any] = read_yaml(original, SAMPLE)[0]
     assert read_yaml(saved, report)[0] == data | {"opening": [opening]}
     comments = [line for line in original.splitlines() if line.startswith("#")]
-    assert len(comments) >= 3 and saved.splitlines()[:len(comments)] == comments
+    assert len(comments) >= 3 and saved.splitlines()[: len(comments)] == comments
     # Nothing else of the file changed: the folded paragraph of the opening holds the new text.
     lines = original.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("    自开展创建全国文明城市工作以来"))
     assert lines[first - 1] == "  - >-"
-    assert saved.splitlines() == [*lines[:first], f"    {opening}", *lines[lines.index("", first):]]
+    assert saved.splitlines() == [*lines[:first], f"    {opening}", *lines[lines.index("", first) :]]
 
 
 def test_a_new_report_from_the_home_page(page: Page, workspace: Path) -> None:
@@ -321,10 +329,15 @@ def test_import_a_summary_from_the_home_page(page: Page, workspace: Path) -> Non
     expect(page.locator('input[name="office"]')).to_have_value("河西街道办事处")
     expect(page.locator('input[name="period"]')).to_have_value("2024Q3")
     expect(page.locator('textarea[name="opening[0]"]')).to_have_value(
-        "今年以来，我街道坚持以创促建，扎实推进各项创建工作。现将有关情况总结如下：")
+        "今年以来，我街道坚持以创促建，扎实推进各项创建工作。现将有关情况总结如下："
+    )
     expect(page.locator('[name="parts[0].items[0].title"]')).to_have_value("强化组织领导")
     preview(page)
-    assert (workspace / "河西三季度.yaml").read_text(encoding="utf-8").startswith("# 由 civreport import 从 河西三季度.txt 导入")
+    assert (
+        (workspace / "河西三季度.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# 由 civreport import 从 河西三季度.txt 导入")
+    )
 
 
 def test_a_profile_outside_the_workspace_is_refused_at_its_list(page: Page, report: str, workspace: Path) -> None:

@@ -32,16 +32,28 @@ def inputs(tmp_path: Path) -> None:
     (tmp_path / "big.yaml").write_text(unit_input("big") + LONG, encoding="utf-8")
     for unit in SMALL:
         (tmp_path / f"{unit}.yaml").write_text(unit_input(unit), encoding="utf-8")
-    (tmp_path / "batch.yaml").write_text('periods: [2024Q3]\nout: out\nto: [pdf, docx]\ninputs: "{unit}.yaml"\nunits:\n'
-                                         + "".join(f"  - {{unit: {u}}}\n" for u in ["big", *SMALL]), encoding="utf-8")
+    (tmp_path / "batch.yaml").write_text(
+        'periods: [2024Q3]\nout: out\nto: [pdf, docx]\ninputs: "{unit}.yaml"\nunits:\n'
+        + "".join(f"  - {{unit: {u}}}\n" for u in ["big", *SMALL]),
+        encoding="utf-8",
+    )
 
 
 COMMANDS = {
     # One process: the small report, then the long one.
     "render": ["render", "u01.yaml", "big.yaml", "--jobs", "1", "--to", "pdf,docx", "--out", "out"],
     # Two workers: one on the long report, the other through the small ones.
-    "render --jobs 2": ["render", "big.yaml", *(f"{u}.yaml" for u in SMALL), "--jobs", "2", "--to", "pdf,docx",
-                        "--out", "out"],
+    "render --jobs 2": [
+        "render",
+        "big.yaml",
+        *(f"{u}.yaml" for u in SMALL),
+        "--jobs",
+        "2",
+        "--to",
+        "pdf,docx",
+        "--out",
+        "out",
+    ],
     "batch": ["batch", "batch.yaml", "--jobs", "2"],
 }
 SIGNALS = {"Ctrl-C": (signal.SIGINT, True, 130), "SIGTERM": (signal.SIGTERM, False, 143)}
@@ -61,8 +73,15 @@ def catches(pid: int, number: int) -> bool:
 def test_a_signal_stops_a_run_whole_at_any_moment(tmp_path: Path, command: str, sent: str, moment: str) -> None:
     inputs(tmp_path)
     number, to_group, status = SIGNALS[sent]
-    process = subprocess.Popen(["civreport", *COMMANDS[command]], cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        ["civreport", *COMMANDS[command]],
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     assert process.stderr is not None
     hung = threading.Timer(600, os.killpg, (process.pid, signal.SIGKILL))  # a hang fails the test, not the suite
     hung.start()

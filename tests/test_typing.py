@@ -31,7 +31,21 @@ USER_CODE = textwrap.dedent("""\
 def test_the_public_api_type_checks_in_a_developers_code(tmp_path: Path) -> None:
     (tmp_path / "user.py").write_text(USER_CODE, encoding="utf-8")
     (tmp_path / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")  # no plugins
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--config-file", "mypy.ini",
-                             "--cache-dir", str(tmp_path / "cache"), "user.py"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--config-file",
+            "mypy.ini",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "user.py",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout

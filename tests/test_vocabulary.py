@@ -19,14 +19,17 @@ def test_the_roles_are_the_report_s_part_lists_and_the_headings_fields():
     assert tuple(PartHeadings.model_fields) == PART_ROLES == tuple(ROLE_NAMES)
     assert all(role in Report.model_fields for role in PART_ROLES)
     assert [PartHeadings().model_dump()[role] for role in PART_ROLES] == [default_heading(r) for r in PART_ROLES]
-    spelled = [path.name for path, text in SOURCES.items()
-               if re.search(r"""["']measures["'],\s*["']achievements["'],\s*["']problems["']""", text)]
+    spelled = [
+        path.name
+        for path, text in SOURCES.items()
+        if re.search(r"""["']measures["'],\s*["']achievements["'],\s*["']problems["']""", text)
+    ]
     assert spelled == ["genre.py"], spelled  # the list of roles is written in one place
 
 
 def test_the_kinds_and_their_verbs_are_one_table():
     assert set(KIND_VERB) == set(KINDS)
-    spelled = [path.name for path, text in SOURCES.items() if "工作情况的报告\", \"" in text or '"工作情况汇报",' in text]
+    spelled = [path.name for path, text in SOURCES.items() if '工作情况的报告", "' in text or '"工作情况汇报",' in text]
     assert spelled == ["genre.py"], spelled
 
 

@@ -27,8 +27,10 @@ def add_xml(document: DocumentObject, xml: str) -> None:
 
 
 def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{extra}'
-            f'<w:lvlText w:val="{text}"/></w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{extra}'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
 
 
 def add_list(document: DocumentObject, abstract_id: int, levels: str, nums: dict[int, str]) -> None:
@@ -36,8 +38,9 @@ def add_list(document: DocumentObject, abstract_id: int, levels: str, nums: dict
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(f'<w:abstractNum {NS} w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>'))
     for num_id, overrides in nums.items():
-        numbering.append(parse_xml(
-            f'<w:num {NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'))
+        numbering.append(
+            parse_xml(f'<w:num {NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>')
+        )
 
 
 def numbered(document: DocumentObject, text: str, num_id: int, ilvl: int | None = 0, style: str | None = None) -> None:
@@ -48,5 +51,9 @@ def numbered(document: DocumentObject, text: str, num_id: int, ilvl: int | None 
     num_pr.get_or_add_numId().val = num_id
 
 
-FOUR_LEVELS = (lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）")
-               + lvl(2, "decimal", "%3.") + lvl(3, "decimal", "（%4）"))
+FOUR_LEVELS = (
+    lvl(0, "chineseCounting", "%1、")
+    + lvl(1, "chineseCounting", "（%2）")
+    + lvl(2, "decimal", "%3.")
+    + lvl(3, "decimal", "（%4）")
+)

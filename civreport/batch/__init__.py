@@ -15,5 +15,14 @@ from .manifest import load_manifest
 from .progress import Progress, progress_for
 from .runner import report, run, shared_warnings
 
-__all__ = ["EXECUTOR_HELP", "Job", "Outcome", "Progress", "load_manifest", "progress_for", "report", "run",
-           "shared_warnings"]
+__all__ = [
+    "EXECUTOR_HELP",
+    "Job",
+    "Outcome",
+    "Progress",
+    "load_manifest",
+    "progress_for",
+    "report",
+    "run",
+    "shared_warnings",
+]

@@ -60,8 +60,9 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     once workers are replaced (CPython gh-115634, 3.11 to 3.14), so the runner replaces the
     whole pool every DOCUMENTS_PER_WORKER documents a worker instead."""
     _deaf_forkserver()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_start_worker)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_start_worker
+    )
 
 
 def _deaf_forkserver() -> None:
@@ -100,8 +101,11 @@ def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:
         except ImportError:
             raise InputError.single(spec, "需要安装 Dask：pip install 'civreport[dask]'") from None
         if spec == "dask":
-            cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None))
+            cluster = stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+            )
             client = stack.enter_context(distributed.Client(cluster))
         else:
             host, _, port = spec.removeprefix("dask://").removeprefix("tcp://").rpartition(":")
@@ -111,8 +115,9 @@ def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:
             try:
                 client = stack.enter_context(distributed.Client(address, timeout=30))
             except (OSError, ValueError):  # its messages are English: say what to check instead
-                raise InputError.single(spec, f"无法在 30 秒内连接 Dask 集群 {address}：请确认调度器已启动、"
-                                              "地址和端口无误、本机能访问它") from None
+                raise InputError.single(
+                    spec, f"无法在 30 秒内连接 Dask 集群 {address}：请确认调度器已启动、地址和端口无误、本机能访问它"
+                ) from None
         executor: Executor = client.get_executor()
         return executor
     raise InputError.single(spec, f"未知的执行方式：应为 {EXECUTOR_HELP}")

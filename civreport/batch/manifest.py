@@ -44,8 +44,12 @@ class Unit(StrictModel):
     unit: Text = Field(title="单位代码", description="字母、数字、汉字、- 或 _；用作输出目录名")
     name: Text | None = Field(default=None, title="单位名称", description="汇总报告的发文机关；不写时同单位代码")
     parent: Text | None = Field(default=None, title="上级单位代码")
-    office: Text | None = Field(default=None, title="办公室配置", description="配置文件路径（相对清单）或配置目录中的名称")
-    input: Text | None = Field(default=None, title="输入文件", description="相对清单；可用 {unit}、{period}；不写时用清单的 inputs")
+    office: Text | None = Field(
+        default=None, title="办公室配置", description="配置文件路径（相对清单）或配置目录中的名称"
+    )
+    input: Text | None = Field(
+        default=None, title="输入文件", description="相对清单；可用 {unit}、{period}；不写时用清单的 inputs"
+    )
     rollup: bool = Field(default=False, title="汇总", description="true：本单位的报告由下级单位的报告汇总而成")
 
     _input = field_validator("input")(_input_pattern)
@@ -61,7 +65,9 @@ class Unit(StrictModel):
 class Manifest(StrictModel):
     periods: list[Period] = Field(min_length=1, title="期间", description="要生成的期间，如 [2024Q3]")
     units: list[Unit] = Field(min_length=1, max_length=MAX_UNITS, title="单位")
-    inputs: Text = Field(default="{unit}/{period}.yaml", title="输入文件", description="各单位输入文件的位置（相对清单）")
+    inputs: Text = Field(
+        default="{unit}/{period}.yaml", title="输入文件", description="各单位输入文件的位置（相对清单）"
+    )
     out: Text = Field(default="out", title="输出目录", description="相对清单；其下按组织树分目录")
     to: list[str] = Field(default_factory=lambda: list(DEFAULT_FORMATS), title="输出格式")
     offices: Text | None = Field(default=None, title="办公室配置目录", description="相对清单")
@@ -86,16 +92,28 @@ def _read_csv(path: Path, periods: list[str], out: str | None, to: list[str] | N
     rows = list(csv.DictReader(io.StringIO(text)))
     known = set(Unit.model_fields)
     if not rows:
-        raise InputError.single(path, "清单中没有单位：第一行是列名（unit,name,parent,office,input,rollup），其后每行一个单位")
+        raise InputError.single(
+            path, "清单中没有单位：第一行是列名（unit,name,parent,office,input,rollup），其后每行一个单位"
+        )
     for number, row in enumerate(rows, 2):
         if None in row:  # csv puts the cells beyond the header's under None
-            raise InputError.single(path, f"这一行的单元格比第一行（列名）多：多出 {'、'.join(c for c in row[None] if c) or '空单元格'}；"
-                                    "请删去多余的逗号，或在第一行补上列名", line=number)
+            raise InputError.single(
+                path,
+                f"这一行的单元格比第一行（列名）多：多出 {'、'.join(c for c in row[None] if c) or '空单元格'}；"
+                "请删去多余的逗号，或在第一行补上列名",
+                line=number,
+            )
     unknown = [c for c in rows[0] if c not in known]
     if unknown:
         raise InputError.single(path, f"未知的列 {'、'.join(map(str, unknown))}：可用 {'、'.join(known)}", line=1)
-    units = [{k: (v.strip().lower() in ("1", "true", "是", "yes") if k == "rollup" else v.strip())
-              for k, v in row.items() if v and v.strip()} for row in rows]
+    units = [
+        {
+            k: (v.strip().lower() in ("1", "true", "是", "yes") if k == "rollup" else v.strip())
+            for k, v in row.items()
+            if v and v.strip()
+        }
+        for row in rows
+    ]
     data: dict[str, object] = {"units": units, "periods": periods}
     if out:
         data["out"] = out
@@ -104,8 +122,9 @@ def _read_csv(path: Path, periods: list[str], out: str | None, to: list[str] | N
     return data
 
 
-def load_manifest(path: str | Path, *, periods: list[str] | None = None, out: str | None = None,
-                  to: list[str] | None = None) -> list[Job]:
+def load_manifest(
+    path: str | Path, *, periods: list[str] | None = None, out: str | None = None, to: list[str] | None = None
+) -> list[Job]:
     """The jobs of a manifest: every leaf unit × period from its input, then the roll-ups from
     the units under them, deepest first. ``periods``, ``out`` and ``to`` override the manifest's
     (a CSV manifest needs ``periods``)."""
@@ -118,8 +137,12 @@ def load_manifest(path: str | Path, *, periods: list[str] | None = None, out: st
     else:
         data, lines = read_data(path)
         assert isinstance(data, dict)
-        data = {**data, **({"periods": periods} if periods else {}), **({"out": out} if out else {}),
-                **({"to": to} if to else {})}
+        data = {
+            **data,
+            **({"periods": periods} if periods else {}),
+            **({"out": out} if out else {}),
+            **({"to": to} if to else {}),
+        }
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
@@ -184,10 +207,16 @@ def _jobs(manifest: Manifest, file: Path) -> list[Job]:
                 continue
             children = [u for u in manifest.units if u.parent == unit.unit]
             directory = out.joinpath(*paths[unit.unit])
-            job = Job(f"{'/'.join(paths[unit.unit])}/{code}", inputs[unit.unit],
-                      tuple(str(directory / f"{code}.{fmt}") for fmt in manifest.to),
-                      _office(unit, base), offices,
-                      sources=tuple(inputs[c.unit] for c in children), period=code, unit=unit.name or unit.unit,
-                      after=tuple(f"{'/'.join(paths[c.unit])}/{code}" for c in children))
+            job = Job(
+                f"{'/'.join(paths[unit.unit])}/{code}",
+                inputs[unit.unit],
+                tuple(str(directory / f"{code}.{fmt}") for fmt in manifest.to),
+                _office(unit, base),
+                offices,
+                sources=tuple(inputs[c.unit] for c in children),
+                period=code,
+                unit=unit.name or unit.unit,
+                after=tuple(f"{'/'.join(paths[c.unit])}/{code}" for c in children),
+            )
             rollups.append((-len(paths[unit.unit]), job))
     return jobs + [job for _, job in sorted(rollups, key=lambda r: r[0])]

@@ -34,8 +34,13 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
     return out
 
 
-def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress,
-            task: Callable[[Job], Outcome] = run_job) -> None:
+def _run_on(
+    pool: Executor,
+    jobs: list[Job],
+    outcomes: dict[str, Outcome],
+    progress: Progress,
+    task: Callable[[Job], Outcome] = run_job,
+) -> None:
     futures = {pool.submit(task, job): job for job in jobs}
     try:
         for future in as_completed(futures):
@@ -43,7 +48,9 @@ def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progr
             try:
                 outcomes[job.name] = future.result()
             except Exception as exc:  # the worker itself died (killed, out of memory)
-                outcomes[job.name] = Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
+                outcomes[job.name] = Outcome(
+                    job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）"
+                )
             progress.advance(outcomes[job.name])
     except KeyboardInterrupt:  # stop at once: what has not started never does
         for future in futures:
@@ -60,8 +67,14 @@ def _waited_for(job: Job, outcomes: dict[str, Outcome], rollups: set[str]) -> Ou
     return Outcome(job.name, stage="汇总", message=f"下级汇总报告 {'、'.join(failed)} 没有生成，本报告未更新")
 
 
-def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers: int | None = None,
-        force: bool = False, progress: Progress | None = None) -> list[Outcome]:
+def run(
+    jobs: Sequence[Job],
+    *,
+    executor: Executor | str | None = None,
+    workers: int | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> list[Outcome]:
     """Make every document of ``jobs``; their outcomes, in the jobs' order.
 
     ``executor`` is any :class:`concurrent.futures.Executor`, or the name of one
@@ -99,8 +112,9 @@ def run(jobs: Sequence[Job], *, executor: Executor | str | None = None, workers:
                 for start in range(0, len(stale), size * DOCUMENTS_PER_WORKER):
                     with process_pool(size) as fresh:  # new workers: memory stays flat on long runs
                         try:
-                            _run_on(fresh, stale[start: start + size * DOCUMENTS_PER_WORKER], outcomes, progress,
-                                    in_worker)
+                            _run_on(
+                                fresh, stale[start : start + size * DOCUMENTS_PER_WORKER], outcomes, progress, in_worker
+                            )
                         except KeyboardInterrupt:
                             interrupt(fresh)  # SIGTERM comes to this process alone: the workers stop too
                             raise
@@ -123,8 +137,11 @@ def shared_warnings(outcomes: Sequence[Outcome]) -> tuple[list[str], dict[str, l
     common = [m for m, n in counts.items() if n > 1 and all(m in messages[o.name] for o in written)]
     fonts = list(dict.fromkeys(str(d) for o in made for d in o.diagnostics if d.kind is FontSubstitutionWarning))
     if fonts:
-        common.insert(0, f"本机没有公文字体，PDF 用替代字体印出（DOCX 仍写公文字体的名称）：{'；'.join(fonts)}；"
-                         "装上所缺的字体后重新生成即可")
+        common.insert(
+            0,
+            f"本机没有公文字体，PDF 用替代字体印出（DOCX 仍写公文字体的名称）：{'；'.join(fonts)}；"
+            "装上所缺的字体后重新生成即可",
+        )
     own = {name: [m for m in dict.fromkeys(found) if m not in common] for name, found in messages.items()}
     return common, {name: found for name, found in own.items() if found}
 
@@ -148,4 +165,7 @@ def report(outcomes: Sequence[Outcome], out: TextIO) -> None:
     made = sum(1 for o in outcomes if o.written)
     skipped = sum(o.skipped for o in outcomes)
     if len(outcomes) > 1 or skipped:
-        print(f"共 {len(outcomes)} 份：生成 {made}，已是最新而跳过 {skipped}（--force 重新生成），失败 {len(failed)}", file=out)
+        print(
+            f"共 {len(outcomes)} 份：生成 {made}，已是最新而跳过 {skipped}（--force 重新生成），失败 {len(failed)}",
+            file=out,
+        )

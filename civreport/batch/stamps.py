@@ -29,7 +29,9 @@ def _files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.is_file()) if directory.is_dir() else []
 
 
-def stamp(inputs: list[Path], profile: OfficeProfile, templates: list[Path], outputs: list[str], names: str = "") -> str:
+def stamp(
+    inputs: list[Path], profile: OfficeProfile, templates: list[Path], outputs: list[str], names: str = ""
+) -> str:
     digest = hashlib.sha256(_civreport_hash().encode())
     digest.update(names.encode())
     digest.update(json.dumps(sorted(Path(o).suffix for o in outputs)).encode())

@@ -13,11 +13,15 @@ from ..model import Period, PeriodError
 from ..model.figures import mom, yoy
 from .rule import Context, Rule
 
-_UNIT = r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|亩|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
+_UNIT = (
+    r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|亩|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
+)
 # A statistic in Chinese numerals (三百二十人, 五万元, 十余家: GB/T 15835 4.1 writes 多 and 余
 # with Arabic numerals); not a rank (前十名, 第二十次) nor a number with 几 or 数 (几十名).
-_CN_STATISTIC = re.compile(rf"(?<![一二三四五六七八九十百千万两第前几数])"
-                           rf"([一二三四五六七八九十百千两零]{{2,}}|十|[一二三四五六七八九两](?=[万亿]))(?={_UNIT})")
+_CN_STATISTIC = re.compile(
+    rf"(?<![一二三四五六七八九十百千万两第前几数])"
+    rf"([一二三四五六七八九十百千两零]{{2,}}|十|[一二三四五六七八九两](?=[万亿]))(?={_UNIT})"
+)
 # Two neighbouring numerals are an estimate, which the standard writes in Chinese: 一两次, 三五家, 七八十所.
 _ESTIMATE = re.compile("一两|两三|三四|三五|四五|五六|六七|七八|八九")
 _UNSCALED = re.compile(r"(?<![\d.])(\d{2,}0000)(?=元|人|个|份|次|户|吨)")
@@ -56,17 +60,23 @@ def changes(text: str, context: Context) -> Iterator[str]:
     stated = list(_CHANGE.finditer(text))
     if not stated:  # most texts state no change: the names are not looked for
         return
-    named = sorted(((m.start(), m.end(), indicator) for indicator in context.report.all_indicators().values()
-                    for m in re.finditer(re.escape(indicator.name), text)), key=lambda n: (n[1], n[1] - n[0]))
+    named = sorted(
+        (
+            (m.start(), m.end(), indicator)
+            for indicator in context.report.all_indicators().values()
+            for m in re.finditer(re.escape(indicator.name), text)
+        ),
+        key=lambda n: (n[1], n[1] - n[0]),
+    )
     for m in stated:
         sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；") + 1
         near = [n for n in named if sentence_start <= n[0] and n[1] <= m.start() and m.start() - n[1] <= 40]
         if not near:
             continue
         clause = max(text.rfind(c, 0, m.start()) for c in "，,：") + 1
-        if near[-1][0] < clause and text[clause:m.start()].strip():
+        if near[-1][0] < clause and text[clause : m.start()].strip():
             continue  # 宣传资料11.5万份，志愿服务队伍同比增长50%: the clause has a subject of its own
-        if _of_a_part(text[:m.start()], context):
+        if _of_a_part(text[: m.start()], context):
             continue
         indicator = near[-1][2]  # the nearest name before the change is what it is said of
         base = indicator.last_year if m[1] == "同比" else indicator.previous
@@ -74,8 +84,10 @@ def changes(text: str, context: Context) -> Iterator[str]:
             continue
         expected = (yoy if m[1] == "同比" else mom)(indicator, m[1])
         if _normal(m[0]) != _normal(expected):
-            yield (f"正文写“{indicator.name}……{m[0]}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
-                   f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}")
+            yield (
+                f"正文写“{indicator.name}……{m[0]}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
+                f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}"
+            )
 
 
 def _of_a_part(before: str, context: Context) -> bool:
@@ -154,8 +166,13 @@ def _looks_ahead(context: Context) -> bool:
 
 
 RULES = (
-    Rule("CR301", "统计数字用了汉字", "warning", "投入一百万元、提高了十个百分点 → 100万元、10个百分点",
-         check=chinese_statistics),
+    Rule(
+        "CR301",
+        "统计数字用了汉字",
+        "warning",
+        "投入一百万元、提高了十个百分点 → 100万元、10个百分点",
+        check=chinese_statistics,
+    ),
     Rule("CR302", "大数未用万、亿", "info", "投入1500000元 → 150万元", check=unscaled),
     Rule("CR303", "增幅与指标不符", "error", "正文“同比增长20%”，指标算得同比增长15%", check=changes),
     Rule("CR304", "期间与报告不符", "warning", "第三季度的总结写“上半年共开展……”", check=periods),

@@ -26,4 +26,6 @@ class Finding:
     def __str__(self) -> str:
         where = (self.file or "") + (f"，第 {self.line} 行" if self.line else "")
         fix = "（可用 --fix 自动修正）" if self.fixable else ""
-        return f"{where}：字段 {self.path}：{SEVERITY_NAMES[self.severity]} {self.code} {self.name}：{self.message}{fix}"
+        return (
+            f"{where}：字段 {self.path}：{SEVERITY_NAMES[self.severity]} {self.code} {self.name}：{self.message}{fix}"
+        )

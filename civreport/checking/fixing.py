@@ -34,8 +34,11 @@ def fix_file(path: Path, report: Report, findings: list[Finding], dash: str = "â
     path = path.resolve()  # a link's file is fixed, the link stays
     text, form = roundtrip.FileForm.read(path)
     texts = {t.path: t.text for t in report.all_texts()}
-    fixed = {field: new for field, rules in codes.items()
-             if (new := fix_text(texts[field], rules, report, dash)) != texts[field]}
+    fixed = {
+        field: new
+        for field, rules in codes.items()
+        if (new := fix_text(texts[field], rules, report, dash)) != texts[field]
+    }
     if suffix == ".json":
         out, changed = _json_fixed(text, fixed)
     else:

@@ -11,8 +11,9 @@ from .rule import Context, Hit, Rule, RuleSetting, Severity
 from .rulebook import FIXES, RULES
 
 
-def proofread(document: Report | LoadedReport, dash: str = "—",
-              settings: Mapping[str, RuleSetting] | None = None) -> list[Finding]:
+def proofread(
+    document: Report | LoadedReport, dash: str = "—", settings: Mapping[str, RuleSetting] | None = None
+) -> list[Finding]:
     """What the proofreader finds in a report, in reading order. ``dash`` is the range dash the
     report or its office asks for; ``settings`` switch rules off or change their severity
     (an office profile's ``checks:``)."""
@@ -23,12 +24,20 @@ def proofread(document: Report | LoadedReport, dash: str = "—",
     found: list[tuple[str, str, Hit]] = []
     for text in report.all_texts():
         context = Context(report, dash, text)
-        found += [(rule.code, text.path, Hit(message)) for rule in rules if rule.check and text.kind in rule.reads
-                  for message in rule.check(text.text, context)]
+        found += [
+            (rule.code, text.path, Hit(message))
+            for rule in rules
+            if rule.check and text.kind in rule.reads
+            for message in rule.check(text.text, context)
+        ]
     whole = Context(report, dash)
     found += [(rule.code, hit.path, hit) for rule in rules if rule.whole for hit in rule.whole(report, whole)]
-    return [Finding(code, _severity(RULES[code], settings), hit.message, path, doc.line_of(path), doc.file,
-                    RULES[code].fixable) for code, path, hit in found]
+    return [
+        Finding(
+            code, _severity(RULES[code], settings), hit.message, path, doc.line_of(path), doc.file, RULES[code].fixable
+        )
+        for code, path, hit in found
+    ]
 
 
 def _severity(rule: Rule, settings: Mapping[str, RuleSetting]) -> Severity:

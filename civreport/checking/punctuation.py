@@ -18,7 +18,7 @@ _QUOTES = "“‘”’"
 
 
 def _shown(text: str, offset: int) -> str:
-    return text[max(0, offset - 6): offset + 7]
+    return text[max(0, offset - 6) : offset + 7]
 
 
 def half_width(text: str, context: Context) -> Iterator[str]:
@@ -96,17 +96,47 @@ def spaces(text: str, context: Context) -> Iterator[str]:
 
 
 RULES = (
-    Rule("CR201", "半角标点", "error", "加强领导,落实责任 → 加强领导，落实责任",
-         check=half_width, fix=lambda text, context: half_width_marks(text)[0]),
-    Rule("CR202", "半角引号", "error", "\"文明\"城市 → “文明”城市",
-         check=quotes, fix=lambda text, context: ascii_quotes(text)[0]),
+    Rule(
+        "CR201",
+        "半角标点",
+        "error",
+        "加强领导,落实责任 → 加强领导，落实责任",
+        check=half_width,
+        fix=lambda text, context: half_width_marks(text)[0],
+    ),
+    Rule(
+        "CR202",
+        "半角引号",
+        "error",
+        '"文明"城市 → “文明”城市',
+        check=quotes,
+        fix=lambda text, context: ascii_quotes(text)[0],
+    ),
     Rule("CR203", "引号不成对", "error", "落实”高峰疏导 → 补全“”", check=unbalanced_quotes),
     Rule("CR204", "括号不成对", "error", "（一强化领导 → （一）强化领导", check=unbalanced_brackets),
-    Rule("CR205", "标点重复", "warning", "落实责任，，加强 → 落实责任，加强",
-         check=repeated, fix=lambda text, context: _REPEATED.sub(r"\1", text)),
+    Rule(
+        "CR205",
+        "标点重复",
+        "warning",
+        "落实责任，，加强 → 落实责任，加强",
+        check=repeated,
+        fix=lambda text, context: _REPEATED.sub(r"\1", text),
+    ),
     Rule("CR206", "范围连接号", "warning", "1-6月 → 1—6月（或办公室配置的～）", check=range_dash, fix=fix_range_dash),
-    Rule("CR207", "全角数字", "warning", "２０２４年 → 2024年",
-         check=full_digits, fix=lambda text, context: text.translate(_TO_ASCII)),
-    Rule("CR208", "中文间的空格", "warning", "投入 40 万元 → 投入40万元",
-         check=spaces, fix=lambda text, context: inner_spaces(text)[0]),
+    Rule(
+        "CR207",
+        "全角数字",
+        "warning",
+        "２０２４年 → 2024年",
+        check=full_digits,
+        fix=lambda text, context: text.translate(_TO_ASCII),
+    ),
+    Rule(
+        "CR208",
+        "中文间的空格",
+        "warning",
+        "投入 40 万元 → 投入40万元",
+        check=spaces,
+        fix=lambda text, context: inner_spaces(text)[0],
+    ),
 )

@@ -17,15 +17,33 @@ def as_text(findings: list[Finding]) -> str:
 
 
 def as_json(findings: list[Finding]) -> str:
-    rows = [{"code": f.code, "name": f.name, "severity": f.severity, "message": f.message, "file": f.file,
-             "line": f.line, "path": f.path, "fixable": f.fixable} for f in findings]
+    rows = [
+        {
+            "code": f.code,
+            "name": f.name,
+            "severity": f.severity,
+            "message": f.message,
+            "file": f.file,
+            "line": f.line,
+            "path": f.path,
+            "fixable": f.fixable,
+        }
+        for f in findings
+    ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_sarif(findings: list[Finding], version: str) -> str:
-    rules = [{"id": rule.code, "name": rule.name, "shortDescription": {"text": rule.name},
-              "fullDescription": {"text": rule.example},
-              "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]}} for rule in RULES.values()]
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.name},
+            "fullDescription": {"text": rule.example},
+            "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+        }
+        for rule in RULES.values()
+    ]
     index = {code: i for i, code in enumerate(RULES)}
     results: list[dict[str, Any]] = []
     for f in findings:
@@ -35,10 +53,30 @@ def as_sarif(findings: list[Finding], version: str) -> str:
             if f.line:
                 physical["region"] = {"startLine": f.line}
             location["physicalLocation"] = physical
-        results.append({"ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVELS[f.severity],
-                        "message": {"text": f.message}, "locations": [location]})
-    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-           "runs": [{"tool": {"driver": {"name": "civreport", "version": version, "informationUri":
-                                         "https://pypi.org/project/civreport/", "rules": rules}},
-                     "results": results}]}
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _SARIF_LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [location],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "civreport",
+                        "version": version,
+                        "informationUri": "https://pypi.org/project/civreport/",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -25,6 +25,12 @@ def artefacts(text: str, context: Context) -> Iterator[str]:
 
 RULES = (
     Rule("CR501", "繁体字", "error", "創建 → 创建", check=traditional, fix=lambda text, context: simplified(text)),
-    Rule("CR502", "繁简转换错误", "error", "原那么 → 原则，效劳 → 服务，网路 → 网络，随著 → 随着",
-         check=artefacts, fix=lambda text, context: mend_words(text)),
+    Rule(
+        "CR502",
+        "繁简转换错误",
+        "error",
+        "原那么 → 原则，效劳 → 服务，网路 → 网络，随著 → 随着",
+        check=artefacts,
+        fix=lambda text, context: mend_words(text),
+    ),
 )

@@ -45,8 +45,20 @@ def typed_numbers(text: str, context: Context) -> Iterator[str]:
 RULES = (
     Rule("CR401", "缺少存在的问题", "warning", "总结没有“存在的问题”部分", whole=problems_part),
     Rule("CR402", "部分过于单薄", "warning", "一个部分只有标题或只有一句话", whole=thin_parts),
-    Rule("CR403", "段落过长", "info", "一段超过 600 字（约一页）", check=long_paragraphs,
-         reads=frozenset({"paragraph", "point"})),
-    Rule("CR404", "正文中手写的标题序号", "warning", "正文段落以“（一）”“1.”开头 → 写成条目",
-         check=typed_numbers, reads=frozenset({"paragraph"})),
+    Rule(
+        "CR403",
+        "段落过长",
+        "info",
+        "一段超过 600 字（约一页）",
+        check=long_paragraphs,
+        reads=frozenset({"paragraph", "point"}),
+    ),
+    Rule(
+        "CR404",
+        "正文中手写的标题序号",
+        "warning",
+        "正文段落以“（一）”“1.”开头 → 写成条目",
+        check=typed_numbers,
+        reads=frozenset({"paragraph"}),
+    ),
 )

@@ -35,8 +35,14 @@ def internal_error(kind: type[BaseException]) -> None:
     print(f"错误：civreport 内部错误（{kind.__name__}），请把命令和输入文件报告给开发者", file=sys.stderr)
 
 
-def _warned(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-            file: TextIO | None = None, line: str | None = None) -> None:
+def _warned(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
     # civreport's own warnings in its words; a library's (English, about its own code) not at all.
     from ..errors import CivreportWarning
 

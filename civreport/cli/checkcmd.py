@@ -29,8 +29,10 @@ def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
 
 
 def summary(findings: list[Finding]) -> str:
-    counts = {name: sum(f.severity == severity for f in findings)
-              for severity, name in (("error", "错误"), ("warning", "警告"), ("info", "提示"))}
+    counts = {
+        name: sum(f.severity == severity for f in findings)
+        for severity, name in (("error", "错误"), ("warning", "警告"), ("info", "提示"))
+    }
     return f"共 {len(findings)} 处：" + "，".join(f"{name} {n}" for name, n in counts.items())
 
 

@@ -64,13 +64,19 @@ def _day(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="civreport", description="把工作期间的事实写成可直接印发的工作总结。")
     parser.add_argument("--version", action="version", version=f"civreport {version()}", help="显示版本并退出")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=ChineseParser,
-                                     title="命令")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="命令", parser_class=ChineseParser, title="命令"
+    )
 
     p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
-    p.add_argument("--to", type=_formats, default=list(DEFAULT_FORMATS), metavar="FORMATS",
-                   help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）")
+    p.add_argument(
+        "--to",
+        type=_formats,
+        default=list(DEFAULT_FORMATS),
+        metavar="FORMATS",
+        help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）",
+    )
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
 
@@ -79,9 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("batch", help="按清单批量生成各单位、各期间的报告，并逐级汇总")
     p.add_argument("manifest", type=Path, metavar="MANIFEST", help="清单：.yaml（或 .json、.toml）或 .csv")
-    p.add_argument("--period", type=_period, action="append", default=[], help="期间，可重复；CSV 清单必填，YAML 清单中的 periods 被替换")
+    p.add_argument(
+        "--period",
+        type=_period,
+        action="append",
+        default=[],
+        help="期间，可重复；CSV 清单必填，YAML 清单中的 periods 被替换",
+    )
     p.add_argument("--out", type=Path, metavar="DIR", help="输出目录（替换清单中的 out）")
-    p.add_argument("--to", type=_formats, metavar="FORMATS", help=f"输出格式，逗号分隔：{','.join(FORMATS)}（替换清单中的 to）")
+    p.add_argument(
+        "--to", type=_formats, metavar="FORMATS", help=f"输出格式，逗号分隔：{','.join(FORMATS)}（替换清单中的 to）"
+    )
     _run_options(p)
     checkcmd.add_parser(commands)
     importcmd.add_parser(commands)
@@ -101,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_day, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
 
-    p = commands.add_parser("fontconfig", help="输出 fontconfig 文件：在没有公文字体的电脑上用 LibreOffice 如实预览 DOCX")
+    p = commands.add_parser(
+        "fontconfig", help="输出 fontconfig 文件：在没有公文字体的电脑上用 LibreOffice 如实预览 DOCX"
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="写入文件（默认输出到屏幕）")
 
     p = commands.add_parser("templates", help="检查模板和办公室配置")
@@ -124,10 +140,18 @@ def _positive(text: str) -> int:
 
 
 def _office_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--office", metavar="PROFILE", help="办公室配置：配置文件路径，或配置目录中的名称（优先于报告中的 profile）")
+    p.add_argument(
+        "--office", metavar="PROFILE", help="办公室配置：配置文件路径，或配置目录中的名称（优先于报告中的 profile）"
+    )
     p.add_argument("--offices", type=Path, metavar="DIR", help="办公室配置目录（默认 $CIVREPORT_OFFICES 或 ./offices）")
-    p.add_argument("--templates", type=_directory, action="append", default=[], metavar="DIR",
-                   help="模板目录，先于配置和内置模板查找；可重复")
+    p.add_argument(
+        "--templates",
+        type=_directory,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="模板目录，先于配置和内置模板查找；可重复",
+    )
 
 
 def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[LoadedReport], list[Problem]]:
@@ -167,8 +191,11 @@ def _render(args: argparse.Namespace) -> int:
         for finding in findings:
             print(f"错误：{finding}", file=sys.stderr)
         if findings:
-            print(f"错误：校对发现问题（{checkcmd.summary(findings)}），按 --strict 不渲染；修正后再渲染，"
-                  "或用 civreport check --fix 自动修正", file=sys.stderr)
+            print(
+                f"错误：校对发现问题（{checkcmd.summary(findings)}），按 --strict 不渲染；修正后再渲染，"
+                "或用 civreport check --fix 自动修正",
+                file=sys.stderr,
+            )
             return EXIT_INPUT
     if problems:
         # Nothing is written unless every input is good: a batch never half-succeeds. A profile
@@ -176,14 +203,24 @@ def _render(args: argparse.Namespace) -> int:
         for problem in dict.fromkeys(problems):
             print(f"错误：{problem}", file=sys.stderr)
         return EXIT_INPUT
-    jobs = [Job(str(path), str(path), tuple(str(args.out / f"{path.stem}.{fmt}") for fmt in args.to), args.office,
-                str(args.offices) if args.offices else None, tuple(map(str, args.templates))) for path in inputs]
+    jobs = [
+        Job(
+            str(path),
+            str(path),
+            tuple(str(args.out / f"{path.stem}.{fmt}") for fmt in args.to),
+            args.office,
+            str(args.offices) if args.offices else None,
+            tuple(map(str, args.templates)),
+        )
+        for path in inputs
+    ]
     return _run(jobs, args)
 
 
 def _run(jobs: list[Job], args: argparse.Namespace) -> int:
-    outcomes = batch.run(jobs, executor=args.executor, workers=args.jobs, force=args.force,
-                         progress=batch.progress_for(args.quiet))
+    outcomes = batch.run(
+        jobs, executor=args.executor, workers=args.jobs, force=args.force, progress=batch.progress_for(args.quiet)
+    )
     for outcome in outcomes:
         for file in outcome.written:
             print(file)
@@ -192,8 +229,12 @@ def _run(jobs: list[Job], args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    jobs = batch.load_manifest(args.manifest, periods=[p.code() for p in args.period] or None,
-                               out=str(args.out) if args.out else None, to=args.to)
+    jobs = batch.load_manifest(
+        args.manifest,
+        periods=[p.code() for p in args.period] or None,
+        out=str(args.out) if args.out else None,
+        to=args.to,
+    )
     return _run(jobs, args)
 
 
@@ -276,4 +317,3 @@ def _command(args: argparse.Namespace) -> int:
     except Exception as exc:  # a defect of civreport: a message, never a traceback
         internal_error(type(exc))
         return EXIT_RENDER
-

@@ -16,9 +16,14 @@ EXIT_USAGE = 2
 
 # argparse's phrases (Python 3.11 and later), and what a clerk reads instead.
 _PHRASES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
-     lambda m: f"“{m[2]}”不是可用的{_what(m[1])}（可用：{_choices(m[3])}）"),
-    (re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)"), lambda m: f"“{m[1]}”无效（可用：{_choices(m[2])}）"),
+    (
+        re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
+        lambda m: f"“{m[2]}”不是可用的{_what(m[1])}（可用：{_choices(m[3])}）",
+    ),
+    (
+        re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)"),
+        lambda m: f"“{m[1]}”无效（可用：{_choices(m[2])}）",
+    ),
     (re.compile(r"the following arguments are required: (.*)"), lambda m: f"缺少参数：{m[1].replace(', ', '、')}"),
     (re.compile(r"unrecognized arguments: (.*)"), lambda m: f"无法识别的参数：{m[1]}"),
     (re.compile(r"argument (\S+): expected one argument"), lambda m: f"{m[1]} 后面要写一个值"),

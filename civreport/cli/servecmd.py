@@ -12,7 +12,13 @@ from .parser import ChineseParser
 
 def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
     p = commands.add_parser("serve", help="启动本机网页编辑器：填写表单、即时预览、下载 PDF 和 DOCX")
-    p.add_argument("--workspace", type=Path, default=Path("."), metavar="DIR", help="工作目录：报告文件所在的文件夹（默认当前目录；不存在时新建）")
+    p.add_argument(
+        "--workspace",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="工作目录：报告文件所在的文件夹（默认当前目录；不存在时新建）",
+    )
     p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）；只在本机 127.0.0.1 上提供")
 
 
@@ -31,14 +37,19 @@ def run(args: argparse.Namespace) -> int:
         try:
             workspace.mkdir(parents=True)
         except OSError as exc:
-            print(f"错误：{workspace}：无法新建工作目录（{reason(exc)}）：请换一个 --workspace，或检查上级目录", file=sys.stderr)
+            print(
+                f"错误：{workspace}：无法新建工作目录（{reason(exc)}）：请换一个 --workspace，或检查上级目录",
+                file=sys.stderr,
+            )
             return 2
         print(f"已新建工作目录 {workspace}：新建或导入的报告保存在这里", file=sys.stderr)
     elif not workspace.is_dir():
         print(f"错误：{workspace}：这是文件，不是文件夹：--workspace 应为报告文件所在的文件夹", file=sys.stderr)
         return 2
-    print(f"civreport 编辑器：http://127.0.0.1:{args.port}/  工作目录 {workspace.resolve()}（按 Ctrl+C 退出）",
-          file=sys.stderr)
+    print(
+        f"civreport 编辑器：http://127.0.0.1:{args.port}/  工作目录 {workspace.resolve()}（按 Ctrl+C 退出）",
+        file=sys.stderr,
+    )
     try:
         serve(create_app(workspace, port=args.port), args.port)
     except OSError as exc:

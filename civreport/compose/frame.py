@@ -51,8 +51,14 @@ def attachments(report: Report) -> list[Attachment]:
     the further names align after 附件：(GB/T 9704 7.3.4)."""
     names = report.attachments
     left = _NOTE_INDENT + len(ATTACHMENT_LABEL)
-    return [Attachment((ATTACHMENT_LABEL if i == 0 else "") + (f"{i + 1}. " if len(names) > 1 else "") + name,
-                       left, len(ATTACHMENT_LABEL) if i == 0 else 0) for i, name in enumerate(names)]
+    return [
+        Attachment(
+            (ATTACHMENT_LABEL if i == 0 else "") + (f"{i + 1}. " if len(names) > 1 else "") + name,
+            left,
+            len(ATTACHMENT_LABEL) if i == 0 else 0,
+        )
+        for i, name in enumerate(names)
+    ]
 
 
 def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> Signoff | None:
@@ -71,8 +77,12 @@ def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) 
     room = settings.page.body_chars_per_line - inset
     for name in names:
         if text_width(name) > room:
-            tell(diagnostics, CivreportWarning, f"落款“{name}”长于一行，会折成两行：联合行文请把各发文机关写成列表"
-                 "（signoff: [甲, 乙]），或用规范简称", "signoff")
+            tell(
+                diagnostics,
+                CivreportWarning,
+                f"落款“{name}”长于一行，会折成两行：联合行文请把各发文机关写成列表（signoff: [甲, 乙]），或用规范简称",
+                "signoff",
+            )
     widest = min(max(text_width(name) for name in names), room)  # a name that wraps is a line wide
     date_indent = inset + widest - 2 - text_width(day) if day else inset
     if day and date_indent < inset:

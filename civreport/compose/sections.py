@@ -27,8 +27,11 @@ def _item_sections(items: list[Item], level: int, settings: Profile, enumerate_i
             # 一是强化组织领导。正文…… : the title opens the item's first paragraph.
             n += 1
             opener = f"{cn_number(n)}是{title}" + ("" if title[-1] in SENTENCE_END else "。")
-            sections.append(Section(level, "", "", False, [opener + (texts[0] if texts else ""), *texts[1:]],
-                                    children, tables(item)))
+            sections.append(
+                Section(
+                    level, "", "", False, [opener + (texts[0] if texts else ""), *texts[1:]], children, tables(item)
+                )
+            )
         elif not item.is_heading:
             # An untitled item is plain text under its parent: it takes no number.
             sections.append(Section(level, "", "", False, texts, [], tables(item)))
@@ -69,4 +72,3 @@ def sections(report: Report, settings: Profile) -> list[Section]:
         )
         for n, (role, part) in enumerate(report.all_parts(), 1)
     ]
-

@@ -17,13 +17,15 @@ def table(report: Report) -> IndicatorTable | None:
     keys = report.table.keys or [i.key for i in report.indicators]
     rows = []
     for indicator in (figures[k] for k in keys):
-        rows.append([
-            indicator.name,
-            amount(indicator.value, indicator.unit, indicator.approx).removesuffix(indicator.unit),  # 11.5万 | 份
-            indicator.unit,
-            yoy(indicator, prefix="") if indicator.last_year is not None else "—",
-            completion_rate(indicator.value, indicator.target) if indicator.target else "—",
-        ])
+        rows.append(
+            [
+                indicator.name,
+                amount(indicator.value, indicator.unit, indicator.approx).removesuffix(indicator.unit),  # 11.5万 | 份
+                indicator.unit,
+                yoy(indicator, prefix="") if indicator.last_year is not None else "—",
+                completion_rate(indicator.value, indicator.target) if indicator.target else "—",
+            ]
+        )
     roles = [role for role, _ in report.all_parts()]
     at = [i for i, role in enumerate(roles) if role == report.table.after]
     after = at[-1] if at else (len(roles) - 1 if roles else None)

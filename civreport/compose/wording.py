@@ -20,8 +20,11 @@ def filled(report: Report) -> Report:
     figure, so the sentence and the figure agree: done once, before anything is composed, so
     every text is filled alike (the model has checked every reference at load)."""
     figures = report.all_indicators()
-    changes = {text.path: REFERENCE.sub(lambda m: phrase(figures[m[1]], m[2]), text.text)
-               for text in report.all_texts() if text.refers and "{" in text.text}
+    changes = {
+        text.path: REFERENCE.sub(lambda m: phrase(figures[m[1]], m[2]), text.text)
+        for text in report.all_texts()
+        if text.refers and "{" in text.text
+    }
     return report.with_texts(changes) if changes else report
 
 

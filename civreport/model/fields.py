@@ -34,18 +34,24 @@ TitleText = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, mi
 Paragraph = Text  # the body texts of parts and items
 # A table cell may be empty (the corner of a header, a cell merged into the one above).
 Cell = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, max_length=MAX_TEXT), _JOINED]
+
+
 def _printable_figure(value: float) -> float:
     # A figure prints at two decimals: one smaller than that prints as 0, and a change or a
     # completion worked out against it is a ratio of no meaning (5e-324 as last year's figure).
     if value and abs(value) < MIN_FIGURE:
-        raise PydanticCustomError("figure_tiny", "数值 {value} 不为零却小于 {least}，印出来是 0，据它算出的增幅或完成率"
-                                                 "也没有意义：请写 0，或换用更小的单位（如元而不是万元）",
-                                  {"value": f"{value:g}", "least": MIN_FIGURE})
+        raise PydanticCustomError(
+            "figure_tiny",
+            "数值 {value} 不为零却小于 {least}，印出来是 0，据它算出的增幅或完成率"
+            "也没有意义：请写 0，或换用更小的单位（如元而不是万元）",
+            {"value": f"{value:g}", "least": MIN_FIGURE},
+        )
     return value
 
 
-Figure = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE),
-                   AfterValidator(_printable_figure)]
+Figure = Annotated[
+    float, Strict(), Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE), AfterValidator(_printable_figure)
+]
 
 
 def _date_text(value: Any) -> Any:
@@ -57,7 +63,9 @@ def _date_text(value: Any) -> Any:
 
 def _date_range(day: Date) -> Date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise PydanticCustomError("date_range", "日期应在 {first} 年到 {last} 年之间", {"first": FIRST_YEAR, "last": LAST_YEAR})
+        raise PydanticCustomError(
+            "date_range", "日期应在 {first} 年到 {last} 年之间", {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     return day
 
 
@@ -123,8 +131,11 @@ def mapped_texts(value: Value, fix: Callable[[str, str], str], path: str = "") -
         new = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
     elif isinstance(value, BaseModel):
         fields = {name: getattr(value, name) for name in type(value).model_fields}
-        update = {name: changed for name, old in fields.items()
-                  if (changed := mapped_texts(old, fix, f"{path}.{name}" if path else name)) is not old}
+        update = {
+            name: changed
+            for name, old in fields.items()
+            if (changed := mapped_texts(old, fix, f"{path}.{name}" if path else name)) is not old
+        }
         new = value.model_copy(update=update) if update else value
     return cast(Value, new)
 

@@ -16,8 +16,13 @@ PART_ROLES: tuple[PartRole, ...] = get_args(PartRole)
 # 工作情况的报告 is the shape of a report sent upward: 关于……工作情况的报告.
 Kind = Literal["工作总结", "工作汇报", "工作情况汇报", "工作情况报告", "工作情况的报告"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
-KIND_VERB: dict[Kind, str] = {"工作总结": "总结", "工作汇报": "汇报", "工作情况汇报": "汇报", "工作情况报告": "报告",
-                              "工作情况的报告": "报告"}
+KIND_VERB: dict[Kind, str] = {
+    "工作总结": "总结",
+    "工作汇报": "汇报",
+    "工作情况汇报": "汇报",
+    "工作情况报告": "报告",
+    "工作情况的报告": "报告",
+}
 
 # A Chinese numeral as headings and ordinals write it (一 … 九十九, 一百 …).
 CN_NUMERAL = f"[{ONE_TO_NINE}十百]+"
@@ -27,7 +32,9 @@ CN_NUMERAL = f"[{ONE_TO_NINE}十百]+"
 NOT_A_RANGE = f"(?![{ONE_TO_NINE}十]+[、季月年])"
 _HEADING_NUMBER = rf"{CN_NUMERAL}、{NOT_A_RANGE}|[（(]{CN_NUMERAL}[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]"
 TYPED_NUMBER = re.compile(rf"^\s*(?:{_HEADING_NUMBER})\s*")
-TYPED_ORDINAL = re.compile(rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,]|{_HEADING_NUMBER})\s*")
+TYPED_ORDINAL = re.compile(
+    rf"^\s*(?:{CN_NUMERAL}是|第{CN_NUMERAL}[，,、]|(?:首先|其次|再次|最后)[，,]|{_HEADING_NUMBER})\s*"
+)
 
 ORDINAL_WORDS = ("首先", "其次", "再次", "最后")  # 首先…其次…最后 counts at most four points
 
@@ -55,17 +62,37 @@ def ends_with_lead_in(text: str) -> bool:
 
 
 # A closing paragraph: 特此报告。 以上报告，请审阅。 ……作出新的更大贡献。
-CLOSING = re.compile(r"^(?:特此(?:报告|汇报)|以上(?:报告|汇报)[^。]{0,12})[。！]?$|(?:作出|做出)[^。]{0,20}贡献[。！]$|请(?:审阅|审议|批示)[。！]?$")
+CLOSING = re.compile(
+    r"^(?:特此(?:报告|汇报)|以上(?:报告|汇报)[^。]{0,12})[。！]?$|(?:作出|做出)[^。]{0,20}贡献[。！]$|请(?:审阅|审议|批示)[。！]?$"
+)
 
 # The names offices give each part (genre.md, “Body, the four parts”), matched whole first;
 # the first is the part's default heading.
 ROLE_NAMES: dict[PartRole, tuple[str, ...]] = {
-    "measures": ("主要做法", "工作措施", "基本情况", "工作开展情况", "主要工作及成效", "创建基本情况", "主要工作措施及成效",
-                 "工作开展", "主要工作"),
+    "measures": (
+        "主要做法",
+        "工作措施",
+        "基本情况",
+        "工作开展情况",
+        "主要工作及成效",
+        "创建基本情况",
+        "主要工作措施及成效",
+        "工作开展",
+        "主要工作",
+    ),
     "achievements": ("主要成效", "取得的成绩", "工作成效", "亮点工作", "经验做法", "取得的成效"),
     "problems": ("存在的问题", "存在的主要问题", "存在的困难和问题", "不足及整改措施", "存在的不足", "存在问题"),
-    "plans": ("下一步工作打算", "下步工作计划", "下段工作打算", "下半年工作安排", "下一步打算", "下一步工作计划",
-              "下一步的打算", "下一步工作安排", "下一步工作思路"),
+    "plans": (
+        "下一步工作打算",
+        "下步工作计划",
+        "下段工作打算",
+        "下半年工作安排",
+        "下一步打算",
+        "下一步工作计划",
+        "下一步的打算",
+        "下一步工作安排",
+        "下一步工作思路",
+    ),
     "suggestions": ("相关建议", "意见建议", "工作建议", "几点建议"),
 }
 # Words that give a short part title its role, in the order they decide (措施及成效 is measures).

@@ -21,7 +21,9 @@ REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(name|value|yoy|mom|targ
 
 def _key(text: str) -> str:
     if not _KEY.match(text):
-        raise PydanticCustomError("key", "“{key}”不能作键：键只能用英文字母、数字和下划线，且不以数字开头", {"key": text})
+        raise PydanticCustomError(
+            "key", "“{key}”不能作键：键只能用英文字母、数字和下划线，且不以数字开头", {"key": text}
+        )
     return text
 
 
@@ -39,14 +41,18 @@ class Indicator(StrictModel):
     name: Name = Field(title="指标名称")
     value: Figure = Field(title="数值")
     unit: Annotated[str, Field(max_length=10, strict=True)] = Field(
-        default="", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计")
+        default="", title="单位", description="个、份、元、万元、% ……；% 表示比率，变化以百分点计"
+    )
     approx: Approx | None = Field(
-        default=None, title="约数", description="余、多（30万余元、2万多条）或 近、约、超过（近100人）；不写时为确数")
+        default=None, title="约数", description="余、多（30万余元、2万多条）或 近、约、超过（近100人）；不写时为确数"
+    )
     last_year: Figure | None = Field(default=None, title="上年同期", description="用于同比")
     previous: Figure | None = Field(default=None, title="上期", description="用于环比")
     target: Figure | None = Field(default=None, title="目标", description="用于目标完成率")
     aggregate: Aggregate = Field(
-        default="sum", title="汇总方式", description="sum 求和、latest 取最新、average 取平均、ratio 由 of 中两个指标相除"
+        default="sum",
+        title="汇总方式",
+        description="sum 求和、latest 取最新、average 取平均、ratio 由 of 中两个指标相除",
     )
     of: tuple[Key, Key] | None = Field(default=None, title="比率的分子和分母", description="aggregate 为 ratio 时必填")
 
@@ -57,7 +63,9 @@ class Indicator(StrictModel):
     @model_validator(mode="after")
     def _ratio_operands(self) -> Indicator:
         if (self.aggregate == "ratio") != (self.of is not None):
-            raise PydanticCustomError("ratio_operands", "aggregate 为 ratio 时须用 of 写明分子和分母两个指标，其他汇总方式不写 of")
+            raise PydanticCustomError(
+                "ratio_operands", "aggregate 为 ratio 时须用 of 写明分子和分母两个指标，其他汇总方式不写 of"
+            )
         return self
 
 
@@ -65,6 +73,12 @@ class IndicatorTable(StrictModel):
     """A table of indicators (名称、数值、同比、目标完成) printed after one of the parts."""
 
     title: Name = Field(default="主要指标完成情况", title="表题")
-    keys: list[Key] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标",
-                            description="按此顺序列出；不写时列出报告的全部指标")
-    after: PartRole = Field(default="achievements", title="位置", description="排在哪一部分之后；该部分没有时排在正文最后")
+    keys: list[Key] = Field(
+        default_factory=list,
+        max_length=MAX_INDICATORS,
+        title="指标",
+        description="按此顺序列出；不写时列出报告的全部指标",
+    )
+    after: PartRole = Field(
+        default="achievements", title="位置", description="排在哪一部分之后；该部分没有时排在正文最后"
+    )

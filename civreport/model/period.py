@@ -28,7 +28,9 @@ _FORMS = (
     ("year", re.compile(r"(?P<y>\d{4})")),
 )
 
-PERIOD_FORMS_HELP = "2024Q3、2024H1、2024Q1-Q3、2024、2024-07 或 2024-01..2024-09（也可写 2024年第三季度、2024年上半年）"
+PERIOD_FORMS_HELP = (
+    "2024Q3、2024H1、2024Q1-Q3、2024、2024-07 或 2024-01..2024-09（也可写 2024年第三季度、2024年上半年）"
+)
 
 # What people type, in Chinese, rewritten to a code: 2024年第三季度 → 2024Q3 …
 _SPOKEN = (
@@ -36,7 +38,10 @@ _SPOKEN = (
     (re.compile(r"(\d{4})年?前([1-4])季度"), r"\1Q1-Q\2"),
     (re.compile(r"(\d{4})年?上半年"), r"\1H1"),
     (re.compile(r"(\d{4})年?下半年"), r"\1H2"),
-    (re.compile(r"(\d{4})年?(\d{1,2})[-—～~至到](\d{1,2})月"), lambda m: f"{m[1]}-{int(m[2]):02d}..{m[1]}-{int(m[3]):02d}"),
+    (
+        re.compile(r"(\d{4})年?(\d{1,2})[-—～~至到](\d{1,2})月"),
+        lambda m: f"{m[1]}-{int(m[2]):02d}..{m[1]}-{int(m[3]):02d}",
+    ),
     (re.compile(r"(\d{4})年?(\d{1,2})月(?:份)?"), lambda m: f"{m[1]}-{int(m[2]):02d}"),
     (re.compile(r"(\d{4})年(?:度|全年)?"), r"\1"),
 )
@@ -183,7 +188,9 @@ class Period:
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {
             "type": ["string", "integer"],
             "pattern": r"^\d{4}(Q[1-4](-Q[1-4])?|H[12]|-\d{2}(\.\.\d{4}-\d{2})?)?$",

@@ -65,13 +65,13 @@ def half_width_marks(text: str) -> tuple[str, list[Fix]]:
             edits.append((i, _MARKS[text[i]]))
     paired = {i for i, _ in edits}
     for i, char in enumerate(text):  # a bracket left alone when its pair was lost: 一)加强
-        if char in "()" and i not in paired and (_han(text[i - 1] if i else "") or _han(text[i + 1: i + 2])):
+        if char in "()" and i not in paired and (_han(text[i - 1] if i else "") or _han(text[i + 1 : i + 2])):
             edits.append((i, _MARKS[char]))
     return _edited(text, edits)
 
 
 def ascii_quotes(text: str) -> tuple[str, list[Fix]]:
-    """"文明" around Chinese made “文明”."""
+    """ "文明" around Chinese made “文明”."""
     edits: list[tuple[int, str]] = []
     for m in _QUOTED.finditer(text):
         if re.search(f"[{HAN}]", m[1]):

@@ -24,7 +24,9 @@ class PartHeadings(StrictModel):
     """Default headings of the parts; offices rename them (下段工作打算, 下半年工作安排 …)."""
 
     measures: Name = Field(default=default_heading("measures"), title=f"{default_heading('measures')}的标题")
-    achievements: Name = Field(default=default_heading("achievements"), title=f"{default_heading('achievements')}的标题")
+    achievements: Name = Field(
+        default=default_heading("achievements"), title=f"{default_heading('achievements')}的标题"
+    )
     problems: Name = Field(default=default_heading("problems"), title=f"{default_heading('problems')}的标题")
     plans: Name = Field(default=default_heading("plans"), title=f"{default_heading('plans')}的标题")
     suggestions: Name = Field(default=default_heading("suggestions"), title=f"{default_heading('suggestions')}的标题")
@@ -42,10 +44,10 @@ def _strip_typed(value: Any, pattern: re.Pattern[str], path: str, diagnostics: D
     if not isinstance(value, str):
         return value
     match = pattern.match(value)
-    if not match or not value[match.end():].strip():
+    if not match or not value[match.end() :].strip():
         return value
     tell(diagnostics, FieldWarning, f"去掉了手写的序号“{match[0].strip()}”，序号由 civreport 生成", path)
-    return value[match.end():]
+    return value[match.end() :]
 
 
 def _strip_numbers(section: Any, path: str, diagnostics: Diagnostics | None) -> Any:
@@ -64,8 +66,9 @@ def _strip_numbers(section: Any, path: str, diagnostics: Diagnostics | None) -> 
             points.append(_strip_typed(point, TYPED_ORDINAL, where, diagnostics))
         section["points"] = points
     if isinstance(section.get("items"), list):
-        section["items"] = [_strip_numbers(item, f"{path}.items[{i}]", diagnostics)
-                            for i, item in enumerate(section["items"])]
+        section["items"] = [
+            _strip_numbers(item, f"{path}.items[{i}]", diagnostics) for i, item in enumerate(section["items"])
+        ]
     return section
 
 
@@ -86,12 +89,18 @@ class Report(CleanModel):
     model_config = ConfigDict(title="civreport 工作总结")
 
     profile: Text | None = Field(
-        default=None, title="办公室配置", description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先"
+        default=None,
+        title="办公室配置",
+        description="办公室配置文件的路径（相对本文件）或配置目录中的名称；命令行 --office 优先",
     )
     office: Name = Field(title="发文机关", description="发文机关（单位）全称")
     period: Period = Field(title="工作期间")
     subject: Name = Field(title="工作主题", description="如“创建全国文明城市”")
-    kind: Kind = Field(default="工作总结", title="文种", description=f"{'、'.join(KINDS)}（工作情况的报告，标题为“关于……工作情况的报告”）")
+    kind: Kind = Field(
+        default="工作总结",
+        title="文种",
+        description=f"{'、'.join(KINDS)}（工作情况的报告，标题为“关于……工作情况的报告”）",
+    )
     date: Day | None = Field(default=None, title="成文日期", description="YYYY-MM-DD；不写时为草稿，不印日期")
     title: TitleText | None = Field(
         default=None, title="标题", description="不写时由发文机关、期间、主题和文种组成；换行处即标题的分行处"
@@ -100,7 +109,8 @@ class Report(CleanModel):
     recipients: Text | None = Field(default=None, title="主送机关", description="不写冒号，自动加全角冒号")
     opening: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="开头", description="开头段落")
     lead_in: Annotated[Annotated[Text, Tag("~text")] | Annotated[Literal[False], Tag("~false")], SHAPE] | None = Field(
-        default=None, title="引出语",
+        default=None,
+        title="引出语",
         description="开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加；false：不要引出语",
     )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
@@ -110,24 +120,38 @@ class Report(CleanModel):
     plans: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("plans"))
     suggestions: list[Part] = Field(default_factory=list, max_length=MAX_ITEMS, title=default_heading("suggestions"))
     parts: list[Part] = Field(
-        default_factory=list, max_length=MAX_ITEMS, title="各部分（按书写顺序）",
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        title="各部分（按书写顺序）",
         description="代替 measures 等字段，各部分按书写的顺序排列，每部分可用 role 写明作用",
     )
     closing: list[Paragraph] = Field(default_factory=list, max_length=MAX_ITEMS, title="结尾", description="结尾段落")
-    signoff: Annotated[Annotated[Name, Tag("~text")] | Annotated[list[Name], Tag("~list")]
-                       | Annotated[Literal[False], Tag("~false")], SHAPE] | None = Field(
-        default=None, title="署名",
+    signoff: (
+        Annotated[
+            Annotated[Name, Tag("~text")]
+            | Annotated[list[Name], Tag("~list")]
+            | Annotated[Literal[False], Tag("~false")],
+            SHAPE,
+        ]
+        | None
+    ) = Field(
+        default=None,
+        title="署名",
         description="落款的机关名称；几个机关联合署名时写成列表；false：不要落款；不写时用办公室配置的署名，再不写时同发文机关",
     )
-    attachments: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS, title="附件", description="附件名称，不写序号")
+    attachments: list[Text] = Field(
+        default_factory=list, max_length=MAX_ITEMS, title="附件", description="附件名称，不写序号"
+    )
     range_dash: RangeDash | None = Field(
         default=None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
     )
-    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS, title="指标",
-                                        description="报告的主要指标")
+    indicators: list[Indicator] = Field(
+        default_factory=list, max_length=MAX_INDICATORS, title="指标", description="报告的主要指标"
+    )
     table: IndicatorTable | None = Field(default=None, title="指标表", description="不写时不印指标表")
-    sources: list[Source] = Field(default_factory=list, max_length=MAX_ITEMS, title="汇总来源",
-                                  description="由 civreport rollup 填写")
+    sources: list[Source] = Field(
+        default_factory=list, max_length=MAX_ITEMS, title="汇总来源", description="由 civreport rollup 填写"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -138,8 +162,12 @@ class Report(CleanModel):
             return data
         fields = [*PART_ROLES, "parts"]
         found = collector(info)
-        return {key: [_strip_numbers(part, f"{key}[{i}]", found) for i, part in enumerate(value)]
-                if key in fields and isinstance(value, list) else value for key, value in data.items()}
+        return {
+            key: [_strip_numbers(part, f"{key}[{i}]", found) for i, part in enumerate(value)]
+            if key in fields and isinstance(value, list)
+            else value
+            for key, value in data.items()
+        }
 
     @field_validator("lead_in", "signoff", mode="before")
     @classmethod
@@ -186,9 +214,11 @@ class Report(CleanModel):
     def all_texts(self) -> list[FieldText]:
         """Every text a reader sees, in reading order, each with what it is (see
         :mod:`civreport.model.walk`)."""
-        out = [FieldText(name, value, "doc_title" if name in ("title", "subtitle") else "front")
-               for name in ("office", "subject", "title", "subtitle", "recipients")
-               if isinstance(value := getattr(self, name), str)]
+        out = [
+            FieldText(name, value, "doc_title" if name in ("title", "subtitle") else "front")
+            for name in ("office", "subject", "title", "subtitle", "recipients")
+            if isinstance(value := getattr(self, name), str)
+        ]
         out += [FieldText(f"opening[{i}]", t, "paragraph") for i, t in enumerate(self.opening)]
         if isinstance(self.lead_in, str):
             out.append(FieldText("lead_in", self.lead_in, "lead_in"))
@@ -199,11 +229,18 @@ class Report(CleanModel):
         out += [FieldText(f"closing[{i}]", t, "paragraph") for i, t in enumerate(self.closing)]
         out += [FieldText(f"attachments[{i}]", t, "attachment") for i, t in enumerate(self.attachments)]
         names = self.signoff_names or []
-        out += [FieldText("signoff" if isinstance(self.signoff, str) else f"signoff[{i}]", name, "signoff")
-                for i, name in enumerate(names)]
-        out += [FieldText(f"indicators[{i}].name", indicator.name, "name") for i, indicator in enumerate(self.indicators)]
-        out += [FieldText(f"headings.{name}", text, "heading") for name, text in self.headings
-                if name in self.headings.model_fields_set or text != type(self.headings).model_fields[name].default]
+        out += [
+            FieldText("signoff" if isinstance(self.signoff, str) else f"signoff[{i}]", name, "signoff")
+            for i, name in enumerate(names)
+        ]
+        out += [
+            FieldText(f"indicators[{i}].name", indicator.name, "name") for i, indicator in enumerate(self.indicators)
+        ]
+        out += [
+            FieldText(f"headings.{name}", text, "heading")
+            for name, text in self.headings
+            if name in self.headings.model_fields_set or text != type(self.headings).model_fields[name].default
+        ]
         return out
 
     def with_texts(self, texts: Mapping[str, str]) -> Report:
@@ -222,11 +259,16 @@ class Report(CleanModel):
     def _size(self) -> Report:
         total = sum(len(text.text) for text in self.all_texts())
         if total > MAX_TOTAL_TEXT:
-            raise PydanticCustomError("too_much_text", "报告的正文共 {total} 字，超过了 {limit} 字的上限",
-                                      {"total": total, "limit": MAX_TOTAL_TEXT})
+            raise PydanticCustomError(
+                "too_much_text",
+                "报告的正文共 {total} 字，超过了 {limit} 字的上限",
+                {"total": total, "limit": MAX_TOTAL_TEXT},
+            )
         if self.parts and any(getattr(self, role) for role in PART_ROLES):
-            raise PydanticCustomError("parts_and_roles", "parts 与 measures、achievements 等字段不能同时写：都写进 parts，"
-                                                         "用 role 写明每部分的作用")
+            raise PydanticCustomError(
+                "parts_and_roles",
+                "parts 与 measures、achievements 等字段不能同时写：都写进 parts，用 role 写明每部分的作用",
+            )
         for role in PART_ROLES:
             for i, part in enumerate(getattr(self, role)):
                 if part.role not in (None, role):
@@ -307,11 +349,13 @@ def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tup
         here = f"{path}.tables[{t}]"
         out += [text(f"{here}.title", table.title, "caption")] if table.title else []
         out += [text(f"{here}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
-        out += [text(f"{here}.rows[{r}][{c}]", cell, "cell") for r, row in enumerate(table.rows)
-                for c, cell in enumerate(row)]
+        out += [
+            text(f"{here}.rows[{r}][{c}]", cell, "cell")
+            for r, row in enumerate(table.rows)
+            for c, cell in enumerate(row)
+        ]
     for i, indicator in enumerate(getattr(node, "indicators", [])):
         out.append(text(f"{path}.indicators[{i}].name", indicator.name, "name"))
     for i, item in enumerate(node.items):
         out += _node_texts(item, f"{path}.items[{i}]", role, titles)
     return out
-

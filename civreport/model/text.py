@@ -21,8 +21,9 @@ from typing import Any
 from ..diagnostics import Diagnostics, tell
 from ..errors import UnprintableTextWarning
 
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
-                              "\t": " "})
+_LINE_BREAKS = str.maketrans(
+    {"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "}
+)
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _MARKS = {"Mn", "Me"}  # combining marks
 _AFTER_SPACE = re.compile(r"(?:^|\s)(\S)")  # where a combining mark has nothing to sit on
@@ -44,8 +45,9 @@ def clean(text: str) -> tuple[str, str]:
 
 def _printable(text: str) -> tuple[str, str]:
     lone_mark = any(unicodedata.category(m[1]) in _MARKS for m in _AFTER_SPACE.finditer(text))
-    if not lone_mark and (text.isprintable()
-                          or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)):
+    if not lone_mark and (
+        text.isprintable() or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)
+    ):
         return text, ""
     kept: list[str] = []
     dropped: list[str] = []
@@ -111,11 +113,14 @@ def clean_input(value: Any, diagnostics: Diagnostics | None, path: str = "") -> 
     if isinstance(value, str):
         cleaned, dropped = clean(value)
         if dropped:
-            tell(diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {codes(dropped)}（“{cleaned[:20]}”）", path)
+            tell(
+                diagnostics, UnprintableTextWarning, f"已删除无法打印的字符 {codes(dropped)}（“{cleaned[:20]}”）", path
+            )
         return cleaned
     if isinstance(value, dict):
-        return {key: clean_input(item, diagnostics, f"{path}.{key}" if path else str(key))
-                for key, item in value.items()}
+        return {
+            key: clean_input(item, diagnostics, f"{path}.{key}" if path else str(key)) for key, item in value.items()
+        }
     if isinstance(value, (list, tuple)):
         return [clean_input(item, diagnostics, f"{path}[{i}]") for i, item in enumerate(value)]
     return value

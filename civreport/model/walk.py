@@ -20,8 +20,22 @@ from .genre import PartRole
 #   caption     a table's title;  header  a table's column name;  cell  a table's cell
 #   attachment  an attachment's name;  signoff  a name signing;  name  an indicator's name
 #   heading     a part heading a report renames (headings.plans)
-TextKind = Literal["front", "doc_title", "lead_in", "paragraph", "title", "point", "lead", "caption", "header", "cell",
-                   "attachment", "signoff", "name", "heading"]
+TextKind = Literal[
+    "front",
+    "doc_title",
+    "lead_in",
+    "paragraph",
+    "title",
+    "point",
+    "lead",
+    "caption",
+    "header",
+    "cell",
+    "attachment",
+    "signoff",
+    "name",
+    "heading",
+]
 
 
 @dataclass(frozen=True)

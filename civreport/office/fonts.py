@@ -38,7 +38,13 @@ OFFICIAL: dict[FontRole, tuple[str, ...]] = {
     "page_number": ("宋体", "SimSun"),
 }
 
-GENERIC: dict[FontRole, str] = {"title": "serif", "heading1": "sans-serif", "heading2": "serif", "body": "serif", "page_number": "serif"}
+GENERIC: dict[FontRole, str] = {
+    "title": "serif",
+    "heading1": "sans-serif",
+    "heading2": "serif",
+    "body": "serif",
+    "page_number": "serif",
+}
 
 
 @dataclass(frozen=True)
@@ -84,8 +90,9 @@ FALLBACK = ("HanaMinB", "Unifont", "Unifont Upper")
 # For a letter with combining marks that its role's font cannot draw whole (pinyin ê̌, x́):
 # a font that places the marks on their letter, where the CJK fonts set them beside it.
 # DejaVu (Debian fonts-dejavu-core, which fontconfig brings) does for Latin, Greek, Cyrillic.
-MARKS: dict[FontRole, str] = {role: "DejaVu Sans" if GENERIC[role] == "sans-serif" else "DejaVu Serif"
-                              for role in FONT_ROLES}
+MARKS: dict[FontRole, str] = {
+    role: "DejaVu Sans" if GENERIC[role] == "sans-serif" else "DejaVu Serif" for role in FONT_ROLES
+}
 
 
 def is_font_file(spec: FontSpec) -> bool:

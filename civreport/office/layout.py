@@ -110,8 +110,12 @@ class Layout(BaseModel):
     @property
     def sizes(self) -> dict[TextSize, float]:
         """Type size in points per kind of text."""
-        return {"body": self.body_size_pt, "title": self.title_size_pt, "table": self.table_size_pt,
-                "page_number": self.page_number_size_pt}
+        return {
+            "body": self.body_size_pt,
+            "title": self.title_size_pt,
+            "table": self.table_size_pt,
+            "page_number": self.page_number_size_pt,
+        }
 
     def size_pt(self, size: TextSize) -> float:
         return self.sizes[size]

@@ -61,7 +61,9 @@ class Profile(CleanModel):
     model_config = StrictModel.model_config | {"title": "civreport 办公室配置"}
 
     office: Name | None = Field(default=None, title="机关名称", description="报告未写发文机关时不起作用，仅供模板使用")
-    signoff: Name | None = Field(default=None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准")
+    signoff: Name | None = Field(
+        default=None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准"
+    )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
     numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
     fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")
@@ -75,12 +77,14 @@ class Profile(CleanModel):
     )
     templates: Text | None = Field(default=None, title="模板目录", description="相对本配置文件的模板目录")
     styles: dict[ClassName, OfficeStyle] = Field(
-        default_factory=dict, title="本单位的样式类",
+        default_factory=dict,
+        title="本单位的样式类",
         description="模板中使用的新类（键为类名）及其 DOCX 样式；PDF、HTML 和 DOCX 都按此排版",
     )
 
     checks: dict[str, RuleSetting] = Field(
-        default_factory=dict, title="校对规则",
+        default_factory=dict,
+        title="校对规则",
         description="civreport check 的规则（键为规则代码，如 CR102）：off 关闭，或改为 error、warning、info",
     )
 
@@ -89,8 +93,10 @@ class Profile(CleanModel):
     def _placeholders(cls, value: str | None) -> str | None:
         unknown = sorted({m[1] for m in re.finditer(r"\{([^{}]*)\}", value or "")} - set(SUBTITLE_PLACEHOLDERS))
         if unknown:
-            raise ValueError(f"不认识的占位符 {'、'.join('{' + u + '}' for u in unknown)}：只能用 "
-                             f"{'、'.join('{' + p + '}' for p in SUBTITLE_PLACEHOLDERS)}")
+            raise ValueError(
+                f"不认识的占位符 {'、'.join('{' + u + '}' for u in unknown)}：只能用 "
+                f"{'、'.join('{' + p + '}' for p in SUBTITLE_PLACEHOLDERS)}"
+            )
         return value
 
     @field_validator("checks", mode="before")
@@ -106,8 +112,11 @@ class Profile(CleanModel):
 
         unknown = sorted(set(checks) - set(RULES))
         if unknown:
-            raise PydanticCustomError("unknown_rule", "没有规则 {codes}：规则代码见 README 的“校对”一节（CR101 …）",
-                                      {"codes": "、".join(unknown)})
+            raise PydanticCustomError(
+                "unknown_rule",
+                "没有规则 {codes}：规则代码见 README 的“校对”一节（CR101 …）",
+                {"codes": "、".join(unknown)},
+            )
         return checks
 
     @field_validator("styles")
@@ -115,7 +124,9 @@ class Profile(CleanModel):
     def _new_names(cls, styles: dict[str, OfficeStyle]) -> dict[str, OfficeStyle]:
         taken = sorted(set(styles) & BUILT_IN_NAMES)
         if taken:
-            raise PydanticCustomError("builtin_class", "类名 {names} 已是内置类，请另起名字", {"names": "、".join(taken)})
+            raise PydanticCustomError(
+                "builtin_class", "类名 {names} 已是内置类，请另起名字", {"names": "、".join(taken)}
+            )
         return styles
 
     @property
@@ -201,19 +212,31 @@ def _refused(file: Path, lines: LineMap, field: tuple[str, ...], problem: str) -
 def _relative(file: Path, lines: LineMap, field: tuple[str, ...], target: str, what: str) -> None:
     """Refuse ``target``, a path a profile names, unless it is relative: not absolute, not in a
     home directory (``~``, ``~user``: never expanded for a profile), no NUL (no file has one)."""
-    kind = ("含空字符（\\0）的路径" if "\0" in target else "以 ~ 开头的路径" if target.startswith("~")
-            else "绝对路径" if Path(target).is_absolute() else "")
+    kind = (
+        "含空字符（\\0）的路径"
+        if "\0" in target
+        else "以 ~ 开头的路径"
+        if target.startswith("~")
+        else "绝对路径"
+        if Path(target).is_absolute()
+        else ""
+    )
     if kind:
-        raise _refused(file, lines, field, f"办公室配置中不能写{kind}“{target}”：{what}只能在本配置所在目录中，用相对路径写")
+        raise _refused(
+            file, lines, field, f"办公室配置中不能写{kind}“{target}”：{what}只能在本配置所在目录中，用相对路径写"
+        )
 
 
-def _within(file: Path, lines: LineMap, field: tuple[str, ...], target: str, found: Path, root: Path,
-            what: str) -> Path:
+def _within(
+    file: Path, lines: LineMap, field: tuple[str, ...], target: str, found: Path, root: Path, what: str
+) -> Path:
     """``found``, where ``target`` leads, resolved (symbolic links followed); refused when that
     is out of ``root``."""
     resolved = found.resolve()
     if not resolved.is_relative_to(root):
-        raise _refused(file, lines, field, f"“{target}”指向了 {root} 之外：{what}只能在这个目录之内（符号链接也不能指向外面）")
+        raise _refused(
+            file, lines, field, f"“{target}”指向了 {root} 之外：{what}只能在这个目录之内（符号链接也不能指向外面）"
+        )
     return resolved
 
 
@@ -233,13 +256,18 @@ def _absolutize(file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, A
         data["templates"] = str(_inside(file, lines, ("templates",), data["templates"], own, "模板目录"))
     fonts = data.get("fonts")
     if isinstance(fonts, dict) and isinstance(fonts.get("pdf"), dict):
+
         def fix(role: str, spec: Any) -> Any:
             if isinstance(spec, str) and is_font_file(spec):
                 found = _inside(file, lines, ("fonts", "pdf", role), spec, own, "字体文件")
                 if not found.is_file():  # a file the office meant to ship with its profile
                     special = not_a_file(found)
-                    raise _refused(file, lines, ("fonts", "pdf", role), f"字体文件“{spec}”：{special}" if special
-                                   else f"字体文件不存在：{spec}（相对本配置所在目录）")
+                    raise _refused(
+                        file,
+                        lines,
+                        ("fonts", "pdf", role),
+                        f"字体文件“{spec}”：{special}" if special else f"字体文件不存在：{spec}（相对本配置所在目录）",
+                    )
                 return str(found)
             return [fix(role, s) for s in spec] if isinstance(spec, list) else spec
 
@@ -310,8 +338,12 @@ def load_profile(spec: str | Path, relative_to: Path | None = None, offices: str
     return OfficeProfile(Profile.model_validate(merged), tuple(template_dirs), tuple(p for p, _, _ in chain))
 
 
-def resolve(office: str | Path | OfficeProfile | None, report_profile: str | None = None,
-            report_source: Path | None = None, offices: str | Path | None = None) -> OfficeProfile:
+def resolve(
+    office: str | Path | OfficeProfile | None,
+    report_profile: str | None = None,
+    report_source: Path | None = None,
+    offices: str | Path | None = None,
+) -> OfficeProfile:
     """The profile for a render: the caller's, else the one the report names, else the default."""
     if isinstance(office, OfficeProfile):
         return office

@@ -52,8 +52,9 @@ class Style:
 
 
 def _heading(level: int, name: str, font: FontRole) -> Style:
-    return Style(f"heading-{level}", name, f"CivHeading{level}", font, first_line=2, level=level, keep_next=True,
-                 run_in=True)
+    return Style(
+        f"heading-{level}", name, f"CivHeading{level}", font, first_line=2, level=level, keep_next=True, run_in=True
+    )
 
 
 BUILT_IN: tuple[Style, ...] = (
@@ -70,8 +71,7 @@ BUILT_IN: tuple[Style, ...] = (
     Style("signoff-name", "署名", "CivSignoff", "body", align="right"),
     Style("signoff-date", "成文日期", "CivDate", "body", align="right"),
     Style("table-title", "表格标题", "CivTableTitle", "heading1", align="center", keep_next=True),
-    Style("table-header", "表格表头", "CivTableHeader", "heading1", align="center", size="table",
-          tags=("th",)),
+    Style("table-header", "表格表头", "CivTableHeader", "heading1", align="center", size="table", tags=("th",)),
     Style("table-cell", "表格文字", "CivTableText", "body", align="center", size="table", tags=("td",)),
     Style("table-label", "表格首列", "CivTableLabel", "body", align="left", size="table"),
     Style("page-number", "页码", "CivPageNumber", "page_number", align="right", size="page_number"),
@@ -87,7 +87,9 @@ class OfficeStyle(StrictModel):
 
     name: Text = Field(title="样式名", description="DOCX 中显示的样式名，如“说明文字”")
     like: ClassName = Field(default=BODY, title="基于", description="以哪个内置类为基础，如 body、signoff-name")
-    font: FontRole | None = Field(default=None, title="字体角色", description="title、heading1、heading2、body 或 page_number")
+    font: FontRole | None = Field(
+        default=None, title="字体角色", description="title、heading1、heading2、body 或 page_number"
+    )
     align: Align | None = Field(default=None, title="对齐", description="both 两端、left 左、center 居中、right 右")
     first_line: float | None = Field(default=None, ge=0, le=10, title="首行缩进（字）")
     bold: bool | None = Field(default=None, title="加粗")
@@ -97,8 +99,11 @@ class OfficeStyle(StrictModel):
     @classmethod
     def _known(cls, like: str) -> str:
         if like not in BUILT_IN_NAMES:
-            raise PydanticCustomError("unknown_class", "没有内置类“{like}”；可用：{names}",
-                                      {"like": like, "names": "、".join(sorted(BUILT_IN_NAMES))})
+            raise PydanticCustomError(
+                "unknown_class",
+                "没有内置类“{like}”；可用：{names}",
+                {"like": like, "names": "、".join(sorted(BUILT_IN_NAMES))},
+            )
         return like
 
 
@@ -136,13 +141,22 @@ def style_table(bold_level3: bool = False, office: Mapping[str, OfficeStyle] | N
     by_name = {s.name: s for s in styles}
     for name, own in (office or {}).items():
         base = by_name[own.like]
-        styles.append(replace(
-            base, name=name, style_name=own.name, style_id=office_style_id(name), level=None, run_in=False, tags=(),
-            font=own.font or base.font, align=own.align or base.align,
-            first_line=base.first_line if own.first_line is None else own.first_line,
-            bold=base.bold if own.bold is None else own.bold,
-            keep_next=base.keep_next if own.keep_next is None else own.keep_next,
-        ))
+        styles.append(
+            replace(
+                base,
+                name=name,
+                style_name=own.name,
+                style_id=office_style_id(name),
+                level=None,
+                run_in=False,
+                tags=(),
+                font=own.font or base.font,
+                align=own.align or base.align,
+                first_line=base.first_line if own.first_line is None else own.first_line,
+                bold=base.bold if own.bold is None else own.bold,
+                keep_next=base.keep_next if own.keep_next is None else own.keep_next,
+            )
+        )
     return StyleTable(tuple(styles))
 
 

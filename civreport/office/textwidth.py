@@ -76,5 +76,3 @@ def line_count(text: str, width: float, first_line: float = 0) -> int:
             used += w
         previous = word
     return lines
-
-

@@ -110,8 +110,12 @@ def read_data(path: str | Path, diagnostics: Diagnostics | None = None) -> tuple
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        raise InputError.single(file, f"文件不是 UTF-8 编码（{'是 UTF-16' if utf16 else '可能是 GBK'}）：请在编辑器或记事本中"
-                                      "“另存为”UTF-8 编码后再用", line=None if utf16 else raw.count(b"\n", 0, exc.start) + 1) from None
+        raise InputError.single(
+            file,
+            f"文件不是 UTF-8 编码（{'是 UTF-16' if utf16 else '可能是 GBK'}）：请在编辑器或记事本中"
+            "“另存为”UTF-8 编码后再用",
+            line=None if utf16 else raw.count(b"\n", 0, exc.start) + 1,
+        ) from None
     data, lines = _READERS[suffix](text, file, diagnostics)
     if not isinstance(data, dict):
         raise InputError.single(file, "文件内容应为键值映射（字段: 值），如 office: 某区创城办")

@@ -93,7 +93,7 @@ def _message(error: Any) -> str:
             if kind == "string_type" and isinstance(error["input"], dict) and len(error["input"]) == 1:
                 message += _COLON_TRAP
             elif kind == "string_type" and isinstance(error["input"], (int, float)) and "rows" in error["loc"]:
-                message += "。表格中的数字请加引号（如 \"215.60\"），YAML 才会照写法保留它"
+                message += '。表格中的数字请加引号（如 "215.60"），YAML 才会照写法保留它'
         return message
     if not error["msg"].isascii():
         return str(error["msg"])  # the model's own checks already speak Chinese

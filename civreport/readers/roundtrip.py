@@ -36,7 +36,7 @@ class FileForm:
         """The text of ``path`` (\\n line ends), and its form; an absent file is empty."""
         raw = path.read_bytes() if path.exists() else b""
         bom = raw.startswith(codecs.BOM_UTF8)
-        text = raw[len(codecs.BOM_UTF8) if bom else 0:].decode("utf-8")
+        text = raw[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
         return text.replace("\r\n", "\n"), cls(bom, "\r\n" in text)
 
     def encode(self, text: str) -> bytes:
@@ -113,7 +113,7 @@ def merged(old: Any, new: Any) -> Any:
                 old[i] = merged(old[i], value)
             else:
                 old.append(value)
-        del old[len(new):]
+        del old[len(new) :]
         return old
     if isinstance(new, str):
         if isinstance(old, date) and old.isoformat() == new:
@@ -166,8 +166,11 @@ def _scalar_at(root: Node | None, loc: Loc) -> tuple[ScalarNode, bool] | None:
 
 # A block scalar's span: its header (| or >, its indicators, perhaps a comment), its lines, and
 # the white space after them, whose line breaks belong to what follows.
-_BLOCK = re.compile(r"(?P<header>[|>](?P<indicators>[-+]?[0-9]?[-+]?)(?P<comment>[ \t]+#[^\n]*)?)[ \t]*\n"
-                    r"(?P<lines>(?:[ \t]*\n)*(?P<margin> *).*\S)(?P<rest>\s*)", re.S)
+_BLOCK = re.compile(
+    r"(?P<header>[|>](?P<indicators>[-+]?[0-9]?[-+]?)(?P<comment>[ \t]+#[^\n]*)?)[ \t]*\n"
+    r"(?P<lines>(?:[ \t]*\n)*(?P<margin> *).*\S)(?P<rest>\s*)",
+    re.S,
+)
 
 
 def _written(value: str, node: ScalarNode, flow: bool, text: str) -> str:

@@ -48,8 +48,12 @@ _PLAIN = (
     ("null", r"~|null|Null|NULL|", "~nN"),
     ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
     ("int", r"[-+]?(?:[0-9][0-9_]*|0b[01][01_]*|0o[0-7][0-7_]*|0x[0-9a-fA-F][0-9a-fA-F_]*)", "-+0123456789"),
-    ("float", r"""[-+]?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)
-               |[-+]?\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)""", "-+0123456789."),
+    (
+        "float",
+        r"""[-+]?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)
+               |[-+]?\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)""",
+        "-+0123456789.",
+    ),
     ("merge", r"<<", "<"),  # found to be refused: a merge key hides where a field was written
 )
 
@@ -109,8 +113,13 @@ def _in_chinese(text: str, file: str) -> Iterator[None]:
         raise InputError.single(file, _NESTING, line=exc.problem_mark.line + 1) from None
     except ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        raise InputError.single(file, f"有 YAML 文件不允许的字符 U+{exc.character:04X}，请删除"
-                                      if isinstance(exc.character, int) else "有无法读取的字符", line=line) from None
+        raise InputError.single(
+            file,
+            f"有 YAML 文件不允许的字符 U+{exc.character:04X}，请删除"
+            if isinstance(exc.character, int)
+            else "有无法读取的字符",
+            line=line,
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise InputError.single(file, syntax_message(exc), line=mark.line + 1 if mark else None) from None
@@ -154,9 +163,14 @@ def yaml_value(text: str, *, flow: bool = False) -> str:
         return isinstance(node, ScalarNode) and str(node.tag) == _TAG + "str" and node.value == text
 
     if flow:
-        plain = (isinstance(root, SequenceNode) and len(root.value) == 2 and same(root.value[0])
-                 and isinstance(root.value[1], MappingNode) and len(root.value[1].value) == 1
-                 and same(root.value[1].value[0][1]))
+        plain = (
+            isinstance(root, SequenceNode)
+            and len(root.value) == 2
+            and same(root.value[0])
+            and isinstance(root.value[1], MappingNode)
+            and len(root.value[1].value) == 1
+            and same(root.value[1].value[0][1])
+        )
     else:
         plain = isinstance(root, MappingNode) and len(root.value) == 1 and same(root.value[0][1])
     return text if plain else quoted(text)
@@ -250,20 +264,31 @@ def _split_by_comma(node: SequenceNode, text: str, diagnostics: Diagnostics | No
     """Warn where a half-width comma between Chinese characters split a text in two inside
     [ ]: ``[城市环境明显改善,群众满意。]`` is two paragraphs to YAML, one sentence to its writer."""
     for a, b in itertools.pairwise(node.value):
-        if (isinstance(a, ScalarNode) and isinstance(b, ScalarNode)
-                and a.style is None and b.style is None and text[a.end_mark.index:b.start_mark.index] == ","
-                and _HAN.match(a.value[-1:]) and _HAN.match(b.value[:1])):
-            tell(diagnostics, CivreportWarning,
-                 f"第 {a.end_mark.line + 1} 行：方括号列表中“{a.value[-6:]},{b.value[:6]}”的半角逗号把文字分成了两段；"
-                 "如果是一句话，请把逗号改成全角“，”，或给整段文字加引号")
+        if (
+            isinstance(a, ScalarNode)
+            and isinstance(b, ScalarNode)
+            and a.style is None
+            and b.style is None
+            and text[a.end_mark.index : b.start_mark.index] == ","
+            and _HAN.match(a.value[-1:])
+            and _HAN.match(b.value[:1])
+        ):
+            tell(
+                diagnostics,
+                CivreportWarning,
+                f"第 {a.end_mark.line + 1} 行：方括号列表中“{a.value[-6:]},{b.value[:6]}”的半角逗号把文字分成了两段；"
+                "如果是一句话，请把逗号改成全角“，”，或给整段文字加引号",
+            )
 
 
 # What ruamel.yaml says, and what a clerk can do about it. Checked in order; the first part of
 # its problem text that matches decides.
 _HINTS = (
-    ("mapping values are not allowed here",
-     "这里不能出现“键: 值”：文字中的半角冒号后跟空格会被当作键值分隔。"
-     "如果这是一段文字，请用引号把整段括起来，或把冒号改成全角“：”"),
+    (
+        "mapping values are not allowed here",
+        "这里不能出现“键: 值”：文字中的半角冒号后跟空格会被当作键值分隔。"
+        "如果这是一段文字，请用引号把整段括起来，或把冒号改成全角“：”",
+    ),
     ("found character '\\t' that cannot start any token", "不能用制表符（Tab）缩进，请改用空格"),
     ("found character", "这个字符不能出现在值的开头，请用引号把这段文字括起来"),
     ("could not find expected ':'", "缺少冒号“:”，或者上一行的文字换行后没有缩进"),
@@ -273,7 +298,10 @@ _HINTS = (
     ("expected ',' or ']'", "方括号 [ ] 中的列表写法有误：各项之间用逗号分隔，最后要有“]”"),
     ("expected ',' or '}'", "花括号 { } 中的写法有误：各项之间用逗号分隔，最后要有“}”"),
     ("found unexpected end of stream", "文件意外结束：有引号或括号没有闭合"),
-    ("found unknown escape character", "双引号中的反斜杠“\\”后跟了无法识别的字符；如要写反斜杠本身，请写成“\\\\”或改用单引号"),
+    (
+        "found unknown escape character",
+        "双引号中的反斜杠“\\”后跟了无法识别的字符；如要写反斜杠本身，请写成“\\\\”或改用单引号",
+    ),
     ("found undefined alias", "引用了没有定义的锚点（*名称 之前要先有 &名称）"),
     ("expected the node content", "这里缺少内容，或者用了不该出现的符号"),
     ("expected a comment or a line break", "值的后面有多余的内容；如果这是一段文字，请用引号括起来"),

@@ -17,23 +17,29 @@ import re
 
 # A key of a block mapping: quoted, or plain (not starting with an indicator, no ": " or " #"
 # inside), then a colon and a space or the line's end.
-_KEY = re.compile(r"""
+_KEY = re.compile(
+    r"""
     (?: "(?:[^"\\]|\\.)*" | '(?:[^']|'')*'
       | (?:[^\s\-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=\S)) (?:[^\s:\#]|:(?=\S)|(?<=\S)\#|[ \t]+(?=[^\s\#]))*? )
-    [ \t]*:(?:[ \t]|$)""", re.VERBOSE)
+    [ \t]*:(?:[ \t]|$)""",
+    re.VERBOSE,
+)
 _DOCUMENT = re.compile(r"(---|\.\.\.)(?:[ \t]+|$)")  # the start or the end of a document
 _INDICATOR = re.compile(r"[-?:](?:[ \t]+|$)")  # a block sequence's entry, a complex key or its value
 _PROPERTIES = re.compile(r"(?:[&!]\S*(?:[ \t]+|$))*")  # anchors and tags before a node
 # What a line inside [ ] or { } holds. A quote opens a quoted text only where a token starts:
 # a plain text ends before ": " and " #", and a property or an alias at a space.
-_FLOW = re.compile(r"""
+_FLOW = re.compile(
+    r"""
     (?P<open>[\[{]) | (?P<close>[\]}]) | (?P<comma>,)
   | (?P<quoted>"(?:[^"\\]|\\.)*(?P<dq>")? | '(?:[^']|'')*(?P<sq>')?)
   | (?P<comment>(?<!\S)\#.*)
   | [&!*][^\s,\[\]{}]*
   | (?:[^\s\-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=[^\s,\[\]{}]))
     (?:[^\s:\#,\[\]{}]|:(?=[^\s,\[\]{}])|(?<=\S)\#|[ \t]+(?=[^\s:\#,\[\]{}]|:[^\s,\[\]{}]))*
-  | \s+ | .""", re.VERBOSE)
+  | \s+ | .""",
+    re.VERBOSE,
+)
 # Where a quoted text that goes on over lines ends, on a later line.
 _CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'(?!')")}
 
@@ -87,7 +93,7 @@ class _Scan:
         if indent == 0 and (marker := _DOCUMENT.match(line)):
             self.owners.clear()
             at = _after_properties(line, marker.end())
-            if marker[1] == "---" and line[at:at + 1] not in ("", "#"):
+            if marker[1] == "---" and line[at : at + 1] not in ("", "#"):
                 self.count = max(self.count, 1)
                 self.node(line, at, -1)  # --- | : the document is a block scalar
             return

@@ -6,5 +6,17 @@ from .checks import check_templates
 from .page import Page, PageMeta, build_page
 from .templating import render_template, search_path
 
-__all__ = ["Block", "Cell", "Indent", "Page", "PageMeta", "Paragraph", "Run", "Table", "build_page",
-           "check_templates", "render_template", "search_path"]
+__all__ = [
+    "Block",
+    "Cell",
+    "Indent",
+    "Page",
+    "PageMeta",
+    "Paragraph",
+    "Run",
+    "Table",
+    "build_page",
+    "check_templates",
+    "render_template",
+    "search_path",
+]

@@ -79,8 +79,9 @@ Block = Paragraph | Table
 def _class_error(names: tuple[str, ...], message: str) -> ContractError:
     """An element of the page whose class the style table does not allow, found in the
     templates by its classes ``names``."""
-    return ContractError(re.compile(r"""class\s*=\s*["'][^"']*\b(?:""" + "|".join(map(re.escape, names)) + r""")\b"""),
-                         message)
+    return ContractError(
+        re.compile(r"""class\s*=\s*["'][^"']*\b(?:""" + "|".join(map(re.escape, names)) + r""")\b"""), message
+    )
 
 
 def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | None) -> str | None:
@@ -91,9 +92,10 @@ def class_of(element: lxml_html.HtmlElement, styles: StyleTable, default: str | 
     unknown = [t for t in tokens if t not in styles]
     if unknown or len(known) > 1:
         problem = f"未定义的样式类“{' '.join(unknown)}”" if unknown else f"多个样式类“{' '.join(known)}”"
-        raise _class_error(tuple(unknown or known),
+        raise _class_error(
+            tuple(unknown or known),
             f"模板在“{_excerpt(element)}”处使用了{problem}：每个元素只能用一个样式类，可用的有 {'、'.join(styles.names)}；"
-            "本单位的新类请在办公室配置的 styles 中定义"
+            "本单位的新类请在办公室配置的 styles 中定义",
         )
     return known[0] if known else default
 
@@ -119,8 +121,10 @@ def _runs(element: lxml_html.HtmlElement, styles: StyleTable) -> tuple[Run, ...]
             else:
                 own = class_of(child, styles, default=style)
                 if own is not None and own != style and not styles[own].run_in:
-                    raise TemplateError(f"模板在“{_excerpt(child)}”处把段落样式类“{own}”用在了段内文字上；"
-                                        "段内只能用标题类 heading-1 … heading-4")
+                    raise TemplateError(
+                        f"模板在“{_excerpt(child)}”处把段落样式类“{own}”用在了段内文字上；"
+                        "段内只能用标题类 heading-1 … heading-4"
+                    )
                 walk(child, own)
             add(child.tail, style)
 
@@ -209,8 +213,9 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
     return Table(tuple(rows), header_rows, column_widths(rows, available), group)
 
 
-def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable,
-                layout: Layout) -> list[tuple[lxml_html.HtmlElement, Block]]:
+def read_blocks(
+    body: lxml_html.HtmlElement, styles: StyleTable, layout: Layout
+) -> list[tuple[lxml_html.HtmlElement, Block]]:
     """The blocks of a page's ``<body>`` in reading order, each with its element (the body
     holds to :mod:`.contract`: paragraphs, tables and containers of them)."""
     found: list[tuple[lxml_html.HtmlElement, Block]] = []
@@ -235,14 +240,22 @@ def read_blocks(body: lxml_html.HtmlElement, styles: StyleTable,
 def _lines(block: Paragraph, styles: StyleTable, layout: Layout) -> int:
     style = styles[block.style]
     indent = block.indent or Indent()
-    width = (layout.text_width_pt / layout.size_pt(style.size) if not style.tracking
-             else layout.text_width_pt / layout.char_pitch_pt) - indent.left - indent.right
+    width = (
+        (
+            layout.text_width_pt / layout.size_pt(style.size)
+            if not style.tracking
+            else layout.text_width_pt / layout.char_pitch_pt
+        )
+        - indent.left
+        - indent.right
+    )
     first = -indent.hanging if indent.hanging else style.first_line
     return sum(line_count(line, width, first) for line in block.text.split("\n"))
 
 
-def _kept(found: list[tuple[lxml_html.HtmlElement, Block]], styles: StyleTable,
-          layout: Layout) -> list[tuple[lxml_html.HtmlElement, Block]]:
+def _kept(
+    found: list[tuple[lxml_html.HtmlElement, Block]], styles: StyleTable, layout: Layout
+) -> list[tuple[lxml_html.HtmlElement, Block]]:
     """Mark the paragraphs kept whole and on the next block's page: each paragraph of a
     group (attachments, sign-off) but the last, and the paragraph that leads into the groups
     when it fits on one page with them. Word processors move such a paragraph as a whole
@@ -257,7 +270,8 @@ def _kept(found: list[tuple[lxml_html.HtmlElement, Block]], styles: StyleTable,
             # The groups' blocks up to the next block outside them (not a copy of all that follow).
             chain = itertools.takewhile(lambda b: b.group is not None, (found[k][1] for k in range(i + 1, len(found))))
             lines = _lines(block, styles, layout) + sum(
-                _lines(b, styles, layout) if isinstance(b, Paragraph) else layout.lines_per_page for b in chain)
+                _lines(b, styles, layout) if isinstance(b, Paragraph) else layout.lines_per_page for b in chain
+            )
             if lines > layout.lines_per_page:
                 continue
         out[i] = (element, replace(block, keep=True))

@@ -97,5 +97,10 @@ def _record(obj: object, names: Any, seen: dict[int, Any]) -> Record:
 
 def _properties(cls: type) -> list[str]:
     """The public properties civreport's own classes define (not pydantic's)."""
-    return [name for klass in cls.__mro__ if klass.__module__.startswith("civreport.")
-            for name, member in vars(klass).items() if isinstance(member, property) and not name.startswith("_")]
+    return [
+        name
+        for klass in cls.__mro__
+        if klass.__module__.startswith("civreport.")
+        for name, member in vars(klass).items()
+        if isinstance(member, property) and not name.startswith("_")
+    ]

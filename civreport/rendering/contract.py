@@ -47,17 +47,20 @@ def _excerpt(element: lxml_html.HtmlElement) -> str:
 
 
 def _refuse(element: lxml_html.HtmlElement, what: str) -> ContractError:
-    return ContractError(re.compile(rf"<{re.escape(str(element.tag))}\b", re.IGNORECASE),
-                         f"模板在“{_excerpt(element)}”处用了 {what}：页面上只能有{_ALLOWED}，"
-                         "否则 HTML、PDF 与 DOCX 印出的内容不同")
+    return ContractError(
+        re.compile(rf"<{re.escape(str(element.tag))}\b", re.IGNORECASE),
+        f"模板在“{_excerpt(element)}”处用了 {what}：页面上只能有{_ALLOWED}，否则 HTML、PDF 与 DOCX 印出的内容不同",
+    )
 
 
 def _attributes(element: lxml_html.HtmlElement) -> None:
     for name in element.attrib:
         if name not in ATTRIBUTES:
-            raise ContractError(re.compile(rf"<[^>]*\s{re.escape(name)}\b", re.IGNORECASE),
-                                f"模板在“{_excerpt(element)}”处的 <{element.tag}> 用了属性 {name}：DOCX 无法照样印出；"
-                                "外观请用样式类（办公室配置的 styles）和 indent 宏")
+            raise ContractError(
+                re.compile(rf"<[^>]*\s{re.escape(name)}\b", re.IGNORECASE),
+                f"模板在“{_excerpt(element)}”处的 <{element.tag}> 用了属性 {name}：DOCX 无法照样印出；"
+                "外观请用样式类（办公室配置的 styles）和 indent 宏",
+            )
 
 
 def _has_text(text: str | None) -> bool:
@@ -91,12 +94,15 @@ def _table(element: lxml_html.HtmlElement) -> None:
             raise _refuse(part, f"<{part.tag}>（表格里只能有 thead、tbody、tfoot、tr、th、td）")
     loose = [t for node in structure for t in (node.text, *(child.tail for child in node)) if _has_text(t)]
     if loose:
-        raise ContractError(re.compile(r"<table\b", re.IGNORECASE),
-                            f"模板在表格中单元格之外写了文字“{loose[0].strip()[:20]}”：文字要写在 th 或 td 里")
+        raise ContractError(
+            re.compile(r"<table\b", re.IGNORECASE),
+            f"模板在表格中单元格之外写了文字“{loose[0].strip()[:20]}”：文字要写在 th 或 td 里",
+        )
 
 
-def _wrapped(nodes: list[str | lxml_html.HtmlElement], container: lxml_html.HtmlElement,
-             styles: StyleTable) -> lxml_html.HtmlElement:
+def _wrapped(
+    nodes: list[str | lxml_html.HtmlElement], container: lxml_html.HtmlElement, styles: StyleTable
+) -> lxml_html.HtmlElement:
     """Loose text and inline elements as one ``<p>`` of the container's class."""
     paragraph = lxml_html.Element("p")
     own = (container.get("class") or "").split()
@@ -128,8 +134,12 @@ def _container(element: lxml_html.HtmlElement, styles: StyleTable) -> None:
     loose: list[str | lxml_html.HtmlElement] = []
 
     def flush() -> None:
-        if any(_has_text(n) if isinstance(n, str) else isinstance(n.tag, str) and (n.tag == "br" or _has_text(n.text_content()))
-               for n in loose):
+        if any(
+            _has_text(n)
+            if isinstance(n, str)
+            else isinstance(n.tag, str) and (n.tag == "br" or _has_text(n.text_content()))
+            for n in loose
+        ):
             element.append(_wrapped(loose, element, styles))
         # White space between blocks stays where it was (the last child found from the end:
         # len() counts every child, which made a page of many blocks quadratic).

@@ -90,8 +90,9 @@ def _meta(root: lxml_html.HtmlElement) -> PageMeta:
         day = date.fromisoformat(created) if created else None
     except ValueError:
         raise TemplateError(f"模板的 dcterms.created 不是日期：{created}") from None
-    return PageMeta(title.text_content() if title is not None else "", meta.get("author", ""),
-                    meta.get("description", ""), day)
+    return PageMeta(
+        title.text_content() if title is not None else "", meta.get("author", ""), meta.get("description", ""), day
+    )
 
 
 def _lift_stylesheets(root: lxml_html.HtmlElement) -> tuple[str, ...]:
@@ -141,16 +142,19 @@ def _written_at(dirs: Sequence[Path], pattern: re.Pattern[str]) -> str:
     return ""
 
 
-def build_page(summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice,
-               docx_fonts: Mapping[FontRole, str]) -> Page:
+def build_page(
+    summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice, docx_fonts: Mapping[FontRole, str]
+) -> Page:
     """Render ``summary`` through the report template found in ``dirs``, once."""
     styles = settings.style_table
     text = render_template(REPORT_TEMPLATE, page_context(summary, settings, pdf_fonts), dirs)
     illegal = XML_ILLEGAL.search(text)
     if illegal:  # the model's text is clean: the template printed it
-        context_text = text[max(illegal.start() - 20, 0):illegal.start()].strip()
-        raise TemplateError(f"模板 {REPORT_TEMPLATE}（或它引用的模板）输出了无法打印的字符 U+{ord(illegal[0]):04X}"
-                            f"（在“{context_text}”之后），请从模板中删除")
+        context_text = text[max(illegal.start() - 20, 0) : illegal.start()].strip()
+        raise TemplateError(
+            f"模板 {REPORT_TEMPLATE}（或它引用的模板）输出了无法打印的字符 U+{ord(illegal[0]):04X}"
+            f"（在“{context_text}”之后），请从模板中删除"
+        )
     root = parse(text)
     body = root.find("body")
     try:

@@ -43,8 +43,20 @@ MAX_ITERATIONS = 1_000_000  # loop iterations in one render (a summary's templat
 MAX_WORK = 400_000_000
 STEP = 20  # an expression, a statement, a call, an item of a list, a tuple, a mapping or a range
 # Filters that handle each character or item at many times the cost (measured: benchmarks/scaling.py).
-SLOW_FILTERS = {"urlize": 50, "wordwrap": 12, "title": 10, "xmlattr": 10, "striptags": 5, "urlencode": 5,
-                "wordcount": 3, "pprint": 2, "groupby": 2, "sort": 2, "dictsort": 2, "unique": 2}
+SLOW_FILTERS = {
+    "urlize": 50,
+    "wordwrap": 12,
+    "title": 10,
+    "xmlattr": 10,
+    "striptags": 5,
+    "urlencode": 5,
+    "wordcount": 3,
+    "pprint": 2,
+    "groupby": 2,
+    "sort": 2,
+    "dictsort": 2,
+    "unique": 2,
+}
 _BUDGET_FILTER = "civreport_budget"
 _SIZE_FILTER = "civreport_size"
 _WORK_FILTER = "civreport_work"
@@ -106,8 +118,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def add_filters(self, filters: Mapping[str, Callable[..., Any]]) -> None:
         """Install ``filters``, each charging the budget for its calls (the budget's own do not)."""
-        self.filters.update({name: function if name in _UNMETERED else _metered(name, function)
-                             for name, function in filters.items()})
+        self.filters.update(
+            {name: function if name in _UNMETERED else _metered(name, function) for name, function in filters.items()}
+        )
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Every loop's iterable, and every iterable a recursive loop recurses into, passes
@@ -123,8 +136,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             if loop.recursive:
                 for call in loop.find_all(nodes.Call):
                     if isinstance(call.node, nodes.Name) and call.node.name == "loop" and call.args:
-                        call.args[0] = nodes.Filter(call.args[0], _BUDGET_FILTER, [], [], None, None,
-                                                    lineno=call.lineno)
+                        call.args[0] = nodes.Filter(
+                            call.args[0], _BUDGET_FILTER, [], [], None, None, lineno=call.lineno
+                        )
         bodies = [(tree.body, 1)]
         for owner in tree.find_all(_BODIES):
             assert isinstance(owner, _BODIES)
@@ -142,15 +156,27 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 raise _refuse(f"{left} ** {right}")
         elif operator == "*":
             for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and count > 0 \
-                        and _weight(seq, MAX_STRING // count) * count > MAX_STRING:
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(count, int)
+                    and count > 0
+                    and _weight(seq, MAX_STRING // count) * count > MAX_STRING
+                ):
                     raise _refuse(f"重复 {count} 次")
-            if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_NUMBER_BITS:
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and left.bit_length() + right.bit_length() > MAX_NUMBER_BITS
+            ):
                 raise _refuse("过大的乘积")
         elif operator == "%" and isinstance(left, str):
             _check_widths(left)
-        elif (operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
-              and _weight(left) + _weight(right) > MAX_STRING):
+        elif (
+            operator == "+"
+            and isinstance(left, (str, list, tuple))
+            and isinstance(right, (str, list, tuple))
+            and _weight(left) + _weight(right) > MAX_STRING
+        ):
             raise _refuse(f"相加的结果超过 {MAX_STRING} 字")
         result = super().call_binop(context, operator, left, right)
         _charge(_size(result))
@@ -293,6 +319,7 @@ def _replace(eval_ctx: Any, s: str, old: str, new: str, count: int | None = None
 _replace.jinja_pass_arg = jinja_filters.do_replace.jinja_pass_arg  # type: ignore[attr-defined]
 _join_filter.jinja_pass_arg = jinja_filters.do_join.jinja_pass_arg  # type: ignore[attr-defined]
 
+
 class Budget:
     """The loop iterations and the work one render may take; active for the render in this
     thread (and task) only."""
@@ -313,8 +340,10 @@ class Budget:
     def charge(self, work: int) -> None:
         self.work += work
         if self.work > MAX_WORK:
-            raise _refuse(f"运算量超过 {MAX_WORK}（每个表达式、每次调用和列表的每一项算 {STEP}，处理和输出的每个字算 1；"
-                          "是否有过大的循环，或在循环中反复处理大段文字？）")
+            raise _refuse(
+                f"运算量超过 {MAX_WORK}（每个表达式、每次调用和列表的每一项算 {STEP}，处理和输出的每个字算 1；"
+                "是否有过大的循环，或在循环中反复处理大段文字？）"
+            )
 
     def run(self, chunks: Iterable[str]) -> str:
         """Join the chunks a template yields, within the budget and the output bound."""

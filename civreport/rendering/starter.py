@@ -27,8 +27,9 @@ def starter_file(office: str = DEFAULT_OFFICE, period: Period | None = None, *, 
     try:  # the office as the file will hold it: cleaned, within the limits
         office = Report.model_validate({"office": office, "period": period, "subject": "工作"}).office
     except ValidationError as exc:
-        raise InputError([replace(p, file=label, path="") for p in problems_from(exc, label, {})
-                          if p.path.startswith("office")]) from None
+        raise InputError(
+            [replace(p, file=label, path="") for p in problems_from(exc, label, {}) if p.path.startswith("office")]
+        ) from None
     context = {"office": yaml_value(office), "period": period.code(), "date": _written(period).isoformat()}
     return render_template("new.yaml.j2", context, search_path())
 

@@ -103,7 +103,9 @@ def loaded_templates(dirs: Sequence[Path]) -> list[tuple[Path, str]]:
     loader = environment(dirs).loader
     assert isinstance(loader, _ConfinedLoader)
     served = dict(loader.served)  # a copy: another thread's render may read a template meanwhile
-    in_order = dict.fromkeys(file for directory in loader.dirs for file in sorted(served) if file.is_relative_to(directory))
+    in_order = dict.fromkeys(
+        file for directory in loader.dirs for file in sorted(served) if file.is_relative_to(directory)
+    )
     return [(file, served[file]) for file in in_order]
 
 
@@ -116,8 +118,11 @@ def _indicator(value: Any) -> Indicator:
 # The helpers a template may call, besides Jinja's own filters (documented in the README).
 # Templates hold indicators as records (see .context); the figure helpers take them back.
 HELPERS: dict[str, Callable[..., Any]] = {
-    "cn_number": cn_number, "cn_date": cn_date, "heading_number": heading_number,
-    "amount": amount, "percent": percent,
+    "cn_number": cn_number,
+    "cn_date": cn_date,
+    "heading_number": heading_number,
+    "amount": amount,
+    "percent": percent,
     "yoy": lambda value, prefix="同比": yoy(_indicator(value), prefix),
     "mom": lambda value, prefix="环比": mom(_indicator(value), prefix),
     "completion": completion,
@@ -164,18 +169,34 @@ _SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Expected an expression, got '(.+)'"), "此处缺少表达式（在“{0}”之前）"),
     (re.compile(r"expected token '(.+?)', got '(.+)'"), "此处应为“{0}”，实际是“{1}”"),
     (re.compile(r"Encountered unknown tag '(.+?)'"), "不认识的标签“{0}”（是否缺少对应的开始标签，或拼写有误？）"),
-    (re.compile(r"innermost block that needs to be closed is '(\w+)'"), "模板结束了，但 {{% {0} %}} 还没有对应的 {{% end{0} %}}"),
+    (
+        re.compile(r"innermost block that needs to be closed is '(\w+)'"),
+        "模板结束了，但 {{% {0} %}} 还没有对应的 {{% end{0} %}}",
+    ),
     (re.compile(r"unexpected end of template", re.IGNORECASE), "模板在标签或表达式写完之前就结束了"),
     (re.compile(r"unexpected char '(.+?)'"), "出现了不该有的字符“{0}”"),
     (re.compile(r"unexpected '(.+?)'"), "出现了不该有的“{0}”"),
 )
-_KINDS_OF_ERROR = {TypeError: "值的类型不对", ValueError: "值不合适", KeyError: "没有这一项", IndexError: "下标超出范围",
-                   AttributeError: "没有这个属性"}
+_KINDS_OF_ERROR = {
+    TypeError: "值的类型不对",
+    ValueError: "值不合适",
+    KeyError: "没有这一项",
+    IndexError: "下标超出范围",
+    AttributeError: "没有这个属性",
+}
 
 
-_TOKENS = {"end of statement block": "%}", "end of print statement": "}}", "begin of statement block": "{%",
-           "begin of print statement": "{{", "end of template": "模板结尾", "name": "名称", "string": "字符串",
-           "integer": "整数", "float": "小数"}
+_TOKENS = {
+    "end of statement block": "%}",
+    "end of print statement": "}}",
+    "begin of statement block": "{%",
+    "begin of print statement": "{{",
+    "end of template": "模板结尾",
+    "name": "名称",
+    "string": "字符串",
+    "integer": "整数",
+    "float": "小数",
+}
 
 
 def _syntax(message: str) -> str:
@@ -188,7 +209,9 @@ def _syntax(message: str) -> str:
 def template_error(exc: Exception, dirs: Sequence[Path], name: str = "") -> TemplateError:
     """A template failure as the user should read it: which template, which line, what."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{_syntax(exc.message or '')}")
+        return TemplateError(
+            f"模板 {exc.filename or exc.name} 第 {exc.lineno} 行语法错误：{_syntax(exc.message or '')}"
+        )
     file, line = _where(exc, dirs, name)
     where = f"模板 {file}" + (f" 第 {line} 行" if line else "")
     if isinstance(exc, jinja2.UndefinedError):
@@ -223,6 +246,14 @@ def render_template(name: str, context: Mapping[str, object], dirs: Sequence[Pat
         raise TemplateError(f"模板 {name}：宏或模板相互调用过深") from None
     except MemoryError:
         raise TemplateError(f"模板 {name}：运算需要的内存超出限制") from None
-    except (jinja2.TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError,
-            IndexError) as exc:
+    except (
+        jinja2.TemplateError,
+        SecurityError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        ArithmeticError,
+        IndexError,
+    ) as exc:
         raise template_error(exc, dirs, name) from None

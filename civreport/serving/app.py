@@ -64,8 +64,9 @@ class SameOrigin(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         given = request.headers.getlist("host")
         if len(given) != 1 or given[0] not in self.served:
-            return PlainTextResponse(f"只接受以 {' 或 '.join(self.served)} 访问本编辑器：请在浏览器中打开这个地址",
-                                     status_code=400)
+            return PlainTextResponse(
+                f"只接受以 {' 或 '.join(self.served)} 访问本编辑器：请在浏览器中打开这个地址", status_code=400
+            )
         if request.method in _UNSAFE:
             own = f"{request.url.scheme}://{request.url.netloc}"
             origin = request.headers.get("origin") or request.headers.get("referer", "")
@@ -115,7 +116,9 @@ class Editor:
     def report(self, name: str, data: dict[str, Any], diagnostics: Diagnostics | None = None) -> LoadedReport:
         """The draft as a report of its file (raises ``ValidationError``); what reading it has
         to tell (a character dropped, a typed number taken off) goes to ``diagnostics``."""
-        report = Report.model_validate(data, context={DIAGNOSTICS: Diagnostics() if diagnostics is None else diagnostics})
+        report = Report.model_validate(
+            data, context={DIAGNOSTICS: Diagnostics() if diagnostics is None else diagnostics}
+        )
         return LoadedReport(report, self.workspace.path(name))
 
     def office(self, name: str, data: dict[str, Any]) -> OfficeProfile:
@@ -160,8 +163,11 @@ class Editor:
             posted = await body.form(max_part_size=MAX_FIELD_BYTES)
         except MultiPartException:
             raise InputError.single("表单", f"内容过长：一个字段最多 {MAX_FIELD_BYTES // 1_000_000} MB") from None
-        return [(key, value.replace("\r\n", "\n").replace("\r", "\n")) for key, value in posted.multi_items()
-                if isinstance(value, str)]
+        return [
+            (key, value.replace("\r\n", "\n").replace("\r", "\n"))
+            for key, value in posted.multi_items()
+            if isinstance(value, str)
+        ]
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -177,8 +183,14 @@ class Editor:
         base = self.workspace.digest(name)
         data = self.workspace.read(name)
         key = self.drafts.open(name, data, base)
-        context = {"name": name, "form": form(data), "token": self.token, "profiles": self.workspace.profiles(),
-                   "profile": shown_profile(data.get("profile")), "draft": key}
+        context = {
+            "name": name,
+            "form": form(data),
+            "token": self.token,
+            "profiles": self.workspace.profiles(),
+            "profile": shown_profile(data.get("profile")),
+            "draft": key,
+        }
         return self.pages.TemplateResponse(request, "editor.html", context)
 
     # -- the editor's calls ------------------------------------------------------------------
@@ -240,14 +252,20 @@ class Editor:
             from ..writers import write
 
             office = self.office(name, draft.data)  # the preview showed what it has to tell
-            return write(render_page(document, office=office, diagnostics=Diagnostics()), fmt, diagnostics=Diagnostics())
+            return write(
+                render_page(document, office=office, diagnostics=Diagnostics()), fmt, diagnostics=Diagnostics()
+            )
 
         data = await run_in_threadpool(make)
         filename = f"{Path(name).stem}.{fmt}"
-        media = "application/pdf" if fmt == "pdf" else \
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        return Response(data, media_type=media,
-                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
+        media = (
+            "application/pdf"
+            if fmt == "pdf"
+            else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+        return Response(
+            data, media_type=media, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"}
+        )
 
     async def save(self, request: Request) -> Response:
         _, draft = self.draft(request)
@@ -257,8 +275,14 @@ class Editor:
         except ValidationError:
             return JSONResponse({"ok": False, "message": "报告还有错误，改正后才能保存"}, status_code=422)
         if self.workspace.digest(name) != draft.base:  # saved elsewhere since this page read it
-            return JSONResponse({"ok": False, "message": "这份报告已在别处修改并保存（另一个页面或其他程序）：为免覆盖，"
-                                 "这次没有保存。请记下你的修改，刷新页面后在最新的内容上重新修改"}, status_code=409)
+            return JSONResponse(
+                {
+                    "ok": False,
+                    "message": "这份报告已在别处修改并保存（另一个页面或其他程序）：为免覆盖，"
+                    "这次没有保存。请记下你的修改，刷新页面后在最新的内容上重新修改",
+                },
+                status_code=409,
+            )
         draft.base = await run_in_threadpool(self.workspace.save, name, draft.data)
         return JSONResponse({"ok": True, "message": f"已保存到 {name}"})
 
@@ -300,8 +324,11 @@ def _page_error(request: Request, message: str, status: int) -> Response:
     if root is not None:
         message = message.replace(f"{root}/", "")
     if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
-        return HTMLResponse(f'<!doctype html><meta charset="utf-8"><title>civreport</title>'
-                            f'<p>{html.escape(message)}</p><p><a href="/">返回报告列表</a></p>', status_code=status)
+        return HTMLResponse(
+            f'<!doctype html><meta charset="utf-8"><title>civreport</title>'
+            f'<p>{html.escape(message)}</p><p><a href="/">返回报告列表</a></p>',
+            status_code=status,
+        )
     return JSONResponse({"error": message}, status_code=status)
 
 
@@ -313,7 +340,9 @@ async def _refused(request: Request, exc: Exception) -> Response:
     if isinstance(exc, TooLarge):
         return _page_error(request, str(exc), 413)
     if isinstance(exc, NotOffered):
-        return _page_error(request, "没有这个办公室配置：只能在“办公室配置”列表中选择工作目录 offices 文件夹中的配置", 400)
+        return _page_error(
+            request, "没有这个办公室配置：只能在“办公室配置”列表中选择工作目录 offices 文件夹中的配置", 400
+        )
     if isinstance(exc, StaleDraft):
         return _page_error(request, str(exc), 409)
     if isinstance(exc, CivreportError):
@@ -351,8 +380,14 @@ def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = No
     ]
     middleware = [Middleware(SameOrigin, token=editor.token, hosts=hosts or HOSTS, port=port)]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
-        OutsideWorkspace: _refused, FileExistsError: _refused, TooLarge: _refused, NotOffered: _refused,
-        CivreportError: _refused, HTTPException: _refused, Exception: _refused}
+        OutsideWorkspace: _refused,
+        FileExistsError: _refused,
+        TooLarge: _refused,
+        NotOffered: _refused,
+        CivreportError: _refused,
+        HTTPException: _refused,
+        Exception: _refused,
+    }
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -24,10 +24,19 @@ from ..model.report import field_loc
 _HIDDEN = {"profile", "headings", "table", "sources"}
 _LONG = {"opening", "body", "closing", "title", "points", "points_lead", "points_tail", "lead_in"}
 # What a new entry of each list starts as.
-_NEW: dict[str, Any] = {"parts": {"title": ""}, "items": {"title": ""}, "indicators": {"key": "", "name": "", "value": 0},
-                        "points": "", **{role: {"title": ""} for role in PART_ROLES}}
-_MODELS: dict[str, type[BaseModel]] = {"parts": Part, "items": Item, "indicators": Indicator,
-                                       **{role: Part for role in PART_ROLES}}
+_NEW: dict[str, Any] = {
+    "parts": {"title": ""},
+    "items": {"title": ""},
+    "indicators": {"key": "", "name": "", "value": 0},
+    "points": "",
+    **{role: {"title": ""} for role in PART_ROLES},
+}
+_MODELS: dict[str, type[BaseModel]] = {
+    "parts": Part,
+    "items": Item,
+    "indicators": Indicator,
+    **{role: Part for role in PART_ROLES},
+}
 OFF = "__off"  # the checkbox that writes false: no lead-in, no sign-off
 
 
@@ -45,16 +54,28 @@ def _label(info: FieldInfo, name: str) -> str:
 
 def _buttons(list_path: str, index: int, count: int) -> Markup:
     path = f"{list_path}[{index}]"
-    parts = [Markup('<button type="button" class="op" data-op="remove" data-path="{}" title="删除">删除</button>').format(path)]
+    parts = [
+        Markup('<button type="button" class="op" data-op="remove" data-path="{}" title="删除">删除</button>').format(
+            path
+        )
+    ]
     if index > 0:
-        parts.append(Markup('<button type="button" class="op" data-op="up" data-path="{}" title="上移">↑</button>').format(path))
+        parts.append(
+            Markup('<button type="button" class="op" data-op="up" data-path="{}" title="上移">↑</button>').format(path)
+        )
     if index < count - 1:
-        parts.append(Markup('<button type="button" class="op" data-op="down" data-path="{}" title="下移">↓</button>').format(path))
+        parts.append(
+            Markup('<button type="button" class="op" data-op="down" data-path="{}" title="下移">↓</button>').format(
+                path
+            )
+        )
     return Markup('<span class="ops">{}</span>').format(Markup("").join(parts))
 
 
 def _add(list_path: str, what: str) -> Markup:
-    return Markup('<button type="button" class="op add" data-op="add" data-path="{}">添加{}</button>').format(list_path, what)
+    return Markup('<button type="button" class="op add" data-op="add" data-path="{}">添加{}</button>').format(
+        list_path, what
+    )
 
 
 def _text(path: str, label: str, value: Any, long: bool, hint: str | None = None) -> Markup:
@@ -64,31 +85,39 @@ def _text(path: str, label: str, value: Any, long: bool, hint: str | None = None
         control = Markup('<textarea id="{}" name="{}" rows="3"{}>{}</textarea>').format(_id(path), path, attrs, value)
     else:
         control = Markup('<input id="{}" name="{}" value="{}"{}>').format(_id(path), path, value, attrs)
-    return Markup('<div class="field"><label for="{}">{}</label>{}{}</div>').format(_id(path), label, control, _msg(path))
+    return Markup('<div class="field"><label for="{}">{}</label>{}{}</div>').format(
+        _id(path), label, control, _msg(path)
+    )
 
 
 def _choice(path: str, label: str, value: Any, choices: list[tuple[str, str]]) -> Markup:
     options = Markup("").join(
         Markup('<option value="{}"{}>{}</option>').format(v, Markup(" selected") if str(value) == v else "", shown)
-        for v, shown in choices)
+        for v, shown in choices
+    )
     return Markup('<div class="field"><label for="{}">{}</label><select id="{}" name="{}">{}</select>{}</div>').format(
-        _id(path), label, _id(path), path, options, _msg(path))
+        _id(path), label, _id(path), path, options, _msg(path)
+    )
 
 
 def _flag(path: str, label: str, value: Any) -> Markup:
     checked = Markup(" checked") if value is True else Markup("")
-    return Markup('<div class="field flag"><input type="hidden" name="{}" value="false">'
-                  '<input type="checkbox" id="{}" name="{}" value="true"{}><label for="{}">{}</label>{}</div>').format(
-        path, _id(path), path, checked, _id(path), label, _msg(path))
+    return Markup(
+        '<div class="field flag"><input type="hidden" name="{}" value="false">'
+        '<input type="checkbox" id="{}" name="{}" value="true"{}><label for="{}">{}</label>{}</div>'
+    ).format(path, _id(path), path, checked, _id(path), label, _msg(path))
 
 
 def _texts(path: str, label: str, values: list[Any], what: str) -> Markup:
     rows = Markup("").join(
-        Markup('<div class="entry">{}{}</div>').format(_text(f"{path}[{i}]", f"{label} {i + 1}", v, True),
-                                                       _buttons(path, i, len(values)))
-        for i, v in enumerate(values))
+        Markup('<div class="entry">{}{}</div>').format(
+            _text(f"{path}[{i}]", f"{label} {i + 1}", v, True), _buttons(path, i, len(values))
+        )
+        for i, v in enumerate(values)
+    )
     return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), rows, _add(path, what))
+        _id(path), label, _msg(path), rows, _add(path, what)
+    )
 
 
 def _points(path: str, label: str, values: list[Any]) -> Markup:
@@ -97,12 +126,15 @@ def _points(path: str, label: str, values: list[Any]) -> Markup:
         here = f"{path}[{i}]"
         if isinstance(point, dict):
             inner = _fields(Point, point, here)
-            body = Markup('<fieldset class="point"><legend>第 {} 点</legend>{}{}</fieldset>').format(i + 1, _msg(here), inner)
+            body = Markup('<fieldset class="point"><legend>第 {} 点</legend>{}{}</fieldset>').format(
+                i + 1, _msg(here), inner
+            )
         else:
             body = _text(here, f"第 {i + 1} 点", point, True)
         rows.append(Markup('<div class="entry">{}{}</div>').format(body, _buttons(path, i, len(values))))
     return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), Markup("").join(rows), _add(path, "一点"))
+        _id(path), label, _msg(path), Markup("").join(rows), _add(path, "一点")
+    )
 
 
 def _models(path: str, label: str, values: list[Any], model: type[BaseModel], what: str) -> Markup:
@@ -110,16 +142,32 @@ def _models(path: str, label: str, values: list[Any], model: type[BaseModel], wh
     for i, value in enumerate(values):
         here = f"{path}[{i}]"
         heading = value.get("title") or value.get("name") or "" if isinstance(value, dict) else ""
-        rows.append(Markup('<fieldset class="entry model" id="{}"><legend>{} {} {}</legend>{}{}{}</fieldset>').format(
-            _id(here), what, i + 1, heading, _buttons(path, i, len(values)), _msg(here),
-            _fields(model, value if isinstance(value, dict) else {}, here)))
+        rows.append(
+            Markup('<fieldset class="entry model" id="{}"><legend>{} {} {}</legend>{}{}{}</fieldset>').format(
+                _id(here),
+                what,
+                i + 1,
+                heading,
+                _buttons(path, i, len(values)),
+                _msg(here),
+                _fields(model, value if isinstance(value, dict) else {}, here),
+            )
+        )
     return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), Markup("").join(rows), _add(path, what))
+        _id(path), label, _msg(path), Markup("").join(rows), _add(path, what)
+    )
 
 
 # Choices the model names in English, as a clerk reads them: a role by its part's usual heading.
-_CHOICE_NAMES = {**PartHeadings().model_dump(), "inline": "连成一段", "paragraphs": "每点另起一段", "sum": "求和",
-                 "latest": "取最新", "average": "取平均", "ratio": "两项指标之比"}
+_CHOICE_NAMES = {
+    **PartHeadings().model_dump(),
+    "inline": "连成一段",
+    "paragraphs": "每点另起一段",
+    "sum": "求和",
+    "latest": "取最新",
+    "average": "取平均",
+    "ratio": "两项指标之比",
+}
 
 
 def _shown(choice: str) -> str:
@@ -141,11 +189,20 @@ def _bare(annotation: Any) -> Any:
 
 
 def _is(annotation: Any, kind: type) -> bool:
-    args = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    args = (
+        typing.get_args(annotation)
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        else (annotation,)
+    )
     return any(_bare(a) is kind for a in args)
 
 
-_WHAT: dict[str, str] = {"parts": "部分", "items": "条目", "indicators": "指标", **{role: "部分" for role in PART_ROLES}}
+_WHAT: dict[str, str] = {
+    "parts": "部分",
+    "items": "条目",
+    "indicators": "指标",
+    **{role: "部分" for role in PART_ROLES},
+}
 
 
 def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str) -> Markup:
@@ -161,7 +218,11 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
             return _points(path, label, values)
         if name in _MODELS:
             return _models(path, label, values, _MODELS[name], _WHAT[name])
-        if inner is str or typing.get_origin(inner) is typing.Annotated or (isinstance(inner, type) and issubclass(inner, str)):
+        if (
+            inner is str
+            or typing.get_origin(inner) is typing.Annotated
+            or (isinstance(inner, type) and issubclass(inner, str))
+        ):
             return _texts(path, label, values, "一段" if name in _LONG else "一项")
         return Markup("")
     choices = _literal_choices(annotation)
@@ -171,12 +232,17 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
         return _choice(path, label, value if value is not None else "", shown)
     if _is(annotation, bool):
         if _is(annotation, type(None)):
-            return _choice(path, label, "" if value is None else str(value).lower(),
-                           [("", "（自动）"), ("true", "是"), ("false", "否")])
+            return _choice(
+                path,
+                label,
+                "" if value is None else str(value).lower(),
+                [("", "（自动）"), ("true", "是"), ("false", "否")],
+            )
         return _flag(path, label, value)
     if _is(annotation, date):
-        return Markup('<div class="field"><label for="{}">{}</label><input type="date" id="{}" name="{}" value="{}">'
-                      "{}</div>").format(_id(path), label, _id(path), path, value or "", _msg(path))
+        return Markup(
+            '<div class="field"><label for="{}">{}</label><input type="date" id="{}" name="{}" value="{}">{}</div>'
+        ).format(_id(path), label, _id(path), path, value or "", _msg(path))
     if _is(annotation, float):
         return _text(path, label, value, False)
     if _is(annotation, str) or _is(annotation, Period):
@@ -188,11 +254,14 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
 def _optional_text(path: str, label: str, value: Any, hint: str | None) -> Markup:
     """A text that may also be false (no lead-in, no sign-off)."""
     texts = value if isinstance(value, list) else [value if isinstance(value, str) else ""]
-    inputs = Markup("").join(_text(path if len(texts) == 1 and not isinstance(value, list) else f"{path}[{i}]",
-                                   label, text, False, hint) for i, text in enumerate(texts))
-    off = Markup('<div class="field flag"><input type="checkbox" id="{}" name="{}" value="true"{}>'
-                 '<label for="{}">不要{}</label></div>').format(
-        _id(path + OFF), path + OFF, Markup(" checked") if value is False else "", _id(path + OFF), label)
+    inputs = Markup("").join(
+        _text(path if len(texts) == 1 and not isinstance(value, list) else f"{path}[{i}]", label, text, False, hint)
+        for i, text in enumerate(texts)
+    )
+    off = Markup(
+        '<div class="field flag"><input type="checkbox" id="{}" name="{}" value="true"{}>'
+        '<label for="{}">不要{}</label></div>'
+    ).format(_id(path + OFF), path + OFF, Markup(" checked") if value is False else "", _id(path + OFF), label)
     return inputs + off
 
 

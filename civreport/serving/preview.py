@@ -74,8 +74,11 @@ class Previewer:
     def _pool() -> ProcessPoolExecutor:
         # Two: a long draft rendering (a running render cannot be stopped) holds up neither a
         # newer edit of it nor another page's preview.
-        return ProcessPoolExecutor(max_workers=PREVIEW_WORKERS, mp_context=multiprocessing.get_context("forkserver"),
-                                   initializer=_leave_interrupts)
+        return ProcessPoolExecutor(
+            max_workers=PREVIEW_WORKERS,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_leave_interrupts,
+        )
 
     def submit(self, name: str, generation: int, data: dict[str, Any], source: str, office: OfficeProfile) -> None:
         older = self.pending.pop(name, None)

@@ -44,7 +44,9 @@ class Workspace:
         """The office profiles a report may choose: folders of ``offices/`` with a profile.yaml."""
         if not self.offices.is_dir():
             return []
-        return sorted(p.parent.name for p in self.offices.glob("*/profile.yaml") if p.resolve().is_relative_to(self.offices))
+        return sorted(
+            p.parent.name for p in self.offices.glob("*/profile.yaml") if p.resolve().is_relative_to(self.offices)
+        )
 
     def profile(self, name: str, chosen: object) -> Path | None:
         """The file of the profile report ``name`` chooses (``chosen``, as its data has it), one of
@@ -53,8 +55,11 @@ class Workspace:
         if chosen is None:
             return None
         if chosen not in self.profiles():
-            raise InputError.single(name, f"办公室配置“{chosen}”不在工作目录的 offices 文件夹中，编辑器不使用它："
-                                    "请在“办公室配置”列表中另选一个", path="profile")
+            raise InputError.single(
+                name,
+                f"办公室配置“{chosen}”不在工作目录的 offices 文件夹中，编辑器不使用它：请在“办公室配置”列表中另选一个",
+                path="profile",
+            )
         return self.offices / str(chosen) / "profile.yaml"
 
     def digest(self, name: str) -> str:

@@ -16,8 +16,12 @@ if TYPE_CHECKING:
 Writer = Callable[["Page", Diagnostics], bytes]
 
 # Format → the module and function that write it.
-_WRITERS = {"html": ("html", "write_html"), "pdf": ("pdf.writer", "write_pdf"), "docx": ("docx", "write_docx"),
-            "txt": ("text", "write_text")}
+_WRITERS = {
+    "html": ("html", "write_html"),
+    "pdf": ("pdf.writer", "write_pdf"),
+    "docx": ("docx", "write_docx"),
+    "txt": ("text", "write_text"),
+}
 FORMATS = tuple(_WRITERS)
 DEFAULT_FORMATS = ("html", "pdf", "docx")  # what `civreport render` writes unless told
 

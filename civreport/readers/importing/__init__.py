@@ -47,13 +47,20 @@ class ImportResult:
     def to_yaml(self, *, indicators: bool = False) -> str:
         """The input file: the data, with the drops, guesses and notes as comments, and with
         ``indicators`` the figures found as commented indicator suggestions."""
-        return write_input(self.data, source=self.source, drops=list(self.drops), warnings=list(self.warnings),
-                           notes=list(self.notes), guesses=self.guesses,
-                           figures=list(self.figures) if indicators else None)
+        return write_input(
+            self.data,
+            source=self.source,
+            drops=list(self.drops),
+            warnings=list(self.warnings),
+            notes=list(self.notes),
+            guesses=self.guesses,
+            figures=list(self.figures) if indicators else None,
+        )
 
 
-def import_document(source: str | Path | bytes, *, format: str | None = None, name: str | None = None,
-                    convert: bool = True) -> ImportResult:
+def import_document(
+    source: str | Path | bytes, *, format: str | None = None, name: str | None = None, convert: bool = True
+) -> ImportResult:
     """Read a summary from a document file or its bytes. ``format`` (``docx``, ``doc``, ``wps``,
     ``txt``, ``html``, ``md``) overrides the file's suffix; bytes need one of the two (or a
     ``name`` with a suffix). ``convert=False`` keeps traditional characters.
@@ -75,8 +82,10 @@ def import_document(source: str | Path | bytes, *, format: str | None = None, na
     drops += numbering
     starts = [min(b.line for b in article) for article in articles[1:]]
     bounds = [0, *starts, float("inf")]
-    results = [_article(article, label, [d for d in drops if low <= d.line < high], convert)
-               for article, low, high in zip(articles, bounds, bounds[1:])]
+    results = [
+        _article(article, label, [d for d in drops if low <= d.line < high], convert)
+        for article, low, high in zip(articles, bounds, bounds[1:])
+    ]
     first, *more = results
     return ImportResult(**{**first.__dict__, "more": tuple(more)})
 
@@ -94,5 +103,13 @@ def _article(blocks: list[SourceBlock], label: str, drops: list[Drop], convert: 
     report = validate(found.data, label, {}, diagnostics)
     found.warnings.extend(diagnostics.messages())
     texts = [(b.line, b.text) for b in cleaned.blocks if b.rows is None]
-    return ImportResult(report, found.data, label, tuple(sorted(drops, key=lambda d: d.line)), tuple(found.warnings), tuple(notes), found.guesses,
-                        tuple(find_figures(texts)))
+    return ImportResult(
+        report,
+        found.data,
+        label,
+        tuple(sorted(drops, key=lambda d: d.line)),
+        tuple(found.warnings),
+        tuple(notes),
+        found.guesses,
+        tuple(find_figures(texts)),
+    )

@@ -28,8 +28,14 @@ class Cleaned:
 
 
 def _map(blocks: list[SourceBlock], change: Callable[[str], str]) -> list[SourceBlock]:
-    return [replace(b, text=change(b.text), rows=tuple(tuple(change(c) for c in row) for row in b.rows)
-                    if b.rows is not None else None) for b in blocks]
+    return [
+        replace(
+            b,
+            text=change(b.text),
+            rows=tuple(tuple(change(c) for c in row) for row in b.rows) if b.rows is not None else None,
+        )
+        for b in blocks
+    ]
 
 
 def clean_text(blocks: list[SourceBlock], convert: bool = True) -> Cleaned:
@@ -52,6 +58,7 @@ def clean_text(blocks: list[SourceBlock], convert: bool = True) -> Cleaned:
                 count += len(fixes)
                 lines.append(line)
             return new
+
         return change
 
     blocks = [_map([b], fix(b.line))[0] for b in blocks]

@@ -8,9 +8,11 @@ from datetime import date
 from ...model.limits import FIRST_YEAR, LAST_YEAR
 from ...model.numerals import CN_DIGITS, ONE_TO_NINE, parse_cn_number
 
-_DATE = re.compile(r"^[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|"
-                   rf"(?P<cy>[零{CN_DIGITS}]{{4}})年(?P<cm>[{ONE_TO_NINE}十]{{1,2}})月(?P<cd>[{ONE_TO_NINE}十]{{1,3}})日|"
-                   r"(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2}))\s*[）)]?$")
+_DATE = re.compile(
+    r"^[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|"
+    rf"(?P<cy>[零{CN_DIGITS}]{{4}})年(?P<cm>[{ONE_TO_NINE}十]{{1,2}})月(?P<cd>[{ONE_TO_NINE}十]{{1,3}})日|"
+    r"(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2}))\s*[）)]?$"
+)
 
 
 def parse_date(text: str) -> date | None:

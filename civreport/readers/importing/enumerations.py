@@ -42,7 +42,7 @@ def _inline(text: str) -> dict[str, Any] | None:
             continue
         words, positions = best
         ends = [*positions[1:], len(text)]
-        points = [text[p + len(w): e] for w, p, e in zip(words, positions, ends)]
+        points = [text[p + len(w) : e] for w, p, e in zip(words, positions, ends)]
         if not all(points) or any(p[-1] not in _ENDS for p in points[:-1]) or points[-1][-1] not in _CLOSED:
             continue
         if order == "首先" and ordinals(order, len(points)) != words:
@@ -59,7 +59,11 @@ def _inline(text: str) -> dict[str, Any] | None:
 def _paragraphs(texts: list[str]) -> tuple[int, dict[str, Any]] | None:
     """Points set a paragraph each at the end of ``texts``: where they start, and the points."""
     for order in ("一是", "第一", "首先"):
-        starts = [i for i, t in enumerate(texts) if any(t.startswith(w) for w in ordinals(order, 4 if order == "首先" else 99))]
+        starts = [
+            i
+            for i, t in enumerate(texts)
+            if any(t.startswith(w) for w in ordinals(order, 4 if order == "首先" else 99))
+        ]
         if len(starts) < 2:
             continue
         first = starts[0]
@@ -73,7 +77,7 @@ def _paragraphs(texts: list[str]) -> tuple[int, dict[str, Any]] | None:
         points: list[Any] = []
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(texts)
-            body = [texts[start][len(words[n]):], *texts[start + 1: end]]
+            body = [texts[start][len(words[n]) :], *texts[start + 1 : end]]
             if not body[0]:
                 return None
             points.append(body[0] if len(body) == 1 else {"body": body})

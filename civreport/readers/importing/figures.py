@@ -6,12 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = ("人次|户次|条次|平方米|平方公里|公里|个百分点|元|个|份|人|次|场|处|条|块|辆|吨|户|%|家|所|项|件|名|起|篇|期|台|套|"
-          "米|棵|株|幅|张|批|支|座|间|本|册|小时|天|千米|亩|公顷|万人")
-_FIGURE = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)(?P<approx>近|约|超过)?(?P<value>\d+(?:\.\d+)?)"
-                     rf"(?P<scale>万|亿)?(?P<after>余|多)?(?P<unit>{_UNITS})")
+_UNITS = (
+    "人次|户次|条次|平方米|平方公里|公里|个百分点|元|个|份|人|次|场|处|条|块|辆|吨|户|%|家|所|项|件|名|起|篇|期|台|套|"
+    "米|棵|株|幅|张|批|支|座|间|本|册|小时|天|千米|亩|公顷|万人"
+)
+_FIGURE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)(?P<approx>近|约|超过)?(?P<value>\d+(?:\.\d+)?)"
+    rf"(?P<scale>万|亿)?(?P<after>余|多)?(?P<unit>{_UNITS})"
+)
 # Words before a number that are not part of what it counts.
-_LEADING = re.compile(r"^(?:.*?(?:共|累计|总计|合计|达到|达|约|计|为|有|了|新增|发放|投入|开展|组织|出动|清理|拆除))(?=.{2,})")
+_LEADING = re.compile(
+    r"^(?:.*?(?:共|累计|总计|合计|达到|达|约|计|为|有|了|新增|发放|投入|开展|组织|出动|清理|拆除))(?=.{2,})"
+)
 _SCALE = {"万": 10_000, "亿": 100_000_000}
 
 
@@ -36,6 +42,14 @@ def find_figures(texts: list[tuple[int, str]]) -> list[FoundFigure]:
                 continue
             seen.add((name, m["unit"]))
             value = float(m["value"]) * _SCALE.get(m["scale"] or "", 1)
-            found.append(FoundFigure(line, name, int(value) if value.is_integer() else value, m["unit"],
-                                     m["approx"] or m["after"], m[0][len(m["name"]) - len(name):]))
+            found.append(
+                FoundFigure(
+                    line,
+                    name,
+                    int(value) if value.is_integer() else value,
+                    m["unit"],
+                    m["approx"] or m["after"],
+                    m[0][len(m["name"]) - len(name) :],
+                )
+            )
     return found

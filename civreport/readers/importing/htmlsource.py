@@ -24,13 +24,57 @@ _TABLE_TOO_BIG = "表格过大（单元格超过 {cells} 个），无法导入�
 
 
 # Elements that start and end a block of text; the rest (span, a, b, font, o:p …) are inline.
-_BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul",
-})
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # Never shown by a browser. Everything shown stays, navigation and footers too: the recogniser
 # drops noise itself and lists what it drops.
@@ -41,12 +85,41 @@ _MAX_TABLE_CELLS = 200_000
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 # GBK and GB2312 are subsets of GB18030, which also reads what a page declared "gb2312" but wrote in GBK.
-_GB = frozenset({"gb2312", "gbk", "x-gbk", "gb18030", "cp936", "csgb2312", "chinese", "euc-cn", "windows-936",
-                 "gb_2312-80", "iso-ir-58"})
+_GB = frozenset(
+    {
+        "gb2312",
+        "gbk",
+        "x-gbk",
+        "gb18030",
+        "cp936",
+        "csgb2312",
+        "chinese",
+        "euc-cn",
+        "windows-936",
+        "gb_2312-80",
+        "iso-ir-58",
+    }
+)
 # Encodings a web page may declare (Python's names); not Python's own codecs (unicode_escape…).
 # A declared UTF-16 in a page whose <meta> could be read byte by byte is UTF-8, as browsers take it.
-_DECLARABLE = frozenset({"utf-8", "gb18030", "big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp",
-                         "euc_kr", "cp949", "koi8-r", "koi8-u", "cp866", "mac-roman"})
+_DECLARABLE = frozenset(
+    {
+        "utf-8",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "euc_kr",
+        "cp949",
+        "koi8-r",
+        "koi8-u",
+        "cp866",
+        "mac-roman",
+    }
+)
 _SINGLE_BYTE = ("cp125", "iso8859-", "koi8-", "cp866", "mac-")
 
 
@@ -57,8 +130,9 @@ def read_html(data: bytes, file: str) -> list[SourceBlock]:
     if not text.strip():
         return []
     # No network, no external or internal DTD: a DOCTYPE's entity definitions are never used.
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
-                                  huge_tree=False)
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
     try:
         root = lxml.html.document_fromstring(_without_internal_subset(text).encode("utf-8"), parser=parser)
     except etree.ParserError:  # "Document is empty": comments and declarations only
@@ -126,7 +200,7 @@ def _without_internal_subset(text: str) -> str:
     if found is None:
         return text
     doctype = "<!DOCTYPE html>" + "\n" * found.group(1).count("\n")
-    return text[:found.start(1)] + doctype + text[found.end(1):]
+    return text[: found.start(1)] + doctype + text[found.end(1) :]
 
 
 _CJK = "\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
@@ -205,7 +279,7 @@ class _HtmlWalker:
         if not text:
             return
         stripped = text.lstrip(" \t\r\n\f")
-        self.run.append((text, self.line + text[:len(text) - len(stripped)].count("\n")))
+        self.run.append((text, self.line + text[: len(text) - len(stripped)].count("\n")))
         self.line += text.count("\n")
 
     def flush(self) -> bool:
@@ -218,8 +292,9 @@ class _HtmlWalker:
         if self.prefix:
             text, self.prefix = self.prefix + text, ""
         level = self.headings[-1] if self.headings else None
-        self.out.add(SourceBlock(text, line or 1, style=f"h{level}" if level else None, level=level,
-                                 soft_break=self.soft))
+        self.out.add(
+            SourceBlock(text, line or 1, style=f"h{level}" if level else None, level=level, soft_break=self.soft)
+        )
         self.soft = False
         return True
 
@@ -376,10 +451,22 @@ def _list_number(number: int, kind: str) -> str:
         return (letters.upper() if kind == "A" else letters) + "."
     if kind in ("i", "I") and 0 < number < 4000:
         roman = ""
-        for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                               (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        for value, numeral in (
+            (1000, "m"),
+            (900, "cm"),
+            (500, "d"),
+            (400, "cd"),
+            (100, "c"),
+            (90, "xc"),
+            (50, "l"),
+            (40, "xl"),
+            (10, "x"),
+            (9, "ix"),
+            (5, "v"),
+            (4, "iv"),
+            (1, "i"),
+        ):
             count, number = divmod(number, value)
             roman += numeral * count
         return (roman.upper() if kind == "I" else roman) + "."
     return f"{number}."
-

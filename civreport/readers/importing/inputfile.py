@@ -22,8 +22,16 @@ def _shown(text: str) -> str:
     return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "……"
 
 
-def write_input(data: dict[str, Any], *, source: str, drops: list[Drop], warnings: list[str],
-                notes: list[Note], guesses: dict[str, str], figures: list[FoundFigure] | None = None) -> str:
+def write_input(
+    data: dict[str, Any],
+    *,
+    source: str,
+    drops: list[Drop],
+    warnings: list[str],
+    notes: list[Note],
+    guesses: dict[str, str],
+    figures: list[FoundFigure] | None = None,
+) -> str:
     """The text of the input file."""
     head = [f"由 civreport import 从 {source} 导入。请核对后再印发。"]
     if guesses:
@@ -46,11 +54,17 @@ def write_input(data: dict[str, Any], *, source: str, drops: list[Drop], warning
             tail += text
     written = _comment(head) + "\n" + dump(writer(), root)
     if figures:
-        suggestions = ["", "原文中的数字，可改写为指标：去掉下面各行开头的“# ”即可启用，正文中的数字可改为 {键}。", "indicators:"]
+        suggestions = [
+            "",
+            "原文中的数字，可改写为指标：去掉下面各行开头的“# ”即可启用，正文中的数字可改为 {键}。",
+            "indicators:",
+        ]
         for n, f in enumerate(figures, 1):
             approx = f", approx: {f.approx}" if f.approx else ""
-            suggestions.append(f"  - {{key: figure_{n}, name: {f.name}, value: {f.value}, unit: '{f.unit}'{approx}}}"
-                               f"  # 第 {f.line} 行：{f.text}")
+            suggestions.append(
+                f"  - {{key: figure_{n}, name: {f.name}, value: {f.value}, unit: '{f.unit}'{approx}}}"
+                f"  # 第 {f.line} 行：{f.text}"
+            )
         written += _comment(suggestions)
     if tail:
         written += "\n" + _comment(tail)

@@ -23,7 +23,7 @@ class Node:
     def text(self) -> str:
         """The heading's text after its number."""
         assert self.block
-        return self.block.text[self.marker.end if self.marker else 0:].strip()
+        return self.block.text[self.marker.end if self.marker else 0 :].strip()
 
 
 def _bare_runs(blocks: list[SourceBlock]) -> set[int]:

@@ -25,8 +25,9 @@ def joined(a: str, b: str) -> str:
     return a + (" " if _LATIN_EDGE.search(a) and re.match(r"[A-Za-z0-9]", b) else "") + b
 
 
-def _continues(previous: SourceBlock, last: SourceBlock, block: SourceBlock, wrapped: bool, width: int,
-               first: bool) -> bool:
+def _continues(
+    previous: SourceBlock, last: SourceBlock, block: SourceBlock, wrapped: bool, width: int, first: bool
+) -> bool:
     """Whether ``block`` carries on the paragraph ``previous`` started, whose last line is ``last``;
     ``first``: ``previous`` is the document's first paragraph."""
     if previous.rows is not None or block.rows is not None or previous.level or block.level:
@@ -65,8 +66,11 @@ def printable(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]]
             codes = "、".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
             drops.append(Drop(block.line, codes, "无法打印的字符"))
         lines = text.split("\n")
-        out += [replace(block, text=line.strip(), rows=rows if i == 0 else None, soft_break=block.soft_break or i > 0)
-                for i, line in enumerate(lines) if line.strip() or (i == 0 and rows is not None)]
+        out += [
+            replace(block, text=line.strip(), rows=rows if i == 0 else None, soft_break=block.soft_break or i > 0)
+            for i, line in enumerate(lines)
+            if line.strip() or (i == 0 and rows is not None)
+        ]
     return out, drops
 
 

@@ -12,10 +12,26 @@ from .source import MAX_IMPORT_BYTES, TOO_BIG, SourceBlock
 
 FORMATS = ("docx", "doc", "wps", "txt", "html", "md")
 # Suffixes a user may give, and the format each names.
-_SUFFIXES = {".docx": "docx", ".docm": "docx", ".doc": "doc", ".wps": "wps", ".txt": "txt", ".text": "txt",
-             ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
-_NAMES = {"docx": "Word（.docx）", "doc": "Word 97-2003（.doc）", "wps": "WPS（.wps）", "txt": "文本（.txt）",
-          "html": "网页（.html）", "md": "Markdown（.md）"}
+_SUFFIXES = {
+    ".docx": "docx",
+    ".docm": "docx",
+    ".doc": "doc",
+    ".wps": "wps",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+}
+_NAMES = {
+    "docx": "Word（.docx）",
+    "doc": "Word 97-2003（.doc）",
+    "wps": "WPS（.wps）",
+    "txt": "文本（.txt）",
+    "html": "网页（.html）",
+    "md": "Markdown（.md）",
+}
 
 
 def _sniff(data: bytes) -> str | None:
@@ -34,8 +50,9 @@ def _format(data: bytes, name: str, fmt: str | None) -> str:
     """The format to read: the one asked for, else the file's suffix, checked against the bytes."""
     claimed = fmt or _SUFFIXES.get(Path(name).suffix.lower())
     if claimed is None:
-        raise InputError.single(name, f"无法识别的文件类型“{Path(name).suffix or '无后缀'}”：可导入 "
-                                      f"{'、'.join(sorted(set(_SUFFIXES)))}")
+        raise InputError.single(
+            name, f"无法识别的文件类型“{Path(name).suffix or '无后缀'}”：可导入 {'、'.join(sorted(set(_SUFFIXES)))}"
+        )
     if claimed not in FORMATS:
         raise InputError.single(name, f"不支持的导入格式“{claimed}”，应为 {'、'.join(FORMATS)}")
     sniffed = _sniff(data)
@@ -70,7 +87,9 @@ def read_source(data: bytes, name: str, fmt: str | None = None) -> list[SourceBl
         converted = word.convert_with_libreoffice(data, suffix if suffix in (".doc", ".wps") else ".doc", name)
         return word.readable(word.read_docx(converted, name), name)
     readers: dict[str, Callable[[bytes, str], list[SourceBlock]]] = {
-        "docx": word.read_docx, "txt": textsource.read_txt, "html": htmlsource.read_html,
+        "docx": word.read_docx,
+        "txt": textsource.read_txt,
+        "html": htmlsource.read_html,
         "md": mdsource.read_markdown,
     }
     return readers[chosen](data, name)

@@ -27,21 +27,31 @@ PLACEHOLDER = "××"  # what the genre writes for a name not yet filled in
 _TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
 _SENTENCE = re.compile(r"^.*?[。！？]")
 _KINDS = sorted(KINDS, key=len, reverse=True)  # the longest first: 工作情况汇报 before 工作汇报
-_PERIOD = (rf"(?:\d{{4}}|[零{CN_DIGITS}]{{4}})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
-           r"\d{1,2}[—\-～~至]\d{1,2}月|\d{1,2}月份?)?")
+_PERIOD = (
+    rf"(?:\d{{4}}|[零{CN_DIGITS}]{{4}})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
+    r"\d{1,2}[—\-～~至]\d{1,2}月|\d{1,2}月份?)?"
+)
 # What a document's title ends with: a title over two lines goes on until one of these.
-_DOCUMENT_KIND = re.compile(r"(?:通知|报告|总结|汇报|讲话|发言|意见|方案|请示|决定|办法|规定|纪要|说明|计划|要点|通报|批复|函)$")
-_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|主席|处长|厅长|省长|组长|"
-                      r"校长|院长|经理|董事长|委员)\s*[\u4e00-\u9fff·]{2,4}$")
+_DOCUMENT_KIND = re.compile(
+    r"(?:通知|报告|总结|汇报|讲话|发言|意见|方案|请示|决定|办法|规定|纪要|说明|计划|要点|通报|批复|函)$"
+)
+_SPEAKER = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|主席|处长|厅长|省长|组长|"
+    r"校长|院长|经理|董事长|委员)\s*[\u4e00-\u9fff·]{2,4}$"
+)
 _PART_OF_YEAR = re.compile(r"\d{4}年(?:上半年|下半年|前三季度|第[一二三四1-4]季度|\d{1,2}[—\-～~至]\d{1,2}月)")
 _TITLE = re.compile(rf"^(?:关于)?(?P<office>.*?)(?P<period>{_PERIOD})(?P<subject>.*?)(?P<kind>{'|'.join(_KINDS)})$")
 # A title without a period: the office is a place or body the subject follows (某区创建全国文明城市工作总结).
-_OFFICE_FIRST = re.compile(r"^(?:关于)?(?P<office>.{1,24}?(?:区|县|市|镇|乡|街道|办事处|局|委|委员会|办公室|中心|园|政府|公司|"
-                           r"学校|医院|社区|村))(?=创建|创文|创卫|开展|推进|加强|深化|巩固|争创|做好|文明|精神|全国|全省|城市)")
+_OFFICE_FIRST = re.compile(
+    r"^(?:关于)?(?P<office>.{1,24}?(?:区|县|市|镇|乡|街道|办事处|局|委|委员会|办公室|中心|园|政府|公司|"
+    r"学校|医院|社区|村))(?=创建|创文|创卫|开展|推进|加强|深化|巩固|争创|做好|文明|精神|全国|全省|城市)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()·A-Za-z0-9×X*＊\s]{2,40}$")
-_ORGANISATION = re.compile(r"(?:委员会|办公室|办事处|政府|委|局|厅|部|处|科|室|中心|院|所|站|队|社|会|组|街道|镇|乡|村|社区|园区?|"
-                           r"公司|集团|学校|大学|医院|支部|党组|办|馆|署|团)$")
+_ORGANISATION = re.compile(
+    r"(?:委员会|办公室|办事处|政府|委|局|厅|部|处|科|室|中心|院|所|站|队|社|会|组|街道|镇|乡|村|社区|园区?|"
+    r"公司|集团|学校|大学|医院|支部|党组|办|馆|署|团)$"
+)
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
 _NUMBERED = re.compile(r"^\d+[.．、]\s*")
 _TITLE_STYLE = re.compile(r"^(?:title|h1|标题|公文标题|文章标题|大标题)$", re.IGNORECASE)
@@ -90,9 +100,12 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
     for i in range(end - 1, max(end - 12, -1), -1):
         if blocks[i].rows is None and _ATTACHMENTS.match(blocks[i].text):
             first = _ATTACHMENTS.sub("", blocks[i].text)
-            attachments = [_NUMBERED.sub("", b.text).strip() for b in [SourceBlock(first, blocks[i].line),
-                                                                          *blocks[i + 1: end]] if b.rows is None]
-            if all(attachments) and all(b.rows is None for b in blocks[i + 1: end]):
+            attachments = [
+                _NUMBERED.sub("", b.text).strip()
+                for b in [SourceBlock(first, blocks[i].line), *blocks[i + 1 : end]]
+                if b.rows is None
+            ]
+            if all(attachments) and all(b.rows is None for b in blocks[i + 1 : end]):
                 end = i
                 break
             attachments = []
@@ -126,23 +139,43 @@ def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list
     if blocks and _is_title_line(blocks[0]):
         lines, i = [blocks[0].text], 1
         # A title set over two lines: the second completes it (…工作总结), unless it is a subtitle.
-        while (i < len(blocks) and len(lines) < 3 and _is_title_line(blocks[i]) and not blocks[i].text.startswith("—")
-               and not _TITLE.match(lines[-1]) and not _SPEAKER.match(blocks[i].text)
-               and (_TITLE.match("".join(lines) + blocks[i].text)
-                    or (_DOCUMENT_KIND.search(blocks[i].text) and not _DOCUMENT_KIND.search(lines[-1])))):
+        while (
+            i < len(blocks)
+            and len(lines) < 3
+            and _is_title_line(blocks[i])
+            and not blocks[i].text.startswith("—")
+            and not _TITLE.match(lines[-1])
+            and not _SPEAKER.match(blocks[i].text)
+            and (
+                _TITLE.match("".join(lines) + blocks[i].text)
+                or (_DOCUMENT_KIND.search(blocks[i].text) and not _DOCUMENT_KIND.search(lines[-1]))
+            )
+        ):
             lines.append(blocks[i].text)
             i += 1
         # Under the title: ——在……会议上的讲话, a speaker (县委书记 李建国), a date in brackets.
         subtitle: list[str] = []
-        while i < len(blocks) and blocks[i].rows is None and len(subtitle) < 2 and (
+        while (
+            i < len(blocks)
+            and blocks[i].rows is None
+            and len(subtitle) < 2
+            and (
                 (not subtitle and (blocks[i].text.startswith("—") or _SPEAKER.match(blocks[i].text)))
-                or (parse_date(blocks[i].text) and blocks[i].text.startswith(("（", "(")))):
+                or (parse_date(blocks[i].text) and blocks[i].text.startswith(("（", "(")))
+            )
+        ):
             subtitle.append(blocks[i].text)
             i += 1
         if subtitle:
             out.data["subtitle"] = "".join(subtitle)
-    if (i < len(blocks) and blocks[i].rows is None and blocks[i].text.endswith(("：", ":"))
-            and len(blocks[i].text) <= 40 and not ends_with_lead_in(blocks[i].text) and not marker(blocks[i].text)):
+    if (
+        i < len(blocks)
+        and blocks[i].rows is None
+        and blocks[i].text.endswith(("：", ":"))
+        and len(blocks[i].text) <= 40
+        and not ends_with_lead_in(blocks[i].text)
+        and not marker(blocks[i].text)
+    ):
         out.data["recipients"] = blocks[i].text.rstrip("：:")
         i += 1
     return "\n".join(lines) or None, blocks[i:]
@@ -156,7 +189,7 @@ def _names(title: str | None, texts: list[str], out: Recognised) -> None:
     m = _TITLE.match(flat)
     office = m["office"].strip() if m else ""
     if not office and (first := _OFFICE_FIRST.match(flat)):
-        office, flat_subject = first["office"], flat[first.end():]
+        office, flat_subject = first["office"], flat[first.end() :]
     else:
         flat_subject = m["subject"] if m else flat
     period_text = m["period"] if m and m["period"] else ""
@@ -199,12 +232,16 @@ def _names(title: str | None, texts: list[str], out: Recognised) -> None:
             out.guesses["period"] = f"标题中没有期间，取自开头的“{named_period}”"
             break
     if data["period"] is None:
-        years = [int(y) for y in _YEAR.findall(" ".join([flat, *texts]))
-                 if FIRST_YEAR <= int(y) <= date.today().year]
+        years = [int(y) for y in _YEAR.findall(" ".join([flat, *texts])) if FIRST_YEAR <= int(y) <= date.today().year]
         year = int(data["date"][:4]) if "date" in data else max(years) if years else date.today().year
         data["period"] = str(year)
-        out.guesses["period"] = ("标题中没有期间，取成文日期的年份" if "date" in data
-                                 else f"标题中没有期间，取正文中最近的年份 {year}" if years else "原文没有写明期间，请填写")
+        out.guesses["period"] = (
+            "标题中没有期间，取成文日期的年份"
+            if "date" in data
+            else f"标题中没有期间，取正文中最近的年份 {year}"
+            if years
+            else "原文没有写明期间，请填写"
+        )
     if title and "".join(_composed_title(data)) != flat:
         data["title"] = title
     elif not title:
@@ -233,7 +270,7 @@ def split_heading(text: str, part: bool = False) -> tuple[str, str | None]:
     first = m[0]
     if len(first) > _TITLE_CHARS + 1:
         return ("", text) if not part else (text, None)
-    return first.removesuffix("。"), text[m.end():].strip() or None
+    return first.removesuffix("。"), text[m.end() :].strip() or None
 
 
 def _table(block: SourceBlock, title: str | None, out: Recognised) -> dict[str, Any] | None:
@@ -345,10 +382,16 @@ def _layout_tables(blocks: list[SourceBlock]) -> list[SourceBlock]:
     for index, block in enumerate(blocks):
         cells = [cell for row in block.rows or () for cell in row if cell.strip()]
         at_end = index == len(blocks) - 1
-        if block.rows is not None and (len(cells) == 1 or (
-                at_end and len(cells) <= 4 and all(len(c) <= 40 for c in cells) and any(parse_date(c) for c in cells))):
-            out += [replace(block, text=line.strip(), rows=None) for cell in cells for line in cell.split("\n")
-                    if line.strip()]
+        if block.rows is not None and (
+            len(cells) == 1
+            or (at_end and len(cells) <= 4 and all(len(c) <= 40 for c in cells) and any(parse_date(c) for c in cells))
+        ):
+            out += [
+                replace(block, text=line.strip(), rows=None)
+                for cell in cells
+                for line in cell.split("\n")
+                if line.strip()
+            ]
         else:
             out.append(block)
     return out
@@ -363,8 +406,13 @@ def recognise(blocks: list[SourceBlock]) -> Recognised:
     tree = outline(body, levels)
     opening = [b for b in tree.content if b.rows is None]
     for table in (b for b in tree.content if b.rows is not None):
-        out.notes.append(Note("opening", table.line, "开头中的表格无法放入开头：\n" + "\n".join(
-            "\t".join(row) for row in table.rows or ())))
+        out.notes.append(
+            Note(
+                "opening",
+                table.line,
+                "开头中的表格无法放入开头：\n" + "\n".join("\t".join(row) for row in table.rows or ()),
+            )
+        )
     _names(title, [b.text for b in body if b.rows is None], out)
     data = out.data
     if opening:
@@ -373,8 +421,22 @@ def recognise(blocks: list[SourceBlock]) -> Recognised:
         data["lead_in"] = False
     if tree.children:
         data["parts"] = [_part(child, out) for child in tree.children]
-    order = ("office", "period", "subject", "kind", "date", "title", "subtitle", "recipients", "opening", "lead_in",
-             "parts", "closing", "attachments", "signoff")
+    order = (
+        "office",
+        "period",
+        "subject",
+        "kind",
+        "date",
+        "title",
+        "subtitle",
+        "recipients",
+        "opening",
+        "lead_in",
+        "parts",
+        "closing",
+        "attachments",
+        "signoff",
+    )
     out.data = {key: data[key] for key in order if key in data}
     return out
 

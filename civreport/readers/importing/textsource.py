@@ -20,15 +20,20 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "不是文本文件，而是图片（JPEG）：请导入文字稿（.docx、.txt、.md 或 .html）"),
     (b"GIF87a", "不是文本文件，而是图片（GIF）：请导入文字稿（.docx、.txt、.md 或 .html）"),
     (b"GIF89a", "不是文本文件，而是图片（GIF）：请导入文字稿（.docx、.txt、.md 或 .html）"),
-    (b"PK\x03\x04", "不是文本文件，而是 Word 文档（.docx）或压缩包：Word 文档请以 .docx 扩展名导入，其他文件请解压或另存为 UTF-8 文本后再导入"),
+    (
+        b"PK\x03\x04",
+        "不是文本文件，而是 Word 文档（.docx）或压缩包：Word 文档请以 .docx 扩展名导入，其他文件请解压或另存为 UTF-8 文本后再导入",
+    ),
     (b"PK\x05\x06", "不是文本文件，而是压缩包：请解压后导入其中的文档"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "不是文本文件，而是旧版 Word 或 WPS 文档（.doc、.wps）：请以 .doc 扩展名导入，或在 Word/WPS 中另存为 .docx 后再导入"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "不是文本文件，而是旧版 Word 或 WPS 文档（.doc、.wps）：请以 .doc 扩展名导入，或在 Word/WPS 中另存为 .docx 后再导入",
+    ),
     (b"{\\rtf", "不是文本文件，而是 RTF 文档：请在 Word/WPS 中另存为 .docx 后再导入"),
     (b"\x1f\x8b", "不是文本文件，而是压缩包（gzip）：请解压后导入其中的文档"),
     (b"7z\xbc\xaf\x27\x1c", "不是文本文件，而是压缩包（7z）：请解压后导入其中的文档"),
     (b"Rar!\x1a\x07", "不是文本文件，而是压缩包（RAR）：请解压后导入其中的文档"),
 )
-
 
 
 def decode_text(data: bytes, file: str) -> str:
@@ -51,10 +56,13 @@ def refuse_non_text(data: bytes, file: str) -> None:
 def _decode(data: bytes, file: str) -> str:
     # Hand-written rather than a guessing library: Chinese offices write in three encodings
     # only, and a guesser's wider choice (Big5, Shift-JIS, Latin-1…) only adds wrong answers.
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return _checked(_strict(data[len(bom):], codec, file), file)
+            return _checked(_strict(data[len(bom) :], codec, file), file)
     if b"\x00" in data:  # no text in UTF-8 or GB18030 has a zero byte; UTF-16 has them
         text = _utf16_without_bom(data)
         if text is None:
@@ -73,7 +81,7 @@ def _decode(data: bytes, file: str) -> str:
         if not _CONTROLS.search(text):
             return text
     # Valid UTF-8 before the bad byte means a UTF-8 file damaged there: say where.
-    before = data[:utf8_error.start]
+    before = data[: utf8_error.start]
     line = before.count(b"\n") + 1 if not before.isascii() else None
     raise InputError.single(file, _UNKNOWN_ENCODING, line=line)
 
@@ -184,4 +192,3 @@ def _tab_cells(line: str) -> tuple[str, ...] | None:
     if "\t" not in strip_edges(line):
         return None
     return tuple(strip_edges(cell) for cell in line.strip(" \u3000\xa0\v\f").split("\t"))
-

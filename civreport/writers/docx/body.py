@@ -31,8 +31,9 @@ class BodyWriter:
         p = text.paragraph(style.style_id, keep=block.keep)
         if block.indent:
             first = -block.indent.hanging if block.indent.hanging else style.first_line
-            text.indent_paragraph(p, left=block.indent.left, right=block.indent.right, first_line=first,
-                                  char_twips=self.char_twips)
+            text.indent_paragraph(
+                p, left=block.indent.left, right=block.indent.right, first_line=first, char_twips=self.char_twips
+            )
         for run in block.runs:
             if run.line_break:
                 text.add_line_break(p)
@@ -45,5 +46,6 @@ class BodyWriter:
         """A table with the page's column widths, its cells in the styles of their classes."""
         widths = [round(w * self.width_twips) for w in block.widths]
         rows = [[(self.styles[cell.style].style_id, cell.text) for cell in row] for row in block.rows]
-        return tables.table(widths, rows, header_rows=block.header_rows, rule_eighths=round(TABLE_RULE_PT * 8),
-                            padding=_CELL_PADDING)
+        return tables.table(
+            widths, rows, header_rows=block.header_rows, rule_eighths=round(TABLE_RULE_PT * 8), padding=_CELL_PADDING
+        )

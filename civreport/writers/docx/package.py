@@ -88,8 +88,9 @@ class Package:
         document.save(saved)
         with zipfile.ZipFile(saved) as source:
             members = {info.filename: source.read(info) for info in source.infolist()}
-        members["word/theme/theme1.xml"] = theme_fonts(members["word/theme/theme1.xml"], fonts["heading1"],
-                                                       fonts["body"])
+        members["word/theme/theme1.xml"] = theme_fonts(
+            members["word/theme/theme1.xml"], fonts["heading1"], fonts["body"]
+        )
         self._document = DocumentXml(members.pop(DOCUMENT))
         members.pop(CORE)
         fixed = io.BytesIO()
@@ -98,8 +99,7 @@ class Package:
                 archive.writestr(_member(name), data)
         self._fixed = fixed.getvalue()
 
-    def write(self, body: Sequence[Element], title: str, author: str, subject: str,
-              created: date | None) -> bytes:
+    def write(self, body: Sequence[Element], title: str, author: str, subject: str, created: date | None) -> bytes:
         """The archive with ``body`` (paragraphs and tables) as the document's content."""
         out = io.BytesIO(self._fixed)
         out.seek(0, io.SEEK_END)
@@ -107,4 +107,3 @@ class Package:
             archive.writestr(_member(DOCUMENT), self._document.with_body(body))
             archive.writestr(_member(CORE), core_properties(title, author, subject, created))
         return out.getvalue()
-

@@ -30,8 +30,14 @@ def fonts_conf() -> str:
             continue
         dirs.add(str(Path(files[0]).parent))
         family = escape(_family(files[0]))
-        aliases += [f'<alias binding="same"><family>{escape(n)}</family><prefer><family>{family}</family></prefer></alias>'
-                    for n in names]
-    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-            '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-            + "".join(f"<dir>{escape(d)}</dir>\n" for d in sorted(dirs)) + "\n".join(aliases) + "\n</fontconfig>\n")
+        aliases += [
+            f'<alias binding="same"><family>{escape(n)}</family><prefer><family>{family}</family></prefer></alias>'
+            for n in names
+        ]
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        + "".join(f"<dir>{escape(d)}</dir>\n" for d in sorted(dirs))
+        + "\n".join(aliases)
+        + "\n</fontconfig>\n"
+    )

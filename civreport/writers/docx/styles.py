@@ -55,9 +55,16 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
         elif style.size == "table":
             # The grid would round a cell's line up to a whole pitch, and the rule comes on top.
             line_twips, snap_to_grid = layout.docx_cell_line_twips, False
-        format_paragraphs(word, keep_next=style.keep_next, first_line=style.first_line, char_twips=char_twips,
-                          align=style.align, outline_level=style.level, snap_to_grid=snap_to_grid,
-                          line_twips=line_twips)
+        format_paragraphs(
+            word,
+            keep_next=style.keep_next,
+            first_line=style.first_line,
+            char_twips=char_twips,
+            align=style.align,
+            outline_level=style.level,
+            snap_to_grid=snap_to_grid,
+            line_twips=line_twips,
+        )
         bold = True if style.bold else None
         format_runs(word, font=fonts[style.font], size_pt=size, spacing_twips=None if style.tracking else 0, bold=bold)
         if style.run_in:
@@ -68,4 +75,3 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     body = styles[table[BODY].style_name]
     for style in table:
         styles[style.style_name].next_paragraph_style = body  # Enter after a heading gives body text
-

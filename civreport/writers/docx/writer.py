@@ -24,8 +24,9 @@ class DocxWriter:
 
     def write(self, page: Page) -> bytes:
         meta = page.meta
-        return self.package.write(list(self.body.blocks(page.blocks)), meta.title, meta.author, meta.subject,
-                                  meta.created)
+        return self.package.write(
+            list(self.body.blocks(page.blocks)), meta.title, meta.author, meta.subject, meta.created
+        )
 
 
 _PREPARING = threading.Lock()

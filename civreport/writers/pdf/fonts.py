@@ -55,7 +55,9 @@ def installed_fonts() -> dict[str, tuple[str, int]]:
         return {}
     listing = subprocess.run(
         ["fc-list", "--format", "%{family}|%{style}|%{file}|%{index}\n"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout
     found: dict[str, tuple[str, int, bool]] = {}
     for line in sorted(listing.splitlines()):  # sorted: the same choice on every run
@@ -87,11 +89,14 @@ def installed_coverage() -> tuple[list[int], list[int]] | None:
     page's fonts lack. ``None`` without fontconfig, which cannot tell."""
     if not shutil.which("fc-list"):
         return None
-    listing = subprocess.run(["fc-list", "--format", "%{charset}\n"], capture_output=True, text=True,
-                             check=False).stdout
+    listing = subprocess.run(
+        ["fc-list", "--format", "%{charset}\n"], capture_output=True, text=True, check=False
+    ).stdout
     # Fonts of a family share their charsets: each range is read once.
-    ranges = sorted((int(first, 16), int(last or first, 16))
-                    for first, _, last in (span.partition("-") for span in set(listing.split())))
+    ranges = sorted(
+        (int(first, 16), int(last or first, 16))
+        for first, _, last in (span.partition("-") for span in set(listing.split()))
+    )
     starts: list[int] = []
     ends: list[int] = []
     for first, last in ranges:
@@ -140,7 +145,9 @@ class FontPlan:
         """``@font-face`` rules for the faces loaded from files."""
         rules = {
             f"@font-face {{ font-family: {css_family(f.family)}; src: url({Path(f.file).as_uri()}); }}"
-            for faces in self.roles.values() for f in faces if f.via_file
+            for faces in self.roles.values()
+            for f in faces
+            if f.via_file
         }
         return "\n".join(sorted(rules))
 

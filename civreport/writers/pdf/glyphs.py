@@ -46,6 +46,11 @@ def missing_glyphs(blocks: tuple[Block, ...], styles: StyleTable, plan: FontPlan
         codes = "、".join(f"U+{ord(c):04X}" for c in list(chars)[:10])
         drawn = f"改用 {substitute} 印出" if substitute else "没有任何字体能印出，PDF 中是方框"
         places = [place for occurrences in chars.values() for place in occurrences]
-        messages.append((f"{ROLE_NAMES[role]}的字体 {primary.family if primary else '（无）'} 没有{listed}（{codes}），"
-                         f"{drawn}；共 {len(places)} 处，如{'；'.join(places[:3])}", "".join(chars)))
+        messages.append(
+            (
+                f"{ROLE_NAMES[role]}的字体 {primary.family if primary else '（无）'} 没有{listed}（{codes}），"
+                f"{drawn}；共 {len(places)} 处，如{'；'.join(places[:3])}",
+                "".join(chars),
+            )
+        )
     return messages

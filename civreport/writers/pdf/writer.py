@@ -57,14 +57,17 @@ class PdfWriter:
         self.fetcher = LocalFetcher([*roots, *self.plan.font_files()])
         with _WEASYPRINT:
             self.font_config = FontConfiguration()
-            self.font_css = CSS(string=self.plan.font_face_css(), font_config=self.font_config,
-                                url_fetcher=self.fetcher)
+            self.font_css = CSS(
+                string=self.plan.font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher
+            )
         self.stylesheets: OrderedDict[tuple[str, str], CSS] = OrderedDict()
 
     def write(self, page: Page, diagnostics: Diagnostics) -> bytes:
         if not harfbuzz_subsetting():
-            diagnostics.add(SlowFontSubsettingWarning,
-                            "未安装 libharfbuzz-subset0，PDF 生成会慢数十倍（apt-get install libharfbuzz-subset0）")
+            diagnostics.add(
+                SlowFontSubsettingWarning,
+                "未安装 libharfbuzz-subset0，PDF 生成会慢数十倍（apt-get install libharfbuzz-subset0）",
+            )
         for message in self.plan.substitutions:
             diagnostics.add(FontSubstitutionWarning, message)
         for message, chars in missing_glyphs(page.blocks, page.styles, self.plan):
@@ -76,13 +79,23 @@ class PdfWriter:
             color_profiles: dict[str, object] = {}
             sheets = [self._stylesheet(text, base_url, log, counter_style, color_profiles) for text in page.print_css]
             html = HTML(string=whole_clusters(page, self.plan), base_url=base_url, url_fetcher=self.fetcher)
-            pdf: bytes = html.write_pdf(stylesheets=[self.font_css, *sheets], font_config=self.font_config,
-                                        counter_style=counter_style, color_profiles=color_profiles,
-                                        uncompressed_pdf=False)
+            pdf: bytes = html.write_pdf(
+                stylesheets=[self.font_css, *sheets],
+                font_config=self.font_config,
+                counter_style=counter_style,
+                color_profiles=color_profiles,
+                uncompressed_pdf=False,
+            )
         return pdf
 
-    def _stylesheet(self, text: str, base_url: str, log: WeasyPrintLog, counter_style: CounterStyle,
-                    color_profiles: dict[str, object]) -> CSS:
+    def _stylesheet(
+        self,
+        text: str,
+        base_url: str,
+        log: WeasyPrintLog,
+        counter_style: CounterStyle,
+        color_profiles: dict[str, object],
+    ) -> CSS:
         """``text`` parsed: kept for the next pages unless parsing it did anything beyond the
         sheet itself (fetched a file, reported a problem, defined counter styles or colour
         profiles for the document), which must then happen again for every page as it did.
@@ -98,8 +111,14 @@ class PdfWriter:
         requests, records = self.fetcher.requests, log.records
         own_counter_style = CounterStyle()
         own_color_profiles: dict[str, object] = {}
-        css = CSS(string=text, base_url=base_url, url_fetcher=self.fetcher, font_config=self.font_config,
-                  counter_style=own_counter_style, color_profiles=own_color_profiles)
+        css = CSS(
+            string=text,
+            base_url=base_url,
+            url_fetcher=self.fetcher,
+            font_config=self.font_config,
+            counter_style=own_counter_style,
+            color_profiles=own_color_profiles,
+        )
         counter_style.update(own_counter_style)
         color_profiles.update(own_color_profiles)
         fetched_or_reported = (requests, records) != (self.fetcher.requests, log.records)

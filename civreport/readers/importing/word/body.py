@@ -51,13 +51,20 @@ class _Break(Enum):
 
 
 _P, _TBL, _TR, _TC, _R, _T, _BR, _SDT, _SDT_CONTENT, _FLD_CHAR = (
-    W + tag for tag in ("p", "tbl", "tr", "tc", "r", "t", "br", "sdt", "sdtContent", "fldChar"))
+    W + tag for tag in ("p", "tbl", "tr", "tc", "r", "t", "br", "sdt", "sdtContent", "fldChar")
+)
 # Containers whose content Word shows in line with the text around them.
-_INLINE = frozenset(W + tag for tag in ("hyperlink", "smartTag", "fldSimple", "ins", "moveTo", "customXml", "dir", "bdo"))
+_INLINE = frozenset(
+    W + tag for tag in ("hyperlink", "smartTag", "fldSimple", "ins", "moveTo", "customXml", "dir", "bdo")
+)
 # What other run content Word shows: w:instrText (field codes), w:delText, w:sym, soft hyphens
 # and note references are not in it.
 _RUN_CONTENT: dict[str, str | _Break] = {
-    f"{W}tab": " ", f"{W}ptab": " ", f"{W}noBreakHyphen": "-", f"{W}cr": _Break.SOFT}
+    f"{W}tab": " ",
+    f"{W}ptab": " ",
+    f"{W}noBreakHyphen": "-",
+    f"{W}cr": _Break.SOFT,
+}
 _BLOCK = frozenset((_SDT, f"{W}customXml"))
 _CONTENTS_STYLE = re.compile(r"(?:toc|目录)\s*[1-9]$", re.IGNORECASE)
 _NOTE_REFERENCES = frozenset((f"{W}footnoteReference", f"{W}endnoteReference"))
@@ -230,7 +237,9 @@ class _Reader:
             elif hidden or any(f.in_code for f in self.fields):
                 continue
             elif tag == _T:
-                self.in_contents = self.in_contents or any(f.code.lstrip().upper().startswith("TOC") for f in self.fields)
+                self.in_contents = self.in_contents or any(
+                    f.code.lstrip().upper().startswith("TOC") for f in self.fields
+                )
                 out.append(child.text or "")
             elif tag == _BR:
                 # A page or column break inside a paragraph moves the rest of it on, like a line
@@ -241,8 +250,11 @@ class _Reader:
             elif tag in _NOTE_REFERENCES:  # the note follows its paragraph as 注：……
                 note = self.notes.get((tag, child.get(f"{W}id", "")))
                 if note is not None:
-                    lines = [text for p in _items(note, frozenset((_P,)))
-                             for text, _ in self._paragraph(p, self.styles.chain(self.styles.of(p)))]
+                    lines = [
+                        text
+                        for p in _items(note, frozenset((_P,)))
+                        for text, _ in self._paragraph(p, self.styles.chain(self.styles.of(p)))
+                    ]
                     if lines:
                         self.notes_due.append("注：" + "".join(lines))
 
@@ -272,4 +284,3 @@ class _Reader:
             else:
                 lines.extend(text for text, _ in self._paragraph(item, self.styles.chain(self.styles.of(item))))
         return "\n".join(line for line in lines if line)
-

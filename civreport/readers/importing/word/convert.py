@@ -21,15 +21,21 @@ from .package import CORRUPT
 
 LIBREOFFICE_TIMEOUT = 120.0  # seconds; a long .doc converts in a few
 
-_NO_LIBREOFFICE = ("读取 .doc/.wps 文件需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer），"
-                   "或在 Word/WPS 中另存为 .docx 后再导入")
+_NO_LIBREOFFICE = (
+    "读取 .doc/.wps 文件需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer），"
+    "或在 Word/WPS 中另存为 .docx 后再导入"
+)
 _CONVERT_FAILED = "LibreOffice 无法转换此文件：文件可能已损坏或已加密"
-_UNREADABLE = ("没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
-               "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入")
+_UNREADABLE = (
+    "没有读到可以辨认的文字：LibreOffice 转换出的内容是空的或一串乱码，文件可能已损坏。"
+    "请在 Word/WPS 中打开它，确认内容正常后另存为 .docx 再导入"
+)
 # How much of a converted document's text is looked at, and how much of that must be legible.
 _SAMPLE, _LEGIBLE_SHARE = 20_000, 0.5
-_CONVERT_TIMEOUT = (f"LibreOffice 无法转换此文件：转换超过 {LIBREOFFICE_TIMEOUT:.0f} 秒仍未完成，已中止；"
-                    "文件可能已损坏，请在 Word/WPS 中另存为 .docx 后再导入")
+_CONVERT_TIMEOUT = (
+    f"LibreOffice 无法转换此文件：转换超过 {LIBREOFFICE_TIMEOUT:.0f} 秒仍未完成，已中止；"
+    "文件可能已损坏，请在 Word/WPS 中另存为 .docx 后再导入"
+)
 
 
 def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
@@ -42,7 +48,9 @@ def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
     head = data[:4096]
     # LibreOffice imports any file it does not recognise as plain text: refuse binary junk
     # (a document in a known format, or text such as HTML saved as .doc, goes through).
-    if not data or (b"\x00" in head and not (is_ole(head) or head.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")))):
+    if not data or (
+        b"\x00" in head and not (is_ole(head) or head.startswith((b"PK\x03\x04", b"\xff\xfe", b"\xfe\xff")))
+    ):
         raise InputError.single(file, _CONVERT_FAILED)
     if is_ole(data) and not is_readable(data):  # an OLE header over junk, which LibreOffice imports as text
         raise InputError.single(file, CORRUPT)
@@ -54,14 +62,27 @@ def convert_with_libreoffice(data: bytes, suffix: str, file: str) -> bytes:
         source = work / f"source.{extension}"
         source.write_bytes(data)
         command = [
-            program, f"-env:UserInstallation={(work / 'profile').as_uri()}",  # its own profile: no clash with a running LibreOffice
-            "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(source),
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",  # its own profile: no clash with a running LibreOffice
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(work / "out"),
+            str(source),
         ]
         try:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL, cwd=tmp, env=dict(os.environ, HOME=tmp),
-                                       start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                cwd=tmp,
+                env=dict(os.environ, HOME=tmp),
+                start_new_session=True,
+            )
         except OSError as error:
             raise InputError.single(file, _NO_LIBREOFFICE) from error
         try:

@@ -45,8 +45,9 @@ class Numbering:
             return None
         abstract_id, abstract = resolved
         if ilvl is None and owner is not None:  # a list linked to styles: the level that names the style
-            ilvl = next((lvl.get(f"{W}ilvl") for lvl in abstract.iterfind(f"{W}lvl")
-                         if val(lvl, f"{W}pStyle") == owner), None)
+            ilvl = next(
+                (lvl.get(f"{W}ilvl") for lvl in abstract.iterfind(f"{W}lvl") if val(lvl, f"{W}pStyle") == owner), None
+            )
         level = as_int(ilvl, 0)
         lvl = self._lvl(num, abstract, level) if 0 <= level <= 8 else None
         if lvl is None:  # Word shows no number for a level the list does not define
@@ -110,4 +111,3 @@ def _num_fmt(lvl: Element | None) -> str:
     if fmt is None:  # Word 2010 puts custom formats in mc:AlternateContent with a plain fallback
         fmt = val(lvl, f"{MC}AlternateContent/{MC}Fallback/{W}numFmt")
     return fmt or "decimal"
-

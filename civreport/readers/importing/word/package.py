@@ -27,17 +27,26 @@ _XML_PARTS = (".xml", ".rels")
 _DOCUMENT_XML = "word/document.xml"
 
 _NOT_DOCX = "不是有效的 Word（.docx）文件：请确认选对了文件，或在 Word/WPS 中另存为 .docx 后再导入"
-_OLD_FORMAT = ("不是有效的 Word（.docx）文件：它是旧版 Word（.doc）或 WPS 格式，"
-               "请在 Word/WPS 中另存为 .docx，或以 .doc 扩展名导入")
-_NO_BODY = "不是有效的 Word（.docx）文件：压缩包里没有 Word 正文（word/document.xml），请在 Word/WPS 中另存为 .docx 后再导入"
-_TEMPLATE = "不是有效的 Word（.docx）文件：它是 Word 模板或启用宏的文档（.dotx/.docm），请在 Word 中另存为 .docx 后再导入"
+_OLD_FORMAT = (
+    "不是有效的 Word（.docx）文件：它是旧版 Word（.doc）或 WPS 格式，请在 Word/WPS 中另存为 .docx，或以 .doc 扩展名导入"
+)
+_NO_BODY = (
+    "不是有效的 Word（.docx）文件：压缩包里没有 Word 正文（word/document.xml），请在 Word/WPS 中另存为 .docx 后再导入"
+)
+_TEMPLATE = (
+    "不是有效的 Word（.docx）文件：它是 Word 模板或启用宏的文档（.dotx/.docm），请在 Word 中另存为 .docx 后再导入"
+)
 _ENCRYPTED = "文件已加密，请在 Word 中取消密码后另存再导入"
 CORRUPT = "文件已损坏，无法读取：请在 Word/WPS 中打开，另存为 .docx 后再导入"
 _BOMB = "文件解压缩后异常膨胀（疑似压缩炸弹），已拒绝读取：请确认文件来源，或在 Word 中另存为 .docx 后再导入"
-_PART_TOO_BIG = ("文件中的 {part} 解压后超过 {limit} MB，远超正常文档（疑似压缩炸弹），已拒绝读取："
-                 "请确认文件来源，或在 Word 中另存为 .docx 后再导入")
-_TOO_MUCH_XML = ("文件中的排版数据（XML）远多于正常文档（{part} 处已超过 {limit:,} 个标记），疑似恶意构造，已拒绝读取："
-                 "请确认文件来源；如确是很长的文档，请拆成几个文件后分别导入")
+_PART_TOO_BIG = (
+    "文件中的 {part} 解压后超过 {limit} MB，远超正常文档（疑似压缩炸弹），已拒绝读取："
+    "请确认文件来源，或在 Word 中另存为 .docx 后再导入"
+)
+_TOO_MUCH_XML = (
+    "文件中的排版数据（XML）远多于正常文档（{part} 处已超过 {limit:,} 个标记），疑似恶意构造，已拒绝读取："
+    "请确认文件来源；如确是很长的文档，请拆成几个文件后分别导入"
+)
 
 
 def open_document(data: bytes, file: str) -> Document:

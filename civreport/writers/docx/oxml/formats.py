@@ -18,8 +18,14 @@ def fonts(rpr: Element, name: str) -> None:
             del rfonts.attrib[qn(f"w:{theme}")]
 
 
-def run_format(rpr: Element, *, font: str | None = None, size_pt: float | None = None,
-               spacing_twips: int | None = None, bold: bool | None = None) -> None:
+def run_format(
+    rpr: Element,
+    *,
+    font: str | None = None,
+    size_pt: float | None = None,
+    spacing_twips: int | None = None,
+    bold: bool | None = None,
+) -> None:
     if font:
         fonts(rpr, font)
     if bold is not None:
@@ -34,13 +40,14 @@ def run_format(rpr: Element, *, font: str | None = None, size_pt: float | None =
     child(rpr, "lang", val="en-US", eastAsia="zh-CN")
 
 
-def indent(ppr: Element, *, left: float = 0, right: float = 0, first_line: float = 0,
-           char_twips: int) -> None:
+def indent(ppr: Element, *, left: float = 0, right: float = 0, first_line: float = 0, char_twips: int) -> None:
     """Indents in characters (negative ``first_line`` hangs), with twips as the fallback
     for readers that ignore the character units."""
     attrs: dict[str, str | int] = {
-        "leftChars": round(left * 100), "left": round(left * char_twips),
-        "rightChars": round(right * 100), "right": round(right * char_twips),
+        "leftChars": round(left * 100),
+        "left": round(left * char_twips),
+        "rightChars": round(right * 100),
+        "right": round(right * char_twips),
     }
     if first_line >= 0:
         attrs.update(firstLineChars=round(first_line * 100), firstLine=round(first_line * char_twips))

@@ -56,8 +56,13 @@ def core_properties(title: str, author: str, subject: str, created: date | None)
     """Core properties: title, subject, author and the report's date; nothing from the clock."""
     ns = _CORE_NS
     root = etree.Element(f"{{{ns['cp']}}}coreProperties", nsmap=ns)
-    for tag, text in (("dc:title", title), ("dc:subject", subject), ("dc:creator", author),
-                      ("cp:lastModifiedBy", author), ("cp:revision", "1")):
+    for tag, text in (
+        ("dc:title", title),
+        ("dc:subject", subject),
+        ("dc:creator", author),
+        ("cp:lastModifiedBy", author),
+        ("cp:revision", "1"),
+    ):
         prefix, name = tag.split(":")
         etree.SubElement(root, f"{{{ns[prefix]}}}{name}").text = text
     if created is not None:

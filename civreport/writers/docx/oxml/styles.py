@@ -17,11 +17,19 @@ def set_defaults(styles: Styles, *, font: str, size_pt: float, line_twips: int) 
     exact_lines(find(styles.element, "w:docDefaults/w:pPrDefault/w:pPr"), line_twips)
 
 
-def format_paragraphs(style: BaseStyle, *, widow_control: bool | None = None,
-                      overflow_punctuation: bool | None = None, keep_next: bool = False,
-                      first_line: float | None = None, char_twips: int = 0, align: str | None = None,
-                      outline_level: int | None = None, snap_to_grid: bool | None = None,
-                      line_twips: int | None = None) -> None:
+def format_paragraphs(
+    style: BaseStyle,
+    *,
+    widow_control: bool | None = None,
+    overflow_punctuation: bool | None = None,
+    keep_next: bool = False,
+    first_line: float | None = None,
+    char_twips: int = 0,
+    align: str | None = None,
+    outline_level: int | None = None,
+    snap_to_grid: bool | None = None,
+    line_twips: int | None = None,
+) -> None:
     """Set the paragraph properties of ``style`` that are given: Word's widow control and
     overflow punctuation, keep with next, a first-line indent in characters, the alignment
     (w:jc), the outline level (1 for the first), snapping to the document grid, and lines
@@ -45,8 +53,14 @@ def format_paragraphs(style: BaseStyle, *, widow_control: bool | None = None,
         exact_lines(ppr, line_twips)
 
 
-def format_runs(style: BaseStyle, *, font: str | None = None, size_pt: float | None = None,
-                spacing_twips: int | None = None, bold: bool | None = None) -> None:
+def format_runs(
+    style: BaseStyle,
+    *,
+    font: str | None = None,
+    size_pt: float | None = None,
+    spacing_twips: int | None = None,
+    bold: bool | None = None,
+) -> None:
     """Set the run properties of ``style`` that are given: the font in every slot, the size,
     the character spacing and bold."""
     run_format(style.element.get_or_add_rPr(), font=font, size_pt=size_pt, spacing_twips=spacing_twips, bold=bold)

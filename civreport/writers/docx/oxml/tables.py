@@ -11,8 +11,14 @@ from .elements import Element, child, element, properties, qn
 from .text import add_text, paragraph
 
 
-def table(widths: Sequence[int], rows: Sequence[Sequence[tuple[str, str]]], *, header_rows: int,
-          rule_eighths: int, padding: Mapping[str, int]) -> Element:
+def table(
+    widths: Sequence[int],
+    rows: Sequence[Sequence[tuple[str, str]]],
+    *,
+    header_rows: int,
+    rule_eighths: int,
+    padding: Mapping[str, int],
+) -> Element:
     """A table of ``rows`` of cells, each a paragraph style id and its text, in columns
     ``widths`` twips wide; a single black rule ``rule_eighths`` eighths of a point thick round
     and between the cells, and ``padding`` (twips at the top, left, bottom and right) inside them."""

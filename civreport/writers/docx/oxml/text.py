@@ -73,8 +73,7 @@ def runs(text: str, style: str | None = None) -> list[Element]:
     return out
 
 
-def page_number(paragraph: Paragraph, *, style_id: str, side: str, inset_twips: int, before: str,
-                after: str) -> None:
+def page_number(paragraph: Paragraph, *, style_id: str, side: str, inset_twips: int, before: str, after: str) -> None:
     """Make python-docx's ``paragraph`` (a footer's) show ``before`` PAGE ``after`` in the style
     ``style_id``, aligned to ``side`` (left or right) and ``inset_twips`` in from it: the page
     number as Word computes it."""
