@@ -297,23 +297,50 @@ def test_the_signoff_never_starts_a_page_alone(libreoffice, lines, free):
 
 
 @pytest.mark.slow
-def test_the_dash_stays_whole_at_line_ends(libreoffice):
+def test_the_dash_stays_whole_and_with_what_follows_it(libreoffice):
+    """—— never splits, and never ends a line (Word's kinsoku list as the DOCX states it):
+    where it does not fit, it starts the next line."""
     lines = [line for page in _page_lines(libreoffice["dash"]) for line in page]
-    assert any(line.endswith("——") for line in lines) and any(line.startswith("——") for line in lines)
-    assert not any(a.endswith("—") and not a.endswith("——") for a in lines)
+    assert sum(line.startswith("——") for line in lines) >= 2
+    assert not any(line.endswith("—") for line in lines)
 
 
-def test_every_docx_is_audited_and_the_audit_finds_faults():
-    assert DocxWriter.write.__name__ == "audited"  # conftest's session fixture checks every DOCX written
-    data = render_docx(make_report())
+@pytest.mark.slow
+def test_punctuation_hanging_in_word_would_fail_the_comparison(tmp_path):
+    """The comparison reads the DOCX as Word does: a file that let punctuation hang past the
+    margin in Word (w:overflowPunct on) lays out differently from the PDF."""
+    report = civreport.load(SAMPLES[0])
+    good = render_docx(report)
+    hanging = _with_member(
+        good, "word/styles.xml", lambda xml: xml.replace(b'overflowPunct w:val="0"', b'overflowPunct w:val="1"')
+    )
+    assert hanging != good
+    (tmp_path / "good.docx").write_bytes(good)
+    (tmp_path / "hanging.docx").write_bytes(hanging)
+    laid_out = {
+        name: _page_lines(pages(pdf))
+        for name, pdf in to_pdf([tmp_path / "good.docx", tmp_path / "hanging.docx"], tmp_path).items()
+    }
+    expected = _page_lines(pages(quiet_pdf(report)))
+    assert laid_out["good"] == expected
+    assert laid_out["hanging"] != expected
+
+
+def _with_member(data: bytes, name: str, change) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             member = source.read(info)
-            if info.filename == "word/document.xml":  # w:jc before w:pStyle: out of schema order
-                member = member.replace(
-                    b'<w:pStyle w:val="CivBody"/>', b'<w:jc w:val="both"/><w:pStyle w:val="CivBody"/>', 1
-                )
-            target.writestr(info, member)
+            target.writestr(info, change(member) if info.filename == name else member)
+    return out.getvalue()
+
+
+def test_every_docx_is_audited_and_the_audit_finds_faults():
+    assert DocxWriter.write.__name__ == "audited"  # conftest's session fixture checks every DOCX written
+    data = _with_member(
+        render_docx(make_report()),
+        "word/document.xml",  # w:jc before w:pStyle: out of schema order
+        lambda xml: xml.replace(b'<w:pStyle w:val="CivBody"/>', b'<w:jc w:val="both"/><w:pStyle w:val="CivBody"/>', 1),
+    )
     with pytest.raises(AssertionError, match="Unexpected element 'pStyle'"):
-        assert_valid_docx(out.getvalue())
+        assert_valid_docx(data)

@@ -10,7 +10,8 @@ follows Word's defaults here):
   them (Word's autoSpaceDE/autoSpaceDN, on by default; LibreOffice always), so 2024年 is
   drawn 2024 年. Punctuation and symbols (. % - （ ，) get none.
 - Breaks: no line break between closing punctuation (、，。）》…) and a following letter
-  or digit, nor between a letter or digit and a following opening bracket (（《【…).
+  or digit, nor between a letter or digit and a following opening bracket (（《【…), nor
+  after a character of Word's "cannot end a line" list (the dash — among them).
   Pango allows both; an invisible WORD JOINER forbids them. And curly quotes in Chinese
   text open and close like brackets: a line may break before “ and after ”. Pango (by the
   older UAX #14) breaks on neither side of a quote; a ZERO WIDTH SPACE allows it.
@@ -34,7 +35,14 @@ BREAK = "\u200b"
 CLOSING = "、，。）》」』】〉〕］｝〗〙"
 OPENING = "（《「『【〈〔［｛〖〘"
 IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_GLUED = re.compile(f"(?<=[{CLOSING}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{OPENING}])")
+# Word's simplified-Chinese kinsoku list of characters that never end a line, plus the dash:
+# a dash never parts from what follows it, so —— never splits (GB/T 15834). The DOCX states the
+# list (w:noLineBreaksAfter); the page glues each to what follows it for the PDF.
+NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥—"
+_GLUED = re.compile(
+    f"(?<=[{CLOSING}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{OPENING}])"
+    f"|(?<=[{re.escape(NO_BREAK_AFTER)}])(?=[^\\s{JOINER}—])"  # —— itself Pango keeps whole
+)
 _QUOTE_BREAK = re.compile(f"(?<=[”’])(?=[{IDEOGRAPHS}{OPENING}“‘])|(?<=[{IDEOGRAPHS}{CLOSING}])(?=[“‘])")
 
 

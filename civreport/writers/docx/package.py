@@ -20,6 +20,7 @@ from docx.shared import Mm
 from ...office.fonts import FontRole
 from ...office.layout import MM, TWIPS, Layout
 from ...office.styles import StyleTable
+from ...rendering.linebreaks import NO_BREAK_AFTER
 from .oxml.elements import Element
 from .oxml.parts import DocumentXml, core_properties, theme_fonts
 from .oxml.sections import line_grid
@@ -34,9 +35,6 @@ STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: the archive never d
 # Parts of python-docx's default template a summary never uses; the blank-page thumbnail
 # would even misrepresent the file in file browsers.
 UNUSED_PARTS = {"stylesWithEffects", "webSettings", "customXml", "thumbnail"}
-# Word's simplified-Chinese kinsoku list of characters that never end a line, plus the
-# dash: the two halves of —— must not part (GB/T 15834).
-NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥—"
 
 
 def _set_up_page(document: Document, layout: Layout) -> None:

@@ -36,11 +36,11 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     char_twips = round(layout.char_pitch_pt * TWIPS)
     set_defaults(styles, font=fonts["body"], size_pt=layout.body_size_pt, line_twips=pitch)
     normal = styles["Normal"]
-    # Widow control off, or some full pages carry one line less.
-    # No punctuation hanging in the margin: the PDF keeps it inside the text block too.
-    # (Spacing between Chinese and Latin text stays on, as word processors default it;
-    # the page carries the same space for the PDF, see civreport.rendering.linebreaks.)
-    format_paragraphs(normal, widow_control=False, overflow_punctuation=True, line_twips=pitch)
+    # Widow control off, or some full pages carry one line less. The Chinese line rules
+    # written out, not left to each word processor's defaults: no punctuation hangs in the
+    # margin (the PDF keeps it inside the text block too), and Chinese is spaced from Latin
+    # (the page carries the same space for the PDF, see civreport.rendering.linebreaks).
+    format_paragraphs(normal, widow_control=False, chinese_lines=True, line_twips=pitch)
     format_runs(normal, font=fonts["body"], size_pt=layout.body_size_pt, spacing_twips=layout.char_spacing_twips)
     for style in table:
         word = _add(styles, style.style_name, ParagraphStyle)

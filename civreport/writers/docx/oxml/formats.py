@@ -59,5 +59,21 @@ def indent(ppr: Element, *, left: float = 0, right: float = 0, first_line: float
         ind.set(qn(f"w:{name}"), str(value))
 
 
+def chinese_line_rules(ppr: Element) -> None:
+    """The East Asian line rules as Word and WPS read them (ECMA-376 Part 1, 17.3.1): the
+    kinsoku lists apply, Latin words stay whole, no punctuation hangs past the margin
+    (``overflowPunct`` on would allow it), none is compressed at a line start, and Chinese is
+    spaced from Latin letters and digits, as the PDF's page is."""
+    for tag, on in (
+        ("kinsoku", True),
+        ("wordWrap", True),
+        ("overflowPunct", False),
+        ("topLinePunct", False),
+        ("autoSpaceDE", True),
+        ("autoSpaceDN", True),
+    ):
+        child(ppr, tag, val=int(on))
+
+
 def exact_lines(ppr: Element, pitch_twips: int) -> None:
     child(ppr, "spacing", before=0, after=0, line=pitch_twips, lineRule="exact")

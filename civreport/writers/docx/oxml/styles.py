@@ -7,7 +7,7 @@ from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
 
 from .elements import child, find, qn
-from .formats import exact_lines, indent, run_format
+from .formats import chinese_line_rules, exact_lines, indent, run_format
 
 
 def set_defaults(styles: Styles, *, font: str, size_pt: float, line_twips: int) -> None:
@@ -21,7 +21,7 @@ def format_paragraphs(
     style: BaseStyle,
     *,
     widow_control: bool | None = None,
-    overflow_punctuation: bool | None = None,
+    chinese_lines: bool = False,
     keep_next: bool = False,
     first_line: float | None = None,
     char_twips: int = 0,
@@ -30,15 +30,15 @@ def format_paragraphs(
     snap_to_grid: bool | None = None,
     line_twips: int | None = None,
 ) -> None:
-    """Set the paragraph properties of ``style`` that are given: Word's widow control and
-    overflow punctuation, keep with next, a first-line indent in characters, the alignment
+    """Set the paragraph properties of ``style`` that are given: Word's widow control, the
+    Chinese line rules (:func:`~.formats.chinese_line_rules`), keep with next, a first-line indent in characters, the alignment
     (w:jc), the outline level (1 for the first), snapping to the document grid, and lines
     exactly ``line_twips`` apart."""
     ppr = style.element.get_or_add_pPr()
     if widow_control is not None:
         child(ppr, "widowControl", val=int(widow_control))
-    if overflow_punctuation is not None:
-        child(ppr, "overflowPunct", val=int(overflow_punctuation))
+    if chinese_lines:
+        chinese_line_rules(ppr)
     if keep_next:
         child(ppr, "keepNext")
     if first_line is not None:
