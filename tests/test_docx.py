@@ -12,6 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from lxml import etree
 
 import civreport
 from civreport import render_docx
@@ -153,6 +154,61 @@ def test_body_text_is_on_the_grid_with_tracking_and_indent(sample_docx):
     for name in ("公文标题", "署名", "成文日期", "页码"):
         ind = document.styles[name].element.find(f"{W}pPr/{W}ind")
         assert ind.get(f"{W}firstLineChars") == "0", name
+
+
+def test_word_and_wps_are_told_the_chinese_line_rules(sample_docx):
+    """Written out, as the specification means them, not left to each program's defaults."""
+    document = open_docx(sample_docx["hedong-street-2021"])
+    ppr = document.styles["Normal"].element.find(f"{W}pPr")
+    rules = {tag: ppr.find(f"{W}{tag}").get(f"{W}val") for tag in ("kinsoku", "wordWrap", "overflowPunct")}
+    rules |= {tag: ppr.find(f"{W}{tag}").get(f"{W}val") for tag in ("topLinePunct", "autoSpaceDE", "autoSpaceDN")}
+    assert rules == {
+        "kinsoku": "1",
+        "wordWrap": "1",
+        "overflowPunct": "0",  # on would let punctuation hang in the margin
+        "topLinePunct": "0",
+        "autoSpaceDE": "1",
+        "autoSpaceDN": "1",
+    }
+    settings = document.settings.element
+    assert settings.find(f"{W}characterSpacingControl").get(f"{W}val") == "doNotCompress"
+    kinsoku = settings.find(f"{W}noLineBreaksAfter")
+    assert kinsoku.get(f"{W}lang") == "zh-CN" and "—" in kinsoku.get(f"{W}val") and "（" in kinsoku.get(f"{W}val")
+    mode = [s for s in settings.iter(f"{W}compatSetting") if s.get(f"{W}name") == "compatibilityMode"]
+    assert [s.get(f"{W}val") for s in mode] == ["15"]  # Word 2013 and later: no 兼容模式
+    assert settings.find(f"{W}themeFontLang").get(f"{W}eastAsia") == "zh-CN"
+
+
+def _font_table(data: bytes) -> dict[str, dict[str, str]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read("word/fontTable.xml"))
+    return {
+        font.get(f"{W}name"): {child.tag.removeprefix(W): child.get(f"{W}val") for child in font}
+        for font in root.iter(f"{W}font")
+    }
+
+
+@pytest.mark.parametrize(
+    ("names", "body", "heading2"), [("official", "仿宋_GB2312", "楷体_GB2312"), ("windows", "仿宋", "楷体")]
+)
+def test_the_font_table_names_each_font_with_its_alternate(tmp_path, names, body, heading2):
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(f"fonts: {{names: {names}}}\n", encoding="utf-8")
+    data = render_docx(make_report(), office=profile)
+    styles = open_docx(data).styles
+    assert rpr_fonts(styles["公文正文"])["eastAsia"] == body
+    assert rpr_fonts(styles["二级标题"])["eastAsia"] == heading2
+    table = _font_table(data)
+    assert list(table) == ["方正小标宋简体", "黑体", heading2, body, "宋体"]
+    other = {"仿宋": "仿宋_GB2312", "仿宋_GB2312": "仿宋", "楷体": "楷体_GB2312", "楷体_GB2312": "楷体"}
+    assert table[body] == {"altName": other[body], "charset": "86", "family": "modern", "pitch": "fixed"}
+    assert table[heading2]["altName"] == other[heading2]
+    assert table["黑体"]["altName"] == "SimHei" and table["宋体"]["altName"] == "SimSun"
+
+
+def test_a_font_the_table_does_not_know_is_named_alone():
+    data = render_docx(make_report(), fonts={"body": "Source Han Serif SC"})
+    assert _font_table(data)["Source Han Serif SC"] == {}
 
 
 def test_section_geometry(sample_docx):

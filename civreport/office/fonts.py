@@ -38,6 +38,33 @@ OFFICIAL: dict[FontRole, tuple[str, ...]] = {
     "page_number": ("宋体", "SimSun"),
 }
 
+# The names Windows ships where they differ from the official ones: a profile's
+# ``fonts.names: windows`` has the DOCX ask for these.
+FontNames = Literal["official", "windows"]
+WINDOWS: dict[FontRole, str] = {"heading2": "楷体", "body": "仿宋"}
+
+# Each Chinese font name the DOCX may ask for and the name Word and WPS take in its stead where
+# it is missing (the font table's w:altName): the official and the Windows names stand in for
+# each other, the Chinese and the English names of one font likewise.
+ALTERNATES: dict[str, str] = {
+    "方正小标宋简体": "方正小标宋_GBK",
+    "方正小标宋_GBK": "方正小标宋简体",
+    "小标宋体": "方正小标宋简体",
+    "黑体": "SimHei",
+    "SimHei": "黑体",
+    "方正黑体_GBK": "黑体",
+    "楷体_GB2312": "楷体",
+    "楷体": "楷体_GB2312",
+    "KaiTi": "楷体",
+    "方正楷体_GBK": "楷体",
+    "仿宋_GB2312": "仿宋",
+    "仿宋": "仿宋_GB2312",
+    "FangSong": "仿宋",
+    "方正仿宋_GBK": "仿宋",
+    "宋体": "SimSun",
+    "SimSun": "宋体",
+}
+
 GENERIC: dict[FontRole, str] = {
     "title": "serif",
     "heading1": "sans-serif",
@@ -109,6 +136,10 @@ def as_list(spec: FontSpec | Sequence[FontSpec]) -> list[FontSpec]:
     return [spec] if isinstance(spec, (str, Path)) else list(spec)
 
 
-def docx_names(chosen: Mapping[FontRole, str] | None = None) -> dict[FontRole, str]:
-    """The font name a DOCX asks for, per role: the chosen one, else the first official name."""
-    return {role: (chosen or {}).get(role) or names[0] for role, names in OFFICIAL.items()}
+def docx_names(chosen: Mapping[FontRole, str] | None = None, names: FontNames = "official") -> dict[FontRole, str]:
+    """The font name a DOCX asks for, per role: the chosen one, else the first official name
+    (or the name Windows ships, with ``names="windows"``)."""
+    defaults = {role: official[0] for role, official in OFFICIAL.items()}
+    if names == "windows":
+        defaults |= WINDOWS
+    return {role: (chosen or {}).get(role) or default for role, default in defaults.items()}

@@ -22,7 +22,7 @@ from ..checking.rule import RuleSetting
 from ..errors import InputError, Problem
 from ..files import expand_home, not_a_file
 from ..model import CleanModel, Name, PartHeadings, RangeDash, StrictModel, Text
-from .fonts import FontRole, is_font_file
+from .fonts import FontNames, FontRole, is_font_file
 from .layout import Layout
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ class Numbering(StrictModel):
 class ProfileFonts(StrictModel):
     """Fonts per role: names the DOCX asks for, and files or families the PDF is drawn with."""
 
+    names: FontNames = Field(
+        default="official",
+        title="DOCX 字体名称",
+        description="official：仿宋_GB2312、楷体_GB2312（公文字体名）；windows：仿宋、楷体（Windows 自带）",
+    )
     docx: dict[FontRole, Text] = Field(default_factory=dict, title="DOCX 字体名")
     pdf: dict[FontRole, Text | list[Text]] = Field(default_factory=dict, title="PDF 字体文件或字体族")
 

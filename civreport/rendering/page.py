@@ -179,6 +179,6 @@ def build_page(
         layout=settings.page,
         styles=styles,
         pdf_fonts=tuple((role, tuple(str(s) for s in as_list(spec))) for role, spec in pdf_fonts.items()),
-        docx_fonts=tuple(docx_names(docx_fonts).items()),
+        docx_fonts=tuple(docx_names(docx_fonts, settings.fonts.names).items()),
         resources=tuple(dirs),
     )

@@ -17,14 +17,14 @@ import docx
 from docx.document import Document
 from docx.shared import Mm
 
-from ...office.fonts import FontRole
+from ...office.fonts import ALTERNATES, FontRole
 from ...office.layout import MM, TWIPS, Layout
 from ...office.styles import StyleTable
 from ...rendering.linebreaks import NO_BREAK_AFTER
 from .oxml.elements import Element
-from .oxml.parts import DocumentXml, core_properties, theme_fonts
+from .oxml.parts import DocumentXml, core_properties, font_table, theme_fonts
 from .oxml.sections import line_grid
-from .oxml.settings import mirror_margins, no_line_breaks_after
+from .oxml.settings import chinese_theme_language, current_word, mirror_margins, no_line_breaks_after
 from .oxml.styles import trim
 from .oxml.text import page_number
 from .styles import character_style_id, define_styles
@@ -48,6 +48,8 @@ def _set_up_page(document: Document, layout: Layout) -> None:
     section.footer_distance = Mm(layout.margin_bottom_mm - layout.page_number_gap_mm - number_line_mm)
     line_grid(section, layout.line_pitch_twips)
     no_line_breaks_after(document.settings, NO_BREAK_AFTER)
+    current_word(document.settings)
+    chinese_theme_language(document.settings)
     if layout.mirrored:
         mirror_margins(document.settings)
 
@@ -89,6 +91,7 @@ class Package:
         members["word/theme/theme1.xml"] = theme_fonts(
             members["word/theme/theme1.xml"], fonts["heading1"], fonts["body"]
         )
+        members["word/fontTable.xml"] = font_table(fonts.values(), ALTERNATES)
         self._document = DocumentXml(members.pop(DOCUMENT))
         members.pop(CORE)
         fixed = io.BytesIO()

@@ -4,12 +4,12 @@ the office's fonts, and the core properties."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from lxml import etree
 
-from .elements import Element, find
+from .elements import W_NS, Element, find
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _CORE_NS = {
@@ -49,6 +49,21 @@ def theme_fonts(theme: bytes, major: str, minor: str) -> bytes:
                 script.set("typeface", name)
             else:
                 fonts.remove(script)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def font_table(names: Iterable[str], alternates: Mapping[str, str]) -> bytes:
+    """``word/fontTable.xml`` naming each font of the document; a Chinese font of
+    ``alternates`` as a simplified-Chinese (GB2312, charset 86) fixed-pitch font with the name
+    Word and WPS take where it is missing, any other by its name alone."""
+    w = f"{{{W_NS}}}"
+    root = etree.Element(f"{w}fonts", nsmap={"w": W_NS})
+    for name in dict.fromkeys(names):
+        font = etree.SubElement(root, f"{w}font", {f"{w}name": name})
+        if name in alternates:
+            etree.SubElement(font, f"{w}altName", {f"{w}val": alternates[name]})
+            for tag, value in (("charset", "86"), ("family", "modern"), ("pitch", "fixed")):
+                etree.SubElement(font, f"{w}{tag}", {f"{w}val": value})
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

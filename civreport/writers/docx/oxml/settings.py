@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.settings import Settings
 
-from .elements import element, find
+from .elements import element, find, qn
 
 
 def no_line_breaks_after(settings: Settings, characters: str) -> None:
@@ -16,3 +16,17 @@ def no_line_breaks_after(settings: Settings, characters: str) -> None:
 def mirror_margins(settings: Settings) -> None:
     """Inner and outer margins that swap on facing pages."""
     find(settings.element, "w:zoom").addnext(element("mirrorMargins"))  # schema order: right after w:zoom
+
+
+def current_word(settings: Settings) -> None:
+    """Word 2013 and later's layout (compatibility mode 15), so that Word opens the file
+    without 兼容模式."""
+    for setting in settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+
+
+def chinese_theme_language(settings: Settings) -> None:
+    """Simplified Chinese as the East Asian language of the theme's fonts (python-docx's
+    template says Japanese)."""
+    find(settings.element, "w:themeFontLang").set(qn("w:eastAsia"), "zh-CN")
