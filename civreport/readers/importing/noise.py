@@ -140,6 +140,7 @@ def drop_noise(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]
         found = marker(text)
         if (
             found
+            and not block.new_paragraph  # its format made it a paragraph (a Word list item): typed by no site
             and found.family == "1."
             and text[found.end - 1] == "、"
             and kept

@@ -328,8 +328,8 @@ def _flatten(node: Node) -> list[SourceBlock]:
 
 def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
     title, first = split_heading(node.text)
-    if title and first is None and node.text.endswith("。") and not node.content and not node.children:
-        title, first = "", node.text  # a numbered sentence (2.对绿化带……清除。): text, its 。 kept
+    if title and first is None and node.text.endswith(("。", "；")) and not node.content and not node.children:
+        title, first = "", node.text  # a numbered sentence (2.对绿化带……清除。): text, its 。 or ； kept
     if not title and node.children:
         title, first = node.text, None
     children = node.children
