@@ -40,7 +40,7 @@ class ImportResult:
     drops: tuple[Drop, ...] = ()
     warnings: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
-    guesses: dict[str, str] = field(default_factory=dict)  # field → why its value is a guess
+    guesses: dict[str, str] = field(default_factory=dict)  # field → what its guessed value was taken from
     figures: tuple[FoundFigure, ...] = ()
     more: tuple[ImportResult, ...] = ()  # the further summaries of a file that holds several
 

@@ -12,25 +12,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...model import KINDS, Item, Period, PeriodError, Report
-from ...model.genre import CLOSING, ends_with_lead_in, role_of
-from ...model.limits import FIRST_YEAR, MAX_TITLE
-from ...model.numerals import CN_DIGITS, HEADING_LEVELS
+from ...model import Item, Report
+from ...model.genre import CLOSING, default_heading, ends_with_lead_in, role_of, roles_named
+from ...model.limits import MAX_TITLE
+from ...model.numerals import HEADING_LEVELS
 from ...model.parts import MAX_COLUMNS
 from .dates import parse_date
 from .enumerations import points
+from .guesses import ORGANISATION, SEAL, TITLE, names
 from .headings import marker
 from .outline import Node, outline
 from .source import SourceBlock
 
-PLACEHOLDER = "××"  # what the genre writes for a name not yet filled in
 _TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
 _SENTENCE = re.compile(r"^.*?[。！？]")
-_KINDS = sorted(KINDS, key=len, reverse=True)  # the longest first: 工作情况汇报 before 工作汇报
-_PERIOD = (
-    rf"(?:\d{{4}}|[零{CN_DIGITS}]{{4}})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
-    r"\d{1,2}[—\-～~至]\d{1,2}月|\d{1,2}月份?)?"
-)
 # What a document's title ends with: a title over two lines goes on until one of these.
 _DOCUMENT_KIND = re.compile(
     r"(?:通知|报告|总结|汇报|讲话|发言|意见|方案|请示|决定|办法|规定|纪要|说明|计划|要点|通报|批复|函)$"
@@ -39,19 +34,7 @@ _SPEAKER = re.compile(
     r"^[\u4e00-\u9fff]{0,12}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|主席|处长|厅长|省长|组长|"
     r"校长|院长|经理|董事长|委员)\s*[\u4e00-\u9fff·]{2,4}$"
 )
-_PART_OF_YEAR = re.compile(r"\d{4}年(?:上半年|下半年|前三季度|第[一二三四1-4]季度|\d{1,2}[—\-～~至]\d{1,2}月)")
-_TITLE = re.compile(rf"^(?:关于)?(?P<office>.*?)(?P<period>{_PERIOD})(?P<subject>.*?)(?P<kind>{'|'.join(_KINDS)})$")
-# A title without a period: the office is a place or body the subject follows (某区创建全国文明城市工作总结).
-_OFFICE_FIRST = re.compile(
-    r"^(?:关于)?(?P<office>.{1,24}?(?:区|县|市|镇|乡|街道|办事处|局|委|委员会|办公室|中心|园|政府|公司|"
-    r"学校|医院|社区|村))(?=创建|创文|创卫|开展|推进|加强|深化|巩固|争创|做好|文明|精神|全国|全省|城市)"
-)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()·A-Za-z0-9×X*＊\s]{2,40}$")
-_ORGANISATION = re.compile(
-    r"(?:委员会|办公室|办事处|政府|委|局|厅|部|处|科|室|中心|院|所|站|队|社|会|组|街道|镇|乡|村|社区|园区?|"
-    r"公司|集团|学校|大学|医院|支部|党组|办|馆|署|团)$"
-)
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
 _NUMBERED = re.compile(r"^\d+[.．、]\s*")
 _TITLE_STYLE = re.compile(r"^(?:title|h1|标题|公文标题|文章标题|大标题)$", re.IGNORECASE)
@@ -90,7 +73,7 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
         text = blocks[end - 1].text.strip()
         # An office signs (……办公室); above a date, a person may (李建国), nearest the date only.
         person = bool(day) and not names and len(text) <= 4
-        if not _NAME.match(text) or marker(text) or not (_ORGANISATION.search(text) or person):
+        if not _NAME.match(text) or marker(text) or not (ORGANISATION.search(SEAL.sub("", text)) or person):
             break
         names.insert(0, text)
         end -= 1
@@ -144,10 +127,10 @@ def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list
             and len(lines) < 3
             and _is_title_line(blocks[i])
             and not blocks[i].text.startswith("—")
-            and not _TITLE.match(lines[-1])
+            and not TITLE.match(lines[-1])
             and not _SPEAKER.match(blocks[i].text)
             and (
-                _TITLE.match("".join(lines) + blocks[i].text)
+                TITLE.match("".join(lines) + blocks[i].text)
                 or (_DOCUMENT_KIND.search(blocks[i].text) and not _DOCUMENT_KIND.search(lines[-1]))
             )
         ):
@@ -181,67 +164,22 @@ def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list
     return "\n".join(lines) or None, blocks[i:]
 
 
-def _names(title: str | None, texts: list[str], out: Recognised) -> None:
-    """Office, period, subject and kind from the title; an explicit title where they do not
-    compose it as written."""
+def _names(title: str | None, opening: list[str], texts: list[str], out: Recognised) -> None:
+    """Office, period, subject and kind, from the title where it names them, else guessed (see
+    :mod:`.guesses`); an explicit title where they do not compose it as written."""
     data = out.data
     flat = (title or "").replace("\n", "")
-    m = _TITLE.match(flat)
-    office = m["office"].strip() if m else ""
-    if not office and (first := _OFFICE_FIRST.match(flat)):
-        office, flat_subject = first["office"], flat[first.end() :]
-    else:
-        flat_subject = m["subject"] if m else flat
-    period_text = m["period"] if m and m["period"] else ""
-    if m and m["period"]:
-        data["subject"] = m["subject"].strip() or "工作"
-        data["kind"] = m["kind"]
-    else:
-        kind = next((k for k in _KINDS if flat.endswith(k.removeprefix("工作"))), None)
-        data["subject"] = re.sub(r"(?:工作)?(?:开展)?(?:情况)?(?:汇报|总结|报告)+$", "", flat_subject) or PLACEHOLDER
-        if kind:
-            data["kind"] = kind
-        if not flat:
-            out.guesses["subject"] = "原文没有标题，请填写工作主题"
-            # 汇报如下 … 特此汇报: without a title the lead-in and closing name the kind.
-            said = "".join([*texts[:3], *data.get("closing", [])])
-            if kind := "工作汇报" if "汇报" in said else "工作情况报告" if "报告" in said else None:
-                data["kind"] = kind
-                out.guesses["kind"] = f"原文没有标题，文种取自正文中的“{kind[-2:]}”"
     signoff = data.get("signoff")
-    named = signoff if isinstance(signoff, str) else signoff[0] if isinstance(signoff, list) else None
-    if office:
-        data["office"] = office
-    elif named:
-        data["office"] = named
-        out.guesses["office"] = "标题中没有发文机关，取自落款"
-    else:
-        data["office"] = PLACEHOLDER
-        out.guesses["office"] = "原文没有写明发文机关，请填写"
-    try:
-        data["period"] = Period.parse(period_text).code() if period_text else None
-    except PeriodError:
-        data["period"] = None
-    if data["period"] is None:
-        # 现将我局2024年上半年……汇报如下: the opening names the period the title left out.
-        for named_period in (m[0] for text in texts[:3] for m in _PART_OF_YEAR.finditer(text)):
-            try:
-                data["period"] = Period.parse(named_period).code()
-            except PeriodError:
-                continue
-            out.guesses["period"] = f"标题中没有期间，取自开头的“{named_period}”"
-            break
-    if data["period"] is None:
-        years = [int(y) for y in _YEAR.findall(" ".join([flat, *texts])) if FIRST_YEAR <= int(y) <= date.today().year]
-        year = int(data["date"][:4]) if "date" in data else max(years) if years else date.today().year
-        data["period"] = str(year)
-        out.guesses["period"] = (
-            "标题中没有期间，取成文日期的年份"
-            if "date" in data
-            else f"标题中没有期间，取正文中最近的年份 {year}"
-            if years
-            else "原文没有写明期间，请填写"
-        )
+    signed = signoff if isinstance(signoff, str) else signoff[0] if isinstance(signoff, list) else None
+    written = date.fromisoformat(data["date"]) if "date" in data else None
+    # Without a title, the lead-in and closing name the kind (汇报如下 … 特此汇报).
+    named = names(flat, opening if flat else [*texts[:3], *data.get("closing", [])], texts, signed, written)
+    data |= {"office": named.office, "period": named.period, "subject": named.subject}
+    if named.kind:
+        data["kind"] = named.kind
+    out.guesses |= named.guesses
+    if not flat:
+        out.guesses["subject"] = "原文没有标题，请填写工作主题"
     if title and "".join(_composed_title(data)) != flat:
         data["title"] = title
     elif not title:
@@ -361,6 +299,11 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
     part: dict[str, Any] = {"title": title}
     if role := role_of(title):
         part = {"role": role} | part
+    elif len(both := roles_named(title)) > 1 and node.block:
+        named = "又是".join(f"“{default_heading(r)}”" for r in both)
+        out.warnings.append(
+            f"第 {node.block.line} 行的部分“{title}”既是{named}：保留为一个部分，不归入其中一类；如要分开，请拆成两个部分"
+        )
     item_level = 2
     first_child = node.children[0].marker if node.children else None
     if first_child and first_child.level >= 3:
@@ -413,7 +356,7 @@ def recognise(blocks: list[SourceBlock]) -> Recognised:
                 "开头中的表格无法放入开头：\n" + "\n".join("\t".join(row) for row in table.rows or ()),
             )
         )
-    _names(title, [b.text for b in body if b.rows is None], out)
+    _names(title, [b.text for b in opening], [b.text for b in body if b.rows is None], out)
     data = out.data
     if opening:
         data["opening"] = [b.text for b in opening]
