@@ -1,9 +1,11 @@
 """civreport import of Word files of the shapes offices send (tests/wordcorpus.py): Word's own
-numbering makes headings and entries, never a website's chunk numbers."""
+numbering makes headings and entries, never a website's chunk numbers; tables keep their
+content, a document laid out in a table reads label → paragraph."""
 
 from __future__ import annotations
 
 from civreport import ImportResult, import_document
+from civreport.model.parts import MAX_ROWS
 from civreport.pipeline import render_page
 from civreport.writers import write
 
@@ -94,3 +96,79 @@ def test_typed_numbers_in_word_paragraphs_are_not_chunk_numbers() -> None:
         ["招商引资工作，全年引进项目16个。"],
         ["城市管理工作，整治违法建设面积3.6万平方米，拆除违章广告牌210块。"],
     ]
+
+
+# -- tables --------------------------------------------------------------------------------------
+
+
+def test_an_application_form_reads_label_to_paragraph() -> None:
+    result = imported("an_application_form")
+    report = result.report
+    assert report.opening[:2] == ["项目名称：老旧小区“微治理”示范项目", "申报单位：××街道××社区居民委员会"]
+    assert [(p.title, p.role) for p in report.parts] == [
+        ("项目简介", None),
+        ("工作开展情况", "measures"),
+        ("主要成效", "achievements"),
+        ("存在问题", "problems"),
+        ("下一步打算", "plans"),
+        ("街道意见", None),
+    ]
+    assert len(report.parts[1].body) == 2 and report.parts[5].body == ["同意申报。"]
+    assert (report.signoff, str(report.date)) == ("××街道办事处（盖章）", "2024-12-20")
+    assert report.office == "××社区" and "office" not in result.guesses  # the title names it
+    assert any(w.startswith("第 2 行的表格（首格“项目名称”）是表格式的文稿") for w in result.warnings)
+
+
+def test_a_report_form_with_its_title_and_sign_off_in_the_table() -> None:
+    result = imported("a_report_form")
+    report = result.report
+    assert report.title == "××镇2024年上半年河长制工作情况报告表"
+    assert [p.title for p in report.parts] == ["基本情况", "主要做法及成效", "存在的问题", "下一步工作计划"]
+    assert (report.office, report.period.code(), report.signoff, str(report.date)) == (
+        "××镇",
+        "2024H1",
+        "××镇人民政府",
+        "2024-07-08",
+    )
+    assert any("末行的填报单位和日期作为落款和成文日期" in w for w in result.warnings)
+
+
+def test_a_table_of_19_rows_under_its_caption_and_a_table_in_the_opening() -> None:
+    result = imported("a_statistics_table_of_19_rows")
+    report = result.report
+    (table,) = report.parts[0].tables
+    assert table.title == "表1 2024年重点项目推进情况表"
+    assert table.header == ["序号", "项目名称", "计划投资（万元）", "完成投资（万元）", "完成率", "备注"]
+    assert len(table.rows) == 18 and table.rows[-1][:2] == ["17", "第17号道路改造工程"]
+    assert report.opening[1:3] == ["指标｜年度目标｜完成情况", "完成投资（亿元）｜85｜91.3"]
+    assert any(w.startswith("第 3 行的表格（首格“指标”）在第一个标题之前") for w in result.warnings)
+
+
+def test_a_table_longer_than_a_body_table_is_cut_and_named() -> None:
+    result = imported("a_table_of_250_rows")
+    tables = result.report.parts[0].tables
+    assert [len(t.rows) for t in tables] == [MAX_ROWS, 250 - MAX_ROWS]
+    assert [t.title for t in tables] == ["附表：2024年隐患排查整改台账", "附表：2024年隐患排查整改台账（续）"]
+    assert tables[1].header == ["序号", "单位", "隐患内容", "整改情况"] and tables[1].rows[0][0] == str(MAX_ROWS + 1)
+    (warning,) = result.warnings
+    assert warning.startswith("第 6 行的表格“附表：2024年隐患排查整改台账”有 250 行") and "rows" not in warning
+
+
+def test_a_wide_table_and_a_table_of_one_row_print_as_rows() -> None:
+    result = imported("wide_and_one_row_tables")
+    lines = printed(result).splitlines()
+    assert lines[lines.index("全年各月规模以上工业增加值增速如下。") + 2].startswith("指标｜1月｜2月")
+    assert "增速（%）｜6.1｜7.2｜8.3｜5.4｜6.5｜7.6｜8.7｜5.8｜6.9｜7.10｜8.11｜5.12｜6.8" in lines
+    assert lines[lines.index("主要统计调查任务：") + 2] == "人口抽样调查｜经济普查｜农业调查｜劳动力调查"
+    assert [w.split("：")[0] for w in result.warnings] == [
+        "第 4 行的表格（首格“指标”）有 14 列，表格最多 12 列",
+        "第 6 行的表格（首格“人口抽样调查”）只有一行，已按一段文字导入（各格以“｜”分隔）",
+    ]
+
+
+def test_a_document_framed_by_one_cell_keeps_its_headings_and_its_table() -> None:
+    report = imported("a_document_in_a_frame_of_one_cell").report
+    assert report.title == "××乡2024年度农业农村工作总结"
+    assert [p.title for p in report.parts] == ["主要成效", "存在的问题"]
+    assert report.parts[0].tables[0].rows == [["水稻", "21000", "9800"], ["玉米", "11000", "4200"]]
+    assert report.signoff == "××乡人民政府"

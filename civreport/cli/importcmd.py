@@ -65,8 +65,6 @@ def run(args: argparse.Namespace) -> int:
             notes = [summary]
             if part.drops:
                 notes.append(f"删去网站杂项 {len(part.drops)} 处")
-            if part.notes:
-                notes.append(f"{len(part.notes)} 处内容无法放入，已作为注释保留")
             print(f"提示：{path} → {target}：{'；'.join(notes)}（详见文件开头的注释）", file=sys.stderr)
             for guess in _guessed(part):
                 print(f"请核对：{target}：{guess}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """A summary recognised in a document's paragraphs: the title and what it names, recipients,
 opening and lead-in; parts with their roles, items, points and tables; closing, attachments,
-sign-off and date. The result is the plain data an input file holds, and notes on what could
-not be placed, which the input file carries as comments."""
+sign-off and date. The result is the plain data an input file holds, with the warnings and
+guesses the input file carries as comments."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from ...model import Item, Report
 from ...model.genre import CLOSING, default_heading, ends_with_lead_in, role_of, roles_named
 from ...model.limits import MAX_TITLE
 from ...model.numerals import HEADING_LEVELS
-from ...model.parts import MAX_COLUMNS
 from .dates import parse_date
 from .enumerations import points
 from .guesses import ORGANISATION, SEAL, TITLE, names
 from .headings import marker
 from .outline import Node, outline
 from .source import SourceBlock
+from .tables import body_tables, is_caption, laid_out, row_texts
+from .tables import name as table_name
 
 _TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
 _SENTENCE = re.compile(r"^.*?[。！？]")
@@ -40,20 +41,9 @@ _NUMBERED = re.compile(r"^\d+[.．、]\s*")
 _TITLE_STYLE = re.compile(r"^(?:title|h1|标题|公文标题|文章标题|大标题)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Note:
-    """Text the importer could not place, and where the input file shows it as a comment:
-    before the field ``before``, or at the end."""
-
-    before: str | None
-    line: int
-    text: str
-
-
 @dataclass
 class Recognised:
     data: dict[str, Any]
-    notes: list[Note] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     guesses: dict[str, str] = field(default_factory=dict)  # field → why its value is a guess
 
@@ -211,23 +201,6 @@ def split_heading(text: str, part: bool = False) -> tuple[str, str | None]:
     return first.removesuffix("。"), text[m.end() :].strip() or None
 
 
-def _table(block: SourceBlock, title: str | None, out: Recognised) -> dict[str, Any] | None:
-    rows = [list(row) for row in block.rows or () if any(cell.strip() for cell in row)]
-    width = max((len(row) for row in rows), default=0)
-    if len(rows) < 2 or width > MAX_COLUMNS:
-        return None
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    return ({"title": title} if title else {}) | {"header": rows[0], "rows": rows[1:]}
-
-
-def _table_text(block: SourceBlock) -> SourceBlock:
-    return SourceBlock("　".join(c for row in block.rows or () for c in row if c.strip()), block.line)
-
-
-def _is_table_title(text: str) -> bool:
-    return len(text) <= 30 and not text.endswith(("。", "；", "，", "：", "！", "？"))
-
-
 def _fields(content: list[SourceBlock], out: Recognised) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A part's or item's paragraphs, points and tables; what follows a table, as untitled items
     (printed after it, before any numbered items)."""
@@ -238,17 +211,16 @@ def _fields(content: list[SourceBlock], out: Recognised) -> tuple[dict[str, Any]
         i += 1
     tables: list[dict[str, Any]] = []
     while i < len(content) and content[i].rows is not None:
-        title = texts[-1] if not tables and texts and _is_table_title(texts[-1]) else None
-        table = _table(content[i], title, out)
-        if table is None:
-            out.warnings.append(f"第 {content[i].line} 行：只有一行或超过 {MAX_COLUMNS} 列的表格，按段落导入")
+        caption = texts[-1] if not tables and texts and is_caption(texts[-1]) else None
+        found = body_tables(content[i], caption, out.warnings)
+        if found is None:
             if tables:
-                break
-            texts.append(_table_text(content[i]).text)
+                break  # paragraphs after a table: untitled text that follows it
+            texts += row_texts(content[i])
         else:
-            if title:
+            if caption:
                 texts.pop()
-            tables.append(table)
+            tables += found
         i += 1
     fields = points(texts) | ({"tables": tables} if tables else {})
     extra: list[dict[str, Any]] = []
@@ -318,44 +290,23 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
     return part
 
 
-def _layout_tables(blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """Tables Word users lay text out with, read as the text they hold: a table of one filled
-    cell (a title in a box), and a small table at the end holding the sign-off and its date."""
-    out: list[SourceBlock] = []
-    for index, block in enumerate(blocks):
-        cells = [cell for row in block.rows or () for cell in row if cell.strip()]
-        at_end = index == len(blocks) - 1
-        if block.rows is not None and (
-            len(cells) == 1
-            or (at_end and len(cells) <= 4 and all(len(c) <= 40 for c in cells) and any(parse_date(c) for c in cells))
-        ):
-            out += [
-                replace(block, text=line.strip(), rows=None)
-                for cell in cells
-                for line in cell.split("\n")
-                if line.strip()
-            ]
-        else:
-            out.append(block)
-    return out
-
-
 def recognise(blocks: list[SourceBlock]) -> Recognised:
     """The data of an input file for the summary in ``blocks``."""
     out = Recognised({})
-    body = _back(_layout_tables(blocks), out)
+    body = _back(laid_out(blocks, out.warnings), out)
     title, body = _front(body, out)
     levels = _style_levels(body)
     tree = outline(body, levels)
-    opening = [b for b in tree.content if b.rows is None]
-    for table in (b for b in tree.content if b.rows is not None):
-        out.notes.append(
-            Note(
-                "opening",
-                table.line,
-                "开头中的表格无法放入开头：\n" + "\n".join("\t".join(row) for row in table.rows or ()),
+    opening: list[SourceBlock] = []
+    for block in tree.content:
+        if block.rows is None:
+            opening.append(block)
+        else:  # the opening holds paragraphs only: a table there is read as its rows
+            out.warnings.append(
+                f"{table_name(block)}在第一个标题之前，开头只能是段落：已按段落导入，每行一段（各格以“｜”分隔）；"
+                "如要排成表格，请把它移到某一部分中"
             )
-        )
+            opening += [replace(block, text=text, rows=None) for text in row_texts(block)]
     _names(title, [b.text for b in opening], [b.text for b in body if b.rows is None], out)
     data = out.data
     if opening:

@@ -115,6 +115,12 @@ class _Field:
     code: str = ""
 
 
+def _frame(table: Element) -> Element | None:
+    """The one cell of a table of one row and one cell, which frames what it holds."""
+    cells = [tc for tr in _items(table, frozenset((_TR,))) for tc in _items(tr, frozenset((_TC,)))]
+    return cells[0] if len(cells) == 1 else None
+
+
 def _mark_deleted(p: Element) -> bool:
     """Whether a tracked change deleted the paragraph's mark: in Word's final view it runs on
     into the next paragraph."""
@@ -145,7 +151,11 @@ class _Reader:
         refers to and the text boxes anchored in it."""
         if item.tag == _TBL:
             self._flush_carried(line)
-            self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
+            if (frame := _frame(item)) is not None:  # a document set in a box: its paragraphs and tables
+                for inner in _items(frame, frozenset((_P, _TBL))):
+                    self._block(inner, line)
+            else:
+                self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
             return
         style_id = self.styles.of(item)
         style = self.styles.name(style_id)
