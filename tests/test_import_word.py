@@ -1,15 +1,50 @@
-"""civreport import of Word files of the shapes offices send (tests/wordcorpus.py): Word's own
-numbering makes headings and entries, never a website's chunk numbers; tables keep their
-content, a document laid out in a table reads label → paragraph."""
+"""civreport import of Word files of the shapes offices send (tests/wordcorpus.py): each imports,
+renders, and prints the text it shows or says what it left out; Word's own numbering makes
+headings and entries, never a website's chunk numbers; tables keep their content, a document
+laid out in a table reads label → paragraph."""
 
 from __future__ import annotations
 
-from civreport import ImportResult, import_document
+import collections
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocumentObject
+from docx.table import Table
+
+from civreport import ImportResult, import_document, load
+from civreport.model.limits import MAX_ITEMS
 from civreport.model.parts import MAX_ROWS
 from civreport.pipeline import render_page
 from civreport.writers import write
 
 from wordcorpus import CORPUS
+from wordfiles import build
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMERALS = set("一二三四五六七八九十")  # heading numbers are printed anew
+
+
+def visible_text(data: bytes) -> str:
+    """The text Word shows: every paragraph, and every cell once (a merged cell is one cell)."""
+    out: list[str] = []
+
+    def walk(container: object) -> None:
+        out.extend(p.text for p in getattr(container, "paragraphs", []))
+        for table in getattr(container, "tables", []):
+            assert isinstance(table, Table)
+            seen: set[object] = set()  # holding the elements keeps their proxies, so each is one object
+            for row in table.rows:
+                for cell in row.cells:
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
+                        walk(cell)
+
+    walk(docx.Document(io.BytesIO(data)))
+    return "\n".join(out)
 
 
 def imported(name: str) -> ImportResult:
@@ -18,6 +53,21 @@ def imported(name: str) -> ImportResult:
 
 def printed(result: ImportResult) -> str:
     return write(render_page(result.report), "txt").decode()
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_a_word_file_prints_what_it_shows_or_names_what_it_left_out(name: str, tmp_path: Path) -> None:
+    data = CORPUS[name]()
+    result = import_document(data, format="docx", name=f"{name}.docx")
+    shown = collections.Counter(c for c in _HAN.findall(visible_text(data)) if c not in _NUMERALS)
+    missing = shown - collections.Counter(_HAN.findall(printed(result)))
+    assert sum(missing.values()) <= 0.1 * sum(shown.values())
+    told = "".join(result.warnings)
+    assert [c for c in missing if c not in told] == []
+    # The input file written loads to a report that prints the same.
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(result.to_yaml(), encoding="utf-8")
+    assert write(render_page(load(path).report), "txt").decode() == printed(result)
 
 
 # -- Word's own numbering ------------------------------------------------------------------------
@@ -172,3 +222,18 @@ def test_a_document_framed_by_one_cell_keeps_its_headings_and_its_table() -> Non
     assert [p.title for p in report.parts] == ["主要成效", "存在的问题"]
     assert report.parts[0].tables[0].rows == [["水稻", "21000", "9800"], ["玉米", "11000", "4200"]]
     assert report.signoff == "××乡人民政府"
+
+
+def test_more_paragraphs_than_a_place_holds_run_together_and_say_where() -> None:
+    def fill(document: DocumentObject) -> None:
+        document.add_paragraph("××县2024年度工作总结")
+        for n in range(1, 251):
+            document.add_paragraph(f"第{n}项工作按计划完成。")
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    opening = result.report.opening
+    assert len(opening) == MAX_ITEMS and opening[-1].startswith(f"第{MAX_ITEMS}项工作按计划完成。第{MAX_ITEMS + 1}项")
+    assert opening[-1].endswith("第250项工作按计划完成。")
+    assert result.warnings == (
+        f"开头有 250 段，一处最多 {MAX_ITEMS} 段：第 {MAX_ITEMS} 段起的 51 段已连成一段，请核对，把它们分到各部分或删减",
+    )

@@ -18,6 +18,7 @@ from ...model.limits import MAX_TITLE
 from ...model.numerals import HEADING_LEVELS
 from .dates import parse_date
 from .enumerations import points
+from .fitting import fit
 from .guesses import ORGANISATION, SEAL, TITLE, names
 from .headings import marker
 from .outline import Node, outline
@@ -55,6 +56,7 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
     """Take the date, sign-off, attachments and closing off the end; the rest is returned."""
     end = len(blocks)
     day = parse_date(blocks[end - 1].text) if end and blocks[end - 1].rows is None else None
+    dated = blocks[end - 1] if day else None
     if day:
         out.data["date"] = day.isoformat()
         end -= 1
@@ -91,6 +93,11 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
     if attachments:
         out.data["attachments"] = attachments
     out.data["signoff"] = (names[0] if len(names) == 1 else names) if names else False
+    if dated and not names:  # the date prints under the sign-off, and there is none
+        out.warnings.append(
+            f"第 {dated.line} 行的成文日期“{dated.text}”上面没有落款：日期已导入，但没有落款时不印日期；"
+            "要印出日期，请写明落款（发文机关）"
+        )
     return blocks[:end]
 
 
@@ -315,6 +322,7 @@ def recognise(blocks: list[SourceBlock]) -> Recognised:
         data["lead_in"] = False
     if tree.children:
         data["parts"] = [_part(child, out) for child in tree.children]
+    fit(data, out.warnings)
     order = (
         "office",
         "period",
