@@ -21,7 +21,7 @@ from civreport.model.parts import MAX_ROWS
 from civreport.pipeline import render_page
 from civreport.writers import write
 
-from wordcorpus import CORPUS
+from wordcorpus import CORPUS, LONG
 from wordfiles import build
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -237,3 +237,27 @@ def test_more_paragraphs_than_a_place_holds_run_together_and_say_where() -> None
     assert result.warnings == (
         f"开头有 250 段，一处最多 {MAX_ITEMS} 段：第 {MAX_ITEMS} 段起的 51 段已连成一段，请核对，把它们分到各部分或删减",
     )
+
+
+def test_a_table_of_long_texts_under_a_heading_is_a_body_table_not_a_form() -> None:
+    def fill(document: DocumentObject) -> None:
+        document.add_paragraph("××局2024年工作总结")
+        document.add_paragraph("一、重点任务完成情况")
+        rows = [
+            ["工作任务", "完成情况"],
+            ["党建引领", LONG["开展"]],
+            ["项目建设", LONG["开展2"]],
+            ["民生实事", LONG["成效"]],
+        ]
+        table = document.add_table(rows=0, cols=2)
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row):
+                cell.text = text
+        document.add_paragraph("二、存在的问题")
+        document.add_paragraph("发展不平衡。")
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    assert [p.title for p in result.report.parts] == ["重点任务完成情况", "存在的问题"]
+    (table,) = result.report.parts[0].tables
+    assert table.header == ["工作任务", "完成情况"] and table.rows[0] == ["党建引领", LONG["开展"]]
+    assert not result.warnings

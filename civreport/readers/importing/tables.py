@@ -15,6 +15,7 @@ from typing import Any
 
 from ...model.parts import MAX_COLUMNS, MAX_ROWS
 from .dates import parse_date
+from .headings import starts_heading
 from .source import SourceBlock
 
 _CAPTION_CHARS = 30  # a short line before a table, not a sentence, is its caption
@@ -80,8 +81,10 @@ def body_tables(block: SourceBlock, caption: str | None, warnings: list[str]) ->
 def laid_out(blocks: list[SourceBlock], warnings: list[str]) -> list[SourceBlock]:
     """The blocks with the tables that lay text out read as that text: a table of one filled
     cell (a title in a box), a small table at the end holding the sign-off and its date, and a
-    form holding at least half of the document's text."""
+    form holding at least half of the document's text, whose headings are outside no table (a
+    table under a heading is that heading's, whatever its cells hold)."""
     total = sum(_han(block) for block in blocks)
+    headed = any(b.rows is None and (b.level or b.number or starts_heading(b.text)) for b in blocks[1:])
     out: list[SourceBlock] = []
     for index, block in enumerate(blocks):
         cells = [cell for row in block.rows or () for cell in row if cell.strip()]
@@ -92,7 +95,7 @@ def laid_out(blocks: list[SourceBlock], warnings: list[str]) -> list[SourceBlock
             at_end and len(cells) <= 4 and all(len(c) <= 40 for c in cells) and any(parse_date(c) for c in cells)
         ):
             out += [replace(block, text=line.strip(), rows=None) for cell in cells for line in _lines(cell)]
-        elif 2 * _han(block) >= total and (form := _form(block)):
+        elif not headed and 2 * _han(block) >= total and (form := _form(block)):
             blocks_of_form, signed = form
             warnings.append(
                 f"{name(block)}是表格式的文稿：标签格已作为标题或段首，内容格作为正文导入"
