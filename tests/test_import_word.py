@@ -22,7 +22,7 @@ from civreport.pipeline import render_page
 from civreport.writers import write
 
 from wordcorpus import CORPUS, LONG
-from wordfiles import build
+from wordfiles import FOUR_LEVELS, add_list, build, numbered
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMERALS = set("一二三四五六七八九十")  # heading numbers are printed anew
@@ -261,3 +261,23 @@ def test_a_table_of_long_texts_under_a_heading_is_a_body_table_not_a_form() -> N
     (table,) = result.report.parts[0].tables
     assert table.header == ["工作任务", "完成情况"] and table.rows[0] == ["党建引领", LONG["开展"]]
     assert not result.warnings
+
+
+def test_text_after_a_table_under_a_fourth_level_heading_joins_the_text_before_it() -> None:
+    def fill(document: DocumentObject) -> None:
+        add_list(document, 80, FOUR_LEVELS, {80: ""})
+        document.add_paragraph("××局2024年工作总结")
+        for ilvl, text in enumerate(["主要做法", "强化保障", "资金保障", "专项资金"]):
+            numbered(document, text, 80, ilvl)
+        document.add_paragraph("全年安排专项资金如下。")
+        table = document.add_table(rows=0, cols=2)
+        for row in (["项目", "金额（万元）"], ["培训", "120"]):
+            for cell, text in zip(table.add_row().cells, row):
+                cell.text = text
+        document.add_paragraph("资金已全部拨付到位。")
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    (fund,) = result.report.parts[0].items[0].items[0].items
+    assert (fund.title, fund.body, fund.items) == ("专项资金", ["全年安排专项资金如下。", "资金已全部拨付到位。"], [])
+    assert fund.tables[0].rows == [["培训", "120"]]
+    assert result.warnings == ("第 8 行：第四级标题下表格之后的文字已移到表格之前（标题最多四级），请核对",)

@@ -208,20 +208,30 @@ def split_heading(text: str, part: bool = False) -> tuple[str, str | None]:
     return first.removesuffix("。"), text[m.end() :].strip() or None
 
 
-def _fields(content: list[SourceBlock], out: Recognised) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _fields(
+    content: list[SourceBlock], out: Recognised, deepest: bool = False
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A part's or item's paragraphs, points and tables; what follows a table, as untitled items
-    (printed after it, before any numbered items)."""
+    (printed after it, before any numbered items). Under an item of the fourth level, which can
+    hold no items, text after a table joins the text before it, and the import says so."""
     texts: list[str] = []
     i = 0
     while i < len(content) and content[i].rows is None:
         texts.append(content[i].text)
         i += 1
     tables: list[dict[str, Any]] = []
-    while i < len(content) and content[i].rows is not None:
+    while i < len(content) and (content[i].rows is not None or deepest):
+        if content[i].rows is None:
+            out.warnings.append(
+                f"第 {content[i].line} 行：第四级标题下表格之后的文字已移到表格之前（标题最多四级），请核对"
+            )
+            texts.append(content[i].text)
+            i += 1
+            continue
         caption = texts[-1] if not tables and texts and is_caption(texts[-1]) else None
         found = body_tables(content[i], caption, out.warnings)
         if found is None:
-            if tables:
+            if tables and not deepest:
                 break  # paragraphs after a table: untitled text that follows it
             texts += row_texts(content[i])
         else:
@@ -255,7 +265,7 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
         content += [b for child in children for b in _flatten(child)]
         children = []
         out.warnings.append(f"第 {node.block.line if node.block else 0} 行以下：标题超过四级，更深的标题按正文导入")
-    fields, extra = _fields(content, out)
+    fields, extra = _fields(content, out, deepest=level >= HEADING_LEVELS)
     if not title and extra:
         title, first = node.text, None
         fields, extra = _fields(node.content, out)
