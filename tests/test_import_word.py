@@ -22,7 +22,7 @@ from civreport.pipeline import render_page
 from civreport.writers import write
 
 from wordcorpus import CORPUS, LONG
-from wordfiles import FOUR_LEVELS, add_list, build, numbered
+from wordfiles import FOUR_LEVELS, add_list, build, lvl, numbered
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMERALS = set("一二三四五六七八九十")  # heading numbers are printed anew
@@ -281,3 +281,41 @@ def test_text_after_a_table_under_a_fourth_level_heading_joins_the_text_before_i
     assert (fund.title, fund.body, fund.items) == ("专项资金", ["全年安排专项资金如下。", "资金已全部拨付到位。"], [])
     assert fund.tables[0].rows == [["培训", "120"]]
     assert result.warnings == ("第 8 行：第四级标题下表格之后的文字已移到表格之前（标题最多四级），请核对",)
+
+
+def test_a_list_of_more_entries_than_a_heading_holds_keeps_the_rest_as_text() -> None:
+    def fill(document: DocumentObject) -> None:
+        add_list(document, 81, lvl(0, "decimal", "%1."), {81: ""})
+        document.add_paragraph("××局2024年工作总结")
+        document.add_paragraph("一、主要做法")
+        for n in range(1, 251):
+            numbered(document, f"第{n}项工作按计划完成。", 81)
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    items = result.report.parts[0].items
+    assert len(items) == MAX_ITEMS and items[0].body == ["第1项工作按计划完成。"]
+    assert items[-1].title == f"第{MAX_ITEMS}项工作按计划完成"
+    assert items[-1].body[:2] == [
+        f"{MAX_ITEMS + 1}.第{MAX_ITEMS + 1}项工作按计划完成。",
+        f"{MAX_ITEMS + 2}.第{MAX_ITEMS + 2}项工作按计划完成。",
+    ]
+    assert items[-1].body[-1] == "250.第250项工作按计划完成。"
+    assert result.warnings == (
+        f"第 {MAX_ITEMS + 3} 行起：一处最多 {MAX_ITEMS} 个条目，这里有 250 个：第 {MAX_ITEMS} 个之后的条目已作为它的正文，"
+        "序号照原文，请核对，把它们分到几处或删减",
+    )
+
+
+def test_a_title_too_long_for_an_office_or_subject_keeps_them_to_fill_in() -> None:
+    def fill(document: DocumentObject) -> None:
+        document.add_paragraph("关于" + "加强和改进" * 25 + "局2024年上半年工作总结", "Title")
+        document.add_paragraph("今年以来工作顺利。")
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    report = result.report
+    assert (report.office, report.period.code(), report.title) == (
+        "××",
+        "2024H1",
+        "关于" + "加强和改进" * 25 + "局2024年上半年工作总结",
+    )
+    assert result.guesses["office"] == "原文没有写明发文机关，请填写"

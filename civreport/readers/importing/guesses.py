@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...model import KINDS, Period, PeriodError
-from ...model.limits import FIRST_YEAR
+from ...model.limits import FIRST_YEAR, MAX_NAME
 from ...model.numerals import CN_DIGITS
 
 PLACEHOLDER = "××"  # what the genre writes for a name not yet filled in
@@ -109,9 +109,11 @@ def names(title: str, opening: list[str], texts: list[str], signoff: str | None,
         subject = subject.removeprefix("关于").removeprefix(office)
     subject = _PART_WORDS.sub("", subject.removeprefix("关于"))
     out.subject = subject.strip() or ("工作" if title else PLACEHOLDER)
+    if len(out.subject) > MAX_NAME:
+        out.subject, out.guesses["subject"] = PLACEHOLDER, "标题太长，没有从中取出工作主题，请填写"
     if not out.kind and (kind := _kind_in(opening)):
         out.kind, out.guesses["kind"] = kind, f"标题中没有文种，取自开头的“{kind[-2:]}”"
-    if office:
+    if office and len(office) <= MAX_NAME:  # longer, it is not a name
         out.office = office
     else:
         out.office, out.guesses["office"] = _office_guess(opening, signoff)

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ...model import Item, Report
 from ...model.genre import CLOSING, default_heading, ends_with_lead_in, role_of, roles_named
-from ...model.limits import MAX_TITLE
+from ...model.limits import MAX_ITEMS, MAX_TITLE
 from ...model.numerals import HEADING_LEVELS
 from .dates import parse_date
 from .enumerations import points
@@ -123,6 +123,7 @@ def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list
             i < len(blocks)
             and len(lines) < 3
             and _is_title_line(blocks[i])
+            and len("".join(lines) + blocks[i].text) <= MAX_TITLE
             and not blocks[i].text.startswith("—")
             and not TITLE.match(lines[-1])
             and not _SPEAKER.match(blocks[i].text)
@@ -253,6 +254,21 @@ def _flatten(node: Node) -> list[SourceBlock]:
     return [node.block, *node.content, *(b for child in node.children for b in _flatten(child))]
 
 
+def _within(children: list[Node], room: int, out: Recognised) -> list[Node]:
+    """At most ``room`` headings under one heading (a list of 250 entries): the last one holds
+    the rest, and what all of them hold, as text, numbers as written."""
+    if len(children) <= room:
+        return children
+    room = max(room, 1)
+    last = children[room - 1]
+    rest = [b for child in [*last.children, *children[room:]] for b in _flatten(child)]
+    out.warnings.append(
+        f"第 {rest[0].line} 行起：一处最多 {MAX_ITEMS} 个条目，这里有 {len(children)} 个：第 {room} 个之后的条目已作为它的正文，"
+        "序号照原文，请核对，把它们分到几处或删减"
+    )
+    return [*children[: room - 1], Node(last.marker, last.block, [*last.content, *rest])]
+
+
 def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
     title, first = split_heading(node.text)
     if title and first is None and node.text.endswith(("。", "；")) and not node.content and not node.children:
@@ -270,7 +286,7 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
         title, first = node.text, None
         fields, extra = _fields(node.content, out)
     item: dict[str, Any] = ({"title": title} if title else {"numbered": True}) | fields
-    items = extra + [_item(child, level + 1, out) for child in children]
+    items = extra + [_item(child, level + 1, out) for child in _within(children, MAX_ITEMS - len(extra), out)]
     if items:
         item["items"] = items
     if title:
@@ -301,7 +317,7 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
     content = ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
     fields, extra = _fields(content, out)
     part |= fields
-    items = extra + [_item(child, item_level, out) for child in node.children]
+    items = extra + [_item(child, item_level, out) for child in _within(node.children, MAX_ITEMS - len(extra), out)]
     if items:
         part["items"] = items
     return part
