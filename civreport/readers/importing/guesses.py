@@ -1,9 +1,9 @@
 """What a document says of itself, and what the importer guesses where it says nothing: the
 office, period, subject and kind its title names; where the title leaves one out, the office
-from the sign-off or the opening (XX街道办事处在……, 我区 with the 区 the title names), the period
-from the opening and the text (上半年, 全年, the latest year named outside a 1999年以来 phrase),
-the kind from the lead-in. Every guess says what it was taken from: the input file marks it
-请核对 with that, and the command line lists it."""
+from the sign-off or the opening (……，XX街道办事处认真贯彻……; 我区: a 区 to fill in), the
+period from the part of a year the title or opening names (上半年, 全年) and the latest year
+named outside a 1999年以来 phrase, the kind from the lead-in. Every guess says what it was taken
+from: the input file marks it 请核对 with that, and the command line lists it."""
 
 from __future__ import annotations
 
@@ -61,14 +61,14 @@ _PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"全年|年度|年底|年末|一年来"), "{y}年"),
 )
 _YEAR = re.compile(rf"(?<!\d)(?P<y>{_YEAR_WORD})\s*年")
-_YEAR_BEFORE = re.compile(rf"(?<!\d)(?P<y>{_YEAR_WORD})\s*年?度?$")  # 2024年上半年, 2024年度 (年度 the part)
+_YEAR_BEFORE = re.compile(rf"(?<!\d)(?P<y>{_YEAR_WORD})\s*年?度?$")  # the year a part follows: 2024年上半年, 2024年度
 # Years that are not the period's: a start (1999年以来, 自2018年起, 2018年至今), a span's end
 # or a target (2021—2025年, 到2025年).
 _NOT_THE_PERIOD = re.compile(
     rf"(?:自|从|截至|截止)\s*{_YEAR_WORD}\s*年|{_YEAR_WORD}\s*年[^，。；：]{{0,8}}?(?:以来|至今|起|开始)|"
     rf"{_YEAR_WORD}\s*[—\-～~至到]\s*{_YEAR_WORD}\s*年|(?:到|至|力争|预计|计划)\s*{_YEAR_WORD}\s*年"
 )
-_LATE_BY = 60  # days after the writing date a period may end: an annual summary written in January is last year's
+_LATE_BY = 90  # days after its period a summary is still written: an annual summary dated January is last year's
 _KIND_WORDS = re.compile(r"(?:工作)?(?:开展)?(?:情况)?(?:的)?(?:汇报|总结|小结|报告)+$")
 _PART_WORDS = re.compile(r"^(?:上半年|下半年|前三季度|第?[一二三四]季度|全年|年度|年底|年末)")
 _KIND_ENDINGS = (
@@ -140,8 +140,7 @@ def _office_in_title(title: str, m: re.Match[str] | None) -> str | None:
 def _office_guess(opening: list[str], signoff: str | None) -> tuple[str, str]:
     """The office the title leaves out, and what it was taken from: the sign-off, an office the
     opening names as the doer (……，XX街道办事处认真贯彻……), else the kind of office its 我区 says."""
-    if signoff:
-        name = SEAL.sub("", signoff)
+    if signoff and ORGANISATION.search(name := SEAL.sub("", signoff)):  # not a person (李建国)
         return name, f"标题中没有发文机关，取自落款“{name}”"
     for text in opening:
         if found := _NAMED_IN_OPENING.search(text):
@@ -207,8 +206,12 @@ def _year(
         if years := _years(scope, last):
             return max(years), f"，年份取{where}中最近的年份 {max(years)}"
     if written:
-        end = Period.parse(spoken.format(*groups, y=written.year)).end
-        year = written.year - 1 if (end - written).days > _LATE_BY else written.year
+        try:
+            ended, ends = (Period.parse(spoken.format(*groups, y=y)).end for y in (written.year - 1, written.year))
+        except PeriodError:  # no such period (13—14月): the caller goes on to the next part named
+            ended = ends = written
+        # Written soon after last year's period ended, before this year's ends: last year's.
+        year = written.year - 1 if ends > written and (written - ended).days <= _LATE_BY else written.year
         return year, f"，年份按成文日期 {written.year}年{written.month}月{written.day}日"
     if years := _years(texts, last):
         return max(years), f"，年份取正文中最近的年份 {max(years)}"
