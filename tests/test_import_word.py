@@ -319,3 +319,21 @@ def test_a_title_too_long_for_an_office_or_subject_keeps_them_to_fill_in() -> No
         "关于" + "加强和改进" * 25 + "局2024年上半年工作总结",
     )
     assert result.guesses["office"] == "原文没有写明发文机关，请填写"
+
+
+def test_a_part_after_a_bare_list_opens_at_the_top() -> None:
+    def fill(document: DocumentObject) -> None:
+        document.add_paragraph("××局2024年工作总结")
+        document.add_paragraph("今年各项工作稳步推进，主要指标全面完成。")
+        for text in ("地区生产总值增长6%。", "固定资产投资增长8%。"):
+            document.add_paragraph(text, "List Number")
+        document.add_paragraph("一、主要做法")
+        document.add_paragraph("加强组织领导。")
+
+    report = import_document(build(fill), format="docx", name="总结.docx").report
+    assert report.opening == [
+        "今年各项工作稳步推进，主要指标全面完成。",
+        "1.地区生产总值增长6%。",
+        "2.固定资产投资增长8%。",
+    ]
+    assert [(p.title, p.body) for p in report.parts] == [("主要做法", ["加强组织领导。"])]

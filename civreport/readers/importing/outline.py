@@ -173,10 +173,10 @@ def _place(stack: list[Node], node: Node) -> bool:
                 stack.append(node)
                 return True
         return False
-    if found.family == "一、" and any(open_node.marker and open_node.marker.level == 1 for open_node in stack[1:]):
-        return False  # a part opens only at the top: 一、 under a part is text
+    if found.family == "一、" and any(not n.marker or n.marker.level in (1, 2) for n in stack[1:]):
+        return False  # a part opens only at the top: 一、 under a part (or a （一） heading) is text
     if found.family == "一、":
-        del stack[1:]  # headings of lower forms before the first part close
+        del stack[1:]  # entries 1. （1） before the first part close
     stack[-1].children.append(node)
     stack.append(node)
     return True
