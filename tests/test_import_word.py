@@ -337,3 +337,17 @@ def test_a_part_after_a_bare_list_opens_at_the_top() -> None:
         "2.固定资产投资增长8%。",
     ]
     assert [(p.title, p.body) for p in report.parts] == [("主要做法", ["加强组织领导。"])]
+
+
+def test_a_number_typed_after_words_own_is_dropped_and_said() -> None:
+    def fill(document: DocumentObject) -> None:
+        add_list(document, 82, lvl(0, "chineseCounting", "%1、"), {82: ""})
+        document.add_paragraph("××局2024年工作总结")
+        numbered(document, "（一）主要做法", 82)
+        document.add_paragraph("加强组织领导。")
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    assert [(p.title, p.body) for p in result.report.parts] == [("主要做法", ["加强组织领导。"])]
+    assert result.warnings == (
+        "第 2 行的标题“一、（一）主要做法”有两个序号：手写的“（一）”已去掉，序号由 civreport 生成",
+    )

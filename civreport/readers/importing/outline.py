@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...model.genre import TYPED_NUMBER
 from .headings import Marker, marker
 from .source import ListNumber, SourceBlock
 
@@ -28,7 +29,19 @@ class Node:
 
     @property
     def text(self) -> str:
-        """The heading's text after its number."""
+        """The heading's text after its number, and after a second one typed after it (Word's
+        1. before a typed 一、: the report numbers its headings)."""
+        typed = self.typed_again
+        return self._after_number[len(typed) if typed else 0 :].strip()
+
+    @property
+    def typed_again(self) -> str | None:
+        """A heading number typed after the heading's own (1.一、主要做法), if any."""
+        m = TYPED_NUMBER.match(self._after_number)
+        return m[0] if m and self._after_number[m.end() :].strip() else None
+
+    @property
+    def _after_number(self) -> str:
         assert self.block
         return self.block.text[self.marker.end if self.marker else 0 :].strip()
 

@@ -269,7 +269,15 @@ def _within(children: list[Node], room: int, out: Recognised) -> list[Node]:
     return [*children[: room - 1], Node(last.marker, last.block, [*last.content, *rest])]
 
 
+def _typed_again(node: Node, out: Recognised) -> None:
+    if node.block and (typed := node.typed_again):
+        out.warnings.append(
+            f"第 {node.block.line} 行的标题“{node.block.text[:24]}”有两个序号：手写的“{typed.strip()}”已去掉，序号由 civreport 生成"
+        )
+
+
 def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
+    _typed_again(node, out)
     title, first = split_heading(node.text)
     if title and first is None and node.text.endswith(("。", "；")) and not node.content and not node.children:
         title, first = "", node.text  # a numbered sentence (2.对绿化带……清除。): text, its 。 or ； kept
@@ -300,6 +308,7 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
 
 
 def _part(node: Node, out: Recognised) -> dict[str, Any]:
+    _typed_again(node, out)
     title, first = split_heading(node.text, part=True)
     part: dict[str, Any] = {"title": title}
     if role := role_of(title):
