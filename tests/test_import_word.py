@@ -212,7 +212,7 @@ def test_a_wide_table_and_a_table_of_one_row_print_as_rows() -> None:
     assert lines[lines.index("主要统计调查任务：") + 2] == "人口抽样调查｜经济普查｜农业调查｜劳动力调查"
     assert [w.split("：")[0] for w in result.warnings] == [
         "第 4 行的表格（首格“指标”）有 14 列，表格最多 12 列",
-        "第 6 行的表格（首格“人口抽样调查”）只有一行，已按一段文字导入（各格以“｜”分隔）",
+        "第 6 行的表格（首格“人口抽样调查”）只有一行，已按段落导入，每行一段（各格以“｜”分隔）",
     ]
 
 

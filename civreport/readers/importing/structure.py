@@ -23,7 +23,7 @@ from .guesses import ORGANISATION, SEAL, TITLE, names
 from .headings import marker
 from .outline import Node, outline
 from .source import SourceBlock
-from .tables import body_tables, is_caption, laid_out, row_texts
+from .tables import AS_ROWS, body_tables, is_caption, laid_out, row_texts
 from .tables import name as table_name
 
 _TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
@@ -345,8 +345,7 @@ def recognise(blocks: list[SourceBlock]) -> Recognised:
             opening.append(block)
         else:  # the opening holds paragraphs only: a table there is read as its rows
             out.warnings.append(
-                f"{table_name(block)}在第一个标题之前，开头只能是段落：已按段落导入，每行一段（各格以“｜”分隔）；"
-                "如要排成表格，请把它移到某一部分中"
+                f"{table_name(block)}在第一个标题之前，开头只能是段落：{AS_ROWS}；如要排成表格，请把它移到某一部分中"
             )
             opening += [replace(block, text=text, rows=None) for text in row_texts(block)]
     _names(title, [b.text for b in opening], [b.text for b in body if b.rows is None], out)

@@ -23,6 +23,7 @@ _SENTENCE = re.compile(r"[。；！？]")
 _PROSE_CHARS = 30  # a cell this long holding a sentence is text, not a label or a figure
 _LABEL_CHARS = 20  # a label cell: 工作开展情况, 一、基本情况
 _CELL_GAP = "｜"  # between the cells of a row read as a paragraph (a space between Chinese goes)
+AS_ROWS = f"已按段落导入，每行一段（各格以“{_CELL_GAP}”分隔）"  # what messages say of a table read by rows
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # The last row of a form: who fills it in and when, read as the sign-off and date.
 _FILLED_BY = re.compile(r"^(?:填报|报送|申报|填表|制表)?(?:单位|日期|时间)\s*[:：]\s*")
@@ -57,11 +58,11 @@ def body_tables(block: SourceBlock, caption: str | None, warnings: list[str]) ->
     if caption is None and len(rows) >= 3 and width > 1 and len(title_row) == 1 and is_caption(title_row[0]):
         caption, rows = title_row[0], rows[1:]  # a title set in the table's first row, across it
     if len(rows) < 2:
-        warnings.append(f"{name(block, caption)}只有一行，已按一段文字导入（各格以“｜”分隔）")
+        warnings.append(f"{name(block, caption)}只有一行，{AS_ROWS}")
         return None
     if width > MAX_COLUMNS:
         warnings.append(
-            f"{name(block, caption)}有 {width} 列，表格最多 {MAX_COLUMNS} 列：已按段落导入，每行一段（各格以“｜”分隔）；"
+            f"{name(block, caption)}有 {width} 列，表格最多 {MAX_COLUMNS} 列：{AS_ROWS}；"
             "如要排成表格，请删去或合并一些列"
         )
         return None
