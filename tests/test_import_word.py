@@ -351,3 +351,16 @@ def test_a_number_typed_after_words_own_is_dropped_and_said() -> None:
     assert result.warnings == (
         "第 2 行的标题“一、（一）主要做法”有两个序号：手写的“（一）”已去掉，序号由 civreport 生成",
     )
+
+
+def test_a_paragraph_word_numbers_is_never_the_title() -> None:
+    def fill(document: DocumentObject) -> None:
+        add_list(document, 83, lvl(0, "chineseCounting", "%1、"), {83: ""})
+        numbered(document, "主要做法", 83)
+        document.add_paragraph("加强组织领导。")
+        numbered(document, "存在的问题", 83)
+        document.add_paragraph("宣传不够。")
+
+    result = import_document(build(fill), format="docx", name="总结.docx")
+    assert [p.title for p in result.report.parts] == ["主要做法", "存在的问题"]
+    assert result.report.title is None and "subject" in result.guesses

@@ -106,7 +106,7 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
 
 def _is_title_line(block: SourceBlock) -> bool:
     text = block.text
-    if block.rows is not None or marker(text) or len(text) > MAX_TITLE:
+    if block.rows is not None or block.number or marker(text) or len(text) > MAX_TITLE:
         return False
     if block.style and _TITLE_STYLE.match(block.style.strip()):
         return True
