@@ -14,8 +14,8 @@ from ..diagnostics import Diagnostics, reported
 from ..errors import InputError
 from ..model import Report
 from ..model.fields import DIAGNOSTICS
-from ..model.report import field_loc
 from ..model.limits import MAX_FILE_BYTES
+from ..model.report import field_loc
 from .data import LineMap, parse_data, read_data
 from .problems import problems_from
 
