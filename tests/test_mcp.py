@@ -22,7 +22,7 @@ import pytest
 from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 from mcp.shared.exceptions import MCPError
-from mcp_types import CallToolResult
+from mcp.types import CallToolResult
 
 import civreport
 from civreport.mcpserver import tools

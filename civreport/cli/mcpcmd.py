@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from ..mcpserver.server import serve
     except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] not in ("mcp", "mcp_types", "anyio"):
+        if (exc.name or "").split(".")[0] not in ("mcp", "mcp_types", "anyio"):  # the extra's, not ours
             raise
         print("错误：工具服务需要安装 civreport[mcp]：pip install 'civreport[mcp]'", file=sys.stderr)
         return 2

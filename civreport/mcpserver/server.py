@@ -11,11 +11,10 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-import mcp_types as types
+from mcp import types
 from mcp.server.lowlevel import Server
 from mcp.server.stdio import stdio_server
 from mcp.shared.exceptions import MCPError
-from mcp_types.jsonrpc import INVALID_PARAMS
 
 from ..about import version
 from ..workspace import Workspace
@@ -88,7 +87,7 @@ def build(workspace: Path, worker: Worker) -> Server[Any]:
         try:
             text, mime = await anyio.to_thread.run_sync(resources.read, space, params.uri)
         except resources.UnknownResource as exc:
-            raise MCPError(INVALID_PARAMS, str(exc)) from None
+            raise MCPError(types.INVALID_PARAMS, str(exc)) from None
         return types.ReadResourceResult(
             contents=[types.TextResourceContents(uri=params.uri, text=text, mime_type=mime)]
         )
