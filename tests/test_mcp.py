@@ -25,6 +25,8 @@ from mcp.shared.exceptions import MCPError
 from mcp.types import CallToolResult
 
 import civreport
+from civreport.diagnostics import Diagnostics
+from civreport.errors import CivreportWarning
 from civreport.mcpserver import tools
 from civreport.mcpserver.arguments import ArgumentError, CheckArguments, NewArguments, RenderArguments, parsed
 from civreport.mcpserver.facts import breaches
@@ -408,3 +410,15 @@ def test_a_call_past_its_time_is_stopped_and_the_next_one_runs() -> None:
         assert worker.call(json.dumps, ["甲"]) == '["\\u7532"]'
     finally:
         worker.stop()
+
+
+def test_no_english_sentence_reaches_the_assistant() -> None:
+    found = Diagnostics()
+    found.add(CivreportWarning, "PDF 排版提示：Ignored `color: rde` at 1:5, invalid value.")
+    found.add(CivreportWarning, "正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出")
+    found.add(CivreportWarning, "已阻止加载模板或正文引用的文件 http://example.com/a.png")
+    assert tools._warnings(found) == [
+        "PDF 排版提示：（英文原文从略）",
+        "正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出",
+        "已阻止加载模板或正文引用的文件 http://example.com/a.png",
+    ]

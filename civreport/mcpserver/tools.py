@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..batch.jobs import Outcome
+from ..batch.runner import shared_warnings
 from ..checking.finding import Finding
 from ..checking.fixing import CANNOT_FIX
 from ..checking.proofreader import fix_text
@@ -91,19 +93,20 @@ def _breach_line(b: Breach) -> str:
     return f"- {_where(b.path, b.line)}：{b.code} {b.name}：{b.message}"
 
 
-# A library's English sentence (what WeasyPrint logs, say): the assistant reads Chinese only.
-_ENGLISH = re.compile(r"[A-Za-z][A-Za-z'’,:;()\-]*(?:\s+[A-Za-z0-9'’,:;()\-./]+){2,}")
+# A library's English sentence (what WeasyPrint logs, say), not a font's name (Noto Serif CJK SC):
+# an assistant reads Chinese only.
+_ENGLISH = re.compile(r"[A-Za-z][a-z]*(?:[\s,.:;'`()\-]+(?:[a-z]+|\d+(?::\d+)?)){2,}[.]?")
 
 
-def _warnings(found: Diagnostics) -> list[dict[str, str]]:
-    return [
-        {"path": d.path, "message": _ENGLISH.sub("（英文原文从略）", d.message)}
-        for d in dict.fromkeys(found)  # the same warning once
-    ]
+def _warnings(found: Diagnostics) -> list[str]:
+    """What the work had to tell, each once: the fonts that stood in for the official ones in
+    one line, as the command line says them."""
+    common, own = shared_warnings([Outcome("报告", ("报告",), diagnostics=tuple(found))])
+    return [_ENGLISH.sub("（英文原文从略）", message) for message in [*common, *own.get("报告", [])]]
 
 
-def _warning_lines(warnings: list[dict[str, str]]) -> list[str]:
-    return [f"- {_where(w['path'], None)}：{w['message']}" if w["path"] else f"- {w['message']}" for w in warnings]
+def _listed(lines: list[str]) -> list[str]:
+    return [f"- {line}" for line in lines]
 
 
 def _text(lead: str, *sections: tuple[str, Iterable[str]]) -> str:
@@ -144,7 +147,7 @@ def _validate(space: Workspace, args: ReportArguments) -> Answer:
             {"valid": False, "problems": problems},
         )
     warnings = _warnings(found)
-    text = _text(f"格式正确：{given.label}可以校对和生成。", ("提示：", _warning_lines(warnings)))
+    text = _text(f"格式正确：{given.label}可以校对和生成。", ("提示：", _listed(warnings)))
     return Answer(text, {"valid": True, "problems": [], "warnings": warnings})
 
 
@@ -155,12 +158,18 @@ def _check(space: Workspace, args: CheckArguments) -> Answer:
     facts = reports.facts(space, args.facts).report if args.facts else None
     findings = check(given.document, office)
     locked = breaches(given.document, facts, args.facts or "")
+    blocking = {(b.code, b.path) for b in locked}
+    listed = {(f.code, f.path) for f in findings}
+    own = [b for b in locked if (b.code, b.path) not in listed]  # the proofreader's are said once
     warnings = _warnings(found)
     text = _text(
         "",
-        (f"校对发现 {len(findings)} 处：", map(_finding_line, findings)),
-        (f"与事实不符或未完成 {len(locked)} 处（不改正，render 不生成）：", map(_breach_line, locked)),
-        ("提示：", _warning_lines(warnings)),
+        (
+            f"校对发现 {len(findings)} 处：",
+            [_finding_line(f) + ("；不改正 render 不生成" if (f.code, f.path) in blocking else "") for f in findings],
+        ),
+        (f"与事实不符或未完成 {len(own)} 处（不改正 render 不生成）：", map(_breach_line, own)),
+        ("提示：", _listed(warnings)),
     )
     return Answer(
         text or "校对通过：没有发现问题。",
@@ -259,7 +268,7 @@ def _render(space: Workspace, args: RenderArguments) -> Answer:
             "",
             ("已生成（工作目录中）：", [f"- {file}" for file in files]),
             (f"校对还发现 {len(findings)} 处（未阻止生成）：", map(_finding_line, findings)),
-            ("提示：", _warning_lines(warnings)),
+            ("提示：", _listed(warnings)),
         ),
         {"files": files, "findings": [_finding(f) for f in findings], "warnings": warnings},
     )
@@ -303,7 +312,7 @@ def _rollup(space: Workspace, args: RollupArguments) -> Answer:
     text = to_yaml(rollup(documents, args.period, office=args.office, day=args.date, diagnostics=found))
     warnings = _warnings(found)
     return Answer(
-        _text(f"已汇总为{args.period.label()}的报告（YAML）：\n{text}", ("提示：", _warning_lines(warnings))),
+        _text(f"已汇总为{args.period.label()}的报告（YAML）：\n{text}", ("提示：", _listed(warnings))),
         {"report": text, "warnings": warnings},
     )
 
