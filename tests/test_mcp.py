@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -422,3 +423,31 @@ def test_no_english_sentence_reaches_the_assistant() -> None:
         "正文（仿宋）的字体 FandolFang-Regular 没有“査”（U+67FB），改用 Noto Serif CJK SC 印出",
         "已阻止加载模板或正文引用的文件 http://example.com/a.png",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_ends_the_server_while_its_client_holds_stdin_open(workspace: Path, signum: int, status: int) -> None:
+    hello = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "测试", "version": "1"}},
+    }
+    with subprocess.Popen(
+        [sys.executable, "-m", "civreport", "mcp", "--workspace", str(workspace)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    ) as server:
+        assert server.stdin and server.stdout and server.stderr
+        server.stdin.write(json.dumps(hello) + "\n")
+        server.stdin.flush()
+        answer = json.loads(server.stdout.readline())  # serving: the transport's thread waits on stdin
+        assert answer["result"]["serverInfo"]["name"] == "civreport"
+        server.send_signal(signum)
+        assert server.wait(timeout=120) == status  # stdin still open
+        said = server.stderr.read()
+    assert "已中断" in said and "Traceback" not in said, said

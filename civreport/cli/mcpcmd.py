@@ -4,9 +4,11 @@ imported only when the command runs."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from . import EXIT_INTERRUPTED, EXIT_TERMINATED, INTERRUPTED, _Terminated
 from .parser import ChineseParser
 
 DEFAULT_SECONDS = 300.0  # a call on the largest report a file may hold takes about a minute here
@@ -56,5 +58,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：{workspace}：不是文件夹：--workspace 应为已有的工作目录", file=sys.stderr)
         return 2
     print(f"civreport 工具服务：工作目录 {workspace.resolve()}（由助手的客户端启动和关闭）", file=sys.stderr)
-    serve(workspace, args.timeout)
+    try:
+        serve(workspace, args.timeout)
+    except KeyboardInterrupt as stop:
+        # Stopped by a signal while the client still holds stdin open: the transport's thread
+        # waiting on it would hold the process at Python's exit, so the process ends here, as
+        # the entry point would end it (its worker is stopped already).
+        print(INTERRUPTED, file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED)
     return 0

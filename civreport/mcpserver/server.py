@@ -6,7 +6,9 @@ writes the workspace it was started with, and talks to its client on stdin and s
 from __future__ import annotations
 
 import logging
+import signal
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import anyio
@@ -117,7 +119,15 @@ def serve(workspace: Path, seconds: float) -> None:
         async with stdio_server() as (read, write):
             await server.run(read, write, server.create_initialization_options())
 
+    # asyncio turns Ctrl-C into a cancellation, which would wait for ever on the transport's
+    # thread reading stdin: raised where it comes instead, as SIGTERM is (civreport.cli).
+    before = signal.signal(signal.SIGINT, _interrupt)
     try:
         anyio.run(run)
     finally:
+        signal.signal(signal.SIGINT, before)
         worker.stop()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
