@@ -451,3 +451,11 @@ def test_a_signal_ends_the_server_while_its_client_holds_stdin_open(workspace: P
         assert server.wait(timeout=120) == status  # stdin still open
         said = server.stderr.read()
     assert "已中断" in said and "Traceback" not in said, said
+
+
+def test_a_name_made_from_the_office_stays_in_the_folder(workspace: Path) -> None:
+    report = FACTS.replace("office: 小河区", "office: ../小河区/")
+    answer = tools.call(str(workspace), "render", {"report": report, "formats": ["html"]})
+    assert not answer.error, answer.text
+    assert answer.data["files"] == ["out/2024Q3-.._小河区_创建全国文明城市工作领导小组办公室.html"]
+    assert (workspace / answer.data["files"][0]).is_file()

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostics
 from ..errors import InputError
+from ..files import read_file
+from ..model.limits import MAX_FILE_BYTES
 from ..office.profile import OfficeProfile
 from ..readers import LoadedReport, load, load_text
 from ..readers.data import SUFFIXES
@@ -45,7 +47,8 @@ def given(
             document = load(path, diagnostics=diagnostics)
         except InputError as exc:
             raise _named(exc, str(path), file) from None
-        return Given(document, file, path.read_text(encoding="utf-8-sig"), path.suffix.lower() in (".yaml", ".yml"))
+        text = read_file(path, MAX_FILE_BYTES, "文件太大").decode("utf-8-sig").replace("\r\n", "\n")  # as loaded
+        return Given(document, file, text, path.suffix.lower() in (".yaml", ".yml"))
     text = report if isinstance(report, str) else json.dumps(report, ensure_ascii=False, indent=2)
     return Given(load_text(text, label, diagnostics=diagnostics), label, text, not text.lstrip().startswith("{"))
 

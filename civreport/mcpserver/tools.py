@@ -225,6 +225,7 @@ def _json_fixed(text: str, fixed: dict[str, str]) -> str:
 
 
 _STEM = re.compile(r"[^/\\\x00]{1,100}")
+_UNSAFE = re.compile(r"^\.+|[/\\\x00]")  # what a name made from an office's may not hold
 
 
 def _render(space: Workspace, args: RenderArguments) -> Answer:
@@ -247,13 +248,10 @@ def _render(space: Workspace, args: RenderArguments) -> Answer:
             locked=[_breach(b) for b in locked],
         )
     report = given.document.report
-    name = (
-        args.name
-        if args.name is not None
-        else Path(given.label).stem
-        if args.file
-        else f"{report.period.code()}-{report.office}"
-    )
+    name = args.name
+    if name is None:  # the file's, or one made of the period and the office
+        made = Path(given.label).stem if args.file else f"{report.period.code()}-{report.office}"
+        name = _UNSAFE.sub("_", made)[:100]
     if not _STEM.fullmatch(name) or name.startswith("."):
         return _refused(f"文件名“{name}”不能含 / 或 \\，也不能以 . 开头：文件夹请写在 out 参数中")
     folder = space.file(args.out)
