@@ -390,6 +390,9 @@ def test_arguments_are_checked_in_chinese() -> None:
         parsed(RenderArguments, {})
     with pytest.raises(ArgumentError, match="参数 formats\\[0\\]：“odt”不可用：应为以下之一：html、pdf、docx、txt"):
         parsed(RenderArguments, {"file": "q3.yaml", "formats": ["odt"]})
+    with pytest.raises(ArgumentError) as refused:
+        parsed(RenderArguments, {"report": 5})
+    assert str(refused.value) == "参数 report：应为报告的 YAML 或 JSON 文本，或按 schema 工具所给格式的对象"
     assert parsed(NewArguments, {"office": "小河区创城办", "period": "2024年第三季度"}).period.code() == "2024Q3"
 
 

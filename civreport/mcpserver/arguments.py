@@ -9,7 +9,16 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ..model import Period
@@ -39,7 +48,20 @@ DocumentFormat = Annotated[
     AfterValidator(_one_of(DOCUMENT_FORMATS)),
     WithJsonSchema({"type": "string", "enum": list(DOCUMENT_FORMATS)}),
 ]
-ReportText = str | dict[str, Any]  # the text of a report, or its data as the schema tool gives it
+
+
+def _report(value: Any) -> str | dict[str, Any]:
+    if isinstance(value, str | dict):
+        return value
+    raise PydanticCustomError("report", "应为报告的 YAML 或 JSON 文本，或按 schema 工具所给格式的对象")
+
+
+# The text of a report, or its data as the schema tool gives it (one message for either).
+ReportText = Annotated[
+    str | dict[str, Any],
+    PlainValidator(_report),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "object"}]}),
+]
 
 _REPORT = "报告：YAML 或 JSON 文本，或按 schema 工具所给格式的对象；与 file 二选一"
 _FILE = "工作目录中的报告文件（.yaml、.yml、.json 或 .toml），写相对于工作目录的路径；与 report 二选一"
