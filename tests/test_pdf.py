@@ -442,17 +442,30 @@ def test_a_text_of_nothing_a_font_draws_is_refused_naming_the_field() -> None:
 
 
 def test_weasyprint_is_a_version_whose_lines_civreport_finishes() -> None:
-    """The PDF's lines are trimmed by replacing a function of WeasyPrint's inline layout
-    (tests/test_docx.py checks the lines): a WeasyPrint outside the range pyproject.toml allows,
-    or whose function changed, fails here."""
+    """The PDF's lines are justified and trimmed by replacing two functions of WeasyPrint's inline
+    layout and subclassing its Pango layout (tests/test_docx.py checks the lines): a WeasyPrint
+    outside the range pyproject.toml allows, or whose functions changed, fails here."""
     from weasyprint.layout import inline
+    from weasyprint.text.line_break import Layout, get_log_attrs
 
     from civreport.writers.pdf import lines
 
     dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     allowed = next(r for r in map(Requirement, dependencies) if r.name == "weasyprint").specifier
     assert importlib.metadata.version("weasyprint") in allowed
-    assert list(inspect.signature(inline.text_align).parameters) == ["context", "line", "available_width", "last"]
+    signatures = {
+        inline.text_align: ["context", "line", "available_width", "last"],
+        inline.justify_line: ["context", "line", "extra_width"],
+        Layout.set_text: ["self", "text", "justify"],
+        Layout.reactivate: ["self", "style"],
+        Layout.deactivate: ["self"],
+        get_log_attrs: ["text", "lang"],
+    }
+    for function, parameters in signatures.items():
+        assert list(inspect.signature(function).parameters) == parameters, function
     # Replaced only while a PDF is laid out.
     quiet_pdf(make_report())
-    assert inline.text_align is lines._WEASYPRINT_TEXT_ALIGN
+    assert (inline.text_align, inline.justify_line) == (
+        lines._WEASYPRINT_TEXT_ALIGN,
+        lines._WEASYPRINT_JUSTIFY_LINE,
+    )
