@@ -17,6 +17,7 @@ from ...errors import InputError
 from ...model import Report
 from ..report import validate
 from .articles import split_articles
+from .chunks import drop_chunk_numbers
 from .cleanup import clean_text
 from .figures import FoundFigure, find_figures
 from .inputfile import write_input
@@ -74,8 +75,9 @@ def import_document(
         label = name or str(source)
         blocks = read_path(source, format)
     blocks, unprintable = printable(blocks)
-    kept, drops = drop_noise(paragraphs(blocks))
-    drops = unprintable + drops
+    blocks, chunk_numbers = drop_chunk_numbers(paragraphs(blocks))
+    kept, drops = drop_noise(blocks)
+    drops = unprintable + chunk_numbers + drops
     if not any(b.text.strip() or b.rows for b in kept):
         raise InputError.single(label, "文件中没有可导入的文字" + ("（网站杂项已删去）" if drops else ""))
     articles, numbering = split_articles(kept)
