@@ -23,7 +23,8 @@ from .figures import FoundFigure, find_figures
 from .inputfile import write_input
 from .noise import drop_noise
 from .paragraphs import paragraphs, printable
-from .source import Drop, SourceBlock
+from .runon import recover
+from .source import Drop, Remark, SourceBlock
 from .sources import FORMATS, read_path, read_source
 from .structure import Note, recognise
 
@@ -76,6 +77,7 @@ def import_document(
         blocks = read_path(source, format)
     blocks, unprintable = printable(blocks)
     blocks, chunk_numbers = drop_chunk_numbers(paragraphs(blocks))
+    blocks, remarks = recover(blocks)
     kept, drops = drop_noise(blocks)
     drops = unprintable + chunk_numbers + drops
     if not any(b.text.strip() or b.rows for b in kept):
@@ -85,16 +87,25 @@ def import_document(
     starts = [min(b.line for b in article) for article in articles[1:]]
     bounds = [0, *starts, float("inf")]
     results = [
-        _article(article, label, [d for d in drops if low <= d.line < high], convert)
+        _article(
+            article,
+            label,
+            [d for d in drops if low <= d.line < high],
+            [r for r in remarks if low <= r.line < high],
+            convert,
+        )
         for article, low, high in zip(articles, bounds, bounds[1:])
     ]
     first, *more = results
     return ImportResult(**{**first.__dict__, "more": tuple(more)})
 
 
-def _article(blocks: list[SourceBlock], label: str, drops: list[Drop], convert: bool) -> ImportResult:
+def _article(
+    blocks: list[SourceBlock], label: str, drops: list[Drop], remarks: list[Remark], convert: bool
+) -> ImportResult:
     cleaned = clean_text(blocks, convert)
     found = recognise(cleaned.blocks)
+    found.warnings[:0] = [str(remark) for remark in sorted(remarks, key=lambda r: r.line)]
     notes = list(found.notes)
     if cleaned.converted:
         found.warnings.append(f"原文是繁体字，已转为简体（{cleaned.converted} 字）；不要转换时用 --no-convert")

@@ -13,6 +13,7 @@ from .droplist import drop_list
 from .source import Drop, SourceBlock
 
 _FRONT = 12  # the lines a title and its duplicates stand in
+_RUN_ON = 100  # characters after a repeated title that show a text whose line breaks were lost
 
 
 def _line_noise(text: str, index: int) -> str | None:
@@ -53,6 +54,11 @@ def drop_noise(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Drop]
             if len(text) <= 60 and text in seen_titles:
                 drops.append(Drop(block.line, text, "重复的标题"))
                 continue
+            # ……工作总结2023年是……: the title again, run into the text that lost its line breaks.
+            repeated = next((t for t in seen_titles if len(t) >= 6 and text.startswith(t)), "")
+            if repeated and len(text) - len(repeated) > _RUN_ON and text[len(repeated)].isalnum():
+                drops.append(Drop(block.line, repeated, "重复的标题"))
+                text = text[len(repeated) :]
             seen_titles.add(text)
         text = text.strip()
         if text:
