@@ -82,10 +82,9 @@ def import_document(
     drops = unprintable + chunk_numbers + drops
     if not any(b.text.strip() or b.rows for b in kept):
         raise InputError.single(label, "文件中没有可导入的文字" + ("（网站杂项已删去）" if drops else ""))
-    articles, numbering = split_articles(kept)
+    articles, starts, numbering = split_articles(kept)
     drops += numbering
-    starts = [min(b.line for b in article) for article in articles[1:]]
-    bounds = [0, *starts, float("inf")]
+    bounds = [0, *starts[1:], float("inf")]
     results = [
         _article(
             article,
