@@ -1,10 +1,13 @@
 """The importer: an existing document (.docx, .doc, .wps, .txt, .html, .md) read back into the
 model, a reader like the YAML loader (Pandoc's readers → one tree).
 
-The stages, each its own module: ``sources`` reads the format into blocks; ``paragraphs``
-joins broken lines; ``noise`` drops what a website added; ``articles`` splits a file holding
-several summaries; ``cleanup`` makes the text official (simplified characters, full-width
-punctuation); ``structure`` recognises the summary; ``inputfile`` writes the input file."""
+The stages, each its own module: ``sources`` reads the format into blocks; ``mojibake``
+repairs text decoded in the wrong encoding (or warns of it); ``paragraphs`` joins broken
+lines; ``chunks`` drops the page-chunk numbers of a document site; ``runon`` finds the headings
+inside a text whose line breaks were lost; ``noise`` drops what a website added (by the drop
+list, ``droplist.yaml``); ``articles`` splits a file holding several summaries; ``cleanup``
+makes the text official (simplified characters, full-width punctuation); ``structure``
+recognises the summary; ``inputfile`` writes the input file."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from .chunks import drop_chunk_numbers
 from .cleanup import clean_text
 from .figures import FoundFigure, find_figures
 from .inputfile import write_input
+from .mojibake import repair_mojibake
 from .noise import drop_noise
 from .paragraphs import paragraphs, printable
 from .runon import recover
@@ -76,8 +80,10 @@ def import_document(
         label = name or str(source)
         blocks = read_path(source, format)
     blocks, unprintable = printable(blocks)
+    blocks, damage = repair_mojibake(blocks)
     blocks, chunk_numbers = drop_chunk_numbers(paragraphs(blocks))
-    blocks, remarks = recover(blocks)
+    blocks, headings = recover(blocks)
+    remarks = damage + headings
     kept, drops = drop_noise(blocks)
     drops = unprintable + chunk_numbers + drops
     if not any(b.text.strip() or b.rows for b in kept):
