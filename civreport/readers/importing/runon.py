@@ -27,6 +27,7 @@ _CLOSERS = "”’」』）)"  # may stand between a sentence's end and what fol
 _MARKS = re.compile(r"[。！？；：，、,;:!?]")
 _INLINE = ("一、", "（一）", "一）", "1.", "（1）", "1）")  # forms taken inside a sentence run; not 一加强 or （一加强
 _LOOK_BACK = 200  # characters a lead-in is looked for in
+_BODY_CHARS = 12  # what a run-in title's sentence leaves after a guessed title, to be a sentence
 
 
 @dataclass
@@ -79,6 +80,12 @@ class _Split:
     inline: bool = False  # a heading was found inside the block
 
 
+def _sentence_after(text: str) -> bool:
+    """Whether what a guessed title leaves of a short first sentence is a sentence of its
+    own (我们组织开展宣传活动20场，发放资料5000份), not the end of the title (……落实|我局部署)."""
+    return len(text) >= _BODY_CHARS and bool(re.search(r"[，,]", text))
+
+
 def _heading_title(text: str, found: Marker, at: int, following: int, line: int, split: _Split) -> None:
     """Cut the title of the heading at ``at`` off its body where it ran into it; ``following``:
     where the next heading starts."""
@@ -94,9 +101,9 @@ def _heading_title(text: str, found: Marker, at: int, following: int, line: int,
     if first is None and len(body) <= MAX_NAME:
         return  # the title alone, the next heading after it
     run_in = first is not None and first.start() <= TITLE_CHARS
-    if run_in and found.level > 1:
-        return  # a run-in heading (（一）加强领导。区委……): the structure reads it
     end = guessed_end(body)
+    if run_in and found.level > 1 and not (end and first and _sentence_after(body[end : first.start()])):
+        return  # a run-in heading (（一）加强领导。区委……): the structure reads it
     heading = text[at:start]
     if end is not None:
         split.remarks.append(
