@@ -9,12 +9,11 @@ from __future__ import annotations
 import collections
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from civreport import ImportResult, import_document, render_page, write
 
-from conftest import ROOT
-
-SEEDS = ROOT / "tests" / "data" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -40,6 +40,8 @@ _SIMPLIFIED = 0.85
 _WINDOW = 4  # characters looked at together
 _LONG = 8  # characters enough to tell a repair reads well in the other script
 _SHORTEST = 4  # characters a repair takes at the least
+_SENTENCE = 60  # characters looked through for the sentence around damage
+_ENDS = "。！？；\n"
 _SUSPECT = 0.6  # a window reading worse than this is looked at
 _READABLE = 0.9  # a repair must read at least this well …
 _GAIN = 0.3  # … and this much better than the damage
@@ -107,15 +109,26 @@ def _runs(text: str, simplified: bool) -> list[tuple[int, int]]:
 
 def _repair(text: str, start: int, end: int, simplified: bool) -> tuple[int, int, str, str] | None:
     """The best repair of the run text[start:end], its edges moved in by up to a window (the
-    run takes in the ordinary characters its windows held) or out by two: (start, end,
-    repaired text, the mistake), if one reads as ordinary Chinese."""
+    run takes in the ordinary characters its windows held), out by a few, or to the ends of
+    its sentence: (start, end, repaired text, the mistake), if one reads as ordinary Chinese."""
     best: tuple[float, int, int, int, str, str] | None = None
-    for a in range(max(start - 2, 0), min(start + _WINDOW, end)):
-        for b in range(max(end - _WINDOW, a + 1), min(end + 3, len(text) + 1)):
+    # Damage may read well by chance at its ends (创建活动 read as 斐膘魂雄): its sentence too.
+    opens = max(text.rfind(mark, max(start - _SENTENCE, 0), start) for mark in _ENDS) + 1
+    closes = min((i for mark in _ENDS if (i := text.find(mark, end, end + _SENTENCE)) >= 0), default=len(text))
+    starts = {*range(max(start - 2, 0), min(start + _WINDOW, end)), opens}
+    ends = {
+        *range(max(end - _WINDOW, start + 1), min(end + _WINDOW, len(text) + 1)),
+        closes,
+        min(closes + 1, len(text)),
+    }
+    worst = _reads(_core(text[start:end], simplified), simplified)
+    for a in sorted(starts):
+        for b in sorted(e for e in ends if e > a):
             damaged = text[a:b]
             if len(damaged.strip()) < _SHORTEST:
                 continue  # two or three characters decode into something plausible by chance
-            before = _reads(damaged, simplified)
+            # Better than the damage reads, taken where it reads worst (the run found).
+            reading = min(_reads(damaged, simplified), worst)
             for wrong, right, mistake in _READINGS:
                 try:
                     repaired = damaged.encode(wrong).decode(right)
@@ -127,7 +140,7 @@ def _repair(text: str, start: int, end: int, simplified: bool) -> tuple[int, int
                 score = _reads(repaired, simplified)
                 if b - a >= _LONG:
                     score = max(score, _reads(repaired, not simplified))
-                if score >= _READABLE and score - before >= _GAIN and (best is None or (score, b - a) > best[:2]):
+                if score >= _READABLE and score - reading >= _GAIN and (best is None or (score, b - a) > best[:2]):
                     best = (score, b - a, a, b, repaired, mistake)
     return best[2:] if best else None
 
