@@ -263,3 +263,13 @@ def test_the_command_line_names_the_file_and_the_line_of_each_guess(
     err = capsys.readouterr().err
     assert f"提示：{source} 第 23 行：原文的换行已丢失" in err
     assert "条导入提示" in err
+
+
+def test_a_bracketed_label_in_running_text_is_kept_and_opens_its_paragraph() -> None:
+    text = (
+        "某局2024年工作总结\n\n【工作回顾】今年以来，我局扎实推进各项工作。一、主要做法（一）加强领导，健全制度。"
+        "局党组研究部署12次。【亮点工作】建成数据中台。二、存在的问题对照要求，还存在一些不足。\n"
+    )
+    report = imported(text).report
+    assert report.opening == ["【工作回顾】今年以来，我局扎实推进各项工作。"]
+    assert report.parts[0].items[0].body == ["局党组研究部署12次。", "【亮点工作】建成数据中台。"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .headings import marker
+from .headings import MARKER_CHARS, marker
 from .paragraphs import joined
 from .source import Drop, SourceBlock
 
@@ -43,7 +43,7 @@ def _candidates(blocks: list[SourceBlock]) -> list[_Candidate]:
             continue
         text = block.text
         for m in _NUMBER.finditer(text):
-            after = text[m.end() :]
+            after = text[m.end() : m.end() + MARKER_CHARS]  # as far as a heading's number: read once
             if not after:
                 continue
             if m.start() == 0:
@@ -53,7 +53,7 @@ def _candidates(blocks: list[SourceBlock]) -> list[_Candidate]:
                     and not previous.text.endswith(tuple(_SENTENCE_END))
                 )
             else:
-                before = text[: m.start()]
+                before = text[max(m.start() - MARKER_CHARS, 0) : m.start()]
                 heading_next = (found_marker := marker(after)) is not None and not found_marker.bare
                 breaks = not after[0].isdigit() and (bool(_WORD_BEFORE.search(before)) or heading_next)
             found.append(_Candidate(index, offset - len(text), m.start(), m.end(), int(m[1]), breaks))

@@ -93,10 +93,16 @@ def _reads(text: str, simplified: bool) -> float:
 def _runs(text: str, simplified: bool) -> list[tuple[int, int]]:
     """The stretches that read badly, as (start, end): the windows reading worst, joined
     across the few characters between them (ASCII, or damage that happens to read well)."""
+    # Each window's reading from a running sum: a text is read once, whatever its length.
+    scores = [1.0 if c.isspace() else _plainness(c, simplified) for c in text]
+    wide = [not c.isascii() for c in text]
     marked = [False] * len(text)
+    total, others = sum(scores[:_WINDOW]), sum(wide[:_WINDOW])
     for start in range(max(len(text) - _WINDOW + 1, 0)):
-        window = text[start : start + _WINDOW]
-        if not window.isascii() and _reads(window, simplified) < _SUSPECT:
+        if start:
+            total += scores[start + _WINDOW - 1] - scores[start - 1]
+            others += wide[start + _WINDOW - 1] - wide[start - 1]
+        if others and total < _SUSPECT * _WINDOW:
             marked[start : start + _WINDOW] = [True] * _WINDOW
     runs: list[tuple[int, int]] = []
     for i, flag in enumerate(marked):

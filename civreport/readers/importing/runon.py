@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ...model.genre import ends_with_lead_in
 from ...model.limits import MAX_NAME
-from .headings import TITLE_CHARS, Marker, marker
+from .headings import MARKER_CHARS, TITLE_CHARS, Marker, marker
 from .outline import placement
 from .runin import guessed_end, role_name_end
 from .source import Remark, SourceBlock
@@ -25,6 +25,7 @@ _START = re.compile(r"[（(]?\s*[一二三四五六七八九十百\d]")  # where
 _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)"  # may stand between a sentence's end and what follows
 _MARKS = re.compile(r"[。！？；：，、,;:!?]")
+_LABEL = re.compile(r"【[^【】]{1,12}】")
 _INLINE = ("一、", "（一）", "一）", "1.", "（1）", "1）")  # forms taken inside a sentence run; not 一加强 or （一加强
 _LOOK_BACK = 200  # characters a lead-in is looked for in
 _BODY_CHARS = 12  # what a run-in title's sentence leaves after a guessed title, to be a sentence
@@ -136,14 +137,14 @@ def _split(block: SourceBlock, numbering: _Numbering, colon: bool) -> _Split:
     text = block.text
     split = _Split()
     headings: list[tuple[int, Marker]] = []
-    found = marker(text)
+    found = marker(text[:MARKER_CHARS])
     if found and not found.bare and numbering.take(found):
         headings.append((0, found))
     for m in _START.finditer(text):
         at = m.start()
         if at == 0 or (headings and headings[-1][0] == at):
             continue
-        found = marker(text[at:])
+        found = marker(text[at : at + MARKER_CHARS])  # a slice as long as a number: a text is read once
         if found is None or found.family not in _INLINE:
             continue
         previous = headings[-1] if headings else None
@@ -162,8 +163,13 @@ def _split(block: SourceBlock, numbering: _Numbering, colon: bool) -> _Split:
         split.cuts.add(at)
         split.inline = True
         headings.append((at, found))
-    for (at, found), following in zip(headings, [*(h[0] for h in headings[1:]), len(text)]):
-        _heading_title(text, found, at, following, block.line, split)
+    if split.inline:  # a paragraph as written keeps its headings as the structure reads them
+        for (at, found), following in zip(headings, [*(h[0] for h in headings[1:]), len(text)]):
+            _heading_title(text, found, at, following, block.line, split)
+        # 【工作回顾】 at a sentence's start opens a paragraph, as it did before its line break was lost.
+        split.cuts.update(
+            m.start() for m in _LABEL.finditer(text) if m.start() and _after_sentence(text, m.start(), colon)
+        )
     return split
 
 
