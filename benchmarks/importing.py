@@ -1,7 +1,8 @@
 """How well ``civreport import`` reads summaries as the web damages them: each summary of the
 seeds (tests/data/seeds) as a document site's preview of its .doc — the line breaks lost, the
-text cut into chunks of 300, 600 or 1,200 characters numbered mid-sentence, on one line or a
-line per chunk, saved as .txt, .html or .md — and with its headings decoded in the wrong
+text cut into chunks of 300, 600 or 1,200 characters numbered mid-word, or of 250, 500 or 1,000
+wherever that falls, on one line or a line per chunk, saved as .txt, .html or .md — and with
+its headings decoded in the wrong
 encoding; each held to the clean summary's import (tests/sitecopies.py makes the copies and
 the measures the tests use):
 
@@ -107,10 +108,10 @@ Case = tuple[str, str, str, Preview | None, dict[int, str]]  # summary, name, te
 def _cases() -> list[Case]:
     cases: list[Case] = []
     for key in SUMMARIES:
-        for size in (300, 600, 1200):
+        for size, anywhere in ((300, False), (600, False), (1200, False), (250, True), (500, True), (1000, True)):
             for one_line in (True, False):
-                page = preview(SUMMARIES[key], size=size, one_line=one_line)
-                layout = "one line" if one_line else "line/chunk"
+                page = preview(SUMMARIES[key], size=size, one_line=one_line, anywhere=anywhere)
+                layout = ("one line" if one_line else "line/chunk") + (" cut anywhere" if anywhere else "")
                 for fmt in ("txt", "html", "md"):
                     if fmt == "md" and key == "002":
                         continue  # its ** are Markdown's bold

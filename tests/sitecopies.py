@@ -86,9 +86,11 @@ class Preview:
     chunks: tuple[str, ...]  # each chunk number with the characters around it, as the site put it
 
 
-def _cut_points(body: str, size: int) -> list[int]:
+def _cut_points(body: str, size: int, anywhere: bool = False) -> list[int]:
     """Where the site cuts the text into chunks: about every ``size`` characters, between two
-    Chinese characters (mid-word, mid-sentence)."""
+    Chinese characters (mid-word, mid-sentence), or ``anywhere`` exactly every ``size``."""
+    if anywhere:
+        return list(range(size, len(body) - 20, size))
     points, at = [], size
     while at < len(body) - 20:
         while at < len(body) and not (_HAN.match(body[at - 1]) and _HAN.match(body[at])):
@@ -100,14 +102,15 @@ def _cut_points(body: str, size: int) -> list[int]:
     return points
 
 
-def preview(seed: Seed, *, size: int = 600, one_line: bool = True) -> Preview:
+def preview(seed: Seed, *, size: int = 600, one_line: bool = True, anywhere: bool = False) -> Preview:
     """A document-sharing site's preview of ``seed`` saved as a .doc: its lines joined (the
     breaks lost), numbered in chunks 1、 2、 … mid-sentence, the site's furniture above and below;
-    the chunks on one line or each on a line of its own."""
+    the chunks on one line or each on a line of its own; cut between two characters of a word,
+    or ``anywhere``."""
     lines = seed.lines()
     body = "".join(lines)
     name = lines[0] + "范文"
-    cuts = _cut_points(body, size)
+    cuts = _cut_points(body, size, anywhere)
     pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
     numbered = [f"{n}、{piece}" for n, piece in enumerate(pieces, 1)]
     contexts = tuple(f"{pieces[n - 1][-3:]}{n + 1}、{pieces[n][:3]}" for n in range(1, len(pieces)))

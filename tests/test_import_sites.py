@@ -41,12 +41,13 @@ def _said(result) -> str:  # type: ignore[no-untyped-def]
     return full_width("\n".join(result.warnings))[0]
 
 
+@pytest.mark.parametrize("anywhere", [False, True], ids=["cut-mid-word", "cut-anywhere"])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "line-per-chunk"])
 @pytest.mark.parametrize("key", list(SUMMARIES))
-def test_a_document_sites_preview_imports_as_the_clean_summary_does(key: str, one_line: bool) -> None:
+def test_a_document_sites_preview_imports_as_the_clean_summary_does(key: str, one_line: bool, anywhere: bool) -> None:
     seed = SUMMARIES[key]
     clean = imported(seed.text())
-    page = preview(seed, one_line=one_line)
+    page = preview(seed, one_line=one_line, anywhere=anywhere, size=500 if anywhere else 600)
     copy = imported(page.text)
     output = rendered(copy)
     assert character_share(rendered(clean), output) >= SHARE
@@ -273,3 +274,25 @@ def test_a_bracketed_label_in_running_text_is_kept_and_opens_its_paragraph() -> 
     report = imported(text).report
     assert report.opening == ["【工作回顾】今年以来，我局扎实推进各项工作。"]
     assert report.parts[0].items[0].body == ["局党组研究部署12次。", "【亮点工作】建成数据中台。"]
+
+
+def test_a_chunk_number_the_series_proves_goes_even_where_it_does_not_break_a_sentence() -> None:
+    # Chunks 2 and 4 break sentences; 3 stands after a full stop and 5 after figures (达到105、0%
+    # is 达到10 5、 0%): each is the only one of its number between its neighbours.
+    filler = "各社区按照要求扎实开展创建工作，广泛发动群众参与，取得了明显成效，群众满意度不断提升，"
+    text = (
+        "某街道2024年创建工作总结\n\n1、今年以来，"
+        + filler * 4
+        + "重点抓好2、环境整治，"
+        + filler * 4
+        + "完成了任务。3、"
+        + filler * 4
+        + "落实到4、人，"
+        + filler * 4
+        + "入户率达到105、0%，"
+        + filler * 4
+        + "各项工作6、有序推进。\n"
+    )
+    result = imported(text)
+    assert [d.text for d in result.drops] == ["1、", "2、", "3、", "4、", "5、", "6、"]
+    assert "入户率达到100%" in result.report.opening[0] and "、" not in result.report.opening[0]

@@ -26,6 +26,13 @@ _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)"  # may stand between a sentence's end and what follows
 _MARKS = re.compile(r"[。！？；：，、,;:!?]")
 _LABEL = re.compile(r"【[^【】]{1,12}】")
+# A title at the start of a text: no mark in it, the last of its kind's words before the first mark
+# (创建文明区工作汇报总结), not one the sentence goes on with (总结如下, 报告会) nor one a site
+# numbered (……汇报 篇1: the file's summaries find their titles so).
+_TITLE_AT_START = re.compile(
+    rf"^[^。！？，、；：,;:!?“”]{{2,{MAX_NAME}}}(?:总结|汇报|报告|總結|匯報|報告)"
+    r"(?!\s*(?:篇|范文|第\s*\d+\s*篇))(?=[^如会會书書。！？，、；：,;:!?])"
+)
 _INLINE = ("一、", "（一）", "一）", "1.", "（1）", "1）")  # forms taken inside a sentence run; not 一加强 or （一加强
 _LOOK_BACK = 200  # characters a lead-in is looked for in
 _BODY_CHARS = 12  # what a run-in title's sentence leaves after a guessed title, to be a sentence
@@ -175,7 +182,14 @@ def _split(block: SourceBlock, numbering: _Numbering, colon: bool) -> _Split:
 
 def _splits(blocks: list[SourceBlock], colon: bool) -> list[_Split]:
     numbering = _Numbering()
-    return [_split(block, numbering, colon) if block.rows is None and not block.level else _Split() for block in blocks]
+    splits = [
+        _split(block, numbering, colon) if block.rows is None and not block.level else _Split() for block in blocks
+    ]
+    # The text that lost its breaks may open with its title: ……年底工作总结2023年是……
+    first = next((i for i, split in enumerate(splits) if split.inline), None)
+    if first is not None and (title := _TITLE_AT_START.match(blocks[first].text)) and not marker(title[0]):
+        splits[first].cuts.add(title.end())
+    return splits
 
 
 def recover(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Remark]]:
