@@ -333,7 +333,7 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
     if not title and node.children:
         title, first = _bounded(node, node.text, out)
     children = node.children
-    content = ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
+    content = _content(node, first)
     if level >= HEADING_LEVELS and children:
         content += [b for child in children for b in _flatten(child)]
         children = []
@@ -341,9 +341,7 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
     fields, extra = _fields(content, out)
     if not title and extra:
         title, first = _bounded(node, node.text, out)
-        fields, extra = _fields(
-            ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content, out
-        )
+        fields, extra = _fields(_content(node, first), out)
     item: dict[str, Any] = ({"title": title} if title else {"numbered": True}) | fields
     items = extra + [_item(child, level + 1, out) for child in children]
     if items:
@@ -356,6 +354,11 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
         if default != (first is not None):
             item["run_in"] = first is not None
     return item
+
+
+def _content(node: Node, first: str | None) -> list[SourceBlock]:
+    """What stands under a heading: the text run in after its title, then its paragraphs."""
+    return ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
 
 
 def _bounded(node: Node, title: str, out: Recognised) -> tuple[str, str | None]:
@@ -381,8 +384,7 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
     if first_child and first_child.level >= 3:
         part["item_numbers"] = "1."
         item_level = 3
-    content = ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
-    fields, extra = _fields(content, out)
+    fields, extra = _fields(_content(node, first), out)
     part |= fields
     items = extra + [_item(child, item_level, out) for child in node.children]
     if items:
