@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from civreport import import_document
 from civreport.cli import main
 from civreport.compose import compose
 from civreport.model.limits import MAX_NAME
@@ -296,3 +297,21 @@ def test_a_chunk_number_the_series_proves_goes_even_where_it_does_not_break_a_se
     result = imported(text)
     assert [d.text for d in result.drops] == ["1、", "2、", "3、", "4、", "5、", "6、"]
     assert "入户率达到100%" in result.report.opening[0] and "、" not in result.report.opening[0]
+
+
+def test_a_page_said_to_be_western_but_written_in_gbk_is_read_as_chinese() -> None:
+    seed = SUMMARIES["002"]
+    page = '<html><head><meta charset="iso-8859-1"></head><body>' + "".join(f"<p>{line}</p>" for line in seed.lines())
+    copy = imported(page + "</body></html>", "总结.html")
+    result = import_document(page.encode("gbk") + b"</body></html>", name="总结.html")
+    assert rendered(result) == rendered(copy)
+
+
+def test_western_words_and_lost_characters() -> None:
+    text = (
+        "某局2024年工作总结\n\n今年与Zürich和Lyon（Le développement a été très élevé）开展合作。\n\n"
+        "第二季度完成???项任务。\n"
+    )
+    result = imported(text)
+    assert result.report.opening[0] == "今年与Zürich和Lyon（Le développement a été très élevé）开展合作。"
+    assert result.warnings[0] == "第 5 行：“???”像是文字编码错误造成的乱码，无法还原，已原样保留：请对照原文核对改正"

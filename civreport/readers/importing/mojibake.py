@@ -26,8 +26,9 @@ _READINGS: tuple[tuple[str, str, str], ...] = (
     ("latin-1", "gbk", "GBK 编码的文字被当作西文编码读取"),
 )
 # What text damaged beyond repair leaves: UTF-8's replacement character read as GBK (锟斤拷),
-# memory never written read as GBK (烫烫烫, 屯屯屯), the replacement character itself.
-_WRECKED = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+")
+# memory never written read as GBK (烫烫烫, 屯屯屯), the replacement character itself, the ? an
+# encoder put for each character it could not write.
+_WRECKED = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+|\\?{3,}")
 _ODD = re.compile(
     "[\u00a1-\u00ff\u0100-\u036f\u0370-\u03ff\u0400-\u04ff\u2500-\u259f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf"
     "\u3130-\u318f\uac00-\ud7af\ue000-\uf8ff\ufe30-\ufe6f\uff61-\uff9f\ufffd]"
@@ -73,6 +74,13 @@ def _plainness(char: str, simplified: bool) -> float:
     if simplified:
         return 1.0 if gb and gb[0] <= 0xD7 else 0.5 if gb else 0.25  # level 1, level 2, none
     return 1.0 if big5 and big5[0] <= 0xC6 else 0.5 if big5 else 0.25  # frequent, less frequent, none
+
+
+def _western(run: str) -> bool:
+    """Whether ``run`` is Western words (Zürich, été), its accented letters among plain ones:
+    Chinese read as a Western code page has no plain letters between (ÖÐÎÄ)."""
+    wide = [c for c in run if not c.isascii() and not c.isspace()]
+    return re.search("[A-Za-z]", run) is not None and all("\u00c0" <= c <= "\u024f" for c in wide)
 
 
 def _core(run: str, simplified: bool) -> str:
@@ -171,8 +179,8 @@ def repair_mojibake(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[
             for start, end in reversed(stretches):
                 start, end = run_start + start, run_start + end
                 core = _core(text[start:end], simplified)
-                if not core or _DRAWING.fullmatch(core):
-                    continue  # a table or line drawn with box characters
+                if not core or _DRAWING.fullmatch(core) or _western(core):
+                    continue  # a table or line drawn with box characters, or a Western word (été)
                 fix = _repair(text, start, end, simplified)
                 if fix:
                     a, b, new, mistake = fix
