@@ -315,3 +315,17 @@ def test_western_words_and_lost_characters() -> None:
     result = imported(text)
     assert result.report.opening[0] == "今年与Zürich和Lyon（Le développement a été très élevé）开展合作。"
     assert result.warnings[0] == "第 5 行：“???”像是文字编码错误造成的乱码，无法还原，已原样保留：请对照原文核对改正"
+
+
+def test_points_at_sentence_starts_in_running_text_are_a_paragraph_each() -> None:
+    text = (
+        "某局2024年工作总结一、主要做法（一）加强领导。局党组高度重视。一是思想上高度重视。召开专题会议3次。"
+        "二是行动上不遗余力。抽调骨干20名。（二）问题整改。主要问题：一是认识不足；二是投入不够。\n"
+    )
+    first, second = imported(text).report.parts[0].items
+    assert first.body == ["局党组高度重视。"] and first.points_style == "paragraphs"
+    assert [p if isinstance(p, str) else p.body for p in first.points] == [
+        "思想上高度重视。召开专题会议3次。",
+        "行动上不遗余力。抽调骨干20名。",
+    ]
+    assert second.points_style == "inline" and second.points == ["认识不足；", "投入不够。"]

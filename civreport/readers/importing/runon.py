@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ...model.genre import ends_with_lead_in
 from ...model.limits import MAX_NAME
+from ...model.numerals import parse_cn_number
 from .headings import MARKER_CHARS, TITLE_CHARS, Marker, marker
 from .outline import placement
 from .runin import guessed_end, role_name_end
@@ -26,6 +27,7 @@ _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)"  # may stand between a sentence's end and what follows
 _MARKS = re.compile(r"[。！？；：，、,;:!?]")
 _LABEL = re.compile(r"【[^【】]{1,12}】")
+_ORDINAL = re.compile(r"([一二三四五六七八九十]{1,2})是")
 # A title at the start of a text: no mark in it, the last of its kind's words before the first mark
 # (创建文明区工作汇报总结), not one the sentence goes on with (总结如下, 报告会) nor one a site
 # numbered (……汇报 篇1: the file's summaries find their titles so).
@@ -173,11 +175,28 @@ def _split(block: SourceBlock, numbering: _Numbering, colon: bool) -> _Split:
     if split.inline:  # a paragraph as written keeps its headings as the structure reads them
         for (at, found), following in zip(headings, [*(h[0] for h in headings[1:]), len(text)]):
             _heading_title(text, found, at, following, block.line, split)
-        # 【工作回顾】 at a sentence's start opens a paragraph, as it did before its line break was lost.
+        # 【工作回顾】 at a sentence's start opens a paragraph, as it did before its line break was lost,
+        # and so does each of 一是…… 二是…… when the first does (not ……问题：一是……；二是……).
         split.cuts.update(
             m.start() for m in _LABEL.finditer(text) if m.start() and _after_sentence(text, m.start(), colon)
         )
+        split.cuts.update(_ordinals(text))
     return split
+
+
+def _ordinals(text: str) -> list[int]:
+    """Where the points 一是…… 二是…… of each run stand, where two or more of a run stand at a
+    sentence's start."""
+    runs: list[list[int]] = []
+    for m in _ORDINAL.finditer(text):
+        if not _after_sentence(text, m.start(), colon=False):
+            continue
+        number = parse_cn_number(m[1])
+        if number == 1:
+            runs.append([m.start()])
+        elif runs and number == len(runs[-1]) + 1:
+            runs[-1].append(m.start())
+    return [at for run in runs if len(run) >= 2 for at in run]
 
 
 def _splits(blocks: list[SourceBlock], colon: bool) -> list[_Split]:
