@@ -52,6 +52,7 @@ bench: setup
 	$(PY) benchmarks/batch.py
 	$(PY) benchmarks/yaml_loaders.py
 	$(PY) benchmarks/scaling.py
+	$(PY) benchmarks/importing.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

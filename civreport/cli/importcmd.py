@@ -11,6 +11,8 @@ from ..files import write_atomic
 from ..readers.importing import FORMATS, ImportResult, import_document
 from .parser import ChineseParser
 
+_SAID = 5  # warnings on lines of a document printed; the input file lists them all
+
 
 def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
     p = commands.add_parser("import", help="把已有的总结（.docx、.doc、.wps、.txt、.html、.md）导入为输入文件")
@@ -60,5 +62,13 @@ def run(args: argparse.Namespace) -> int:
                 notes.append(f"{'、'.join(part.guesses)} 是推断的，请核对")
             if part.notes:
                 notes.append(f"{len(part.notes)} 处内容无法放入，已作为注释保留")
+            if part.warnings:
+                notes.append(f"{len(part.warnings)} 条导入提示")
             print(f"提示：{path} → {target}：{'；'.join(notes)}（详见文件开头的注释）", file=sys.stderr)
+            # What concerns a line of the source (a guessed title, damaged text) is said here too.
+            said = [w for w in part.warnings if w.startswith("第 ")]
+            for warning in said[:_SAID]:
+                print(f"提示：{path} {warning}", file=sys.stderr)
+            if len(said) > _SAID:
+                print(f"提示：{path} 另有 {len(said) - _SAID} 条同类提示，见 {target} 开头的注释", file=sys.stderr)
     return 2 if failed else 0
