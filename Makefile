@@ -49,6 +49,7 @@ fuzz: setup
 
 bench: setup
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/batch.py
 	$(PY) benchmarks/yaml_loaders.py
 	$(PY) benchmarks/scaling.py

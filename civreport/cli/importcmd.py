@@ -5,17 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..files import write_atomic
-from ..readers.importing import FORMATS, ImportResult, import_document
 from .parser import ChineseParser
 
 _SAID = 5  # warnings on lines of a document printed; the input file lists them all
 
+if TYPE_CHECKING:  # the importer loads when the command runs
+    from ..readers.importing import ImportResult
+
 
 def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
-    p = commands.add_parser("import", help="把已有的总结（.docx、.doc、.wps、.txt、.html、.md）导入为输入文件")
+    commands.add_parser(
+        "import", help="把已有的总结（.docx、.doc、.wps、.txt、.html、.md）导入为输入文件", arguments=_arguments
+    )
+
+
+def _arguments(p: ChineseParser) -> None:
+    from ..readers.importing import FORMATS
+
     p.add_argument("inputs", nargs="+", type=Path, metavar="FILE", help="要导入的文档")
     where = p.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（只导入一个文档时）")
@@ -34,6 +43,9 @@ def _targets(result: ImportResult, first: Path) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Import each document; one that cannot be read is reported and the others still go."""
+    from ..files import write_atomic
+    from ..readers.importing import import_document
+
     if args.output and len(args.inputs) > 1:
         print("错误：导入多个文档时请用 --out DIR 指定输出目录，不能用 -o", file=sys.stderr)
         return 2
