@@ -11,7 +11,7 @@ system:
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dask,serve]'
+	$(PY) -m pip install --quiet -e '.[test,dask,serve,mcp]'
 	touch $@
 
 setup: system $(VENV)/.installed
@@ -49,9 +49,11 @@ fuzz: setup
 
 bench: setup
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/batch.py
 	$(PY) benchmarks/yaml_loaders.py
 	$(PY) benchmarks/scaling.py
+	$(PY) benchmarks/importing.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

@@ -3,7 +3,6 @@
 Every comparison runs interleaved rounds (A, B, A, B …) and reports medians, so that a
 machine that drifts affects both sides alike. Sections (all by default):
 
-  import     ``import civreport`` in fresh processes
   docx       civreport's DOCX (the whole pipeline from the report) against docxtpl filling a
              template with the same composed text
   render     ``civreport render --to html,pdf,docx`` per report, this checkout against the
@@ -54,21 +53,6 @@ def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int) -
             fn()
             out.append(time.perf_counter() - start)
     return times
-
-
-# -- import ----------------------------------------------------------------------------------
-
-
-def bench_import(rounds: int) -> None:
-    code = "import time; t = time.perf_counter(); import civreport; print(time.perf_counter() - t)"
-    runs = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-        for _ in range(rounds)
-    ]
-    print(
-        f"import civreport: median {median_ms(runs):.0f} ms over {rounds} fresh processes "
-        f"(min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f}); target at most 150 ms"
-    )
 
 
 # -- docx against docxtpl --------------------------------------------------------------------
@@ -478,7 +462,6 @@ def bench_refusals(rounds: int) -> None:
 
 
 SECTIONS = {
-    "import": bench_import,
     "docx": bench_docx,
     "render": bench_render,
     "pdf": bench_pdf,

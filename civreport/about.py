@@ -1,14 +1,11 @@
-"""civreport's own version, for --version, SARIF output and resume stamps."""
+"""civreport's version, for --version, SARIF output, the tool server and resume stamps. Written
+here and nowhere else: the package's metadata takes it from this file (``[tool.hatch.version]``),
+and reading it costs nothing (``importlib.metadata`` was most of what ``--version`` imported)."""
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
+__version__ = "0.1.0"
 
 
-@functools.cache  # read once: every resume stamp of a batch asks for it
 def version() -> str:
-    try:
-        return importlib.metadata.version("civreport")
-    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
-        return "未安装"
+    return __version__

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import warnings
 
-from civreport import render_pdf
+from civreport import Page, render_pdf
 from civreport.office.layout import Layout
+from civreport.rendering.blocks import Paragraph
 
 from conftest import make_report
-from pdftext import MM
+from pdftext import MM, Line
 
 LAYOUT = Layout()
 PITCH = LAYOUT.line_pitch  # 28.95
@@ -113,3 +114,50 @@ def tables_report(before: int):
             }
         ],
     )
+
+
+# Dense mixed text: Chinese with many figures, percentages, English abbreviations, quotes and
+# brackets, where lines break before runs of figures and closing marks.
+MIXED = [
+    "2024年1—9月，全区GDP完成386.52亿元，同比增长6.8%，高于全市平均水平1.2个百分点；规上工业增加值增长9.3%，其中高新技术产业占比达到42.7%。",
+    "全区PM2.5平均浓度为28微克/立方米，同比下降12.5%，优良天数比例达到91.6%（较去年提高3.4个百分点），AQI指数连续18个月位居全市前3名。",
+    "依托“i滨河”APP和12345政务服务热线，累计受理群众诉求15832件，办结率99.2%，满意率96.8%；开通“一网通办”事项1286项，“最多跑一次”覆盖率达100%。",
+    "在CBD、高铁站、万达广场等重点区域新增5G基站326个、Wi-Fi热点1080个，完成老旧小区改造47个（惠及居民12650户），新建停车泊位3200个、充电桩860根。",
+    "组织开展“文明交通我先行”“光盘行动”等主题活动230余场次，参与志愿者2.3万人次；评选“滨河好人”56名、“最美家庭”120户，相关事迹被CCTV、新华社等媒体报道18次。",
+    "落实《全国文明城市测评体系（2021年版）》要求，对照12大类、89项指标逐项建立台账，按照“周调度、月通报、季考核”机制推进整改，问题整改率由年初的76.4%提升至98.1%。",
+    "投入资金1.28亿元实施背街小巷“微改造”，改造道路23.6公里、雨污管网41.2公里，增设垃圾分类投放点420个，生活垃圾回收利用率达到37.5%，ISO14001认证企业新增9家。",
+    "全区共有注册志愿者86512人，占常住人口的13.7%；志愿服务组织412个，开展志愿服务项目1563个，人均志愿服务时长达到21.4小时，“时间银行”兑换积分累计30.6万分。",
+    "建成新时代文明实践中心1个、所（站）152个，实现全覆盖；开展理论宣讲、政策解读等活动3120场次，受众超过45万人次，打造“滨河微宣讲”“Hi青年”等品牌项目8个。",
+    "推进“智慧城管”建设，接入视频监控点位2865路，AI识别违规事件11.7万起，处置率97.3%；占道经营、乱堆乱放等问题同比分别下降34.2%和28.9%，市容环境明显改观。",
+    "学校周边200米范围内无证摊点全部清理，中小学“护学岗”设置率达到100%；开展未成年人心理健康讲座96场、“小手拉大手”活动58次，覆盖学生4.2万人、家长3.1万人。",
+    "与ABC集团、XYZ科技等17家企业签订共建协议，引导社会资金2350万元投入公益事业；“文明单位”创建覆盖率达到85%以上，复查不合格的3家单位已按规定摘牌。",
+]
+
+
+def mixed_report():
+    return make_report(
+        office="小河区",
+        opening=MIXED[:4],
+        measures=[
+            {"items": [{"title": "强化数据支撑", "body": MIXED[4:8]}, {"title": "完善长效机制", "body": MIXED[8:]}]}
+        ],
+    )
+
+
+def paragraph_lines(page: Page, laid_out: list[list[Line]]) -> list[tuple[Paragraph, list[Line]]]:
+    """Each paragraph of ``page`` with its lines in a rendering of it (the PDF, or LibreOffice's
+    of the DOCX), matched by their text; table cells, set in the table size, are left out."""
+    table = page.layout.sizes["table"]
+    lines = iter([line for page_lines in laid_out for line in body(page_lines) if abs(line.size - table) > 0.1])
+    found = []
+    for block in page.blocks:
+        text = "".join(block.text.split()) if isinstance(block, Paragraph) else ""
+        if not text:
+            continue
+        mine, got = [], ""
+        while got != text:
+            mine.append(next(lines))
+            got += "".join(mine[-1].text.split())
+            assert text.startswith(got), (got, text)
+        found.append((block, mine))
+    return found

@@ -20,6 +20,7 @@ class Line:
     text: str
     fonts: frozenset[str]
     size: float
+    chars: tuple[tuple[float, float, str], ...]  # each character's origin, right edge and text
 
 
 def _font(name: str) -> str:
@@ -54,6 +55,7 @@ def pages(data: bytes) -> list[list[Line]]:
                         "".join(c[2] for c in chars),
                         frozenset(c[3] for c in chars),
                         max(c[4] for c in chars),
+                        tuple((c[0], c[1], c[2]) for c in chars),
                     )
                 )
             out.append(lines)

@@ -193,3 +193,18 @@ def test_a_closed_output_ends_a_command_quietly(good, tmp_path, args):
     assert (result.returncode, result.stderr) == (141, "")
     if args[0] == "render":
         assert (tmp_path / "out" / "q3.html").read_text(encoding="utf-8").endswith("</html>")
+
+
+@pytest.mark.parametrize("argument", ["--version", "--help"])
+def test_version_and_help_import_no_command(argument):
+    # What makes start-up slow is what is imported: the model (pydantic), the page (Jinja),
+    # the writers. Counted in a fresh process, as the command starts.
+    script = (
+        "import sys\nfrom civreport.cli import main\n"
+        f"try:\n    main([{argument!r}])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('pydantic', 'civreport.model', 'jinja2', 'weasyprint', 'docx', 'lxml', 'ruamel', 'civreport.batch')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "[]"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import http.server
+import importlib.metadata
+import inspect
 import io
 import subprocess
 import sys
 import threading
+import tomllib
 import unicodedata
 import warnings
 from typing import ClassVar
@@ -14,6 +17,7 @@ from typing import ClassVar
 import docx
 import pytest
 from lxml import html as lxml_html
+from packaging.requirements import Requirement
 
 import civreport
 from civreport import render_pdf
@@ -27,7 +31,7 @@ from civreport.errors import (
 )
 from civreport.model.fields import DIAGNOSTICS
 
-from conftest import MINIMAL, SAMPLES, make_report, page_text
+from conftest import MINIMAL, ROOT, SAMPLES, make_report, page_text
 from geometry import BLOCK_BOTTOM, CHAR, MM, PITCH, TOP, body, grid_report, left_edge, paragraph, quiet_pdf, right_edge
 from pdftext import metadata, page_size, pages, spans, text_layer
 
@@ -431,4 +435,37 @@ def test_a_text_of_nothing_a_font_draws_is_refused_naming_the_field() -> None:
     assert str(caught.value) == (
         "报告：字段 signoff[1]：只有本机没有字体能印出的字符“𪛗”“𪛘”（U+2A6D7、U+2A6D8）："
         "请改写这段文字，或安装含这些字的字体后重新生成"
+    )
+
+
+# -- WeasyPrint's internals that civreport.writers.pdf.lines relies on -----------------------
+
+
+def test_weasyprint_is_a_version_whose_lines_civreport_finishes() -> None:
+    """The PDF's lines are justified and trimmed by replacing two functions of WeasyPrint's inline
+    layout and subclassing its Pango layout (tests/test_docx.py checks the lines): a WeasyPrint
+    outside the range pyproject.toml allows, or whose functions changed, fails here."""
+    from weasyprint.layout import inline
+    from weasyprint.text.line_break import Layout, get_log_attrs
+
+    from civreport.writers.pdf import lines
+
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    allowed = next(r for r in map(Requirement, dependencies) if r.name == "weasyprint").specifier
+    assert importlib.metadata.version("weasyprint") in allowed
+    signatures = {
+        inline.text_align: ["context", "line", "available_width", "last"],
+        inline.justify_line: ["context", "line", "extra_width"],
+        Layout.set_text: ["self", "text", "justify"],
+        Layout.reactivate: ["self", "style"],
+        Layout.deactivate: ["self"],
+        get_log_attrs: ["text", "lang"],
+    }
+    for function, parameters in signatures.items():
+        assert list(inspect.signature(function).parameters) == parameters, function
+    # Replaced only while a PDF is laid out.
+    quiet_pdf(make_report())
+    assert (inline.text_align, inline.justify_line) == (
+        lines._WEASYPRINT_TEXT_ALIGN,
+        lines._WEASYPRINT_JUSTIFY_LINE,
     )

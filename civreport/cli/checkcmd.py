@@ -5,16 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..checking.finding import Finding
-from ..checking.fixing import CANNOT_FIX, FIXABLE_SUFFIXES, fix_file
-from ..checking.reporting import as_json, as_sarif, as_text
-from ..diagnostics import Diagnostics
 from ..errors import InputError, Problem
-from ..pipeline import check, office_of
-from ..readers import load
-from .notices import tell
 from .parser import ChineseParser
+
+if TYPE_CHECKING:  # the proofreader and the pipeline load when the command runs
+    from ..checking.finding import Finding
 
 EXIT_FINDINGS = 1
 
@@ -38,6 +35,13 @@ def summary(findings: list[Finding]) -> str:
 
 def run(args: argparse.Namespace, version: str) -> int:
     """Check every input; exit 0 clean, 1 with findings, 2 when an input cannot be read."""
+    from ..checking.fixing import CANNOT_FIX, FIXABLE_SUFFIXES, fix_file
+    from ..checking.reporting import as_json, as_sarif, as_text
+    from ..diagnostics import Diagnostics
+    from ..pipeline import check, office_of
+    from ..readers import load
+    from .notices import tell
+
     problems: list[Problem] = []
     findings: list[Finding] = []
     fixed = 0

@@ -1,4 +1,4 @@
-"""The commands of the ``civreport`` command line: render, batch, check, import, serve, new,
+"""The commands of the ``civreport`` command line: render, batch, check, import, serve, mcp, new,
 schema, rollup, templates check, fontconfig (the entry point is :func:`civreport.cli.main`)."""
 
 from __future__ import annotations
@@ -9,24 +9,20 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import batch
 from ..about import version
-from ..batch import Job
-from ..diagnostics import Diagnostics
 from ..errors import CivreportError, InputError, Problem, TemplateError
-from ..files import write_atomic
-from ..model import Period, PeriodError, Report
-from ..office.profile import OfficeProfile, Profile, resolve
-from ..pipeline import check, office_of
-from ..readers import LoadedReport, load
-from ..rendering import check_templates
-from ..rendering.starter import DEFAULT_OFFICE, starter_file
-from ..rollups import rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
-from . import checkcmd, importcmd, internal_error, servecmd
-from .notices import tell
+from . import checkcmd, importcmd, internal_error, mcpcmd, servecmd
 from .parser import EXIT_USAGE, ChineseParser
+
+# What a command uses is imported when it runs: --version and --help import none of it.
+if TYPE_CHECKING:
+    from ..batch import Job
+    from ..model import Period
+    from ..office.profile import OfficeProfile
+    from ..readers import LoadedReport
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
 EXIT_RENDER = 1  # the input was fine but an output could not be made
@@ -42,6 +38,8 @@ def _formats(text: str) -> list[str]:
 
 
 def _period(text: str) -> Period:
+    from ..model import Period, PeriodError
+
     try:
         return Period.parse(text)
     except PeriodError as exc:
@@ -68,42 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", required=True, metavar="命令", parser_class=ChineseParser, title="命令"
     )
 
-    p = commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX")
-    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
-    p.add_argument(
-        "--to",
-        type=_formats,
-        default=list(DEFAULT_FORMATS),
-        metavar="FORMATS",
-        help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）",
-    )
-    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
-    _office_options(p)
-
-    p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
-    _run_options(p)
-
-    p = commands.add_parser("batch", help="按清单批量生成各单位、各期间的报告，并逐级汇总")
-    p.add_argument("manifest", type=Path, metavar="MANIFEST", help="清单：.yaml（或 .json、.toml）或 .csv")
-    p.add_argument(
-        "--period",
-        type=_period,
-        action="append",
-        default=[],
-        help="期间，可重复；CSV 清单必填，YAML 清单中的 periods 被替换",
-    )
-    p.add_argument("--out", type=Path, metavar="DIR", help="输出目录（替换清单中的 out）")
-    p.add_argument(
-        "--to", type=_formats, metavar="FORMATS", help=f"输出格式，逗号分隔：{','.join(FORMATS)}（替换清单中的 to）"
-    )
-    _run_options(p)
+    commands.add_parser("render", help="把输入文件渲染为 HTML、PDF 或 DOCX", arguments=_render_arguments)
+    commands.add_parser("batch", help="按清单批量生成各单位、各期间的报告，并逐级汇总", arguments=_batch_arguments)
     checkcmd.add_parser(commands)
     importcmd.add_parser(commands)
     servecmd.add_parser(commands)
-
-    p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
-    p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
-    p.add_argument("--office", default=DEFAULT_OFFICE, help="发文机关名称")
+    mcpcmd.add_parser(commands)
+    commands.add_parser("new", help="输出一个带注释的 YAML 起始文件", arguments=_new_arguments)
 
     p = commands.add_parser("schema", help="输出输入文件的 JSON Schema，供编辑器校验和补全")
     p.add_argument("--profile", action="store_true", help="输出办公室配置文件的 JSON Schema")
@@ -126,7 +95,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _render_arguments(p: ChineseParser) -> None:
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help=".yaml、.yml、.json 或 .toml 输入文件")
+    p.add_argument(
+        "--to",
+        type=_formats,
+        default=list(DEFAULT_FORMATS),
+        metavar="FORMATS",
+        help=f"输出格式，逗号分隔：{','.join(FORMATS)}（默认 {','.join(DEFAULT_FORMATS)}）",
+    )
+    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
+    _office_options(p)
+
+    p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
+    _run_options(p)
+
+
+def _batch_arguments(p: ChineseParser) -> None:
+    p.add_argument("manifest", type=Path, metavar="MANIFEST", help="清单：.yaml（或 .json、.toml）或 .csv")
+    p.add_argument(
+        "--period",
+        type=_period,
+        action="append",
+        default=[],
+        help="期间，可重复；CSV 清单必填，YAML 清单中的 periods 被替换",
+    )
+    p.add_argument("--out", type=Path, metavar="DIR", help="输出目录（替换清单中的 out）")
+    p.add_argument(
+        "--to", type=_formats, metavar="FORMATS", help=f"输出格式，逗号分隔：{','.join(FORMATS)}（替换清单中的 to）"
+    )
+    _run_options(p)
+
+
+def _new_arguments(p: ChineseParser) -> None:
+    from ..rendering.starter import DEFAULT_OFFICE
+
+    p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
+    p.add_argument("--office", default=DEFAULT_OFFICE, help="发文机关名称")
+
+
 def _run_options(p: argparse.ArgumentParser) -> None:
+    from .. import batch
+
     p.add_argument("--jobs", "-j", type=_positive, metavar="N", help="同时生成的份数（默认 CPU 核数）")
     p.add_argument("--executor", default="process", metavar="SPEC", help=f"在哪里生成：{batch.EXECUTOR_HELP}")
     p.add_argument("--force", action="store_true", help="重新生成已是最新的文档")
@@ -157,6 +167,10 @@ def _office_options(p: argparse.ArgumentParser) -> None:
 def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[LoadedReport], list[Problem]]:
     """Every input that loads, and the problems of all that do not: all are reported at once.
     ``warn=False`` leaves what loading has to tell to the worker that loads the file again."""
+    from ..diagnostics import Diagnostics
+    from ..readers import load
+    from .notices import tell
+
     problems: list[Problem] = []
     reports: list[LoadedReport] = []
     for path in inputs:
@@ -174,6 +188,9 @@ def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[LoadedRepo
 def _render(args: argparse.Namespace) -> int:
     """Load every input first (any bad: nothing is written), then make the documents in a
     worker pool: each all or nothing, failures tabled at the end."""
+    from ..batch import Job
+    from ..pipeline import check, office_of
+
     inputs: list[Path] = args.inputs
     loaded, problems = _load_all(inputs, warn=False)
     reports: list[tuple[LoadedReport, OfficeProfile]] = []
@@ -218,6 +235,8 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run(jobs: list[Job], args: argparse.Namespace) -> int:
+    from .. import batch
+
     outcomes = batch.run(
         jobs, executor=args.executor, workers=args.jobs, force=args.force, progress=batch.progress_for(args.quiet)
     )
@@ -229,6 +248,8 @@ def _run(jobs: list[Job], args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
+    from .. import batch
+
     jobs = batch.load_manifest(
         args.manifest,
         periods=[p.code() for p in args.period] or None,
@@ -239,6 +260,8 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _new(period: Period | None, office: str) -> int:
+    from ..rendering.starter import starter_file
+
     sys.stdout.write(starter_file(office, period, label="--office"))
     return 0
 
@@ -246,6 +269,10 @@ def _new(period: Period | None, office: str) -> int:
 def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
     if output is not None and output.resolve() in {path.resolve() for path in inputs}:
         raise InputError.single(output, "输出文件是汇总的输入之一，写入会覆盖它：请用 -o 指定另一个文件")
+    from ..diagnostics import Diagnostics
+    from ..rollups import rollup, to_yaml
+    from .notices import tell
+
     reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)
@@ -257,6 +284,8 @@ def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | 
 
 def _emit(text: str, output: Path | None) -> int:
     """A command's text on standard output, or into ``output`` (whole, its name printed)."""
+    from ..files import write_atomic
+
     if output is None:
         sys.stdout.write(text)
     else:
@@ -272,6 +301,9 @@ def _fontconfig(output: Path | None) -> int:
 
 
 def _check(office: str | None, offices: Path | None, templates: list[Path]) -> int:
+    from ..office.profile import resolve
+    from ..rendering import check_templates
+
     profile = resolve(office, offices=offices)
     names = check_templates(profile, templates)
     print(f"模板检查通过（办公室配置：{profile.name}）：{'、'.join(names)}")
@@ -289,6 +321,8 @@ def _command(args: argparse.Namespace) -> int:
             return _render(args)
         if args.command == "serve":
             return servecmd.run(args)
+        if args.command == "mcp":
+            return mcpcmd.run(args)
         if args.command == "batch":
             return _batch(args)
         if args.command == "check":
@@ -303,6 +337,9 @@ def _command(args: argparse.Namespace) -> int:
             return _check(args.office, args.offices, args.templates)
         if args.command == "fontconfig":
             return _fontconfig(args.output)
+        from ..model import Report
+        from ..office.profile import Profile
+
         model = Profile if args.profile else Report
         print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
         return 0

@@ -5,16 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..files import write_atomic
-from ..model import Report
-from ..readers.importing import FORMATS, ImportResult, import_document
 from .parser import ChineseParser
+
+_SAID = 5  # warnings on lines of a document printed; the input file lists them all
+
+if TYPE_CHECKING:  # the importer loads when the command runs
+    from ..readers.importing import ImportResult
 
 
 def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
-    p = commands.add_parser("import", help="把已有的总结（.docx、.doc、.wps、.txt、.html、.md）导入为输入文件")
+    commands.add_parser(
+        "import", help="把已有的总结（.docx、.doc、.wps、.txt、.html、.md）导入为输入文件", arguments=_arguments
+    )
+
+
+def _arguments(p: ChineseParser) -> None:
+    from ..readers.importing import FORMATS
+
     p.add_argument("inputs", nargs="+", type=Path, metavar="FILE", help="要导入的文档")
     where = p.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（只导入一个文档时）")
@@ -34,6 +44,8 @@ def _targets(result: ImportResult, first: Path) -> list[Path]:
 def _guessed(result: ImportResult) -> list[str]:
     """What the import guessed, by the names the input file's fields go by, each with its value
     and what it was taken from: 发文机关“××街道办事处”：标题中没有发文机关，取自落款……"""
+    from ..model import Report
+
     report = result.report
     shown = {"period": report.period.label(), "office": report.office, "subject": report.subject, "kind": report.kind}
     return [f"{Report.model_fields[key].title}“{shown.get(key, '')}”：{why}" for key, why in result.guesses.items()]
@@ -41,6 +53,9 @@ def _guessed(result: ImportResult) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Import each document; one that cannot be read is reported and the others still go."""
+    from ..files import write_atomic
+    from ..readers.importing import import_document
+
     if args.output and len(args.inputs) > 1:
         print("错误：导入多个文档时请用 --out DIR 指定输出目录，不能用 -o", file=sys.stderr)
         return 2
@@ -65,7 +80,15 @@ def run(args: argparse.Namespace) -> int:
             notes = [summary]
             if part.drops:
                 notes.append(f"删去网站杂项 {len(part.drops)} 处")
+            if part.warnings:
+                notes.append(f"{len(part.warnings)} 条导入提示")
             print(f"提示：{path} → {target}：{'；'.join(notes)}（详见文件开头的注释）", file=sys.stderr)
             for guess in _guessed(part):
                 print(f"请核对：{target}：{guess}", file=sys.stderr)
+            # What concerns a line of the source (a guessed title, damaged text) is said here too.
+            said = [w for w in part.warnings if w.startswith("第 ")]
+            for warning in said[:_SAID]:
+                print(f"提示：{path} {warning}", file=sys.stderr)
+            if len(said) > _SAID:
+                print(f"提示：{path} 另有 {len(said) - _SAID} 条同类提示，见 {target} 开头的注释", file=sys.stderr)
     return 2 if failed else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 EXIT_USAGE = 2
@@ -58,15 +58,28 @@ class _Formatter(argparse.HelpFormatter):
 
 class ChineseParser(argparse.ArgumentParser):
     """An argument parser whose usage, help and errors are in Chinese; a usage error exits
-    with status 2 and a message, never a traceback."""
+    with status 2 and a message, never a traceback.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    ``arguments`` adds the parser's arguments when it first parses: a command's arguments may
+    need what its command imports (a list of formats), and only the command that runs should
+    import it — ``civreport --version`` and ``--help`` none."""
+
+    def __init__(self, *args: Any, arguments: Callable[[ChineseParser], None] | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False  # ours, in Chinese, below
         super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        self._arguments = arguments
+
+    def parse_known_args(  # type: ignore[override]  # typeshed's overloads, one signature here
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._arguments is not None:
+            arguments, self._arguments = self._arguments, None
+            arguments(self)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -36,10 +36,15 @@ def spaced_boundaries(text: str) -> int:
     return sum(1 for a, b in itertools.pairwise(text) if spaced(a, b))
 
 
+def is_full_width(char: str) -> bool:
+    """A character Chinese fonts set a whole cell wide: full-width characters, and those of
+    ambiguous width such as “”—…"""
+    return unicodedata.east_asian_width(char) in "WFA"
+
+
 def half_cells(text: str) -> int:
-    """Twice the cells ``text`` takes without the extra space: full-width characters (and those
-    of ambiguous width, such as “”—…, which Chinese fonts set full width) 2, the rest 1."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+    """Twice the cells ``text`` takes without the extra space: full-width characters 2, the rest 1."""
+    return sum(2 if is_full_width(c) else 1 for c in text)
 
 
 def text_width(text: str) -> float:

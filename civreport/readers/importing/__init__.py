@@ -1,10 +1,13 @@
 """The importer: an existing document (.docx, .doc, .wps, .txt, .html, .md) read back into the
 model, a reader like the YAML loader (Pandoc's readers → one tree).
 
-The stages, each its own module: ``sources`` reads the format into blocks; ``paragraphs``
-joins broken lines; ``noise`` drops what a website added; ``articles`` splits a file holding
-several summaries; ``cleanup`` makes the text official (simplified characters, full-width
-punctuation); ``structure`` recognises the summary; ``inputfile`` writes the input file."""
+The stages, each its own module: ``sources`` reads the format into blocks; ``mojibake``
+repairs text decoded in the wrong encoding (or warns of it); ``paragraphs`` joins broken
+lines; ``chunks`` drops the page-chunk numbers of a document site; ``runon`` finds the headings
+inside a text whose line breaks were lost; ``noise`` drops what a website added (by the drop
+list, ``droplist.yaml``); ``articles`` splits a file holding several summaries; ``cleanup``
+makes the text official (simplified characters, full-width punctuation); ``structure``
+recognises the summary; ``inputfile`` writes the input file."""
 
 from __future__ import annotations
 
@@ -17,12 +20,15 @@ from ...errors import InputError
 from ...model import Report
 from ..report import validate
 from .articles import split_articles
+from .chunks import drop_chunk_numbers
 from .cleanup import clean_text
 from .figures import FoundFigure, find_figures
 from .inputfile import write_input
+from .mojibake import repair_mojibake
 from .noise import drop_noise
 from .paragraphs import paragraphs, printable
-from .source import Drop, SourceBlock
+from .runon import recover
+from .source import Drop, Remark, SourceBlock
 from .sources import FORMATS, read_path, read_source
 from .structure import recognise
 
@@ -72,25 +78,37 @@ def import_document(
         label = name or str(source)
         blocks = read_path(source, format)
     blocks, unprintable = printable(blocks)
-    kept, drops = drop_noise(paragraphs(blocks))
-    drops = unprintable + drops
+    blocks, damage = repair_mojibake(blocks)
+    blocks, chunk_numbers = drop_chunk_numbers(paragraphs(blocks))
+    blocks, headings = recover(blocks)
+    remarks = damage + headings
+    kept, drops = drop_noise(blocks)
+    drops = unprintable + chunk_numbers + drops
     if not any(b.text.strip() or b.rows for b in kept):
         raise InputError.single(label, "文件中没有可导入的文字" + ("（网站杂项已删去）" if drops else ""))
-    articles, numbering = split_articles(kept)
+    articles, starts, numbering = split_articles(kept)
     drops += numbering
-    starts = [min(b.line for b in article) for article in articles[1:]]
-    bounds = [0, *starts, float("inf")]
+    bounds = [0, *starts[1:], float("inf")]
     results = [
-        _article(article, label, [d for d in drops if low <= d.line < high], convert)
+        _article(
+            article,
+            label,
+            [d for d in drops if low <= d.line < high],
+            [r for r in remarks if low <= r.line < high],
+            convert,
+        )
         for article, low, high in zip(articles, bounds, bounds[1:])
     ]
     first, *more = results
     return ImportResult(**{**first.__dict__, "more": tuple(more)})
 
 
-def _article(blocks: list[SourceBlock], label: str, drops: list[Drop], convert: bool) -> ImportResult:
+def _article(
+    blocks: list[SourceBlock], label: str, drops: list[Drop], remarks: list[Remark], convert: bool
+) -> ImportResult:
     cleaned = clean_text(blocks, convert)
     found = recognise(cleaned.blocks)
+    found.warnings[:0] = [str(remark) for remark in sorted(remarks, key=lambda r: r.line)]
     if cleaned.converted:
         found.warnings.append(f"原文是繁体字，已转为简体（{cleaned.converted} 字）；不要转换时用 --no-convert")
     if cleaned.punctuation:

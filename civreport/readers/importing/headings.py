@@ -13,6 +13,8 @@ from ...model.numerals import parse_cn_number
 # Words a Chinese numeral opens without being a number: 一是, 一些, 三大方面, 五型机关 … A lost-bracket
 # number (一加强领导) is only taken for one when its run 一 二 三 … holds together (see outline).
 _NOT_AFTER_BARE = "是些直方年月日季次般定切系批起种道样线名个大级类等致同届期线把场项支轮元万亿倍成"
+TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
+MARKER_CHARS = 16  # what a heading number with the character after it takes at most: （九十九）加
 
 
 @dataclass(frozen=True)

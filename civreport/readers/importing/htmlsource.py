@@ -82,6 +82,7 @@ _DROPPED = frozenset({"script", "style", "noscript", "template", "head", "title"
 _LAYOUT_CELL_TEXT = 500  # characters: a cell holding more is a page laid out in a table, not data
 _MAX_TABLE_CELLS = 200_000
 
+_MOSTLY_WIDE = 0.3  # of a page's bytes past ASCII: more than a Western text ever has
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 # GBK and GB2312 are subsets of GB18030, which also reads what a page declared "gb2312" but wrote in GBK.
@@ -167,7 +168,12 @@ def _html_text(data: bytes, file: str) -> str:
     if codec is not None:
         # Valid UTF-8 is UTF-8 whatever the page says: re-saved pages keep a stale declaration,
         # and text in another encoding is valid UTF-8 by chance only if it is a few characters.
-        for candidate in ("utf-8", codec):
+        # A page said to be Western whose bytes are mostly past ASCII is Chinese (GB18030) if
+        # they read so: the declaration is a server's or an editor's default (a Western text
+        # has a few accented letters, a Chinese one two bytes a character).
+        wide = sum(byte >= 0x80 for byte in data[:65536]) / max(min(len(data), 65536), 1)
+        chinese = ("gb18030",) if codec == "cp1252" and wide > _MOSTLY_WIDE else ()
+        for candidate in ("utf-8", *chinese, codec):
             try:
                 return decode_as(data, candidate, file)
             except UnicodeError:

@@ -10,7 +10,8 @@ from ..roundtrip import commented, dump, writer
 from .figures import FoundFigure
 from .source import Drop
 
-_MAX_SHOWN = 60  # characters of a dropped line shown in its comment
+_MAX_SHOWN = 40  # characters of a dropped line shown in its comment
+_EXAMPLES = 3  # drops of a kind shown, the first in the file
 
 
 def _comment(lines: list[str]) -> str:
@@ -19,6 +20,18 @@ def _comment(lines: list[str]) -> str:
 
 def _shown(text: str) -> str:
     return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "……"
+
+
+def _dropped(drops: list[Drop]) -> list[str]:
+    """A line per kind of drop: how many, and the first few with their lines."""
+    kinds: dict[str, list[Drop]] = {}
+    for drop in drops:
+        kinds.setdefault(drop.reason, []).append(drop)
+    lines = []
+    for reason, same in kinds.items():
+        shown = "、".join(f"第 {d.line} 行“{_shown(d.text)}”" for d in same[:_EXAMPLES])
+        lines.append(f"- {reason} {len(same)} 处：{shown}{'等' if len(same) > _EXAMPLES else ''}")
+    return lines
 
 
 def write_input(
@@ -37,8 +50,8 @@ def write_input(
     if warnings:
         head += ["", "导入时的提示："] + [f"- {w}" for w in warnings]
     if drops:
-        head += ["", f"删去的内容（{len(drops)} 处，原文中的行号）："]
-        head += [f"- 第 {d.line} 行［{d.reason}］{_shown(d.text)}" for d in drops]
+        head += ["", f"删去的内容（{len(drops)} 处，按类别；行号是原文中的行，误删的请从原文补回）："]
+        head += _dropped(drops)
     root = commented(data)
     for key, why in guesses.items():
         if key in root:

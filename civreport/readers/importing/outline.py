@@ -7,6 +7,7 @@ Entries no heading stands over and nothing stands under (a bare list at the top)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...model.genre import TYPED_NUMBER
@@ -82,7 +83,11 @@ def outline(blocks: list[SourceBlock], levels: dict[int, int] | None = None) -> 
             continue
         if found and found.bare and i not in bare:
             found = None
-        if found and _place(stack, Node(found, block)):
+        if found and (keep := placement([node.marker for node in stack], found)) is not None:
+            del stack[keep:]
+            node = Node(found, block)
+            stack[-1].children.append(node)
+            stack.append(node)
             continue
         if levels and i in levels and block.rows is None:
             # A heading by its style alone (Heading 2 with no number): nest it by that level.
@@ -162,34 +167,24 @@ def _is_entry(node: Node) -> bool:
     return not node.content and not node.children and node.text.endswith(_SENTENCE_END)
 
 
-def _place(stack: list[Node], node: Node) -> bool:
-    """Put a numbered heading into the tree: the next sibling of an open heading of its form,
-    or the first child of the innermost one. False when its number fits nowhere."""
-    found = node.marker
-    assert found is not None
-    for depth in range(len(stack) - 1, 0, -1):
-        open_marker = stack[depth].marker
+def placement(open_markers: Sequence[Marker | None], found: Marker) -> int | None:
+    """Where a numbered heading goes among the open ones (``open_markers``: the root's None,
+    then each open heading's marker, outermost first): how many of them stay open, the last
+    being its parent. It is the next sibling of an open heading of its form, or the first child
+    of the innermost one; None when its number fits nowhere (it is text)."""
+    for depth in range(len(open_markers) - 1, 0, -1):
+        open_marker = open_markers[depth]
         if open_marker and open_marker.family == found.family:
-            if found.number == open_marker.number + 1:
-                del stack[depth:]
-                stack[-1].children.append(node)
-                stack.append(node)
-                return True
-            return False  # its form is open but its number does not follow: text
+            return depth if found.number == open_marker.number + 1 else None
     if found.number != 1:
         # A damaged form among its level's siblings: (一) then 二) then （三）.
-        for depth in range(len(stack) - 1, 0, -1):
-            open_marker = stack[depth].marker
+        for depth in range(len(open_markers) - 1, 0, -1):
+            open_marker = open_markers[depth]
             if open_marker and open_marker.level == found.level and found.number == open_marker.number + 1:
-                del stack[depth:]
-                stack[-1].children.append(node)
-                stack.append(node)
-                return True
-        return False
-    if found.family == "一、" and any(not n.marker or n.marker.level in (1, 2) for n in stack[1:]):
-        return False  # a part opens only at the top: 一、 under a part (or a （一） heading) is text
+                return depth
+        return None
+    if found.family == "一、" and any(m is None or m.level in (1, 2) for m in open_markers[1:]):
+        return None  # a part opens only at the top: 一、 under a part (or a （一） heading) is text
     if found.family == "一、":
-        del stack[1:]  # entries 1. （1） before the first part close
-    stack[-1].children.append(node)
-    stack.append(node)
-    return True
+        return 1  # entries 1. （1） before the first part close
+    return len(open_markers)

@@ -53,6 +53,18 @@ class Drop:
     reason: str
 
 
+@dataclass(frozen=True)
+class Remark:
+    """What the importer has to say about a line of the source: a title it guessed, text it
+    could not read. The input file lists it as 第 N 行：……"""
+
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"第 {self.line} 行：{self.text}"
+
+
 class BlockList:
     """The blocks a reader has read so far; refuses the one past MAX_BLOCKS."""
 

@@ -14,19 +14,19 @@ from pydantic import ValidationError
 
 from ...model import Item, Report
 from ...model.genre import CLOSING, default_heading, ends_with_lead_in, role_of, roles_named
-from ...model.limits import MAX_ITEMS, MAX_TITLE
+from ...model.limits import MAX_ITEMS, MAX_NAME, MAX_TITLE
 from ...model.numerals import HEADING_LEVELS
 from .dates import parse_date
 from .enumerations import points
 from .fitting import fit
 from .guesses import ORGANISATION, SEAL, TITLE, names
-from .headings import marker
+from .headings import TITLE_CHARS, marker
 from .outline import Node, outline
+from .runin import bounded_title
 from .source import SourceBlock
 from .tables import AS_ROWS, body_tables, is_caption, laid_out, row_texts
 from .tables import name as table_name
 
-_TITLE_CHARS = 40  # a heading's first sentence up to this long is its title; longer, it is text
 _SENTENCE = re.compile(r"^.*?[。！？]")
 # What a document's title ends with: a title over two lines goes on until one of these.
 _DOCUMENT_KIND = re.compile(
@@ -200,11 +200,11 @@ def split_heading(text: str, part: bool = False) -> tuple[str, str | None]:
     (强化组织领导, 正文……). A single long sentence is text under a number, with no title."""
     m = _SENTENCE.match(text)
     if not m or m.end() == len(text):
-        if len(text) <= _TITLE_CHARS or part:
+        if len(text) <= TITLE_CHARS or part:
             return text.removesuffix("。"), None
         return "", text
     first = m[0]
-    if len(first) > _TITLE_CHARS + 1:
+    if len(first) > TITLE_CHARS + 1:
         return ("", text) if not part else (text, None)
     return first.removesuffix("。"), text[m.end() :].strip() or None
 
@@ -282,17 +282,17 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
     if title and first is None and node.text.endswith(("。", "；")) and not node.content and not node.children:
         title, first = "", node.text  # a numbered sentence (2.对绿化带……清除。): text, its 。 or ； kept
     if not title and node.children:
-        title, first = node.text, None
+        title, first = _bounded(node, node.text, out)
     children = node.children
-    content = ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
+    content = _content(node, first)
     if level >= HEADING_LEVELS and children:
         content += [b for child in children for b in _flatten(child)]
         children = []
         out.warnings.append(f"第 {node.block.line if node.block else 0} 行以下：标题超过四级，更深的标题按正文导入")
     fields, extra = _fields(content, out, deepest=level >= HEADING_LEVELS)
     if not title and extra:
-        title, first = node.text, None
-        fields, extra = _fields(node.content, out)
+        title, first = _bounded(node, node.text, out)
+        fields, extra = _fields(_content(node, first), out)
     item: dict[str, Any] = ({"title": title} if title else {"numbered": True}) | fields
     items = extra + [_item(child, level + 1, out) for child in _within(children, MAX_ITEMS - len(extra), out)]
     if items:
@@ -307,9 +307,27 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
     return item
 
 
+def _content(node: Node, first: str | None) -> list[SourceBlock]:
+    """What stands under a heading: the text run in after its title, then its paragraphs."""
+    return ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
+
+
+def _bounded(node: Node, title: str, out: Recognised) -> tuple[str, str | None]:
+    """A heading's title no longer than a heading may be, and the text past it (said in a warning)."""
+    kept, rest = bounded_title(title)
+    if rest is not None:
+        out.warnings.append(
+            f"第 {node.block.line if node.block else 0} 行：标题长于 {MAX_NAME} 字，已在“{kept[-12:]}”之后截断，"
+            "其后的文字作为正文：请核对标题与正文的分界"
+        )
+    return kept, rest
+
+
 def _part(node: Node, out: Recognised) -> dict[str, Any]:
     _typed_again(node, out)
     title, first = split_heading(node.text, part=True)
+    if first is None:
+        title, first = _bounded(node, title, out)
     part: dict[str, Any] = {"title": title}
     if role := role_of(title):
         part = {"role": role} | part
@@ -323,8 +341,7 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
     if first_child and first_child.level >= 3:
         part["item_numbers"] = "1."
         item_level = 3
-    content = ([SourceBlock(first, node.block.line)] if first and node.block else []) + node.content
-    fields, extra = _fields(content, out)
+    fields, extra = _fields(_content(node, first), out)
     part |= fields
     items = extra + [_item(child, item_level, out) for child in _within(node.children, MAX_ITEMS - len(extra), out)]
     if items:

@@ -1,3 +1,3 @@
 """The PDF writer: the page laid out by WeasyPrint (:mod:`.writer`), with the fonts found on
 this machine (:mod:`.fonts`, which the pipeline also asks what no font draws, without loading
-WeasyPrint)."""
+WeasyPrint), its lines finished as word processors finish them (:mod:`.lines`)."""

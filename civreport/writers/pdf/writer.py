@@ -33,6 +33,7 @@ from ...rendering.page import Page
 from .clusters import whole_clusters
 from .fonts import plan
 from .glyphs import missing_glyphs
+from .lines import finishing_lines
 from .resources import LocalFetcher, WeasyPrintLog, weasyprint_log
 
 
@@ -73,7 +74,7 @@ class PdfWriter:
         for message, chars in missing_glyphs(page.blocks, page.styles, self.plan):
             diagnostics.add(MissingGlyphWarning, message, chars=chars)
         base_url = page.resources[0].as_uri() + "/"
-        with _WEASYPRINT, weasyprint_log(diagnostics) as log, self.fetcher.reporting(diagnostics):
+        with _WEASYPRINT, weasyprint_log(diagnostics) as log, self.fetcher.reporting(diagnostics), finishing_lines():
             # What the stylesheets' @counter-style and @color-profile rules define, for this document.
             counter_style = CounterStyle()
             color_profiles: dict[str, object] = {}
