@@ -4,5 +4,6 @@ ordinary :class:`~civreport.model.Report`."""
 
 from .build import rollup
 from .output import to_yaml
+from .provenance import Decision, Decisions, explanation
 
-__all__ = ["rollup", "to_yaml"]
+__all__ = ["Decision", "Decisions", "explanation", "rollup", "to_yaml"]

@@ -1,149 +1,30 @@
-"""The roll-up built: the sources' parts gathered under each source (第一季度, 某街道), their
-openings, the aggregated indicators and the sources recorded."""
+"""A roll-up, step by step: the sources read and checked, the indicators aggregated, one
+opening, each part's like pieces merged (the achievements led by the whole's figures, the
+problems each once, the plans looking forward), every text written with its origins."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Diagnostics, reported
-from ..errors import InputError, Problem
-from ..model import (
-    HEADING_LEVELS,
-    PART_ROLES,
-    REFERENCE,
-    Indicator,
-    Item,
-    Part,
-    PartRole,
-    Period,
-    Point,
-    Report,
-    Source,
-)
-from ..model.figures import phrase
-from ..model.genre import LEAD_IN
+from ..model import PART_ROLES, PartRole, Period, Report
 from ..readers import LoadedReport, validate
+from .figures import statement, without_superseded
+from .frame import closing, opening
 from .indicators import indicators
-from .inputs import check_periods, loaded, profile_of, refuse
-
-
-def _label(report: Report, period: Period, by_unit: bool) -> str:
-    """The heading of a source's item: the unit, or its period (without the year where the
-    roll-up is within one year: 第一季度)."""
-    if by_unit:
-        return report.office
-    return report.period.label(year=period.start_year != period.end_year)
-
-
-def _tag(report: Report, by_unit: bool, index: int) -> str:
-    return f"u{index + 1}" if by_unit else report.period.code().replace("-", "_").replace(".", "_").lower()
-
-
-def _freeze(text: str, figures: dict[str, Indicator]) -> str:
-    """Write out references to a source's report-level indicators: in the roll-up those
-    keys hold the aggregated figures, while this text speaks of its own quarter or unit."""
-    return REFERENCE.sub(lambda m: phrase(figures[m[1]], m[2]) if m[1] in figures else m[0], text)
-
-
-def _renamer(report: Report, tag: str) -> Callable[[str], str]:
-    """A source's text as the roll-up holds it: references to its report-level figures written
-    out, references to its item-level indicators following their keys' tag (two quarters may
-    both have 'volunteers')."""
-    figures = {i.key: i for i in report.indicators}
-    item_keys = set(report.all_indicators()) - set(figures)
-
-    def rename(text: str) -> str:
-        text = _freeze(text, figures)
-        return REFERENCE.sub(lambda m: m[0].replace(m[1], f"{m[1]}_{tag}", 1) if m[1] in item_keys else m[0], text)
-
-    return rename
-
-
-def _retag(item: Item, tag: str, level: int, rename: Callable[[str], str]) -> Item:
-    """An item moved one level down under its source: item-level indicator keys get the
-    source's tag, its texts are renamed (see _renamer), and what would fall below the fourth
-    level becomes paragraphs."""
-    indicators = [
-        i.model_copy(update={"key": f"{i.key}_{tag}", "of": tuple(f"{k}_{tag}" for k in i.of) if i.of else None})
-        for i in item.indicators
-    ]
-    body = [rename(t) for t in item.body]
-    points = [_map_point(point, rename) for point in item.points]
-    children = [_retag(child, tag, level + 1, rename) for child in item.items]
-    if level >= HEADING_LEVELS and children:
-        body += [_flatten(child) for child in children]
-        indicators += [i for child in children for i in child.indicators]
-        children = []
-    return item.model_copy(
-        update={
-            "title": rename(item.title) if item.title else None,
-            "body": body,
-            "points": points,
-            "items": children,
-            "indicators": indicators,
-        }
-    )
-
-
-def _map_point(point: str | Point, change: Callable[[str], str]) -> str | Point:
-    if isinstance(point, str):
-        return change(point)
-    return point.model_copy(
-        update={"title": change(point.title) if point.title else None, "body": [change(t) for t in point.body]}
-    )
-
-
-def _point_text(point: str | Point) -> str:
-    return point if isinstance(point, str) else (point.title + "。" if point.title else "") + "".join(point.body)
-
-
-def _flatten(item: Item) -> str:
-    parts = [item.title + "：" if item.title else "", *item.body]
-    if item.points:
-        parts.append("；".join(_point_text(p) for p in item.points) + "。")
-    parts += [_flatten(child) for child in item.items]
-    return "".join(parts)
-
-
-# A source as the roll-up takes it in: its report, the tag of its item indicators, the renamer of its texts.
-_Source = tuple[Report, str, Callable[[str], str]]
-
-
-def _gather(
-    sources: list[_Source], role: PartRole | None, title: str | None, period: Period, by_unit: bool
-) -> list[Part]:
-    """One part for the role (or, for topical parts, the title), with one item per source
-    holding that source's text."""
-    items = []
-    for report, tag, rename in sources:
-        parts = [p for r, p in report.all_parts() if r == role and (role is not None or p.title == title)]
-        if not parts:
-            continue
-        body = [rename(t) for p in parts for t in p.body]
-        points = [_map_point(point, rename) for p in parts for point in p.points]
-        children: list[Item] = []
-        for part in parts:
-            if part.title and part.items and role is not None:
-                # A titled part of a role becomes an item of its own, one level down.
-                children.append(
-                    Item(title=rename(part.title), items=[_retag(item, tag, 4, rename) for item in part.items])
-                )
-            else:
-                children.extend(_retag(item, tag, 3, rename) for item in part.items)
-        tables = [table for p in parts for table in p.tables]
-        items.append(
-            Item(
-                title=_label(report, period, by_unit),
-                body=body,
-                points=points,
-                items=children,
-                tables=tables,
-                run_in=False,
-            )
-        )
-    return [Part(role=role, title=title, items=items)] if items else []
+from .inputs import Sources, loaded, profile_of, sources
+from .matching import groups
+from .merging import Said, merge
+from .plans import plans
+from .problems import problems
+from .provenance import Decisions, Line, Origin
+from .reading import Piece, role_piece
+from .sentences import timed
+from .writing import Written, paragraphs, part
 
 
 def rollup(
@@ -153,6 +34,7 @@ def rollup(
     office: str | None = None,
     day: date | None = None,
     diagnostics: Diagnostics | None = None,
+    decisions: Decisions | None = None,
 ) -> Report:
     """Merge reports (or the files they are in) into one report for ``period``.
 
@@ -161,69 +43,123 @@ def rollup(
     must tile ``period`` without gaps or overlaps. Raises :class:`InputError` naming the
     files that do not fit. The date is the latest input's unless ``day`` is given. What
     rolling up has to tell (an indicator left out) goes to ``diagnostics``, or is issued as
-    warnings.
+    warnings; what it merged, left out and moved, and why, to ``decisions``.
     """
     with reported(diagnostics) as found:
+        documents = [loaded(item, found) for item in inputs]
+        rolled = Period.parse(period) if isinstance(period, str) else period
         return _rollup(
-            [loaded(item, found) for item in inputs],
-            Period.parse(period) if isinstance(period, str) else period,
+            documents,
+            sources(documents, rolled, office, Decisions() if decisions is None else decisions),
             office,
             day,
             found,
         )
 
 
+def _pieces(sources: Sources, role: PartRole | None, keys: set[str], title: str | None = None) -> list[Piece]:
+    """Each source's piece of a part, without what the whole's figures replace."""
+    found = (role_piece(source, role, title) for source in sources)
+    pieces = (without_superseded(piece, sources, keys) for piece in found if piece)
+    return [piece for piece in pieces if not piece.empty or piece.title]
+
+
+def _achievements(sources: Sources, keys: set[str], said: Said, lead: Line | None, moved: list[Line]) -> Piece | None:
+    """The achievements: the whole's figures first, then the sources' achievements merged, then
+    what a later quarter says it solved."""
+    merged = merge(_pieces(sources, "achievements", keys), sources, said)
+    first = ((lead,),) if lead else ()
+    last = tuple((line.said(timed(line.text, sources[min(line.origins).source].label)),) for line in moved)
+    if merged is None:
+        return Piece(body=first + last) if first or last else None
+    return replace(merged, body=first + merged.body + last)
+
+
+# A part of the roll-up: its role, or for a topical part the place of its group among them.
+_Key = PartRole | int
+
+
+def _parts(sources: Sources, keys: set[str], lead: Line | None, said: Said) -> dict[_Key, Piece]:
+    """The roll-up's parts by role, and its topical parts by their group, in print order: what
+    each says is merged in that order, so that a sentence is said where it first prints."""
+    parts: dict[_Key, Piece | None] = {}
+    parts["measures"] = merge(_pieces(sources, "measures", keys), sources, said)
+    problems_part = problems(sources, said)  # its solved problems' sentences may go to the achievements
+    parts["achievements"] = _achievements(sources, keys, said, lead, list(problems_part.moved))
+    parts["problems"] = problems_part.part
+    parts["plans"] = plans(sources, said)
+    parts["suggestions"] = merge(_pieces(sources, "suggestions", keys), sources, said)
+    titles = dict.fromkeys(p.title for s in sources for role, p in s.report.all_parts() if role is None)
+    topical = sorted(
+        (piece for title in titles for piece in _pieces(sources, None, keys, title)), key=lambda p: min(p.sources)
+    )
+    for n, group in enumerate(groups(topical, sources)):
+        parts[n] = merge(group, sources, said)
+    return {key: piece for key, piece in parts.items() if piece}
+
+
+def _key(source: int, role: PartRole | None, path: str, parts: dict[_Key, Piece]) -> _Key | None:
+    """The roll-up's part a source's part went into: its role's, or the topical part its title
+    joined."""
+    if role is not None:
+        return role
+    title = Origin(source, f"{path}.title")
+    return next((k for k, p in parts.items() if isinstance(k, int) and p.title and title in p.title.origins), None)
+
+
+def _order(sources: Sources, parts: dict[_Key, Piece]) -> list[_Key]:
+    """The parts in the order the sources print them: the last source's order, each part only
+    earlier sources have put after the part it follows there; parts of a role in role order
+    where no source writes topical parts."""
+    if not any(isinstance(key, int) for key in parts):
+        return [role for role in PART_ROLES if role in parts]
+    order: list[_Key] = []
+    for source in reversed(sources.items):
+        own = [k for r, path, _ in source.report.printed_parts() if (k := _key(source.index, r, path, parts)) in parts]
+        for i, key in enumerate(own):
+            if key not in order:
+                before = next((k for k in reversed(own[:i]) if k in order), None)
+                order.insert(order.index(before) + 1 if before is not None else 0, key)
+    for key in parts:  # a part no source has (the achievements the figures make), before the roles after it
+        if key not in order:
+            later = [k for k in order if isinstance(k, str) and PART_ROLES.index(k) > PART_ROLES.index(key)]
+            order.insert(order.index(later[0]) if later else len(order), key)
+    return order
+
+
 def _rollup(
-    documents: list[LoadedReport], period: Period, office: str | None, day: date | None, diagnostics: Diagnostics
+    documents: list[LoadedReport], sources: Sources, office: str | None, day: date | None, diagnostics: Diagnostics
 ) -> Report:
-    reports = [(doc.path or Path(f"<报告 {i + 1}>"), doc.report) for i, doc in enumerate(documents)]
-    if not reports:
-        raise InputError([Problem("rollup", "没有要汇总的报告")])
-    by_unit = all(r.period == period for _, r in reports)  # one unit of a higher one too
-    if by_unit and not office:
-        raise refuse(reports, "按单位汇总时须用 --office 写明汇总后的单位名称")
-    check_periods(reports, period, by_unit)
-    if not by_unit:
-        reports.sort(key=lambda pr: pr[1].period.start)
-    latest = reports[-1][1]
-    sources: list[_Source] = []
-    for index, (_, r) in enumerate(reports):
-        tag = _tag(r, by_unit, index)
-        sources.append((r, tag, _renamer(r, tag)))
-    # Each source's opening, its lead-in taken out; a unit's opening says whose it is (东区：……).
-    opening = []
-    for r, _, rename in sources:
-        own = [t for t in (LEAD_IN.sub("。", rename(t)).replace("。。", "。") for t in r.opening) if t.strip("。")]
-        if own and by_unit:
-            own[0] = f"{r.office}：{own[0]}"
-        opening += own
-    figures = indicators(reports, by_unit, diagnostics)
-    data = {
+    latest = sources[len(sources) - 1].report
+    figures = indicators([(s.file, s.report) for s in sources], sources.by_unit, diagnostics)
+    keys = {f.key for f in figures}
+    said = Said()
+    written = Written()
+    front = opening(sources, said)
+    parts = _parts(sources, keys, statement(figures, sources), said)
+    data: dict[str, Any] = {
         "office": office or latest.office,
-        "period": period,
+        "period": sources.period,
         "subject": latest.subject,
         "kind": latest.kind,
-        "date": day or max((r.date for _, r in reports if r.date), default=None),
-        "profile": profile_of(latest, next(doc.path for doc in documents if doc.report is latest))
-        if not by_unit
-        else None,
+        "date": day or max((s.report.date for s in sources if s.report.date), default=None),
+        "profile": None
+        if sources.by_unit
+        else profile_of(latest, next(d.path for d in documents if d.report is latest)),
         "headings": latest.headings,
-        "opening": opening,
+        "opening": paragraphs(front, "opening", written),
         "indicators": figures,
-        "table": latest.table
-        and latest.table.model_copy(update={"keys": [k for k in latest.table.keys if k in {i.key for i in figures}]}),
-        "closing": [sources[-1][2](t) for t in latest.closing],
-        "sources": [Source(file=str(p), office=r.office, period=r.period) for p, r in reports],
+        "table": latest.table and latest.table.model_copy(update={"keys": [k for k in latest.table.keys if k in keys]}),
     }
-    topical = dict.fromkeys(p.title for _, r in reports for role, p in r.all_parts() if role is None)
-    if topical:  # parts in print order, each with its role
+    order = _order(sources, parts)
+    if any(isinstance(key, int) for key in order):  # parts in print order, each with its role
         data["parts"] = [
-            *(part for role in PART_ROLES for part in _gather(sources, role, None, period, by_unit)),
-            *(part for title in topical for part in _gather(sources, None, title, period, by_unit)),
+            part(parts[key], key if isinstance(key, str) else None, f"parts[{i}]", written)
+            for i, key in enumerate(order)
         ]
     else:
-        data |= {
-            role: [p.model_copy(update={"role": None}) for p in _gather(sources, role, None, period, by_unit)]
-            for role in PART_ROLES
-        }
+        for role in (key for key in order if isinstance(key, str)):  # every key is a role here
+            data[role] = [part(parts[role], None, f"{role}[0]", written)]
+    data["closing"] = paragraphs(closing(sources, said), "closing", written)
+    data["sources"] = written.sources(sources)
     return validate(data, "汇总", {}, diagnostics)  # what the caller gave may be wrong (a date, a name too long)
