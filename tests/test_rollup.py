@@ -492,3 +492,12 @@ def test_explain_says_what_was_merged_and_dropped_and_why(tmp_path, capsys):
     assert said.splitlines()[-2] == "共合并 3 处，删去 38 处，改写 1 处" and said.splitlines()[-1] == str(out)
     prose = re.sub(r"[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*", "", said.replace(str(out), ""))
     assert not re.search("[A-Za-z]", prose)  # in Chinese, but for the field paths
+
+
+def test_the_readmes_roll_up_after_example_is_what_a_roll_up_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("After, one item for the work", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    printed = _text(roll("samples").report)
+    for line in after.splitlines():
+        for piece in filter(None, line.split("……")):
+            assert piece in printed, piece

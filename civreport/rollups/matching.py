@@ -24,13 +24,13 @@ class _Group:
 
 
 def groups(
-    pieces: list[Piece], sources: Sources, *, supported: bool = True, share: float = SHARED
+    pieces: list[Piece], sources: Sources, *, supported: bool = True, share: float = SHARED, what: str = "同一项工作"
 ) -> list[list[Piece]]:
     """``pieces`` (each from one source, in the sources' order) in groups, in the order of
     their first piece. Source by source, each piece joins the group whose titles name its
     work most surely (the same title, then nearly the same, then key terms in common, ``share``
     of them: see :func:`~.terms.alike`), one piece of a source to a group; ``supported`` as
-    :func:`~.terms.title` takes it."""
+    :func:`~.terms.title` takes it; ``what`` the pieces are, as --explain says."""
     found: list[_Group] = []
     for source, of_source in groupby(pieces, key=lambda piece: min(piece.sources)):
         own = list(of_source)
@@ -59,5 +59,5 @@ def groups(
         first = group.pieces[0].title
         if group.whys and first:
             where = sources.where(o for p in group.pieces if p.title for o in p.title.origins)
-            sources.decisions.add(MERGED, where, first.text, f"同一项工作：{'、'.join(group.whys)}")
+            sources.decisions.add(MERGED, where, first.text, f"{what}：{'、'.join(group.whys)}")
     return [group.pieces for group in found]

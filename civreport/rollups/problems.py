@@ -109,6 +109,12 @@ def _items(piece: Piece) -> Iterator[Piece]:
         yield from _items(item)
 
 
+def _statement(problem: Piece) -> str:
+    """A problem as one text, its title a sentence of it."""
+    title = ended(problem.title.text, "。") if problem.title else ""
+    return title + "".join(x.text for x in problem.lines() if x is not problem.title)
+
+
 def _mark(group: list[Piece], sources: Sources) -> Line:
     """That a problem was raised again: 这一问题第一季度、第四季度均有反映。"""
     origins = origins_of(p.title for p in group if p.title)
@@ -132,18 +138,17 @@ def problems(sources: Sources, said: Said) -> Problems:
             titles += [piece.title] if piece.title else []
     kept: list[Piece] = []
     moved: list[Line] = []
-    for group in groups(entries, sources, supported=False, share=_SAME_PROBLEM):
+    for group in groups(entries, sources, supported=False, share=_SAME_PROBLEM, what="同一问题"):
         chosen = group[0] if sources.by_unit else group[-1]
         for other in group:
             if other is not chosen:
-                text = "".join(x.text for x in other.lines())
-                sources.decisions.add(DROPPED, sources.where(other.origins), text, "同一问题只写一次")
+                sources.decisions.add(DROPPED, sources.where(other.origins), _statement(other), "同一问题只写一次")
         last = max(chosen.sources | {s for p in group for s in p.sources})
         solved = None if sources.by_unit else _solved(chosen, sources, list(range(last + 1, len(sources))), entries)
         if solved:
             line, lost = solved
             why = f"{sources[min(line.origins).source].label}写明已解决：“{line.text}”"
-            sources.decisions.add(DROPPED, sources.where(chosen.origins), "".join(x.text for x in chosen.lines()), why)
+            sources.decisions.add(DROPPED, sources.where(chosen.origins), _statement(chosen), why)
             if lost:
                 moved.append(line)
                 sources.decisions.add(MOVED, sources.where(line.origins), line.text, "说的是问题已解决，移入主要成效")

@@ -34,11 +34,12 @@ class Line:
 
     def joined(self, other: Line) -> Line:
         """This sentence, said also by ``other``'s sources."""
-        return Line(self.text, tuple(sorted(set(self.origins) | set(other.origins))), self.raw)
+        return Line(self.text, tuple(dict.fromkeys((*self.origins, *other.origins))), self.raw)
 
 
 def origins_of(lines: Iterable[Line]) -> tuple[Origin, ...]:
-    return tuple(sorted({origin for line in lines for origin in line.origins}))
+    """The origins of ``lines``, each once, in reading order."""
+    return tuple(dict.fromkeys(origin for line in lines for origin in line.origins))
 
 
 # What a decision did, as --explain names it.
