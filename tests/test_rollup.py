@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -501,3 +504,75 @@ def test_the_readmes_roll_up_after_example_is_what_a_roll_up_prints():
     for line in after.splitlines():
         for piece in filter(None, line.split("……")):
             assert piece in printed, piece
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("强化组织领导，从严压实责任", "强化组织领导，从严压实责任", "标题相同"),
+        ("强化组织领导，从严压实责任", "强化组织领导，压实工作责任", "标题相近"),
+        ("动员群众，壮大志愿力量", "提质扩面，推进志愿服务常态化", "关键词相同：志愿"),
+        ("谋划部署，压实创建责任", "严格督查，压紧压实整改责任", None),  # their texts: 责任; 督查 and 整改
+        ("治理停车秩序，破解群众出行难题", "集中攻坚，破解难点问题", None),  # 破解 alone in common
+    ],
+)
+def test_titles_name_the_same_work_by_their_words_or_key_terms(a, b, why):
+    from civreport.rollups.terms import alike, framing, title
+
+    words = framing("创建全国文明城市")
+    # Each title's own text uses the words that name its work (and not its verbs).
+    own = {
+        "动员群众，壮大志愿力量": "组织志愿服务活动",
+        "提质扩面，推进志愿服务常态化": "开展志愿服务",
+        "谋划部署，压实创建责任": "将158项指标细化分解到34个责任单位",
+        "严格督查，压紧压实整改责任": "联合督查室开展月督查，将问题整改纳入考核",
+    }
+    assert alike(title(a, own.get(a, ""), words), title(b, own.get(b, ""), words)) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("我街道实行网格化管理。", "东街道实行网格化管理。"),
+        ("街道党工委每月召开推进会。", "东街道党工委每月召开推进会。"),
+        ("7月，组织志愿者开展劝导。", "7月，东街道组织志愿者开展劝导。"),
+        ("四季度，我街道将重点抓好以下工作：", "四季度，东街道将重点抓好以下工作："),
+        ("东街道成立领导小组。", "东街道成立领导小组。"),
+        ("成立领导小组。", "东街道成立领导小组。"),
+    ],
+)
+def test_a_unit_is_the_subject_of_its_sentence(text, said):
+    from civreport.rollups.sentences import subjected
+
+    assert subjected(text, "东街道", "街道") == said
+
+
+@pytest.mark.parametrize(
+    ("period", "word"),
+    [
+        ("2024", "明年"),
+        ("2024H1", "下半年"),
+        ("2024Q3", "第四季度"),
+        ("2024Q4", "明年第一季度"),
+        ("2024Q1-Q3", "下一步"),
+    ],
+)
+def test_the_plans_name_the_period_after_the_roll_up(period, word):
+    from civreport.rollups.plans import next_period
+
+    assert next_period(civreport.Period.parse(period)) == word
+
+
+def test_a_roll_up_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Sets of sentences never decide an order: the file and --explain are the same in every run."""
+    outputs = []
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "civreport", "rollup", *map(str, QUARTERLY), "--period", "2024", "--explain"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append((result.stdout, result.stderr))
+    assert outputs[0] == outputs[1] and "合并：" in outputs[0][1]

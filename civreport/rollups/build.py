@@ -64,10 +64,9 @@ def _pieces(sources: Sources, role: PartRole | None, keys: set[str], title: str 
     return [piece for piece in pieces if not piece.empty or piece.title]
 
 
-def _achievements(sources: Sources, keys: set[str], said: Said, lead: Line | None, moved: list[Line]) -> Piece | None:
+def _achievements(merged: Piece | None, sources: Sources, lead: Line | None, moved: tuple[Line, ...]) -> Piece | None:
     """The achievements: the whole's figures first, then the sources' achievements merged, then
     what a later quarter says it solved."""
-    merged = merge(_pieces(sources, "achievements", keys), sources, said)
     first = ((lead,),) if lead else ()
     last = tuple((line.said(timed(line.text, sources[min(line.origins).source].label)),) for line in moved)
     if merged is None:
@@ -84,8 +83,9 @@ def _parts(sources: Sources, keys: set[str], lead: Line | None, said: Said) -> d
     each says is merged in that order, so that a sentence is said where it first prints."""
     parts: dict[_Key, Piece | None] = {}
     parts["measures"] = merge(_pieces(sources, "measures", keys), sources, said)
-    problems_part = problems(sources, said)  # its solved problems' sentences may go to the achievements
-    parts["achievements"] = _achievements(sources, keys, said, lead, list(problems_part.moved))
+    achievements = merge(_pieces(sources, "achievements", keys), sources, said)
+    problems_part = problems(sources, said)  # what it says of problems solved goes to the achievements
+    parts["achievements"] = _achievements(achievements, sources, lead, problems_part.moved)
     parts["problems"] = problems_part.part
     parts["plans"] = plans(sources, said)
     parts["suggestions"] = merge(_pieces(sources, "suggestions", keys), sources, said)

@@ -23,24 +23,22 @@ def statement(figures: list[Indicator], sources: Sources) -> Line | None:
     if not figures:
         return None
     period = sources.period
-    span = "全年" if period.months == 12 and period.start_month == 1 else period.label(year=False)
-    if sources.by_unit:  # 第三季度，各街道合计……
-        span += f"，{sources.subject(Origin(s.index, '') for s in sources)}"
-    total = "合计" if sources.by_unit else "累计"
+    when = "全年" if period.months == 12 and period.start_month == 1 else period.label(year=False)
+    who = sources.subject(Origin(s.index, "") for s in sources) if sources.by_unit else ""  # 各街道
     sentences = []
     for n, indicator in enumerate(figures):
-        key, name = indicator.key, indicator.name
-        whole = span if n == 0 else ""  # the period once, in the first sentence
+        lead = (f"{when}，{who}" if who else when) if n == 0 else ""  # the period once, first
+        name, figure = indicator.name, f"{{{indicator.key}}}"
         clause = {
-            "sum": f"{whole}{total}{name}{{{key}}}",
-            "latest": f"截至{period.end_month}月底，{span.partition('，')[2]}{name}{'合计' if sources.by_unit else '达到'}{{{key}}}",
-            "average": f"{whole}{name}平均为{{{key}}}",
-            "ratio": f"{whole}{name}为{{{key}}}",
+            "sum": f"{lead}{'合计' if who else '累计'}{name}{figure}",
+            "latest": f"截至{period.end_month}月底，{who}{name}{'合计' if who else '达到'}{figure}",
+            "average": f"{lead}{name}平均为{figure}",
+            "ratio": f"{lead}{name}为{figure}",
         }[indicator.aggregate]
         if indicator.target:
-            clause += f"，{{{key}.target}}"
+            clause += f"，{{{indicator.key}.target}}"
         if indicator.last_year is not None:
-            clause += f"，{{{key}.yoy}}"
+            clause += f"，{{{indicator.key}.yoy}}"
         sentences.append(clause + "。")
     # Every source's figures went into the whole's.
     origins = tuple(Origin(s.index, "indicators") for s in sources)
@@ -63,7 +61,7 @@ def superseded(line: Line, sources: Sources, keys: set[str]) -> bool:
 
 def without_superseded(piece: Piece, sources: Sources, keys: set[str]) -> Piece:
     """The piece without the sentences the whole's figures replace, each recorded."""
-    gone = {line for line in piece.lines() if line is not piece.title and superseded(line, sources, keys)}
+    gone = [line for line in piece.lines() if line is not piece.title and superseded(line, sources, keys)]
     for line in gone:
         sources.decisions.add(DROPPED, sources.where(line.origins), line.text, "只写了本期的数字，已由汇总的数字代替")
-    return piece.without(gone) if gone else piece
+    return piece.without(set(gone)) if gone else piece

@@ -28,13 +28,13 @@ def _after(period: Period) -> Period | None:
 
 def next_period(period: Period) -> str:
     """How the roll-up's plans name the period after it: 明年 after a year, 下半年 after the
-    first half, 第四季度 after the third quarter; 下一步 where no name of the same year fits."""
+    first half, 第四季度 after the third quarter, 明年第一季度 after the fourth; 下一步 where no
+    name fits (the nine months after the first three quarters)."""
     after = _after(period)
     if after is None or after.start_year != after.end_year:
         return "下一步"
-    if after.months == 12:
-        return "明年"
-    return after.label(year=False)
+    next_year = "明年" if after.start_year > period.end_year else ""
+    return next_year if after.months == 12 else next_year + after.label(year=False)
 
 
 def _when(lines: list[Line], year: int) -> Period | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..model import BodyTable, Indicator, Item, Part, PartRole, Point
 from ..model.fields import mapped_texts
 from .inputs import Source
-from .provenance import Line, Origin
+from .provenance import Line, Origin, origins_of
 from .sentences import ended, split
 
 
@@ -52,8 +52,9 @@ class Piece:
         return tuple(x for x in (self.lead, *points, self.tail) if x)
 
     @property
-    def origins(self) -> frozenset[Origin]:
-        return frozenset(o for line in self.lines() for o in line.origins)
+    def origins(self) -> tuple[Origin, ...]:
+        """The origins of all its lines, in reading order."""
+        return origins_of(self.lines())
 
     @property
     def sources(self) -> frozenset[int]:

@@ -25,13 +25,17 @@ _TIME = (
 )
 _OPENS_WITH_TIME = re.compile(rf"^(?:在|自|从|于)?(?:{_TIME})")
 # A period opening a sentence, as words: (2025年)(一季度), or a year: (2024)年，
-OPENING_PERIOD = re.compile(
+_OPENING_PERIOD = re.compile(
     rf"^(?:(?:(\d{{4}})年|今年|本年)?({PART_OF_YEAR})(?=[，,是]|以来|期间|将|要|共|全)|(\d{{4}})年(?=[，,]))"
 )
 # Words by which a quarter's text names its own quarter: in the year's summary, its name.
 _OWN_PERIOD = re.compile(r"本季度|本季|全季|当季|本期")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|首先|其次|再次|最后[，,])")
 _NOT_WORDS = re.compile(r"[\s，,。.；;：:、！!？?“”‘’\"'（）()《》【】—…·\-]")
+# Two sentences with the same figures are nearly the same when their lengths are within a fifth
+# and nine-tenths of their characters match: a word or two changed (开展了 / 开展), not a new fact.
+_LENGTHS = 0.8
+_NEARLY = 0.9
 
 
 def split(paragraph: str) -> list[str]:
@@ -40,8 +44,7 @@ def split(paragraph: str) -> list[str]:
 
 
 def normal(text: str) -> str:
-    """A sentence as it is compared: no punctuation, no leading ordinal (一是), no leading time
-    or subject the roll-up may have put before it."""
+    """A sentence as it is compared: no punctuation, no white space, no leading ordinal (一是)."""
     return _NOT_WORDS.sub("", _ORDINAL.sub("", text.strip()))
 
 
@@ -53,8 +56,7 @@ def same(a: str, b: str) -> bool:
         return True
     if re.findall(r"\d+(?:\.\d+)?", x) != re.findall(r"\d+(?:\.\d+)?", y):
         return False
-    # Only sentences of about the same length can be nearly the same.
-    return min(len(x), len(y)) >= 0.8 * max(len(x), len(y)) and SequenceMatcher(None, x, y).ratio() >= 0.9
+    return min(len(x), len(y)) >= _LENGTHS * max(len(x), len(y)) and SequenceMatcher(None, x, y).ratio() >= _NEARLY
 
 
 def opens_with_time(text: str) -> bool:
@@ -64,7 +66,7 @@ def opens_with_time(text: str) -> bool:
 def opening_period(text: str, year: int) -> tuple[Period, int] | None:
     """The period a sentence opens with (二季度，……; 2025年一季度，……), in ``year`` unless it
     names its own, and where its words end."""
-    m = OPENING_PERIOD.match(text)
+    m = _OPENING_PERIOD.match(text)
     if not m:
         return None
     try:
