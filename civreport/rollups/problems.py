@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..model import PartRole
+from ..model.genre import CN_NUMERAL
 from .inputs import Sources
 from .matching import groups
 from .merging import Said, merge
@@ -19,7 +20,7 @@ from .sentences import ENDS, ended, split
 from .terms import content_words
 
 # 一是…；二是…；三是…。 inside a paragraph: each ordinal opens a problem.
-_ORDINAL = re.compile(r"(?:^|(?<=[；;。：:]))[一二三四五六七八九十]+是")
+_ORDINAL = re.compile(rf"(?:^|(?<=[；;。：:])){CN_NUMERAL}是")
 # What says a problem is gone: 已解决, 得到有效解决, 已全部整改到位, 完成……改造 …; not what is to be (将, 确保).
 _SOLVED = re.compile(
     r"已(?:全部|基本|彻底)?(?:解决|整改到位|整改完毕|完成整改|消除)|得到(?:有效|根本|彻底)?解决"

@@ -8,6 +8,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..model import Period, PeriodError
+from ..model.genre import TYPED_ORDINAL
 from ..model.period import PART_OF_YEAR
 
 # A sentence ends at 。！？ (with the closing quotes and brackets after it), or at the colon
@@ -30,7 +31,6 @@ _OPENING_PERIOD = re.compile(
 )
 # Words by which a quarter's text names its own quarter: in the year's summary, its name.
 _OWN_PERIOD = re.compile(r"本季度|本季|全季|当季|本期")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|首先|其次|再次|最后[，,])")
 _NOT_WORDS = re.compile(r"[\s，,。.；;：:、！!？?“”‘’\"'（）()《》【】—…·\-]")
 # Two sentences with the same figures are nearly the same when their lengths are within a fifth
 # and nine-tenths of their characters match: a word or two changed (开展了 / 开展), not a new fact.
@@ -45,7 +45,7 @@ def split(paragraph: str) -> list[str]:
 
 def normal(text: str) -> str:
     """A sentence as it is compared: no punctuation, no white space, no leading ordinal (一是)."""
-    return _NOT_WORDS.sub("", _ORDINAL.sub("", text.strip()))
+    return _NOT_WORDS.sub("", TYPED_ORDINAL.sub("", text))
 
 
 def same(a: str, b: str) -> bool:
