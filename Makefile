@@ -11,7 +11,7 @@ system:
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dask,serve]'
+	$(PY) -m pip install --quiet -e '.[test,dask,serve,mcp]'
 	touch $@
 
 setup: system $(VENV)/.installed

@@ -22,7 +22,7 @@ import civreport
 from conftest import ROOT, YAML, unit_input
 
 PACKAGE = ROOT / "civreport"
-OPTIONAL = ("serve", "dask")  # the extras a user may leave out (test is the developers')
+OPTIONAL = ("serve", "dask", "mcp")  # the extras a user may leave out (test is the developers')
 
 
 def _name(requirement: str) -> str:
@@ -39,7 +39,8 @@ def _guarded(node: ast.Try) -> bool:
 
 def third_party_imports() -> dict[str, set[tuple[str, bool]]]:
     """Each top-level module that civreport imports (dynamically too), with the files that import
-    it and whether each import may fail: in the web editor's package, or under a guard."""
+    it and whether each import may fail: in the web editor's or the tool server's package (whose
+    commands name their extra), or under a guard."""
     found: dict[str, set[tuple[str, bool]]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         file = str(path.relative_to(ROOT))
@@ -66,7 +67,7 @@ def third_party_imports() -> dict[str, set[tuple[str, bool]]]:
             for module in modules:
                 top = module.split(".")[0]
                 if top not in sys.stdlib_module_names and top != "civreport":
-                    optional = file.startswith("civreport/serving/") or id(node) in guarded
+                    optional = file.startswith(("civreport/serving/", "civreport/mcpserver/")) or id(node) in guarded
                     found.setdefault(top, set()).add((file, optional))
     return found
 
@@ -79,7 +80,7 @@ def test_every_module_civreport_imports_is_declared() -> None:
     extras = {_name(r) for extra in OPTIONAL for r in project["optional-dependencies"][extra]}
     distributions = importlib.metadata.packages_distributions()
     imports = third_party_imports()
-    assert {"rich", "jinja2", "weasyprint", "starlette", "dask"} <= set(imports)  # the walk finds them
+    assert {"rich", "jinja2", "weasyprint", "starlette", "dask", "mcp"} <= set(imports)  # the walk finds them
     undeclared = []
     for module, places in sorted(imports.items()):
         names = {re.sub(r"[-_.]+", "-", d).lower() for d in distributions.get(module, [])}
@@ -200,6 +201,7 @@ def test_each_command_runs_from_a_clean_install(clean_install: Path, workspace: 
     ("arguments", "extra"),
     [
         (["serve", "--workspace", "."], "serve"),
+        (["mcp", "--workspace", "."], "mcp"),
         (["render", "q3.yaml", "--executor", "dask"], "dask"),
         (["batch", "batch.yaml", "--executor", "dask://127.0.0.1:8786"], "dask"),
     ],

@@ -140,12 +140,14 @@ def font_coverage() -> frozenset[int]:
 
 def printable(text: str) -> str:
     """What of ``text`` every output must carry: composed (e + ◌́ is é), no dropped characters
-    (a combining mark with nothing before it to sit on among them), nothing no font draws
+    (a combining mark with nothing before it to sit on, an enclosing mark repeated on its
+    letter among them), nothing no font draws
     (nor the marks on it), no white space."""
     kept: list[str] = []
     for c in text:
         lone_mark = unicodedata.category(c) in ("Mn", "Me") and (not kept or kept[-1].isspace())
-        if unicodedata.category(c) not in DROPPED and not lone_mark:
+        repeated = unicodedata.category(c) == "Me" and kept and kept[-1] == c  # e⃢⃢ is drawn as e⃢
+        if unicodedata.category(c) not in DROPPED and not lone_mark and not repeated:
             kept.append(c)
     drawn: list[str] = []
     base_drawn = True
@@ -219,6 +221,20 @@ def input_texts(data: Any, key: str = "") -> list[str]:
         "opening": [],
         "measures": [{"body": [], "items": [{"title": f"条目{i}", "body": ["正文。"]} for i in range(150)]}],
         "problems": [],
+    }
+)
+# Found by make fuzz: an enclosing mark twice on its letter (the PDF copied it once), apart
+# (an unassigned character between) and together.
+@example(
+    {
+        "office": "小河区",
+        "period": "2024Q3",
+        "subject": "创建",
+        "date": "2024-10-08",
+        "opening": ["e\u20e2\u1ae5\u20e2开头。", "开e\u20e2\u20e2\u20e2。"],
+        "measures": [],
+        "problems": [],
+        "recipients": "èकिकिe\u20e2\u20e2",
     }
 )
 # Found by make fuzz: a grapheme joiner (U+034F) draws nothing, so the PDF's text lacks it.

@@ -2,8 +2,9 @@
 
 Blocks marked ``yaml`` are reports (the first is ``q3.yaml``; the others are fragments that
 change it) or profile fragments; ``sh`` blocks run in a folder with ``q3.yaml`` and the samples
-(``make`` lines are what ``make test`` itself runs); ``python`` blocks run there too. Blocks
-marked ``text`` or nothing are output or synopses.
+(``make`` lines are what ``make test`` itself runs); ``python`` blocks run there too; ``json``
+blocks are an MCP client's configuration, whose command line civreport takes. Blocks marked
+``text`` or nothing are output or synopses.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import civreport
+from civreport.cli.commands import build_parser
 from civreport.office.profile import Profile
 from civreport.readers.yamlfile import read_yaml
 
@@ -32,7 +34,7 @@ REPORTS = [text for lang, text in BLOCKS if lang == "yaml"]
 
 def test_the_readme_has_examples_of_every_kind():
     kinds = {lang for lang, _ in BLOCKS}
-    assert {"yaml", "sh", "python"} <= kinds and kinds <= {"yaml", "sh", "python", "text", ""}, kinds
+    assert {"yaml", "sh", "python", "json"} <= kinds and kinds <= {"yaml", "sh", "python", "json", "text", ""}, kinds
     assert len(REPORTS) >= 8
 
 
@@ -78,3 +80,12 @@ def test_python_examples_run(workspace, monkeypatch, text):
         warnings.simplefilter("ignore")
         exec(compile(text, "README.md", "exec"), {})
     assert (workspace / "out" / "q3.pdf").is_file()
+
+
+@pytest.mark.parametrize("text", [t for lang, t in BLOCKS if lang == "json"])
+def test_json_examples_start_the_tool_server(text):
+    servers = json.loads(text)["mcpServers"]
+    assert servers
+    for server in servers.values():
+        arguments = build_parser().parse_args(server["args"])
+        assert server["command"] == "civreport" and arguments.command == "mcp", server

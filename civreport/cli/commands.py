@@ -1,4 +1,4 @@
-"""The commands of the ``civreport`` command line: render, batch, check, import, serve, new,
+"""The commands of the ``civreport`` command line: render, batch, check, import, serve, mcp, new,
 schema, rollup, templates check, fontconfig (the entry point is :func:`civreport.cli.main`)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..rendering import check_templates
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from ..rollups import Decisions, explanation, rollup, to_yaml
 from ..writers import DEFAULT_FORMATS, FORMATS
-from . import checkcmd, importcmd, internal_error, servecmd
+from . import checkcmd, importcmd, internal_error, mcpcmd, servecmd
 from .notices import tell
 from .parser import EXIT_USAGE, ChineseParser
 
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     checkcmd.add_parser(commands)
     importcmd.add_parser(commands)
     servecmd.add_parser(commands)
+    mcpcmd.add_parser(commands)
 
     p = commands.add_parser("new", help="输出一个带注释的 YAML 起始文件")
     p.add_argument("--period", type=_period, help="工作期间，如 2024Q3（默认本季度）")
@@ -298,6 +299,8 @@ def _command(args: argparse.Namespace) -> int:
             return _render(args)
         if args.command == "serve":
             return servecmd.run(args)
+        if args.command == "mcp":
+            return mcpcmd.run(args)
         if args.command == "batch":
             return _batch(args)
         if args.command == "check":

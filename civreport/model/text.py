@@ -3,8 +3,9 @@
 Characters no document can print are dropped, with a warning naming the field: control
 characters, unpaired surrogates, unassigned code points and noncharacters (U+FFFE …),
 private-use characters (no shared font has them), invisible format characters (zero-width
-spaces and joiners, direction marks, soft hyphens, byte-order marks) and combining marks with
-no character before them, which a PDF's text layer would not carry. Line and paragraph separators (U+2028, U+2029, vertical tab, form
+spaces and joiners, direction marks, soft hyphens, byte-order marks), combining marks with
+no character before them, which a PDF's text layer would not carry, and an enclosing mark
+repeated on its letter (e⃢⃢), which is drawn once and copied once. Line and paragraph separators (U+2028, U+2029, vertical tab, form
 feed, NEL, CR) are line breaks; a tab is a space. A character with combining marks after it
 is composed where Unicode has one character for them (e + ◌́ → é). Because the model holds
 the cleaned text, the HTML, the PDF, the DOCX, their metadata and roll-ups all carry the same
@@ -27,6 +28,15 @@ _LINE_BREAKS = str.maketrans(
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _MARKS = {"Mn", "Me"}  # combining marks
 _AFTER_SPACE = re.compile(r"(?:^|\s)(\S)")  # where a combining mark has nothing to sit on
+# An enclosing mark right after itself: drawn in the same place again, and a PDF's text layer
+# copies it once. The blocks that hold Unicode's enclosing marks (category Me).
+_ENCLOSING = "".join(
+    chr(c)
+    for first, last in ((0x0488, 0x0489), (0x1AB0, 0x1AFF), (0x20D0, 0x20FF), (0xA670, 0xA672))
+    for c in range(first, last + 1)
+    if unicodedata.category(chr(c)) == "Me"
+)
+_REPEATED_ENCLOSING = re.compile(f"([{_ENCLOSING}])\\1")
 
 # What no XML document (so no DOCX) can carry; the model never holds it, a template may print it.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -45,8 +55,10 @@ def clean(text: str) -> tuple[str, str]:
 
 def _printable(text: str) -> tuple[str, str]:
     lone_mark = any(unicodedata.category(m[1]) in _MARKS for m in _AFTER_SPACE.finditer(text))
-    if not lone_mark and (
-        text.isprintable() or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text)
+    if (
+        not lone_mark
+        and not _REPEATED_ENCLOSING.search(text)
+        and (text.isprintable() or all(c == "\n" or unicodedata.category(c) not in _DROPPED_CATEGORIES for c in text))
     ):
         return text, ""
     kept: list[str] = []
@@ -56,6 +68,7 @@ def _printable(text: str) -> tuple[str, str]:
         # A combining mark with no character before it to sit on: a document draws it on a
         # dotted circle, and a PDF's text layer leaves it out.
         drop = drop or (unicodedata.category(char) in _MARKS and (not kept or kept[-1].isspace()))
+        drop = drop or (char in _ENCLOSING and kept[-1] == char)
         (dropped if drop else kept).append(char)
     return "".join(kept), "".join(dropped)
 

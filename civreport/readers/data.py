@@ -16,7 +16,7 @@ from ..files import read_file
 from ..model.limits import MAX_FILE_BYTES, MAX_NESTING, MAX_NODES
 from .yamlfile import LineMap, Loc, read_yaml
 
-__all__ = ["LineMap", "Loc", "read_data"]
+__all__ = ["LineMap", "Loc", "parse_data", "read_data"]
 
 SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 
@@ -116,6 +116,13 @@ def read_data(path: str | Path, diagnostics: Diagnostics | None = None) -> tuple
             "“另存为”UTF-8 编码后再用",
             line=None if utf16 else raw.count(b"\n", 0, exc.start) + 1,
         ) from None
+    return parse_data(text, suffix, file, diagnostics)
+
+
+def parse_data(text: str, suffix: str, file: str, diagnostics: Diagnostics | None = None) -> tuple[Any, LineMap]:
+    """The text of an input in the format ``suffix`` names (``.yaml``, ``.json`` …) as plain data
+    and a map from field paths to lines, held to the bounds a file is; ``file`` names it in
+    messages."""
     data, lines = _READERS[suffix](text, file, diagnostics)
     if not isinstance(data, dict):
         raise InputError.single(file, "文件内容应为键值映射（字段: 值），如 office: 某区创城办")

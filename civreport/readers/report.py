@@ -14,8 +14,9 @@ from ..diagnostics import Diagnostics, reported
 from ..errors import InputError
 from ..model import Report
 from ..model.fields import DIAGNOSTICS
+from ..model.limits import MAX_FILE_BYTES
 from ..model.report import field_loc
-from .data import LineMap, read_data
+from .data import LineMap, parse_data, read_data
 from .problems import problems_from
 
 
@@ -66,3 +67,13 @@ def load(path: str | Path, *, diagnostics: Diagnostics | None = None) -> LoadedR
     with reported(diagnostics) as found:
         data, lines = read_data(path, found)
         return LoadedReport(validate(data, str(path), lines, found), Path(path), lines)
+
+
+def load_text(text: str, name: str, *, diagnostics: Diagnostics | None = None) -> LoadedReport:
+    """Load a report from its text: JSON when it opens with ``{``, else YAML (a program's
+    report, not a file's). ``name`` names it in messages; the bounds of a file hold."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise InputError.single(name, f"报告超过 {MAX_FILE_BYTES // 1_000_000} MB，不像是一份报告")
+    with reported(diagnostics) as found:
+        data, lines = parse_data(text, ".json" if text.lstrip().startswith("{") else ".yaml", name, found)
+        return LoadedReport(validate(data, name, lines, found), None, lines)

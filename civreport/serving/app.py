@@ -30,7 +30,7 @@ from ..errors import CivreportError, InputError
 from ..model import Period, PeriodError, Report
 from ..model.fields import DIAGNOSTICS
 from ..model.limits import MAX_FILE_BYTES
-from ..office import OfficeProfile, default_profile, load_profile
+from ..office import OfficeProfile
 from ..pipeline import check
 from ..readers import LoadedReport
 from ..readers.importing import import_document
@@ -124,8 +124,7 @@ class Editor:
     def office(self, name: str, data: dict[str, Any]) -> OfficeProfile:
         """The office profile the draft is made under: the workspace's one it chooses, else GB/T
         9704; InputError for one the editor does not run (a path, a profile elsewhere)."""
-        file = self.workspace.profile(name, data.get("profile"))
-        return default_profile() if file is None else load_profile(file)
+        return self.workspace.office(name, data.get("profile"))
 
     def profiled(self, draft: Draft, data: dict[str, Any], chosen: str | None) -> dict[str, Any]:
         """``data``, the draft edited, with the profile chosen in the page's list (``chosen``, as

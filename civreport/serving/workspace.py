@@ -1,5 +1,6 @@
 """The editor's workspace: a folder of report files. Names from the browser are checked here,
-once: a report is a .yaml file directly in the workspace, never a path outside it."""
+once (by :mod:`civreport.workspace`): a report is a .yaml file directly in the workspace, never
+a path outside it."""
 
 from __future__ import annotations
 
@@ -8,59 +9,36 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .. import workspace
 from ..files import write_atomic
 from ..readers import read_data, roundtrip
+from ..workspace import OutsideWorkspace
+
+__all__ = ["OutsideWorkspace", "Workspace"]
 
 _NAME = re.compile(r"^[^/\\\x00]{1,120}\.ya?ml$")
 
 
-class OutsideWorkspace(Exception):
-    """A name that does not denote a report file in the workspace."""
-
-
-class Workspace:
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
-        self.offices = self.root / "offices"
+class Workspace(workspace.Workspace):
+    """The editor's workspace: its reports are the .yaml files directly in the folder."""
 
     def reports(self) -> list[str]:
         return sorted(p.name for p in self.root.glob("*.y*ml") if self._inside(p) and p.is_file())
 
     def path(self, name: str) -> Path:
         """The report file ``name`` denotes; OutsideWorkspace for anything else."""
-        if not _NAME.match(name) or name.startswith("."):
-            raise OutsideWorkspace(name)
-        path = self.root / name
+        if not _NAME.match(name):
+            raise OutsideWorkspace(name, "不是工作目录中的报告文件名")
+        path = self.file(name)
         if not self._inside(path):
             raise OutsideWorkspace(name)
         return path
 
     def _inside(self, path: Path) -> bool:
-        resolved = path.resolve()  # follows a symbolic link to where it really points
-        return resolved.parent == self.root
+        return path.resolve().parent == self.root  # a link's target too: directly in the folder
 
-    def profiles(self) -> list[str]:
-        """The office profiles a report may choose: folders of ``offices/`` with a profile.yaml."""
-        if not self.offices.is_dir():
-            return []
-        return sorted(
-            p.parent.name for p in self.offices.glob("*/profile.yaml") if p.resolve().is_relative_to(self.offices)
-        )
-
-    def profile(self, name: str, chosen: object) -> Path | None:
-        """The file of the profile report ``name`` chooses (``chosen``, as its data has it), one of
-        the workspace's; None for none chosen. InputError at its field for any other: a path, a
-        profile outside the workspace, whose templates the editor does not run."""
-        if chosen is None:
-            return None
-        if chosen not in self.profiles():
-            raise InputError.single(
-                name,
-                f"办公室配置“{chosen}”不在工作目录的 offices 文件夹中，编辑器不使用它：请在“办公室配置”列表中另选一个",
-                path="profile",
-            )
-        return self.offices / str(chosen) / "profile.yaml"
+    def choose_another(self) -> str:
+        return "编辑器不使用它：请在“办公室配置”列表中另选一个"
 
     def digest(self, name: str) -> str:
         """What the file holds now, as a digest (empty for no file): a save checks it is unchanged."""
