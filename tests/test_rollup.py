@@ -349,7 +349,10 @@ def test_the_roll_up_is_shorter_than_its_sources_together(rolled):
 
 
 def test_the_roll_up_passes_the_proofreader_and_loads_from_its_file(rolled, tmp_path):
+    from civreport.mcpserver.facts import breaches
+
     assert civreport.check(rolled.report) == []
+    assert breaches(civreport.LoadedReport(rolled.report)) == []  # nor breaks the assistant's locked facts
     (tmp_path / "r.yaml").write_text(to_yaml(rolled.report), encoding="utf-8")
     assert civreport.load(tmp_path / "r.yaml").report.model_dump() == rolled.report.model_dump()
 
