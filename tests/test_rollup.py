@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import copy
+import os
+import re
+import subprocess
+import sys
 
 import pytest
 
@@ -11,6 +15,16 @@ from civreport import InputError, rollup, to_yaml
 from civreport.cli import main
 
 from conftest import MINIMAL, ROOT
+from rollupmeasures import (
+    SETS,
+    headings_after_a_part,
+    length,
+    openings,
+    plans_for_the_past,
+    repeated,
+    roll,
+    unaccounted,
+)
 
 QUARTERLY = sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))
 
@@ -108,17 +122,19 @@ def test_quarters_into_a_half_year():
     h1 = rollup([quarter(2), quarter(1)], "2024H1")  # any order
     assert (h1.period.code(), h1.office, str(h1.date)) == ("2024H1", "小河区创城办", "2024-06-28")
     assert [(s.period.code(), s.office) for s in h1.sources] == [("2024Q1", "小河区创城办"), ("2024Q2", "小河区创城办")]
-    gathered = h1.measures[0].items
-    assert [i.title for i in gathered] == ["第一季度", "第二季度"]
-    assert gathered[0].items[0].title == "第1季度的做法"
+    # The two quarters' items name nearly the same work: one item, each quarter's facts under it.
+    [item] = h1.measures[0].items
+    assert item.title == "第1季度的做法" and item.body == ["正文。"]  # both quarters say it: said once
+    deepest = item.items[0].items[0]
+    assert deepest.title == "再下级" and deepest.body == [
+        "第一季度，开展{acts_2024q1}。",
+        "第二季度，开展{acts_2024q2}。",
+    ]
     # Item indicators get the source's tag, and the texts that use them follow.
-    assert gathered[0].items[0].indicators[0].key == "acts_2024q1"
-    # The fourth level is the deepest: what would fall below it becomes text.
-    deepest = gathered[0].items[0].items[0]
-    assert deepest.items == [] and deepest.body == ["再下级：开展{acts_2024q1}。"]
+    assert [i.key for i in item.indicators] == ["acts_2024q1", "acts_2024q2"]
     html = civreport.render_html(h1)
-    assert "2024年上半年" in html and "开展1场。" in html
-    assert "（一）第一季度" in html and "1.第1季度的做法" in html
+    assert "2024年上半年" in html and "开展1场。" in html and "开展2场。" in html
+    assert "第一季度</" not in html and "（一）第1季度的做法" in html
     # Sources' lead-ins go; the roll-up gets its own.
     assert h1.opening == ["第1季度开头。", "第2季度开头。"]
     assert "现将2024年上半年创建全国文明城市工作情况总结如下：" in html
@@ -129,7 +145,13 @@ def test_half_years_into_a_year():
     h2 = rollup([quarter(3), quarter(4)], "2024H2")
     year = rollup([h1, h2], "2024")
     assert by_key(year)["materials"].value == 10000 and by_key(year)["rate"].value == 80
-    assert [i.title for i in year.measures[0].items] == ["上半年", "下半年"]  # the year is the roll-up's
+    [item] = year.measures[0].items  # 上半年 and 下半年 are no headings; the facts keep the time they name
+    assert item.items[0].items[0].body == [
+        "第一季度，开展{acts_2024q1_2024h1}。",
+        "第二季度，开展{acts_2024q2_2024h1}。",
+        "第三季度，开展{acts_2024q3_2024h2}。",
+        "第四季度，开展{acts_2024q4_2024h2}。",
+    ]
 
 
 def test_units_into_a_district():
@@ -142,13 +164,11 @@ def test_units_into_a_district():
     assert ind["materials"].value == 1000 and ind["materials"].target == 60000  # targets add up across units
     assert ind["volunteers"].value == 3 * 130  # each unit's latest stock, added up
     assert ind["satisfaction"].value == 93  # average across units
-    assert [i.title for i in district.measures[0].items] == ["东街道", "西街道", "南街道"]
-    assert district.measures[0].items[1].items[0].indicators[0].key == "acts_u2"
-    assert district.opening == [
-        "东街道：第3季度开头。",
-        "西街道：第3季度开头。",
-        "南街道：第3季度开头。",
-    ]  # whose it is
+    [item] = district.measures[0].items  # what every unit says, said once, of them all
+    assert item.body == ["各街道正文。"] and item.title == "第3季度的做法"
+    assert item.items[0].items[0].body == ["东街道开展{acts_u1}。", "西街道开展{acts_u2}。", "南街道开展{acts_u3}。"]
+    assert [i.key for i in item.indicators] == ["acts_u1", "acts_u2", "acts_u3"]
+    assert district.opening == ["第3季度开头。"]  # the units' common framing, once
 
 
 @pytest.mark.parametrize(
@@ -212,7 +232,6 @@ def test_quarterly_samples_roll_up_into_the_year():
     assert [p.stem for p in QUARTERLY] == ["2024q1", "2024q2", "2024q3", "2024q4"]
     year = rollup(QUARTERLY, "2024")
     assert year.period.code() == "2024" and len(year.sources) == 4
-    assert [i.title for i in year.measures[0].items] == ["第一季度", "第二季度", "第三季度", "第四季度"]
     quarters = [civreport.load(p).report for p in QUARTERLY]
     assert by_key(year)["materials"].value == sum(by_key(q)["materials"].value for q in quarters)
     assert by_key(year)["volunteers"].value == by_key(quarters[-1])["volunteers"].value
@@ -246,21 +265,39 @@ def test_an_indicator_some_sources_lack_is_left_out_with_a_warning():
     assert "rate" not in {i.key for i in half.indicators}
 
 
-def test_parts_keep_their_role_and_title_units_their_names_and_item_figures_their_tags():
+def test_parts_keep_their_role_and_title_and_units_their_names():
     q1, q2 = quarter(1), quarter(2)
     titled = [
         q.model_copy(update={"measures": [q.measures[0].model_copy(update={"title": "整治攻坚"})]}) for q in (q1, q2)
     ]
     half = rollup(titled, "2024H1")
-    assert (
-        civreport.render_html(half).count("一、主要做法") == 1
-        and "整治攻坚" in half.measures[0].items[0].items[0].title
-    )
+    assert half.measures[0].title == "整治攻坚" and civreport.render_html(half).count("一、整治攻坚") == 1
     alone = rollup([quarter(3)], "2024Q3", office="小河区文明办")  # one unit of a higher one
-    assert [item.title for item in alone.measures[0].items] == ["小河区创城办"]
+    assert alone.measures[0].items[0].body == ["小河区创城办正文。"]
     referring = [q.model_copy(update={"opening": ["其中活动{acts}。"]}) for q in (q1, q2)]
     text = civreport.render_html(rollup(referring, "2024H1"))
     assert "其中活动1场。" in text and "其中活动2场。" in text
+
+
+def test_items_below_the_fourth_level_become_text():
+    """A source with two titled parts of a role: each becomes an item (（一）), its items go a
+    level down, and what would fall below the fourth level runs into its parent's text."""
+    data = copy.deepcopy(MINIMAL)
+    deep = {"title": "三级", "items": [{"title": "四级", "items": [{"title": "五级", "body": ["最深处的正文。"]}]}]}
+    data["measures"] = [{"title": "甲部分", "items": [deep]}, {"title": "乙部分", "body": ["乙的正文。"]}]
+    year = rollup([civreport.Report.model_validate(data)], "2024Q3", office="小河区")
+    first, second = year.measures[0].items
+    assert (first.title, second.title, second.body) == (
+        "甲部分",
+        "乙部分",
+        ["小河区创建全国文明城市工作领导小组办公室乙的正文。"],
+    )
+    fourth = first.items[0].items[0]
+    assert (
+        fourth.title == "四级"
+        and fourth.items == []
+        and fourth.body == ["五级：小河区创建全国文明城市工作领导小组办公室最深处的正文。"]
+    )
 
 
 def test_the_roll_up_file_writes_figures_as_people_do(tmp_path):
@@ -268,3 +305,277 @@ def test_the_roll_up_file_writes_figures_as_people_do(tmp_path):
     assert "value: 142600\n" in text and "value: 93.917\n" in text and ".0\n" not in text
     (tmp_path / "y.yaml").write_text(text, encoding="utf-8")
     assert civreport.load(tmp_path / "y.yaml").report.indicators[0].value == 142600
+
+
+# -- the measures of a roll-up that synthesises, on four sets of real-shaped sources ----------
+
+
+@pytest.fixture(scope="module", params=list(SETS))
+def rolled(request):
+    return roll(request.param)
+
+
+def test_no_heading_is_named_after_a_quarter_or_a_unit(rolled):
+    assert headings_after_a_part(rolled) == []
+
+
+def test_no_sentence_is_said_twice(rolled):
+    assert repeated(rolled) == []
+
+
+def test_no_plan_is_for_a_period_the_roll_up_covers(rolled):
+    assert plans_for_the_past(rolled) == []
+
+
+def test_one_opening(rolled):
+    assert openings(rolled) == []
+    assert len(rolled.report.opening) <= max(len(s.opening) for s in rolled.sources)
+
+
+def test_every_source_sentence_is_in_the_roll_up_once_or_left_out_by_a_rule(rolled):
+    assert unaccounted(rolled) == []
+    reasons = {d.why for d in rolled.decisions if d.what in ("删去", "只写一次")}
+    assert reasons and all(reasons), "every text left out says why"
+
+
+def test_the_roll_up_is_shorter_than_its_sources_together(rolled):
+    """Every sentence a rule does not drop stays (the clerk cuts, and can trace each cut), so the
+    roll-up is longer than 1.5 times its longest source: about twice (samples: the four quarters'
+    主要做法 alone are 1.2 times the longest quarter). It is much shorter than the sources
+    together, which the old roll-up printed one after another."""
+    longest = max(length(s) for s in rolled.sources)
+    assert length(rolled.report) <= 2.5 * longest
+    assert length(rolled.report) <= 0.7 * sum(length(s) for s in rolled.sources)
+
+
+def test_the_roll_up_passes_the_proofreader_and_loads_from_its_file(rolled, tmp_path):
+    from civreport.mcpserver.facts import breaches
+
+    assert civreport.check(rolled.report) == []
+    assert breaches(civreport.LoadedReport(rolled.report)) == []  # nor breaks the assistant's locked facts
+    (tmp_path / "r.yaml").write_text(to_yaml(rolled.report), encoding="utf-8")
+    assert civreport.load(tmp_path / "r.yaml").report.model_dump() == rolled.report.model_dump()
+
+
+# -- what each rule does --------------------------------------------------------------------
+
+
+def _text(report: civreport.Report) -> str:
+    return civreport.write(civreport.render_page(report), "txt").decode("utf-8")
+
+
+def test_like_items_merge_under_one_title_their_facts_in_time_order():
+    year = roll("samples").report
+    titles = [item.title for item in year.measures[0].items]
+    # 动员群众 (Q1) and 推进志愿服务常态化 (Q2) share the key term 志愿; 督查 (Q2) and 整改“回头看” (Q3) 整改.
+    assert "提质扩面，推进志愿服务常态化" not in titles and "开展整改“回头看”，防止问题反弹" not in titles
+    volunteers = year.measures[0].items[titles.index("动员群众，壮大志愿力量")]
+    assert volunteers.body[0].startswith("第一季度，以“学雷锋志愿服务月”为契机")
+    assert volunteers.body[1].startswith("第二季度，围绕“五四”青年节") and len(volunteers.points) == 3
+    # Items only one quarter has stay their own, without a quarter's name (the year's work).
+    parking = year.measures[0].items[titles.index("治理停车秩序，破解群众出行难题")]
+    assert parking.body[0].startswith("交警三大队")
+    # The same title each quarter, and what each quarter says again, said once (hedong).
+    hedong = roll("hedong").report
+    lead = hedong.measures[0].items[0]
+    assert lead.title == "强化组织领导，从严压实责任" and _text(hedong).count("街道党工委每月召开创文工作推进会") == 1
+
+
+def test_one_opening_of_the_shared_framing_and_the_periods_own_lead_in():
+    year = roll("samples").report
+    assert year.opening[0] == "2024年是新一轮全国文明城市创建周期的第一年。"
+    assert not any(text.startswith(("一季度", "二季度", "三季度", "四季度")) for text in year.opening)
+    assert "现将2024年创建全国文明城市工作情况总结如下：" in _text(year)
+
+
+def test_the_achievements_state_the_periods_figures_in_the_indicator_wording():
+    year = roll("samples").report
+    statement = year.achievements[0].body[0]
+    assert statement.startswith("全年累计宣传资料发放{materials}，{materials.target}，{materials.yoy}。")
+    assert "截至12月底，注册志愿者达到{volunteers}，{volunteers.yoy}。" in statement
+    text = _text(year)
+    assert "全年累计宣传资料发放14.26万份，完成年度目标的95.1%，同比增长23.9%。" in text
+    assert "问题整改率为93.9%，同比提高6.5个百分点。" in text
+    # A quarter's sentence that only stated its own figures is gone; one with a fact of its own stays.
+    assert "一季度，全区共发放宣传资料" not in text
+    assert "二季度投入创建资金560万元，同比增长19.1%，重点用于背街小巷和老旧小区基础设施改造。" in text
+    district = _text(roll("district").report)
+    assert "第三季度，各街道合计宣传资料发放1.4万份，完成年度目标的26.9%，同比增长12.9%。" in district
+
+
+def test_problems_once_marked_as_raised_again_and_the_solved_left_out():
+    rolled = roll("hedong")
+    problems = rolled.report.problems[0]
+    titles = [item.title for item in problems.items]
+    assert titles == ["墙体乱张贴问题反复出现", "车辆乱停乱放现象比较严重", "垃圾分类推广不够", "市民参与度不够"]
+    parking = problems.items[1]  # raised by every quarter: the last quarter's words, marked
+    assert parking.body[-1].endswith("这一问题各期均有反映。")
+    # 无人管理小区消防 (Q2) the fourth quarter's measures say is solved: left out, with why.
+    why = [d.why for d in rolled.decisions if d.what == "删去" and "未安装消防器材" in d.text]
+    assert why == [
+        "第四季度写明已解决：“为189个未安装消防器材的无人管理小区全部配齐灭火器，无人管理小区消防设施缺失问题已全部解决。”"
+    ]
+    # 社区办公场所狭窄: the fourth quarter says so among its problems: that sentence goes to the achievements.
+    assert (
+        rolled.report.achievements[0].body[-1]
+        == "上半年反映的社区办公场所狭窄问题，随着岭咀社区党群服务中心建成投入使用，已得到解决。"
+    )
+    assert "办公场所狭窄" not in "".join(t.text for t in problems_texts(rolled.report))
+
+
+def problems_texts(report):
+    return [t for t in report.all_texts() if t.role == "problems"]
+
+
+def test_plans_look_forward():
+    year = roll("samples").report
+    assert year.plans[0].body == ["明年，区创城办将重点抓好以下工作："]
+    assert year.plans[0].points[0].startswith("研究制定《滨河区2025年创建全国文明城市工作实施方案》")
+    h1 = rollup(QUARTERLY[:2], "2024H1")  # the second quarter's plans, for the third: the half-year's next
+    assert h1.plans[0].body == ["下半年是创建工作的关键时期，区创城办将重点抓好以下工作："]
+    assert "二季度，区创城办将聚焦问题短板" not in _text(h1)
+
+
+def test_units_are_the_subjects_of_their_facts_and_like_facts_are_said_of_them_all():
+    district = roll("district").report
+    lead = district.measures[0].items[0]
+    assert lead.body[0] == "各街道按照区创城办统一部署，成立创建工作领导小组，由街道党工委书记任组长。"
+    assert "西城街道班子成员分片包干社区，每周到包干社区巡查一次。" in lead.body
+    assert "东城街道实行网格化管理，划分16个网格，网格员每日巡查，发现问题及时整改。" in lead.body  # 我街道 named
+    assert district.plans[0].body[:2] == [
+        "第四季度，各街道将重点抓好以下工作：开展停车秩序专项整治，施划停车泊位。",
+        "东城街道推进无物业小区托管，建立长效管护机制。",
+    ]
+    parking = district.problems[0].items[0]
+    assert parking.title == "车辆乱停乱放现象比较严重" and parking.body[-1].endswith("各街道均反映了这一问题。")
+
+
+def test_topical_parts_keep_their_order_and_merge_by_title():
+    year = roll("xiaohe").report
+    assert [(p.role, p.title) for p in year.parts] == [
+        (None, "健全机制，增强创建工作实效"),
+        (None, "广泛宣传、大力发动，营造浓郁的创建氛围"),
+        (None, "以为民办实事为突破口，全面推进文明城区创建"),
+        ("achievements", None),
+        ("problems", "存在的问题"),
+        ("plans", "下一步工作打算"),
+    ]
+    # A problem a later quarter's topical part says is solved is left out.
+    assert "西工住宅小区乱摆摊点" not in "".join(t.text for t in problems_texts(year))
+
+
+def test_every_text_records_its_sources_in_the_model_and_in_the_file():
+    year = roll("samples").report
+    q1, q2 = year.sources[0], year.sources[1]
+    volunteers = next(i for i, item in enumerate(year.measures[0].items) if item.title == "动员群众，壮大志愿力量")
+    title = f"measures[0].items[{volunteers}].title"
+    assert q1.texts[title] == ["measures[0].items[2].title"] and q2.texts[title] == ["measures[0].items[1].title"]
+    assert q2.texts[f"measures[0].items[{volunteers}].body[1]"] == ["measures[0].items[1].body[0]"]
+    assert all(s.texts["achievements[0].body[0]"] == ["indicators"] for s in year.sources)
+    recorded = {path for s in year.sources for path in s.texts}
+    printed = {t.path for t in year.all_texts() if t.kind in ("paragraph", "point", "title", "lead")}
+    assert printed == recorded  # every text, and nothing else
+    line = next(line for line in to_yaml(year).splitlines() if "动员群众，壮大志愿力量" in line)
+    assert line.endswith("# 来源：第一季度 measures[0].items[2].title；第二季度 measures[0].items[1].title")
+
+
+def test_explain_says_what_was_merged_and_dropped_and_why(tmp_path, capsys):
+    out = tmp_path / "2024.yaml"
+    assert main(["rollup", *map(str, QUARTERLY), "--period", "2024", "-o", str(out), "--explain"]) == 0
+    said = capsys.readouterr().out
+    assert (
+        "合并：第一季度 measures[0].items[2].title；第二季度 measures[0].items[1].title“动员群众，壮大志愿力量”："
+        "同一项工作：第二季度“提质扩面，推进志愿服务常态化”（关键词相同：志愿）"
+    ) in said
+    assert (
+        "删去：第一季度 plans[0].body[0]“二季度，区创城办将聚焦问题短板，持续用力推进创建工作。”：计划的期间（2024年第二季度）已在汇总的2024年之内"
+        in said
+    )
+    assert (
+        "改写：第四季度 plans[0].body[0]“2025年一季度，区创城办将重点抓好以下工作：”：汇总报告的计划是明年的，原写“2025年一季度”"
+        in said
+    )
+    assert said.splitlines()[-2] == "共合并 3 处，删去 38 处，改写 1 处" and said.splitlines()[-1] == str(out)
+    prose = re.sub(r"[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*", "", said.replace(str(out), ""))
+    assert not re.search("[A-Za-z]", prose)  # in Chinese, but for the field paths
+
+
+def test_the_readmes_roll_up_after_example_is_what_a_roll_up_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("After, one item for the work", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    printed = _text(roll("samples").report)
+    for line in after.splitlines():
+        for piece in filter(None, line.split("……")):
+            assert piece in printed, piece
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("强化组织领导，从严压实责任", "强化组织领导，从严压实责任", "标题相同"),
+        ("强化组织领导，从严压实责任", "强化组织领导，压实工作责任", "标题相近"),
+        ("动员群众，壮大志愿力量", "提质扩面，推进志愿服务常态化", "关键词相同：志愿"),
+        ("谋划部署，压实创建责任", "严格督查，压紧压实整改责任", None),  # their texts: 责任; 督查 and 整改
+        ("治理停车秩序，破解群众出行难题", "集中攻坚，破解难点问题", None),  # 破解 alone in common
+    ],
+)
+def test_titles_name_the_same_work_by_their_words_or_key_terms(a, b, why):
+    from civreport.rollups.terms import alike, framing, title
+
+    words = framing("创建全国文明城市")
+    # Each title's own text uses the words that name its work (and not its verbs).
+    own = {
+        "动员群众，壮大志愿力量": "组织志愿服务活动",
+        "提质扩面，推进志愿服务常态化": "开展志愿服务",
+        "谋划部署，压实创建责任": "将158项指标细化分解到34个责任单位",
+        "严格督查，压紧压实整改责任": "联合督查室开展月督查，将问题整改纳入考核",
+    }
+    assert alike(title(a, own.get(a, ""), words), title(b, own.get(b, ""), words)) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("我街道实行网格化管理。", "东街道实行网格化管理。"),
+        ("街道党工委每月召开推进会。", "东街道党工委每月召开推进会。"),
+        ("7月，组织志愿者开展劝导。", "7月，东街道组织志愿者开展劝导。"),
+        ("四季度，我街道将重点抓好以下工作：", "四季度，东街道将重点抓好以下工作："),
+        ("东街道成立领导小组。", "东街道成立领导小组。"),
+        ("成立领导小组。", "东街道成立领导小组。"),
+    ],
+)
+def test_a_unit_is_the_subject_of_its_sentence(text, said):
+    from civreport.rollups.sentences import subjected
+
+    assert subjected(text, "东街道", "街道") == said
+
+
+@pytest.mark.parametrize(
+    ("period", "word"),
+    [
+        ("2024", "明年"),
+        ("2024H1", "下半年"),
+        ("2024Q3", "第四季度"),
+        ("2024Q4", "明年第一季度"),
+        ("2024Q1-Q3", "下一步"),
+    ],
+)
+def test_the_plans_name_the_period_after_the_roll_up(period, word):
+    from civreport.rollups.plans import next_period
+
+    assert next_period(civreport.Period.parse(period)) == word
+
+
+def test_a_roll_up_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Sets of sentences never decide an order: the file and --explain are the same in every run."""
+    outputs = []
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "civreport", "rollup", *map(str, QUARTERLY), "--period", "2024", "--explain"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append((result.stdout, result.stderr))
+    assert outputs[0] == outputs[1] and "合并：" in outputs[0][1]

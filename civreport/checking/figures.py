@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..model import Period, PeriodError
 from ..model.figures import mom, yoy
+from ..model.period import PART_OF_YEAR
 from .rule import Context, Rule
 
 _UNIT = (
@@ -27,11 +28,10 @@ _ESTIMATE = re.compile("一两|两三|三四|三五|四五|五六|六七|七八|
 _UNSCALED = re.compile(r"(?<![\d.])(\d{2,}0000)(?=元|人|个|份|次|户|吨)")
 _CHANGE = re.compile(r"(同比|环比)(增长|下降|提高|降低|增加|减少)(\d+(?:\.\d+)?)(%|个百分点)")
 # A period that opens a sentence names what the sentence reports on: 上半年，全区共开展……
-_PART_OF_YEAR = "第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度"  # what a summary's text names a period by
-_PERIOD = re.compile(rf"(?:^|(?<=[。！？；]))(?:今年|本年|(\d{{4}})年)?({_PART_OF_YEAR})(?=[，,]|以来|共|全)")
+_PERIOD = re.compile(rf"(?:^|(?<=[。！？；]))(?:今年|本年|(\d{{4}})年)?({PART_OF_YEAR})(?=[，,]|以来|共|全)")
 _DATE = re.compile(r"(?:(\d{4})年|(?<![\d年.]))(\d{1,2})月(\d{1,2})日")
-_NAMED_PERIOD = re.compile(rf"(?:(\d{{4}})年)?({_PART_OF_YEAR})")
-_LEAD_IN_PERIOD = re.compile(rf"现将(?:我\S{{0,6}}?)?((?:\d{{4}}年)?(?:{_PART_OF_YEAR}))")
+_NAMED_PERIOD = re.compile(rf"(?:(\d{{4}})年)?({PART_OF_YEAR})")
+_LEAD_IN_PERIOD = re.compile(rf"现将(?:我\S{{0,6}}?)?((?:\d{{4}}年)?(?:{PART_OF_YEAR}))")
 _AS_OF = re.compile(r"截至(\d{1,2})月(?:底|末)")
 _FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
 

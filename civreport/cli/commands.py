@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office", help="按单位汇总时，汇总后的单位名称")
     p.add_argument("--date", type=_day, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
+    p.add_argument("--explain", action="store_true", help="列出合并了哪些条目、删去了什么及原因")
 
     p = commands.add_parser(
         "fontconfig", help="输出 fontconfig 文件：在没有公文字体的电脑上用 LibreOffice 如实预览 DOCX"
@@ -266,19 +267,27 @@ def _new(period: Period | None, office: str) -> int:
     return 0
 
 
-def _rollup(inputs: list[Path], period: Period, office: str | None, day: date | None, output: Path | None) -> int:
+def _rollup(args: argparse.Namespace) -> int:
+    inputs: list[Path] = args.inputs
+    output: Path | None = args.output
     if output is not None and output.resolve() in {path.resolve() for path in inputs}:
         raise InputError.single(output, "输出文件是汇总的输入之一，写入会覆盖它：请用 -o 指定另一个文件")
     from ..diagnostics import Diagnostics
-    from ..rollups import rollup, to_yaml
+    from ..rollups import Decisions, explanation, rollup, to_yaml
     from .notices import tell
 
     reports, problems = _load_all(inputs)
     if problems:
         raise InputError(problems)
     diagnostics = Diagnostics()
-    text = to_yaml(rollup(reports, period, office=office, day=day, diagnostics=diagnostics))
+    decisions = Decisions()
+    rolled = rollup(
+        reports, args.period, office=args.office, day=args.date, diagnostics=diagnostics, decisions=decisions
+    )
+    text = to_yaml(rolled)
     tell(output or Path("汇总"), diagnostics)
+    if args.explain:  # beside the file, or on stderr when the file goes to stdout
+        print(explanation(decisions), end="", file=sys.stdout if output else sys.stderr)
     return _emit(text, output)
 
 
@@ -332,7 +341,7 @@ def _command(args: argparse.Namespace) -> int:
         if args.command == "new":
             return _new(args.period, args.office)
         if args.command == "rollup":
-            return _rollup(args.inputs, args.period, args.office, args.date, args.output)
+            return _rollup(args)
         if args.command == "templates":
             return _check(args.office, args.offices, args.templates)
         if args.command == "fontconfig":

@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from ..model import Report
+from ..model.words import words
 from ..office.profile import Profile
 from ..office.textwidth import SPACE_EM, half_cells, spaced, spaced_boundaries, text_width
 from .wording import fill_placeholders, period_label
 
 
-def _words(segment: str) -> list[str]:
-    """A piece too long for one line, cut into words (GB/T 9704 7.3.1: a title line keeps its
-    words whole); the segmenter loads only for such titles."""
-    import jieba  # about half a second, once
-
-    jieba.setLogLevel(logging.WARNING)
-    return [word for word in jieba.cut(segment, HMM=False) if word]
-
-
 def _units(segments: list[str], width: float) -> list[str]:
-    """Pieces that fit a line stay whole; longer ones are cut into words, and a word longer
-    than a line into characters."""
+    """Pieces that fit a line stay whole; longer ones are cut into words (GB/T 9704 7.3.1: a
+    title line keeps its words whole; the segmenter loads only for such titles), and a word
+    longer than a line into characters."""
     units: list[str] = []
     for segment in segments:
         if text_width(segment) <= width:
             units.append(segment)
             continue
-        for word in _words(segment):
+        for word in words(segment):
             units.extend([word] if text_width(word) <= width else list(word))
     return units
 

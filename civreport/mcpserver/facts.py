@@ -100,7 +100,8 @@ def _figures(text: str, report: Report) -> list[str]:
             + re.escape(unit)
         )
         for m in stated.finditer(text):
-            sentence = text[max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1 : m.start()]
+            # The whole sentence, as CR303 reads it: 三季度，……；开展活动312场 is the quarter's too.
+            sentence = text[max(text.rfind(c, 0, m.start()) for c in "。！？") + 1 : m.start()]
             if _PART_OF_PERIOD.search(sentence) or any(_agrees(m, i) for i in indicators):
                 continue
             facts = "、".join(f"指标 {i.key} 是“{amount(i.value, i.unit, i.approx)}”" for i in indicators)

@@ -28,6 +28,9 @@ _FORMS = (
     ("year", re.compile(r"(?P<y>\d{4})")),
 )
 
+# How a summary's text names a part of its year (genre.md, "Periods"): 第三季度, 三季度, 上半年 …
+PART_OF_YEAR = "第[一二三四]季度|[一二三四]季度|上半年|下半年|前三季度"
+
 PERIOD_FORMS_HELP = (
     "2024Q3、2024H1、2024Q1-Q3、2024、2024-07 或 2024-01..2024-09（也可写 2024年第三季度、2024年上半年）"
 )

@@ -14,7 +14,7 @@ from ..errors import FieldWarning
 from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector, mapped_texts
 from .genre import KINDS, PART_ROLES, TYPED_NUMBER, TYPED_ORDINAL, Kind, PartRole, default_heading
 from .indicators import REFERENCE, Indicator, IndicatorTable
-from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TOTAL_TEXT
+from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TEXTS, MAX_TOTAL_TEXT
 from .parts import Item, Part, Point
 from .period import Period, RangeDash
 from .walk import FieldText, TextKind
@@ -38,6 +38,12 @@ class Source(StrictModel):
     file: Text = Field(title="文件")
     office: Text = Field(title="发文机关")
     period: Period = Field(title="工作期间")
+    texts: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        max_length=MAX_TEXTS,
+        title="取自本来源的文字",
+        description="汇总报告的字段 → 本来源中它所取自的字段，如 measures[0].items[1].body[0]: [measures[0].items[2].body[0]]",
+    )
 
 
 def _strip_typed(value: Any, pattern: re.Pattern[str], path: str, diagnostics: Diagnostics | None) -> Any:

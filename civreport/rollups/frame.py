@@ -1,0 +1,77 @@
+"""The frame of the roll-up. One opening for the whole period, composed from the sources' openings: what frames them all
+(2024年是新一轮创建周期的第一年。) once, without each source's own overview (二季度，区创城办
+……; 三季度，东街道……), which the whole's replaces, nor their lead-ins: the roll-up's own
+lead-in (现将2024年……总结如下：) follows, as for any report. One closing."""
+
+from __future__ import annotations
+
+from ..model.genre import LEAD_IN
+from .inputs import Source, Sources
+from .merging import Said, repeated
+from .provenance import DROPPED, Line, Origin
+from .reading import paragraph
+from .sentences import about, opening_period, same, split
+
+
+def _own(line: Line, source: Source, sources: Sources) -> str | None:
+    """Why an opening sentence is the source's own, not the whole's: it opens with the
+    source's period (一季度以来，……), or a unit's speaks of the unit (我街道……) or is said by
+    no other unit."""
+    found = opening_period(line.text, source.report.period.start_year)
+    if found and found[0] == source.report.period:
+        return "本期开头的概述，由汇总报告的开头代替"
+    if not sources.by_unit:
+        return None
+    if about(line.text, source.label, sources.unit_kind):
+        return "单位开头中本单位的概述，由汇总报告的开头代替"
+    others = [o for o in sources if o is not source]
+    if not any(same(line.text, text) for o in others for raw in o.report.opening for text in split(o.say(raw))):
+        return "只有本单位的开头这样写，不是各单位共同的背景"
+    return None
+
+
+def opening(sources: Sources, said: Said) -> list[tuple[Line, ...]]:
+    """The roll-up's opening paragraphs."""
+    out: list[tuple[Line, ...]] = []
+    for source in sources:
+        for i, raw in enumerate(source.report.opening):
+            if lead_in := LEAD_IN.search(raw):
+                where = sources.where([Origin(source.index, f"opening[{i}]")])
+                sources.decisions.add(DROPPED, where, lead_in[0].lstrip("，,。"), "汇总报告有自己的引出语")
+            kept = []
+            for line in paragraph(source, LEAD_IN.sub("。", raw).replace("。。", "。"), f"opening[{i}]"):
+                if not line.text.strip("。"):
+                    continue
+                if why := _own(line, source, sources):
+                    sources.decisions.add(DROPPED, sources.where(line.origins), line.text, why)
+                elif not repeated(line, said, [], sources):
+                    kept.append(line)
+                    said.add([line])
+            if kept:
+                out.append(tuple(kept))
+    return out
+
+
+def closing(sources: Sources, said: Said) -> list[tuple[Line, ...]]:
+    """The roll-up's closing: the last quarter's (……作出新的更大贡献。); a units' roll-up keeps
+    what several units close with alike."""
+    out: list[tuple[Line, ...]] = []
+    last = sources[len(sources) - 1]
+    for source in sources:
+        for i, raw in enumerate(source.report.closing):
+            kept = []
+            for line in paragraph(source, raw, f"closing[{i}]"):
+                if sources.by_unit and _own(line, source, sources):
+                    why = "只有本单位的结尾这样写"
+                elif not sources.by_unit and source is not last:
+                    why = "结尾用最后一期的"
+                else:
+                    why = ""
+                if why:
+                    sources.decisions.add(DROPPED, sources.where(line.origins), line.text, why)
+                elif not repeated(line, said, [], sources):
+                    kept.append(line)
+                    said.add([line])
+            if kept:
+                out.append(tuple(kept))
+    return out
