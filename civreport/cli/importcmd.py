@@ -41,6 +41,16 @@ def _targets(result: ImportResult, first: Path) -> list[Path]:
     return [first if n == 1 else first.with_name(f"{first.stem}-{n}{first.suffix}") for n in range(1, count + 1)]
 
 
+def _guessed(result: ImportResult) -> list[str]:
+    """What the import guessed, by the names the input file's fields go by, each with its value
+    and what it was taken from: 发文机关“××街道办事处”：标题中没有发文机关，取自落款……"""
+    from ..model import Report
+
+    report = result.report
+    shown = {"period": report.period.label(), "office": report.office, "subject": report.subject, "kind": report.kind}
+    return [f"{Report.model_fields[key].title}“{shown.get(key, '')}”：{why}" for key, why in result.guesses.items()]
+
+
 def run(args: argparse.Namespace) -> int:
     """Import each document; one that cannot be read is reported and the others still go."""
     from ..files import write_atomic
@@ -70,13 +80,11 @@ def run(args: argparse.Namespace) -> int:
             notes = [summary]
             if part.drops:
                 notes.append(f"删去网站杂项 {len(part.drops)} 处")
-            if part.guesses:
-                notes.append(f"{'、'.join(part.guesses)} 是推断的，请核对")
-            if part.notes:
-                notes.append(f"{len(part.notes)} 处内容无法放入，已作为注释保留")
             if part.warnings:
                 notes.append(f"{len(part.warnings)} 条导入提示")
             print(f"提示：{path} → {target}：{'；'.join(notes)}（详见文件开头的注释）", file=sys.stderr)
+            for guess in _guessed(part):
+                print(f"请核对：{target}：{guess}", file=sys.stderr)
             # What concerns a line of the source (a guessed title, damaged text) is said here too.
             said = [w for w in part.warnings if w.startswith("第 ")]
             for warning in said[:_SAID]:

@@ -278,14 +278,12 @@ def _import(space: Workspace, args: ImportArguments) -> Answer:
     texts = [summary.to_yaml(indicators=True) for summary in summaries]
     guesses = [f"- {field}：{why}" for field, why in result.guesses.items()]
     drops = [f"- 第 {d.line} 行［{d.reason}］{d.text[:60]}" for d in result.drops]
-    notes = [f"- 第 {n.line} 行：{n.text[:60]}" for n in result.notes]
     more = f"（文件中共有 {len(texts)} 篇，其余见 data.more）" if result.more else ""
     return Answer(
         _text(
             f"已从 {args.file} 读出报告{more}。标有“请核对”的字段是推断的，请核对后再用。",
             ("推断的字段：", guesses),
             (f"删去的内容（{len(drops)} 处）：", drops),
-            ("未能放入报告的内容：", notes),
             ("导入时的提示：", [f"- {w}" for w in result.warnings]),
             ("报告（YAML）：", [texts[0]]),
         ),
@@ -293,7 +291,6 @@ def _import(space: Workspace, args: ImportArguments) -> Answer:
             "report": texts[0],
             "guesses": result.guesses,
             "drops": [{"line": d.line, "reason": d.reason, "text": d.text} for d in result.drops],
-            "notes": [{"line": n.line, "text": n.text} for n in result.notes],
             "warnings": list(result.warnings),
             "more": texts[1:],
         },

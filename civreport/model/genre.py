@@ -95,13 +95,13 @@ ROLE_NAMES: dict[PartRole, tuple[str, ...]] = {
     ),
     "suggestions": ("相关建议", "意见建议", "工作建议", "几点建议"),
 }
-# Words that give a short part title its role, in the order they decide (措施及成效 is measures).
+# Words that give a short part title its role.
 _ROLE_WORDS: tuple[tuple[PartRole, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"问题|不足|困难|短板")),
     ("plans", re.compile(r"下一步|下步|下段|下阶段|下半年|明年|打算|计划|思路")),
     ("suggestions", re.compile(r"建议")),
     ("measures", re.compile(r"做法|措施|基本情况|开展情况|进展情况|完成情况|主要工作|工作开展")),
-    ("achievements", re.compile(r"成效|成绩|成果|亮点|经验")),
+    ("achievements", re.compile(r"成效|成绩|成就|成果|亮点|经验|收获")),
 )
 _ROLE_TITLE_CHARS = 14  # longer titles are topical (健全机制，增强创建工作实效), whatever words they hold
 
@@ -111,12 +111,25 @@ def default_heading(role: PartRole) -> str:
     return ROLE_NAMES[role][0]
 
 
+def roles_named(title: str) -> list[PartRole]:
+    """The roles whose words a short part title holds, in the order it names them: 成就与不足
+    names achievements and problems."""
+    bare = re.sub(r"[\s：:。]", "", title)
+    if len(bare) > _ROLE_TITLE_CHARS or "，" in bare:
+        return []
+    found = {role: m.start() for role, words in _ROLE_WORDS if (m := words.search(bare))}
+    return sorted(found, key=found.__getitem__)
+
+
 def role_of(title: str) -> PartRole | None:
-    """The role a part title names, or None for a topical title."""
+    """The role a part title names; None for a topical title, and for one that names two roles
+    (成就与不足), which is both. Measures go with what they serve: 措施及成效 is measures, 整改措施
+    problems, 下一步措施 plans."""
     bare = re.sub(r"[\s：:。]", "", title)
     for role, names in ROLE_NAMES.items():
         if bare in names:
             return role
-    if len(bare) > _ROLE_TITLE_CHARS or "，" in bare:
-        return None
-    return next((role for role, words in _ROLE_WORDS if words.search(bare)), None)
+    roles = roles_named(title)
+    if "measures" in roles and len(roles) == 2:
+        return "measures" if "achievements" in roles else next(r for r in roles if r != "measures")
+    return roles[0] if len(roles) == 1 else None

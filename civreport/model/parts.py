@@ -19,6 +19,7 @@ PointsOrder = Literal["一是", "第一", "首先"]
 ItemNumbers = Literal["（一）", "1."]
 
 MAX_COLUMNS = 12
+MAX_ROWS = MAX_ITEMS  # rows of a body table, below its header
 
 
 class Point(StrictModel):
@@ -43,7 +44,7 @@ class BodyTable(StrictModel):
     title: Name | None = Field(default=None, title="表题")
     header: list[Cell] = Field(min_length=1, max_length=MAX_COLUMNS, title="表头", description="各列的名称")
     rows: list[list[Cell]] = Field(
-        min_length=1, max_length=MAX_ITEMS, title="行", description="每行的各格，与表头列数相同"
+        min_length=1, max_length=MAX_ROWS, title="行", description="每行的各格，与表头列数相同"
     )
 
     @model_validator(mode="after")

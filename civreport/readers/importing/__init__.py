@@ -30,35 +30,33 @@ from .paragraphs import paragraphs, printable
 from .runon import recover
 from .source import Drop, Remark, SourceBlock
 from .sources import FORMATS, read_path, read_source
-from .structure import Note, recognise
+from .structure import recognise
 
-__all__ = ["FORMATS", "Drop", "ImportResult", "Note", "import_document"]
+__all__ = ["FORMATS", "Drop", "ImportResult", "import_document"]
 
 
 @dataclass(frozen=True)
 class ImportResult:
     """A summary read from a document: the report, the input file's data, and what the
-    importer dropped, guessed and could not place."""
+    importer dropped, changed (warnings) and guessed."""
 
     report: Report
     data: dict[str, Any]
     source: str
     drops: tuple[Drop, ...] = ()
     warnings: tuple[str, ...] = ()
-    notes: tuple[Note, ...] = ()
-    guesses: dict[str, str] = field(default_factory=dict)  # field → why its value is a guess
+    guesses: dict[str, str] = field(default_factory=dict)  # field → what its guessed value was taken from
     figures: tuple[FoundFigure, ...] = ()
     more: tuple[ImportResult, ...] = ()  # the further summaries of a file that holds several
 
     def to_yaml(self, *, indicators: bool = False) -> str:
-        """The input file: the data, with the drops, guesses and notes as comments, and with
+        """The input file: the data, with the drops, warnings and guesses as comments, and with
         ``indicators`` the figures found as commented indicator suggestions."""
         return write_input(
             self.data,
             source=self.source,
             drops=list(self.drops),
             warnings=list(self.warnings),
-            notes=list(self.notes),
             guesses=self.guesses,
             figures=list(self.figures) if indicators else None,
         )
@@ -111,7 +109,6 @@ def _article(
     cleaned = clean_text(blocks, convert)
     found = recognise(cleaned.blocks)
     found.warnings[:0] = [str(remark) for remark in sorted(remarks, key=lambda r: r.line)]
-    notes = list(found.notes)
     if cleaned.converted:
         found.warnings.append(f"原文是繁体字，已转为简体（{cleaned.converted} 字）；不要转换时用 --no-convert")
     if cleaned.punctuation:
@@ -127,7 +124,6 @@ def _article(
         label,
         tuple(sorted(drops, key=lambda d: d.line)),
         tuple(found.warnings),
-        tuple(notes),
         found.guesses,
         tuple(find_figures(texts)),
     )

@@ -48,7 +48,7 @@ def _candidates(blocks: list[SourceBlock]) -> list[_Candidate]:
     offset = 0
     for index, block in enumerate(blocks):
         offset += len(block.text)
-        if block.rows is not None:
+        if block.rows is not None or block.new_paragraph:  # a Word paragraph or list item: no site cut it
             previous = None
             continue
         text = block.text

@@ -1,6 +1,6 @@
 """An import written as an ordinary input file (YAML, with ruamel.yaml): what was dropped and
-why at the top, guesses marked where they stand, what could not be placed as comments at its
-spot, and optionally the figures found as indicator suggestions."""
+why and what the import changed at the top, guesses marked where they stand with what they
+were taken from, and optionally the figures found as indicator suggestions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 from ..roundtrip import commented, dump, writer
 from .figures import FoundFigure
 from .source import Drop
-from .structure import Note
 
 _MAX_SHOWN = 40  # characters of a dropped line shown in its comment
 _EXAMPLES = 3  # drops of a kind shown, the first in the file
@@ -41,7 +40,6 @@ def write_input(
     source: str,
     drops: list[Drop],
     warnings: list[str],
-    notes: list[Note],
     guesses: dict[str, str],
     figures: list[FoundFigure] | None = None,
 ) -> str:
@@ -58,13 +56,6 @@ def write_input(
     for key, why in guesses.items():
         if key in root:
             root.yaml_add_eol_comment(f"请核对：{why}", key)
-    tail: list[str] = []
-    for note in notes:
-        text = [f"第 {note.line} 行无法放入报告：", *note.text.splitlines()]
-        if note.before in root:
-            root.yaml_set_comment_before_after_key(note.before, before="\n".join(text))
-        else:
-            tail += text
     written = _comment(head) + "\n" + dump(writer(), root)
     if figures:
         suggestions = [
@@ -79,6 +70,4 @@ def write_input(
                 f"  # 第 {f.line} 行：{f.text}"
             )
         written += _comment(suggestions)
-    if tail:
-        written += "\n" + _comment(tail)
     return written

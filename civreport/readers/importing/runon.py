@@ -159,7 +159,7 @@ def _split(block: SourceBlock, numbering: _Numbering, colon: bool) -> _Split:
         previous = headings[-1] if headings else None
         title_run = (
             previous is not None
-            and at - (previous[0] + previous[1].end) <= MAX_NAME
+            and 0 < at - (previous[0] + previous[1].end) <= MAX_NAME  # a title, not a second number (一、（一）)
             and not re.search(r"[。！？!?；;]", text[previous[0] + previous[1].end : at])
         )
         phrase = _phrase_start(text, at) if found.family == "一、" and found.number == 1 else None
@@ -225,8 +225,11 @@ def recover(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[Remark]]
         bounds = sorted({0, *split.cuts, len(block.text)})
         pieces = [block.text[a:b].strip() for a, b in itertools.pairwise(bounds)]
         for n, piece in enumerate(p for p in pieces if p):
+            # A piece after the first is a paragraph of its own; a list number Word showed led the first.
             out.append(
-                replace(block, text=piece) if n == 0 else replace(block, text=piece, level=None, new_paragraph=True)
+                replace(block, text=piece)
+                if n == 0
+                else replace(block, text=piece, level=None, new_paragraph=True, number=None)
             )
         remarks += split.remarks
     return out, remarks

@@ -19,6 +19,16 @@ TOO_MANY = f"段落过多（超过 {MAX_BLOCKS} 段），无法导入：请把�
 
 
 @dataclass(frozen=True)
+class ListNumber:
+    """The number a format's own list numbering shows before a paragraph (Word's w:numPr),
+    which the paragraph's text opens with: never typed, so never a website's chunk number."""
+
+    text: str  # as it is shown: 一、 （一） 1. ①
+    list: str  # the list it counts in: entries of one list nest by their level in it
+    ilvl: int  # its level in that list, 0 the outermost
+
+
+@dataclass(frozen=True)
 class SourceBlock:
     """A paragraph (or a table) of a source document, in reading order."""
 
@@ -28,7 +38,10 @@ class SourceBlock:
     level: int | None = None  # the heading or outline level (1–9) its style or format gives, None for body text
     rows: tuple[tuple[str, ...], ...] | None = None  # a table: the text of each cell, the first row first
     soft_break: bool = False  # it follows the previous block after a manual line break in the same paragraph
-    new_paragraph: bool = False  # the format marks it as a paragraph of its own (a Markdown list item)
+    new_paragraph: bool = (
+        False  # the format marks it as a paragraph of its own (a Word paragraph, a Markdown list item)
+    )
+    number: ListNumber | None = None  # the list number the format shows before it, if any
 
 
 @dataclass(frozen=True)

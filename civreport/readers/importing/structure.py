@@ -1,7 +1,7 @@
 """A summary recognised in a document's paragraphs: the title and what it names, recipients,
 opening and lead-in; parts with their roles, items, points and tables; closing, attachments,
-sign-off and date. The result is the plain data an input file holds, and notes on what could
-not be placed, which the input file carries as comments."""
+sign-off and date. The result is the plain data an input file holds, with the warnings and
+guesses the input file carries as comments."""
 
 from __future__ import annotations
 
@@ -12,25 +12,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...model import KINDS, Item, Period, PeriodError, Report
-from ...model.genre import CLOSING, ends_with_lead_in, role_of
-from ...model.limits import FIRST_YEAR, MAX_NAME, MAX_TITLE
-from ...model.numerals import CN_DIGITS, HEADING_LEVELS
-from ...model.parts import MAX_COLUMNS
+from ...model import Item, Report
+from ...model.genre import CLOSING, default_heading, ends_with_lead_in, role_of, roles_named
+from ...model.limits import MAX_ITEMS, MAX_NAME, MAX_TITLE
+from ...model.numerals import HEADING_LEVELS
 from .dates import parse_date
 from .enumerations import points
+from .fitting import fit
+from .guesses import ORGANISATION, SEAL, TITLE, names
 from .headings import TITLE_CHARS, marker
 from .outline import Node, outline
 from .runin import bounded_title
 from .source import SourceBlock
+from .tables import AS_ROWS, body_tables, is_caption, laid_out, row_texts
+from .tables import name as table_name
 
-PLACEHOLDER = "××"  # what the genre writes for a name not yet filled in
 _SENTENCE = re.compile(r"^.*?[。！？]")
-_KINDS = sorted(KINDS, key=len, reverse=True)  # the longest first: 工作情况汇报 before 工作汇报
-_PERIOD = (
-    rf"(?:\d{{4}}|[零{CN_DIGITS}]{{4}})年(?:度|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|"
-    r"\d{1,2}[—\-～~至]\d{1,2}月|\d{1,2}月份?)?"
-)
 # What a document's title ends with: a title over two lines goes on until one of these.
 _DOCUMENT_KIND = re.compile(
     r"(?:通知|报告|总结|汇报|讲话|发言|意见|方案|请示|决定|办法|规定|纪要|说明|计划|要点|通报|批复|函)$"
@@ -39,38 +36,15 @@ _SPEAKER = re.compile(
     r"^[\u4e00-\u9fff]{0,12}(?:书记|主任|局长|县长|市长|区长|镇长|乡长|部长|主席|处长|厅长|省长|组长|"
     r"校长|院长|经理|董事长|委员)\s*[\u4e00-\u9fff·]{2,4}$"
 )
-_PART_OF_YEAR = re.compile(r"\d{4}年(?:上半年|下半年|前三季度|第[一二三四1-4]季度|\d{1,2}[—\-～~至]\d{1,2}月)")
-_TITLE = re.compile(rf"^(?:关于)?(?P<office>.*?)(?P<period>{_PERIOD})(?P<subject>.*?)(?P<kind>{'|'.join(_KINDS)})$")
-# A title without a period: the office is a place or body the subject follows (某区创建全国文明城市工作总结).
-_OFFICE_FIRST = re.compile(
-    r"^(?:关于)?(?P<office>.{1,24}?(?:区|县|市|镇|乡|街道|办事处|局|委|委员会|办公室|中心|园|政府|公司|"
-    r"学校|医院|社区|村))(?=创建|创文|创卫|开展|推进|加强|深化|巩固|争创|做好|文明|精神|全国|全省|城市)"
-)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()·A-Za-z0-9×X*＊\s]{2,40}$")
-_ORGANISATION = re.compile(
-    r"(?:委员会|办公室|办事处|政府|委|局|厅|部|处|科|室|中心|院|所|站|队|社|会|组|街道|镇|乡|村|社区|园区?|"
-    r"公司|集团|学校|大学|医院|支部|党组|办|馆|署|团)$"
-)
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
 _NUMBERED = re.compile(r"^\d+[.．、]\s*")
 _TITLE_STYLE = re.compile(r"^(?:title|h1|标题|公文标题|文章标题|大标题)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Note:
-    """Text the importer could not place, and where the input file shows it as a comment:
-    before the field ``before``, or at the end."""
-
-    before: str | None
-    line: int
-    text: str
-
-
 @dataclass
 class Recognised:
     data: dict[str, Any]
-    notes: list[Note] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     guesses: dict[str, str] = field(default_factory=dict)  # field → why its value is a guess
 
@@ -82,6 +56,7 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
     """Take the date, sign-off, attachments and closing off the end; the rest is returned."""
     end = len(blocks)
     day = parse_date(blocks[end - 1].text) if end and blocks[end - 1].rows is None else None
+    dated = blocks[end - 1] if day else None
     if day:
         out.data["date"] = day.isoformat()
         end -= 1
@@ -90,7 +65,7 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
         text = blocks[end - 1].text.strip()
         # An office signs (……办公室); above a date, a person may (李建国), nearest the date only.
         person = bool(day) and not names and len(text) <= 4
-        if not _NAME.match(text) or marker(text) or not (_ORGANISATION.search(text) or person):
+        if not _NAME.match(text) or marker(text) or not (ORGANISATION.search(SEAL.sub("", text)) or person):
             break
         names.insert(0, text)
         end -= 1
@@ -118,6 +93,11 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
     if attachments:
         out.data["attachments"] = attachments
     out.data["signoff"] = (names[0] if len(names) == 1 else names) if names else False
+    if dated and not names:  # the date prints under the sign-off, and there is none
+        out.warnings.append(
+            f"第 {dated.line} 行的成文日期“{dated.text}”上面没有落款：日期已导入，但没有落款时不印日期；"
+            "要印出日期，请写明落款（发文机关）"
+        )
     return blocks[:end]
 
 
@@ -126,7 +106,7 @@ def _back(blocks: list[SourceBlock], out: Recognised) -> list[SourceBlock]:
 
 def _is_title_line(block: SourceBlock) -> bool:
     text = block.text
-    if block.rows is not None or marker(text) or len(text) > MAX_TITLE:
+    if block.rows is not None or block.number or marker(text) or len(text) > MAX_TITLE:
         return False
     if block.style and _TITLE_STYLE.match(block.style.strip()):
         return True
@@ -143,11 +123,12 @@ def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list
             i < len(blocks)
             and len(lines) < 3
             and _is_title_line(blocks[i])
+            and len("".join(lines) + blocks[i].text) <= MAX_TITLE
             and not blocks[i].text.startswith("—")
-            and not _TITLE.match(lines[-1])
+            and not TITLE.match(lines[-1])
             and not _SPEAKER.match(blocks[i].text)
             and (
-                _TITLE.match("".join(lines) + blocks[i].text)
+                TITLE.match("".join(lines) + blocks[i].text)
                 or (_DOCUMENT_KIND.search(blocks[i].text) and not _DOCUMENT_KIND.search(lines[-1]))
             )
         ):
@@ -181,67 +162,22 @@ def _front(blocks: list[SourceBlock], out: Recognised) -> tuple[str | None, list
     return "\n".join(lines) or None, blocks[i:]
 
 
-def _names(title: str | None, texts: list[str], out: Recognised) -> None:
-    """Office, period, subject and kind from the title; an explicit title where they do not
-    compose it as written."""
+def _names(title: str | None, opening: list[str], texts: list[str], out: Recognised) -> None:
+    """Office, period, subject and kind, from the title where it names them, else guessed (see
+    :mod:`.guesses`); an explicit title where they do not compose it as written."""
     data = out.data
     flat = (title or "").replace("\n", "")
-    m = _TITLE.match(flat)
-    office = m["office"].strip() if m else ""
-    if not office and (first := _OFFICE_FIRST.match(flat)):
-        office, flat_subject = first["office"], flat[first.end() :]
-    else:
-        flat_subject = m["subject"] if m else flat
-    period_text = m["period"] if m and m["period"] else ""
-    if m and m["period"]:
-        data["subject"] = m["subject"].strip() or "工作"
-        data["kind"] = m["kind"]
-    else:
-        kind = next((k for k in _KINDS if flat.endswith(k.removeprefix("工作"))), None)
-        data["subject"] = re.sub(r"(?:工作)?(?:开展)?(?:情况)?(?:汇报|总结|报告)+$", "", flat_subject) or PLACEHOLDER
-        if kind:
-            data["kind"] = kind
-        if not flat:
-            out.guesses["subject"] = "原文没有标题，请填写工作主题"
-            # 汇报如下 … 特此汇报: without a title the lead-in and closing name the kind.
-            said = "".join([*texts[:3], *data.get("closing", [])])
-            if kind := "工作汇报" if "汇报" in said else "工作情况报告" if "报告" in said else None:
-                data["kind"] = kind
-                out.guesses["kind"] = f"原文没有标题，文种取自正文中的“{kind[-2:]}”"
     signoff = data.get("signoff")
-    named = signoff if isinstance(signoff, str) else signoff[0] if isinstance(signoff, list) else None
-    if office:
-        data["office"] = office
-    elif named:
-        data["office"] = named
-        out.guesses["office"] = "标题中没有发文机关，取自落款"
-    else:
-        data["office"] = PLACEHOLDER
-        out.guesses["office"] = "原文没有写明发文机关，请填写"
-    try:
-        data["period"] = Period.parse(period_text).code() if period_text else None
-    except PeriodError:
-        data["period"] = None
-    if data["period"] is None:
-        # 现将我局2024年上半年……汇报如下: the opening names the period the title left out.
-        for named_period in (m[0] for text in texts[:3] for m in _PART_OF_YEAR.finditer(text)):
-            try:
-                data["period"] = Period.parse(named_period).code()
-            except PeriodError:
-                continue
-            out.guesses["period"] = f"标题中没有期间，取自开头的“{named_period}”"
-            break
-    if data["period"] is None:
-        years = [int(y) for y in _YEAR.findall(" ".join([flat, *texts])) if FIRST_YEAR <= int(y) <= date.today().year]
-        year = int(data["date"][:4]) if "date" in data else max(years) if years else date.today().year
-        data["period"] = str(year)
-        out.guesses["period"] = (
-            "标题中没有期间，取成文日期的年份"
-            if "date" in data
-            else f"标题中没有期间，取正文中最近的年份 {year}"
-            if years
-            else "原文没有写明期间，请填写"
-        )
+    signed = signoff if isinstance(signoff, str) else signoff[0] if isinstance(signoff, list) else None
+    written = date.fromisoformat(data["date"]) if "date" in data else None
+    # Without a title, the lead-in and closing name the kind (汇报如下 … 特此汇报).
+    named = names(flat, opening if flat else [*texts[:3], *data.get("closing", [])], texts, signed, written)
+    data |= {"office": named.office, "period": named.period, "subject": named.subject}
+    if named.kind:
+        data["kind"] = named.kind
+    out.guesses |= named.guesses
+    if not flat:
+        out.guesses["subject"] = "原文没有标题，请填写工作主题"
     if title and "".join(_composed_title(data)) != flat:
         data["title"] = title
     elif not title:
@@ -273,44 +209,36 @@ def split_heading(text: str, part: bool = False) -> tuple[str, str | None]:
     return first.removesuffix("。"), text[m.end() :].strip() or None
 
 
-def _table(block: SourceBlock, title: str | None, out: Recognised) -> dict[str, Any] | None:
-    rows = [list(row) for row in block.rows or () if any(cell.strip() for cell in row)]
-    width = max((len(row) for row in rows), default=0)
-    if len(rows) < 2 or width > MAX_COLUMNS:
-        return None
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    return ({"title": title} if title else {}) | {"header": rows[0], "rows": rows[1:]}
-
-
-def _table_text(block: SourceBlock) -> SourceBlock:
-    return SourceBlock("　".join(c for row in block.rows or () for c in row if c.strip()), block.line)
-
-
-def _is_table_title(text: str) -> bool:
-    return len(text) <= 30 and not text.endswith(("。", "；", "，", "：", "！", "？"))
-
-
-def _fields(content: list[SourceBlock], out: Recognised) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _fields(
+    content: list[SourceBlock], out: Recognised, deepest: bool = False
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A part's or item's paragraphs, points and tables; what follows a table, as untitled items
-    (printed after it, before any numbered items)."""
+    (printed after it, before any numbered items). Under an item of the fourth level, which can
+    hold no items, text after a table joins the text before it, and the import says so."""
     texts: list[str] = []
     i = 0
     while i < len(content) and content[i].rows is None:
         texts.append(content[i].text)
         i += 1
     tables: list[dict[str, Any]] = []
-    while i < len(content) and content[i].rows is not None:
-        title = texts[-1] if not tables and texts and _is_table_title(texts[-1]) else None
-        table = _table(content[i], title, out)
-        if table is None:
-            out.warnings.append(f"第 {content[i].line} 行：只有一行或超过 {MAX_COLUMNS} 列的表格，按段落导入")
-            if tables:
-                break
-            texts.append(_table_text(content[i]).text)
+    while i < len(content) and (content[i].rows is not None or deepest):
+        if content[i].rows is None:
+            out.warnings.append(
+                f"第 {content[i].line} 行：第四级标题下表格之后的文字已移到表格之前（标题最多四级），请核对"
+            )
+            texts.append(content[i].text)
+            i += 1
+            continue
+        caption = texts[-1] if not tables and texts and is_caption(texts[-1]) else None
+        found = body_tables(content[i], caption, out.warnings)
+        if found is None:
+            if tables and not deepest:
+                break  # paragraphs after a table: untitled text that follows it
+            texts += row_texts(content[i])
         else:
-            if title:
+            if caption:
                 texts.pop()
-            tables.append(table)
+            tables += found
         i += 1
     fields = points(texts) | ({"tables": tables} if tables else {})
     extra: list[dict[str, Any]] = []
@@ -326,10 +254,33 @@ def _flatten(node: Node) -> list[SourceBlock]:
     return [node.block, *node.content, *(b for child in node.children for b in _flatten(child))]
 
 
+def _within(children: list[Node], room: int, out: Recognised) -> list[Node]:
+    """At most ``room`` headings under one heading (a list of 250 entries): the last one holds
+    the rest, and what all of them hold, as text, numbers as written."""
+    if len(children) <= room:
+        return children
+    room = max(room, 1)
+    last = children[room - 1]
+    rest = [b for child in [*last.children, *children[room:]] for b in _flatten(child)]
+    out.warnings.append(
+        f"第 {rest[0].line} 行起：一处最多 {MAX_ITEMS} 个条目，这里有 {len(children)} 个：第 {room} 个之后的条目已作为它的正文，"
+        "序号照原文，请核对，把它们分到几处或删减"
+    )
+    return [*children[: room - 1], Node(last.marker, last.block, [*last.content, *rest])]
+
+
+def _typed_again(node: Node, out: Recognised) -> None:
+    if node.block and (typed := node.typed_again):
+        out.warnings.append(
+            f"第 {node.block.line} 行的标题“{node.block.text[:24]}”有两个序号：手写的“{typed.strip()}”已去掉，序号由 civreport 生成"
+        )
+
+
 def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
+    _typed_again(node, out)
     title, first = split_heading(node.text)
-    if title and first is None and node.text.endswith("。") and not node.content and not node.children:
-        title, first = "", node.text  # a numbered sentence (2.对绿化带……清除。): text, its 。 kept
+    if title and first is None and node.text.endswith(("。", "；")) and not node.content and not node.children:
+        title, first = "", node.text  # a numbered sentence (2.对绿化带……清除。): text, its 。 or ； kept
     if not title and node.children:
         title, first = _bounded(node, node.text, out)
     children = node.children
@@ -338,12 +289,12 @@ def _item(node: Node, level: int, out: Recognised) -> dict[str, Any]:
         content += [b for child in children for b in _flatten(child)]
         children = []
         out.warnings.append(f"第 {node.block.line if node.block else 0} 行以下：标题超过四级，更深的标题按正文导入")
-    fields, extra = _fields(content, out)
+    fields, extra = _fields(content, out, deepest=level >= HEADING_LEVELS)
     if not title and extra:
         title, first = _bounded(node, node.text, out)
         fields, extra = _fields(_content(node, first), out)
     item: dict[str, Any] = ({"title": title} if title else {"numbered": True}) | fields
-    items = extra + [_item(child, level + 1, out) for child in children]
+    items = extra + [_item(child, level + 1, out) for child in _within(children, MAX_ITEMS - len(extra), out)]
     if items:
         item["items"] = items
     if title:
@@ -373,12 +324,18 @@ def _bounded(node: Node, title: str, out: Recognised) -> tuple[str, str | None]:
 
 
 def _part(node: Node, out: Recognised) -> dict[str, Any]:
+    _typed_again(node, out)
     title, first = split_heading(node.text, part=True)
     if first is None:
         title, first = _bounded(node, title, out)
     part: dict[str, Any] = {"title": title}
     if role := role_of(title):
         part = {"role": role} | part
+    elif len(both := roles_named(title)) > 1 and node.block:
+        named = "又是".join(f"“{default_heading(r)}”" for r in both)
+        out.warnings.append(
+            f"第 {node.block.line} 行的部分“{title}”既是{named}：保留为一个部分，不归入其中一类；如要分开，请拆成两个部分"
+        )
     item_level = 2
     first_child = node.children[0].marker if node.children else None
     if first_child and first_child.level >= 3:
@@ -386,51 +343,29 @@ def _part(node: Node, out: Recognised) -> dict[str, Any]:
         item_level = 3
     fields, extra = _fields(_content(node, first), out)
     part |= fields
-    items = extra + [_item(child, item_level, out) for child in node.children]
+    items = extra + [_item(child, item_level, out) for child in _within(node.children, MAX_ITEMS - len(extra), out)]
     if items:
         part["items"] = items
     return part
 
 
-def _layout_tables(blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """Tables Word users lay text out with, read as the text they hold: a table of one filled
-    cell (a title in a box), and a small table at the end holding the sign-off and its date."""
-    out: list[SourceBlock] = []
-    for index, block in enumerate(blocks):
-        cells = [cell for row in block.rows or () for cell in row if cell.strip()]
-        at_end = index == len(blocks) - 1
-        if block.rows is not None and (
-            len(cells) == 1
-            or (at_end and len(cells) <= 4 and all(len(c) <= 40 for c in cells) and any(parse_date(c) for c in cells))
-        ):
-            out += [
-                replace(block, text=line.strip(), rows=None)
-                for cell in cells
-                for line in cell.split("\n")
-                if line.strip()
-            ]
-        else:
-            out.append(block)
-    return out
-
-
 def recognise(blocks: list[SourceBlock]) -> Recognised:
     """The data of an input file for the summary in ``blocks``."""
     out = Recognised({})
-    body = _back(_layout_tables(blocks), out)
+    body = _back(laid_out(blocks, out.warnings), out)
     title, body = _front(body, out)
     levels = _style_levels(body)
     tree = outline(body, levels)
-    opening = [b for b in tree.content if b.rows is None]
-    for table in (b for b in tree.content if b.rows is not None):
-        out.notes.append(
-            Note(
-                "opening",
-                table.line,
-                "开头中的表格无法放入开头：\n" + "\n".join("\t".join(row) for row in table.rows or ()),
+    opening: list[SourceBlock] = []
+    for block in tree.content:
+        if block.rows is None:
+            opening.append(block)
+        else:  # the opening holds paragraphs only: a table there is read as its rows
+            out.warnings.append(
+                f"{table_name(block)}在第一个标题之前，开头只能是段落：{AS_ROWS}；如要排成表格，请把它移到某一部分中"
             )
-        )
-    _names(title, [b.text for b in body if b.rows is None], out)
+            opening += [replace(block, text=text, rows=None) for text in row_texts(block)]
+    _names(title, [b.text for b in opening], [b.text for b in body if b.rows is None], out)
     data = out.data
     if opening:
         data["opening"] = [b.text for b in opening]
@@ -438,6 +373,7 @@ def recognise(blocks: list[SourceBlock]) -> Recognised:
         data["lead_in"] = False
     if tree.children:
         data["parts"] = [_part(child, out) for child in tree.children]
+    fit(data, out.warnings)
     order = (
         "office",
         "period",

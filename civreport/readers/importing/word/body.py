@@ -15,7 +15,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from ....errors import InputError
-from ..source import MAX_BLOCKS, TOO_MANY, SourceBlock
+from ..source import MAX_BLOCKS, TOO_MANY, ListNumber, SourceBlock
 from .numbering import Numbering
 from .package import open_document
 from .styles import Chain, Styles
@@ -115,6 +115,12 @@ class _Field:
     code: str = ""
 
 
+def _frame(table: Element) -> Element | None:
+    """The one cell of a table of one row and one cell, which frames what it holds."""
+    cells = [tc for tr in _items(table, frozenset((_TR,))) for tc in _items(tr, frozenset((_TC,)))]
+    return cells[0] if len(cells) == 1 else None
+
+
 def _mark_deleted(p: Element) -> bool:
     """Whether a tracked change deleted the paragraph's mark: in Word's final view it runs on
     into the next paragraph."""
@@ -145,7 +151,11 @@ class _Reader:
         refers to and the text boxes anchored in it."""
         if item.tag == _TBL:
             self._flush_carried(line)
-            self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
+            if (frame := _frame(item)) is not None:  # a document set in a box: its paragraphs and tables
+                for inner in _items(frame, frozenset((_P, _TBL))):
+                    self._block(inner, line)
+            else:
+                self._emit(SourceBlock(text="", line=line, rows=self._rows(item)))
             return
         style_id = self.styles.of(item)
         style = self.styles.name(style_id)
@@ -153,7 +163,7 @@ class _Reader:
             return  # a table of contents repeats the headings, with page numbers
         chain = self.styles.chain(style_id)
         level = self.styles.level(item, chain)
-        segments = self._paragraph(item, chain)
+        segments, number = self._paragraph(item, chain)
         if segments and _mark_deleted(item):
             self.carried += [text for text, _ in segments]  # its mark deleted: it runs on into the next
             return
@@ -161,8 +171,19 @@ class _Reader:
             segments[0] = ("".join(self.carried) + segments[0][0], segments[0][1])
             self.carried = []
         self._flush_carried(line)
-        for text, soft in segments:
-            self._emit(SourceBlock(text=text, line=line, style=style, level=level, soft_break=soft))
+        for i, (text, soft) in enumerate(segments):
+            first = i == 0 and number is not None
+            self._emit(
+                SourceBlock(
+                    text=(number.text if first and number else "") + text,
+                    line=line,
+                    style=style,
+                    level=level,
+                    soft_break=soft,
+                    new_paragraph=not soft,
+                    number=number if first else None,
+                )
+            )
         for note in self.notes_due:
             self._emit(SourceBlock(text=note, line=line))
         self.notes_due = []
@@ -181,17 +202,17 @@ class _Reader:
             raise InputError.single(self.file, TOO_MANY)
         self.blocks.append(block)
 
-    def _paragraph(self, p: Element, chain: Chain) -> list[tuple[str, bool]]:
-        """The paragraph's non-empty lines, its number in front of the first, each with whether
-        a manual line break (not a page break) separates it from the line before."""
+    def _paragraph(self, p: Element, chain: Chain) -> tuple[list[tuple[str, bool]], ListNumber | None]:
+        """The paragraph's non-empty lines, each with whether a manual line break (not a page
+        break) separates it from the line before, and the number Word shows in front of them."""
         tokens: list[str | _Break] = []
         self.in_contents = False
         self._inline(p, tokens)
         if self.in_contents:
-            return []  # an entry of a table of contents: the heading it repeats follows
+            return [], None  # an entry of a table of contents: the heading it repeats follows
         mark_deleted = _mark_deleted(p)
         if mark_deleted and not "".join(t for t in tokens if isinstance(t, str)).strip():
-            return []  # deleted, mark and all: in Word's final view it is gone, and takes no number
+            return [], None  # deleted, mark and all: in Word's final view it is gone, and takes no number
         # A paragraph whose mark is deleted runs on into the next, whose mark (and number) it takes.
         number = None if mark_deleted else self.numbering.number(p, chain)
         segments: list[tuple[str, bool]] = []
@@ -203,9 +224,14 @@ class _Reader:
                 continue
             line = "".join(text).strip()
             if line:
-                segments.append(((number or "") + line if not segments else line, soft and bool(segments)))
+                segments.append((line, soft and bool(segments)))
             text, soft = [], token is _Break.SOFT
-        return segments
+        return segments, number if segments else None
+
+    def _lines(self, p: Element) -> list[str]:
+        """The paragraph's lines as Word shows them, its number in front of the first."""
+        segments, number = self._paragraph(p, self.styles.chain(self.styles.of(p)))
+        return [(number.text if number and i == 0 else "") + text for i, (text, _) in enumerate(segments)]
 
     def _inline(self, parent: Element, out: list[str | _Break]) -> None:
         for child in parent:
@@ -250,11 +276,7 @@ class _Reader:
             elif tag in _NOTE_REFERENCES:  # the note follows its paragraph as 注：……
                 note = self.notes.get((tag, child.get(f"{W}id", "")))
                 if note is not None:
-                    lines = [
-                        text
-                        for p in _items(note, frozenset((_P,)))
-                        for text, _ in self._paragraph(p, self.styles.chain(self.styles.of(p)))
-                    ]
+                    lines = [text for p in _items(note, frozenset((_P,))) for text in self._lines(p)]
                     if lines:
                         self.notes_due.append("注：" + "".join(lines))
 
@@ -282,5 +304,5 @@ class _Reader:
             if item.tag == _TBL:  # a nested table: a line per row
                 lines.extend(" ".join(cell for cell in row if cell) for row in self._rows(item))
             else:
-                lines.extend(text for text, _ in self._paragraph(item, self.styles.chain(self.styles.of(item))))
+                lines.extend(self._lines(item))
         return "\n".join(line for line in lines if line)

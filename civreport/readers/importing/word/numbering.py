@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..source import ListNumber
 from .numformats import format_number
 from .styles import Chain, Styles
 from .wml import MC, Element, W, as_int, is_on, val
@@ -26,7 +27,7 @@ class Numbering:
         self.overridden: set[tuple[str, int]] = set()  # (numId, ilvl) whose startOverride has restarted it
         self.levels: dict[tuple[int, int], Element | None] = {}  # (id of the num, ilvl) → its w:lvl
 
-    def number(self, p: Element, chain: Chain) -> str | None:
+    def number(self, p: Element, chain: Chain) -> ListNumber | None:
         """Advance the counters for paragraph ``p`` and give its number, None for no number or a bullet."""
         num_pr = p.find(f"{W}pPr/{W}numPr")
         num_id, ilvl = val(num_pr, f"{W}numId"), val(num_pr, f"{W}ilvl")
@@ -78,7 +79,8 @@ class Numbering:
                 value = as_int(val(other, f"{W}start"), 0)
             return format_number(value, "decimal" if legal else _num_fmt(other))
 
-        return re.sub(r"%([1-9])", placeholder, text) or None
+        shown = re.sub(r"%([1-9])", placeholder, text)
+        return ListNumber(shown, abstract_id, level) if shown else None
 
     def _abstract(self, num: Element) -> tuple[str, Element] | None:
         """The abstractNum of a num, following a numStyleLink to the list its style defines."""
