@@ -100,7 +100,7 @@ def check(report: AnyReport, office: Office = None, offices: str | Path | None =
     severity, its range dash is the one asked for. A loaded report's findings name its file
     and lines."""
     settings = office_of(report, office, offices).settings
-    return proofread(report, settings.range_dash, settings.checks)
+    return proofread(report, settings.house, settings.checks.rules)
 
 
 def render_page(

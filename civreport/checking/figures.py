@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..model import Period, PeriodError
 from ..model.figures import mom, yoy
-from .rule import Context, Rule
+from .rule import Context, Hit, Rule, spans
 
 _UNIT = (
     r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|亩|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
@@ -36,16 +36,18 @@ _AS_OF = re.compile(r"截至(\d{1,2})月(?:底|末)")
 _FUTURE = re.compile(r"将|计划|预计|拟|力争|争取|确保|定于|准备")
 
 
-def chinese_statistics(text: str, context: Context) -> Iterator[str]:
-    found = list(dict.fromkeys(m[1] for m in _CN_STATISTIC.finditer(text) if not _ESTIMATE.search(m[1])))
+def chinese_statistics(text: str, context: Context) -> Iterator[Hit]:
+    found = [m for m in _CN_STATISTIC.finditer(text) if not _ESTIMATE.search(m[1])]
     if found:
-        yield f"统计数字“{'、'.join(found)}”用了汉字：应用阿拉伯数字（GB/T 15835）"
+        names = "、".join(dict.fromkeys(m[1] for m in found))
+        yield Hit(f"统计数字“{names}”用了汉字：应用阿拉伯数字（GB/T 15835）", spans=spans(iter(found), 1))
 
 
-def unscaled(text: str, context: Context) -> Iterator[str]:
-    m = _UNSCALED.search(text)
-    if m:
-        yield f"“{m[0]}”位数多：宜写作 {int(m[0]) // 10000}万"
+def unscaled(text: str, context: Context) -> Iterator[Hit]:
+    found = list(_UNSCALED.finditer(text))
+    if found:
+        first = found[0][0]
+        yield Hit(f"“{first}”位数多：宜写作 {int(first) // 10000}万", spans=spans(iter(found)))
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -54,7 +56,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
-def changes(text: str, context: Context) -> Iterator[str]:
+def changes(text: str, context: Context) -> Iterator[Hit]:
     """A stated change that differs from the indicator named nearest before it in its sentence,
     where the text speaks of the report's own period (not 一季度，…… in a year's roll-up)."""
     stated = list(_CHANGE.finditer(text))
@@ -84,9 +86,10 @@ def changes(text: str, context: Context) -> Iterator[str]:
             continue
         expected = (yoy if m[1] == "同比" else mom)(indicator, m[1])
         if _normal(m[0]) != _normal(expected):
-            yield (
+            yield Hit(
                 f"正文写“{indicator.name}……{m[0]}”，指标 {indicator.key} 算得“{expected}”：请改正或写作 "
-                f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}"
+                f"{{{indicator.key}.{'yoy' if m[1] == '同比' else 'mom'}}}",
+                spans=(m.span(),),
             )
 
 
@@ -117,7 +120,7 @@ def _normal(phrase: str) -> tuple[str, str, Decimal] | str:
     return direction, m[4], Decimal(m[3]).normalize()
 
 
-def periods(text: str, context: Context) -> Iterator[str]:
+def periods(text: str, context: Context) -> Iterator[Hit]:
     """A sentence that opens with a period the report does not cover (a leftover of last
     quarter's summary); plans name the periods to come."""
     report = context.report.period
@@ -132,7 +135,7 @@ def periods(text: str, context: Context) -> Iterator[str]:
         except PeriodError:
             continue
         if named.end < report.start or named.start > report.end:
-            yield f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对"
+            yield Hit(f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对", spans=(m.span(),))
             return
     for m in _LEAD_IN_PERIOD.finditer(text) if not anywhere else ():  # an opening's own lead-in
         try:
@@ -140,11 +143,11 @@ def periods(text: str, context: Context) -> Iterator[str]:
         except PeriodError:
             continue
         if named != report:
-            yield f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对"
+            yield Hit(f"正文写“{m[0]}”，而报告的期间是{report.label()}：请核对", spans=(m.span(),))
             return
 
 
-def dates(text: str, context: Context) -> Iterator[str]:
+def dates(text: str, context: Context) -> Iterator[Hit]:
     written = context.report.date
     if written is None or _looks_ahead(context):
         return  # plans name dates to come
@@ -156,7 +159,9 @@ def dates(text: str, context: Context) -> Iterator[str]:
         if text.startswith(("前", "之前", "以前", "起"), m.end()):
             continue  # a deadline or a start to come: 于12月31日前完成
         if day > written and not _FUTURE.search(_sentence(text, m.start(), m.end())):
-            yield f"“{m[0]}”晚于成文日期 {written.year}年{written.month}月{written.day}日：请核对"
+            yield Hit(
+                f"“{m[0]}”晚于成文日期 {written.year}年{written.month}月{written.day}日：请核对", spans=(m.span(),)
+            )
             return
 
 

@@ -5,22 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.script import MISCONVERTED, MISCONVERTED_WORD, mend_words, simplified, traditional_characters
-from .rule import Context, Rule, distinct
+from ..model.script import misconverted, simplified, traditional_characters
+from .rule import Context, Hit, Rule, spans
 
 
-def traditional(text: str, context: Context) -> Iterator[str]:
+def traditional(text: str, context: Context) -> Iterator[Hit]:
     changed = traditional_characters(text)
     if changed:
-        shown = "、".join(dict.fromkeys(f"{a}→{b}" for a, b in changed[:8]))
-        yield f"有繁体字 {shown}（{len(changed)} 字）：应为简体"
+        shown = "、".join(dict.fromkeys(f"{a}→{b}" for _, a, b in changed[:8]))
+        yield Hit(f"有繁体字 {shown}（{len(changed)} 字）：应为简体", spans=tuple((i, i + 1) for i, _, _ in changed))
 
 
-def artefacts(text: str, context: Context) -> Iterator[str]:
-    found = distinct(MISCONVERTED_WORD, text)
+def artefacts(text: str, context: Context) -> Iterator[Hit]:
+    words = misconverted()
+    found = list(words.finditer(text))
     if found:
-        shown = "、".join(f"{word}→{MISCONVERTED[word]}" for word in found)
-        yield f"疑为繁简转换造成的错词 {shown}"
+        shown = "、".join(f"{word}→{words.right[word]}" for word in dict.fromkeys(m[0] for m in found))
+        yield Hit(f"疑为繁简转换造成的错词 {shown}", spans=spans(iter(found)))
 
 
 RULES = (
@@ -31,6 +32,6 @@ RULES = (
         "error",
         "原那么 → 原则，效劳 → 服务，网路 → 网络，随著 → 随着",
         check=artefacts,
-        fix=lambda text, context: mend_words(text),
+        fix=lambda text, context: misconverted().mend(text),
     ),
 )

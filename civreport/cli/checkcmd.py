@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, version: str) -> int:
                 if path.suffix.lower() not in FIXABLE_SUFFIXES:
                     print(f"警告：{path}：{CANNOT_FIX}", file=sys.stderr)
                 else:
-                    fixed += fix_file(path, document.report, found, office.settings.range_dash)
+                    fixed += fix_file(path, document.report, found, office.settings.house)
                     document = load(path, diagnostics=Diagnostics())  # told above
                     found = check(document, office)
         except InputError as exc:
