@@ -17,6 +17,8 @@ from civreport import Report, check
 from civreport.checking.proofreader import fix_text
 from civreport.checking.rulebook import RULES
 from civreport.cli import main
+from civreport.model.fields import mapped_texts
+from civreport.office.profile import OfficeProfile, Profile
 from civreport.readers import roundtrip
 
 from conftest import MINIMAL, ROOT, SAMPLES
@@ -63,7 +65,50 @@ PLANTED: dict[str, Report] = {
     "CR404": opening("（一）今年以来，我区扎实推进各项创建工作。"),
     "CR501": opening("今年以來，我區紮實推進各項創建工作。"),
     "CR502": opening("我区坚持原那么，热情效劳群众，夯实创建根底。"),
+    "CR306": opening("注册志愿者由1000人增加到1200人，增长25%。"),
+    "CR307": opening("全区共3千5百人参与创建工作。"),
+    "CR308": opening("集中整治用时三、四天。"),
+    "CR309": opening("2024年09月05日召开推进会。"),
+    "CR310": opening("2024.9.5召开推进会。"),
+    "CR311": opening("新建10KV线路3条。"),
+    "CR312": opening("新修道路12公里，改造人行道8km。"),
+    "CR405": report_with(headings={"plans": "1、下一步工作打算"}),
+    "CR406": report_with(headings={"plans": "下一步工作打算："}),
+    "CR407": report_with(
+        measures=[
+            {
+                "items": [
+                    {
+                        "title": "强化组织领导成立创建工作领导小组定期召开调度会研究解决创建工作中的重大问题确保各项任务落到实处",
+                        "body": ["成效明显。"],
+                    }
+                ]
+            }
+        ]
+    ),
+    "CR408": report_with(title="关于对小河区2024年第三季度创建工作情况的报告"),
+    "CR409": report_with(title="小河区2024年第三季度创建全国文明城市工作总结报告"),
+    "CR410": opening("根据《关于深化创建工作的通知》（小河办发[2024]12号）要求，我区扎实推进创建工作。"),
+    "CR503": opening("今年以来，我区组织国小学生参观新时代文明实践站。"),
+    "CR504": opening("我区坚持原那么，推动经济社会开展。"),
+    "CR601": opening("今年以来，我区创建工作高大上。"),
+    "CR602": opening("今年以来，我区扎实推进创文工作。"),
+    "CR603": opening("今年以来，小河区创文办扎实推进创建工作。"),
 }
+# The office the rules of an office's own word lists read.
+WORDS = OfficeProfile(
+    Profile.model_validate(
+        {
+            "checks": {
+                "words": {
+                    "banned": ["高大上"],
+                    "preferred": {"创文": "创建全国文明城市"},
+                    "names": {"小河区创建全国文明城市工作领导小组办公室": ["小河区创城办"]},
+                }
+            }
+        }
+    )
+)
 
 
 def test_every_rule_has_a_planted_case() -> None:
@@ -76,16 +121,19 @@ def test_the_clean_report_is_clean() -> None:
 
 @pytest.mark.parametrize("code", list(PLANTED))
 def test_each_rule_fires_on_its_planted_case_and_its_fix_mends_it(code: str) -> None:
-    report = PLANTED[code]
-    found = [f for f in check(report) if f.code == code]
+    report, office = PLANTED[code], WORDS if code.startswith("CR6") else None
+    found = [f for f in check(report, office) if f.code == code]
     assert found, code
     finding = found[0]
     assert finding.severity == RULES[code].severity and finding.message and finding.path
     assert finding.fixable == RULES[code].fixable
+    assert [f for f in check(report) if f.code == code] == [] if office else True  # the office's own words
     if RULES[code].fixable:
-        fixed = fix_text(report.opening[0], {code}, report)
-        mended = report.model_copy(update={"opening": [fixed]})
-        assert not [f for f in check(mended) if f.code == code]
+        house = (office or OfficeProfile()).settings.house
+        mended = mapped_texts(
+            report, lambda text, path: fix_text(text, {code}, report, house) if path == finding.path else text
+        )
+        assert not [f for f in check(mended, office) if f.code == code]
 
 
 def test_fixes_change_only_what_they_find() -> None:
