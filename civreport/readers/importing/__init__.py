@@ -26,7 +26,7 @@ from .source import Drop, SourceBlock
 from .sources import FORMATS, read_path, read_source
 from .structure import Note, recognise
 
-__all__ = ["FORMATS", "Drop", "ImportResult", "Note", "import_document"]
+__all__ = ["FORMATS", "Drop", "ImportResult", "Note", "SourceBlock", "import_document"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class ImportResult:
     guesses: dict[str, str] = field(default_factory=dict)  # field → why its value is a guess
     figures: tuple[FoundFigure, ...] = ()
     more: tuple[ImportResult, ...] = ()  # the further summaries of a file that holds several
+    # The file's paragraphs as read, at their source lines, before noise is dropped and the text
+    # cleaned: what the proofreader checks a document by (the first result of a file holds them).
+    blocks: tuple[SourceBlock, ...] = ()
 
     def to_yaml(self, *, indicators: bool = False) -> str:
         """The input file: the data, with the drops, guesses and notes as comments, and with
@@ -74,7 +77,8 @@ def import_document(
         label = name or str(source)
         blocks = read_path(source, format)
     blocks, unprintable = printable(blocks)
-    kept, drops = drop_noise(paragraphs(blocks))
+    read = paragraphs(blocks)
+    kept, drops = drop_noise(read)
     drops = unprintable + drops
     if not any(b.text.strip() or b.rows for b in kept):
         raise InputError.single(label, "文件中没有可导入的文字" + ("（网站杂项已删去）" if drops else ""))
@@ -87,7 +91,7 @@ def import_document(
         for article, low, high in zip(articles, bounds, bounds[1:])
     ]
     first, *more = results
-    return ImportResult(**{**first.__dict__, "more": tuple(more)})
+    return ImportResult(**{**first.__dict__, "more": tuple(more), "blocks": tuple(read)})
 
 
 def _article(blocks: list[SourceBlock], label: str, drops: list[Drop], convert: bool) -> ImportResult:
