@@ -331,6 +331,7 @@ def test_json_and_sarif_output(tmp_path: Path, capsys: pytest.CaptureFixture[str
             "line": 6,
             "path": "opening[0]",
             "fixable": False,
+            "place": None,
         }
     ]
     assert main(["check", str(target), "--format", "sarif"]) == 1
