@@ -71,12 +71,12 @@ def _title_blocks(blocks: list[SourceBlock], report: Report, data: Mapping[str, 
 
 
 def _kind(node: Node) -> TextKind:
-    """A heading on a line of its own, a heading its text runs on after, or a numbered sentence
-    with nothing under it (2.对绿化带……清除。), which is text."""
+    """A heading on a line of its own (or in a heading style); else a numbered paragraph: a
+    heading its text runs on after, or a numbered sentence with nothing under it."""
     assert node.block
-    if _RUN_IN.search(node.text):
-        return "title"
-    return "heading" if node.content or node.children else "paragraph"
+    if node.block.level or (not _RUN_IN.search(node.text) and (node.content or node.children)):
+        return "heading"
+    return "numbered"
 
 
 Unit = Literal["段", "行"]

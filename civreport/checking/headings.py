@@ -1,7 +1,8 @@
 """Headings as official documents write them (GB/T 9704-2012 7.3.3): the third level numbered
 1. (or 1、 where the office writes it so, CR405), no punctuation after a heading that stands on a
 line of its own (CR406), and a heading no longer than a heading is (CR407: a paragraph run into
-it)."""
+it). A numbered paragraph whose text runs on after its title (（一）强化组织领导。成立……), or an
+untitled one (1.对核心区……。), is text: its length is a paragraph's."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from ..model.walk import TextKind
 from .rule import Context, Hit, Rule
 
 LONG_HEADING = 40  # characters of a heading's title: longer, it holds a sentence of the text
-_HEADINGS: frozenset[TextKind] = frozenset({"title", "heading"})
+_NUMBERED: frozenset[TextKind] = frozenset({"title", "heading", "numbered"})
+_TITLES: frozenset[TextKind] = frozenset({"title", "heading"})
 _LEVEL3 = re.compile(r"^\s*\d{1,3}([.．、])(?!\d)")
 _NUMBER = re.compile(rf"^\s*(?:{CN_NUMERAL}[、.．]|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|\d{{1,3}}[.．、](?!\d))\s*")
 # A heading on a line of its own ends without a mark (一、主要做法 not 一、主要做法：), unless it
@@ -54,9 +56,7 @@ def _title_start(text: str) -> int:
 
 
 def long_headings(text: str, context: Context) -> Iterator[Hit]:
-    start = _title_start(text)
-    m = _SENTENCE.search(text, start)
-    end = m.start() if m else len(text)
+    start, end = _title_start(text), len(text.rstrip("。；，："))
     if end - start > LONG_HEADING:
         yield Hit(
             f"标题有 {end - start} 字（超过 {LONG_HEADING} 字）：疑把正文并进了标题，请在标题后断句或另起一段",
@@ -71,7 +71,7 @@ RULES = (
         "warning",
         "1、加强领导 → 1.加强领导（或办公室配置的 1、）",
         check=level3_numbers,
-        reads=_HEADINGS,
+        reads=_NUMBERED,
         fix=fix_level3,
     ),
     Rule(
@@ -89,6 +89,6 @@ RULES = (
         "warning",
         "“（一）强化组织领导成立领导小组，定期召开调度会……”整段成了标题",
         check=long_headings,
-        reads=_HEADINGS,
+        reads=_TITLES,
     ),
 )

@@ -54,7 +54,7 @@ RULES = (
         "info",
         "一段超过 600 字（约一页）",
         check=long_paragraphs,
-        reads=frozenset({"paragraph", "point"}),
+        reads=frozenset({"paragraph", "point", "numbered"}),
     ),
     Rule(
         "CR404",
@@ -63,5 +63,6 @@ RULES = (
         "正文段落以“（一）”“1.”开头 → 写成条目",
         check=typed_numbers,
         reads=frozenset({"paragraph"}),
+        documents=False,  # a document's numbers are its headings'
     ),
 )

@@ -67,6 +67,12 @@ def _edits(revision: Revision) -> list[_Edit]:
     return edits
 
 
+def _shown(text: str, edit: _Edit) -> str:
+    """An edit as a reviewer reads it, with a character on either side: “1、加” → “1.加”."""
+    before, after = text[max(edit.a - 1, 0) : edit.a], text[edit.b : edit.b + 1]
+    return f"“{before}{text[edit.a : edit.b]}{after}” → “{before}{edit.new}{after}”"
+
+
 def _comment_text(finding: Finding) -> str:
     return f"{finding.code} {finding.name}（{SEVERITY_NAMES[finding.severity]}）：{finding.message}"
 
@@ -147,9 +153,13 @@ def reviewed(
             continue
         review.unplaced.append(revision)
         if target:
-            asked = "；".join(f"“{revision.place.text[e.a : e.b]}” → “{e.new}”" for e in edits)
+            asked = "；".join(_shown(revision.place.text, edit) for edit in edits)
             target.comments.append(
-                (target.whole(), f"{'、'.join(revision.codes)}：这里的修改无法写成修订，请手工修改：{asked}")
+                (
+                    target.whole(),
+                    f"{'、'.join(revision.codes)}：这里的修改无法写成修订（落在自动编号等不是正文文字的地方），"
+                    f"请手工修改：{asked}",
+                )
             )
     changes = Revisions(document.element, AUTHOR, date)
     for target in filter(None, work.values()):
