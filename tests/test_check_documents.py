@@ -11,6 +11,7 @@ import base64
 import io
 import json
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,14 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Cm
+from hypothesis import given
+from hypothesis import strategies as st
 
 import civreport
 from civreport.checking.finding import Finding
 from civreport.checking.rulebook import RULES
 from civreport.cli import main
+from civreport.writers.review import reviewed
 
 from conftest import ROOT, SAMPLES, assert_valid_docx
 from reviews import accepted, comments, libreoffice_marks, rejected, text_of
@@ -564,3 +568,59 @@ def test_the_seeds_give_only_the_faults_they_hold() -> None:
         # The title names two kinds: 创建文明区工作汇报总结.
         ("004", "CR409", 1, ("汇报总结",)),
     }
+
+
+# Pieces of text the fixes rewrite, and ordinary text around them, cut into runs anywhere: Word
+# splits a paragraph's text into runs at every change of formatting, spell-check mark or edit.
+PIECES = st.sampled_from(
+    [
+        "今年以来",
+        "，",
+        ",",
+        "我区坚持原那么",
+        "经济社会开展",
+        "三、四天",
+        "2024.9.5",
+        "10KV",
+        "国小学生",
+        "（小河办发[2024]12号）",
+        " ",
+        "创建",
+        "A",
+        "12",
+    ]
+)
+
+
+@pytest.mark.slow
+@given(st.lists(st.lists(PIECES, min_size=1, max_size=6), min_size=1, max_size=4), st.data())
+def test_comments_and_changes_stand_on_their_characters_whatever_the_runs(
+    paragraphs: list[list[str]], data: st.DataObject
+) -> None:
+    d = Draft()
+    d.add("小河区2024年第三季度创建全国文明城市工作总结", style="Title")
+    for pieces in paragraphs:
+        paragraph = d.document.add_paragraph()
+        text = "".join(pieces)
+        cuts = sorted(data.draw(st.sets(st.integers(1, max(len(text) - 1, 1)), max_size=5)))
+        for n, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(text)])):
+            if a < b:
+                paragraph.add_run(text[a:b]).bold = n % 2 == 1
+    original = d.data()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.docx"
+        path.write_bytes(original)
+        checked = civreport.check_document(path)
+    review = reviewed(original, checked.findings, checked.revisions)
+    assert_valid_docx(review.data)
+    assert text_of(rejected(review.data)) == text_of(original)
+    expected = [text.strip() for text in text_of(original)]  # the importer reads a paragraph without its edges
+    for revision in checked.revisions:
+        expected[revision.place.paragraph - 1] = revision.new
+    assert [text.strip() for text in text_of(accepted(review.data))] == expected and not review.unplaced
+    notes = comments(rejected(review.data))  # a comment on a replaced word covers its replacement too
+    wanted = sorted(
+        (f.place.paragraph, f.place.text[a:b]) for f in checked.findings if f.place for a, b in f.place.spans
+    )
+    whole = ("CR401", "CR402")  # about a part, on its heading
+    assert sorted((n.paragraph, n.anchored) for n in notes if not n.text.startswith(whole)) == wanted

@@ -47,7 +47,7 @@ def usage(text: str, context: Context) -> Iterator[Hit]:
 class _InContext:
     word: str
     right: str
-    pattern: re.Pattern[str]  # the word, as group 1 or 2, in a context that makes it wrong
+    patterns: tuple[re.Pattern[str], ...]  # the word (group w) in a context that makes it wrong (group c)
 
 
 @cache
@@ -55,20 +55,34 @@ def _in_context() -> list[_InContext]:
     found = []
     for word, spec in word_list(__package__, "round_trip").items():
         not_before = f"(?![{re.escape(spec['not_before'])}])" if spec.get("not_before") else ""
-        ways = []
+        patterns = []
         if spec.get("after"):
-            ways.append(f"(?:{'|'.join(map(re.escape, spec['after']))})({re.escape(word)}){not_before}")
+            patterns.append(f"(?P<c>{'|'.join(map(re.escape, spec['after']))})(?P<w>{re.escape(word)}){not_before}")
         if spec.get("before"):
-            ways.append(f"({re.escape(word)})(?={'|'.join(map(re.escape, spec['before']))})")
-        found.append(_InContext(word, spec["right"], re.compile("|".join(ways))))
+            patterns.append(f"(?P<w>{re.escape(word)})(?=(?P<c>{'|'.join(map(re.escape, spec['before']))}))")
+        found.append(_InContext(word, spec["right"], tuple(map(re.compile, patterns))))
     return found
 
 
-def _contextual(text: str) -> list[tuple[Span, _InContext]]:
-    return sorted(
-        (((m.span(1) if m[1] else m.span(2)), entry) for entry in _in_context() for m in entry.pattern.finditer(text)),
-        key=lambda found: found[0],
-    )
+@dataclass(frozen=True)
+class _Slip:
+    word: Span  # where the word is
+    shown: str  # it in its context, as it should read: 经济社会开展→经济社会发展
+    entry: _InContext
+
+
+def _contextual(text: str) -> list[_Slip]:
+    slips = []
+    for entry in _in_context():
+        for pattern in entry.patterns:
+            for m in pattern.finditer(text):
+                a, b = m.span("w")
+                c, d = m.span("c")
+                start, end = min(a, c), max(b, d)
+                wrong = text[start:end]
+                slips.append(_Slip((a, b), f"{wrong}→{text[start:a]}{entry.right}{text[b:end]}", entry))
+    unique = {slip.word: slip for slip in reversed(slips)}  # a word in two contexts is one slip
+    return sorted(unique.values(), key=lambda slip: slip.word)
 
 
 def _round_trip(texts: tuple[str, ...]) -> bool:
@@ -77,20 +91,23 @@ def _round_trip(texts: tuple[str, ...]) -> bool:
     sure = round_trip_words()
     if any(next(sure.finditer(text), None) for text in texts):
         return True
-    return len({entry.word for text in texts for _, entry in _contextual(text)}) >= 2
+    return len({slip.entry.word for text in texts for slip in _contextual(text)}) >= 2
 
 
 def round_trip(text: str, context: Context) -> Iterator[Hit]:
     found = _contextual(text)
     signed: bool = bool(found) and context.corpus.derived(_round_trip)
     if signed:
-        shown = "、".join(dict.fromkeys(f"{text[a:b]}→{entry.right}" for (a, b), entry in found))
-        yield Hit(f"文稿有繁简往返转换的痕迹，这里疑为转换换错的词 {shown}：请核对", spans=tuple(s for s, _ in found))
+        shown = "、".join(dict.fromkeys(slip.shown for slip in found))
+        yield Hit(
+            f"文稿有繁简往返转换的痕迹，这里疑为转换换错的词 {shown}：请核对", spans=tuple(slip.word for slip in found)
+        )
 
 
 def mend_round_trip(text: str, context: Context) -> str:
-    for (a, b), entry in reversed(_contextual(text)):
-        text = text[:a] + entry.right + text[b:]
+    for slip in reversed(_contextual(text)):
+        a, b = slip.word
+        text = text[:a] + slip.entry.right + text[b:]
     return text
 
 
