@@ -12,15 +12,19 @@ import io
 import json
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.shared import Cm
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
+from test_import_docx import soffice_to_doc
 
 import civreport
 from civreport.checking.finding import Finding
@@ -29,8 +33,8 @@ from civreport.cli import main
 from civreport.writers.review import reviewed
 
 from conftest import ROOT, SAMPLES, assert_valid_docx
-from reviews import accepted, comments, libreoffice_marks, rejected, text_of
-from wordfiles import add_list, lvl, numbered
+from reviews import W, accepted, comments, libreoffice_marks, rejected, text_of
+from wordfiles import NS, add_list, add_xml, lvl, numbered
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
 # The rules this proofreading of documents came with (issue 23); the others are older.
@@ -624,3 +628,69 @@ def test_comments_and_changes_stand_on_their_characters_whatever_the_runs(
     )
     whole = ("CR401", "CR402")  # about a part, on its heading
     assert sorted((n.paragraph, n.anchored) for n in notes if not n.text.startswith(whole)) == wanted
+
+
+@pytest.mark.slow
+def test_a_doc_is_checked_by_paragraph_as_its_docx_is(drafts: dict[str, tuple[Path, Draft]], tmp_path: Path) -> None:
+    """A .doc (or .wps) is read through LibreOffice: the same findings at the same paragraphs."""
+    path, _ = drafts["faults"]
+    doc = tmp_path / "faults.doc"
+    (tmp_path / "lo").mkdir()
+    doc.write_bytes(soffice_to_doc(path.read_bytes(), tmp_path / "lo"))
+
+    def found(file: Path) -> set[tuple[str, int, tuple[str, ...]]]:
+        return {(f.code, f.place.paragraph, f.place.found) for f in civreport.check_document(file).findings if f.place}
+
+    assert found(doc) == found(path)
+
+
+def test_links_revisions_fields_hidden_text_and_text_boxes(tmp_path: Path) -> None:
+    """A paragraph as Word files hold one: a fault in a link, another's tracked changes, a field,
+    hidden text and a text box; comments and changes stand on what Word shows."""
+    d = Draft()
+    d.add("小河区2024年第三季度创建全国文明城市工作总结", style="Title")
+    d.document.part.relate_to("https://example.org/", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = next(r for r, rel in d.document.part.rels.items() if rel.is_external)
+    add_xml(
+        d.document,
+        f"""<w:p {NS} xmlns:v="urn:schemas-microsoft-com:vml">
+          <w:r><w:t xml:space="preserve">今年以来</w:t></w:r>
+          <w:del w:id="7" w:author="审稿人" w:date="2024-10-01T00:00:00Z"><w:r><w:delText>，，</w:delText></w:r></w:del>
+          <w:ins w:id="8" w:author="审稿人" w:date="2024-10-01T00:00:00Z"><w:r><w:t>,组织</w:t></w:r></w:ins>
+          <w:hyperlink r:id="{link}"><w:r><w:t>国小学生</w:t></w:r></w:hyperlink>
+          <w:r><w:rPr><w:vanish/></w:rPr><w:t>网咖</w:t></w:r>
+          <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>
+          <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
+          <w:r><w:t>次参观，用时三、四天。</w:t></w:r>
+          <w:r><w:pict><v:shape id="box" style="width:120pt;height:40pt"><v:textbox><w:txbxContent>
+            <w:p><w:r><w:t>新建10KV线路3条。</w:t></w:r></w:p>
+          </w:txbxContent></v:textbox></v:shape></w:pict></w:r>
+        </w:p>""",
+    )
+    d.add("一、存在的问题")
+    d.add("部分点位长效管理机制仍不健全，背街小巷环境卫生反复较大。群众满意度还不够高。")
+    path = tmp_path / "word.docx"
+    path.write_bytes(d.data())
+    checked = civreport.check_document(path)
+    assert {(f.code, f.place.found) for f in checked.findings if f.place} == {
+        ("CR201", (",",)),
+        ("CR503", ("国小",)),
+        ("CR308", ("三、四",)),
+        ("CR311", ("KV",)),
+    }
+    annotated, revised = tmp_path / "a.docx", tmp_path / "f.docx"
+    civreport.review_document(path, checked, annotated=annotated, revised=revised)
+    assert sorted((n.paragraph, n.anchored) for n in comments(annotated.read_bytes())) == [
+        (2, ","),
+        (2, "KV"),
+        (2, "三、四"),
+        (2, "国小"),
+    ]
+    for data in (annotated.read_bytes(), revised.read_bytes()):
+        assert_valid_docx(data)
+    after = text_of(accepted(revised.read_bytes()))
+    # Another's changes accepted with civreport's: the hidden text and the field's code stay as they were.
+    assert after[1].startswith("今年以来，组织小学学生网咖3次参观，用时三四天。")
+    box = etree.fromstring(zipfile.ZipFile(io.BytesIO(accepted(revised.read_bytes()))).read("word/document.xml"))
+    assert ["".join(b.itertext()).strip() for b in box.iter(f"{W}txbxContent")] == ["新建10kV线路3条。"]
+    assert text_of(rejected(revised.read_bytes()))[1].startswith("今年以来，，国小学生网咖3次参观，用时三、四天。")

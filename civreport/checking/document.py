@@ -100,7 +100,11 @@ class _Reader:
                     self._text(Place(block.line, cell, self.unit, (r, c)), "cell", role, titles)
 
     def _text(self, place: Place, kind: TextKind, role: PartRole | None, titles: tuple[str, ...]) -> None:
-        self.texts.append(_Text(place, FieldText(_path(place), place.text, kind, role, titles)))
+        # A text box or a note is read after its paragraph, at its number: each text its own path.
+        path = _path(place)
+        same = sum(1 for t in self.texts if t.place.paragraph == place.paragraph and t.place.cell == place.cell)
+        path += f"#{same + 1}" if same else ""
+        self.texts.append(_Text(place, FieldText(path, place.text, kind, role, titles)))
 
     def content(self, blocks: Sequence[SourceBlock], role: PartRole | None, titles: tuple[str, ...]) -> None:
         for block in blocks:
@@ -162,9 +166,8 @@ def proofread_document(
             if place is None:
                 continue
             at = replace(place, spans=hit.spans if text else ())
-            found.append(
-                Finding(rule.code, severity(rule, settings), hit.message, _path(at), None, file, rule.fixable, at)
-            )
+            path = text.path if text else _path(at)
+            found.append(Finding(rule.code, severity(rule, settings), hit.message, path, None, file, rule.fixable, at))
         findings += sorted(found, key=lambda f: _order(f.place))
         revisions += _revisions(found, report, house)
     return DocumentCheck(findings, revisions)
@@ -189,10 +192,10 @@ def _place_of_part(path: str, report: Report, reader: _Reader) -> Place | None:
 
 def _revisions(found: list[Finding], report: Report, house: House) -> list[Revision]:
     """Each paragraph or cell with fixable findings, as their fixes would have it."""
-    codes: dict[tuple[int, tuple[int, int] | None], tuple[Place, set[str]]] = {}
+    codes: dict[tuple[int, tuple[int, int] | None, str], tuple[Place, set[str]]] = {}
     for finding in found:
         if finding.fixable and finding.place:
-            key = (finding.place.paragraph, finding.place.cell)
+            key = (finding.place.paragraph, finding.place.cell, finding.place.text)
             codes.setdefault(key, (finding.place, set()))[1].add(finding.code)
     out = []
     for place, rules in codes.values():

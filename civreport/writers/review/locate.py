@@ -28,11 +28,21 @@ class Located:
         return [loc for loc in self.at[a:b] if loc is not None]
 
 
-def _aligned(text: str, seen: Shown) -> list[Location | None]:
+_NUMBER = 6  # characters: what a paragraph's text may open with that Word shows as no text (（十二）)
+_SHARE = 0.9  # of the rest of the text Word must show, or the text was not read from there
+
+
+def _aligned(text: str, seen: Shown) -> list[Location | None] | None:
+    """Where Word shows each character of ``text``; None when it is not the text of ``seen``
+    (a note read after its paragraph matches a few of its characters by chance)."""
     at: list[Location | None] = [None] * len(text)
+    matched = [False] * len(text)
     for a, b, size in SequenceMatcher(None, text, seen.text, autojunk=False).get_matching_blocks():
         for k in range(size):
-            at[a + k] = seen.at[b + k]
+            at[a + k], matched[a + k] = seen.at[b + k], True
+    first = matched.index(True) if True in matched else len(text)
+    if first > _NUMBER or sum(matched) < _SHARE * (len(text) - first):
+        return None
     return at
 
 
@@ -55,8 +65,11 @@ def locate(items: Sequence[Element], place: Place) -> Located | None:
         candidates = [paragraphs for _, paragraphs in sorted(cells, key=lambda c: c[0])]
     else:
         candidates = [[item], *([p] for p in text_boxes(item))]
-    best = max(candidates, key=lambda paragraphs: _score(place.text, shown(paragraphs)), default=None)
-    if not best:
+    seen = [(paragraphs, shown(paragraphs)) for paragraphs in candidates]
+    # The text as it stands there (the nearest cell holding it), else the likeliest.
+    same = [found for found in seen if found[1].text.strip() == place.text.strip()]
+    best = same[0] if same else max(seen, key=lambda found: _score(place.text, found[1]), default=None)
+    if best is None or not best[0]:
         return None
-    seen = shown(best)
-    return Located(best, seen, _aligned(place.text, seen))
+    at = _aligned(place.text, best[1])
+    return Located(best[0], best[1], at) if at is not None else None

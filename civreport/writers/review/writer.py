@@ -129,10 +129,10 @@ def reviewed(
     document = docx.Document(io.BytesIO(original))
     items = list(body_items(document.element.body))
     date = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    work: dict[tuple[int, tuple[int, int] | None], _Paragraph | None] = {}
+    work: dict[tuple[int, tuple[int, int] | None, str], _Paragraph | None] = {}
 
     def paragraph(place: Place) -> _Paragraph | None:
-        key = (place.paragraph, place.cell)
+        key = (place.paragraph, place.cell, place.text)
         if key not in work:
             located = locate(items, place)
             work[key] = _Paragraph(located) if located and any(located.shown.at) else None
