@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model.wordlists import alternatives, word_list
 from .rule import Context, Hit, Rule, spans
 
+_DOCUMENTS = word_list(__package__, "documents")
 # 关于对××的报告 → 关于××的报告; not 关于对方, 关于对外开放, 关于对口支援 …, where 对 opens a word.
-_ABOUT_TO = re.compile("关于(对)(?![方象口接标照外应比称策话联岸手])")
-_KINDS = "总结|汇报|报告|请示|意见|通知|方案|计划"
+_ABOUT_TO = re.compile(f"关于(对)(?!{alternatives([w[1:] for w in _DOCUMENTS['about_words']])})")
+_KINDS = alternatives(_DOCUMENTS["kinds"])
 _TWICE = re.compile(f"(?:{_KINDS})(?:{_KINDS})")
 # 小河办发[2024]12号, 【2024】, (2024), （2024）, ［2024］: the year of a document number takes 〔〕.
 _NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[【(（［])((?:19|20)\d{2})([\]】)）］])(?=\s*\d{1,4}\s*号)")

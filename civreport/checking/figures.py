@@ -13,11 +13,11 @@ from decimal import Decimal
 from ..model import Indicator, Period, PeriodError
 from ..model.figures import amount, mom, read_figure, yoy
 from ..model.numerals import ONE_TO_NINE
+from ..model.wordlists import alternatives, word_list
 from .rule import Context, Hit, Rule, spans
 
-_UNIT = (
-    r"(?:多|余)?(?:万|亿)?(?:元|人次|人|户|吨|平方米|公里|亩|个百分点|场|处|条|块|辆|台|套|件|项|家|所|名|份|篇|期|次)"
-)
+_MEASURES = word_list(__package__, "measures")
+_UNIT = rf"(?:多|余)?(?:万|亿)?(?:{alternatives(_MEASURES['statistics'])})"
 # A statistic in Chinese numerals (三百二十人, 五万元, 十余家: GB/T 15835 4.1 writes 多 and 余
 # with Arabic numerals); not a rank (前十名, 第二十次) nor a number with 几 or 数 (几十名).
 _CN_STATISTIC = re.compile(
@@ -29,7 +29,7 @@ _CN_PERCENT_FIGURE = f"百分之[零两十{ONE_TO_NINE}][零两十百{ONE_TO_NIN
 _CN_PERCENT = re.compile(_CN_PERCENT_FIGURE)
 # Two neighbouring numerals are an estimate, which the standard writes in Chinese: 一两次, 三五家, 七八十所.
 _ESTIMATE = re.compile("一两|两三|三四|三五|四五|五六|六七|七八|八九")
-_UNSCALED = re.compile(r"(?<![\d.])(\d{2,}0000)(?=元|人|个|份|次|户|吨)")
+_UNSCALED = re.compile(rf"(?<![\d.])(\d{{2,}}0000)(?={alternatives(_MEASURES['amounts'])})")
 # A change against last year's figure (同比, 较上年, 比去年同期 …) or the last period's (环比, 较上季度 …),
 # up or down, by a percentage, percentage points or an amount: 较上年增长25%, 增加了3000人.
 _YOY = r"同比|(?:较|比|与)(?:上年|去年)(?:同期)?(?:相比)?"

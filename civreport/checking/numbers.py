@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.numerals import CN_DIGITS
+from ..model.wordlists import alternatives, word_list
 from .rule import Context, Hit, Rule, spans
 
 _CN = CN_DIGITS + "零"
@@ -19,7 +20,8 @@ _SIDE_BY_SIDE = rf"[{_CN}十][0-9]+|[0-9]+[{_CN}](?=[0-9{_CN}十百千万亿年�
 _MIXED = re.compile(rf"(?:{_DIGIT_THEN_PLACE}|{_SIDE_BY_SIDE})(?:[{_CN}十百千万亿0-9.]*)")
 # 三、四天: neighbouring numerals of an estimate are not set apart (三四天, 三五天); 一、二季度 and
 # 三、四年级 name two things, not an estimate, and keep theirs.
-_ESTIMATE_UNIT = "天|个|次|人|名|家|所|条|件|项|场|位|岁|倍|户|处|周|小时|分钟|遍|趟|年(?!级|度)|万|十|百|千"
+_MEASURES = word_list(__package__, "measures")
+_ESTIMATE_UNIT = f"(?!{alternatives(_MEASURES['not_estimates'])})(?:{alternatives(_MEASURES['estimates'])})"
 _ESTIMATE = re.compile(
     rf"(?<![{_CN}十])(一、二|两、三|二、三|三、四|三、五|四、五|五、六|六、七|七、八|八、九)(?={_ESTIMATE_UNIT})"
 )

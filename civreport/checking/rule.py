@@ -114,11 +114,6 @@ def spans(matches: Iterator[re.Match[str]], group: int = 0) -> tuple[Span, ...]:
     return tuple(m.span(group) for m in matches)
 
 
-def distinct(pattern: re.Pattern[str], text: str) -> list[str]:
-    """What ``pattern`` finds in ``text``, each once, in order."""
-    return list(dict.fromkeys(m[0] for m in pattern.finditer(text)))
-
-
 def listing(pattern: re.Pattern[str], message: str) -> TextCheck:
     """A check that names what ``pattern`` finds in a text: ``message`` with ``{found}``."""
 

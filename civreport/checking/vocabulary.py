@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import cache
 
-from ..model.wordlists import Entry, Replacements
+from ..model.wordlists import Entry, Replacements, alternatives, word_list
 from .rule import Context, Hit, OfficeWords, Rule, Span
 
-# What an office's name ends with (……办公室, ……领导小组, ……局), and what its place ends with
-# (小河区, 东城街道): a name in the text is looked for from its place to one of these ends.
-_ORGANISATION_END = "办公室|办事处|委员会|领导小组|指挥部|中心|小组|办|室|局|委|部|处|所|站|队|会|院|馆|组"
-_PLACE = re.compile(r"^.{1,8}?(?:自治区|自治州|街道|区|县|市|镇|乡|旗)")
+# A name in the text is looked for from its place (小河区, 东城街道) to what an organisation's name
+# ends with (……办公室, ……领导小组, ……局).
+_DOCUMENTS = word_list(__package__, "documents")
+_ORGANISATION_END = alternatives(_DOCUMENTS["organisation_ends"])
+_PLACE = re.compile(f"^.{{1,8}}?(?:{alternatives(_DOCUMENTS['place_ends'])})")
 SIMILAR = 0.75  # SequenceMatcher ratio: 小河区创文办 against 小河区创城办 is 0.83, 小河区教育局 0.5
 
 

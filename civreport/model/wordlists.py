@@ -55,3 +55,8 @@ class Replacements:
 
     def mend(self, text: str) -> str:
         return self.pattern.sub(lambda m: self.right[m[0]], text)
+
+
+def alternatives(words: list[str]) -> str:
+    """A pattern that matches any of ``words``, the longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))

@@ -70,13 +70,11 @@ def text_boxes(paragraph: Element) -> list[Element]:
     """The paragraphs of the text boxes anchored in ``paragraph``, each box once (not the copy
     Word writes for old readers)."""
     boxes = [
-        box for box in paragraph.iter(qn("w:txbxContent")) if _MC_FALLBACK not in map(_tag, _between(box, paragraph))
+        box
+        for box in paragraph.iter(qn("w:txbxContent"))
+        if not any(ancestor.tag == _MC_FALLBACK for ancestor in _between(box, paragraph))
     ]
     return [p for box in boxes for p in box.iterchildren(qn("w:p"))]
-
-
-def _tag(element: Element) -> str:
-    return str(element.tag)
 
 
 def _between(element: Element, top: Element) -> list[Element]:
