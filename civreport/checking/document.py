@@ -187,6 +187,8 @@ def _place_of_part(path: str, report: Report, reader: _Reader) -> Place | None:
         for text, place in reader.parts:
             if title and text.startswith(title):
                 return place
+        if int(m[1]) < len(reader.parts):  # the title converted to simplified characters: by its order
+            return reader.parts[int(m[1])][1]
     return reader.texts[0].place if reader.texts else None
 
 

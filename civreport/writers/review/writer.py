@@ -50,6 +50,19 @@ class _Edit:
 
 
 _JOIN = 2  # characters: changes this close are one change to a reviewer (国小 → 小学, 2024.9.5 → 2024年9月5日)
+_ANCHORS = 5  # comments one finding writes at most: a paragraph of traditional characters gets one
+
+
+def _anchors(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a finding's comments stand: on each place it found (places that touch as one), and a
+    finding of many places as one comment over all of them."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged if len(merged) <= _ANCHORS else [(merged[0][0], merged[-1][1])]
 
 
 def _edits(revision: Revision) -> list[_Edit]:
@@ -143,7 +156,7 @@ def reviewed(
         assert finding.place, "a finding of a source document has its place"
         target = paragraph(finding.place)
         if target:
-            for a, b in finding.place.spans or [(0, 0)]:
+            for a, b in _anchors(finding.place.spans) or [(0, 0)]:
                 target.comments.append((target.located.spans(a, b) or target.whole(), _comment_text(finding)))
     for revision in revisions:
         target = paragraph(revision.place)
