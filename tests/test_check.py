@@ -541,3 +541,41 @@ def test_every_rule_is_stated_whole_in_one_place() -> None:
         assert (rule.check is None) != (rule.whole is None), code  # reads texts or the whole report
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(f"| {code} |" in readme or f"`{code}`" in readme for code in RULES)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("注册志愿者1200人，较上年增长25%。", "同比增长20%"),
+        ("注册志愿者1200人，比去年同期增长了百分之二十五。", "同比增长20%"),
+        ("注册志愿者1200人，与上年相比下降20%。", "同比增长20%"),
+        ("注册志愿者1200人，比去年同期增加了300人。", "同比增加200人"),
+        ("注册志愿者1200人，较上年增加0.03万人。", "同比增加200人"),
+        ("注册志愿者1200人，较上季度提高10%。", "环比增长9.1%"),
+        ("注册志愿者1200人，比上月增加50人。", "环比增加100人"),
+    ],
+)
+def test_a_change_is_checked_however_it_is_worded(said: str, expected: str) -> None:
+    indicators = [
+        {"key": "volunteers", "name": "注册志愿者", "value": 1200, "unit": "人", "last_year": 1000, "previous": 1100}
+    ]
+    messages = [f.message for f in check(opening(said, indicators=indicators)) if f.code == "CR303"]
+    assert len(messages) == 1 and f"算得“{expected}”" in messages[0], messages
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "注册志愿者1200人，较上年增长20%。",
+        "注册志愿者1200人，比去年同期增长百分之二十。",
+        "注册志愿者1200人，比去年同期增加了200人。",
+        "注册志愿者1200人，较上年增加0.02万人。",
+        "注册志愿者1200人，较上季度增长9%。",  # 9.1% rounded to the figure the text gives
+        "注册志愿者1200人，比上月增加100人。",
+    ],
+)
+def test_a_change_that_agrees_however_it_is_worded_is_not_flagged(said: str) -> None:
+    indicators = [
+        {"key": "volunteers", "name": "注册志愿者", "value": 1200, "unit": "人", "last_year": 1000, "previous": 1100}
+    ]
+    assert [f for f in check(opening(said, indicators=indicators)) if f.code == "CR303"] == []
