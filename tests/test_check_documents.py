@@ -7,34 +7,27 @@ the real seeds give no finding of these rules but the faults they really hold.""
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.shared import Cm
-from hypothesis import given
-from hypothesis import strategies as st
 from lxml import etree
-from test_import_docx import soffice_to_doc
 
 import civreport
 from civreport.checking.finding import Finding
 from civreport.checking.rulebook import RULES
 from civreport.cli import main
-from civreport.writers.review import reviewed
 
 from conftest import ROOT, SAMPLES, assert_valid_docx
+from libreoffice import soffice_to_doc
 from reviews import W, accepted, comments, libreoffice_marks, rejected, text_of
-from wordfiles import NS, add_list, add_xml, lvl, numbered
+from wordfiles import NS, Draft, Planted, add_list, add_xml, lvl, numbered
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
 # The rules this proofreading of documents came with (issue 23); the others are older.
@@ -58,10 +51,6 @@ NEW_RULES = {
     "CR602",
     "CR603",
 }
-# A 1×1 PNG: the originals carry a picture, which the copies must keep.
-PIXEL = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-)
 OFFICE = """\
 checks:
   words:
@@ -70,63 +59,6 @@ checks:
     names:
       小河区创建全国文明城市工作领导小组办公室: [小河区创城办]
 """
-
-
-@dataclass(frozen=True)
-class Planted:
-    """A fault put in a draft: the rule that should find it, the paragraph (or table) it is in,
-    the characters a comment should stand on, and where it is (body, heading, cell, title)."""
-
-    code: str
-    paragraph: int
-    chars: str
-    where: str
-    cell: str | None = None  # the cell's text, for a fault in a table
-
-
-class Draft:
-    """A Word draft built with python-docx, recording each fault planted in it."""
-
-    def __init__(self) -> None:
-        self.document = docx.Document()
-        self.planted: list[Planted] = []
-        section = self.document.sections[0]
-        section.header.paragraphs[0].text = "小河区创城办"
-        section.footer.paragraphs[0].text = "内部资料　注意保存"
-
-    def _index(self) -> int:
-        return sum(1 for child in self.document.element.body if child.tag.endswith(("}p", "}tbl")))
-
-    def add(self, text: str, *faults: tuple[str, str], where: str = "body", style: str | None = None) -> None:
-        self.document.add_paragraph(text, style)
-        for code, chars in faults:
-            assert chars in text, (code, chars)
-            self.planted.append(Planted(code, self._index(), chars, where))
-
-    def table(self, rows: list[list[str]], *faults: tuple[str, str, str]) -> None:
-        """A table; each fault names the cell text it is in and the characters."""
-        table = self.document.add_table(rows=len(rows), cols=len(rows[0]))
-        table.style = self.document.styles["Table Grid"]
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        for code, cell, chars in faults:
-            assert chars in cell and any(cell in row for row in rows), (code, cell)
-            self.planted.append(Planted(code, self._index(), chars, "cell", cell))
-
-    def picture(self) -> None:
-        self.document.add_paragraph().add_run().add_picture(io.BytesIO(PIXEL), width=Cm(1))
-
-    def data(self) -> bytes:
-        """The draft as Word would save it: python-docx's template also carries Word 2010's copy
-        of the styles, which no longer matches them (openxml-audit warns); Word 2013 on writes none."""
-        part = self.document.part
-        for rel_id, rel in list(part.rels.items()):
-            if rel.reltype.endswith("/stylesWithEffects"):
-                part.drop_rel(rel_id)
-        out = io.BytesIO()
-        self.document.save(out)
-        return out.getvalue()
 
 
 def draft_with_every_fault() -> Draft:
@@ -580,63 +512,6 @@ def test_the_seeds_give_only_the_faults_they_hold() -> None:
         # The title names two kinds: 创建文明区工作汇报总结.
         ("004", "CR409", 1, ("汇报总结",)),
     }
-
-
-# Pieces of text the fixes rewrite, and ordinary text around them, cut into runs anywhere: Word
-# splits a paragraph's text into runs at every change of formatting, spell-check mark or edit.
-PIECES = st.sampled_from(
-    [
-        "今年以来",
-        "，",
-        ",",
-        "我区坚持原那么",
-        "经济社会开展",
-        "三、四天",
-        "2024.9.5",
-        "10KV",
-        "国小学生",
-        "（小河办发[2024]12号）",
-        " ",
-        "创建",
-        "A",
-        "12",
-    ]
-)
-
-
-@pytest.mark.slow
-@given(st.lists(st.lists(PIECES, min_size=1, max_size=6), min_size=1, max_size=4), st.data())
-def test_comments_and_changes_stand_on_their_characters_whatever_the_runs(
-    paragraphs: list[list[str]], data: st.DataObject
-) -> None:
-    d = Draft()
-    d.add("小河区2024年第三季度创建全国文明城市工作总结", style="Title")
-    for pieces in paragraphs:
-        paragraph = d.document.add_paragraph()
-        text = "".join(pieces)
-        cuts = sorted(data.draw(st.sets(st.integers(1, max(len(text) - 1, 1)), max_size=5)))
-        for n, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(text)])):
-            if a < b:
-                paragraph.add_run(text[a:b]).bold = n % 2 == 1
-    original = d.data()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "draft.docx"
-        path.write_bytes(original)
-        checked = civreport.check_document(path)
-    review = reviewed(original, checked.findings, checked.revisions)
-    assert_valid_docx(review.data)
-    assert text_of(rejected(review.data)) == text_of(original)
-    expected = [text.strip() for text in text_of(original)]  # the importer reads a paragraph without its edges
-    for revision in checked.revisions:
-        expected[revision.place.paragraph - 1] = revision.new
-    assert [text.strip() for text in text_of(accepted(review.data))] == expected and not review.unplaced
-    notes = comments(rejected(review.data))  # a comment on a replaced word covers its replacement too
-    for f in checked.findings:
-        assert f.place
-        mine = [n.anchored for n in notes if n.paragraph == f.place.paragraph and n.text.startswith(f.code)]
-        assert 0 < len(mine) <= 5
-        for a, b in f.place.spans:  # each place found is under a comment of its finding
-            assert any(f.place.text[a:b] in anchored for anchored in mine), (f, mine)
 
 
 @pytest.mark.slow
