@@ -579,3 +579,18 @@ def test_a_change_that_agrees_however_it_is_worded_is_not_flagged(said: str) -> 
         {"key": "volunteers", "name": "注册志愿者", "value": 1200, "unit": "人", "last_year": 1000, "previous": 1100}
     ]
     assert [f for f in check(opening(said, indicators=indicators)) if f.code == "CR303"] == []
+
+
+def test_fix_before_the_input_still_fixes_it_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--fix takes a following .docx as the revised copy of a document; anything else after it is an input."""
+    target = tmp_path / "r.json"
+    target.write_text(
+        json.dumps(
+            {"office": "小河区创城办", "period": "2024Q3", "subject": "创建", "opening": ["今年以来,我区开展活动。"]}
+        ),
+        encoding="utf-8",
+    )
+    main(["check", "--fix", str(target)])
+    assert json.loads(target.read_text(encoding="utf-8"))["opening"] == ["今年以来，我区开展活动。"]
+    assert main(["check", "--fix"]) == 2
+    assert "缺少要校对的文件" in capsys.readouterr().err

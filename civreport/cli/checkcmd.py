@@ -29,7 +29,7 @@ def add_parser(commands: argparse._SubParsersAction[ChineseParser]) -> None:
     p = commands.add_parser("check", help="校对输入文件或 Word、文本、网页文稿：占位符、标点、数字、结构、繁体字等")
     p.add_argument(
         "inputs",
-        nargs="+",
+        nargs="*",  # one at least; --fix may have taken the first (check --fix q3.yaml), see _outputs
         type=Path,
         metavar="INPUT",
         help="输入文件（.yaml、.yml、.json、.toml）或文稿（.docx、.doc、.wps、.txt、.html、.md）",
@@ -73,6 +73,8 @@ def _outputs(args: argparse.Namespace) -> tuple[list[Path], bool, Path | None]:
 
 def _refusal(inputs: list[Path], annotate: Path | None, revised: Path | None, in_place: bool) -> str | None:
     """Why the command line cannot be carried out, before anything is read."""
+    if not inputs:
+        return "缺少要校对的文件：civreport check 输入文件或文稿……"
     if (annotate or revised) and (len(inputs) != 1 or not _is_document(inputs[0])):
         return "--annotate 和 --fix 输出.docx 把一份 Word 文稿的问题写进它的副本：只能给一个 .docx 文稿"
     if in_place and revised:
