@@ -24,7 +24,17 @@ if TYPE_CHECKING:
     from .files import write_atomic
     from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
     from .office import Layout, OfficeProfile, Profile, load_profile
-    from .pipeline import check, render, render_docx, render_html, render_page, render_pdf, write_all
+    from .pipeline import (
+        check,
+        check_document,
+        render,
+        render_docx,
+        render_html,
+        render_page,
+        render_pdf,
+        review_document,
+        write_all,
+    )
     from .readers import LoadedReport, load
     from .readers.importing import ImportResult, import_document
     from .rendering import Page
@@ -39,6 +49,8 @@ _LAZY = {
     ),
     **dict.fromkeys(["Layout", "OfficeProfile", "Profile", "load_profile"], "office"),
     "check": "pipeline",
+    "check_document": "pipeline",
+    "review_document": "pipeline",
     "Finding": "checking.finding",
     "load": "readers",
     "LoadedReport": "readers",
@@ -93,6 +105,7 @@ __all__ = [
     "Report",
     "TemplateError",
     "check",
+    "check_document",
     "import_document",
     "load",
     "load_profile",
@@ -101,6 +114,7 @@ __all__ = [
     "render_html",
     "render_page",
     "render_pdf",
+    "review_document",
     "rollup",
     "to_yaml",
     "write",

@@ -93,3 +93,25 @@ def to_pdf(docx_files: list[Path], workdir: Path) -> dict[str, bytes]:
         timeout=300,
     )
     return {f.stem: (workdir / f"{f.stem}.pdf").read_bytes() for f in docx_files}
+
+
+def soffice_to_doc(docx_bytes: bytes, workdir: Path) -> bytes:
+    """A .docx saved by LibreOffice as a Word 97–2003 .doc."""
+    (workdir / "in.docx").write_bytes(docx_bytes)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(workdir),
+            str(workdir / "in.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=dict(os.environ, HOME=str(workdir)),
+    )
+    return (workdir / "in.doc").read_bytes()

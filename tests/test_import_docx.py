@@ -30,6 +30,7 @@ from civreport.readers.importing.source import SourceBlock
 from civreport.readers.importing.sources import read_source
 from civreport.readers.importing.word import body, convert, convert_with_libreoffice, is_encrypted, package, read_docx
 
+from libreoffice import soffice_to_doc
 from wordfiles import FOUR_LEVELS, NS, add_list, add_xml, build, lvl, numbered
 
 
@@ -623,29 +624,6 @@ def test_entities_are_not_resolved(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Older formats through LibreOffice
-
-
-def soffice_to_doc(docx_bytes: bytes, workdir: Path) -> bytes:
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    assert program, "LibreOffice is not installed: run `make test`, which installs it"
-    (workdir / "in.docx").write_bytes(docx_bytes)
-    subprocess.run(
-        [
-            program,
-            f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(workdir),
-            str(workdir / "in.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-        env=dict(os.environ, HOME=str(workdir)),
-    )
-    return (workdir / "in.doc").read_bytes()
 
 
 @pytest.mark.slow

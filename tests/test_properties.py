@@ -38,10 +38,13 @@ from civreport.model.text import clean
 from civreport.readers import roundtrip, yamlfile
 from civreport.readers.yamlfile import read_yaml
 from civreport.readers.yamlscan import line_past
+from civreport.writers.review import reviewed
 
-from conftest import ROOT, page_text
+from conftest import ROOT, assert_valid_docx, page_text
 from geometry import BLOCK_BOTTOM
 from pdftext import text_layer
+from reviews import accepted, comments, rejected, text_of
+from wordfiles import Draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -633,3 +636,59 @@ def test_a_profile_loads_only_profiles_inside_its_offices_directory(tree: dict[s
             return
         assert profile.settings.signoff == "本单位"
         assert all(Path(file).resolve().is_relative_to(offices.resolve()) for file in profile.files)
+
+
+# Pieces of text the fixes rewrite, and ordinary text around them, cut into runs anywhere: Word
+# splits a paragraph's text into runs at every change of formatting, spell-check mark or edit.
+PIECES = st.sampled_from(
+    [
+        "今年以来",
+        "，",
+        ",",
+        "我区坚持原那么",
+        "经济社会开展",
+        "三、四天",
+        "2024.9.5",
+        "10KV",
+        "国小学生",
+        "（小河办发[2024]12号）",
+        " ",
+        "创建",
+        "A",
+        "12",
+    ]
+)
+
+
+@given(st.lists(st.lists(PIECES, min_size=1, max_size=6), min_size=1, max_size=4), st.data())
+def test_comments_and_changes_stand_on_their_characters_whatever_the_runs(
+    paragraphs: list[list[str]], data: st.DataObject
+) -> None:
+    d = Draft()
+    d.add("小河区2024年第三季度创建全国文明城市工作总结", style="Title")
+    for pieces in paragraphs:
+        paragraph = d.document.add_paragraph()
+        text = "".join(pieces)
+        cuts = sorted(data.draw(st.sets(st.integers(1, max(len(text) - 1, 1)), max_size=5)))
+        for n, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(text)])):
+            if a < b:
+                paragraph.add_run(text[a:b]).bold = n % 2 == 1
+    original = d.data()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.docx"
+        path.write_bytes(original)
+        checked = civreport.check_document(path)
+    review = reviewed(original, checked.findings, checked.revisions)
+    assert_valid_docx(review.data)
+    assert text_of(rejected(review.data)) == text_of(original)
+    expected = [text.strip() for text in text_of(original)]  # the importer reads a paragraph without its edges
+    for revision in checked.revisions:
+        expected[revision.place.paragraph - 1] = revision.new
+    assert [text.strip() for text in text_of(accepted(review.data))] == expected and not review.unplaced
+    notes = comments(rejected(review.data))  # a comment on a replaced word covers its replacement too
+    for f in checked.findings:
+        assert f.place
+        mine = [n.anchored for n in notes if n.paragraph == f.place.paragraph and n.text.startswith(f.code)]
+        assert 0 < len(mine) <= 5
+        for a, b in f.place.spans:  # each place found is under a comment of its finding
+            assert any(f.place.text[a:b] in anchored for anchored in mine), (f, mine)

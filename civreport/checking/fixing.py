@@ -14,14 +14,15 @@ from ..model.report import field_loc
 from ..readers import roundtrip
 from .finding import Finding
 from .proofreader import fix_text
+from .rule import House
 
 FIXABLE_SUFFIXES = (".yaml", ".yml", ".json")
 CANNOT_FIX = "只能自动修正 YAML 和 JSON 文件：TOML 文件请按提示手工修改"
 
 
-def fix_file(path: Path, report: Report, findings: list[Finding], dash: str = "—") -> int:
-    """Apply the fixable findings to the input file ``path`` (``dash``: the range dash its
-    office asks for); the number of fields changed."""
+def fix_file(path: Path, report: Report, findings: list[Finding], house: House | None = None) -> int:
+    """Apply the fixable findings to the input file ``path`` (``house``: what its office asks
+    for); the number of fields changed."""
     codes: dict[str, set[str]] = {}
     for finding in findings:
         if finding.fixable:
@@ -37,7 +38,7 @@ def fix_file(path: Path, report: Report, findings: list[Finding], dash: str = "�
     fixed = {
         field: new
         for field, rules in codes.items()
-        if (new := fix_text(texts[field], rules, report, dash)) != texts[field]
+        if (new := fix_text(texts[field], rules, report, house)) != texts[field]
     }
     if suffix == ".json":
         out, changed = _json_fixed(text, fixed)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model.punctuation import ascii_quotes, half_width_marks, inner_spaces
-from .rule import Context, Rule
+from ..model.punctuation import Fix, ascii_quotes, half_width_marks, inner_spaces
+from .rule import Context, Hit, Rule, spans
 
 _REPEATED = re.compile(r"([，。、；：！？])\1+")
 _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-－–~～—]\s*(\d{1,2})\s*月|(?<!\d)(\d{4})\s*[-－–~～—]\s*(\d{4})\s*年")
+_DASH = re.compile(r"[-－–~～—]")
 _FULL_DIGITS = re.compile("[０-９]+")
 _TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")", "[": "]"}
@@ -21,21 +22,28 @@ def _shown(text: str, offset: int) -> str:
     return text[max(0, offset - 6) : offset + 7]
 
 
-def half_width(text: str, context: Context) -> Iterator[str]:
+def _at(fixes: list[Fix]) -> tuple[tuple[int, int], ...]:
+    return tuple((f.offset, f.offset + len(f.old)) for f in fixes)
+
+
+def half_width(text: str, context: Context) -> Iterator[Hit]:
     _, fixes = half_width_marks(text)
     if fixes:
         marks = "".join(dict.fromkeys(f.old for f in fixes))
-        yield f"中文间用了半角标点 {marks}（{len(fixes)} 处，如“{_shown(text, fixes[0].offset)}”）：应为全角"
+        yield Hit(
+            f"中文间用了半角标点 {marks}（{len(fixes)} 处，如“{_shown(text, fixes[0].offset)}”）：应为全角",
+            spans=_at(fixes),
+        )
 
 
-def quotes(text: str, context: Context) -> Iterator[str]:
+def quotes(text: str, context: Context) -> Iterator[Hit]:
     _, fixes = ascii_quotes(text)
     if fixes:
-        yield f"中文用了半角引号（如“{_shown(text, fixes[0].offset)}”）：应为“”"
+        yield Hit(f"中文用了半角引号（如“{_shown(text, fixes[0].offset)}”）：应为“”", spans=_at(fixes))
 
 
-def _unbalanced(text: str) -> tuple[str, str] | None:
-    """The first quote or bracket out of its pair (opened before it closes), and what is wrong."""
+def _unbalanced(text: str) -> tuple[str, int, str] | None:
+    """The first quote or bracket out of its pair (opened before it closes), where, and what is wrong."""
     open_marks: list[tuple[str, int]] = []
     for i, char in enumerate(text):
         if char in _PAIRS:
@@ -44,55 +52,54 @@ def _unbalanced(text: str) -> tuple[str, str] | None:
             if open_marks and _PAIRS[open_marks[-1][0]] == char:
                 open_marks.pop()
                 continue
-            return char, f"“{char}”前面没有对应的开始符号（“{_shown(text, i)}”）"
+            return char, i, f"“{char}”前面没有对应的开始符号（“{_shown(text, i)}”）"
     for char, i in open_marks[:1]:
-        return char, f"“{char}”没有对应的结束符号（“{_shown(text, i)}”）"
+        return char, i, f"“{char}”没有对应的结束符号（“{_shown(text, i)}”）"
     return None
 
 
-def unbalanced_quotes(text: str, context: Context) -> Iterator[str]:
+def unbalanced_quotes(text: str, context: Context) -> Iterator[Hit]:
     found = _unbalanced(text)
     if found and found[0] in _QUOTES:
-        yield found[1]
+        yield Hit(found[2], spans=((found[1], found[1] + 1),))
 
 
-def unbalanced_brackets(text: str, context: Context) -> Iterator[str]:
+def unbalanced_brackets(text: str, context: Context) -> Iterator[Hit]:
     found = _unbalanced(text)
     if found and found[0] not in _QUOTES:
-        yield found[1]
+        yield Hit(found[2], spans=((found[1], found[1] + 1),))
 
 
-def repeated(text: str, context: Context) -> Iterator[str]:
-    m = _REPEATED.search(text)
-    if m:
-        yield f"标点重复“{m[0]}”（“{_shown(text, m.start())}”）"
+def repeated(text: str, context: Context) -> Iterator[Hit]:
+    found = list(_REPEATED.finditer(text))
+    if found:
+        yield Hit(f"标点重复“{found[0][0]}”（“{_shown(text, found[0].start())}”）", spans=spans(iter(found)))
 
 
-def range_dash(text: str, context: Context) -> Iterator[str]:
-    for m in _RANGE.finditer(text):
-        dash = re.search(r"[-－–~～—]", m[0])
-        if dash and dash[0] != context.dash:
-            yield f"范围“{m[0]}”的连接号应为“{context.dash}”"
-            return
+def range_dash(text: str, context: Context) -> Iterator[Hit]:
+    found = [m for m in _RANGE.finditer(text) if (dash := _DASH.search(m[0])) and dash[0] != context.dash]
+    if found:
+        yield Hit(f"范围“{found[0][0]}”的连接号应为“{context.dash}”", spans=spans(iter(found)))
 
 
 def fix_range_dash(text: str, context: Context) -> str:
     def mend(m: re.Match[str]) -> str:
-        return re.sub(r"\s*[-－–~～—]\s*", context.dash, m[0], count=1)
+        return re.sub(rf"\s*{_DASH.pattern}\s*", context.dash, m[0], count=1)
 
     return _RANGE.sub(mend, text)
 
 
-def full_digits(text: str, context: Context) -> Iterator[str]:
-    m = _FULL_DIGITS.search(text)
-    if m:
-        yield f"全角数字“{m[0]}”：应为半角 {m[0].translate(_TO_ASCII)}"
+def full_digits(text: str, context: Context) -> Iterator[Hit]:
+    found = list(_FULL_DIGITS.finditer(text))
+    if found:
+        first = found[0][0]
+        yield Hit(f"全角数字“{first}”：应为半角 {first.translate(_TO_ASCII)}", spans=spans(iter(found)))
 
 
-def spaces(text: str, context: Context) -> Iterator[str]:
+def spaces(text: str, context: Context) -> Iterator[Hit]:
     _, fixes = inner_spaces(text)
     if fixes:
-        yield f"中文之间有空格（如“{_shown(text, fixes[0].offset)}”）：公文中文之间不留空格"
+        yield Hit(f"中文之间有空格（如“{_shown(text, fixes[0].offset)}”）：公文中文之间不留空格", spans=_at(fixes))
 
 
 RULES = (

@@ -1,13 +1,13 @@
 """What a proofreading rule is: its code, name, default severity and example, which texts it
-reads, the check that finds what it is about and, for a fixable rule, the fix. A rule module
-states its rules whole; :mod:`.rulebook` gathers them."""
+reads, the check that finds what it is about (and the characters it found) and, for a fixable
+rule, the fix. A rule module states its rules whole; :mod:`.rulebook` gathers them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Literal, get_args
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, cast, get_args
 
 from ..model import Report
 from ..model.walk import FieldText, TextKind
@@ -19,15 +19,58 @@ SEVERITY_NAMES: dict[Severity, str] = {"error": "错误", "warning": "警告", "
 # Every kind of text: what most rules read.
 ALL_TEXTS: frozenset[TextKind] = frozenset(get_args(TextKind))
 
+Span = tuple[int, int]  # the characters a check found: text[start:end]
+
+
+@dataclass(frozen=True)
+class OfficeWords:
+    """An office's own word lists (its profile's ``checks: words:``)."""
+
+    preferred: Mapping[str, str] = field(default_factory=dict)  # what is written → what the office writes
+    banned: tuple[str, ...] = ()
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # its full names → their accepted short forms
+
+
+@dataclass(frozen=True)
+class House:
+    """What an office asks of its texts beyond the rulebook: the range dash (— or ～), the number
+    of the third heading level (1. or 1、) and its word lists."""
+
+    dash: str = "—"
+    level3: str = "1."
+    words: OfficeWords = field(default_factory=OfficeWords)
+
+
+Derived = TypeVar("Derived")
+
+
+class Corpus:
+    """Every text of the document being read: what a rule about the document as a whole (a round
+    trip's signature, units spelled two ways) works out once, not once per text."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = tuple(texts)
+        self._derived: dict[Callable[..., Any], Any] = {}
+
+    def derived(self, work_out: Callable[[tuple[str, ...]], Derived]) -> Derived:
+        if work_out not in self._derived:
+            self._derived[work_out] = work_out(self.texts)
+        return cast("Derived", self._derived[work_out])
+
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule is given besides the text: the report, the range dash the report or its
-    office asks for (— or ～), and for a text rule the text it is reading."""
+    """What a rule is given besides the text: the report, what the office asks (:class:`House`),
+    the whole document's texts, and for a text rule the text it is reading."""
 
     report: Report
-    dash: str
+    house: House
+    corpus: Corpus
     field: FieldText | None = None
+
+    @property
+    def dash(self) -> str:
+        return self.house.dash
 
     @property
     def text(self) -> FieldText:
@@ -37,14 +80,15 @@ class Context:
 
 @dataclass(frozen=True)
 class Hit:
-    """What a check found, before it is placed: the message, and the field when a report rule
-    finds it (a text rule's hit is at the text it read)."""
+    """What a check found: the message; for a text rule the characters it is about (offsets into
+    the text, where a comment in the clerk's Word file is anchored), for a report rule the field."""
 
     message: str
     path: str = ""
+    spans: tuple[Span, ...] = ()
 
 
-TextCheck = Callable[[str, Context], Iterator[str]]  # a text → the message of each thing found
+TextCheck = Callable[[str, Context], Iterator[Hit]]  # a text → each thing found in it
 ReportCheck = Callable[[Report, Context], Iterator[Hit]]
 Fix = Callable[[str, Context], str]
 
@@ -59,23 +103,24 @@ class Rule:
     reads: frozenset[TextKind] = ALL_TEXTS
     whole: ReportCheck | None = None  # or reads the report as a whole
     fix: Fix | None = None  # --fix may rewrite what it finds
+    documents: bool = True  # also read in a Word, text or web document (not only in an input file)
 
     @property
     def fixable(self) -> bool:
         return self.fix is not None
 
 
-def distinct(pattern: re.Pattern[str], text: str) -> list[str]:
-    """What ``pattern`` finds in ``text``, each once, in order."""
-    return list(dict.fromkeys(m[0] for m in pattern.finditer(text)))
+def spans(matches: Iterator[re.Match[str]], group: int = 0) -> tuple[Span, ...]:
+    return tuple(m.span(group) for m in matches)
 
 
 def listing(pattern: re.Pattern[str], message: str) -> TextCheck:
     """A check that names what ``pattern`` finds in a text: ``message`` with ``{found}``."""
 
-    def check(text: str, context: Context) -> Iterator[str]:
-        found = distinct(pattern, text)
+    def check(text: str, context: Context) -> Iterator[Hit]:
+        found = list(pattern.finditer(text))
         if found:
-            yield message.format(found="、".join(found))
+            names = "、".join(dict.fromkeys(m[0] for m in found))
+            yield Hit(message.format(found=names), spans=spans(iter(found)))
 
     return check

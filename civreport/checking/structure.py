@@ -31,15 +31,18 @@ def thin_parts(report: Report, context: Context) -> Iterator[Hit]:
             yield Hit(f"部分“{title}”{what}：请充实内容或并入其他部分", path)
 
 
-def long_paragraphs(text: str, context: Context) -> Iterator[str]:
+def long_paragraphs(text: str, context: Context) -> Iterator[Hit]:
     if len(text) > LONG_PARAGRAPH:
-        yield f"这一段有 {len(text)} 字（超过 {LONG_PARAGRAPH} 字，约一页）：宜分段"
+        yield Hit(f"这一段有 {len(text)} 字（超过 {LONG_PARAGRAPH} 字，约一页）：宜分段", spans=((0, len(text)),))
 
 
-def typed_numbers(text: str, context: Context) -> Iterator[str]:
+def typed_numbers(text: str, context: Context) -> Iterator[Hit]:
     m = TYPED_NUMBER.match(text)
     if m:
-        yield f"正文段落以标题序号“{m[0].strip()}”开头：请写成条目（items），序号由 civreport 生成"
+        yield Hit(
+            f"正文段落以标题序号“{m[0].strip()}”开头：请写成条目（items），序号由 civreport 生成",
+            spans=((m.start(), m.end()),),
+        )
 
 
 RULES = (
@@ -51,7 +54,7 @@ RULES = (
         "info",
         "一段超过 600 字（约一页）",
         check=long_paragraphs,
-        reads=frozenset({"paragraph", "point"}),
+        reads=frozenset({"paragraph", "point", "numbered"}),
     ),
     Rule(
         "CR404",
@@ -60,5 +63,6 @@ RULES = (
         "正文段落以“（一）”“1.”开头 → 写成条目",
         check=typed_numbers,
         reads=frozenset({"paragraph"}),
+        documents=False,  # a document's numbers are its headings'
     ),
 )

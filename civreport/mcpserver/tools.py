@@ -187,9 +187,11 @@ def _fix(space: Workspace, args: FixArguments) -> Answer:
         if finding.fixable and not finding.path.startswith(("office", "indicators")):
             rules.setdefault(finding.path, set()).add(finding.code)
     texts = {t.path: t.text for t in report.all_texts()}
-    dash = office.settings.range_dash
+    house = office.settings.house
     fixed = {
-        path: new for path, codes in rules.items() if (new := fix_text(texts[path], codes, report, dash)) != texts[path]
+        path: new
+        for path, codes in rules.items()
+        if (new := fix_text(texts[path], codes, report, house)) != texts[path]
     }
     if given.yaml:
         text, _ = roundtrip.spliced(given.text, {field_loc(path): new for path, new in fixed.items()}, given.label)

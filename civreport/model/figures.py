@@ -115,3 +115,33 @@ def phrase(indicator: Indicator, what: str | None) -> str:
         assert indicator.target is not None
         return completion(indicator.value, indicator.target)
     return amount(indicator.value, indicator.unit, indicator.approx)
+
+
+_SCALE_NAMES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+
+def read_figure(text: str) -> tuple[Decimal, Decimal] | None:
+    """A figure as a summary writes it (3000, 1.2万, 2.5亿, 百分之二十五, 百分之十二点五) read back:
+    its value, and half its last written place, within which a figure rounded to it agrees
+    (1.2万: 500); None for anything else."""
+    from .numerals import parse_cn_number
+
+    if text.startswith("百分之"):
+        whole, _, tenths = text[3:].partition("点")
+        number = parse_cn_number(whole)
+        decimals = [parse_cn_number(c) for c in tenths]
+        if number is None or any(d is None for d in decimals):
+            return None
+        digits = "".join(str(d) for d in decimals)
+        value = Decimal(f"{number}.{digits}" if digits else number)
+        return value, Decimal("0.5").scaleb(-len(digits))
+    scale = _SCALE_NAMES.get(text[-1:], Decimal(1))
+    figure = text[:-1] if scale != 1 else text
+    try:
+        value = Decimal(figure)
+    except ArithmeticError:
+        return None
+    if not value.is_finite():
+        return None
+    places = -int(value.as_tuple().exponent)
+    return value * scale, Decimal("0.5").scaleb(-places) * scale

@@ -19,7 +19,10 @@ from .genre import PartRole
 #   lead        the words before or after the points in their paragraph (points_lead/tail)
 #   caption     a table's title;  header  a table's column name;  cell  a table's cell
 #   attachment  an attachment's name;  signoff  a name signing;  name  an indicator's name
-#   heading     a part heading a report renames (headings.plans)
+#   heading     a part heading a report renames (headings.plans); in a source document, a heading
+#               that stands on a line of its own (or a paragraph in a heading style)
+#   numbered    in a source document, a numbered paragraph whose text runs on after its number
+#               and title (（一）强化组织领导。成立……), or a numbered sentence with nothing under it
 TextKind = Literal[
     "front",
     "doc_title",
@@ -35,6 +38,7 @@ TextKind = Literal[
     "signoff",
     "name",
     "heading",
+    "numbered",
 ]
 
 

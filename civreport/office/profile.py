@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..checking.rule import RuleSetting
+from ..checking.rule import House
 from ..errors import InputError, Problem
 from ..files import expand_home, not_a_file
 from ..model import CleanModel, Name, PartHeadings, RangeDash, StrictModel, Text
+from .checks import Checks
 from .fonts import FontNames, FontRole, is_font_file
 from .layout import Layout
 
@@ -87,10 +88,11 @@ class Profile(CleanModel):
         description="模板中使用的新类（键为类名）及其 DOCX 样式；PDF、HTML 和 DOCX 都按此排版",
     )
 
-    checks: dict[str, RuleSetting] = Field(
-        default_factory=dict,
+    checks: Checks = Field(
+        default_factory=Checks,
         title="校对规则",
-        description="civreport check 的规则（键为规则代码，如 CR102）：off 关闭，或改为 error、warning、info",
+        description="civreport check 的规则（键为规则代码，如 CR102）：off 关闭，或改为 error、warning、info；"
+        "words：本单位的规范用语、禁用词和名称",
     )
 
     @field_validator("subtitle")
@@ -104,26 +106,6 @@ class Profile(CleanModel):
             )
         return value
 
-    @field_validator("checks", mode="before")
-    @classmethod
-    def _off(cls, checks: Any) -> Any:
-        # false switches a rule off too, as "off" does (YAML 1.1 read a bare off as false).
-        return {k: "off" if v is False else v for k, v in checks.items()} if isinstance(checks, dict) else checks
-
-    @field_validator("checks")
-    @classmethod
-    def _known_rules(cls, checks: dict[str, RuleSetting]) -> dict[str, RuleSetting]:
-        from ..checking.rulebook import RULES  # the rules' patterns compile when a profile switches one
-
-        unknown = sorted(set(checks) - set(RULES))
-        if unknown:
-            raise PydanticCustomError(
-                "unknown_rule",
-                "没有规则 {codes}：规则代码见 README 的“校对”一节（CR101 …）",
-                {"codes": "、".join(unknown)},
-            )
-        return checks
-
     @field_validator("styles")
     @classmethod
     def _new_names(cls, styles: dict[str, OfficeStyle]) -> dict[str, OfficeStyle]:
@@ -133,6 +115,11 @@ class Profile(CleanModel):
                 "builtin_class", "类名 {names} 已是内置类，请另起名字", {"names": "、".join(taken)}
             )
         return styles
+
+    @property
+    def house(self) -> House:
+        """What the office asks of a text the proofreader reads."""
+        return House(self.range_dash, self.numbering.level3, self.checks.words.lists())
 
     @property
     def style_table(self) -> StyleTable:

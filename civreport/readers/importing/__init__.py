@@ -32,7 +32,7 @@ from .source import Drop, Remark, SourceBlock
 from .sources import FORMATS, read_path, read_source
 from .structure import recognise
 
-__all__ = ["FORMATS", "Drop", "ImportResult", "import_document"]
+__all__ = ["FORMATS", "Drop", "ImportResult", "SourceBlock", "import_document"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class ImportResult:
     guesses: dict[str, str] = field(default_factory=dict)  # field → what its guessed value was taken from
     figures: tuple[FoundFigure, ...] = ()
     more: tuple[ImportResult, ...] = ()  # the further summaries of a file that holds several
+    # The file's paragraphs as read, at their source lines, before noise is dropped and the text
+    # cleaned: what the proofreader checks a document by (the first result of a file holds them).
+    blocks: tuple[SourceBlock, ...] = ()
 
     def to_yaml(self, *, indicators: bool = False) -> str:
         """The input file: the data, with the drops, warnings and guesses as comments, and with
@@ -79,7 +82,8 @@ def import_document(
         blocks = read_path(source, format)
     blocks, unprintable = printable(blocks)
     blocks, damage = repair_mojibake(blocks)
-    blocks, chunk_numbers = drop_chunk_numbers(paragraphs(blocks))
+    read = paragraphs(blocks)
+    blocks, chunk_numbers = drop_chunk_numbers(read)
     blocks, headings = recover(blocks)
     remarks = damage + headings
     kept, drops = drop_noise(blocks)
@@ -100,7 +104,7 @@ def import_document(
         for article, low, high in zip(articles, bounds, bounds[1:])
     ]
     first, *more = results
-    return ImportResult(**{**first.__dict__, "more": tuple(more)})
+    return ImportResult(**{**first.__dict__, "more": tuple(more), "blocks": tuple(read)})
 
 
 def _article(

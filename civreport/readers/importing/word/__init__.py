@@ -3,8 +3,8 @@ the style chains of :mod:`.styles` and the numbering of :mod:`.numbering`) once 
 has found it a safe Word package; a .doc or .wps is converted to .docx by LibreOffice first
 (:mod:`.convert`); :mod:`.ole` tells the OLE files (old formats, encrypted .docx) apart."""
 
-from .body import read_docx
+from .body import body_items, read_docx
 from .convert import convert_with_libreoffice, readable
 from .ole import is_encrypted
 
-__all__ = ["convert_with_libreoffice", "is_encrypted", "read_docx", "readable"]
+__all__ = ["body_items", "convert_with_libreoffice", "is_encrypted", "read_docx", "readable"]

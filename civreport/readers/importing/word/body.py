@@ -107,6 +107,12 @@ def _items(container: Element, tags: frozenset[str]) -> Iterator[Element]:
                 yield from _items(content, tags)
 
 
+def body_items(body: Element) -> Iterator[Element]:
+    """The paragraphs and tables of a document's body in reading order: the ``line`` of each
+    source block counts them from 1 (what the proofreader's comments find their paragraph by)."""
+    return _items(body, frozenset((_P, _TBL)))
+
+
 @dataclass
 class _Field:
     """A field being read: in its code (PAGE, TOC \\o "1-3" …) until its result begins."""
@@ -141,7 +147,7 @@ class _Reader:
 
     def read(self, body: Element) -> list[SourceBlock]:
         line = 0
-        for line, item in enumerate(_items(body, frozenset((_P, _TBL))), start=1):
+        for line, item in enumerate(body_items(body), start=1):
             self._block(item, line)
         self._flush_carried(line)
         return self.blocks

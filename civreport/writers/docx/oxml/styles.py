@@ -3,10 +3,12 @@ styles that it does not model."""
 
 from __future__ import annotations
 
+from docx.document import Document
 from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
+from lxml import etree
 
-from .elements import child, find, qn
+from .elements import Element, child, element, find, qn
 from .formats import chinese_line_rules, exact_lines, indent, run_format
 
 
@@ -69,6 +71,43 @@ def format_runs(
 def trim(styles: Styles, keep: set[str]) -> None:
     """Drop the built-in styles python-docx's template defines and no paragraph uses
     (Word offers them again from its latent list)."""
-    for element in list(styles.element.iterchildren(qn("w:style"))):
-        if element.get(qn("w:styleId")) not in keep and element.get(qn("w:default")) != "1":
-            styles.element.remove(element)
+    for style in list(styles.element.iterchildren(qn("w:style"))):
+        if style.get(qn("w:styleId")) not in keep and style.get(qn("w:default")) != "1":
+            styles.element.remove(style)
+
+
+# The styles python-docx's comments name (their paragraphs CommentText, the reference to each
+# CommentReference), with Word's own names for them, small and hidden from the style gallery.
+_COMMENT_STYLES = (
+    ("paragraph", "CommentText", "annotation text"),
+    ("character", "CommentReference", "annotation reference"),
+)
+# Word 2010 keeps a second copy of the styles, which must name the same ones.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _comment_styles(root: Element) -> None:
+    defined = {style.get(qn("w:styleId")) for style in root.iterchildren(qn("w:style"))}
+    for kind, style_id, name in _COMMENT_STYLES:
+        if style_id in defined:
+            continue
+        style = element("style", type=kind, styleId=style_id)
+        style.append(element("name", val=name))
+        style.append(element("uiPriority", val=99))
+        style.append(element("semiHidden"))
+        style.append(element("unhideWhenUsed"))
+        properties = element("rPr")
+        properties.append(element("sz", val=20 if kind == "paragraph" else 16))
+        style.append(properties)
+        root.append(style)
+
+
+def comment_styles(document: Document) -> None:
+    """Define the comment styles where the document lacks them (a style named but not defined
+    makes the file invalid), in Word 2010's copy of the styles too."""
+    _comment_styles(document.styles.element)
+    for rel in document.part.rels.values():
+        if rel.reltype == _STYLES_WITH_EFFECTS and not rel.is_external:
+            copy = etree.fromstring(rel.target_part.blob)
+            _comment_styles(copy)
+            rel.target_part._blob = etree.tostring(copy, xml_declaration=True, encoding="UTF-8", standalone=True)
