@@ -11,7 +11,7 @@ the same however long its paragraph.
 A cut falls only between two Chinese characters, where any line may break and no space, no
 joiner and no kerning is lost. The line breaks stay as they were (15,810 lines of long varied
 paragraphs compared, cut every 300 to 2,000 characters); on a line that holds a cut, the
-characters after it sit up to a third of a point from where they sit uncut, as WeasyPrint
+characters after it sit up to four tenths of a point from where they sit uncut, as WeasyPrint
 places a run where the previous one measures to end, a hair before where it draws its last
 character, and rounds its characters' positions from the run's start. Texts without
 two Chinese characters in a row (a 100,000-character run of Cyrillic) are left whole: a cut
