@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from lxml import html as lxml_html
 
 from ..errors import TemplateError
-from ..office.layout import Layout
+from ..office.layout import TABLE_PADDING_PT, Layout
 from ..office.styles import BODY, GROUPS, StyleTable
 from ..office.textwidth import line_count, text_width
 from .contract import PARAGRAPH_TAGS, ContractError
@@ -208,8 +208,9 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
             in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
             if header_rows == len(rows) - 1 and (in_head or all(c.tag == "th" for c in tr)):
                 header_rows += 1
-    # The width in characters of the table's type, less each column's padding (3 pt a side).
-    available = (layout.text_width_pt - 6 * max((len(r) for r in rows), default=0)) / layout.table_size_pt
+    # The width in characters of the table's type, less each column's padding.
+    padding = 2 * TABLE_PADDING_PT * max((len(r) for r in rows), default=0)
+    available = (layout.text_width_pt - padding) / layout.table_size_pt
     return Table(tuple(rows), header_rows, column_widths(rows, available), group)
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...office.layout import TABLE_RULE_PT, TWIPS, Layout
+from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import StyleTable
 from ...rendering.blocks import Block, Paragraph, Table
 from .oxml import tables, text
 from .oxml.elements import Element
 from .styles import character_style_id
 
-_CELL_PADDING = {"top": 0, "bottom": 0, "left": 60, "right": 60}  # 3 pt at the sides, as the page's CSS pads
+_SIDE = round(TABLE_PADDING_PT * TWIPS)
+_CELL_PADDING = {"top": 0, "bottom": 0, "left": _SIDE, "right": _SIDE}  # as the page's CSS pads
 
 
 class BodyWriter:
