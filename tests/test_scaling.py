@@ -163,7 +163,7 @@ def test_keeping_lead_ins_with_their_groups_looks_at_each_block_a_bounded_number
     def cost(pairs: int) -> int:
         touched[0] = 0
         kept = blocks._kept(Counting([(None, lead_in), (None, grouped)] * pairs), settings.style_table, settings.page)
-        assert [block.keep for _, block in kept] == [True, False] * pairs
+        assert [block.keep_next for _, block in kept] == [True, False] * pairs
         return touched[0]
 
     assert cost(2000) <= 2.2 * cost(1000)

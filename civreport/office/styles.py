@@ -39,7 +39,7 @@ class Style:
     align: Align = "both"
     first_line: float = 0  # characters
     level: int | None = None  # heading level 1–4: the outline level in Word's navigation pane
-    keep_next: bool = False
+    keep_next: bool = False  # on the page of the next block, and whole
     size: TextSize = "body"
     bold: bool = False
     run_in: bool = False  # also used on a <span>: a run-in heading, a Word character style

@@ -49,7 +49,13 @@ class Paragraph:
     runs: tuple[Run, ...]
     indent: Indent | None = None  # set by the template's ``indent`` macro
     group: str | None = None  # the GROUPS container the paragraph sits in
-    keep: bool = False  # kept whole and on the page of the next block: it leads into a group or is in one
+    # How page breaks treat it: kept on the page of the next block, kept whole, parted only
+    # with two lines or more on either side; and its lines this far apart, off the grid,
+    # rather than at the layout's pitch.
+    keep_next: bool = False
+    whole: bool = False
+    two_lines: bool = False
+    line_twips: int | None = None
 
     @property
     def text(self) -> str:
@@ -227,7 +233,9 @@ def read_blocks(
                 continue  # a comment
             if child.tag in PARAGRAPH_TAGS:
                 style = class_of(child, styles, styles.default_for(child.tag)) or BODY
-                found.append((child, Paragraph(style, _runs(child, styles), indent_of(child), group)))
+                keep = styles[style].keep_next  # as its class says, unless the page is kept otherwise
+                paragraph = Paragraph(style, _runs(child, styles), indent_of(child), group, keep, whole=keep)
+                found.append((child, paragraph))
             elif child.tag == "table":
                 found.append((child, _table(child, styles, group, layout)))
             else:
@@ -275,5 +283,5 @@ def _kept(
             )
             if lines > layout.lines_per_page:
                 continue
-        out[i] = (element, replace(block, keep=True))
+        out[i] = (element, replace(block, keep_next=True, whole=True))
     return out

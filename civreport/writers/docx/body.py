@@ -29,7 +29,13 @@ class BodyWriter:
 
     def paragraph(self, block: Paragraph) -> Element:
         style = self.styles[block.style]
-        p = text.paragraph(style.style_id, keep=block.keep)
+        p = text.paragraph(
+            style.style_id,
+            keep_next=block.keep_next if block.keep_next != style.keep_next else None,
+            whole=block.whole if block.whole != style.keep_next else None,
+            two_lines=block.two_lines,
+            line_twips=block.line_twips,
+        )
         if block.indent:
             first = -block.indent.hanging if block.indent.hanging else style.first_line
             text.indent_paragraph(
