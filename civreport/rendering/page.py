@@ -28,6 +28,7 @@ from ..office.styles import BLANK, Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .contract import ContractError, enforce
 from .css import TEXT_ALIGN, font_stacks
+from .keeps import keep
 from .linebreaks import hint
 from .runs import cut_long_runs
 from .templating import REPORT_TEMPLATE, loaded_templates, render_template
@@ -181,7 +182,8 @@ def build_page(
         found = read_blocks(body, styles, settings.page) if body is not None else []
     except ContractError as exc:
         raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
-    for element, block in found:
+    blocks = keep([block for _, block in found], styles, settings.page)
+    for (element, _), block in zip(found, blocks):
         _dress(element, block, styles, settings.page)
     html = serialize(root)
     hint(root)
@@ -192,7 +194,7 @@ def build_page(
         html=html,
         print_html=serialize(root),
         print_css=print_css,
-        blocks=tuple(block for _, block in found),
+        blocks=tuple(blocks),
         meta=_meta(root),
         layout=settings.page,
         styles=styles,
