@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import warnings
 
 from civreport import Page, render_pdf
@@ -161,3 +162,119 @@ def paragraph_lines(page: Page, laid_out: list[list[Line]]) -> list[tuple[Paragr
             assert text.startswith(got), (got, text)
         found.append((block, mine))
     return found
+
+
+def empty_at_foot(lines_of_page) -> int:
+    """How many grid lines a page leaves empty under its last line of text."""
+    return int((BLOCK_BOTTOM - body(lines_of_page)[-1].y) // PITCH)
+
+
+def owners(page: Page, laid_out: list[list[Line]]) -> dict[Line, int]:
+    """The paragraph each line of a rendering belongs to, as its index in ``page.blocks``
+    (see :func:`paragraph_lines`)."""
+    index = {id(block): i for i, block in enumerate(page.blocks)}
+    return {line: index[id(block)] for block, lines in paragraph_lines(page, laid_out) for line in lines}
+
+
+def leading_headings(page) -> set[int]:
+    """The headings of a page that lead into something under them (text, a table or a lower
+    heading): those a page may not end with. An item that is only a title leads into nothing:
+    the next block is an item of its level or higher (a paragraph opening with a run-in
+    heading is an item of that heading's level)."""
+
+    def level(block, own_only=False):
+        if not hasattr(block, "runs"):
+            return None
+        found = page.styles[block.style].level
+        if found is None and not own_only and block.runs and block.runs[0].style:
+            found = page.styles[block.runs[0].style].level
+        return found
+
+    blocks = page.blocks
+    return {
+        i
+        for i in range(len(blocks) - 1)
+        if level(blocks[i], own_only=True) is not None
+        and blocks[i + 1].group is None
+        and (level(blocks[i + 1]) is None or level(blocks[i + 1]) > level(blocks[i], own_only=True))
+    }
+
+
+def items_report(seed: int):
+    """Many short items at levels 3 and 4 (1. and （1）) in three parts: title-only items, alone
+    and in runs, items of one to three lines, items whose items are title-only or short. Drawn
+    from a seeded generator: the same report for the same seed, a seed per way of meeting the
+    page ends."""
+    draw = random.Random(seed)
+    titles = "强化组织领导 加强宣传引导 深化志愿服务 整治市容环境 规范交通秩序 提升窗口服务".split()
+
+    def text() -> list[str]:
+        return [paragraph(draw.randint(1, 3), draw.randint(0, 9), last=draw.randint(3, 20))]
+
+    parts = []
+    for number in range(3):
+        items = []
+        for i in range(draw.randint(4, 7)):
+            item: dict = {"title": titles[(i + number) % len(titles)]}
+            shape = draw.choice(["title", "title", "text", "items", "items"])
+            if shape == "text":
+                item["body"] = text()
+            elif shape == "items":
+                children = [{"title": titles[(k + i) % len(titles)]} for k in range(draw.randint(2, 5))]
+                for child in children:
+                    if draw.random() < 0.5:
+                        child["body"] = text()
+                item["items"] = children
+            items.append(item)
+        parts.append({"title": f"第{number + 1}方面工作" + cjk(4, number), "item_numbers": "1.", "items": items})
+    return make_report(office="小河区", measures=parts, problems=[], plans=[], lead_in="现将有关情况总结如下：")
+
+
+def closing_report(lines: int, attachments: int = 2):
+    """A closing paragraph of ``lines`` lines after two pages' worth of text, then the
+    attachments note and the sign-off."""
+    return make_report(
+        office="小河区",
+        opening=[paragraph(9, 1), paragraph(8, 2), "现将有关情况总结如下："],
+        measures=[],
+        problems=[],
+        plans=[],
+        closing=[paragraph(lines, 7)],
+        attachments=[f"小河区创建工作{cjk(6, a)}情况统计表" for a in range(attachments)],
+    )
+
+
+def long_table_report():
+    """A table of forty rows (one of three lines) that runs over two pages."""
+    rows = [[f"第{i}项", cjk(6 + i % 5, i), f"{i * 7}个"] for i in range(1, 41)]
+    rows[5][1] = cjk(40, 3)
+    return make_report(
+        office="小河区",
+        opening=[paragraph(5, 1), "现将有关情况总结如下："],
+        measures=[],
+        problems=[],
+        plans=[],
+        closing=[paragraph(3, 2)],
+        achievements=[
+            {
+                "tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}],
+                "body": [paragraph(2, 1)],
+            }
+        ],
+    )
+
+
+def table_foot_report(closing: int):
+    """A table that ends three lines from the foot of page 2 (its blank line under it), then
+    a closing paragraph of ``closing`` lines and the sign-off: a page with too few lines of
+    text to set closer for the sign-off."""
+    rows = [[f"第{i}项", cjk(6, i), f"{i * 7}个"] for i in range(1, 17)]
+    return make_report(
+        office="小河区",
+        opening=[paragraph(9, 1), paragraph(9, 2), "现将有关情况总结如下："],
+        measures=[],
+        problems=[],
+        plans=[],
+        closing=[paragraph(closing, 2)],
+        achievements=[{"tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}]}],
+    )

@@ -29,14 +29,21 @@ from geometry import (
     CHAR,
     LAYOUT,
     body,
+    closing_report,
     dash_report,
+    empty_at_foot,
     grid_report,
+    items_report,
+    leading_headings,
     left_edge,
+    long_table_report,
     mixed_report,
+    owners,
     paragraph_lines,
     quiet_pdf,
     right_edge,
     signoff_report,
+    table_foot_report,
     tables_report,
 )
 from libreoffice import to_pdf
@@ -53,10 +60,14 @@ def sample_docx():
     return {s.stem: render_docx(civreport.load(s)) for s in SAMPLES}
 
 
-# A closing paragraph short enough to move with the sign-off, and long ones that cannot.
+# Closing paragraphs of one line to a page's worth, ending 0 to 3 lines from a page's foot.
 SIGNOFF_CASES = [(lines, free) for lines in (1, 2, 5, 9, 19, 20, 21) for free in (0, 1, 2, 3)]
+# Reports of many short items (title-only ones among them, alone and in runs) whose page
+# ends fall on runs of title-only items, on headings over text and before the sign-off.
+ITEM_SEEDS = (0, 1, 3, 5, 11, 15, 21, 25, 29, 30)
 # What the PDF and LibreOffice must lay out alike: every sample, full pages, every way the
-# sign-off can meet a page end, and the dash —— at line ends.
+# sign-off can meet a page end, the dash —— at line ends, and reports where keeping text
+# together could leave pages half empty.
 COMPARED = {
     **{s.stem: (lambda s=s: civreport.load(s)) for s in SAMPLES},
     "grid": grid_report,
@@ -73,6 +84,13 @@ COMPARED = {
     # (Not the quarterly samples': samples/quarterly/2024q1.yaml and 2024q4.yaml themselves break
     # lines differently in LibreOffice, at 开展“我们的节日” and before 158项.)
     **{f"rollup-{name}": (lambda name=name: roll(name).report) for name in SETS if name != "samples"},
+    **{f"items-{seed}": (lambda seed=seed: items_report(seed)) for seed in ITEM_SEEDS},
+    # A long closing paragraph before the attachments and the sign-off.
+    **{f"closing-{lines}": (lambda lines=lines: closing_report(lines)) for lines in (15, 17, 18, 19)},
+    "closing-one-attachment": lambda: closing_report(19, attachments=1),
+    "long-table": long_table_report,
+    # A table down to the foot of a page, then the closing and the sign-off.
+    **{f"table-foot-{lines}": (lambda lines=lines: table_foot_report(lines)) for lines in (1, 2)},
 }
 
 
@@ -114,6 +132,12 @@ def _long_signoff(names: int) -> civreport.Report:
         report = make_report(signoff=[long] * names if names > 1 else long)
         civreport.render_page(report)
     return report
+
+
+@pytest.fixture(scope="module")
+def drawn(print_pdfs):
+    """Every laid-out report's page, and its PDF as civreport draws it read back, once."""
+    return {name: (page, pages(pdf)) for name, (page, pdf) in print_pdfs.items()}
 
 
 @pytest.fixture(scope="module")
@@ -359,20 +383,61 @@ def _page_lines(result) -> list[list[str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(COMPARED))
-def test_pdf_and_libreoffice_break_every_line_and_page_alike(libreoffice, name):
+def test_pdf_and_libreoffice_break_every_line_and_page_alike(libreoffice, drawn, name):
     """Page by page, line by line: the PDF civreport draws and the DOCX as LibreOffice lays it out."""
-    assert _page_lines(libreoffice[name]) == _page_lines(pages(quiet_pdf(COMPARED[name]())))
+    assert _page_lines(libreoffice[name]) == _page_lines(drawn[name][1])
+
+
+def _both(libreoffice, drawn, name):
+    """The page, and how each output lays it out: the PDF, the DOCX in LibreOffice."""
+    page, pdf = drawn[name]
+    return page, {"PDF": pdf, "LibreOffice": libreoffice[name]}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("lines", "free"), [(lines, free) for lines, free in SIGNOFF_CASES if lines < 20])
-def test_the_signoff_never_starts_a_page_alone(libreoffice, lines, free):
-    """A closing paragraph that fits on a page with the sign-off moves with it; a longer one
-    (20 lines and more here) breaks where it falls, in both outputs alike (compared above)."""
-    for result in (libreoffice[f"signoff-{lines}-{free}"], pages(quiet_pdf(signoff_report(lines, free)))):
-        for page in _page_lines(result):
-            assert page[0] != "小河区", page  # the name has text above it on its page
-        assert _page_lines(result)[-1][-2:] == ["小河区", "2024年10月8日"]
+@pytest.mark.parametrize("name", list(LAID_OUT))
+def test_no_page_but_the_last_ends_more_than_three_lines_short(libreoffice, drawn, name):
+    """Only what must stay together is kept together: no page but the last leaves more than
+    three of its 22 lines empty at its foot, in either output."""
+    _, outputs = _both(libreoffice, drawn, name)
+    for output, result in outputs.items():
+        assert all(empty_at_foot(page) <= 3 for page in result[:-1]), (output, [empty_at_foot(p) for p in result])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(LAID_OUT))
+def test_no_page_ends_with_a_heading_over_text(libreoffice, drawn, name):
+    """A heading with something under it (text, a table, a lower heading) never ends a page;
+    an item that is only a title may."""
+    page, outputs = _both(libreoffice, drawn, name)
+    headings = leading_headings(page)
+    for output, result in outputs.items():
+        line_owners = owners(page, result)
+        for lines in result[:-1]:
+            assert line_owners.get(body(lines)[-1]) not in headings, (output, body(lines)[-1])
+
+
+@pytest.mark.slow
+# One line of text between a table at a page's foot and the sign-off moves with the
+# sign-off alone: a table is not kept with the text after it.
+@pytest.mark.parametrize("name", [name for name in LAID_OUT if name != "table-foot-1"])
+def test_the_signoff_shares_its_page_with_the_last_two_lines_of_text(libreoffice, drawn, name):
+    """However the text above it meets the end of a page, the sign-off is on the page of the
+    text's last two lines at least: the paragraph before it leaves it two lines when it
+    breaks, a last line that is a block of its own brings the block before it, and where the
+    sign-off would not fit under them the page sets its lines closer (GB/T 9704 7.3.5.5)
+    rather than moving text (a page ends at most three lines short, above)."""
+    page, outputs = _both(libreoffice, drawn, name)
+    signoff = {i for i, block in enumerate(page.blocks) if block.group == "signoff"}
+    for output, result in outputs.items():
+        line_owners = owners(page, result)
+        name = min(
+            (line for line, index in line_owners.items() if index in signoff), key=lambda line: (line.page, line.y)
+        )
+        on_its_page = body(result[name.page - 1])
+        above = [line for line in on_its_page[: on_its_page.index(name)] if line_owners.get(line) not in signoff]
+        assert len(above) >= 2, (output, [line.text for line in on_its_page])
+        assert [line.text for line in body(result[-1])][-1] == page.blocks[-1].text
 
 
 @pytest.mark.slow

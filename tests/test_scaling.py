@@ -15,7 +15,7 @@ import civreport
 from civreport.compose import compose, title
 from civreport.office.profile import Profile
 from civreport.office.textwidth import line_count, text_width
-from civreport.rendering import blocks, runs
+from civreport.rendering import keeps, pagination, runs
 from civreport.rendering.blocks import Paragraph, Run
 from civreport.rendering.contract import enforce
 from civreport.rendering.linebreaks import hint
@@ -145,26 +145,20 @@ def test_line_break_hints_place_their_spans_in_a_linear_number_of_steps():
     assert cost(2000) <= 2.2 * cost(1000)
 
 
-def test_keeping_lead_ins_with_their_groups_looks_at_each_block_a_bounded_number_of_times():
-    # Each paragraph that leads into a group (attachments, sign-off) copied every block after
-    # it to find its group's end: a template alternating the two was quadratic.
-    touched = [0]
-
-    class Counting(list):
-        def __getitem__(self, index):
-            item = super().__getitem__(index)
-            touched[0] += len(item) if isinstance(index, slice) else 1
-            return item
-
-    lead_in = Paragraph("body", (Run("正文。"),))
-    grouped = Paragraph("attachment", (Run("附件：1. 名称"),), group="attachments")
+def test_keeping_a_page_places_each_block_a_bounded_number_of_times(monkeypatch):
+    # The page is paginated to find where the sign-off falls; a block that moves to the
+    # next page with the heading kept with it is placed again, but only those on that page.
+    placed = counted(monkeypatch, pagination, "_paragraph")
+    heading = Paragraph("heading-1", (Run("一、主要做法"),), keep_next=True, whole=True)
+    text = Paragraph("body", (Run("正文" * 40),))
+    signoff = [Paragraph("blank", (), group="signoff"), Paragraph("signoff-name", (Run("小河区"),), group="signoff")]
     settings = Profile()
 
     def cost(pairs: int) -> int:
-        touched[0] = 0
-        kept = blocks._kept(Counting([(None, lead_in), (None, grouped)] * pairs), settings.style_table, settings.page)
-        assert [block.keep for _, block in kept] == [True, False] * pairs
-        return touched[0]
+        placed[0] = 0
+        kept = keeps.keep([heading, text] * pairs + signoff, settings.style_table, settings.page)
+        assert [block.keep_next for block in kept[:4]] == [True, False, True, False]
+        return placed[0]
 
     assert cost(2000) <= 2.2 * cost(1000)
 

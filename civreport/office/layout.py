@@ -15,6 +15,7 @@ MM = 72 / 25.4  # points per millimetre
 TWIPS = 20  # twips per point
 
 TABLE_RULE_PT = 0.5  # the lines of a table; a row is one grid line high, its rule included
+TABLE_PADDING_PT = 3.0  # inside a table cell, at its left and its right
 
 # The type sizes of a page: body text, the title, tables, page numbers.
 TextSize = Literal["body", "title", "table", "page_number"]
@@ -93,6 +94,10 @@ class Layout(BaseModel):
     @property
     def table_rule_pt(self) -> float:
         return TABLE_RULE_PT
+
+    @property
+    def table_padding_pt(self) -> float:
+        return TABLE_PADDING_PT
 
     @property
     def cell_line_twips(self) -> int:

@@ -24,8 +24,9 @@ Align = Literal["both", "left", "center", "right"]
 
 BODY = "body"  # the class of a block that names none
 BLANK = "blank"  # an empty line on the grid
-# Containers whose blocks are kept together and with the block before them.
-GROUPS = ("attachments", "signoff")
+# Containers of what closes a report, whose blocks page breaks treat apart (rendering.keeps).
+ATTACHMENTS, SIGNOFF = "attachments", "signoff"
+GROUPS = (ATTACHMENTS, SIGNOFF)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Style:
     align: Align = "both"
     first_line: float = 0  # characters
     level: int | None = None  # heading level 1–4: the outline level in Word's navigation pane
-    keep_next: bool = False
+    keep_next: bool = False  # on the page of the next block, and whole (rendering.keeps may lift it)
     size: TextSize = "body"
     bold: bool = False
     run_in: bool = False  # also used on a <span>: a run-in heading, a Word character style

@@ -9,6 +9,7 @@ where a word processor does (:mod:`civreport.rendering.linebreaks`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -26,6 +27,7 @@ def is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pairs recur: counting a long text's lines asks for each
 def spaced(a: str, b: str) -> bool:
     """Whether a word processor puts the extra space between characters ``a`` and ``b``."""
     return (is_ideograph(a) and is_latin(b)) or (is_latin(a) and is_ideograph(b))
@@ -71,13 +73,24 @@ def line_count(text: str, width: float, first_line: float = 0) -> int:
     lines, used, limit = 1, 0.0, width - first_line
     previous = ""
     for word in _WORD.findall(text):
-        w = text_width(word) + (SPACE_EM if previous and spaced(previous[-1], word[0]) else 0)
+        w = _width(word) + (SPACE_EM if previous and spaced(previous[-1], word[0]) else 0)
         if used + w > limit + 1e-9 and used > 0:
             lines, limit = lines + 1, width
-            used = text_width(word)
+            used = _width(word)
             if word[0] in _NO_LINE_START or previous[-1:] in _NO_LINE_END:
                 used += text_width(previous[-1:])  # the neighbour comes along
         else:
             used += w
         previous = word
     return lines
+
+
+def _width(word: str) -> float:
+    """The width of one of line_count's units; a character's is remembered, since they recur
+    (the page counts the lines of every paragraph to find where its pages break)."""
+    return _char_width(word) if len(word) == 1 else text_width(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _char_width(char: str) -> float:
+    return text_width(char)

@@ -8,16 +8,15 @@ names no class is body text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 
 from lxml import html as lxml_html
 
 from ..errors import TemplateError
-from ..office.layout import Layout
+from ..office.layout import TABLE_PADDING_PT, Layout
 from ..office.styles import BODY, GROUPS, StyleTable
-from ..office.textwidth import line_count, text_width
+from ..office.textwidth import text_width
 from .contract import PARAGRAPH_TAGS, ContractError
 
 INDENT_SIDES = ("left", "right", "hanging")
@@ -49,7 +48,13 @@ class Paragraph:
     runs: tuple[Run, ...]
     indent: Indent | None = None  # set by the template's ``indent`` macro
     group: str | None = None  # the GROUPS container the paragraph sits in
-    keep: bool = False  # kept whole and on the page of the next block: it leads into a group or is in one
+    # How page breaks treat it (civreport.rendering.keeps): kept on the page of the next
+    # block, kept whole, parted only with two lines or more on either side; and its lines
+    # this far apart, off the grid, rather than at the layout's pitch.
+    keep_next: bool = False
+    whole: bool = False
+    two_lines: bool = False
+    line_twips: int | None = None
 
     @property
     def text(self) -> str:
@@ -208,8 +213,9 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
             in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
             if header_rows == len(rows) - 1 and (in_head or all(c.tag == "th" for c in tr)):
                 header_rows += 1
-    # The width in characters of the table's type, less each column's padding (3 pt a side).
-    available = (layout.text_width_pt - 6 * max((len(r) for r in rows), default=0)) / layout.table_size_pt
+    # The width in characters of the table's type, less each column's padding.
+    padding = 2 * TABLE_PADDING_PT * max((len(r) for r in rows), default=0)
+    available = (layout.text_width_pt - padding) / layout.table_size_pt
     return Table(tuple(rows), header_rows, column_widths(rows, available), group)
 
 
@@ -226,7 +232,9 @@ def read_blocks(
                 continue  # a comment
             if child.tag in PARAGRAPH_TAGS:
                 style = class_of(child, styles, styles.default_for(child.tag)) or BODY
-                found.append((child, Paragraph(style, _runs(child, styles), indent_of(child), group)))
+                keep = styles[style].keep_next  # as its class says, until the page is kept (keeps.py)
+                paragraph = Paragraph(style, _runs(child, styles), indent_of(child), group, keep, whole=keep)
+                found.append((child, paragraph))
             elif child.tag == "table":
                 found.append((child, _table(child, styles, group, layout)))
             else:
@@ -234,45 +242,4 @@ def read_blocks(
                 walk(child, css_class if css_class in GROUPS else group)
 
     walk(body, None)
-    return _kept(found, styles, layout)
-
-
-def _lines(block: Paragraph, styles: StyleTable, layout: Layout) -> int:
-    style = styles[block.style]
-    indent = block.indent or Indent()
-    width = (
-        (
-            layout.text_width_pt / layout.size_pt(style.size)
-            if not style.tracking
-            else layout.text_width_pt / layout.char_pitch_pt
-        )
-        - indent.left
-        - indent.right
-    )
-    first = -indent.hanging if indent.hanging else style.first_line
-    return sum(line_count(line, width, first) for line in block.text.split("\n"))
-
-
-def _kept(
-    found: list[tuple[lxml_html.HtmlElement, Block]], styles: StyleTable, layout: Layout
-) -> list[tuple[lxml_html.HtmlElement, Block]]:
-    """Mark the paragraphs kept whole and on the next block's page: each paragraph of a
-    group (attachments, sign-off) but the last, and the paragraph that leads into the groups
-    when it fits on one page with them. Word processors move such a paragraph as a whole
-    (measured in LibreOffice 7.4), so the PDF must too; a longer one is not kept, so that it
-    breaks where it falls, and the sign-off may then start a page."""
-    out = [element_block for element_block in found]
-    for i, (element, block) in enumerate(found):
-        following = found[i + 1][1] if i + 1 < len(found) else None
-        if not isinstance(block, Paragraph) or following is None or following.group is None:
-            continue
-        if block.group is None:
-            # The groups' blocks up to the next block outside them (not a copy of all that follow).
-            chain = itertools.takewhile(lambda b: b.group is not None, (found[k][1] for k in range(i + 1, len(found))))
-            lines = _lines(block, styles, layout) + sum(
-                _lines(b, styles, layout) if isinstance(b, Paragraph) else layout.lines_per_page for b in chain
-            )
-            if lines > layout.lines_per_page:
-                continue
-        out[i] = (element, replace(block, keep=True))
-    return out
+    return found

@@ -22,12 +22,13 @@ from ..compose import Summary
 from ..errors import TemplateError
 from ..model.text import XML_ILLEGAL
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
-from ..office.layout import Layout
+from ..office.layout import TWIPS, Layout
 from ..office.profile import Profile
-from ..office.styles import StyleTable
+from ..office.styles import BLANK, Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .contract import ContractError, enforce
 from .css import TEXT_ALIGN, font_stacks
+from .keeps import keep
 from .linebreaks import hint
 from .runs import cut_long_runs
 from .templating import REPORT_TEMPLATE, loaded_templates, render_template
@@ -62,7 +63,24 @@ class Page:
     resources: tuple[Path, ...]  # the template directories: the only places the page may load files from
 
 
-def _dress(element: lxml_html.HtmlElement, block: Block, layout: Layout) -> None:
+def _breaks(block: Paragraph, style: Style) -> list[str]:
+    """How page breaks treat the paragraph where its class says otherwise (a class that
+    keeps with the next block is also kept whole), and its line pitch, in CSS: what the
+    DOCX writer states in the paragraph's properties."""
+    rules = []
+    if block.keep_next != style.keep_next:
+        rules.append(f"break-after: {'avoid' if block.keep_next else 'auto'}")
+    if block.whole != style.keep_next:
+        rules.append(f"break-inside: {'avoid' if block.whole else 'auto'}")
+    if block.two_lines:
+        rules.append("orphans: 2; widows: 2")
+    if block.line_twips is not None:
+        pitch = f"{block.line_twips / TWIPS}pt"
+        rules.append(f"line-height: {pitch}" + (f"; height: {pitch}" if block.style == BLANK else ""))
+    return rules
+
+
+def _dress(element: lxml_html.HtmlElement, block: Block, styles: StyleTable, layout: Layout) -> None:
     """State what the template gave as data in CSS, for the HTML and the PDF."""
     if isinstance(block, Paragraph) and block.indent is not None:
         pitch, indent = layout.char_pitch_pt, block.indent
@@ -72,9 +90,10 @@ def _dress(element: lxml_html.HtmlElement, block: Block, layout: Layout) -> None
         element.set("style", "; ".join(rules))
         for side in INDENT_SIDES:
             element.attrib.pop(f"data-indent-{side}", None)
-    if isinstance(block, Paragraph) and block.keep:
-        rules = [r for r in (element.get("style"), "break-inside: avoid; break-after: avoid") if r]
-        element.set("style", "; ".join(rules))
+    if isinstance(block, Paragraph):
+        rules = [r for r in (element.get("style"), *_breaks(block, styles[block.style])) if r]
+        if rules:
+            element.set("style", "; ".join(rules))
     elif isinstance(block, Table):
         columns = lxml_html.Element("colgroup")
         for width in block.widths:
@@ -163,8 +182,9 @@ def build_page(
         found = read_blocks(body, styles, settings.page) if body is not None else []
     except ContractError as exc:
         raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
-    for element, block in found:
-        _dress(element, block, settings.page)
+    blocks = keep([block for _, block in found], styles, settings.page)
+    for (element, _), block in zip(found, blocks):
+        _dress(element, block, styles, settings.page)
     html = serialize(root)
     hint(root)
     if body is not None:
@@ -174,7 +194,7 @@ def build_page(
         html=html,
         print_html=serialize(root),
         print_css=print_css,
-        blocks=tuple(block for _, block in found),
+        blocks=tuple(blocks),
         meta=_meta(root),
         layout=settings.page,
         styles=styles,

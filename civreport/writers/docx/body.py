@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...office.layout import TABLE_RULE_PT, TWIPS, Layout
+from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import StyleTable
 from ...rendering.blocks import Block, Paragraph, Table
 from .oxml import tables, text
 from .oxml.elements import Element
 from .styles import character_style_id
 
-_CELL_PADDING = {"top": 0, "bottom": 0, "left": 60, "right": 60}  # 3 pt at the sides, as the page's CSS pads
+_SIDE = round(TABLE_PADDING_PT * TWIPS)
+_CELL_PADDING = {"top": 0, "bottom": 0, "left": _SIDE, "right": _SIDE}  # as the page's CSS pads
 
 
 class BodyWriter:
@@ -28,7 +29,13 @@ class BodyWriter:
 
     def paragraph(self, block: Paragraph) -> Element:
         style = self.styles[block.style]
-        p = text.paragraph(style.style_id, keep=block.keep)
+        p = text.paragraph(
+            style.style_id,
+            keep_next=block.keep_next if block.keep_next != style.keep_next else None,
+            whole=block.whole if block.whole != style.keep_next else None,
+            two_lines=block.two_lines,
+            line_twips=block.line_twips,
+        )
         if block.indent:
             first = -block.indent.hanging if block.indent.hanging else style.first_line
             text.indent_paragraph(

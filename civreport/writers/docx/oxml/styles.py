@@ -33,16 +33,17 @@ def format_paragraphs(
     line_twips: int | None = None,
 ) -> None:
     """Set the paragraph properties of ``style`` that are given: Word's widow control, the
-    Chinese line rules (:func:`~.formats.chinese_line_rules`), keep with next, a first-line indent in characters, the alignment
-    (w:jc), the outline level (1 for the first), snapping to the document grid, and lines
-    exactly ``line_twips`` apart."""
+    Chinese line rules (:func:`~.formats.chinese_line_rules`), keep with next (and whole), a
+    first-line indent in characters, the alignment (w:jc), the outline level (1 for the
+    first), snapping to the document grid, and lines exactly ``line_twips`` apart."""
     ppr = style.element.get_or_add_pPr()
     if widow_control is not None:
         child(ppr, "widowControl", val=int(widow_control))
     if chinese_lines:
         chinese_line_rules(ppr)
-    if keep_next:
+    if keep_next:  # and whole, as LibreOffice takes it anyway
         child(ppr, "keepNext")
+        child(ppr, "keepLines")
     if first_line is not None:
         indent(ppr, first_line=first_line, char_twips=char_twips)
     if align is not None:

@@ -9,20 +9,36 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .elements import Element, child, element, properties, qn
-from .formats import indent
+from .formats import exact_lines, indent
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def paragraph(style_id: str, *, keep: bool = False) -> Element:
-    """An empty w:p in the paragraph style ``style_id`` (by id: no look-up by name per paragraph);
-    ``keep``: whole, and on the next paragraph's page (Word and LibreOffice agree on this)."""
+def paragraph(
+    style_id: str,
+    *,
+    keep_next: bool | None = None,
+    whole: bool | None = None,
+    two_lines: bool = False,
+    line_twips: int | None = None,
+) -> Element:
+    """An empty w:p in the paragraph style ``style_id`` (by id: no look-up by name per
+    paragraph), where the style says otherwise: on the next paragraph's page or not
+    (``keep_next``), kept whole or not (``whole``); parted by a page break only with two
+    lines or more on either side (``two_lines``, Word's widow control); its lines exactly
+    ``line_twips`` apart."""
     p = element("p")
     ppr = properties(p, "pPr")
     child(ppr, "pStyle", val=style_id)
-    if keep:
-        child(ppr, "keepNext")
-        child(ppr, "keepLines")
+    if keep_next is not None:
+        child(ppr, "keepNext", val=int(keep_next))
+    if whole is not None:
+        child(ppr, "keepLines", val=int(whole))
+    if two_lines:
+        child(ppr, "widowControl")
+    if line_twips is not None:  # off the grid, which would round each line up to its pitch
+        child(ppr, "snapToGrid", val=0)
+        exact_lines(ppr, line_twips)
     return p
 
 
