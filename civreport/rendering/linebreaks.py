@@ -11,8 +11,9 @@ follows Word's defaults here):
   drawn 2024 年. Punctuation and symbols (. % - （ ，) get none.
 - Breaks: no line break between closing punctuation (、，。）》…) and a following letter
   or digit, nor between a letter or digit and a following opening bracket (（《【…), nor
-  after a character of Word's "cannot end a line" list (the dash — among them).
-  Pango allows both; an invisible WORD JOINER forbids them. And curly quotes in Chinese
+  after a character of Word's "cannot end a line" list (the dash — among them), nor before the
+  dash of a range (20—27日), which never starts a line.
+  Pango allows all of these; an invisible WORD JOINER forbids them. And curly quotes in Chinese
   text open and close like brackets: a line may break before “ and after ”. Pango (by the
   older UAX #14) breaks on neither side of a quote; a ZERO WIDTH SPACE allows it.
 """
@@ -25,12 +26,12 @@ from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
+from ..model.punctuation import BEFORE_RANGE_DASH, JOINER
 from ..model.text import is_mark
 from ..office.textwidth import SPACE_EM, is_ideograph
 from .contract import CELL_TAGS, PARAGRAPH_TAGS
 
 LATIN = re.compile(r"[!-~]+(?: [!-~]+)*")  # printable ASCII, inner single spaces allowed
-JOINER = "\u2060"
 BREAK = "\u200b"
 CLOSING = "、，。）》」』】〉〕］｝〗〙"
 OPENING = "（《「『【〈〔［｛〖〘"
@@ -42,6 +43,7 @@ NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［�
 _GLUED = re.compile(
     f"(?<=[{CLOSING}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{OPENING}])"
     f"|(?<=[{re.escape(NO_BREAK_AFTER)}])(?=[^\\s{JOINER}—])"  # —— itself Pango keeps whole
+    f"|{BEFORE_RANGE_DASH.pattern}"
 )
 _QUOTE_BREAK = re.compile(f"(?<=[”’])(?=[{IDEOGRAPHS}{OPENING}“‘])|(?<=[{IDEOGRAPHS}{CLOSING}])(?=[“‘])")
 
