@@ -59,14 +59,17 @@ def _join(text: str, before: str, after: str) -> str:
 
 
 def _pieces(element: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement, str]]:
-    """Every (node, 'text' | 'tail') holding text inside ``element``, in reading order."""
+    """Every (node, 'text' | 'tail') holding text inside ``element``, in reading order, and
+    (br, 'br') where a line ends: the texts either side of it are not neighbours."""
     out = []
 
     def walk(el: lxml_html.HtmlElement) -> None:
         if el.text:
             out.append((el, "text"))
         for child in el:
-            if isinstance(child.tag, str):
+            if child.tag == "br":
+                out.append((child, "br"))
+            elif isinstance(child.tag, str):
                 walk(child)
             if child.tail:
                 out.append((child, "tail"))
@@ -131,8 +134,10 @@ def hint(root: lxml_html.HtmlElement) -> None:
     # Table cells as well: Word and LibreOffice space and break their text like a paragraph's.
     for block in body.iter(*PARAGRAPH_TAGS, *CELL_TAGS):
         pieces = _pieces(block)
-        texts = [getattr(node, attr) for node, attr in pieces]
+        texts = ["" if attr == "br" else getattr(node, attr) for node, attr in pieces]
         for i, (node, attr) in enumerate(pieces):
+            if attr == "br":
+                continue
             before = texts[i - 1][-1:] if i else ""
             after = texts[i + 1][:1] if i + 1 < len(texts) else ""
             text = _join(texts[i], before, after)
