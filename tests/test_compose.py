@@ -261,9 +261,10 @@ def test_the_frame_is_composed_not_left_to_templates():
         make_report(recipients="市创城办:", attachments=["创建工作台账", "点位清单"], date=date(2024, 10, 8))
     )
     assert summary.recipients == "市创城办："
+    # GB/T 9704 7.3.4: 附件：1.名称, no space; the names start a cell after the number, 2. under 1.
     assert [(a.text, a.left, a.hanging) for a in summary.attachments] == [
-        ("附件：1. 创建工作台账", 5, 3),
-        ("2. 点位清单", 5, 0),
+        ("附件：1.创建工作台账", 6, 4),
+        ("2.点位清单", 6, 1),
     ]
     assert [a.text for a in compose(make_report(attachments=["台账"])).attachments] == ["附件：台账"]
     assert (summary.meta.title, summary.meta.author, summary.meta.created) == (

@@ -11,6 +11,7 @@ from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import SENTENCE_END, Attachment, Signoff
 from .wording import period_label
+from .wrapping import wrap
 
 
 def lead_in(report: Report, settings: Profile) -> str | None:
@@ -46,19 +47,19 @@ ATTACHMENT_LABEL = "附件："
 _NOTE_INDENT = 2  # characters: the note starts two characters in, as a paragraph does
 
 
-def attachments(report: Report) -> list[Attachment]:
-    """The attachment note: 附件：名称 for one, numbered 1. 2. … for several; wrapped lines and
-    the further names align after 附件：(GB/T 9704 7.3.4)."""
+def attachments(report: Report, settings: Profile) -> list[Attachment]:
+    """The attachment note (GB/T 9704 7.3.4): 附件：名称 for one; for several 附件：1.名称, and
+    2.名称 … under the 1.; a name longer than its line wraps between words, its lines aligned
+    with its first character."""
     names = report.attachments
-    left = _NOTE_INDENT + len(ATTACHMENT_LABEL)
-    return [
-        Attachment(
-            (ATTACHMENT_LABEL if i == 0 else "") + (f"{i + 1}. " if len(names) > 1 else "") + name,
-            left,
-            len(ATTACHMENT_LABEL) if i == 0 else 0,
-        )
-        for i, name in enumerate(names)
-    ]
+    out = []
+    for i, name in enumerate(names):
+        number = f"{i + 1}." if len(names) > 1 else ""
+        lead = (ATTACHMENT_LABEL if i == 0 else "") + number
+        left = _NOTE_INDENT + text_width(ATTACHMENT_LABEL + number)  # where the name starts
+        lines = wrap(name, settings.page.body_chars_per_line - left)
+        out.append(Attachment([lead + lines[0], *lines[1:]], left, text_width(lead)))
+    return out
 
 
 def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> Signoff | None:
