@@ -1,5 +1,5 @@
 """The frame around the body, placed alike in the PDF and in the DOCX as LibreOffice lays it
-out: the attachment note (GB/T 9704 7.3.4)."""
+out: the attachment note (GB/T 9704 7.3.4) and a joint sign-off (7.3.5.2)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import jieba
 import pytest
 
 from civreport import Layout, render_docx
+from civreport.compose import compose
+from civreport.office.textwidth import text_width
 
 from conftest import make_report
 from geometry import CHAR, body, paragraph, quiet_pdf
@@ -84,3 +86,24 @@ def test_the_attachment_note_numbers_without_a_space_and_wraps_names_between_wor
     number_x = first.chars[first.text.index("1")][0]
     assert second.x0 == pytest.approx(number_x, abs=1) and third.x0 == pytest.approx(number_x, abs=1)
     assert first.x0 == pytest.approx(left_edge(first.page, "both-sides") + 2 * CHAR, abs=1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("output", ["pdf", "docx"])
+def test_a_joint_signoff_starts_its_names_together_and_the_date_two_characters_right(laid_out, output):
+    lines = lines_of(laid_out["both-sides", output])
+    sponsor, other, date = lines[-3:]
+    assert (sponsor.text, other.text, date.text) == (*JOINT, "2024年10月8日")
+    right = left_edge(date.page, "both-sides") + 156 * MM
+    assert other.x1 == pytest.approx(right - 2 * CHAR, abs=1.5)  # the longer name: two characters in
+    assert sponsor.x0 == pytest.approx(other.x0, abs=1.5)  # the shorter starts where it starts
+    assert date.x0 == pytest.approx(other.x0 + 2 * CHAR, abs=1.5)  # two characters right of both
+
+
+def test_a_joint_signoff_is_composed_alike_for_any_names():
+    for names in (JOINT, JOINT[::-1], ["小河区创城办", "小河区文明办"], ["甲办", "小河区文明办"]):
+        signoff = compose(make_report(signoff=names)).signoff
+        starts = {round(indent + text_width(name), 6) for indent, name in zip(signoff.name_indents, names)}
+        assert len(starts) == 1, names
+        assert signoff.date_indent + text_width(signoff.date) == pytest.approx(starts.pop() - 2)
+        assert min([*signoff.name_indents, signoff.date_indent]) == 2
