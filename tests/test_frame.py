@@ -1,10 +1,13 @@
 """The frame around the body, placed alike in the PDF and in the DOCX as LibreOffice lays it
-out: the attachment note (GB/T 9704 7.3.4) and a joint sign-off (7.3.5.2)."""
+out: the attachment note (GB/T 9704 7.3.4), a joint sign-off (7.3.5.2) and the page numbers of
+a document printed on one side of the paper (7.5)."""
 
 from __future__ import annotations
 
+import io
 import itertools
 
+import docx
 import jieba
 import pytest
 
@@ -12,8 +15,8 @@ from civreport import Layout, render_docx
 from civreport.compose import compose
 from civreport.office.textwidth import text_width
 
-from conftest import make_report
-from geometry import CHAR, body, paragraph, quiet_pdf
+from conftest import W, make_report
+from geometry import BLOCK_BOTTOM, CHAR, body, paragraph, quiet_pdf
 from libreoffice import to_pdf
 from pdftext import MM, Line, pages
 
@@ -107,3 +110,28 @@ def test_a_joint_signoff_is_composed_alike_for_any_names():
         assert len(starts) == 1, names
         assert signoff.date_indent + text_width(signoff.date) == pytest.approx(starts.pop() - 2)
         assert min([*signoff.name_indents, signoff.date_indent]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("output", ["pdf", "docx"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_page_numbers_stand_on_the_outer_edge(laid_out, layout, output):
+    """Printed on both sides, right on odd pages and left on even ones; on one side, every page
+    is a front page: right, where the binding is not."""
+    result = laid_out[layout, output]
+    assert len(result) >= 3
+    for number, page in enumerate(result, 1):
+        footer = [line for line in page if line.y > BLOCK_BOTTOM]
+        assert [line.text for line in footer] == [f"— {number} —"]
+        left = left_edge(number, layout)
+        if number % 2 or layout == "one-side":
+            assert footer[0].x1 == pytest.approx(left + 156 * MM - 14, abs=1.5)
+        else:
+            assert footer[0].x0 == pytest.approx(left + 14, abs=1.5)
+
+
+def test_a_docx_printed_on_one_side_has_one_footer():
+    document = docx.Document(io.BytesIO(render_docx(make_report(), layout=LAYOUTS["one-side"])))
+    assert not document.settings.odd_and_even_pages_header_footer
+    p = document.sections[0].footer.paragraphs[0]._p
+    assert p.find(f"{W}pPr/{W}jc").get(f"{W}val") == "right"
