@@ -95,6 +95,16 @@ def dash_report():
     )
 
 
+def range_dash_report():
+    """The dash of a range (20—27日, 1～6月) at every place near a line's end: after 22 to 26
+    characters on a first line (26 fit), and on a full second line."""
+    ranges = [cjk(at) + "8月20—27日" + cjk(30, at) + "。" for at in range(19, 27)]
+    ranges += [cjk(26 + at) + "1～6月" + cjk(20, at) + "。" for at in range(23, 29)]
+    return make_report(
+        office="小河区", opening=ranges, measures=[], problems=[], plans=[], lead_in="现将有关情况总结如下："
+    )
+
+
 def tables_report(before: int):
     """Tables after ``before`` lines of text: where the last row meets the end of a page, and
     where a table runs over it (its header row repeats); one has a cell that wraps."""

@@ -87,6 +87,18 @@ def spans(data: bytes) -> list[tuple[int, str, str, float]]:
     return out
 
 
+def stroked(data: bytes) -> list[str]:
+    """The texts drawn with an outline as well as filled, in drawing order: bold made from a
+    face that has none (text rendering mode 2, as word processors draw it)."""
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return [
+            "".join(chr(c[0]) for c in trace["chars"])
+            for page in doc
+            for trace in page.get_texttrace()
+            if trace["type"] == 1  # the stroke of fill and stroke
+        ]
+
+
 def metadata(data: bytes) -> dict[str, str]:
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         return dict(doc.metadata)

@@ -29,7 +29,7 @@ def test_render_html(good, tmp_path):
     result = run("render", str(good), "--to", "html", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "q3.html").read_text(encoding="utf-8")
-    assert "小河区创建全国文明城市工作领导小组办公室<br>2024年第三季度创建全国文明城市工作总结" in html
+    assert "小河区创建全国文明城市工作<br>领导小组办公室2024年第三季度<br>创建全国文明城市工作总结" in html
     assert result.stdout.strip() == str(tmp_path / "out" / "q3.html")
 
 

@@ -1,11 +1,13 @@
 """Numbering, titles and lead-ins: what the author does not type."""
 
+import itertools
+
 import pytest
 from pydantic import ValidationError
 
 from civreport.compose import compose
 from civreport.compose.title import balance_lines
-from civreport.model import cn_date, cn_number, heading_number
+from civreport.model import TitlePiece, cn_date, cn_number, heading_number
 from civreport.office.textwidth import text_width
 
 from conftest import make_report
@@ -150,10 +152,17 @@ def test_points_become_one_paragraph_by_default():
 def test_title_is_composed_and_balanced():
     summary = compose(make_report())
     assert summary.title == "小河区创建全国文明城市工作领导小组办公室2024年第三季度创建全国文明城市工作总结"
-    assert summary.title_lines == ["小河区创建全国文明城市工作领导小组办公室", "2024年第三季度创建全国文明城市工作总结"]
-    # 20 characters of 22 pt fill the 156 mm line; the space around 2024 counts too.
-    assert compose(make_report(office="某区", period="2024")).title_lines == ["某区2024年创建全国文明城市工作总结"]
+    # A line takes at most four fifths of the 156 mm line, 16 characters of 22 pt (the space
+    # around 2024 counts too); a diamond here.
+    assert summary.title_lines == [
+        "小河区创建全国文明城市工作",
+        "领导小组办公室2024年第三季度",
+        "创建全国文明城市工作总结",
+    ]
+    # 17.4 characters: two lines, broken between the year and the subject rather than in it.
+    assert compose(make_report(office="某区", period="2024")).title_lines == ["某区2024年", "创建全国文明城市工作总结"]
     assert compose(make_report(office="小河区")).title_lines == ["小河区2024年第三季度", "创建全国文明城市工作总结"]
+    assert compose(make_report(office="某区", subject="创文")).title_lines == ["某区2024年第三季度创文工作总结"]
 
 
 def test_title_does_not_double_gongzuo_and_follows_kind():
@@ -168,32 +177,36 @@ def test_explicit_title_keeps_the_authors_line_breaks():
 
 def test_balanced_lines_fit_and_keep_words_whole():
     # GB/T 9704 7.3.1: a title line keeps its words whole (词意完整), so 城市 and 精神文明 stay whole.
-    assert balance_lines(["关于加强和改进新时代城市精神文明建设工作的情况报告"], 20) == [
+    assert balance_lines([TitlePiece("关于加强和改进新时代城市精神文明建设工作的情况报告")], 20) == [
         "关于加强和改进新时代城市",
         "精神文明建设工作的情况报告",
     ]
-    # Of equally even choices, the longer line comes first.
-    assert balance_lines(["一二三四", "五六七八", "九十"], 6) == ["一二三四", "五六七八九十"]
+    # Of equally even choices, the longer line comes first; a word of the genre's stays whole.
+    pieces = [TitlePiece("一二三", False), TitlePiece("四五", False), TitlePiece("六七八", False)]
+    assert balance_lines(pieces, 5) == ["一二三四五", "六七八"]
 
 
 def test_long_titles_break_between_pieces_then_words():
-    # What breaking them costs: tests/test_scaling.py.
+    # What breaking them costs: tests/test_scaling.py; titles of all lengths: tests/test_titles.py.
     office = "某市某区某街道创建全国文明城市工作领导小组办公室和某某委员会联合办公室关于进一步加强基层治理体系建设"
-    lines = compose(make_report(office=office[:100])).title_lines
-    assert lines[-1] == "2024年第三季度创建全国文明城市工作总结"  # the composed pieces after the office stay whole
-    assert "".join(lines[:-1]) == office[:100] and all(text_width(line) <= 20.1 for line in lines)
+    report = make_report(office=office[:100])
+    lines = compose(report).title_lines
+    assert "".join(lines).startswith(office[:100]) and all(text_width(line) <= 16.1 for line in lines)
     import jieba
 
     ends, at = set(), 0
     for word in jieba.cut(office[:100], HMM=False):
         at += len(word)
         ends.add(at)
-    breaks = [sum(len(line) for line in lines[:i]) for i in range(1, len(lines) - 1)]
-    assert set(breaks) <= ends  # every line of the office ends where a word ends
-    # The roll-up's title: the office's name is one piece, never torn (工作领导小 / 组办公室).
+    pieces = list(itertools.accumulate(len(piece.text) for piece in report.title_segments()))
+    breaks = set(itertools.accumulate(len(line) for line in lines[:-1]))
+    assert breaks <= ends | set(pieces)  # in the office where a word ends, else between pieces
+    assert lines[-2:] == ["治理体系建设2024年第三季度", "创建全国文明城市工作总结"]
+    # The roll-up's title: the office's name torn only between its words (not 工作领导小 / 组办公室).
     assert compose(make_report(period="2024")).title_lines == [
-        "小河区创建全国文明城市工作领导小组办公室",
-        "2024年创建全国文明城市工作总结",
+        "小河区创建全国文明城市",
+        "工作领导小组办公室2024年",
+        "创建全国文明城市工作总结",
     ]
 
 
@@ -248,9 +261,10 @@ def test_the_frame_is_composed_not_left_to_templates():
         make_report(recipients="市创城办:", attachments=["创建工作台账", "点位清单"], date=date(2024, 10, 8))
     )
     assert summary.recipients == "市创城办："
+    # GB/T 9704 7.3.4: 附件：1.名称, no space; the names start a cell after the number, 2. under 1.
     assert [(a.text, a.left, a.hanging) for a in summary.attachments] == [
-        ("附件：1. 创建工作台账", 5, 3),
-        ("2. 点位清单", 5, 0),
+        ("附件：1.创建工作台账", 6, 4),
+        ("2.点位清单", 6, 1),
     ]
     assert [a.text for a in compose(make_report(attachments=["台账"])).attachments] == ["附件：台账"]
     assert (summary.meta.title, summary.meta.author, summary.meta.created) == (

@@ -41,6 +41,7 @@ from geometry import (
     owners,
     paragraph_lines,
     quiet_pdf,
+    range_dash_report,
     right_edge,
     signoff_report,
     table_foot_report,
@@ -76,6 +77,7 @@ COMPARED = {
         for lines, free in SIGNOFF_CASES
     },
     "dash": dash_report,
+    "range-dash": range_dash_report,
     **{f"tables-{before}": (lambda before=before: tables_report(before)) for before in (1, 5, 9, 14)},
     "mixed-table": lambda: _mixed_table(),
     # A name longer than a line wraps; the date keeps its room (it fell apart a character a line).
@@ -327,7 +329,8 @@ def test_every_paragraph_and_table_holds_the_pdfs_text():
     for sample in SAMPLES:
         report = civreport.load(sample)
         document = open_docx(render_docx(report))
-        docx_text = "".join(t.text or "" for t in document.element.body.iter(f"{W}t"))  # paragraphs and cells, in order
+        # Paragraphs and cells, in order; the joiners before range dashes draw nothing.
+        docx_text = "".join(t.text or "" for t in document.element.body.iter(f"{W}t")).replace("\u2060", "")
         pdf_text = "".join(line.text for page in pages(quiet_pdf(report)) for line in body(page))
         assert docx_text == pdf_text, sample.stem
 
@@ -447,6 +450,24 @@ def test_the_dash_stays_whole_and_with_what_follows_it(libreoffice):
     lines = [line for page in _page_lines(libreoffice["dash"]) for line in page]
     assert sum(line.startswith("——") for line in lines) >= 2
     assert not any(line.endswith("—") for line in lines)
+
+
+@pytest.mark.slow
+def test_the_dash_of_a_range_never_starts_a_line(libreoffice):
+    """GB/T 15834: 20—27日 and 1～6月 never start a line with their dash; both Pango and
+    LibreOffice would break before it (8月20 | —27日), and after — the kinsoku list forbids a
+    break, so the range moves as a whole."""
+    for result in (libreoffice["range-dash"], pages(quiet_pdf(range_dash_report()))):
+        lines = [line for page in _page_lines(result) for line in page]
+        starts = [line for line in lines if line[0] == "～" or (line[0] == "—" and line[1] != "—")]
+        assert not starts, starts
+        # The places tried include those where the line was full up to the dash.
+        assert any(line.endswith("8月") or line.startswith(("20—27日", "1～6月")) for line in lines)
+
+
+def test_the_docx_adds_only_word_joiners_before_range_dashes():
+    text = "".join(t.text for t in open_docx(render_docx(range_dash_report())).element.body.iter(f"{W}t"))
+    assert text.count("\u2060") == 14 and "20\u2060—27日" in text and "1\u2060～6月" in text
 
 
 @pytest.mark.slow

@@ -96,7 +96,7 @@ def expected_blocks(doc):
     out += [("body", t) for t in doc.closing]
     if doc.attachments:
         out.append(("blank", ""))
-        out += [("attachment", line.text) for line in doc.attachments]
+        out += [("attachment", "\n".join(line.lines)) for line in doc.attachments]
     return [*out, ("blank", ""), ("signoff-name", doc.signoff.name), ("signoff-date", doc.signoff.date)]
 
 

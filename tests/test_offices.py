@@ -17,14 +17,17 @@ import civreport
 from civreport import InputError, TemplateError, load_profile, render_docx
 from civreport.cli import main
 from civreport.compose import compose
+from civreport.writers.pdf import writer as pdf_writer
 
 from conftest import ROOT, YAML, W, closing_block, make_report, office_with_template
 from geometry import MM, body, paragraph, quiet_pdf, right_edge
-from pdftext import pages, spans
+from libreoffice import to_pdf
+from pdftext import pages, spans, stroked
 
 OFFICES = ROOT / "samples" / "offices"
 STRICT = OFFICES / "gbt9704" / "profile.yaml"
 COMMON = OFFICES / "common-practice" / "profile.yaml"
+OFFICES_BY_NAME = (("strict", STRICT), ("common", COMMON))
 
 LEVEL3 = [{"title": "强化组织领导", "items": [{"title": "健全机构", "body": ["成立创建工作领导小组。"]}]}]
 
@@ -90,13 +93,46 @@ def test_line_spacing_differs_in_both_outputs(outputs):
         assert document.sections[0]._sectPr.find(f"{W}docGrid").get(f"{W}linePitch") == twips
 
 
-def test_third_level_headings_bold_only_where_the_office_wants(outputs):
+# A run-in “1.” heading and one on its own line.
+BOLD = [
+    {
+        "title": "强化组织领导",
+        "items": [
+            {"title": "健全机构", "body": ["成立创建工作领导小组。"]},
+            {"title": "完善制度", "items": [{"title": "建立台账", "body": ["逐项登记。"]}]},
+        ],
+    }
+]
+
+
+@pytest.fixture(scope="module")
+def bold_headings():
+    r = make_report(office="小河区", measures=[{"items": BOLD}])
+    return {name: (quiet_pdf(r, office=profile), render_docx(r, office=profile)) for name, profile in OFFICES_BY_NAME}
+
+
+def test_third_level_headings_bold_only_where_the_office_wants(bold_headings):
+    """仿宋 has no bold face: the PDF draws the “1.” headings filled and stroked, as Word and
+    LibreOffice draw a bold run of such a face; nothing else."""
     for name, bold in (("strict", False), ("common", True)):
-        _, pdf_spans, document = outputs[name]
-        font = next(f for _, text, f, _ in pdf_spans if text.startswith("1.健全机构"))
-        assert font.endswith("-Bold") == bold
+        pdf, data = bold_headings[name]
+        assert stroked(pdf) == (["1.健全机构。", "2.完善制度"] if bold else [])
+        document = docx.Document(io.BytesIO(data))
         assert bool(document.styles["三级标题文字"].font.bold) == bold
         assert bool(document.styles["三级标题"].font.bold) == bold
+
+
+@pytest.mark.slow
+def test_libreoffice_draws_the_bold_headings_as_the_pdf_does(bold_headings, tmp_path):
+    (tmp_path / "bold.docx").write_bytes(bold_headings["common"][1])
+    drawn = to_pdf([tmp_path / "bold.docx"], tmp_path)["bold"]
+    assert "".join(stroked(drawn)) == "".join(stroked(bold_headings["common"][0])) == "1.健全机构。2.完善制度"
+
+
+def test_bold_that_the_pdf_cannot_draw_is_said(monkeypatch):
+    monkeypatch.setattr(pdf_writer, "AVAILABLE", False)
+    with pytest.warns(civreport.CivreportWarning, match="样式“三级标题”在 DOCX 中加粗，在 PDF 中不加粗"):
+        civreport.render_pdf(make_report(), office=COMMON)
 
 
 def test_overridden_signoff_block_in_both_outputs(outputs):
@@ -399,6 +435,7 @@ def test_an_office_class_reaches_every_output(tmp_path):
     line = next(line for page_lines in pages(pdf) for line in page_lines if line.text == "本单位的说明文字。")
     assert line.x1 == pytest.approx(right_edge(line.page), abs=1)
     assert {font for _, text, font, _ in spans(pdf) if text == "本单位的说明文字。"} == {"FandolKai-Regular-Bold"}
+    assert stroked(pdf) == ["本单位的说明文字。"]  # 楷体 has no bold face: drawn bold
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 
 import civreport
 from civreport.compose import compose, title
+from civreport.model import TitlePiece
 from civreport.office.profile import Profile
 from civreport.office.textwidth import line_count, text_width
 from civreport.rendering import keeps, pagination, runs
@@ -59,7 +60,7 @@ def test_balancing_lines_tries_a_linear_number_of_line_ends(monkeypatch):
 
     def cost(length: int) -> int:
         calls[0] = 0
-        title.balance_lines(list("中" * length), 20)
+        title.balance_lines([TitlePiece("中" * length, named=False)], 20)
         return calls[0]
 
     # Every line but the last full, the last half: the same room to balance at either length.
@@ -81,8 +82,8 @@ def test_balanced_lines_are_never_empty_or_too_long():
         "和改进",
         "2024年",
     ]
-    lines = title.balance_lines(pieces, 20)
-    assert lines == ["小河区工作总结", "某某委员会联合办公室A1创建小河区", "某某委员会联合办公室和改进2024年"]
+    lines = title.balance_lines([TitlePiece(piece) for piece in pieces], 20)
+    assert lines == ["小河区工作总结某某委员会联合办公室", "A1创建小河区某某委员会联合", "办公室和改进2024年"]
     assert all(text_width(line) <= 20 for line in lines)
 
 

@@ -60,7 +60,7 @@ def _title_blocks(blocks: list[SourceBlock], report: Report, data: Mapping[str, 
     """How many of the first blocks hold the document's title (a title set over two lines, a
     website's 【完整版】 after it)."""
     title = data.get("title")
-    left = re.sub(r"\s", "", title if isinstance(title, str) else "".join(report.title_segments()))
+    left = re.sub(r"\s", "", title if isinstance(title, str) else report.composed_title())
     count = 0
     for block in blocks[:3]:
         text = re.sub(r"\s", "", block.text)

@@ -33,7 +33,7 @@ def compose(report: Report, settings: Profile | None = None, diagnostics: Diagno
         sections=sections(written, settings),
         signoff=signoff(written, settings, diagnostics),
         recipients=recipients(written),
-        attachments=attachments(written),
+        attachments=attachments(written, settings),
         closing=list(written.closing),
         table=table(written),
     )

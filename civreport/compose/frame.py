@@ -11,6 +11,7 @@ from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import SENTENCE_END, Attachment, Signoff
 from .wording import period_label
+from .wrapping import wrap
 
 
 def lead_in(report: Report, settings: Profile) -> str | None:
@@ -46,27 +47,28 @@ ATTACHMENT_LABEL = "附件："
 _NOTE_INDENT = 2  # characters: the note starts two characters in, as a paragraph does
 
 
-def attachments(report: Report) -> list[Attachment]:
-    """The attachment note: 附件：名称 for one, numbered 1. 2. … for several; wrapped lines and
-    the further names align after 附件：(GB/T 9704 7.3.4)."""
+def attachments(report: Report, settings: Profile) -> list[Attachment]:
+    """The attachment note (GB/T 9704 7.3.4): 附件：名称 for one; for several 附件：1.名称, and
+    2.名称 … under the 1.; a name longer than its line wraps between words, its lines aligned
+    with its first character."""
     names = report.attachments
-    left = _NOTE_INDENT + len(ATTACHMENT_LABEL)
-    return [
-        Attachment(
-            (ATTACHMENT_LABEL if i == 0 else "") + (f"{i + 1}. " if len(names) > 1 else "") + name,
-            left,
-            len(ATTACHMENT_LABEL) if i == 0 else 0,
-        )
-        for i, name in enumerate(names)
-    ]
+    out = []
+    for i, name in enumerate(names):
+        number = f"{i + 1}." if len(names) > 1 else ""
+        lead = (ATTACHMENT_LABEL if i == 0 else "") + number
+        left = _NOTE_INDENT + text_width(ATTACHMENT_LABEL + number)  # where the name starts
+        lines = wrap(name, settings.page.body_chars_per_line - left)
+        out.append(Attachment([lead + lines[0], *lines[1:]], left, text_width(lead)))
+    return out
 
 
 def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> Signoff | None:
-    """Names two characters in from the right (several names one under another, each
-    right-aligned); the date
-    starts two characters right of the widest name's start, and when it is too long for that,
-    the date takes the two-character inset and the names move right (GB/T 9704 7.3.5.2).
-    None when the report signs with nothing."""
+    """The name two characters in from the right, the date on the next line starting two
+    characters right of the name's start; when the date is too long for that, it takes the
+    two-character inset and the name moves left (GB/T 9704 7.3.5.2). A joint summary's names
+    stand one under another, the sponsor's first, all starting where the widest starts, so
+    that the date starts two characters right of each. None when the report signs with
+    nothing."""
     names = report.signoff_names
     if names is None:
         names = [settings.signoff or report.office]
@@ -83,9 +85,10 @@ def signoff(report: Report, settings: Profile, diagnostics: Diagnostics | None) 
                 f"落款“{name}”长于一行，会折成两行：联合行文请把各发文机关写成列表（signoff: [甲, 乙]），或用规范简称",
                 "signoff",
             )
-    widest = min(max(text_width(name) for name in names), room)  # a name that wraps is a line wide
-    date_indent = inset + widest - 2 - text_width(day) if day else inset
+    widths = [min(text_width(name), room) for name in names]  # a name that wraps is a line wide
+    start = inset + max(widths)  # where the names start, counted from the right edge
+    date_indent = start - 2 - text_width(day) if day else inset
     if day and date_indent < inset:
-        inset += inset - date_indent  # the date takes the inset; the names move right
-        date_indent = 2.0
-    return Signoff(names, [inset] * len(names), day, date_indent)
+        start += inset - date_indent  # the date takes the inset; the names move left
+        date_indent = inset
+    return Signoff(names, [start - width for width in widths], day, date_indent)

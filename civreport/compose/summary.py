@@ -74,13 +74,18 @@ class Signoff:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A line of the attachment note (GB/T 9704 7.3.4), as printed: 附件：1. 名称 on the first,
-    2. 名称 on the next; ``left`` and ``hanging`` in characters, so that a wrapped line and the
-    further names align after 附件：."""
+    """An attachment's name in the attachment note (GB/T 9704 7.3.4), as printed: 附件：1.名称
+    for the first, 2.名称 under the 1. for the next, in ``lines`` broken between words; the
+    lines after the first align with the name's first character. ``left`` and ``hanging``
+    in characters."""
 
-    text: str
+    lines: list[str]
     left: float
     hanging: float
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
 
 
 @dataclass(frozen=True)

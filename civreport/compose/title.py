@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
-from ..model import Report
-from ..model.words import words
+from ..model import Report, TitlePiece
 from ..office.profile import Profile
 from ..office.textwidth import SPACE_EM, half_cells, spaced, spaced_boundaries, text_width
 from .wording import fill_placeholders, period_label
+from .wrapping import line_words
+
+# A title line takes at most four fifths of the text block, so that the title stands clear of
+# both margins and its lines can be balanced: 16 characters of 22 pt on the GB/T 9704 page.
+TITLE_FILL = 0.8
+# A name is in pieces after these marks too: 中共××区委员会宣传部、 | ××区文明办.
+_AFTER_PUNCTUATION = re.compile(r"[^，、：；]+[，、：；]*|[，、：；]+")
+# What a break inside a piece costs against evenness, in squared character cells: as much as
+# lines of 4 and 12 characters have against 8 and 8, so that 某区2023年 | 创建全国文明城市工作总结
+# wins over 某区2023年创建全国 | 文明城市工作总结.
+_INSIDE_PIECE = 32.0
 
 
-def _units(segments: list[str], width: float) -> list[str]:
-    """Pieces that fit a line stay whole; longer ones are cut into words (GB/T 9704 7.3.1: a
-    title line keeps its words whole; the segmenter loads only for such titles), and a word
-    longer than a line into characters."""
+def _units(pieces: Sequence[TitlePiece], width: float) -> tuple[list[str], list[bool]]:
+    """The units a title is set in, and for each whether a break before it falls between
+    pieces: a name cut into words (and in pieces after punctuation), a word of the genre's
+    whole, a word longer than a line into characters."""
     units: list[str] = []
-    for segment in segments:
-        if text_width(segment) <= width:
-            units.append(segment)
-            continue
-        for word in words(segment):
-            units.extend([word] if text_width(word) <= width else list(word))
-    return units
+    between: list[bool] = []
+    for piece in pieces:
+        parts = _AFTER_PUNCTUATION.findall(piece.text) if piece.named else [piece.text]
+        for cut_up in (line_words(part) if piece.named else [part] for part in parts):
+            for i, word in enumerate(cut_up):
+                cut = [word] if text_width(word) <= width else list(word)
+                units.extend(cut)
+                between.extend([i == 0] + [False] * (len(cut) - 1))
+    return units, between
 
 
 class _Runs:
@@ -55,65 +69,107 @@ def _line_ends(runs: _Runs, n: int, width: float) -> list[int]:
 
 
 def _line_starts(runs: _Runs, n: int, width: float) -> list[int]:
-    """The same from the last line back: line ``j`` (of as many) ending as early as leaves
-    the rest room in the lines after it."""
+    """The same from the last line back: where the last line, the one before it … start
+    when each takes all the units it can."""
     starts = [n]
     for a in range(n - 2, -1, -1):
         if runs.width(a, starts[-1]) > width and a + 1 < starts[-1]:
             starts.append(a + 1)
-    return [0, *starts[::-1]]
+    return starts[1:]
 
 
-def balance_lines(segments: list[str], width: float) -> list[str]:
-    """Break ``segments`` into the fewest lines of at most ``width`` cells, breaking between
-    segments where they fit and between words inside those that do not, with lines as even
-    as possible and, of equal choices, the longer ones first (the trapezoid of GB/T 9704
-    7.3.1). Dynamic programming over the ends each line can have, which lie between where
-    the greedy breaks from either side put it: linear in the units."""
-    units = _units([s for s in segments if s], width)
-    n = len(units)
-    if n == 0:
-        return []
-    runs = _Runs(units)
-    latest = _line_ends(runs, n, width)
-    count = len(latest) - 1
-    earliest = _line_starts(runs, n, width)
-    inf = float("inf")
-    best = [dict.fromkeys(range(earliest[j], latest[j] + 1), inf) for j in range(count + 1)]
-    back: list[dict[int, int]] = [{} for _ in range(count + 1)]
-    best[0][0] = 0.0
+def _windows(runs: _Runs, n: int, width: float, count: int) -> list[range]:
+    """Where line ``j`` of ``count`` lines of at most ``width`` can end: no later than the
+    greedy lines from the top end it, no earlier than those from the bottom leave room
+    for, and leaving every line a unit."""
+    latest = _line_ends(runs, n, width)[1:]
+    starts = _line_starts(runs, n, width)
+    windows = [range(0, 1)]
     for j in range(1, count + 1):
-        for b in best[j]:
-            # From the shortest line ending at b to the longest that fits; of equal costs the
-            # one starting first wins.
-            for a in range(min(b - 1, latest[j - 1]), earliest[j - 1] - 1, -1):
-                w = runs.width(a, b)
-                if w > width and a < b - 1:
+        after = count - j  # lines below line j
+        last = min(latest[j - 1] if j <= len(latest) else n, n - after)
+        first = max(starts[after - 1] if 0 < after <= len(starts) else 0, j) if after else n
+        windows.append(range(first, last + 1))
+    return windows
+
+
+def balance_lines(pieces: Sequence[TitlePiece], width: float, room: float | None = None) -> list[str]:
+    """Break ``pieces`` into the fewest lines of at most ``width`` cells, between words, as a
+    trapezoid or a diamond (GB/T 9704 7.3.1): line lengths that rise, then fall, never rise
+    again. Of those, the lines as even as possible, broken between pieces rather than inside
+    one, and of equal choices the longer lines first. Where the words leave no such shape in
+    that many lines, the lines may take more, up to ``room`` cells; where not even that
+    does, the shape goes. A title that fits one line is one line."""
+    text = "".join(piece.text for piece in pieces)
+    if not text:
+        return []
+    if text_width(text) <= width:
+        return [text]
+    units, between = _units(pieces, width)
+    runs = _Runs(units)
+    n = len(units)
+    count = len(_line_ends(runs, n, width)) - 1
+    room = max(room or width, width)
+    for limit in (width + (room - width) * step / 4 for step in range(5)):
+        if ends := _balanced(runs, between, _windows(runs, n, limit, count), limit, shape=True):
+            break
+    else:
+        ends = _balanced(runs, between, _windows(runs, n, width, count), width, shape=False)
+    return ["".join(units[a:b]) for a, b in itertools.pairwise([0, *ends])]
+
+
+_State = tuple[int, int, bool]  # a line's first unit, the unit after its last, whether lengths fell
+
+
+def _balanced(runs: _Runs, between: list[bool], windows: list[range], width: float, shape: bool) -> list[int]:
+    """The ends of the best lines (see :func:`balance_lines`), or none when ``shape`` asks
+    for a trapezoid or diamond that no lines of at most ``width`` make. Dynamic programming
+    over the lines, line ``j`` ending in ``windows[j]``: linear in the units."""
+    count = len(windows) - 1
+    layers: list[dict[_State, tuple[float, _State | None]]] = [{(0, 0, False): (0.0, None)}]
+    for j in range(1, count + 1):
+        layer: dict[_State, tuple[float, _State | None]] = {}
+        for state, (cost, _) in layers[-1].items():
+            a, b, fallen = state
+            before = runs.width(a, b) if j > 1 else None
+            for c in range(max(b + 1, windows[j].start), windows[j].stop):
+                w = runs.width(b, c)
+                if w > width and c > b + 1:
                     break
-                if best[j - 1][a] == inf:
-                    continue
-                # Even lines (sum of squares), and a hair's preference for longer lines first.
-                cost = best[j - 1][a] + w * w - 1e-6 * (count - j) * w
-                if cost <= best[j][b]:
-                    best[j][b], back[j][b] = cost, a
-    lines, b = [], n
-    for j in range(count, 0, -1):
-        a = back[j][b]
-        lines.append("".join(units[a:b]))
-        b = a
-    return lines[::-1]
+                falls = False
+                if shape and before is not None:
+                    if fallen and w > before + 1e-9:
+                        continue  # rising again: neither a trapezoid nor a diamond
+                    falls = fallen or w < before - 1e-9
+                # Even lines (sum of squares); a break inside a piece costs; a hair's
+                # preference for longer lines first.
+                total = cost + w * w + (_INSIDE_PIECE if j > 1 and not between[b] else 0) - 1e-6 * (count - j) * w
+                line = (b, c, falls)
+                if line not in layer or total < layer[line][0]:
+                    layer[line] = (total, state)
+        layers.append(layer)
+    last = layers[-1]
+    if not last:
+        return []
+    at: _State | None = min(last, key=lambda line: last[line][0])
+    ends = []
+    for layer in reversed(layers[1:]):
+        assert at is not None
+        ends.append(at[1])
+        at = layer[at][1]
+    return ends[::-1]
 
 
 def title_lines(report: Report, settings: Profile) -> list[str]:
     """The title, broken into balanced lines; an explicit title keeps the author's breaks."""
-    width = settings.page.title_chars_per_line
+    room = settings.page.title_chars_per_line
+    width = room * TITLE_FILL
     if report.title:
         lines = [line.strip() for line in report.title.splitlines() if line.strip()]
         if len(lines) > 1:
             return lines
-        # Break only after punctuation, else anywhere, when one written line is too long.
-        return balance_lines(re.findall(r"[^，、：]+[，、：]?", lines[0]), width)
-    return balance_lines(report.title_segments(settings.range_dash), width)
+        return balance_lines([TitlePiece(lines[0])], width, room)
+    return balance_lines(report.title_segments(settings.range_dash), width, room)
 
 
 def subtitle(report: Report, settings: Profile) -> str | None:

@@ -6,7 +6,7 @@ from .indicators import REFERENCE, Approx, Indicator, IndicatorTable
 from .numerals import HEADING_LEVELS, cn_date, cn_number, heading_number
 from .parts import Block, BodyTable, Item, Part, Point
 from .period import Period, PeriodError, RangeDash
-from .report import PartHeadings, Report, Source
+from .report import PartHeadings, Report, Source, TitlePiece
 
 __all__ = [
     "HEADING_LEVELS",
@@ -37,6 +37,7 @@ __all__ = [
     "Source",
     "StrictModel",
     "Text",
+    "TitlePiece",
     "TitleText",
     "cn_date",
     "cn_number",

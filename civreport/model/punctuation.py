@@ -10,6 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The dash of a range (8月20—27日, 1～6月), which may end a line, never start one (GB/T 15834);
+# the dash —— may. Where a line must not break: before it, where the outputs put a WORD JOINER.
+RANGE_DASH = re.compile("～|—(?!—)")
+BEFORE_RANGE_DASH = re.compile(f"(?<=[^—])(?={RANGE_DASH.pattern})")
+JOINER = "\u2060"
+JOINED_RANGE_DASH = re.compile(f"{JOINER}(?={RANGE_DASH.pattern})")
+
 # Chinese characters and the full-width marks that stand beside them.
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WIDE = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’…—"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import ConfigDict, Field, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -87,6 +87,15 @@ def _at(field: str, problem: str) -> PydanticCustomError:
     """A problem a report-wide check finds in one field: the loader reports it at that
     field's path and line (see readers.problems)."""
     return PydanticCustomError("field_problem", "{field}：{problem}", {"field": field, "problem": problem})
+
+
+class TitlePiece(NamedTuple):
+    """A piece of a composed title, which a line may break before: a name people wrote (the
+    office, the subject), which it may also break inside, between its words; or a word of the
+    genre's (the year, the period, the kind), which it may not."""
+
+    text: str
+    named: bool = True
 
 
 class Report(CleanModel):
@@ -313,14 +322,23 @@ class Report(CleanModel):
                 raise _at(text.path, problem)
         return self
 
-    def title_segments(self, dash: RangeDash = "—") -> list[str]:
+    def title_segments(self, dash: RangeDash = "—") -> list[TitlePiece]:
         """The title composed from office, period, subject and kind, in the pieces a line may
-        break between; a report sent upward reads 关于……工作情况的报告."""
+        break between (the period's year is a piece of its own: 2024年 | 第三季度); a report
+        sent upward reads 关于……工作情况的报告."""
         subject, kind = self.subject, self.kind
         if subject.endswith("工作") and kind.startswith("工作"):
             subject = subject[: -len("工作")]
         office = f"关于{self.office}" if kind == "工作情况的报告" else self.office
-        return [office, self.period.label(self.range_dash or dash), subject, kind]
+        period = self.period.label(self.range_dash or dash)
+        rest = self.period.label(self.range_dash or dash, year=False)
+        year = period.removesuffix(rest) if period.endswith(rest) else period  # a whole year: 2024年, 全年
+        pieces = [TitlePiece(office), TitlePiece(year, False), TitlePiece(period[len(year) :], False)]
+        return [piece for piece in (*pieces, TitlePiece(subject), TitlePiece(kind, False)) if piece.text]
+
+    def composed_title(self, dash: RangeDash = "—") -> str:
+        """The title composed from office, period, subject and kind, as one text."""
+        return "".join(piece.text for piece in self.title_segments(dash))
 
     @property
     def signoff_names(self) -> list[str] | None:

@@ -33,7 +33,11 @@ class Layout(BaseModel):
     margin_bottom_mm: float = Field(default=35, ge=0, le=300, title="地脚（毫米）")
     margin_inner_mm: float = Field(default=28, ge=0, le=300, title="订口（毫米）")
     margin_outer_mm: float = Field(default=26, ge=0, le=300, title="翻口（毫米）")
-    mirrored: bool = Field(default=True, title="双面印刷，偶数页左右页边距对调")
+    mirrored: bool = Field(
+        default=True,
+        title="双面印刷，偶数页左右页边距对调",
+        description="双面印刷时页码单页居右、双页居左；单面印刷（false）时订口都在左边，页码都居右",
+    )
     body_size_pt: float = Field(default=16, gt=0, le=100, title="正文字号（磅）")
     title_size_pt: float = Field(default=22, gt=0, le=100, title="标题字号（磅）")
     page_number_size_pt: float = Field(default=14, gt=0, le=100, title="页码字号（磅）")
@@ -44,6 +48,13 @@ class Layout(BaseModel):
     line_pitch_pt: float | None = Field(
         default=None, gt=0, le=200, title="行距（磅）", description="不写时按每页行数均分版心；常见做法为固定值 28 磅"
     )
+
+    @property
+    def page_number_sides(self) -> tuple[Literal["right", "left"], ...]:
+        """Where page numbers stand, odd pages first: on the outer edge, one character in (GB/T
+        9704 7.5). Printed on both sides, right on odd pages and left on even ones; printed on
+        one side, every page is a front page, right."""
+        return ("right", "left") if self.mirrored else ("right",)
 
     @property
     def text_width_pt(self) -> float:

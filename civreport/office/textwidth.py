@@ -14,6 +14,8 @@ import itertools
 import re
 import unicodedata
 
+from ..model.punctuation import RANGE_DASH
+
 SPACE_EM = 0.216  # measured in LibreOffice 7.4: 3.45 pt at 16 pt
 
 
@@ -56,9 +58,9 @@ def text_width(text: str) -> float:
 
 
 # Marks a line may not start with; the character before them moves down with them.
-_NO_LINE_START = set("、，。；：？！）》」』】〉〕］｝”’…·%")
+NO_LINE_START = frozenset("、，。；：？！）》」』】〉〕］｝”’…·%")
 # Marks a line may not end with; they move down to the next line.
-_NO_LINE_END = set("（《「『【〈〔［｛“‘")
+NO_LINE_END = frozenset("（《「『【〈〔［｛“‘")
 # Units a line never splits: a run of Latin letters and digits, a dash ——, an ellipsis ……, or
 # one other character (found in one pass: a word grown a character at a time was quadratic).
 _WORD = re.compile(r"[A-Za-z0-9]+|—+|…+|.", re.DOTALL)
@@ -77,7 +79,7 @@ def line_count(text: str, width: float, first_line: float = 0) -> int:
         if used + w > limit + 1e-9 and used > 0:
             lines, limit = lines + 1, width
             used = _width(word)
-            if word[0] in _NO_LINE_START or previous[-1:] in _NO_LINE_END:
+            if not may_start_line(word) or previous[-1:] in NO_LINE_END:
                 used += text_width(previous[-1:])  # the neighbour comes along
         else:
             used += w
@@ -94,3 +96,9 @@ def _width(word: str) -> float:
 @functools.lru_cache(maxsize=1 << 16)
 def _char_width(char: str) -> float:
     return text_width(char)
+
+
+def may_start_line(word: str) -> bool:
+    """Whether a line may start with ``word``: not with closing punctuation, nor with the
+    dash of a range."""
+    return word[0] not in NO_LINE_START and not RANGE_DASH.match(word)

@@ -11,8 +11,9 @@ follows Word's defaults here):
   drawn 2024 年. Punctuation and symbols (. % - （ ，) get none.
 - Breaks: no line break between closing punctuation (、，。）》…) and a following letter
   or digit, nor between a letter or digit and a following opening bracket (（《【…), nor
-  after a character of Word's "cannot end a line" list (the dash — among them).
-  Pango allows both; an invisible WORD JOINER forbids them. And curly quotes in Chinese
+  after a character of Word's "cannot end a line" list (the dash — among them), nor before the
+  dash of a range (20—27日), which never starts a line.
+  Pango allows all of these; an invisible WORD JOINER forbids them. And curly quotes in Chinese
   text open and close like brackets: a line may break before “ and after ”. Pango (by the
   older UAX #14) breaks on neither side of a quote; a ZERO WIDTH SPACE allows it.
 """
@@ -25,12 +26,12 @@ from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
+from ..model.punctuation import BEFORE_RANGE_DASH, JOINER
 from ..model.text import is_mark
 from ..office.textwidth import SPACE_EM, is_ideograph
 from .contract import CELL_TAGS, PARAGRAPH_TAGS
 
 LATIN = re.compile(r"[!-~]+(?: [!-~]+)*")  # printable ASCII, inner single spaces allowed
-JOINER = "\u2060"
 BREAK = "\u200b"
 CLOSING = "、，。）》」』】〉〕］｝〗〙"
 OPENING = "（《「『【〈〔［｛〖〘"
@@ -42,6 +43,7 @@ NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［�
 _GLUED = re.compile(
     f"(?<=[{CLOSING}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{OPENING}])"
     f"|(?<=[{re.escape(NO_BREAK_AFTER)}])(?=[^\\s{JOINER}—])"  # —— itself Pango keeps whole
+    f"|{BEFORE_RANGE_DASH.pattern}"
 )
 _QUOTE_BREAK = re.compile(f"(?<=[”’])(?=[{IDEOGRAPHS}{OPENING}“‘])|(?<=[{IDEOGRAPHS}{CLOSING}])(?=[“‘])")
 
@@ -57,14 +59,17 @@ def _join(text: str, before: str, after: str) -> str:
 
 
 def _pieces(element: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement, str]]:
-    """Every (node, 'text' | 'tail') holding text inside ``element``, in reading order."""
+    """Every (node, 'text' | 'tail') holding text inside ``element``, in reading order, and
+    (br, 'br') where a line ends: the texts either side of it are not neighbours."""
     out = []
 
     def walk(el: lxml_html.HtmlElement) -> None:
         if el.text:
             out.append((el, "text"))
         for child in el:
-            if isinstance(child.tag, str):
+            if child.tag == "br":
+                out.append((child, "br"))
+            elif isinstance(child.tag, str):
                 walk(child)
             if child.tail:
                 out.append((child, "tail"))
@@ -129,8 +134,10 @@ def hint(root: lxml_html.HtmlElement) -> None:
     # Table cells as well: Word and LibreOffice space and break their text like a paragraph's.
     for block in body.iter(*PARAGRAPH_TAGS, *CELL_TAGS):
         pieces = _pieces(block)
-        texts = [getattr(node, attr) for node, attr in pieces]
+        texts = ["" if attr == "br" else getattr(node, attr) for node, attr in pieces]
         for i, (node, attr) in enumerate(pieces):
+            if attr == "br":
+                continue
             before = texts[i - 1][-1:] if i else ""
             after = texts[i + 1][:1] if i + 1 < len(texts) else ""
             text = _join(texts[i], before, after)

@@ -178,18 +178,18 @@ def _names(title: str | None, opening: list[str], texts: list[str], out: Recogni
     out.guesses |= named.guesses
     if not flat:
         out.guesses["subject"] = "原文没有标题，请填写工作主题"
-    if title and "".join(_composed_title(data)) != flat:
+    if title and _composed_title(data) != flat:
         data["title"] = title
     elif not title:
         out.warnings.append("原文没有标题：标题将由发文机关、期间、主题和文种组成，请核对")
 
 
-def _composed_title(data: dict[str, Any]) -> list[str]:
+def _composed_title(data: dict[str, Any]) -> str:
     try:
         probe = Report.model_validate({k: data[k] for k in ("office", "period", "subject", "kind") if k in data})
     except ValidationError:
-        return []
-    return probe.title_segments()
+        return ""
+    return probe.composed_title()
 
 
 # -- the body ------------------------------------------------------------------------------

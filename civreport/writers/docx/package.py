@@ -55,11 +55,12 @@ def _set_up_page(document: Document, layout: Layout) -> None:
 
 
 def _add_footers(document: Document, layout: Layout, style_id: str) -> None:
-    """Page numbers “— N —”: right on odd pages, left on even pages, one 14 pt character in."""
-    document.settings.odd_and_even_pages_header_footer = True
+    """Page numbers “— N —” one 14 pt character in, on the sides ``layout`` puts them."""
+    sides = layout.page_number_sides
+    document.settings.odd_and_even_pages_header_footer = len(sides) > 1
     section = document.sections[0]
     inset = round(layout.page_number_size_pt * TWIPS)
-    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+    for footer, side in zip((section.footer, section.even_page_footer), sides):
         footer.is_linked_to_previous = False
         page_number(footer.paragraphs[0], style_id=style_id, side=side, inset_twips=inset, before="— ", after=" —")
 

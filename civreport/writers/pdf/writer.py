@@ -27,10 +27,11 @@ from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 
 from ...diagnostics import Diagnostics
-from ...errors import FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
+from ...errors import CivreportWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
 from .clusters import whole_clusters
+from .emboldening import AVAILABLE, emboldening
 from .fonts import plan
 from .glyphs import missing_glyphs
 from .lines import finishing_lines
@@ -73,8 +74,22 @@ class PdfWriter:
             diagnostics.add(FontSubstitutionWarning, message)
         for message, chars in missing_glyphs(page.blocks, page.styles, self.plan):
             diagnostics.add(MissingGlyphWarning, message, chars=chars)
+        bold = [f"“{style.style_name}”" for style in page.styles if style.bold]
+        if bold and not AVAILABLE:
+            diagnostics.add(
+                CivreportWarning,
+                f"本机的 WeasyPrint 不能为没有粗体的字体（仿宋、楷体等）合成粗体：样式{'、'.join(bold)}"
+                "在 DOCX 中加粗，在 PDF 中不加粗；要两者一致，请安装 WeasyPrint 70，"
+                "或去掉办公室配置中的加粗（numbering.bold_level3、styles 的 bold）",
+            )
         base_url = page.resources[0].as_uri() + "/"
-        with _WEASYPRINT, weasyprint_log(diagnostics) as log, self.fetcher.reporting(diagnostics), finishing_lines():
+        with (
+            _WEASYPRINT,
+            weasyprint_log(diagnostics) as log,
+            self.fetcher.reporting(diagnostics),
+            finishing_lines(),
+            emboldening(),
+        ):
             # What the stylesheets' @counter-style and @color-profile rules define, for this document.
             counter_style = CounterStyle()
             color_profiles: dict[str, object] = {}

@@ -15,6 +15,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from ....errors import InputError
+from ....model.punctuation import JOINED_RANGE_DASH
 from ..source import MAX_BLOCKS, TOO_MANY, ListNumber, SourceBlock
 from .numbering import Numbering
 from .package import open_document
@@ -272,7 +273,8 @@ class _Reader:
                 self.in_contents = self.in_contents or any(
                     f.code.lstrip().upper().startswith("TOC") for f in self.fields
                 )
-                out.append(child.text or "")
+                # Less the joiner before a range dash that civreport's own DOCX carries.
+                out.append(JOINED_RANGE_DASH.sub("", child.text or ""))
             elif tag == _BR:
                 # A page or column break inside a paragraph moves the rest of it on, like a line
                 # break: the paragraph goes on (a sentence may run across it).

@@ -8,6 +8,7 @@ import re
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from ....model.punctuation import BEFORE_RANGE_DASH, JOINER
 from .elements import Element, child, element, properties, qn
 from .formats import exact_lines, indent
 
@@ -77,9 +78,14 @@ _DASHES = re.compile("(\u2014{2,})")
 
 
 def runs(text: str, style: str | None = None) -> list[Element]:
-    """``text`` as runs in ``style``, each dash —— in a run of its own that keeps it whole."""
+    """``text`` as runs in ``style``, each dash —— in a run of its own that keeps it whole,
+    and a WORD JOINER before the dash of a range (20—27日), which must not start a line:
+    neither LibreOffice's Chinese line breaker, nor its Unicode one, nor the settings'
+    kinsoku list keeps a line from starting with it, and no run property does (measured in
+    LibreOffice 7.4), as the joiner does. It is the only character the DOCX adds (the
+    importer takes it out again)."""
     out = []
-    for piece in _DASHES.split(text):
+    for piece in _DASHES.split(BEFORE_RANGE_DASH.sub(JOINER, text)):
         if not piece:
             continue
         r = run(piece, style)
