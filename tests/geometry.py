@@ -288,3 +288,25 @@ def table_foot_report(closing: int):
         closing=[paragraph(closing, 2)],
         achievements=[{"tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}]}],
     )
+
+
+# Sixty characters: the title the issue measured at five lines (11/13/16/14/7).
+LONG_TITLE = (
+    "关于云江市滨河区2024年1—9月创建全国文明城市、国家卫生城市巩固提升和新时代文明实践中心建设及志愿服务工作情况的报告"
+)
+JOINT_THREE = [
+    "云江市滨河区创建全国文明城市工作领导小组办公室",
+    "云江市滨河区精神文明建设指导委员会办公室",
+    "云江市滨河区卫生健康局",
+]
+
+
+def title_joint_report():
+    """A sixty-character title over two pages of text, signed jointly by three offices."""
+    return make_report(
+        office="云江市滨河区",
+        title=LONG_TITLE,
+        opening=[paragraph(9, 3), paragraph(7, 4), "现将有关情况报告如下："],
+        problems=[{"body": [paragraph(8, 5), paragraph(6, 6)]}],
+        signoff=JOINT_THREE,
+    )

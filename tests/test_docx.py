@@ -45,6 +45,7 @@ from geometry import (
     right_edge,
     signoff_report,
     table_foot_report,
+    title_joint_report,
     tables_report,
 )
 from libreoffice import to_pdf
@@ -93,6 +94,8 @@ COMPARED = {
     "long-table": long_table_report,
     # A table down to the foot of a page, then the closing and the sign-off.
     **{f"table-foot-{lines}": (lambda lines=lines: table_foot_report(lines)) for lines in (1, 2)},
+    # A sixty-character title and a sign-off of three offices.
+    "title-joint": title_joint_report,
 }
 
 
