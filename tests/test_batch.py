@@ -336,3 +336,22 @@ def test_each_thread_job_reports_its_own_diagnostics_and_no_others(tmp_path: Pat
             n,
             dropped,
         )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_no_font_copies_are_left_in_the_temporary_folder(tmp_path: Path, jobs: str) -> None:
+    """WeasyPrint copies the fonts (30 MB of CJK) into a temporary folder it removes only when
+    its configuration is collected; a render, in one process or in workers, leaves none."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    samples = [str(s) for s in SAMPLES[:2]]
+    done = subprocess.run(
+        ["civreport", "render", *samples, "--to", "pdf", "--out", str(tmp_path / "out"), "--jobs", jobs, "-q"],
+        env={**cli_env(), "TMPDIR": str(temp)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 2
+    assert list(temp.glob("weasyprint-*")) == []

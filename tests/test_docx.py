@@ -45,8 +45,8 @@ from geometry import (
     right_edge,
     signoff_report,
     table_foot_report,
-    title_joint_report,
     tables_report,
+    title_joint_report,
 )
 from libreoffice import to_pdf
 from pdftext import Line, pages, text_layer

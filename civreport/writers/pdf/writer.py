@@ -16,6 +16,8 @@ stylesheets, and parsing them anew took about 5% of a five-page summary's PDF.
 from __future__ import annotations
 
 import ctypes.util
+import multiprocessing.util
+import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -62,6 +64,12 @@ class PdfWriter:
             self.font_css = CSS(
                 string=self.plan.font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher
             )
+        folder = self.font_config._folder  # where WeasyPrint copied the fonts, 30 MB for the CJK ones
+        if folder is not None:
+            # WeasyPrint removes it only when the configuration is collected, which a writer kept
+            # for the process never is: remove it when the process ends, a batch or editor worker
+            # too (multiprocessing runs these finalizers in its children; atexit it does not).
+            multiprocessing.util.Finalize(self, shutil.rmtree, args=(folder, True), exitpriority=0)
         self.stylesheets: OrderedDict[tuple[str, str], CSS] = OrderedDict()
 
     def write(self, page: Page, diagnostics: Diagnostics) -> bytes:
