@@ -504,3 +504,51 @@ def test_weasyprint_is_a_version_whose_lines_civreport_finishes() -> None:
         lines._WEASYPRINT_TEXT_ALIGN,
         lines._WEASYPRINT_JUSTIFY_LINE,
     )
+
+
+# -- pydyf's compression and WeasyPrint's font bytes, taken over while a PDF is written ------
+
+
+def test_the_pdfs_streams_are_compressed_at_level_six() -> None:
+    """civreport.writers.pdf.compression: every compressed stream of the PDF is what zlib
+    level 6 makes of its content (pydyf would write level 9); fails if pydyf stops
+    compressing through the module it is given."""
+    import zlib
+
+    import pymupdf
+
+    pdf = pymupdf.open(stream=render_pdf(civreport.load(SAMPLES[0])), filetype="pdf")
+    compressed = [
+        xref
+        for xref in range(1, pdf.xref_length())
+        if pdf.xref_is_stream(xref) and "FlateDecode" in pdf.xref_object(xref)
+    ]
+    assert len(compressed) > 10
+    levels = {
+        level
+        for xref in compressed
+        for level in (6, 9)
+        if zlib.compress(pdf.xref_stream(xref), level) == pdf.xref_stream_raw(xref)
+    }
+    assert levels == {6}
+
+
+def test_a_writer_reads_each_font_files_bytes_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """civreport.writers.pdf.fontbytes: the fonts of a second PDF hold the very bytes the
+    first read, not a new copy of the file; fails if WeasyPrint stops reading them this way."""
+    import weasyprint.pdf.fonts
+
+    read: list[list[bytes]] = []  # the bytes themselves: kept alive, no two share an id
+    build = weasyprint.pdf.fonts.Font.__init__
+
+    def recording(self: object, *args: object, **kwargs: object) -> None:
+        build(self, *args, **kwargs)
+        read[-1].append(self.file_content)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(weasyprint.pdf.fonts.Font, "__init__", recording)
+    report = civreport.load(SAMPLES[0])
+    for _ in range(2):
+        read.append([])
+        render_pdf(report)
+    assert len(read[0]) >= 3
+    assert [id(data) for data in read[0]] == [id(data) for data in read[1]]

@@ -33,7 +33,9 @@ from ...errors import CivreportWarning, FontSubstitutionWarning, MissingGlyphWar
 from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
 from .clusters import whole_clusters
+from .compression import level_six
 from .emboldening import AVAILABLE, emboldening
+from .fontbytes import kept_font_bytes
 from .fonts import plan
 from .glyphs import missing_glyphs
 from .lines import finishing_lines
@@ -97,6 +99,8 @@ class PdfWriter:
             self.fetcher.reporting(diagnostics),
             finishing_lines(),
             emboldening(),
+            level_six(),
+            kept_font_bytes(),
         ):
             # What the stylesheets' @counter-style and @color-profile rules define, for this document.
             counter_style = CounterStyle()
