@@ -101,7 +101,7 @@ def bench_docx(rounds: int) -> None:
     ratios = []
     for sample in SAMPLES:
         report = civreport.load(sample)
-        doc = compose(report)
+        doc = compose(report.report)
         context = {
             "title": doc.title,
             "opening": doc.opening,

@@ -785,3 +785,16 @@ def test_lists_and_mappings_of_any_style_past_the_value_bound_are_refused_before
     with pytest.raises(InputError, match="内容超过 100 项") as info:
         civreport.load(tmp_path / "r.yaml")
     assert info.value.problems[0].line == line
+
+
+def test_the_offices_part_of_the_template_data_is_made_once_per_profile_and_fonts():
+    """The profile's data and the rendered stylesheet are kept per profile and font choice
+    (they were 30% of a DOCX), and never shared with another profile's."""
+    from civreport.rendering.page import office_context
+
+    gbt, narrow = civreport.Profile(), civreport.Profile(page={"mirrored": False})
+    assert office_context(gbt, {}) is office_context(gbt, {})
+    assert office_context(gbt, {"body": "FandolFang"}) is not office_context(gbt, {})
+    assert "FandolFang" in office_context(gbt, {"body": "FandolFang"})["stylesheet"]
+    assert office_context(narrow, {})["stylesheet"] != office_context(gbt, {})["stylesheet"]
+    assert office_context(civreport.Profile(), {})["stylesheet"] == office_context(gbt, {})["stylesheet"]

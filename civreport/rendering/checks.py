@@ -16,7 +16,7 @@ from ..errors import TemplateError
 from ..model import Report
 from ..office.profile import OfficeProfile
 from .page import build_page
-from .templating import environment, search_path, template_error
+from .templating import STYLESHEET, environment, search_path, template_error
 
 
 @cache
@@ -113,7 +113,7 @@ def check_templates(office: OfficeProfile, templates: Sequence[str | Path] = ())
 
 # Shipped templates the report template always takes as civreport/NAME: a file of the same name
 # in an office's directory would be passed over without a word.
-UNREPLACEABLE = ("report.css.j2", "macros.html.j2")
+UNREPLACEABLE = (STYLESHEET, "macros.html.j2")
 
 
 def _parsed(env: jinja2.Environment, name: str) -> tuple[nodes.Template, str, str | None]:

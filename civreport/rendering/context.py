@@ -64,10 +64,10 @@ def fields(record: Record) -> dict[str, object]:
 
 
 def plain(value: Any, _seen: dict[int, Any] | None = None) -> Any:
-    """``value`` as template data: plain values as they are, sequences as tuples, mappings,
-    models and dataclasses as records. Raises ``TypeError`` for anything else."""
+    """``value`` as template data: plain values and records as they are, sequences as tuples,
+    mappings, models and dataclasses as records. Raises ``TypeError`` for anything else."""
     seen = {} if _seen is None else _seen
-    if isinstance(value, PLAIN):
+    if isinstance(value, (*PLAIN, Record)):
         return value
     if id(value) in seen:
         return seen[id(value)]

@@ -30,6 +30,7 @@ from .context import fields, plain
 from .sandbox import BoundedSandbox, Budget
 
 REPORT_TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css.j2"  # the page's stylesheet, always the shipped one
 SHIPPED_PREFIX = "civreport/"
 
 

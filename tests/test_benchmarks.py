@@ -1,0 +1,28 @@
+"""The benchmarks still run against today's API: each cheap section once, one round (`make
+bench` runs them all, with their rounds; the figures are theirs, not the tests')."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [(["run.py", "docx"], "median ratio"), (["compression.py"], "level 6")],
+    ids=["docx-against-docxtpl", "compression"],
+)
+def test_a_benchmark_runs(script: list[str], expected: str) -> None:
+    done = subprocess.run(
+        [sys.executable, *script, "--rounds", "1"],
+        cwd=ROOT / "benchmarks",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert expected in done.stdout
