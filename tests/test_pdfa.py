@@ -7,13 +7,14 @@ import io
 from xml.etree import ElementTree
 
 import pikepdf
+import pymupdf
 import pytest
 
 import civreport
 from civreport.cli import main
 from civreport.errors import InputError
 
-from conftest import ROOT, SAMPLES, YAML, make_report
+from conftest import ROOT, SAMPLES, YAML, make_report, office_with_template
 from geometry import quiet_pdf
 from pdftext import pages, stroked
 
@@ -227,3 +228,22 @@ def test_the_command_line_switch_and_its_stamp(tmp_path, command):
     assert _status(pdf) == "2B"
     assert main(options) == 0
     assert _status(pdf) == ""
+
+
+def test_an_image_an_office_draws_is_not_smoothed(tmp_path):
+    """A seal an office's stylesheet draws: WeasyPrint would ask viewers to interpolate it,
+    which PDF/A forbids."""
+    head = "<style>.signoff { background: url(seal.png) no-repeat right; }</style>"
+    office = office_with_template(
+        tmp_path, '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}' + head + "{% endblock %}"
+    )
+    seal = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 8, 8), False)
+    seal.set_rect(seal.irect, (200, 0, 0))
+    (tmp_path / "templates" / "seal.png").write_bytes(seal.tobytes("png"))
+    interpolated = {}
+    for pdf_a in (False, True):
+        pdf = pikepdf.open(io.BytesIO(quiet_pdf(REPORT, office=office, pdf_a=pdf_a)))
+        images = [obj for obj in _dictionaries(pdf) if obj.get("/Subtype") == "/Image"]
+        assert len(images) == 1
+        interpolated[pdf_a] = bool(images[0].get("/Interpolate"))
+    assert interpolated == {False: True, True: False}
