@@ -16,11 +16,11 @@ class Job:
     office: str | None = None  # the office profile (path or name); None: the report's own
     offices: str | None = None  # the directory profile names are looked up in
     templates: tuple[str, ...] = ()
-    pdf_a: bool = False  # PDF/A-2b whatever the profile says (--pdf-a)
     sources: tuple[str, ...] = ()  # a roll-up's input files (leaves' inputs or lower roll-ups')
     period: str | None = None  # a roll-up's period
     unit: str | None = None  # a roll-up's unit name (the office the higher report is from)
     after: tuple[str, ...] = ()  # names of the jobs that must run first (a roll-up's sources)
+    pdf_a: bool = False  # PDF/A-2b whatever the profile says (--pdf-a)
 
 
 @dataclass(frozen=True)
