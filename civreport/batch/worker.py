@@ -4,6 +4,7 @@ diagnostics it collected and the stage it failed at."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
@@ -49,9 +50,16 @@ def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]
         raise _stage("汇总", exc) from None
 
 
+def _as_asked(job: Job, office: OfficeProfile) -> OfficeProfile:
+    """The office with what the job asks beyond it (PDF/A), which its stamp then records."""
+    if not job.pdf_a:
+        return office
+    return dataclasses.replace(office, settings=office.settings.model_copy(update={"pdf_a": True}))
+
+
 def _office(job: Job, document: LoadedReport) -> OfficeProfile:
     try:
-        return office_of(document, job.office, job.offices)
+        return _as_asked(job, office_of(document, job.office, job.offices))
     except Exception as exc:
         raise _stage("配置", exc) from None
 
@@ -74,7 +82,7 @@ def is_fresh(job: Job) -> bool:
         else:
             made_from = [Path(job.input)]
             office = office_of(load(job.input, diagnostics=Diagnostics()), job.office, job.offices)
-        return up_to_date(list(job.outputs), _stamp(job, made_from, office))
+        return up_to_date(list(job.outputs), _stamp(job, made_from, _as_asked(job, office)))
     except Exception:  # whatever is wrong, the worker will say it
         return False
 

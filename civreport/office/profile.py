@@ -74,6 +74,11 @@ class Profile(CleanModel):
     numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
     fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")
     page: Layout = Field(default_factory=Layout, title="页面设置")
+    pdf_a: bool = Field(
+        default=False,
+        title="PDF/A 归档格式",
+        description="true：PDF 写成 PDF/A-2b（长期保存的归档格式，字体全部嵌入）；命令行的 --pdf-a 也可打开",
+    )
     date_style: Literal["arabic", "chinese"] = Field(
         default="arabic", title="日期写法", description="arabic：2024年7月5日；chinese：二〇二四年七月五日"
     )

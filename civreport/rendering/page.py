@@ -63,6 +63,7 @@ class Page:
     pdf_fonts: tuple[tuple[FontRole, tuple[str, ...]], ...]  # files or families per role, first choice first
     docx_fonts: tuple[tuple[FontRole, str], ...]  # the names the DOCX asks for
     resources: tuple[Path, ...]  # the template directories: the only places the page may load files from
+    pdf_a: bool  # the PDF is written as PDF/A-2b, for archives (the profile's pdf_a)
 
 
 def _breaks(block: Paragraph, style: Style) -> list[str]:
@@ -226,4 +227,5 @@ def build_page(
         pdf_fonts=tuple((role, tuple(str(s) for s in as_list(spec))) for role, spec in pdf_fonts.items()),
         docx_fonts=tuple(docx_names(docx_fonts, settings.fonts.names).items()),
         resources=tuple(dirs),
+        pdf_a=settings.pdf_a,
     )
