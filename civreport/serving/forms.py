@@ -17,8 +17,10 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, Point, Report
+from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, PeriodError, Point, Report
+from ..model.numerals import cn_date
 from ..model.report import field_loc
+from ..readers.importing.dates import parse_date
 
 # Report fields the form leaves alone (kept as the file has them): set by other controls or tools.
 _HIDDEN = {"profile", "headings", "table", "sources"}
@@ -159,7 +161,7 @@ def _models(path: str, label: str, values: list[Any], model: type[BaseModel], wh
 
 
 # Choices the model names in English, as a clerk reads them: a role by its part's usual heading.
-_CHOICE_NAMES = {
+_CHOICE_NAMES: dict[str, str] = {
     **PartHeadings().model_dump(),
     "inline": "连成一段",
     "paragraphs": "每点另起一段",
@@ -171,8 +173,40 @@ _CHOICE_NAMES = {
 
 
 def _shown(choice: str) -> str:
-    name = _CHOICE_NAMES.get(choice)
-    return f"{name}（{choice}）" if name else choice
+    return _CHOICE_NAMES.get(choice, choice)
+
+
+# Hints in the clerk's words where the model's description speaks of the file (its keys, false).
+_HINTS: dict[tuple[type[BaseModel], str], str] = {
+    (Report, "date"): "如 2024年10月8日；不写时为草稿，不印日期",
+    (Report, "lead_in"): "开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加",
+    (Report, "signoff"): "落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关",
+    (Part, "title"): "不写时用这一部分的默认标题；可写成主题式标题，如“健全机制，增强创建工作实效”",
+}
+DATE_ERROR = "应为日期，如 2024年10月8日（也可写 2024-10-08 或 2024.10.8）"
+PERIOD_ERROR = "应为期间，如 2024年第三季度、2024年上半年、2024年、2024年7—9月"
+
+
+def _hint(model: type[BaseModel], name: str, info: FieldInfo) -> str | None:
+    return _HINTS.get((model, name), info.description)
+
+
+def _day_shown(value: Any) -> str:
+    """A date as the clerk reads it (2024年10月8日); text that is no date as it was typed."""
+    day = parse_date(str(value)) if value is not None else None
+    return cn_date(day) if day else ("" if value is None else str(value))
+
+
+def _period_shown(value: Any) -> str:
+    """A period as a title writes it (2024年第三季度) where that reads back as the same period."""
+    if value is None:
+        return ""
+    try:
+        period = Period.parse(value)
+        label = period.label()
+        return label if Period.parse(label) == period else str(value)
+    except PeriodError:
+        return str(value)
 
 
 def _literal_choices(annotation: Any) -> list[str] | None:
@@ -210,7 +244,7 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
     value = data.get(name)
     annotation = info.annotation
     if name in ("lead_in", "signoff") and model is Report:
-        return _optional_text(path, label, value, info.description)
+        return _optional_text(path, label, value, _hint(model, name, info))
     if typing.get_origin(annotation) is list:
         inner = typing.get_args(annotation)[0]
         values = value if isinstance(value, list) else []
@@ -239,15 +273,15 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
                 [("", "（自动）"), ("true", "是"), ("false", "否")],
             )
         return _flag(path, label, value)
-    if _is(annotation, date):
-        return Markup(
-            '<div class="field"><label for="{}">{}</label><input type="date" id="{}" name="{}" value="{}">{}</div>'
-        ).format(_id(path), label, _id(path), path, value or "", _msg(path))
+    if _is(annotation, date):  # a text, not the browser's date picker, which follows its locale
+        return _text(path, label, _day_shown(value), False, _hint(model, name, info))
     if _is(annotation, float):
         return _text(path, label, value, False)
-    if _is(annotation, str) or _is(annotation, Period):
+    if _is(annotation, Period):
+        return _text(path, label, _period_shown(value), False, "如 2024年第三季度、2024年上半年、2024年")
+    if _is(annotation, str):
         long = name in _LONG and (name != "title" or model is Report) and model is not Indicator
-        return _text(path, label, value, long, info.description)
+        return _text(path, label, value, long, _hint(model, name, info))
     return Markup("")
 
 
@@ -310,6 +344,33 @@ def _typed(model_field: str, value: str) -> Any:
     return value
 
 
+def _same_or_typed(key: str, old: Any, value: str) -> Any:
+    """A date or period as the file writes it when the clerk's text denotes the same one (the
+    form shows 2024年第三季度 for 2024Q3); a new date written as 2024-10-08; other text as typed."""
+    if key == "date":
+        day = parse_date(value)
+        if day is None:
+            return value  # form_errors says how to write it
+        return old if old is not None and parse_date(str(old)) == day else day.isoformat()
+    try:
+        return old if old is not None and Period.parse(value) == Period.parse(old) else value
+    except PeriodError:
+        return value  # the model says what is wrong
+
+
+def form_errors(data: dict[str, Any]) -> dict[str, str]:
+    """What is wrong with fields as the form writes them, in its words (the model's speak of the file)."""
+    out = {}
+    day = data.get("date")
+    if isinstance(day, str) and parse_date(day) is None:
+        out["date"] = DATE_ERROR
+    try:
+        Period.parse(data.get("period", ""))
+    except PeriodError:
+        out["period"] = PERIOD_ERROR
+    return out
+
+
 def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
     """``data`` with the posted ``fields`` (path, value) written in; an empty optional field is
     left out, the last of several values of one name wins (a checkbox after its hidden false)."""
@@ -332,6 +393,8 @@ def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str,
                 parent.pop(key, None)
             elif value == "false" and key == "numbered" and key not in parent:
                 continue  # an unticked box for a flag the data leaves at its default: still left out
+            elif key in ("date", "period") and parent is out:
+                parent[key] = _same_or_typed(key, parent.get(key), value)
             else:
                 parent[key] = _typed(key, value)
     for name in ("lead_in", "signoff"):

@@ -133,6 +133,12 @@
     update();
   }
 
+  // The chosen file's name beside the button that stands for the browser's own.
+  const chosen = document.getElementById("import-chosen");
+  document.getElementById("import-file")?.addEventListener("change", (event) => {
+    chosen.textContent = event.target.files.length ? event.target.files[0].name : "未选择文件";
+  });
+
   for (const [id, url] of [["new-report", "/new"], ["import-report", "/import"]]) {
     const home = document.getElementById(id);
     if (!home) continue;
