@@ -33,6 +33,7 @@ from civreport.cli import main
 from civreport.serving.app import MAX_FORM_BYTES, MAX_UPLOAD_BYTES, create_app
 
 from conftest import ROOT, alive
+from libreoffice import soffice_to_doc
 
 PORT = 8000
 BASE = f"http://127.0.0.1:{PORT}"
@@ -524,7 +525,10 @@ def test_serve_makes_a_missing_workspace(
     ((app, port),) = served
     assert port == 8000
     with TestClient(app, base_url=f"http://127.0.0.1:{port}") as client:
-        assert "新建报告" in client.get("/").text  # the editor over the new, empty folder
+        home = client.get("/").text
+        assert (
+            "新建报告" in home and "这个工作目录是启动编辑器时新建的" in home
+        )  # the editor over the new, empty folder
 
 
 def test_serve_refuses_a_workspace_it_cannot_make_or_use(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -646,3 +650,31 @@ def test_the_preview_says_what_its_fonts_cannot_print_at_the_field(client: TestC
     assert any("没有“査”（U+67FB）" in m for m in notices["opening[0]"])
     assert [path for path, found in notices.items() if any("査" in m for m in found)] == ["opening[0]"]
     assert any("改用 FandolFang-Regular" in m for m in notices[""])  # this machine has none of the official fonts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".doc", ".wps"])
+def test_old_word_and_wps_files_are_imported_through_libreoffice(
+    client: TestClient, workspace: Path, tmp_path_factory: pytest.TempPathFactory, suffix: str
+) -> None:
+    """Issue 26.6: a Word 97–2003 file (WPS Office saves its .wps in the same format) uploaded in
+    the editor is converted by LibreOffice, as civreport import does."""
+    lines = ["河西街道办事处2024年第三季度工作总结", "今年以来，我街道扎实推进各项工作。", "一、主要工作", "加强领导。"]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    old = soffice_to_doc(out.getvalue(), tmp_path_factory.mktemp("doc"))
+    assert old.startswith(b"\xd0\xcf\x11\xe0")  # an OLE file, not a .docx renamed
+    answer = client.post(
+        "/import", files={"file": (f"三季度{suffix}", old, "application/octet-stream")}, headers=token(client)
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["imported"] == ["三季度.yaml"]
+    report = civreport.load(workspace / "三季度.yaml").report
+    assert (report.office, str(report.period), report.opening) == (
+        "河西街道办事处",
+        "2024Q3",
+        ["今年以来，我街道扎实推进各项工作。"],
+    )

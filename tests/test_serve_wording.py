@@ -17,6 +17,7 @@ from starlette.testclient import TestClient
 
 import civreport
 from civreport.serving.app import create_app
+from civreport.serving.workspace import Workspace
 
 from conftest import ROOT
 
@@ -44,7 +45,8 @@ def workspace(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(workspace: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+    # As a run that made its workspace: the home page says so, and is scanned saying it.
+    with TestClient(create_app(workspace, port=PORT, created=True), base_url=BASE) as client:
         yield client
 
 
@@ -187,3 +189,16 @@ def test_a_period_is_shown_as_a_title_writes_it_and_kept_as_the_file_writes_it(
     assert "period: 2024Q3" in text and "date: 2024-10-08" in text and "office: 河西街道办事处" in text
     bad = client.post(f"/edit/{name}/update", data={"period": "第三季度"}, headers=headers).json()
     assert bad["messages"]["period"] == ["应为期间，如 2024年第三季度、2024年上半年、2024年、2024年7—9月"]
+
+
+def test_an_internal_error_is_a_page_of_the_editors_too(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: Workspace) -> list[str]:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Workspace, "reports", broken)
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE, raise_server_exceptions=False) as client:
+        answer = client.get("/", headers=HTML)
+    assert answer.status_code == 500 and answer.headers["content-type"].startswith("text/html")
+    page = lxml.html.document_fromstring(answer.text)
+    assert page.xpath("//h1/text()") == ["编辑器出错"] and page.xpath("//link/@href") == ["/static/editor.css"]
+    assert "内部错误，请把操作步骤报告给开发者" in answer.text and latin_words(answer.text, workspace) == []

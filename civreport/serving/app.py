@@ -91,8 +91,9 @@ def shown_profile(profile: Any) -> str:
 class Editor:
     """The state of one editor run: the workspace, the drafts being edited, the previews."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, created: bool) -> None:
         self.workspace = workspace
+        self.created = created  # made for this run: the home page says so
         self.drafts = Drafts()
         self.previews = Previewer()
         self.token = secrets.token_urlsafe(32)
@@ -170,7 +171,12 @@ class Editor:
     # -- pages ----------------------------------------------------------------------------------
 
     async def index(self, request: Request) -> Response:
-        context = {"reports": self.workspace.reports(), "token": self.token, "workspace": str(self.workspace.root)}
+        context = {
+            "reports": self.workspace.reports(),
+            "token": self.token,
+            "workspace": str(self.workspace.root),
+            "created": self.created,
+        }
         return PAGES.TemplateResponse(request, "index.html", context)
 
     async def edit(self, request: Request) -> Response:
@@ -375,9 +381,10 @@ def served_hosts(names: list[str], port: int) -> list[str]:
     return [f"{name}:{port}" for name in shown] + (shown if port == 80 else [])
 
 
-def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None) -> Starlette:
-    """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``."""
-    editor = Editor(Workspace(Path(workspace)))
+def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None, created: bool = False) -> Starlette:
+    """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``; ``created``
+    when the folder was made for this run."""
+    editor = Editor(Workspace(Path(workspace)), created)
     routes = [
         Route("/", editor.index),
         Route("/new", editor.new, methods=["POST"]),
