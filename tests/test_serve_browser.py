@@ -243,7 +243,7 @@ def test_list_entries_are_added_moved_and_removed(page: Page, report: str) -> No
     page.click('button.op[data-op="up"][data-path="parts[0].items[5]"]')
     expect(page.locator('[name="parts[0].items[4].title"]')).to_have_value("新增的测试条目")
     assert item_titles(page) == [*titles[:4], "新增的测试条目", titles[4]]
-    expect(page.locator("#f-parts-0-items-4 > legend")).to_contain_text("新增的测试条目")  # the form drawn again
+    expect(page.locator("label[for=f-parts-0-items-4-title]")).to_have_text("条目 5")  # the form drawn again
     generation = preview(page, generation)
 
     page.click('button.op[data-op="remove"][data-path="parts[0].items[4]"]')
@@ -382,3 +382,47 @@ def test_a_date_is_written_and_shown_in_chinese_in_an_english_browser(
         assert str(read_yaml((workspace / report).read_text(encoding="utf-8"), report)[0]["date"]) == "2024-10-08"
     finally:
         context.close()
+
+
+SCREEN = {"width": 1366, "height": 768}
+
+
+def test_the_form_of_a_two_page_report_fits_in_two_screens(browser: Browser, server: str, workspace: Path) -> None:
+    """Issue 26.1: a part or an item shows its title, paragraphs, points and items; the rest waits
+    behind 更多选项, closed. The page, the form scrolled through, is no taller than two screens."""
+    name = "two-pages.yaml"
+    shutil.copy(ROOT / "tests" / "data" / "editor" / name, workspace / name)
+    context = browser.new_context(base_url=server, viewport=SCREEN)
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    try:
+        open_editor(page, name)
+        expect(page.locator("#preview-state")).to_have_text("共 2 页")
+        more = page.locator("details.more")
+        expect(more).to_have_count(1 + 3 + 2 + 3 + 2)  # the report's, each part's and each item's
+        expect(page.locator("details.more[open]")).to_have_count(0)
+        expect(page.locator('[name="parts[0].items[0].points_style"]')).to_be_hidden()
+        expect(page.locator('[name="parts[0].items[0].title"]')).to_be_visible()
+        # The header and the form's whole content: what the clerk scrolls through.
+        height = page.evaluate(
+            "document.querySelector('header').offsetHeight + document.getElementById('report').scrollHeight"
+        )
+        assert height <= 2 * SCREEN["height"], height
+        page.locator("#f-parts-0-items-0-more > summary").click()
+        expect(page.locator('[name="parts[0].items[0].points_style"]')).to_be_visible()
+        # An operation draws the form again: what the clerk opened stays open.
+        page.click('button.op[data-op="add"][data-path="parts[0].items[0].items"]')
+        expect(page.locator('[name="parts[0].items[0].items[0].title"]')).to_have_value("")
+        expect(page.locator("#f-parts-0-items-0-more")).to_have_attribute("open", "")
+    finally:
+        context.close()
+
+
+def test_a_message_behind_more_options_opens_them(page: Page, report: str, workspace: Path) -> None:
+    text = (workspace / report).read_text(encoding="utf-8").replace("kind:", "subtitle: ——创文工作,情况汇报\nkind:", 1)
+    (workspace / report).write_text(text, encoding="utf-8")
+    open_editor(page, report)
+    expect(page.locator('.msg[data-for="subtitle"]')).to_contain_text("半角标点：")
+    expect(page.locator("#f-more")).to_have_attribute("open", "")
+    expect(page.locator('input[name="subtitle"]')).to_be_visible()
+    expect(page.locator("#f-parts-0-more")).not_to_have_attribute("open", "")  # the others stay closed

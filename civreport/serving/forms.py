@@ -74,17 +74,18 @@ def _buttons(list_path: str, index: int, count: int) -> Markup:
     return Markup('<span class="ops">{}</span>').format(Markup("").join(parts))
 
 
-def _add(list_path: str, what: str) -> Markup:
-    return Markup('<button type="button" class="op add" data-op="add" data-path="{}">添加{}</button>').format(
-        list_path, what
-    )
+def _add(list_path: str, what: str, shown: str | None = None) -> Markup:
+    """The button that adds ``what`` to a list, saying ``shown`` (where room is short) or 添加 ``what``."""
+    return Markup(
+        '<button type="button" class="op add" data-op="add" data-path="{}" title="添加{}">＋{}</button>'
+    ).format(list_path, what, shown or f"添加{what}")
 
 
 def _text(path: str, label: str, value: Any, long: bool, hint: str | None = None) -> Markup:
     value = "" if value is None else value
     attrs = Markup(' placeholder="{}"').format(hint) if hint else Markup("")
     if long:
-        control = Markup('<textarea id="{}" name="{}" rows="3"{}>{}</textarea>').format(_id(path), path, attrs, value)
+        control = Markup('<textarea id="{}" name="{}" rows="1"{}>{}</textarea>').format(_id(path), path, attrs, value)
     else:
         control = Markup('<input id="{}" name="{}" value="{}"{}>').format(_id(path), path, value, attrs)
     return Markup('<div class="field"><label for="{}">{}</label>{}{}</div>').format(
@@ -110,16 +111,36 @@ def _flag(path: str, label: str, value: Any) -> Markup:
     ).format(path, _id(path), path, checked, _id(path), label, _msg(path))
 
 
+def _list(path: str, label: str, rows: list[Markup], what: str, kind: str) -> Markup:
+    """A list's entries with the button that adds one; an empty list, only a button naming it
+    (a short form: no frame and no heading over nothing)."""
+    if not rows:
+        return Markup('<span class="list empty" id="{}">{}{}</span>').format(
+            _id(path), _add(path, label), _msg(path)
+        )
+    # A paragraph's button goes under the list's name, beside the paragraphs; an entry's after them.
+    add = _add(path, what, "添加" if kind == "texts" else None)
+    return Markup(
+        '<div class="list {}" id="{}"><div class="list-label">{}{}</div><div class="list-body">{}{}{}</div></div>'
+    ).format(
+        kind,
+        _id(path),
+        label,
+        add if kind == "texts" else "",
+        _msg(path),
+        Markup("").join(rows),
+        add if kind != "texts" else "",
+    )
+
+
 def _texts(path: str, label: str, values: list[Any], what: str) -> Markup:
-    rows = Markup("").join(
+    rows = [
         Markup('<div class="entry">{}{}</div>').format(
             _text(f"{path}[{i}]", f"{label} {i + 1}", v, True), _buttons(path, i, len(values))
         )
         for i, v in enumerate(values)
-    )
-    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), rows, _add(path, what)
-    )
+    ]
+    return _list(path, label, rows, what, "texts")
 
 
 def _points(path: str, label: str, values: list[Any]) -> Markup:
@@ -134,30 +155,25 @@ def _points(path: str, label: str, values: list[Any]) -> Markup:
         else:
             body = _text(here, f"第 {i + 1} 点", point, True)
         rows.append(Markup('<div class="entry">{}{}</div>').format(body, _buttons(path, i, len(values))))
-    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), Markup("").join(rows), _add(path, "一点")
-    )
+    return _list(path, label, rows, "一点", "texts")
 
 
 def _models(path: str, label: str, values: list[Any], model: type[BaseModel], what: str) -> Markup:
     rows = []
     for i, value in enumerate(values):
         here = f"{path}[{i}]"
-        heading = value.get("title") or value.get("name") or "" if isinstance(value, dict) else ""
+        # No legend over the entry: its title (or name) field is labelled 条目 2, a line saved an entry.
+        heading = f"{what} {i + 1}"
         rows.append(
-            Markup('<fieldset class="entry model" id="{}"><legend>{} {} {}</legend>{}{}{}</fieldset>').format(
+            Markup('<fieldset class="entry model" id="{}" aria-label="{}">{}{}{}</fieldset>').format(
                 _id(here),
-                what,
-                i + 1,
                 heading,
                 _buttons(path, i, len(values)),
                 _msg(here),
-                _fields(model, value if isinstance(value, dict) else {}, here),
+                _fields(model, value if isinstance(value, dict) else {}, here, heading),
             )
         )
-    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), Markup("").join(rows), _add(path, what)
-    )
+    return _list(path, label, rows, what, "models")
 
 
 # Choices the model names in English, as a clerk reads them: a role by its part's usual heading.
@@ -239,8 +255,10 @@ _WHAT: dict[str, str] = {
 }
 
 
-def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str) -> Markup:
-    label = _label(info, name)
+def _field(
+    model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str, label: str | None = None
+) -> Markup:
+    label = label or _label(info, name)
     value = data.get(name)
     annotation = info.annotation
     if name in ("lead_in", "signoff") and model is Report:
@@ -303,8 +321,21 @@ def _optional_text(path: str, label: str, value: Any, hint: str | None) -> Marku
 _ORDER = {"role": 0, "title": 1, "numbered": 2, "body": 3, "points": 4, "points_lead": 5, "points_tail": 6, "items": 99}
 
 
-def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
-    out = []
+# What a clerk fills in on every report, part and item; the rest waits behind 更多选项, closed,
+# which opens before the field named here (at the end without one).
+_ESSENTIAL: dict[type[BaseModel], set[str]] = {
+    Report: {"office", "period", "subject", "date", "opening", "parts", *PART_ROLES, "closing"},
+    Part: {"title", "body", "points", "items"},
+    Item: {"title", "body", "points", "items"},
+    Indicator: {"key", "name", "value", "unit"},
+}
+_MORE_BEFORE: dict[type[BaseModel], str] = {Report: "opening", Part: "items", Item: "items"}
+
+
+def _fields(model: type[BaseModel], data: dict[str, Any], path: str, heading: str | None = None) -> Markup:
+    """The fields of ``data``, a ``model``; ``heading`` labels an entry's title (or name) field."""
+    essential: list[tuple[str, Markup]] = []
+    more: list[Markup] = []
     names = list(model.model_fields)
     if model is not Report:
         names.sort(key=lambda n: _ORDER.get(n, 50))
@@ -314,8 +345,20 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
             continue
         if model is Report and name == "parts" and any(data.get(r) for r in PART_ROLES):
             continue
-        out.append(_field(model, name, info, data, f"{path}.{name}" if path else name))
-    return Markup("").join(out)
+        label = heading if name == ("name" if model is Indicator else "title") else None
+        shown = _field(model, name, info, data, f"{path}.{name}" if path else name, label)
+        if name in _ESSENTIAL.get(model, {name}):
+            essential.append((name, shown))
+        elif shown:
+            more.append(shown)
+    if not more:
+        return Markup("").join(shown for _, shown in essential)
+    details = Markup('<details class="more" id="{}"><summary>更多选项</summary>{}</details>').format(
+        _id(f"{path}.more" if path else "more"), Markup("").join(more)
+    )
+    before = _MORE_BEFORE.get(model)
+    at = next((i for i, (name, _) in enumerate(essential) if name == before), len(essential))
+    return Markup("").join([*(shown for _, shown in essential[:at]), details, *(shown for _, shown in essential[at:])])
 
 
 def form(data: dict[str, Any]) -> Markup:

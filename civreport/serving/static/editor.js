@@ -16,6 +16,8 @@
       const found = messages[slot.dataset.for];
       slot.textContent = found ? found.join("；") : "";
       slot.closest(".field, fieldset")?.classList.toggle("has-msg", Boolean(found));
+      // A message about a field behind 更多选项 opens it: the clerk sees what is wrong.
+      if (found) for (let more = slot.closest("details"); more; more = more.parentElement.closest("details")) more.open = true;
     });
     const shown = new Set([...document.querySelectorAll(".msg")].map((s) => s.dataset.for));
     const elsewhere = Object.entries(messages).filter(([path]) => !shown.has(path));
@@ -32,6 +34,16 @@
   if (editor) {
     const name = encodeURIComponent(editor.dataset.name);
     const form = document.getElementById("report");
+    // A paragraph's field is as tall as its text: the form is as long as the report, no longer.
+    const fit = (area) => {
+      if (!area.offsetParent) return;  // behind a closed 更多选项: fitted when it opens
+      area.style.height = "auto";
+      area.style.height = `${area.scrollHeight + 2}px`;
+    };
+    const fitAll = () => form.querySelectorAll("textarea").forEach(fit);
+    form.addEventListener("input", (event) => { if (event.target.tagName === "TEXTAREA") fit(event.target); });
+    form.addEventListener("toggle", (event) => event.target.querySelectorAll("textarea").forEach(fit), true);
+    fitAll();
     let timer = null;
     let newest = 0;
     let formMessages = {};  // the newest update's, which the preview's notices join
@@ -103,7 +115,11 @@
         const body = await response.json();
         if (!response.ok) { status(body.error); return; }
         unsaved = true;
+        // The form drawn again keeps open what the clerk opened.
+        const open = [...form.querySelectorAll("details[open]")].map((more) => more.id);
         document.getElementById("form-body").innerHTML = body.form;
+        for (const id of open) document.getElementById(id)?.setAttribute("open", "");
+        fitAll();
       });
       update();
     });
