@@ -115,9 +115,7 @@ def _list(path: str, label: str, rows: list[Markup], what: str, kind: str) -> Ma
     """A list's entries with the button that adds one; an empty list, only a button naming it
     (a short form: no frame and no heading over nothing)."""
     if not rows:
-        return Markup('<span class="list empty" id="{}">{}{}</span>').format(
-            _id(path), _add(path, label), _msg(path)
-        )
+        return Markup('<span class="list empty" id="{}">{}{}</span>').format(_id(path), _add(path, label), _msg(path))
     # A paragraph's button goes under the list's name, beside the paragraphs; an entry's after them.
     add = _add(path, what, "添加" if kind == "texts" else None)
     return Markup(
