@@ -426,3 +426,54 @@ def test_a_message_behind_more_options_opens_them(page: Page, report: str, works
     expect(page.locator("#f-more")).to_have_attribute("open", "")
     expect(page.locator('input[name="subtitle"]')).to_be_visible()
     expect(page.locator("#f-parts-0-more")).not_to_have_attribute("open", "")  # the others stay closed
+
+
+def test_the_outline_beside_the_form_scrolls_it_and_follows_it(browser: Browser, server: str, workspace: Path) -> None:
+    """Issue 26.1: the report's outline (frame, opening, parts, their items, closing) beside the form."""
+    name = "outline.yaml"
+    shutil.copy(ROOT / "tests" / "data" / "editor" / "two-pages.yaml", workspace / name)
+    context = browser.new_context(base_url=server, viewport=SCREEN)
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    try:
+        open_editor(page, name)
+        outline = page.locator("#outline")
+        links = outline.locator("a")
+        expect(links.first).to_have_text("发文机关、期间")
+        assert links.all_inner_texts() == [
+            "发文机关、期间",
+            "开头",
+            "主要工作措施及成效",
+            "强化组织领导，从严压实责任",
+            "强化环境整治，确保工作实效",
+            "存在的主要问题",
+            "部分社区办公场所狭窄，不具备开展各项活动的场地条件",
+            "车辆乱停乱放现象比较严重",
+            "垃圾分类尚未得到全面推广落实，居民垃圾分类意识不强",
+            "下一步工作计划",
+            "全方位进行查漏补缺",
+            "高标准抓好点位建设",
+            "结尾",
+        ]
+        shown = """id => {
+            const target = document.getElementById(id).getBoundingClientRect();
+            const form = document.getElementById("report").getBoundingClientRect();
+            return target.top >= form.top && target.bottom <= form.bottom;
+        }"""
+        assert not page.evaluate(shown, "f-parts-2-items-1")  # below the form's visible part
+        outline.get_by_role("link", name="高标准抓好点位建设").click()
+        page.wait_for_function(shown, arg="f-parts-2-items-1")
+        outline.get_by_role("link", name="发文机关、期间").click()
+        page.wait_for_function(shown, arg="f-office")
+        # A part's items fold away; the outline follows the titles typed and the entries added.
+        outline.locator("summary").nth(1).click(position={"x": 4, "y": 6})  # its marker, not its link
+        expect(outline.get_by_role("link", name="车辆乱停乱放现象比较严重")).to_be_hidden()
+        page.fill('[name="parts[0].title"]', "主要做法")
+        expect(links.nth(2)).to_have_text("主要做法")
+        page.click('button.op[data-op="add"][data-path="parts[2].items"]')
+        expect(page.locator('[name="parts[2].items[2].title"]')).to_have_value("")
+        expect(outline.locator("details").nth(2).locator("li")).to_have_count(3)
+        expect(outline.locator("details").nth(2).locator("li").last).to_have_text("条目 3")
+        expect(outline.get_by_role("link", name="车辆乱停乱放现象比较严重")).to_be_hidden()  # still folded
+    finally:
+        context.close()
