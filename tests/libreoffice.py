@@ -18,20 +18,30 @@ from civreport.rendering.linebreaks import NO_BREAK_AFTER
 from civreport.writers.docx.preview import fonts_conf
 
 _OVERFLOW = re.compile(rb'(<w:overflowPunct w:val=")([01])(")')
-_UNBROKEN = re.compile(f"(?<=[{re.escape(NO_BREAK_AFTER)}])(?!—)")
+# A dash before a Latin letter or digit (8月20—27日): LibreOffice breaks there with ICU's rules,
+# which let a line end after a dash and keep a WORD JOINER.
+_LATIN_AFTER_DASH = re.compile("—(?=[0-9A-Za-z])")
+# LibreOffice 7.4's own simplified-Chinese "cannot start a line" list (i18npool's
+# localedata/data/zh_CN.xml, ForbiddenLineBeginCharacters): the DOCX states no list of its own.
+_ZH_CN_NO_BREAK_BEFORE = ":!),.:;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝︴︶︸︺︼︾﹀﹂﹄﹏､～￠々‖•·ˇˉ―--′’”"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OOR = "http://openoffice.org/2001/registry"
 
 
-def _glue_kinsoku(document: bytes) -> bytes:
-    """A WORD JOINER after each character of the list, with the character that follows it
-    moved into its run where the run ends there: LibreOffice glues only within a run."""
+def _glue_dashes(document: bytes) -> bytes:
+    """A WORD JOINER after each dash before a Latin letter or digit, with the character that
+    follows it moved into the dash's run where the run ends there: LibreOffice glues only
+    within a run."""
     root = etree.fromstring(document)
     for paragraph in root.iter(f"{W}p"):
         texts = [t for t in paragraph.iter(f"{W}t") if t.text]
         for t, after in zip(texts, [*texts[1:], None]):
-            t.text = _UNBROKEN.sub("\u2060", t.text)
-            if after is not None and t.text.endswith("\u2060"):
-                t.text, after.text = t.text + after.text[0], after.text[1:]
+            following = after.text[:1] if after is not None and after.text else ""
+            glued = _LATIN_AFTER_DASH.sub("—\u2060", t.text + following)
+            if following and glued.endswith("\u2060" + following):
+                t.text, after.text = glued, after.text[1:]
+            else:
+                t.text = glued[: len(glued) - len(following)]
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -42,8 +52,14 @@ def as_word_reads(data: bytes) -> bytes:
     - ``w:overflowPunct`` is imported inverted: writerfilter's DomainMapper.cxx sets
       ParaIsHangingPunctuation to ``nIntValue == 0`` (case NS_ooxml::LN_CT_PPrBase_overflowPunct),
       so the copy carries the other value;
-    - the kinsoku list ``w:noLineBreaksAfter`` of the settings is ignored, so the copy glues
-      each of its characters to what follows (:func:`_glue_kinsoku`).
+    - the kinsoku list ``w:noLineBreaksAfter`` of the settings is not imported (writerfilter's
+      SettingsTable.cxx has no case for it): the profile :func:`to_pdf` runs LibreOffice with
+      gives LibreOffice the list as its own (:func:`kinsoku_profile`). That list is all
+      LibreOffice 7.4 consults in Chinese text (i18npool's BreakIterator_CJK::getLineBreak, which
+      calls no ICU rule; later versions fall back to ICU, tdf#130592): a WORD JOINER there glues nothing,
+      and after a character of the list, hides it from the list. Before a Latin letter or digit
+      LibreOffice breaks with ICU's rules instead, which let a line end after a dash: there the
+      copy glues the dash (:func:`_glue_dashes`).
     """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -52,9 +68,28 @@ def as_word_reads(data: bytes) -> bytes:
             if info.filename in ("word/styles.xml", "word/document.xml"):
                 member = _OVERFLOW.sub(lambda m: m[1] + (b"1" if m[2] == b"0" else b"0") + m[3], member)
             if info.filename == "word/document.xml":
-                member = _glue_kinsoku(member)
+                member = _glue_dashes(member)
             target.writestr(info, member)
     return out.getvalue()
+
+
+def kinsoku_profile() -> bytes:
+    """A LibreOffice user profile's registrymodifications.xcu whose simplified-Chinese line
+    breaking rules are the DOCX's: its "cannot end a line" list, and LibreOffice's own "cannot
+    start a line" list. A Writer document takes them from the profile when it is set up, an
+    imported one as well (SwDocShell::InitNew)."""
+    items = etree.Element(f"{{{OOR}}}items", nsmap={"oor": OOR})
+    item = etree.SubElement(items, "item")
+    item.set(f"{{{OOR}}}path", "/org.openoffice.Office.Common/AsianLayout/StartEndCharacters")
+    node = etree.SubElement(item, "node")
+    node.set(f"{{{OOR}}}name", "zh-CN")
+    node.set(f"{{{OOR}}}op", "replace")
+    for name, characters in (("StartCharacters", _ZH_CN_NO_BREAK_BEFORE), ("EndCharacters", NO_BREAK_AFTER)):
+        prop = etree.SubElement(node, "prop")
+        prop.set(f"{{{OOR}}}name", name)
+        prop.set(f"{{{OOR}}}op", "fuse")
+        etree.SubElement(prop, "value").text = characters
+    return etree.tostring(items, xml_declaration=True, encoding="UTF-8")
 
 
 def soffice() -> str:
@@ -65,10 +100,12 @@ def soffice() -> str:
 
 
 def to_pdf(docx_files: list[Path], workdir: Path) -> dict[str, bytes]:
-    """PDF bytes per DOCX stem, each laid out as Word reads it; one LibreOffice process
-    converts them all."""
+    """PDF bytes per DOCX stem, each laid out as Word reads it; one LibreOffice process,
+    in a profile of its own, converts them all."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "fonts.conf").write_text(fonts_conf(), encoding="utf-8")
+    (workdir / "profile" / "user").mkdir(parents=True, exist_ok=True)
+    (workdir / "profile" / "user" / "registrymodifications.xcu").write_bytes(kinsoku_profile())
     env = dict(os.environ, FONTCONFIG_FILE=str(workdir / "fonts.conf"), HOME=str(workdir))
     inputs = workdir / "as-read"
     inputs.mkdir(exist_ok=True)

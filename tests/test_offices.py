@@ -116,7 +116,8 @@ def test_third_level_headings_bold_only_where_the_office_wants(bold_headings):
     LibreOffice draw a bold run of such a face; nothing else."""
     for name, bold in (("strict", False), ("common", True)):
         pdf, data = bold_headings[name]
-        assert stroked(pdf) == (["1.健全机构。", "2.完善制度"] if bold else [])
+        # "1." is a Latin run of its own on the page, so it may be drawn apart.
+        assert "".join(stroked(pdf)) == ("1.健全机构。2.完善制度" if bold else "")
         document = docx.Document(io.BytesIO(data))
         assert bool(document.styles["三级标题文字"].font.bold) == bold
         assert bool(document.styles["三级标题"].font.bold) == bold

@@ -41,6 +41,7 @@ from geometry import (
     PITCH,
     TOP,
     body,
+    cjk,
     empty_at_foot,
     grid_report,
     left_edge,
@@ -86,6 +87,19 @@ def test_full_lines_hold_28_characters_from_edge_to_edge(grid_pdf):
             counts.add((first_line, len(line.text)))
             assert abs(line.x1 - right_edge(line.page)) < 1.0, line
     assert counts == {(False, 28), (True, 26)}
+
+
+def test_figures_fit_a_line_without_their_space_to_the_chinese_its_ends():
+    """Word processors leave the space between Chinese and a Latin run out where the run ends or
+    starts a line, and do not count it when they fit the line: 1.52 fits after 26 characters,
+    and 26 after it (LibreOffice puts them so; the PDF, counting the space, put 1.52 on the next
+    line, and the 26th character after it). Each line ends at the margin."""
+    at_end = cjk(26) + cjk(26, 3) + "1.52" + cjk(30, 5) + "。"
+    at_start = cjk(26) + cjk(27, 3) + "1.52" + cjk(30, 5) + "。"
+    report = make_report(office="小河区", opening=[at_end, at_start], measures=[], problems=[], plans=[])
+    lines = {line.text: line for page in pages(quiet_pdf(report)) for line in body(page)}
+    for text in (cjk(26, 3) + "1.52", cjk(27, 3), "1.52" + cjk(26, 5)):
+        assert abs(lines[text].x1 - right_edge(lines[text].page)) < 0.5, text
 
 
 def test_text_block_position_mirrors_on_even_pages(grid_pdf):
@@ -477,9 +491,10 @@ def test_a_text_of_nothing_a_font_draws_is_refused_naming_the_field() -> None:
 
 
 def test_weasyprint_is_a_version_whose_lines_civreport_finishes() -> None:
-    """The PDF's lines are justified and trimmed by replacing two functions of WeasyPrint's inline
-    layout and subclassing its Pango layout (tests/test_docx.py checks the lines): a WeasyPrint
-    outside the range pyproject.toml allows, or whose functions changed, fails here."""
+    """The PDF's lines are broken, justified and trimmed by replacing four functions of
+    WeasyPrint's inline layout and subclassing its Pango layout (tests/test_docx.py checks the
+    lines): a WeasyPrint outside the range pyproject.toml allows, or whose functions changed,
+    fails here."""
     from weasyprint.layout import inline
     from weasyprint.text.line_break import Layout, get_log_attrs
 
@@ -491,6 +506,23 @@ def test_weasyprint_is_a_version_whose_lines_civreport_finishes() -> None:
     signatures = {
         inline.text_align: ["context", "line", "available_width", "last"],
         inline.justify_line: ["context", "line", "extra_width"],
+        inline.split_inline_box: [
+            "context",
+            "box",
+            "position_x",
+            "max_x",
+            "bottom_space",
+            "skip_stack",
+            "containing_block",
+            "absolute_boxes",
+            "fixed_boxes",
+            "line_placeholders",
+            "waiting_floats",
+            "line_children",
+            "first_letter_style",
+            "first_line_style",
+        ],
+        inline.trailing_whitespace_size: ["context", "box"],
         Layout.set_text: ["self", "text", "justify"],
         Layout.reactivate: ["self", "style"],
         Layout.deactivate: ["self"],
@@ -500,9 +532,11 @@ def test_weasyprint_is_a_version_whose_lines_civreport_finishes() -> None:
         assert list(inspect.signature(function).parameters) == parameters, function
     # Replaced only while a PDF is laid out.
     quiet_pdf(make_report())
-    assert (inline.text_align, inline.justify_line) == (
+    assert (inline.text_align, inline.justify_line, inline.split_inline_box, inline.trailing_whitespace_size) == (
         lines._WEASYPRINT_TEXT_ALIGN,
         lines._WEASYPRINT_JUSTIFY_LINE,
+        lines._WEASYPRINT_SPLIT_INLINE_BOX,
+        lines._WEASYPRINT_TRAILING_SPACE,
     )
 
 

@@ -8,7 +8,9 @@ follows Word's defaults here):
 
 - Spacing: an ideograph next to a Latin letter or digit gets about a fifth of an em between
   them (Word's autoSpaceDE/autoSpaceDN, on by default; LibreOffice always), so 2024年 is
-  drawn 2024 年. Punctuation and symbols (. % - （ ，) get none.
+  drawn 2024 年. Punctuation and symbols (. % - （ ，) get none; the Latin run's span says
+  which of its sides meets Chinese, with the space or without it, for the PDF's measure of
+  the line (:mod:`civreport.writers.pdf.lines`).
 - Breaks: no line break between closing punctuation (、，。）》…) and a following letter
   or digit, nor between a letter or digit and a following opening bracket (（《【…), nor
   after a character of Word's "cannot end a line" list (the dash — among them), nor before the
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from lxml import html as lxml_html
@@ -78,8 +81,24 @@ def _pieces(element: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement,
     return out
 
 
+def _chinese(char: str) -> bool:
+    """Chinese text to a word processor: wide characters (ideographs, Chinese punctuation), and
+    the curly quotes Chinese fonts draw wide."""
+    return bool(char) and (unicodedata.east_asian_width(char) in "WF" or char in "“”‘’")
+
+
+def _side(run_end: str, neighbour: str) -> str:
+    """How a Latin run meets its neighbour: "s" with the Chinese–Latin space (a letter or digit
+    beside an ideograph), "b" bare (Chinese beside a mark such as % or ., or punctuation beside
+    a letter or digit), "" not at Chinese text."""
+    if run_end.isalnum() and is_ideograph(neighbour):
+        return "s"
+    return "b" if _chinese(neighbour) else ""
+
+
 def _spaced(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
-    """Split ``text`` into plain strings and (latin, sides) where sides is "l", "r" or "lr"."""
+    """Split ``text`` into plain strings and (latin, sides) where sides are how the run meets the
+    Chinese text on its left and on its right (:func:`_side`, "n" where it does not)."""
     parts: list[str | tuple[str, str]] = []
     last = 0
     for match in LATIN.finditer(text):
@@ -89,30 +108,33 @@ def _spaced(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
         while end < len(text) and is_mark(text[end]):
             end += 1
         run = text[start:end]
-        left = run[0].isalnum() and is_ideograph(text[start - 1] if start else before)
-        right = run[-1].isalnum() and is_ideograph(text[end] if end < len(text) else after)
+        # The neighbours a word processor sees: the joiners are the PDF's alone.
+        left = _side(run[0], (before + text[:start]).rstrip(JOINER)[-1:])
+        right = _side(run[-1], (text[end:] + after).lstrip(JOINER)[:1])
         if left or right:
             parts.append(text[last:start])
-            parts.append((run, ("l" if left else "") + ("r" if right else "")))
+            parts.append((run, f"{left or 'n'}{right or 'n'}"))
             last = end
     parts.append(text[last:])
     return parts
 
 
-# The spaced sides of a Latin run → the class of its span, whose margins the page's <head>
-# states once. A class rather than a style attribute per span: WeasyPrint parses each style
-# attribute on its own and gives its element a computed style of its own, where the spans
-# of one class in like paragraphs share one.
-AUTOSPACE = {"l": "autospace-left", "r": "autospace-right", "lr": "autospace-both"}
-AUTOSPACE_CSS = (
-    f".autospace-left, .autospace-both {{ margin-left: {SPACE_EM}em; }}\n"
-    f".autospace-right, .autospace-both {{ margin-right: {SPACE_EM}em; }}\n"
+# How a Latin run meets Chinese text on its left and right (:func:`_side`, "n" neither) → the
+# class of its span, whose margins the page's <head> states once: the Chinese–Latin space where
+# there is one. A bare side takes no space on the page, but in LibreOffice the character before
+# it has no tracking (:mod:`civreport.writers.pdf.lines` lays that out). A class rather than a
+# style attribute per span: WeasyPrint parses each style attribute on its own and gives its
+# element a computed style of its own, where the spans of one class in like paragraphs share one.
+LATIN_RUNS = {f"latin-{left}{right}": (left, right) for left in "nsb" for right in "nsb" if (left, right) != ("n", "n")}
+AUTOSPACE_CSS = "".join(
+    f".{name} {{ margin-left: {SPACE_EM if left == 's' else 0}em; margin-right: {SPACE_EM if right == 's' else 0}em; }}\n"
+    for name, (left, right) in LATIN_RUNS.items()
 )
 
 
 def _span(text: str, sides: str) -> lxml_html.HtmlElement:
     span = lxml_html.Element("span")
-    span.set("class", AUTOSPACE[sides])
+    span.set("class", f"latin-{sides}")
     span.text = text
     return span
 

@@ -1,17 +1,28 @@
-"""Lines finished as word processors finish them: justified between characters, and without
-the Chinese–Latin space at either end.
+"""Lines finished as word processors finish them: broken with their measure, without the
+Chinese–Latin space at either end, and justified between characters.
 
 WeasyPrint justifies a line by widening its spaces alone, so a Chinese line that breaks short
-of the margin (before a run of figures or a closing mark) stays ragged; and the space
-between Chinese and Latin text, a margin on the Latin run's span
-(:mod:`civreport.rendering.linebreaks`), stays where a line starts or ends at that boundary,
-where word processors drop it. Once WeasyPrint has broken a line (its breaks are kept), this
-module drops that space at the line's ends and spreads a justified line's slack evenly over
-its full-width characters and its spaces, Latin words keeping their own spacing: each gets the
-same extra letter spacing, a Pango attribute of its text box, so the PDF's text holds the
-characters alone.
+of the margin (before a run of figures or a closing mark) stays ragged; this module spreads a
+justified line's slack evenly over its full-width characters and its spaces, Latin words keeping
+their own spacing: each gets the same extra letter spacing, a Pango attribute of its text box,
+so the PDF's text holds the characters alone.
 
-WeasyPrint has no hook for either: :func:`finishing_lines` replaces two functions of its
+And it breaks lines as LibreOffice, the word processor the tests lay the DOCX out with, measures
+them, to the fraction of a point that decides whether a last character fits:
+
+- the space between Chinese and Latin text, a margin on the Latin run's span
+  (:mod:`civreport.rendering.linebreaks`), takes no room where the run starts a line, and may
+  overflow the line, like a trailing space, where it ends one; the line then drops it
+  (LibreOffice fits 的158 at a line's end, and 23.6 at a line's start, where that space would
+  leave no room);
+- LibreOffice measures a text portion as its characters and the tracking between them, none
+  after the last (``SwFntObj::GetTextSize`` adds ``(nLn - 1)`` times the kerning), and a portion
+  ends at the line's end and where Chinese text meets Latin: so a line has its tracking less
+  room, and where a Latin run meets Chinese without the space (100%，, 。2021) it takes the
+  tracking as a margin. (Where the two meet with the space, the space's 0.216 em already holds
+  it: LibreOffice's fifth of an em and the tracking.)
+
+WeasyPrint has no hook for any of it: :func:`finishing_lines` replaces four functions of its
 inline layout while a PDF is laid out, and the text boxes it widens draw with a subclass of
 its Pango layout (tested with the WeasyPrint versions pyproject.toml allows; tests/test_pdf.py
 fails if these internals change).
@@ -31,9 +42,10 @@ from weasyprint.text.ffi import TO_UNITS, ffi, pango
 from weasyprint.text.line_break import Layout, get_log_attrs
 
 from ...office.textwidth import is_full_width
-from ...rendering.linebreaks import AUTOSPACE
+from ...rendering.linebreaks import LATIN_RUNS
 
 _WEASYPRINT_TEXT_ALIGN, _WEASYPRINT_JUSTIFY_LINE = inline.text_align, inline.justify_line
+_WEASYPRINT_SPLIT_INLINE_BOX, _WEASYPRINT_TRAILING_SPACE = inline.split_inline_box, inline.trailing_whitespace_size
 _SPACES = " \u00a0"  # the spaces WeasyPrint justifies
 
 
@@ -172,10 +184,11 @@ def _justify_line(context: Any, line: Any, extra_width: float) -> None:
     walk(line)
 
 
-def _autospaced(box: Any) -> bool:
-    return (
-        isinstance(box, boxes.InlineBox) and box.element is not None and box.element.get("class") in AUTOSPACE.values()
-    )
+def _latin_run(box: Any) -> tuple[str, str] | None:
+    """How a Latin run's span meets Chinese text on its left and right (``LATIN_RUNS``)."""
+    if isinstance(box, boxes.InlineBox) and box.element is not None:
+        return LATIN_RUNS.get(box.element.get("class", ""))
+    return None
 
 
 def _edge(line: Any, end: int) -> list[Any]:
@@ -186,41 +199,65 @@ def _edge(line: Any, end: int) -> list[Any]:
     return path
 
 
-def _drop_edge_spaces(line: Any) -> None:
-    """Drop the Chinese–Latin space where it starts or ends the line, as word processors do."""
-    path = _edge(line, 0)
-    for depth, box in enumerate(path):
-        if _autospaced(box) and box.margin_left:
-            space, box.margin_left = box.margin_left, 0
-            for child in box.children:
-                child.translate(-space, 0)
-            for ancestor in path[:depth]:
-                for sibling in ancestor.children[1:]:
-                    sibling.translate(-space, 0)
-                ancestor.width -= space
-            break
+def _drop_end_space(line: Any) -> None:
+    """Drop the margin of a Latin run that ends the line, as word processors drop the space."""
     path = _edge(line, -1)
     for depth, box in enumerate(path):
-        if _autospaced(box) and box.margin_right:
+        if _latin_run(box) and box.margin_right:
             space, box.margin_right = box.margin_right, 0
             for ancestor in path[:depth]:
                 ancestor.width -= space
             break
 
 
+# Where the lines being broken start, innermost last (an inline block holds lines of its own).
+_line_starts: list[float] = []
+
+
+def _split_inline_box(context: Any, box: Any, position_x: float, max_x: float, *args: Any) -> Any:
+    """WeasyPrint's split of a line, with its tracking less room, or of an inline box in it: a
+    Latin run with the tracking as its margin where it meets Chinese without the space, and no
+    margin before it where it starts the line (``args[1]``: where it resumes, None at its start)."""
+    if isinstance(box, boxes.LineBox):
+        _line_starts.append(position_x)
+        try:
+            return _WEASYPRINT_SPLIT_INLINE_BOX(context, box, position_x, max_x + _tracking(box), *args)
+        finally:
+            _line_starts.pop()
+    sides = _latin_run(box)
+    if sides:
+        # Laid out again from its style for each line.
+        if sides[0] == "b":
+            box.margin_left = -_tracking(box)
+        if sides[1] == "b":
+            box.margin_right = -_tracking(box)
+        # Nothing drawn before it on the line: at most joiners, a tracking narrower than nothing.
+        if args[1] is None and _line_starts and position_x <= _line_starts[-1] + 1e-6:
+            box.margin_left = 0
+    return _WEASYPRINT_SPLIT_INLINE_BOX(context, box, position_x, max_x, *args)
+
+
+def _trailing_space(context: Any, box: Any) -> float:
+    """What of ``box`` may overflow the line: trailing spaces, and the margin after a Latin run
+    that ends it."""
+    space: float = _WEASYPRINT_TRAILING_SPACE(context, box)
+    return space + sum(float(b.margin_right) for b in _edge(box, -1) if _latin_run(b))
+
+
 def _text_align(context: Any, line: Any, available_width: float, last: bool) -> float:
-    _drop_edge_spaces(line)
+    _drop_end_space(line)
     offset: float = _WEASYPRINT_TEXT_ALIGN(context, line, available_width, last)
     return offset
 
 
 @contextmanager
 def finishing_lines() -> Iterator[None]:
-    """WeasyPrint's inline layout with these line ends and this justification, for the PDFs laid
-    out meanwhile (under the PDF writer's lock: the functions are the module's)."""
-    saved = inline.text_align, inline.justify_line
+    """WeasyPrint's inline layout with these line breaks, line ends and this justification, for
+    the PDFs laid out meanwhile (under the PDF writer's lock: the functions are the module's)."""
+    saved = inline.text_align, inline.justify_line, inline.split_inline_box, inline.trailing_whitespace_size
     inline.text_align, inline.justify_line = _text_align, _justify_line
+    inline.split_inline_box, inline.trailing_whitespace_size = _split_inline_box, _trailing_space
     try:
         yield
     finally:
-        inline.text_align, inline.justify_line = saved
+        inline.text_align, inline.justify_line, inline.split_inline_box, inline.trailing_whitespace_size = saved
