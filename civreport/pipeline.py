@@ -19,7 +19,7 @@ from .model.fields import mapped_texts
 from .model.text import codes, without
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
-from .office.profile import OfficeProfile, ProfileNotFound, resolve
+from .office.profile import OfficeProfile, PdfEngine, ProfileNotFound, resolve
 from .readers import LoadedReport, loaded
 from .readers.importing import import_document
 from .readers.importing.source import MAX_IMPORT_BYTES, TOO_BIG
@@ -174,6 +174,7 @@ def render_page(
     layout: Layout | None = None,
     fonts: FontChoice | None = None,
     docx_fonts: Mapping[FontRole, str] | None = None,
+    pdf_engine: PdfEngine | None = None,
     diagnostics: Diagnostics | None = None,
 ) -> Page:
     """Render ``report`` to its page, from which every output is written.
@@ -184,6 +185,7 @@ def render_page(
     ``layout`` overrides the profile's page set-up. ``fonts`` maps font roles to font
     files or installed families for the page and its PDF, tried before the profile's, the
     official fonts and the stand-ins; ``docx_fonts`` maps roles to the names the DOCX asks for.
+    ``pdf_engine`` (``weasyprint`` or ``typst``) lays the PDF out instead of the profile's.
     What composing has to tell goes to ``diagnostics``, or is issued as warnings.
     """
     _roles(fonts)
@@ -198,6 +200,7 @@ def render_page(
             search_path(templates, profile),
             pdf_fonts,
             {**settings.fonts.docx, **(docx_fonts or {})},
+            pdf_engine,
         )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
+from ..office.profile import PdfEngine
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Job:
     period: str | None = None  # a roll-up's period
     unit: str | None = None  # a roll-up's unit name (the office the higher report is from)
     after: tuple[str, ...] = ()  # names of the jobs that must run first (a roll-up's sources)
+    pdf_engine: PdfEngine | None = None  # what lays the PDF out; None: the profile's choice
 
 
 @dataclass(frozen=True)

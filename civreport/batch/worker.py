@@ -57,8 +57,12 @@ def _office(job: Job, document: LoadedReport) -> OfficeProfile:
 
 
 def _stamp(job: Job, made_from: list[Path], office: OfficeProfile) -> str:
-    # A roll-up is also made from its unit's name and its period, which only the manifest holds.
-    return stamp(made_from, office, [Path(t) for t in job.templates], list(job.outputs), f"{job.unit}|{job.period}")
+    # A roll-up is also made from its unit's name and its period, which only the manifest holds;
+    # a PDF from the engine the command line chose.
+    engine = f"|{job.pdf_engine}" if job.pdf_engine else ""
+    return stamp(
+        made_from, office, [Path(t) for t in job.templates], list(job.outputs), f"{job.unit}|{job.period}{engine}"
+    )
 
 
 def is_fresh(job: Job) -> bool:
@@ -90,7 +94,9 @@ def run_job(job: Job) -> Outcome:
         for finding in check(document, office):
             diagnostics.add(ProofreadingWarning, f"校对：{finding}")
         try:
-            page = render_page(document, office=office, templates=templates, diagnostics=diagnostics)
+            page = render_page(
+                document, office=office, templates=templates, pdf_engine=job.pdf_engine, diagnostics=diagnostics
+            )
         except Exception as exc:
             raise _stage("渲染", exc) from None
         try:

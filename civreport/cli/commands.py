@@ -108,6 +108,14 @@ def _render_arguments(p: ChineseParser) -> None:
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
 
+    from ..office.profile import PDF_ENGINES
+
+    p.add_argument(
+        "--pdf-engine",
+        type=_pdf_engine,
+        metavar="ENGINE",
+        help=f"PDF 排版引擎：{'、'.join(PDF_ENGINES)}（默认按办公室配置的 pdf_engine，未配置为 weasyprint）",
+    )
     p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
     _run_options(p)
 
@@ -142,6 +150,14 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--executor", default="process", metavar="SPEC", help=f"在哪里生成：{batch.EXECUTOR_HELP}")
     p.add_argument("--force", action="store_true", help="重新生成已是最新的文档")
     p.add_argument("--quiet", "-q", action="store_true", help="不显示进度")
+
+
+def _pdf_engine(text: str) -> str:
+    from ..office.profile import PDF_ENGINES
+
+    if text not in PDF_ENGINES:
+        raise argparse.ArgumentTypeError(f"没有 PDF 排版引擎“{text}”；可用：{'、'.join(PDF_ENGINES)}")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -229,6 +245,7 @@ def _render(args: argparse.Namespace) -> int:
             args.office,
             str(args.offices) if args.offices else None,
             tuple(map(str, args.templates)),
+            pdf_engine=args.pdf_engine,
         )
         for path in inputs
     ]

@@ -24,7 +24,7 @@ from ..errors import TemplateError
 from ..model.text import XML_ILLEGAL
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import TWIPS, Layout
-from ..office.profile import Profile
+from ..office.profile import PdfEngine, Profile
 from ..office.styles import BLANK, Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .context import plain
@@ -63,6 +63,7 @@ class Page:
     pdf_fonts: tuple[tuple[FontRole, tuple[str, ...]], ...]  # files or families per role, first choice first
     docx_fonts: tuple[tuple[FontRole, str], ...]  # the names the DOCX asks for
     resources: tuple[Path, ...]  # the template directories: the only places the page may load files from
+    pdf_engine: PdfEngine = "weasyprint"  # what lays its PDF out
 
 
 def _breaks(block: Paragraph, style: Style) -> list[str]:
@@ -187,9 +188,15 @@ def _written_at(dirs: Sequence[Path], pattern: re.Pattern[str]) -> str:
 
 
 def build_page(
-    summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice, docx_fonts: Mapping[FontRole, str]
+    summary: Summary,
+    settings: Profile,
+    dirs: Sequence[Path],
+    pdf_fonts: FontChoice,
+    docx_fonts: Mapping[FontRole, str],
+    pdf_engine: PdfEngine | None = None,
 ) -> Page:
-    """Render ``summary`` through the report template found in ``dirs``, once."""
+    """Render ``summary`` through the report template found in ``dirs``, once; its PDF laid
+    out by ``pdf_engine``, by default the profile's."""
     styles = settings.style_table
     text = render_template(REPORT_TEMPLATE, page_context(summary, settings, pdf_fonts), dirs)
     illegal = XML_ILLEGAL.search(text)
@@ -226,4 +233,5 @@ def build_page(
         pdf_fonts=tuple((role, tuple(str(s) for s in as_list(spec))) for role, spec in pdf_fonts.items()),
         docx_fonts=tuple(docx_names(docx_fonts, settings.fonts.names).items()),
         resources=tuple(dirs),
+        pdf_engine=pdf_engine or settings.pdf_engine,
     )

@@ -1,0 +1,106 @@
+"""The page as data for the Typst program (``page.typ``): its blocks, the style table and
+the layout, in points, as the DOCX writer states them in Word's terms.
+
+Everything the report says travels as JSON strings that the program inserts as text: no
+report text is ever part of Typst source, so none can be read as markup or code.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, MM, Layout
+from ...office.styles import BLANK, StyleTable
+from ...rendering.blocks import Block, Indent, Paragraph, Table
+from ...rendering.page import Page, PageMeta
+from .fonts import TypstFonts
+
+BOLD = 700
+
+
+def _layout(layout: Layout) -> dict[str, Any]:
+    return {
+        "width": layout.page_width_mm * MM,
+        "height": layout.page_height_mm * MM,
+        "top": layout.margin_top_mm * MM,
+        "bottom": layout.margin_bottom_mm * MM,
+        "inner": layout.margin_inner_mm * MM,
+        "outer": layout.margin_outer_mm * MM,
+        "mirrored": layout.mirrored,
+        "pitch": layout.line_pitch,
+        "cell_pitch": layout.cell_line_twips / TWIPS,
+        "rule": TABLE_RULE_PT,
+        "padding": TABLE_PADDING_PT,
+        "number_gap": layout.page_number_gap_mm * MM,
+        "number_sides": list(layout.page_number_sides),
+    }
+
+
+def _styles(styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, Any]:
+    return {
+        style.name: {
+            "font": fonts.families(style.font),
+            "weight": BOLD if style.bold else fonts.weight(style.font),
+            "size": layout.size_pt(style.size),
+            "tracking": layout.char_spacing_pt if style.tracking else 0,
+            "align": style.align,
+            "first_line": style.first_line * layout.char_pitch_pt,
+        }
+        for style in styles
+    }
+
+
+def _indent(indent: Indent | None, char_pt: float) -> dict[str, float] | None:
+    if indent is None:
+        return None
+    return {"left": indent.left * char_pt, "right": indent.right * char_pt, "hanging": indent.hanging * char_pt}
+
+
+def _block(block: Block, layout: Layout) -> dict[str, Any]:
+    if isinstance(block, Table):
+        return {
+            "kind": "table",
+            "widths": list(block.widths),
+            "header_rows": block.header_rows,
+            "rows": [[{"text": c.text, "style": c.style} for c in row] for row in block.rows],
+        }
+    return _paragraph(block, layout)
+
+
+def _paragraph(block: Paragraph, layout: Layout) -> dict[str, Any]:
+    line = block.line_twips / TWIPS if block.line_twips is not None else None
+    return {
+        "kind": "paragraph",
+        "style": block.style,
+        # A blank line has no runs: the program gives it its line's height.
+        "runs": [] if block.style == BLANK else [
+            {"text": r.text, "style": r.style, "line_break": r.line_break} for r in block.runs
+        ],
+        "indent": _indent(block.indent, layout.char_pitch_pt),
+        "keep_next": block.keep_next,
+        "whole": block.whole,
+        "two_lines": block.two_lines,
+        "line": line,
+    }
+
+
+def _meta(meta: PageMeta) -> dict[str, Any]:
+    created = meta.created
+    return {
+        "title": meta.title,
+        "author": meta.author,
+        "subject": meta.subject,
+        "date": [created.year, created.month, created.day] if created else None,
+    }
+
+
+def page_data(page: Page, fonts: TypstFonts) -> str:
+    """The page as the JSON the program reads from ``sys.inputs.page``."""
+    data = {
+        "meta": _meta(page.meta),
+        "layout": _layout(page.layout),
+        "styles": _styles(page.styles, page.layout, fonts),
+        "blocks": [_block(block, page.layout) for block in page.blocks],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
