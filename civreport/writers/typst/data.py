@@ -12,7 +12,9 @@ from typing import Any
 
 from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, MM, Layout
 from ...office.styles import BLANK, StyleTable
-from ...rendering.blocks import Block, Indent, Paragraph, Table
+from ...office.textwidth import SPACE_EM
+from ...rendering.blocks import Block, Indent, Paragraph, Run, Table
+from ...rendering.linebreaks import BREAK, hinted
 from ...rendering.page import Page, PageMeta
 from .fonts import TypstFonts
 
@@ -34,6 +36,7 @@ def _layout(layout: Layout) -> dict[str, Any]:
         "padding": TABLE_PADDING_PT,
         "number_gap": layout.page_number_gap_mm * MM,
         "number_sides": list(layout.page_number_sides),
+        "autospace": SPACE_EM,
     }
 
 
@@ -57,13 +60,34 @@ def _indent(indent: Indent | None, char_pt: float) -> dict[str, float] | None:
     return {"left": indent.left * char_pt, "right": indent.right * char_pt, "hanging": indent.hanging * char_pt}
 
 
+def _pieces(text: str, before: str = "", after: str = "") -> list[tuple[str, str]]:
+    """A text as word processors break and space it (:func:`.linebreaks.hinted`, the hints
+    the page's HTML carries for WeasyPrint): pieces of text, each with the sides of it that
+    are spaced from Chinese text (``l``, ``r``, ``lr`` or none)."""
+    pieces = [(part, "") if isinstance(part, str) else part for part in hinted(text, before, after)]
+    return [(run.replace(BREAK, ""), sides) for run, sides in pieces if run.replace(BREAK, "")]
+
+
+def _runs(runs: tuple[Run, ...]) -> list[dict[str, Any]]:
+    """The runs, their neighbours across run boundaries (not across line breaks) taken into
+    account as the page's HTML does for the PDF WeasyPrint draws."""
+    texts = ["" if run.line_break else run.text for run in runs]
+    out = []
+    for i, run in enumerate(runs):
+        before = texts[i - 1][-1:] if i else ""
+        after = texts[i + 1][:1] if i + 1 < len(texts) else ""
+        pieces = [] if run.line_break else _pieces(run.text, before, after)
+        out.append({"pieces": pieces, "style": run.style, "line_break": run.line_break})
+    return out
+
+
 def _block(block: Block, layout: Layout) -> dict[str, Any]:
     if isinstance(block, Table):
         return {
             "kind": "table",
             "widths": list(block.widths),
             "header_rows": block.header_rows,
-            "rows": [[{"text": c.text, "style": c.style} for c in row] for row in block.rows],
+            "rows": [[{"pieces": _pieces(c.text), "style": c.style} for c in row] for row in block.rows],
         }
     return _paragraph(block, layout)
 
@@ -74,9 +98,7 @@ def _paragraph(block: Paragraph, layout: Layout) -> dict[str, Any]:
         "kind": "paragraph",
         "style": block.style,
         # A blank line has no runs: the program gives it its line's height.
-        "runs": [] if block.style == BLANK else [
-            {"text": r.text, "style": r.style, "line_break": r.line_break} for r in block.runs
-        ],
+        "runs": [] if block.style == BLANK else _runs(block.runs),
         "indent": _indent(block.indent, layout.char_pitch_pt),
         "keep_next": block.keep_next,
         "whole": block.whole,
