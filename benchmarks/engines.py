@@ -34,8 +34,12 @@ HINTS = str.maketrans("", "", "\u2060\u200b")  # the line-break hints both PDFs 
 
 
 def body_lines(pdf: bytes, block_bottom: float) -> Lines:
-    """Each page's lines above ``block_bottom``, as their characters without line-break hints."""
-    return [[line.text.translate(HINTS) for line in page if line.y < block_bottom] for page in pages(pdf)]
+    """Each page's lines above ``block_bottom``, each as its characters, sorted, without the
+    line-break hints: a line is told by what it holds. (Read by position, a zero-width hint
+    that Typst draws before a digit can put the digits of 10 in the other order.)"""
+    return [
+        ["".join(sorted(line.text.translate(HINTS))) for line in page if line.y < block_bottom] for page in pages(pdf)
+    ]
 
 
 def line_share(reference: Lines, other: Lines) -> float:
