@@ -22,7 +22,7 @@ from run import ROOT, SAMPLES, interleaved, median_ms
 
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' readers of PDFs and their LibreOffice runner
 
-from pdftext import pages  # noqa: E402
+from pdftext import pages
 
 ENGINES = ("weasyprint", "typst")
 COMPARED = [*SAMPLES, *sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))]
@@ -73,14 +73,18 @@ def main() -> None:
         page = {engine: civreport.render_page(report, pdf_engine=engine) for engine in ENGINES}
         pdf = {engine: civreport.write(page[engine], "pdf") for engine in ENGINES}
         weasy, typst = interleaved(
-            lambda: civreport.write(page["weasyprint"], "pdf"), lambda: civreport.write(page["typst"], "pdf"), args.rounds
+            lambda page=page: civreport.write(page["weasyprint"], "pdf"),
+            lambda page=page: civreport.write(page["typst"], "pdf"),
+            args.rounds,
         )
         deterministic = civreport.write(page["typst"], "pdf") == pdf["typst"]
         name = sample.relative_to(ROOT / "samples").with_suffix("").as_posix()
         made[name] = {**pdf, "docx": civreport.write(page["weasyprint"], "docx")}
         layout = page["typst"].layout
         bottoms[name] = (layout.page_height_mm - layout.margin_bottom_mm) * 72 / 25.4
-        rows.append((name, median_ms(weasy), median_ms(typst), len(pdf["weasyprint"]), len(pdf["typst"]), deterministic))
+        rows.append(
+            (name, median_ms(weasy), median_ms(typst), len(pdf["weasyprint"]), len(pdf["typst"]), deterministic)
+        )
 
     print("sample                          WeasyPrint ms  Typst ms  ratio   WeasyPrint KB  Typst KB  same bytes")
     for name, w_ms, t_ms, w_size, t_size, same in rows:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, MM, Layout
+from ...office.layout import MM, TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import BLANK, StyleTable
 from ...office.textwidth import SPACE_EM
 from ...rendering.blocks import Block, Indent, Paragraph, Run, Table

@@ -33,7 +33,7 @@ class TypstWriter:
         self.fonts = TypstFonts(self.plan)
         # Nothing but the program's own folder is readable, and the program reads no file.
         self.compiler = typst.Compiler(
-            PROGRAM, root=PROGRAM.parent, font_paths=[str(self.fonts.folder)], ignore_system_fonts=True
+            str(PROGRAM), root=str(PROGRAM.parent), font_paths=[str(self.fonts.folder)], ignore_system_fonts=True
         )
         self.lock = threading.Lock()
 
