@@ -20,7 +20,7 @@ from civreport.writers.typst import TypstWriter
 from conftest import ROOT, SAMPLES, cli_env, make_report
 from geometry import BLOCK_BOTTOM, assert_page_number, body, grid_report, left_edge, right_edge
 from libreoffice import to_pdf
-from pdftext import metadata, pages, text_layer
+from pdftext import metadata, pages, stroked, text_layer
 
 HINTS = str.maketrans("", "", "\u2060\u200b")  # the line-break hints the PDFs' text carries
 
@@ -103,6 +103,18 @@ def test_same_page_same_bytes_from_a_new_writer(sample_pdfs):
     page, pdf = sample_pdfs["hedong-street-2021"]
     assert civreport.write(page, "pdf") == pdf
     assert TypstWriter(dict(page.pdf_fonts)).write(page, Diagnostics()) == pdf
+
+
+def test_bold_headings_in_a_face_without_bold_are_stroked_only_where_the_office_wants():
+    """As the WeasyPrint PDF draws them (tests/test_offices.py): 仿宋 has no bold face."""
+    items = [{"title": "健全机构", "body": ["成立领导小组。"]}, {"title": "完善制度", "items": [{"title": "建立台账"}]}]
+    report = make_report(office="小河区", measures=[{"items": [{"title": "强化组织领导", "items": items}]}])
+    offices = ROOT / "samples" / "offices"
+    for profile, bold in (("gbt9704", ""), ("common-practice", "1.健全机构。2.完善制度")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            page = civreport.render_page(report, office=offices / profile / "profile.yaml", pdf_engine="typst")
+        assert "".join(stroked(civreport.write(page, "pdf"))) == bold
 
 
 HOSTILE = [

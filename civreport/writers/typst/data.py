@@ -16,9 +16,10 @@ from ...office.textwidth import SPACE_EM
 from ...rendering.blocks import Block, Indent, Paragraph, Run, Table
 from ...rendering.linebreaks import BREAK, hinted
 from ...rendering.page import Page, PageMeta
+from ..pdf.fonts import STROKE
 from .fonts import TypstFonts
 
-BOLD = 700
+BOLD = 700  # what bold text asks for (CSS font-weight: bold)
 
 
 def _layout(layout: Layout) -> dict[str, Any]:
@@ -45,6 +46,7 @@ def _styles(styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, 
         style.name: {
             "font": fonts.families(style.font),
             "weight": BOLD if style.bold else fonts.weight(style.font),
+            "stroke": STROKE if style.bold and not fonts.has_bold(style.font) else 0,
             "size": layout.size_pt(style.size),
             "tracking": layout.char_spacing_pt if style.tracking else 0,
             "align": style.align,

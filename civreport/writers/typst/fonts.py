@@ -17,7 +17,7 @@ from pathlib import Path
 import typst
 
 from ...office.fonts import FontRole
-from ..pdf.fonts import Face, FontPlan
+from ..pdf.fonts import BOLD, Face, FontPlan
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class TypstFonts:
         def typst_face(face: Face) -> TypstFace | None:
             return named.get((str(Path(face.file).resolve()), face.index))
 
+        self._weights = {(info.family, info.weight) for info in known.fonts()}
         self._roles = {role: [typst_face(f) for f in fs] for role, fs in plan.roles.items()}
         self._marks = {role: typst_face(f) for role, f in plan.marks.items()}
         self._fallback = [typst_face(f) for f in plan.fallback]
@@ -53,6 +54,12 @@ class TypstFonts:
         then the fallbacks for what they all lack."""
         faces = [*self._roles[role], self._marks.get(role), *self._fallback]
         return list(dict.fromkeys(f.family for f in faces if f))
+
+    def has_bold(self, role: FontRole) -> bool:
+        """Whether the role's first family has a bold face, which Typst draws bold text with;
+        else bold is drawn stroked (:data:`..pdf.fonts.STROKE`)."""
+        first = next((f for f in self._roles[role] if f), None)
+        return first is not None and any(w >= BOLD for family, w in self._weights if family == first.family)
 
     def weight(self, role: FontRole) -> int:
         """The weight of the role's first face (the title's 小标宋 stand-in is a bold file)."""
