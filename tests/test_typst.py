@@ -19,7 +19,6 @@ from civreport.writers.typst import TypstWriter
 
 from conftest import ROOT, SAMPLES, cli_env, make_report
 from geometry import BLOCK_BOTTOM, assert_page_number, body, grid_report, left_edge, right_edge
-from libreoffice import to_pdf
 from pdftext import metadata, pages, stroked, text_layer
 
 HINTS = str.maketrans("", "", "\u2060\u200b")  # the line-break hints the PDFs' text carries
@@ -175,20 +174,3 @@ def test_a_profile_chooses_the_engine_and_is_told_what_engines_there_are(tmp_pat
     message = str(raised.value)
     assert "pdf_engine" in message and "weasyprint" in message and "typst" in message
     assert not any(word in message for word in ("Input should", "literal"))
-
-
-# The reports whose every line and page break the Typst PDF sets as LibreOffice sets the DOCX
-# (benchmarks/engines.py measures them all; README “两个 PDF 引擎”).
-ALIKE = {"grid": grid_report, "2024q3": lambda: civreport.load(ROOT / "samples" / "quarterly" / "2024q3.yaml")}
-
-
-@pytest.mark.slow
-def test_typst_breaks_lines_and_pages_as_libreoffice_lays_out_the_docx(tmp_path):
-    files, typst = [], {}
-    for name, make in ALIKE.items():
-        page, typst[name] = typst_pdf(make())
-        files.append(tmp_path / f"{name}.docx")
-        files[-1].write_bytes(civreport.write(page, "docx"))
-    for name, laid_out in to_pdf(files, tmp_path).items():
-        lines = [[line.text.translate(HINTS) for line in body(p)] for p in pages(laid_out)]
-        assert lines == [[line.text.translate(HINTS) for line in body(p)] for p in pages(typst[name])], name

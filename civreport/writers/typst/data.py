@@ -7,9 +7,11 @@ report text is ever part of Typst source, so none can be read as markup or code.
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
+from ...model.punctuation import JOINER
 from ...office.layout import MM, TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import BLANK, StyleTable
 from ...office.textwidth import SPACE_EM
@@ -62,25 +64,38 @@ def _indent(indent: Indent | None, char_pt: float) -> dict[str, float] | None:
     return {"left": indent.left * char_pt, "right": indent.right * char_pt, "hanging": indent.hanging * char_pt}
 
 
-def _pieces(text: str, before: str = "", after: str = "") -> list[tuple[str, str]]:
+def _pieces(text: str, before: str = "", after: str = "") -> list[list[str]]:
     """A text as word processors break and space it (:func:`.linebreaks.hinted`, the hints
     the page's HTML carries for WeasyPrint): pieces of text, each with the sides of it that
-    are spaced from Chinese text (``l``, ``r``, ``lr`` or none)."""
+    are spaced from Chinese text (``l``, ``r``, ``lr`` or none). Without the break spaces:
+    Typst breaks at quotes by itself, and draws a zero-width space as the next character's
+    glyph, so that its text would copy out of order."""
     pieces = [(part, "") if isinstance(part, str) else part for part in hinted(text, before, after)]
-    return [(run.replace(BREAK, ""), sides) for run, sides in pieces if run.replace(BREAK, "")]
+    return _joined_ahead([[run.replace(BREAK, ""), sides] for run, sides in pieces if run.replace(BREAK, "")])
+
+
+def _joined_ahead(pieces: list[list[str]]) -> list[list[str]]:
+    """A joiner that ends a piece moved to the start of the next: the program puts a space
+    between pieces, which Typst would break after a joiner but never before one."""
+    for piece, following in itertools.pairwise(pieces):
+        if piece[0].endswith(JOINER) and len(piece[0]) > 1:
+            piece[0], following[0] = piece[0][:-1], JOINER + following[0]
+    return pieces
 
 
 def _runs(runs: tuple[Run, ...]) -> list[dict[str, Any]]:
     """The runs, their neighbours across run boundaries (not across line breaks) taken into
     account as the page's HTML does for the PDF WeasyPrint draws."""
     texts = ["" if run.line_break else run.text for run in runs]
-    out = []
+    pieces: list[list[list[str]]] = []
     for i, run in enumerate(runs):
         before = texts[i - 1][-1:] if i else ""
         after = texts[i + 1][:1] if i + 1 < len(texts) else ""
-        pieces = [] if run.line_break else _pieces(run.text, before, after)
-        out.append({"pieces": pieces, "style": run.style, "line_break": run.line_break})
-    return out
+        pieces.append([] if run.line_break else _pieces(run.text, before, after))
+    for own, following in itertools.pairwise(pieces):  # and from run to run
+        if own and following:
+            _joined_ahead([own[-1], following[0]])
+    return [{"pieces": p, "style": run.style, "line_break": run.line_break} for p, run in zip(pieces, runs)]
 
 
 def _block(block: Block, layout: Layout) -> dict[str, Any]:
