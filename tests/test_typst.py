@@ -14,12 +14,13 @@ import pytest
 
 import civreport
 from civreport.diagnostics import Diagnostics
+from civreport.errors import MissingGlyphWarning
 from civreport.rendering.blocks import Paragraph, Table
 from civreport.writers.typst import TypstWriter
 
 from conftest import ROOT, SAMPLES, cli_env, make_report
 from geometry import BLOCK_BOTTOM, assert_page_number, body, grid_report, left_edge, right_edge
-from pdftext import metadata, pages, stroked, text_layer
+from pdftext import metadata, pages, spans, stroked, text_layer
 
 HINTS = str.maketrans("", "", "\u2060\u200b")  # the line-break hints the PDFs' text carries
 
@@ -114,6 +115,16 @@ def test_bold_headings_in_a_face_without_bold_are_stroked_only_where_the_office_
             warnings.simplefilter("ignore")
             page = civreport.render_page(report, office=offices / profile / "profile.yaml", pdf_engine="typst")
         assert "".join(stroked(civreport.write(page, "pdf"))) == bold
+
+
+def test_a_character_the_roles_font_lacks_is_reported_and_drawn_by_the_fallback():
+    page, _ = typst_pdf(make_report(opening=["发放调査问卷五千份。"]))
+    diagnostics = Diagnostics()
+    pdf = civreport.write(page, "pdf", diagnostics=diagnostics)
+    missing = [d.message for d in diagnostics if d.kind is MissingGlyphWarning]
+    assert len(missing) == 1 and "“査”（U+67FB）" in missing[0] and "Noto Serif CJK SC" in missing[0]
+    drawn = {font for p in spans(pdf) for text, font in [p[1:3]] if "査" in text}
+    assert drawn == {"NotoSerifCJKsc-Regular"}
 
 
 HOSTILE = [
