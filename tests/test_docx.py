@@ -413,7 +413,8 @@ def _held(result) -> list[list[str]]:
 
 
 # Where the Typst PDF still differs (README “Two PDF engines”): in the roll-up of hedong a line
-# holds a character more than LibreOffice's; in xiaohe's the lines are LibreOffice's, but Typst
+# that starts with a number holds a character more than LibreOffice's, which counts the space
+# before the number (not drawn at a line's start) in the line's width; in xiaohe's the lines are LibreOffice's, but Typst
 # files the first digit of a line that starts with a number under the line before it.
 TYPST_DIFFERS = {"rollup-hedong", "rollup-xiaohe"}
 
