@@ -29,6 +29,8 @@ demo: setup
 	$(VENV)/bin/civreport render out/rollup/2024.yaml --out out/rollup
 	# A rendered summary imported back into an input file, and the real seeds of tests/data.
 	$(VENV)/bin/civreport import out/hedong-street-2021.docx tests/data/seeds/*.txt --out out/imported --force
+	# The web editor on the first sample, as the README shows it (Debian's Chromium).
+	$(PY) scripts/screenshot-editor --out out/editor/editor.png
 
 lint: setup
 	$(PY) -m ruff check civreport tests benchmarks

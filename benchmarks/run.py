@@ -395,12 +395,12 @@ def bench_refusals(rounds: int) -> None:
     """The cases of the test suite's hostile-input tests, timed (the tests check what each gives;
     how long it takes depends on the machine, so it is measured here)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from civreport.readers.importing.docxsource import read_docx
     from test_hardening import ALIAS_BOMBS, HOSTILE_TEMPLATES, HOSTILE_YAML, LONG_OFFICE, LONG_TITLES
     from test_import_docx import bomb
 
     import civreport
     from civreport.compose import compose
+    from civreport.readers.importing.word.body import read_docx
 
     from conftest import YAML, closing_block, make_report, office_with_template
 
@@ -457,7 +457,7 @@ def bench_refusals(rounds: int) -> None:
     ]
     print(
         f"  {'first title of a process':28s}   1 case    median  {median_ms(first):7.1f} ms   target at most 2 s"
-        "   (jieba's dictionary loads)"
+        "   (the word dictionary loads)"
     )
 
 

@@ -174,6 +174,7 @@ def render_page(
     layout: Layout | None = None,
     fonts: FontChoice | None = None,
     docx_fonts: Mapping[FontRole, str] | None = None,
+    pdf_a: bool | None = None,
     pdf_engine: PdfEngine | None = None,
     diagnostics: Diagnostics | None = None,
 ) -> Page:
@@ -185,13 +186,15 @@ def render_page(
     ``layout`` overrides the profile's page set-up. ``fonts`` maps font roles to font
     files or installed families for the page and its PDF, tried before the profile's, the
     official fonts and the stand-ins; ``docx_fonts`` maps roles to the names the DOCX asks for.
-    ``pdf_engine`` (``weasyprint`` or ``typst``) lays the PDF out instead of the profile's.
+    ``pdf_a`` overrides the profile's ``pdf_a``: whether the PDF is PDF/A-2b, for archives;
+    ``pdf_engine`` (``weasyprint`` or ``typst``) the profile's ``pdf_engine``: what lays it out.
     What composing has to tell goes to ``diagnostics``, or is issued as warnings.
     """
     _roles(fonts)
     _roles(docx_fonts)
     profile = office_of(report, office)
-    settings = profile.settings if layout is None else profile.settings.model_copy(update={"page": layout})
+    overrides = {"page": layout, "pdf_a": pdf_a, "pdf_engine": pdf_engine}
+    settings = profile.settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
     pdf_fonts = {**settings.fonts.pdf, **(fonts or {})}
     with reported(diagnostics) as found:
         return build_page(
@@ -200,7 +203,6 @@ def render_page(
             search_path(templates, profile),
             pdf_fonts,
             {**settings.fonts.docx, **(docx_fonts or {})},
-            pdf_engine,
         )
 
 
@@ -223,11 +225,14 @@ def render_pdf(
     templates: Sequence[str | Path] = (),
     layout: Layout | None = None,
     fonts: FontChoice | None = None,
+    pdf_a: bool | None = None,
 ) -> bytes:
     """``report`` as PDF bytes in the official document layout; ``fonts`` maps roles
     (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to font files or
-    installed families. Substitutions, missing glyphs and blocked resources are warnings."""
-    return write(render_page(report, office=office, templates=templates, layout=layout, fonts=fonts), "pdf")
+    installed families; ``pdf_a=True`` makes it PDF/A-2b (``None``: as the profile says).
+    Substitutions, missing glyphs and blocked resources are warnings."""
+    page = render_page(report, office=office, templates=templates, layout=layout, fonts=fonts, pdf_a=pdf_a)
+    return write(page, "pdf")
 
 
 def render_docx(
@@ -267,12 +272,14 @@ def render(
     *paths: str | Path,
     office: Office = None,
     templates: Sequence[str | Path] = (),
+    pdf_a: bool | None = None,
     diagnostics: Diagnostics | None = None,
 ) -> list[Path]:
     """Render ``report`` once and write it to each of ``paths``, choosing each format by its
-    suffix (.html, .pdf or .docx); ``office`` and ``templates`` as for :func:`render_page`."""
+    suffix (.html, .pdf or .docx); ``office``, ``templates`` and ``pdf_a`` as for
+    :func:`render_page`."""
     for path in paths:
         format_of(path)
     with reported(diagnostics) as found:
-        page = render_page(report, office=office, templates=templates, diagnostics=found)
+        page = render_page(report, office=office, templates=templates, pdf_a=pdf_a, diagnostics=found)
         return write_all(page, paths, diagnostics=found)

@@ -105,26 +105,27 @@ def range_dash_report():
     )
 
 
-def tables_report(before: int):
-    """Tables after ``before`` lines of text: where the last row meets the end of a page, and
-    where a table runs over it (its header row repeats); one has a cell that wraps."""
-    rows = [[f"第{i}项", cjk(6, i), f"{i * 7}个"] for i in range(1, 9)]
-    rows[3][1] = cjk(40, 3)  # three lines in its cell
-    opening = [paragraph(min(9, before - n), n) for n in range(0, before, 9)]
+def _table_report(rows: list[list[str]], opening: list[str], closing: int = 3, after: bool = True):
+    """A report whose achievements are a table of ``rows`` (with two lines of text under it
+    when ``after``), between ``opening`` and a closing paragraph of ``closing`` lines."""
+    achievements = {"tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}]}
     return make_report(
         office="小河区",
         opening=[*opening, "现将有关情况总结如下："],
         measures=[],
         problems=[],
         plans=[],
-        closing=[paragraph(3, 2)],
-        achievements=[
-            {
-                "tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}],
-                "body": [paragraph(2, 1)],
-            }
-        ],
+        closing=[paragraph(closing, 2)],
+        achievements=[{**achievements, "body": [paragraph(2, 1)]} if after else achievements],
     )
+
+
+def tables_report(before: int):
+    """Tables after ``before`` lines of text: where the last row meets the end of a page, and
+    where a table runs over it (its header row repeats); one has a cell that wraps."""
+    rows = [[f"第{i}项", cjk(6, i), f"{i * 7}个"] for i in range(1, 9)]
+    rows[3][1] = cjk(40, 3)  # three lines in its cell
+    return _table_report(rows, [paragraph(min(9, before - n), n) for n in range(0, before, 9)])
 
 
 # Dense mixed text: Chinese with many figures, percentages, English abbreviations, quotes and
@@ -258,20 +259,7 @@ def long_table_report():
     """A table of forty rows (one of three lines) that runs over two pages."""
     rows = [[f"第{i}项", cjk(6 + i % 5, i), f"{i * 7}个"] for i in range(1, 41)]
     rows[5][1] = cjk(40, 3)
-    return make_report(
-        office="小河区",
-        opening=[paragraph(5, 1), "现将有关情况总结如下："],
-        measures=[],
-        problems=[],
-        plans=[],
-        closing=[paragraph(3, 2)],
-        achievements=[
-            {
-                "tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}],
-                "body": [paragraph(2, 1)],
-            }
-        ],
-    )
+    return _table_report(rows, [paragraph(5, 1)])
 
 
 def table_foot_report(closing: int):
@@ -279,15 +267,7 @@ def table_foot_report(closing: int):
     a closing paragraph of ``closing`` lines and the sign-off: a page with too few lines of
     text to set closer for the sign-off."""
     rows = [[f"第{i}项", cjk(6, i), f"{i * 7}个"] for i in range(1, 17)]
-    return make_report(
-        office="小河区",
-        opening=[paragraph(9, 1), paragraph(9, 2), "现将有关情况总结如下："],
-        measures=[],
-        problems=[],
-        plans=[],
-        closing=[paragraph(closing, 2)],
-        achievements=[{"tables": [{"title": "主要工作完成情况", "header": ["项目", "内容", "数量"], "rows": rows}]}],
-    )
+    return _table_report(rows, [paragraph(9, 1), paragraph(9, 2)], closing=closing, after=False)
 
 
 # Sixty characters: the title the issue measured at five lines (11/13/16/14/7).

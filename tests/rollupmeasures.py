@@ -119,6 +119,11 @@ def length(report: civreport.Report) -> int:
     return len(re.sub(r"\s", "", text))
 
 
+def ratio(rolled: Rolled) -> float:
+    """How many times the longest source the roll-up prints."""
+    return length(rolled.report) / max(length(s) for s in rolled.sources)
+
+
 def _comparable(rolled: Rolled, text: str, label: str) -> str:
     """A text as it can be found in the roll-up: a quarter's 本季度 named, and for units no
     unit named at all (the roll-up puts each unit's name, or 各街道, before what it says, and

@@ -46,7 +46,7 @@ def test_render_html(good, tmp_path):
             ("  - body: [部分点位长效管理机制仍不健全。]", "  - body: 7"),
             "，第 16 行：字段 problems[0].body（正文）：应为列表，实际是整数",
         ),
-        (("opening:", "opening: [x"), "YAML 格式有误"),
+        (("opening:", "opening: [x"), "文件格式有误"),
     ],
 )
 def test_bad_input_exits_2_with_a_message_and_no_traceback(tmp_path, good, change, expected):

@@ -89,7 +89,7 @@ def test_malformed_yaml(tmp_path):
     p = problem_of(
         tmp_path, "r.yaml", YAML.replace("  - body: [部分点位长效管理机制仍不健全。]", "  - body: [部分点位")
     )
-    assert p.message == "YAML 格式有误：方括号 [ ] 中的列表写法有误：各项之间用逗号分隔，最后要有“]”"
+    assert p.message == "文件格式有误：方括号 [ ] 中的列表写法有误：各项之间用逗号分隔，最后要有“]”"
     assert p.line == 17 and p.path == ""
 
 
@@ -209,6 +209,6 @@ def test_yes_and_no_are_text_where_false_is_asked_for_and_true_false_where_a_swi
 
 def test_a_tag_that_does_not_fit_its_value_is_refused(tmp_path):
     p = problem_of(tmp_path, "r.yaml", YAML + "title: !!int 十二\n")
-    assert (p.line, p.message) == (19, "YAML 格式有误：“十二”不能读作 !!int，请去掉这个标记")
+    assert (p.line, p.message) == (19, "文件格式有误：“十二”不能读作 !!int，请去掉这个标记")
     p = problem_of(tmp_path, "r.yaml", YAML + "a: &x 1\nb: &x 2\n")
-    assert (p.line, p.message) == (20, "YAML 格式有误：同一个锚点 &名称 定义了两次")
+    assert (p.line, p.message) == (20, "文件格式有误：同一个锚点 &名称 定义了两次")

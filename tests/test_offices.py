@@ -216,42 +216,10 @@ def test_report_names_its_profile_and_the_caller_overrides(tmp_path):
     assert "三、下半年工作安排" in civreport.render_html(r)
     assert "三、下段工作打算" in civreport.render_html(r, office=tmp_path / "offices" / "district" / "profile.yaml")
     out = tmp_path / "out"
-    assert (
-        main(
-            [
-                "render",
-                str(tmp_path / "q3.yaml"),
-                "--to",
-                "html",
-                "--out",
-                str(out),
-                "--offices",
-                str(tmp_path / "offices"),
-                "--office",
-                "city",
-            ]
-        )
-        == 0
-    )
-    assert "三、明年工作安排" in (out / "q3.html").read_text(encoding="utf-8")
-    assert (
-        main(
-            [
-                "render",
-                str(tmp_path / "q3.yaml"),
-                "--to",
-                "html",
-                "--out",
-                str(out),
-                "--offices",
-                str(tmp_path / "offices"),
-                "--office",
-                "district",
-            ]
-        )
-        == 0
-    )
-    assert "三、下段工作打算" in (out / "q3.html").read_text(encoding="utf-8")
+    for office, plans in (("city", "明年工作安排"), ("district", "下段工作打算")):
+        render = ["render", str(tmp_path / "q3.yaml"), "--to", "html", "--out", str(out)]
+        assert main([*render, "--offices", str(tmp_path / "offices"), "--office", office]) == 0
+        assert f"三、{plans}" in (out / "q3.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,13 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
 
     monkeypatch.setattr(pipeline, "resolve", resolving)
     monkeypatch.setattr(pipeline, "compose", counting(calls, "compose", pipeline.compose))
-    monkeypatch.setattr(page_module, "render_template", counting(calls, "render_template", page_module.render_template))
+    render_template = page_module.render_template
+
+    def rendering(name, *args):  # the report template; the stylesheet is rendered once per office
+        calls["render_template" if name == page_module.REPORT_TEMPLATE else name] += 1
+        return render_template(name, *args)
+
+    monkeypatch.setattr(page_module, "render_template", rendering)
     monkeypatch.setattr(
         page_module.lxml_html,
         "document_fromstring",
@@ -58,7 +64,7 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
     ]
     # The command resolves each input's office before anything is written (a bad profile
     # stops the run), the worker once for its document (it may be another process).
-    assert calls == {"resolve": 2, "compose": 1, "render_template": 1, "parse": 1}
+    assert calls == {"resolve": 2, "compose": 1, "render_template": 1, page_module.STYLESHEET: 1, "parse": 1}
     assert len(pages) == 3 and pages[0] is pages[1] is pages[2]
     # The writers see the page, never the report.
     assert not any(isinstance(value, Report) for value in vars(pages[0]).values())

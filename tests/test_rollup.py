@@ -13,6 +13,7 @@ import pytest
 import civreport
 from civreport import InputError, rollup, to_yaml
 from civreport.cli import main
+from civreport.rollups import Decisions
 
 from conftest import MINIMAL, ROOT
 from rollupmeasures import (
@@ -21,6 +22,7 @@ from rollupmeasures import (
     length,
     openings,
     plans_for_the_past,
+    ratio,
     repeated,
     roll,
     unaccounted,
@@ -334,18 +336,23 @@ def test_one_opening(rolled):
 
 def test_every_source_sentence_is_in_the_roll_up_once_or_left_out_by_a_rule(rolled):
     assert unaccounted(rolled) == []
-    reasons = {d.why for d in rolled.decisions if d.what in ("删去", "只写一次")}
+    reasons = {d.why for d in rolled.decisions if d.what in ("删去", "只写一次", "改写")}
     assert reasons and all(reasons), "every text left out says why"
 
 
+# The roll-up's length, as many times its longest source: what the rules leave is distinct facts
+# (1.5 times, the issue's aim, is met on none of the sets: README, Roll-ups, tells what makes up
+# the rest). Bounds a hair above today's values: a rule that stops dropping what it should, or a
+# step that writes something twice, fails here.
+LONGEST = {"samples": 2.31, "hedong": 1.94, "xiaohe": 2.02, "district": 2.01}
+
+
 def test_the_roll_up_is_shorter_than_its_sources_together(rolled):
-    """Every sentence a rule does not drop stays (the clerk cuts, and can trace each cut), so the
-    roll-up is longer than 1.5 times its longest source: about twice (samples: the four quarters'
-    主要做法 alone are 1.2 times the longest quarter). It is much shorter than the sources
-    together, which the old roll-up printed one after another."""
-    longest = max(length(s) for s in rolled.sources)
-    assert length(rolled.report) <= 2.5 * longest
-    assert length(rolled.report) <= 0.7 * sum(length(s) for s in rolled.sources)
+    """Every sentence no rule drops stays (the clerk cuts, and can trace each cut); what the
+    rules drop goes. Much shorter than the sources together, which the old roll-up printed one
+    after another."""
+    assert ratio(rolled) <= LONGEST[rolled.name]
+    assert length(rolled.report) <= 0.65 * sum(length(s) for s in rolled.sources)
 
 
 def test_the_roll_up_passes_the_proofreader_and_loads_from_its_file(rolled, tmp_path):
@@ -401,6 +408,104 @@ def test_the_achievements_state_the_periods_figures_in_the_indicator_wording():
     assert "二季度投入创建资金560万元，同比增长19.1%，重点用于背街小巷和老旧小区基础设施改造。" in text
     district = _text(roll("district").report)
     assert "第三季度，各街道合计宣传资料发放1.4万份，完成年度目标的26.9%，同比增长12.9%。" in district
+
+
+def test_figures_the_whole_states_are_cut_from_a_sentence_and_its_remark_stays():
+    rolled = roll("samples")
+    text = _text(rolled.report)
+    # The quarter's figures go (the year's total and its change on last year are stated); what
+    # the sentence says besides, of what the figures were about, stays with its time.
+    assert "三季度，暑期志愿服务参与人次创历年新高。" in text and "3.98万份" not in text
+    assert "截至12月底，志愿者队伍规模创历史新高。" in text and "环比增长10.1%" not in text
+    cut = [d for d in rolled.decisions if d.what == "改写" and d.where == ("第三季度 achievements[0].body[0]",)]
+    assert [d.why for d in cut] == [
+        "只写了本期的数字，已由汇总的数字代替，只留其余的话：“三季度，暑期志愿服务参与人次创历年新高。”"
+    ]
+    assert cut[0].text.startswith("三季度，全区发放宣传资料3.98万份，同比增长18.5%；开展志愿服务活动312场")
+    # A remark that needs its figures keeps them (the money 重点用于……).
+    assert "二季度投入创建资金560万元，同比增长19.1%，重点用于背街小巷" in text
+    assert "截至12月底，志愿服务实现常态化、制度化。" in _text(roll("hedong").report)
+
+
+def _quarters(*bodies: list[str]) -> tuple[civreport.Report, Decisions]:
+    """Quarters from the first on, each with one item of the same title and ``bodies``' text,
+    rolled up."""
+    reports = []
+    for q, body in enumerate(bodies, 1):
+        data = copy.deepcopy(MINIMAL)
+        data.update(
+            period=f"2024Q{q}",
+            date=f"2024-{3 * q:02d}-28",
+            measures=[{"items": [{"title": "深化志愿服务", "body": body}]}],
+        )
+        reports.append(civreport.Report.model_validate(data))
+    decisions = Decisions()
+    return rollup(reports, "2024" if len(bodies) == 4 else f"2024Q1-Q{len(bodies)}", decisions=decisions), decisions
+
+
+def test_a_running_total_is_said_once_with_the_latest_figures():
+    year, decisions = _quarters(
+        ["一季度以来，累计开展志愿服务活动300场，参与志愿者5000人次。"],
+        ["截至6月底，累计开展志愿服务活动640场，参与志愿者1.1万人次。每周五开展“清洁家园”活动。"],
+        ["今年以来，累计开展志愿服务活动1200场，参与志愿者2.1万人次，服务群众8万人次。"],
+    )
+    [item] = year.measures[0].items
+    assert item.title == "深化志愿服务" and item.body == [
+        "第二季度，每周五开展“清洁家园”活动。",
+        "今年以来，累计开展志愿服务活动1200场，参与志愿者2.1万人次，服务群众8万人次。",  # its own time
+    ]
+    dropped = {d.where[0]: d.why for d in decisions if d.what == "删去" and d.why.startswith("较新的累计数")}
+    assert dropped == {
+        f"{q} measures[0].items[0].body[0]": "较新的累计数：第三季度“今年以来，累计开展志愿服务活动1200场，"
+        "参与志愿者2.1万人次，服务群众8万人次。”是同一累计数的较新数字，只写最新的"
+        for q in ("第一季度", "第二季度")
+    }
+    # The first quarter's item said nothing else: its title goes too, and says why.
+    assert [d.why for d in decisions if d.where == ("第一季度 measures[0].items[0].title",) and d.what == "删去"] == [
+        "标题下的内容其他各期都已写出（较新的累计数或更全的说法）"
+    ]
+
+
+def test_each_quarters_own_count_stays():
+    """A count without the words of a running total is the quarter's own (二季度以来 is the
+    second quarter's): the quarters' counts are two facts."""
+    half, decisions = _quarters(["一季度以来，开展志愿服务活动186场。"], ["二季度以来，开展志愿服务活动264场。"])
+    assert half.measures[0].items[0].body == [
+        "一季度以来，开展志愿服务活动186场。",
+        "二季度以来，开展志愿服务活动264场。",
+    ]
+    assert not any(d.why.startswith(("较新的累计数", "同一事实的另一说法")) for d in decisions)
+
+
+def test_a_fact_restated_is_said_once_as_the_fullest_says_it():
+    year, decisions = _quarters(
+        ["街道党工委每月召开创文工作推进会，研究解决点位整治中的难点问题。清理楼道堆放杂物3.2吨。"],
+        ["街道党工委每月召开一次创文工作推进会，专题研究解决点位整治中的难点问题和群众反映的热点问题。"],
+        ["街道党工委每月召开创文工作推进会。清理楼道堆放杂物5吨。"],
+    )
+    text = _text(year)
+    assert text.count("每月召开") == 1 and "第二季度，街道党工委每月召开一次创文工作推进会，专题研究" in text
+    assert "清理楼道堆放杂物3.2吨" in text and "清理楼道堆放杂物5吨" in text  # two quarters' own counts
+    restated = sorted(
+        d.where[0] for d in decisions if d.why.startswith("同一事实的另一说法：第二季度“街道党工委每月召开一次")
+    )
+    assert restated == ["第一季度 measures[0].items[0].body[0]", "第三季度 measures[0].items[0].body[0]"]
+
+
+def test_what_units_say_alike_is_each_units_own():
+    streets = []
+    for name, said in (
+        ("东街道", "每月召开创文工作推进会，研究解决难点问题。"),
+        ("西街道", "每月召开一次创文工作推进会，专题研究解决点位整治中的难点问题。"),
+    ):
+        data = copy.deepcopy(MINIMAL)
+        data.update(office=name, measures=[{"items": [{"title": "强化组织领导", "body": [said]}]}])
+        streets.append(civreport.Report.model_validate(data))
+    body = rollup(streets, "2024Q3", office="小河区").measures[0].items[0].body
+    assert body == [
+        "东街道每月召开创文工作推进会，研究解决难点问题。",
+        "西街道每月召开一次创文工作推进会，专题研究解决点位整治中的难点问题。",
+    ]
 
 
 def test_problems_once_marked_as_raised_again_and_the_solved_left_out():
@@ -495,7 +600,7 @@ def test_explain_says_what_was_merged_and_dropped_and_why(tmp_path, capsys):
         "改写：第四季度 plans[0].body[0]“2025年一季度，区创城办将重点抓好以下工作：”：汇总报告的计划是明年的，原写“2025年一季度”"
         in said
     )
-    assert said.splitlines()[-2] == "共合并 3 处，删去 38 处，改写 1 处" and said.splitlines()[-1] == str(out)
+    assert said.splitlines()[-2] == "共合并 3 处，删去 38 处，改写 3 处" and said.splitlines()[-1] == str(out)
     prose = re.sub(r"[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*", "", said.replace(str(out), ""))
     assert not re.search("[A-Za-z]", prose)  # in Chinese, but for the field paths
 

@@ -5,10 +5,12 @@ profile."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import warnings
 
+import pikepdf
 import pymupdf
 import pytest
 
@@ -125,6 +127,22 @@ def test_a_character_the_roles_font_lacks_is_reported_and_drawn_by_the_fallback(
     assert len(missing) == 1 and "“査”（U+67FB）" in missing[0] and "Noto Serif CJK SC" in missing[0]
     drawn = {font for p in spans(pdf) for text, font in [p[1:3]] if "査" in text}
     assert drawn == {"NotoSerifCJKsc-Regular"}
+
+
+def test_pdf_a_is_asked_of_typst_as_of_weasyprint():
+    """PDF/A-2b by Typst's own export where the page asks for it (README “PDF/A for archives”),
+    the same bytes each time; a plain PDF where it does not."""
+    for pdf_a in (True, False):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            page = civreport.render_page(civreport.load(SAMPLES[0]), pdf_engine="typst", pdf_a=pdf_a)
+        pdf = civreport.write(page, "pdf")
+        assert civreport.write(page, "pdf") == pdf
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            meta = document.open_metadata()
+            identified = (meta.get("pdfaid:part"), meta.get("pdfaid:conformance"))
+            assert identified == (("2", "B") if pdf_a else (None, None))
+            assert ("/OutputIntents" in document.Root) == pdf_a
 
 
 HOSTILE = [

@@ -21,6 +21,7 @@ class Job:
     period: str | None = None  # a roll-up's period
     unit: str | None = None  # a roll-up's unit name (the office the higher report is from)
     after: tuple[str, ...] = ()  # names of the jobs that must run first (a roll-up's sources)
+    pdf_a: bool = False  # PDF/A-2b whatever the profile says (--pdf-a)
     pdf_engine: PdfEngine | None = None  # what lays the PDF out; None: the profile's choice
 
 

@@ -4,6 +4,7 @@ diagnostics it collected and the stage it failed at."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
@@ -49,20 +50,27 @@ def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]
         raise _stage("汇总", exc) from None
 
 
+def _as_asked(job: Job, office: OfficeProfile) -> OfficeProfile:
+    """The office with what the job asks beyond it (PDF/A, the PDF engine), which its stamp
+    then records."""
+    asked: dict[str, object] = {"pdf_a": True} if job.pdf_a else {}
+    if job.pdf_engine:
+        asked["pdf_engine"] = job.pdf_engine
+    if not asked:
+        return office
+    return dataclasses.replace(office, settings=office.settings.model_copy(update=asked))
+
+
 def _office(job: Job, document: LoadedReport) -> OfficeProfile:
     try:
-        return office_of(document, job.office, job.offices)
+        return _as_asked(job, office_of(document, job.office, job.offices))
     except Exception as exc:
         raise _stage("配置", exc) from None
 
 
 def _stamp(job: Job, made_from: list[Path], office: OfficeProfile) -> str:
-    # A roll-up is also made from its unit's name and its period, which only the manifest holds;
-    # a PDF from the engine the command line chose.
-    engine = f"|{job.pdf_engine}" if job.pdf_engine else ""
-    return stamp(
-        made_from, office, [Path(t) for t in job.templates], list(job.outputs), f"{job.unit}|{job.period}{engine}"
-    )
+    # A roll-up is also made from its unit's name and its period, which only the manifest holds.
+    return stamp(made_from, office, [Path(t) for t in job.templates], list(job.outputs), f"{job.unit}|{job.period}")
 
 
 def is_fresh(job: Job) -> bool:
@@ -78,7 +86,7 @@ def is_fresh(job: Job) -> bool:
         else:
             made_from = [Path(job.input)]
             office = office_of(load(job.input, diagnostics=Diagnostics()), job.office, job.offices)
-        return up_to_date(list(job.outputs), _stamp(job, made_from, office))
+        return up_to_date(list(job.outputs), _stamp(job, made_from, _as_asked(job, office)))
     except Exception:  # whatever is wrong, the worker will say it
         return False
 
@@ -94,9 +102,7 @@ def run_job(job: Job) -> Outcome:
         for finding in check(document, office):
             diagnostics.add(ProofreadingWarning, f"校对：{finding}")
         try:
-            page = render_page(
-                document, office=office, templates=templates, pdf_engine=job.pdf_engine, diagnostics=diagnostics
-            )
+            page = render_page(document, office=office, templates=templates, diagnostics=diagnostics)
         except Exception as exc:
             raise _stage("渲染", exc) from None
         try:

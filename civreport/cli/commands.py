@@ -4,6 +4,7 @@ schema, rollup, templates check, fontconfig (the entry point is :func:`civreport
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -149,6 +150,9 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=_positive, metavar="N", help="同时生成的份数（默认 CPU 核数）")
     p.add_argument("--executor", default="process", metavar="SPEC", help=f"在哪里生成：{batch.EXECUTOR_HELP}")
     p.add_argument("--force", action="store_true", help="重新生成已是最新的文档")
+    p.add_argument(
+        "--pdf-a", action="store_true", help="PDF 写成 PDF/A-2b 归档格式（也可在办公室配置中写 pdf_a: true）"
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="不显示进度")
 
 
@@ -245,6 +249,7 @@ def _render(args: argparse.Namespace) -> int:
             args.office,
             str(args.offices) if args.offices else None,
             tuple(map(str, args.templates)),
+            pdf_a=args.pdf_a,
             pdf_engine=args.pdf_engine,
         )
         for path in inputs
@@ -274,7 +279,7 @@ def _batch(args: argparse.Namespace) -> int:
         out=str(args.out) if args.out else None,
         to=args.to,
     )
-    return _run(jobs, args)
+    return _run([dataclasses.replace(job, pdf_a=True) for job in jobs] if args.pdf_a else jobs, args)
 
 
 def _new(period: Period | None, office: str) -> int:

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：端口 {args.port} 无效，应为 1–65535", file=sys.stderr)
         return 2
     workspace: Path = args.workspace
-    if not workspace.exists():
+    created = not workspace.exists()
+    if created:
         try:
             workspace.mkdir(parents=True)
         except OSError as exc:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     try:
-        serve(create_app(workspace, port=args.port), args.port)
+        serve(create_app(workspace, port=args.port, created=created), args.port)
     except OSError as exc:
         print(f"错误：无法在端口 {args.port} 启动（{reason(exc)}）：换一个 --port", file=sys.stderr)
         return 2

@@ -79,6 +79,11 @@ class Profile(CleanModel):
     numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
     fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")
     page: Layout = Field(default_factory=Layout, title="页面设置")
+    pdf_a: bool = Field(
+        default=False,
+        title="PDF/A 归档格式",
+        description="true：PDF 写成 PDF/A-2b（长期保存的归档格式，字体全部嵌入）；命令行的 --pdf-a 也可打开",
+    )
     pdf_engine: PdfEngine = Field(
         default="weasyprint",
         title="PDF 排版引擎",

@@ -39,7 +39,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _TAG = "tag:yaml.org,2002:"
 _NESTING = f"嵌套超过 {MAX_NESTING} 层"
 _TOO_MANY = f"内容展开后超过 {MAX_NODES} 项（是否用别名 * 重复引用了大段内容？）"
-_UNSUPPORTED_TAG = "YAML 格式有误：不支持这种 YAML 标记（如 !!binary、!!set）；请直接写文字或数字"
+_UNSUPPORTED_TAG = "文件格式有误：不支持这种 YAML 标记（如 !!binary、!!set）；请直接写文字或数字"
 
 # What a plain (unquoted) scalar is, when it is not text: YAML 1.2's core schema as ruamel.yaml
 # reads and writes it (so a text it writes unquoted is read back as text), with underscores
@@ -91,7 +91,7 @@ class _Composer(Composer):
             if self.values > MAX_NODES:
                 raise _Refused(_TOO_MANY, event.start_mark)
         if not isinstance(event, AliasEvent) and event.anchor is not None and event.anchor in self.anchors:
-            raise _Refused("YAML 格式有误：同一个锚点 &名称 定义了两次", event.start_mark)
+            raise _Refused("文件格式有误：同一个锚点 &名称 定义了两次", event.start_mark)
         node: Node = super().compose_node(parent, index)
         return node
 
@@ -124,7 +124,7 @@ def _in_chinese(text: str, file: str) -> Iterator[None]:
         mark = exc.problem_mark or exc.context_mark
         raise InputError.single(file, syntax_message(exc), line=mark.line + 1 if mark else None) from None
     except YAMLError:
-        raise InputError.single(file, "YAML 格式有误：请检查缩进、冒号和引号") from None
+        raise InputError.single(file, "文件格式有误：请检查缩进、冒号和引号") from None
 
 
 def compose(text: str, file: str) -> Node | None:
@@ -256,7 +256,7 @@ def _scalar(node: ScalarNode) -> Any:
     except ValueError:
         pass
     if tag in ("bool", "int", "float"):  # written with a tag: !!int abc
-        raise _Refused(f"YAML 格式有误：“{value}”不能读作 !!{tag}，请去掉这个标记", node.start_mark)
+        raise _Refused(f"文件格式有误：“{value}”不能读作 !!{tag}，请去掉这个标记", node.start_mark)
     raise _Refused(_UNSUPPORTED_TAG, node.start_mark)
 
 
@@ -315,5 +315,5 @@ def syntax_message(exc: MarkedYAMLError) -> str:
     problem = " ".join(filter(None, (exc.problem, exc.context)))
     for marker, hint in _HINTS:
         if marker in problem:
-            return f"YAML 格式有误：{hint}"
-    return "YAML 格式有误：请检查这一行及上一行的缩进、冒号和引号"
+            return f"文件格式有误：{hint}"
+    return "文件格式有误：请检查这一行及上一行的缩进、冒号和引号"

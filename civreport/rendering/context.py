@@ -27,11 +27,13 @@ class Record:
     """Read-only fields for templates: ``record.name`` and ``record["name"]``; no methods,
     so no field is ever shadowed by one (``part.items`` is the part's items)."""
 
-    __slots__ = ("_fields",)
+    __slots__ = ("_fields", "_text")
     _fields: dict[str, object]
+    _text: str | None  # the repr, made once: a template printing a record in a loop made it anew each time
 
     def __init__(self, fields: Mapping[str, object]) -> None:
         object.__setattr__(self, "_fields", dict(fields))
+        object.__setattr__(self, "_text", None)
 
     def __getattr__(self, name: str) -> object:
         try:
@@ -55,7 +57,11 @@ class Record:
         raise AttributeError("模板数据是只读的")
 
     def __repr__(self) -> str:
-        return f"Record({self._fields!r})"
+        text = self._text
+        if text is None:
+            text = f"Record({self._fields!r})"
+            object.__setattr__(self, "_text", text)
+        return text
 
 
 def fields(record: Record) -> dict[str, object]:

@@ -63,7 +63,8 @@ class Page:
     pdf_fonts: tuple[tuple[FontRole, tuple[str, ...]], ...]  # files or families per role, first choice first
     docx_fonts: tuple[tuple[FontRole, str], ...]  # the names the DOCX asks for
     resources: tuple[Path, ...]  # the template directories: the only places the page may load files from
-    pdf_engine: PdfEngine = "weasyprint"  # what lays its PDF out
+    pdf_a: bool  # the PDF is written as PDF/A-2b, for archives (the profile's pdf_a)
+    pdf_engine: PdfEngine  # what lays its PDF out (the profile's pdf_engine)
 
 
 def _breaks(block: Paragraph, style: Style) -> list[str]:
@@ -193,10 +194,8 @@ def build_page(
     dirs: Sequence[Path],
     pdf_fonts: FontChoice,
     docx_fonts: Mapping[FontRole, str],
-    pdf_engine: PdfEngine | None = None,
 ) -> Page:
-    """Render ``summary`` through the report template found in ``dirs``, once; its PDF laid
-    out by ``pdf_engine``, by default the profile's."""
+    """Render ``summary`` through the report template found in ``dirs``, once."""
     styles = settings.style_table
     text = render_template(REPORT_TEMPLATE, page_context(summary, settings, pdf_fonts), dirs)
     illegal = XML_ILLEGAL.search(text)
@@ -233,5 +232,6 @@ def build_page(
         pdf_fonts=tuple((role, tuple(str(s) for s in as_list(spec))) for role, spec in pdf_fonts.items()),
         docx_fonts=tuple(docx_names(docx_fonts, settings.fonts.names).items()),
         resources=tuple(dirs),
-        pdf_engine=pdf_engine or settings.pdf_engine,
+        pdf_a=settings.pdf_a,
+        pdf_engine=settings.pdf_engine,
     )

@@ -1,6 +1,7 @@
 """A roll-up, step by step: the sources read and checked, the indicators aggregated, one
-opening, each part's like pieces merged (the achievements led by the whole's figures, the
-problems each once, the plans looking forward), every text written with its origins."""
+opening, each part's like pieces merged (without what another quarter says again with newer
+figures or more fully; the achievements led by the whole's figures, the problems each once, the
+plans looking forward), every text written with its origins."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from .plans import plans
 from .problems import problems
 from .provenance import Decisions, Line, Origin
 from .reading import Piece, role_piece
+from .restated import without_restated
 from .sentences import timed
 from .writing import Written, paragraphs, part
 
@@ -58,7 +60,8 @@ def rollup(
 
 
 def _pieces(sources: Sources, role: PartRole | None, keys: set[str], title: str | None = None) -> list[Piece]:
-    """Each source's piece of a part, without what the whole's figures replace."""
+    """Each source's piece of a part, without what the whole's figures replace (a part's pieces
+    are then taken together, without what another quarter restates: :func:`.without_restated`)."""
     found = (role_piece(source, role, title) for source in sources)
     pieces = (without_superseded(piece, sources, keys) for piece in found if piece)
     return [piece for piece in pieces if not piece.empty or piece.title]
@@ -82,18 +85,18 @@ def _parts(sources: Sources, keys: set[str], lead: Line | None, said: Said) -> d
     """The roll-up's parts by role, and its topical parts by their group, in print order: what
     each says is merged in that order, so that a sentence is said where it first prints."""
     parts: dict[_Key, Piece | None] = {}
-    parts["measures"] = merge(_pieces(sources, "measures", keys), sources, said)
-    achievements = merge(_pieces(sources, "achievements", keys), sources, said)
+    parts["measures"] = merge(without_restated(_pieces(sources, "measures", keys), sources), sources, said)
+    achievements = merge(without_restated(_pieces(sources, "achievements", keys), sources), sources, said)
     problems_part = problems(sources, said)  # what it says of problems solved goes to the achievements
     parts["achievements"] = _achievements(achievements, sources, lead, problems_part.moved)
     parts["problems"] = problems_part.part
     parts["plans"] = plans(sources, said)
-    parts["suggestions"] = merge(_pieces(sources, "suggestions", keys), sources, said)
+    parts["suggestions"] = merge(without_restated(_pieces(sources, "suggestions", keys), sources), sources, said)
     titles = dict.fromkeys(p.title for s in sources for role, p in s.report.all_parts() if role is None)
     topical = sorted(
         (piece for title in titles for piece in _pieces(sources, None, keys, title)), key=lambda p: min(p.sources)
     )
-    for n, group in enumerate(groups(topical, sources)):
+    for n, group in enumerate(groups(without_restated(topical, sources), sources)):
         parts[n] = merge(group, sources, said)
     return {key: piece for key, piece in parts.items() if piece}
 

@@ -9,11 +9,13 @@ import re
 
 from ..model import REFERENCE, Indicator
 from .inputs import Sources
-from .provenance import DROPPED, Line, Origin
+from .provenance import DROPPED, REWORDED, Line, Origin
 from .reading import Piece
+from .terms import content_words
 
-_CLAUSE = re.compile(r"[^，,；;：:。！？]+")
+_CLAUSE = re.compile(r"([^，,；;：:。！？]+)([，,；;：:。！？]*)")  # a clause and the marks after it
 _LEAD = 12  # a clause before the figures that only says when or by whom: 一季度, 第三方抽样调查显示
+_REPLACED = "只写了本期的数字，已由汇总的数字代替"
 
 
 def statement(figures: list[Indicator], sources: Sources) -> Line | None:
@@ -45,23 +47,48 @@ def statement(figures: list[Indicator], sources: Sources) -> Line | None:
     return Line("".join(sentences), origins)
 
 
-def superseded(line: Line, sources: Sources, keys: set[str]) -> bool:
-    """Whether a source's sentence only states its own part of figures the roll-up states for
-    the whole (一季度，全区共发放宣传资料{materials}，{materials.yoy}。): every clause from the
-    first that states one of them on states one, and what comes before says only when or by
-    whom. A sentence with a fact of its own besides (……，重点用于背街小巷改造) stays."""
-    own = {key for o in line.origins for key in sources[o.source].figures} & keys
-    clauses = [m[0] for m in _CLAUSE.finditer(line.raw)]
-    stating = [any(m[1] in own for m in REFERENCE.finditer(c)) for c in clauses]
-    if not any(stating):
-        return False
-    first = stating.index(True)
-    return all(stating[first:]) and all(len(c) <= _LEAD for c in clauses[:first])
+def _names(clause: str, names: list[str], framing: frozenset[str]) -> bool:
+    """Whether a clause names what the figures before it were about (志愿者队伍规模…… after the
+    registered volunteers): two characters of a key word of an indicator's name in it."""
+    return any(
+        word[i : i + 2] in clause for n in names for word in content_words(n, framing) for i in range(len(word) - 1)
+    )
+
+
+def _left(line: Line, sources: Sources, keys: set[str]) -> str | None:
+    """What is left of a source's sentence once the figures the roll-up states for the whole are
+    taken out: "" when it only stated its own part of them (一季度，全区共发放宣传资料
+    {materials}，{materials.yoy}。); its lead and its remark when the figures run to a remark that
+    names what they were about (截至12月底，{volunteers.name}达到{volunteers}，……，志愿者队伍规模创
+    历史新高。 → 截至12月底，志愿者队伍规模创历史新高。); None when it keeps them (a fact stated
+    among them, or a remark that needs them: ……{investment}，重点用于背街小巷改造)."""
+    figures = {key: i for o in line.origins for key, i in sources[o.source].figures.items() if key in keys}
+    clauses = [(m[1], m[2]) for m in _CLAUSE.finditer(line.raw)]
+    stated = [{m[1] for m in REFERENCE.finditer(c)} & set(figures) for c, _ in clauses]
+    if not any(stated):
+        return None
+    first = next(n for n, s in enumerate(stated) if s)
+    last = next((n for n in range(first, len(clauses)) if not stated[n]), len(clauses))
+    if any(len(c) > _LEAD for c, _ in clauses[:first]) or any(stated[last:]):
+        return None
+    rest = clauses[last:]
+    names = [figures[k].name for s in stated for k in sorted(s)]
+    if not all(_names(c, names, sources.framing) for c, _ in rest):
+        return None
+    return "".join(c + mark for c, mark in clauses[:first] + rest) if rest else ""
 
 
 def without_superseded(piece: Piece, sources: Sources, keys: set[str]) -> Piece:
-    """The piece without the sentences the whole's figures replace, each recorded."""
-    gone = [line for line in piece.lines() if line is not piece.title and superseded(line, sources, keys)]
-    for line in gone:
-        sources.decisions.add(DROPPED, sources.where(line.origins), line.text, "只写了本期的数字，已由汇总的数字代替")
-    return piece.without(set(gone)) if gone else piece
+    """The piece without the figures the whole's replace, each drop and cut recorded."""
+    gone: set[Line] = set()
+    cut: dict[Line, Line] = {}
+    for line in piece.lines():
+        left = None if line is piece.title else _left(line, sources, keys)
+        if left == "":
+            gone.add(line)
+            sources.decisions.add(DROPPED, sources.where(line.origins), line.text, _REPLACED)
+        elif left:
+            cut[line] = Line(sources[min(line.origins).source].say(left), line.origins, left)
+            why = f"{_REPLACED}，只留其余的话：“{cut[line].text}”"
+            sources.decisions.add(REWORDED, sources.where(line.origins), line.text, why)
+    return piece.without(gone).replaced(cut) if gone or cut else piece

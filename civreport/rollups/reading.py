@@ -77,6 +77,12 @@ class Piece:
             items=tuple(kept for item in self.items if not (kept := item.without(lines)).empty),
         )
 
+    def replaced(self, lines: dict[Line, Line]) -> Piece:
+        """The piece with each of ``lines`` (a rule's cut, or the sentence kept for several)
+        in place of the one it replaces, here and in its items."""
+        kept = self.mapped(lambda line: lines.get(line, line))
+        return replace(kept, items=tuple(item.replaced(lines) for item in self.items))
+
     def mapped(self, change: Callable[[Line], Line]) -> Piece:
         """The piece with each of its own lines (not its title, nor its items') passed through
         ``change``."""

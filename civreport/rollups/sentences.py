@@ -36,6 +36,8 @@ _NOT_WORDS = re.compile(r"[\s，,。.；;：:、！!？?“”‘’\"'（）()�
 # and nine-tenths of their characters match: a word or two changed (开展了 / 开展), not a new fact.
 _LENGTHS = 0.8
 _NEARLY = 0.9
+# A figure of a sentence: 186, 1.38 (its 万 and its unit are words).
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def split(paragraph: str) -> list[str]:
@@ -54,13 +56,19 @@ def same(a: str, b: str) -> bool:
     x, y = normal(a), normal(b)
     if x == y:
         return True
-    if re.findall(r"\d+(?:\.\d+)?", x) != re.findall(r"\d+(?:\.\d+)?", y):
+    if FIGURE.findall(x) != FIGURE.findall(y):
         return False
     return min(len(x), len(y)) >= _LENGTHS * max(len(x), len(y)) and SequenceMatcher(None, x, y).ratio() >= _NEARLY
 
 
 def opens_with_time(text: str) -> bool:
     return bool(_OPENS_WITH_TIME.match(text))
+
+
+def untimed(text: str) -> str:
+    """The sentence without the time it opens with (截至3月底，……; 一季度以来，……)."""
+    time = _OPENS_WITH_TIME.match(text)
+    return text[time.end() :].lstrip("，,") if time else text
 
 
 def opening_period(text: str, year: int) -> tuple[Period, int] | None:
@@ -106,9 +114,7 @@ def subjected(text: str, subject: str, kind: str) -> str:
 def about(text: str, name: str, kind: str) -> bool:
     """Whether a sentence speaks of the unit ``name`` as its subject (我街道……, 东街道……, after
     an opening time)."""
-    time = _OPENS_WITH_TIME.match(text)
-    rest = text[time.end() :].lstrip("，,") if time else text
-    return rest.startswith((name, f"我{kind}", f"本{kind}"))
+    return untimed(text).startswith((name, f"我{kind}", f"本{kind}"))
 
 
 def ended(text: str, mark: str) -> str:

@@ -5,7 +5,6 @@ and carries the session's token; every name from the browser is checked by the w
 from __future__ import annotations
 
 import contextlib
-import html
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from pathlib import Path
@@ -20,7 +19,7 @@ from starlette.formparsers import MultiPartException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -39,11 +38,12 @@ from ..readers.problems import field_errors, field_path
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from .bodies import TooLarge, bounded
 from .drafts import Draft, Drafts, StaleDraft
-from .forms import apply_form, form, operate
+from .forms import PERIOD_ERROR, apply_form, form, form_errors, operate
 from .preview import Previewer
 from .workspace import OutsideWorkspace, Workspace
 
 HERE = Path(__file__).parent
+PAGES = Jinja2Templates(directory=str(HERE / "pages"))
 HOSTS = ["127.0.0.1", "localhost"]
 MAX_FIELD_BYTES = 4_000_000  # a form field: past the model's longest text (100,000 characters)
 MAX_FORM_BYTES = 4 * MAX_FILE_BYTES  # a whole form: a report file at its longest, with the fields' names and framing
@@ -64,9 +64,7 @@ class SameOrigin(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         given = request.headers.getlist("host")
         if len(given) != 1 or given[0] not in self.served:
-            return PlainTextResponse(
-                f"只接受以 {' 或 '.join(self.served)} 访问本编辑器：请在浏览器中打开这个地址", status_code=400
-            )
+            return _refusal(request, f"只接受以 {' 或 '.join(self.served)} 访问本编辑器：请在浏览器中打开这个地址", 400)
         if request.method in _UNSAFE:
             own = f"{request.url.scheme}://{request.url.netloc}"
             origin = request.headers.get("origin") or request.headers.get("referer", "")
@@ -93,12 +91,12 @@ def shown_profile(profile: Any) -> str:
 class Editor:
     """The state of one editor run: the workspace, the drafts being edited, the previews."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, created: bool) -> None:
         self.workspace = workspace
+        self.created = created  # made for this run: the home page says so
         self.drafts = Drafts()
         self.previews = Previewer()
         self.token = secrets.token_urlsafe(32)
-        self.pages = Jinja2Templates(directory=str(HERE / "pages"))
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -144,7 +142,9 @@ class Editor:
         try:
             document = self.report(name, data, diagnostics)
         except ValidationError as exc:
-            return _at_fields((field_path(loc), message) for loc, message in field_errors(exc)), None
+            return _at_fields((field_path(loc), message) for loc, message in field_errors(exc)) | {
+                path: [message] for path, message in form_errors(data).items()
+            }, None
         out = _at_fields((d.path, d.message) for d in diagnostics)
         try:
             office = self.office(name, data)
@@ -152,7 +152,7 @@ class Editor:
             out.setdefault("profile", []).append(str(exc))
             return out, None
         for finding in check(document, office):
-            out.setdefault(finding.path, []).append(f"{finding.code} {finding.name}：{finding.message}")
+            out.setdefault(finding.path, []).append(f"{finding.name}：{finding.message}")
         return out, office
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
@@ -171,8 +171,13 @@ class Editor:
     # -- pages ----------------------------------------------------------------------------------
 
     async def index(self, request: Request) -> Response:
-        context = {"reports": self.workspace.reports(), "token": self.token, "workspace": str(self.workspace.root)}
-        return self.pages.TemplateResponse(request, "index.html", context)
+        context = {
+            "reports": self.workspace.reports(),
+            "token": self.token,
+            "workspace": str(self.workspace.root),
+            "created": self.created,
+        }
+        return PAGES.TemplateResponse(request, "index.html", context)
 
     async def edit(self, request: Request) -> Response:
         """A page of its own on the report: a new draft read from the file; other pages keep theirs."""
@@ -190,7 +195,7 @@ class Editor:
             "profile": shown_profile(data.get("profile")),
             "draft": key,
         }
-        return self.pages.TemplateResponse(request, "editor.html", context)
+        return PAGES.TemplateResponse(request, "editor.html", context)
 
     # -- the editor's calls ------------------------------------------------------------------
 
@@ -232,7 +237,7 @@ class Editor:
         rendered = await self.previews.result(key, int(request.path_params["generation"]))
         index = int(request.path_params["page"])
         if rendered is None or not 0 <= index < len(rendered.pages):
-            return Response(status_code=404)
+            return _page_error(request, "没有这一页预览：预览已更新，请刷新页面", 404)
         return Response(rendered.pages[index], media_type="image/png", headers={"Cache-Control": "no-store"})
 
     async def download(self, request: Request) -> Response:
@@ -240,7 +245,7 @@ class Editor:
         name = draft.name
         fmt = str(request.path_params["fmt"])
         if fmt not in ("pdf", "docx"):
-            return Response(status_code=404)
+            return _page_error(request, "只能下载 PDF 或 Word 文档", 404)
         try:
             document = self.report(name, draft.data)
         except ValidationError:
@@ -289,8 +294,8 @@ class Editor:
         values = dict(await self.fields(request))
         try:
             period = Period.parse(values["period"]) if values.get("period") else None
-        except PeriodError as exc:
-            return JSONResponse({"error": f"期间：{exc}"}, status_code=400)
+        except PeriodError:
+            return JSONResponse({"error": f"期间：{PERIOD_ERROR}"}, status_code=400)
         text = starter_file(values.get("office") or DEFAULT_OFFICE, period)
         name = self.workspace.free_name(values.get("name", "").strip() or "新报告")
         self.workspace.create(name, text)
@@ -316,6 +321,26 @@ class Editor:
         return JSONResponse({"url": f"/edit/{quote(names[0])}", "imported": names})
 
 
+# The heading of an error page, by its status.
+_HEADINGS = {
+    400: "无法处理这个请求",
+    403: "拒绝这个请求",
+    404: "找不到",
+    409: "有冲突",
+    413: "内容过长",
+    422: "无法读取",
+}
+
+
+def _refusal(request: Request, message: str, status: int) -> Response:
+    """An error page in the editor's style."""
+    context = {
+        "heading": _HEADINGS.get(status, "无法处理这个请求" if status < 500 else "编辑器出错"),
+        "message": message,
+    }
+    return PAGES.TemplateResponse(request, "error.html", context, status_code=status)
+
+
 def _page_error(request: Request, message: str, status: int) -> Response:
     """A refusal as the asker reads it: a page for a browser opening a URL, JSON for the script;
     files named as the workspace lists them, not by the server's paths."""
@@ -323,11 +348,7 @@ def _page_error(request: Request, message: str, status: int) -> Response:
     if root is not None:
         message = message.replace(f"{root}/", "")
     if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
-        return HTMLResponse(
-            f'<!doctype html><meta charset="utf-8"><title>civreport</title>'
-            f'<p>{html.escape(message)}</p><p><a href="/">返回报告列表</a></p>',
-            status_code=status,
-        )
+        return _refusal(request, message, status)
     return JSONResponse({"error": message}, status_code=status)
 
 
@@ -360,9 +381,10 @@ def served_hosts(names: list[str], port: int) -> list[str]:
     return [f"{name}:{port}" for name in shown] + (shown if port == 80 else [])
 
 
-def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None) -> Starlette:
-    """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``."""
-    editor = Editor(Workspace(Path(workspace)))
+def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None, created: bool = False) -> Starlette:
+    """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``; ``created``
+    when the folder was made for this run."""
+    editor = Editor(Workspace(Path(workspace)), created)
     routes = [
         Route("/", editor.index),
         Route("/new", editor.new, methods=["POST"]),

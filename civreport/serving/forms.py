@@ -17,8 +17,10 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, Point, Report
+from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, PeriodError, Point, Report
+from ..model.numerals import cn_date
 from ..model.report import field_loc
+from ..readers.importing.dates import parse_date
 
 # Report fields the form leaves alone (kept as the file has them): set by other controls or tools.
 _HIDDEN = {"profile", "headings", "table", "sources"}
@@ -72,17 +74,18 @@ def _buttons(list_path: str, index: int, count: int) -> Markup:
     return Markup('<span class="ops">{}</span>').format(Markup("").join(parts))
 
 
-def _add(list_path: str, what: str) -> Markup:
-    return Markup('<button type="button" class="op add" data-op="add" data-path="{}">添加{}</button>').format(
-        list_path, what
-    )
+def _add(list_path: str, what: str, shown: str | None = None) -> Markup:
+    """The button that adds ``what`` to a list, saying ``shown`` (where room is short) or 添加 ``what``."""
+    return Markup(
+        '<button type="button" class="op add" data-op="add" data-path="{}" title="添加{}">＋{}</button>'
+    ).format(list_path, what, shown or f"添加{what}")
 
 
 def _text(path: str, label: str, value: Any, long: bool, hint: str | None = None) -> Markup:
     value = "" if value is None else value
     attrs = Markup(' placeholder="{}"').format(hint) if hint else Markup("")
     if long:
-        control = Markup('<textarea id="{}" name="{}" rows="3"{}>{}</textarea>').format(_id(path), path, attrs, value)
+        control = Markup('<textarea id="{}" name="{}" rows="1"{}>{}</textarea>').format(_id(path), path, attrs, value)
     else:
         control = Markup('<input id="{}" name="{}" value="{}"{}>').format(_id(path), path, value, attrs)
     return Markup('<div class="field"><label for="{}">{}</label>{}{}</div>').format(
@@ -108,16 +111,34 @@ def _flag(path: str, label: str, value: Any) -> Markup:
     ).format(path, _id(path), path, checked, _id(path), label, _msg(path))
 
 
+def _list(path: str, label: str, rows: list[Markup], what: str, kind: str) -> Markup:
+    """A list's entries with the button that adds one; an empty list, only a button naming it
+    (a short form: no frame and no heading over nothing)."""
+    if not rows:
+        return Markup('<span class="list empty" id="{}">{}{}</span>').format(_id(path), _add(path, label), _msg(path))
+    # A paragraph's button goes under the list's name, beside the paragraphs; an entry's after them.
+    add = _add(path, what, "添加" if kind == "texts" else None)
+    return Markup(
+        '<div class="list {}" id="{}"><div class="list-label">{}{}</div><div class="list-body">{}{}{}</div></div>'
+    ).format(
+        kind,
+        _id(path),
+        label,
+        add if kind == "texts" else "",
+        _msg(path),
+        Markup("").join(rows),
+        add if kind != "texts" else "",
+    )
+
+
 def _texts(path: str, label: str, values: list[Any], what: str) -> Markup:
-    rows = Markup("").join(
+    rows = [
         Markup('<div class="entry">{}{}</div>').format(
             _text(f"{path}[{i}]", f"{label} {i + 1}", v, True), _buttons(path, i, len(values))
         )
         for i, v in enumerate(values)
-    )
-    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), rows, _add(path, what)
-    )
+    ]
+    return _list(path, label, rows, what, "texts")
 
 
 def _points(path: str, label: str, values: list[Any]) -> Markup:
@@ -132,34 +153,29 @@ def _points(path: str, label: str, values: list[Any]) -> Markup:
         else:
             body = _text(here, f"第 {i + 1} 点", point, True)
         rows.append(Markup('<div class="entry">{}{}</div>').format(body, _buttons(path, i, len(values))))
-    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), Markup("").join(rows), _add(path, "一点")
-    )
+    return _list(path, label, rows, "一点", "texts")
 
 
 def _models(path: str, label: str, values: list[Any], model: type[BaseModel], what: str) -> Markup:
     rows = []
     for i, value in enumerate(values):
         here = f"{path}[{i}]"
-        heading = value.get("title") or value.get("name") or "" if isinstance(value, dict) else ""
+        # No legend over the entry: its title (or name) field is labelled 条目 2, a line saved an entry.
+        heading = f"{what} {i + 1}"
         rows.append(
-            Markup('<fieldset class="entry model" id="{}"><legend>{} {} {}</legend>{}{}{}</fieldset>').format(
+            Markup('<fieldset class="entry model" id="{}" aria-label="{}">{}{}{}</fieldset>').format(
                 _id(here),
-                what,
-                i + 1,
                 heading,
                 _buttons(path, i, len(values)),
                 _msg(here),
-                _fields(model, value if isinstance(value, dict) else {}, here),
+                _fields(model, value if isinstance(value, dict) else {}, here, heading),
             )
         )
-    return Markup('<fieldset class="list" id="{}"><legend>{}</legend>{}{}{}</fieldset>').format(
-        _id(path), label, _msg(path), Markup("").join(rows), _add(path, what)
-    )
+    return _list(path, label, rows, what, "models")
 
 
 # Choices the model names in English, as a clerk reads them: a role by its part's usual heading.
-_CHOICE_NAMES = {
+_CHOICE_NAMES: dict[str, str] = {
     **PartHeadings().model_dump(),
     "inline": "连成一段",
     "paragraphs": "每点另起一段",
@@ -171,8 +187,40 @@ _CHOICE_NAMES = {
 
 
 def _shown(choice: str) -> str:
-    name = _CHOICE_NAMES.get(choice)
-    return f"{name}（{choice}）" if name else choice
+    return _CHOICE_NAMES.get(choice, choice)
+
+
+# Hints in the clerk's words where the model's description speaks of the file (its keys, false).
+_HINTS: dict[tuple[type[BaseModel], str], str] = {
+    (Report, "date"): "如 2024年10月8日；不写时为草稿，不印日期",
+    (Report, "lead_in"): "开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加",
+    (Report, "signoff"): "落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关",
+    (Part, "title"): "不写时用这一部分的默认标题；可写成主题式标题，如“健全机制，增强创建工作实效”",
+}
+DATE_ERROR = "应为日期，如 2024年10月8日（也可写 2024-10-08 或 2024.10.8）"
+PERIOD_ERROR = "应为期间，如 2024年第三季度、2024年上半年、2024年、2024年7—9月"
+
+
+def _hint(model: type[BaseModel], name: str, info: FieldInfo) -> str | None:
+    return _HINTS.get((model, name), info.description)
+
+
+def _day_shown(value: Any) -> str:
+    """A date as the clerk reads it (2024年10月8日); text that is no date as it was typed."""
+    day = parse_date(str(value)) if value is not None else None
+    return cn_date(day) if day else ("" if value is None else str(value))
+
+
+def _period_shown(value: Any) -> str:
+    """A period as a title writes it (2024年第三季度) where that reads back as the same period."""
+    if value is None:
+        return ""
+    try:
+        period = Period.parse(value)
+        label = period.label()
+        return label if Period.parse(label) == period else str(value)
+    except PeriodError:
+        return str(value)
 
 
 def _literal_choices(annotation: Any) -> list[str] | None:
@@ -205,12 +253,14 @@ _WHAT: dict[str, str] = {
 }
 
 
-def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str) -> Markup:
-    label = _label(info, name)
+def _field(
+    model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, Any], path: str, label: str | None = None
+) -> Markup:
+    label = label or _label(info, name)
     value = data.get(name)
     annotation = info.annotation
     if name in ("lead_in", "signoff") and model is Report:
-        return _optional_text(path, label, value, info.description)
+        return _optional_text(path, label, value, _hint(model, name, info))
     if typing.get_origin(annotation) is list:
         inner = typing.get_args(annotation)[0]
         values = value if isinstance(value, list) else []
@@ -239,15 +289,15 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
                 [("", "（自动）"), ("true", "是"), ("false", "否")],
             )
         return _flag(path, label, value)
-    if _is(annotation, date):
-        return Markup(
-            '<div class="field"><label for="{}">{}</label><input type="date" id="{}" name="{}" value="{}">{}</div>'
-        ).format(_id(path), label, _id(path), path, value or "", _msg(path))
+    if _is(annotation, date):  # a text, not the browser's date picker, which follows its locale
+        return _text(path, label, _day_shown(value), False, _hint(model, name, info))
     if _is(annotation, float):
         return _text(path, label, value, False)
-    if _is(annotation, str) or _is(annotation, Period):
+    if _is(annotation, Period):
+        return _text(path, label, _period_shown(value), False, "如 2024年第三季度、2024年上半年、2024年")
+    if _is(annotation, str):
         long = name in _LONG and (name != "title" or model is Report) and model is not Indicator
-        return _text(path, label, value, long, info.description)
+        return _text(path, label, value, long, _hint(model, name, info))
     return Markup("")
 
 
@@ -269,8 +319,21 @@ def _optional_text(path: str, label: str, value: Any, hint: str | None) -> Marku
 _ORDER = {"role": 0, "title": 1, "numbered": 2, "body": 3, "points": 4, "points_lead": 5, "points_tail": 6, "items": 99}
 
 
-def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
-    out = []
+# What a clerk fills in on every report, part and item; the rest waits behind 更多选项, closed,
+# which opens before the field named here (at the end without one).
+_ESSENTIAL: dict[type[BaseModel], set[str]] = {
+    Report: {"office", "period", "subject", "date", "opening", "parts", *PART_ROLES, "closing"},
+    Part: {"title", "body", "points", "items"},
+    Item: {"title", "body", "points", "items"},
+    Indicator: {"key", "name", "value", "unit"},
+}
+_MORE_BEFORE: dict[type[BaseModel], str] = {Report: "opening", Part: "items", Item: "items"}
+
+
+def _fields(model: type[BaseModel], data: dict[str, Any], path: str, heading: str | None = None) -> Markup:
+    """The fields of ``data``, a ``model``; ``heading`` labels an entry's title (or name) field."""
+    essential: list[tuple[str, Markup]] = []
+    more: list[Markup] = []
     names = list(model.model_fields)
     if model is not Report:
         names.sort(key=lambda n: _ORDER.get(n, 50))
@@ -280,8 +343,20 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
             continue
         if model is Report and name == "parts" and any(data.get(r) for r in PART_ROLES):
             continue
-        out.append(_field(model, name, info, data, f"{path}.{name}" if path else name))
-    return Markup("").join(out)
+        label = heading if name == ("name" if model is Indicator else "title") else None
+        shown = _field(model, name, info, data, f"{path}.{name}" if path else name, label)
+        if name in _ESSENTIAL.get(model, {name}):
+            essential.append((name, shown))
+        elif shown:
+            more.append(shown)
+    if not more:
+        return Markup("").join(shown for _, shown in essential)
+    details = Markup('<details class="more" id="{}"><summary>更多选项</summary>{}</details>').format(
+        _id(f"{path}.more" if path else "more"), Markup("").join(more)
+    )
+    before = _MORE_BEFORE.get(model)
+    at = next((i for i, (name, _) in enumerate(essential) if name == before), len(essential))
+    return Markup("").join([*(shown for _, shown in essential[:at]), details, *(shown for _, shown in essential[at:])])
 
 
 def form(data: dict[str, Any]) -> Markup:
@@ -310,6 +385,33 @@ def _typed(model_field: str, value: str) -> Any:
     return value
 
 
+def _same_or_typed(key: str, old: Any, value: str) -> Any:
+    """A date or period as the file writes it when the clerk's text denotes the same one (the
+    form shows 2024年第三季度 for 2024Q3); a new date written as 2024-10-08; other text as typed."""
+    if key == "date":
+        day = parse_date(value)
+        if day is None:
+            return value  # form_errors says how to write it
+        return old if old is not None and parse_date(str(old)) == day else day.isoformat()
+    try:
+        return old if old is not None and Period.parse(value) == Period.parse(old) else value
+    except PeriodError:
+        return value  # the model says what is wrong
+
+
+def form_errors(data: dict[str, Any]) -> dict[str, str]:
+    """What is wrong with fields as the form writes them, in its words (the model's speak of the file)."""
+    out = {}
+    day = data.get("date")
+    if isinstance(day, str) and parse_date(day) is None:
+        out["date"] = DATE_ERROR
+    try:
+        Period.parse(data.get("period", ""))
+    except PeriodError:
+        out["period"] = PERIOD_ERROR
+    return out
+
+
 def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
     """``data`` with the posted ``fields`` (path, value) written in; an empty optional field is
     left out, the last of several values of one name wins (a checkbox after its hidden false)."""
@@ -332,6 +434,8 @@ def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str,
                 parent.pop(key, None)
             elif value == "false" and key == "numbered" and key not in parent:
                 continue  # an unticked box for a flag the data leaves at its default: still left out
+            elif key in ("date", "period") and parent is out:
+                parent[key] = _same_or_typed(key, parent.get(key), value)
             else:
                 parent[key] = _typed(key, value)
     for name in ("lead_in", "signoff"):

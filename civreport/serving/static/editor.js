@@ -16,6 +16,8 @@
       const found = messages[slot.dataset.for];
       slot.textContent = found ? found.join("；") : "";
       slot.closest(".field, fieldset")?.classList.toggle("has-msg", Boolean(found));
+      // A message about a field behind 更多选项 opens it: the clerk sees what is wrong.
+      if (found) for (let more = slot.closest("details"); more; more = more.parentElement.closest("details")) more.open = true;
     });
     const shown = new Set([...document.querySelectorAll(".msg")].map((s) => s.dataset.for));
     const elsewhere = Object.entries(messages).filter(([path]) => !shown.has(path));
@@ -32,6 +34,59 @@
   if (editor) {
     const name = encodeURIComponent(editor.dataset.name);
     const form = document.getElementById("report");
+    // A paragraph's field is as tall as its text: the form is as long as the report, no longer.
+    const fit = (area) => {
+      if (!area.offsetParent) return;  // behind a closed 更多选项: fitted when it opens
+      area.style.height = "auto";
+      area.style.height = `${area.scrollHeight + 2}px`;
+    };
+    const fitAll = () => form.querySelectorAll("textarea").forEach(fit);
+    form.addEventListener("input", (event) => { if (event.target.tagName === "TEXTAREA") fit(event.target); });
+    form.addEventListener("toggle", (event) => event.target.querySelectorAll("textarea").forEach(fit), true);
+    fitAll();
+
+    // The outline beside the form: the frame, the opening, each part and its items, the closing;
+    // a link scrolls the form to its place. Drawn from the form, so it follows every edit.
+    const outline = document.getElementById("outline");
+    const link = (target, text) => {
+      const a = Object.assign(document.createElement("a"), {href: `#${target.id}`, textContent: text, title: text});
+      a.addEventListener("click", (event) => { event.preventDefault(); target.scrollIntoView({block: "start"}); });
+      return a;
+    };
+    // An entry's name in the outline: its title (or name) as typed, else its label (条目 2).
+    const named = (entry) => {
+      const field = entry.querySelector(":scope > .field > input");
+      return field?.value.trim() || entry.querySelector(":scope > .field > label")?.textContent || "";
+    };
+    const row = (...children) => { const item = document.createElement("li"); item.append(...children); return item; };
+    const entries = (list) => [...(list?.querySelectorAll(":scope > .list-body > fieldset.entry.model") || [])];
+    function drawOutline() {
+      const closed = new Set([...outline.querySelectorAll("details:not([open])")].map((fold) => fold.dataset.for));
+      const rows = [];
+      for (const [id, text] of [["f-office", "发文机关、期间"], ["f-opening", "开头"]]) {
+        const target = document.getElementById(id);
+        if (target) rows.push(row(link(target, text)));
+      }
+      for (const list of form.querySelectorAll("#form-body > .list.models")) {
+        for (const part of entries(list)) {
+          const items = entries(part.querySelector(":scope > .list.models"));
+          if (!items.length) { rows.push(row(link(part, named(part)))); continue; }
+          const fold = Object.assign(document.createElement("details"), {open: !closed.has(part.id)});
+          fold.dataset.for = part.id;
+          const summary = document.createElement("summary");
+          summary.append(link(part, named(part)));
+          const inner = document.createElement("ul");
+          inner.append(...items.map((entry) => row(link(entry, named(entry)))));
+          fold.append(summary, inner);
+          rows.push(row(fold));
+        }
+      }
+      const closing = document.getElementById("f-closing");
+      if (closing) rows.push(row(link(closing, "结尾")));
+      outline.replaceChildren(...rows);
+    }
+    drawOutline();
+    form.addEventListener("input", (event) => { if (event.target.name?.endsWith(".title")) drawOutline(); });
     let timer = null;
     let newest = 0;
     let formMessages = {};  // the newest update's, which the preview's notices join
@@ -103,7 +158,12 @@
         const body = await response.json();
         if (!response.ok) { status(body.error); return; }
         unsaved = true;
+        // The form drawn again keeps open what the clerk opened.
+        const open = [...form.querySelectorAll("details[open]")].map((more) => more.id);
         document.getElementById("form-body").innerHTML = body.form;
+        for (const id of open) document.getElementById(id)?.setAttribute("open", "");
+        fitAll();
+        drawOutline();
       });
       update();
     });
@@ -132,6 +192,12 @@
     }
     update();
   }
+
+  // The chosen file's name beside the button that stands for the browser's own.
+  const chosen = document.getElementById("import-chosen");
+  document.getElementById("import-file")?.addEventListener("change", (event) => {
+    chosen.textContent = event.target.files.length ? event.target.files[0].name : "未选择文件";
+  });
 
   for (const [id, url] of [["new-report", "/new"], ["import-report", "/import"]]) {
     const home = document.getElementById(id);

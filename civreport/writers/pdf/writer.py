@@ -32,6 +32,7 @@ from ...diagnostics import Diagnostics
 from ...errors import CivreportWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
 from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
+from . import archival
 from .clusters import whole_clusters
 from .compression import level_six
 from .emboldening import AVAILABLE, emboldening
@@ -113,6 +114,7 @@ class PdfWriter:
                 counter_style=counter_style,
                 color_profiles=color_profiles,
                 uncompressed_pdf=False,
+                **(archival.OPTIONS if page.pdf_a else {}),
             )
         return pdf
 

@@ -44,7 +44,9 @@ class TypstWriter:
             diagnostics.add(MissingGlyphWarning, message, chars=chars)
         data = page_data(page, self.fonts)
         with self.lock:
-            pdf = self.compiler.compile(format="pdf", sys_inputs={"page": data}, pdf_tags=False)
+            pdf = self.compiler.compile(
+                format="pdf", sys_inputs={"page": data}, pdf_tags=False, pdf_standards=["a-2b"] if page.pdf_a else []
+            )
         assert isinstance(pdf, bytes)  # one PDF, never pages apart
         return pdf
 

@@ -1,0 +1,121 @@
+"""What a later quarter says again in other words, said once: the same running total with newer
+figures (一季度以来，累计开展志愿服务活动300场 → 今年以来，累计开展志愿服务活动1200场), as the
+latest says it; the same fact restated (a word changed, a clause added), as the fullest says it.
+Each sentence left out is recorded with the one kept. Between quarters only: what two units say
+alike is each unit's own fact (merging says it once, of them both, where the words are the same)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .inputs import Sources
+from .provenance import DROPPED, Line
+from .reading import Piece
+from .sentences import FIGURE, normal, same, untimed
+from .terms import content_words
+
+# Words that make a figure a running total or a stock, which a later quarter's figure replaces;
+# without them a figure is the quarter's own count, which adds to the others' (two facts). Not
+# 以来 alone: 二季度以来 is the quarter's own.
+_RUNNING = re.compile(r"累计|截至|截止|(?:今年|年初|本年度)以来|总数|总量|共有|现有|已有|已达")
+# A figure with its scale, taken out before a sentence is cut into words.
+_SCALED = re.compile(rf"(?:{FIGURE.pattern})[万亿]?")
+_SHARE = 0.85  # the share of the key words of the sentence left out that the one kept has
+_WORDS = 4  # a sentence with fewer key words says too little to be compared by them
+
+# The rules' names, as --explain gives them.
+_NEWER = "较新的累计数"
+_RESTATED = "同一事实的另一说法"
+_ALL_SAID = "标题下的内容其他各期都已写出（较新的累计数或更全的说法）"
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A source's sentence as the rules compare it."""
+
+    line: Line
+    source: int
+    words: frozenset[str]  # its key words (terms.content_words)
+    figures: tuple[str, ...]
+    masked: str  # its compared form without the time it opens with, its figures masked
+
+    @property
+    def fullness(self) -> tuple[int, int, int]:
+        """What makes one statement of a fact fuller than another: more key words, then more
+        characters, then a later source."""
+        return len(self.words), len(normal(self.line.text)), self.source
+
+
+def _sentence(line: Line, sources: Sources) -> _Sentence:
+    said = untimed(line.text)
+    return _Sentence(
+        line,
+        min(line.origins).source,
+        frozenset(content_words(_SCALED.sub("", said), sources.framing)),  # 2.1万人次: 人次
+        tuple(FIGURE.findall(normal(line.text))),
+        _SCALED.sub("#", normal(said)),
+    )
+
+
+def _has_most_words(left: _Sentence, kept: _Sentence) -> bool:
+    return len(left.words) >= _WORDS and len(left.words & kept.words) >= _SHARE * len(left.words)
+
+
+def _why(left: _Sentence, kept: _Sentence, sources: Sources) -> str | None:
+    """Why ``kept`` (of another quarter) says what ``left`` says, or None when it does not."""
+    if left.source == kept.source or same(left.line.text, kept.line.text):
+        return None  # a quarter's own sentences stay apart; merging says the same words once
+    where = f"{sources[kept.source].label}“{kept.line.text}”"
+    running = _RUNNING.search(left.line.text) and _RUNNING.search(kept.line.text)
+    alike = left.masked == kept.masked or _has_most_words(left, kept)
+    if running and alike and kept.source > left.source and left.figures != kept.figures:
+        return f"{_NEWER}：{where}是同一累计数的较新数字，只写最新的"
+    if set(left.figures) <= set(kept.figures) and _has_most_words(left, kept) and kept.fullness > left.fullness:
+        return f"{_RESTATED}：{where}说的是同一件事，只写说得最全的"
+    return None
+
+
+def _lines(piece: Piece) -> Iterator[Line]:
+    """The sentences of a piece and of its items, without their titles."""
+    yield from piece.own_lines()
+    for item in piece.items:
+        yield from _lines(item)
+
+
+def _said_again(pieces: list[Piece], sources: Sources) -> set[Line]:
+    """The sentences of ``pieces`` another quarter says again, each recorded with why."""
+    found = [_sentence(line, sources) for piece in pieces for line in _lines(piece)]
+    gone: set[Line] = set()
+    # The likeliest to be left out first (earlier, shorter), each compared with all that are still
+    # said, the latest and fullest first.
+    order = sorted(found, key=lambda s: (s.source, s.fullness))
+    for left in order:
+        for kept in reversed(order):
+            if kept is left or kept.line in gone or not (why := _why(left, kept, sources)):
+                continue
+            sources.decisions.add(DROPPED, sources.where(left.line.origins), left.line.text, why)
+            gone.add(left.line)
+            break
+    return gone
+
+
+def without_restated(pieces: list[Piece], sources: Sources) -> list[Piece]:
+    """The pieces (of one part, from several quarters) without what another quarter says again
+    with newer running figures or more fully, each left out recorded with the sentence kept
+    (which keeps its own origins: a piece is one quarter's). An item all of whose text goes
+    is left out with its title, recorded too."""
+    gone = set() if sources.by_unit else _said_again(pieces, sources)
+    if not gone:
+        return pieces
+    out = []
+    for piece in pieces:
+        rest = piece.without(gone)
+        emptied = rest.empty and not piece.empty
+        still = set() if emptied else set(rest.lines())
+        for title in (line for line in piece.lines() if line not in still and line not in gone):
+            sources.decisions.add(DROPPED, sources.where(title.origins), title.text, _ALL_SAID)
+        if not emptied:
+            out.append(rest)
+    return out

@@ -1,0 +1,204 @@
+"""Issue 26.2: the editor speaks the clerk's words. Every page it serves (each route, the form of
+reports that use every field, the form after each list operation, every error page) is scanned
+for Latin words: none may show outside file names, numbers and units. And the date field takes a
+date as a clerk writes it, whatever the browser's locale."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from starlette.testclient import TestClient
+
+import civreport
+from civreport.serving.app import create_app
+from civreport.serving.workspace import Workspace
+
+from conftest import ROOT
+
+PORT = 8000
+BASE = f"http://127.0.0.1:{PORT}"
+SAMPLE = "hedong-street-2021.yaml"
+EVERY = ("every-field.yaml", "every-role.yaml")  # tests/data/editor: each field the form shows, written
+HTML = {"Accept": "text/html"}
+# The kinds of file a clerk downloads, by the names Word and WPS give them.
+FORMATS = {"PDF", "Word"}
+_SUFFIX = re.compile(r"\.(?:docx|doc|wps|txt|html|md|yaml|pdf)\b")
+_LATIN = re.compile(r"[A-Za-z]+")
+_SHOWN = ("placeholder", "title", "alt", "aria-label")  # attributes the clerk reads
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "samples" / SAMPLE, tmp_path / SAMPLE)
+    shutil.copytree(ROOT / "samples" / "offices", tmp_path / "offices")
+    for name in EVERY:
+        shutil.copy(ROOT / "tests" / "data" / "editor" / name, tmp_path / name)
+    (tmp_path / "broken.yaml").write_text("office: [\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def client(workspace: Path) -> Iterator[TestClient]:
+    # As a run that made its workspace: the home page says so, and is scanned saying it.
+    with TestClient(create_app(workspace, port=PORT, created=True), base_url=BASE) as client:
+        yield client
+
+
+def shown_text(page: str) -> list[str]:
+    """What a clerk reads on a page: its text and the attributes a browser shows, not the
+    clerk's own writing in the fields (input values, textareas), nor scripts and styles."""
+    root = lxml.html.document_fromstring(page)
+    out: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment
+        if element.tag not in ("script", "style", "textarea"):
+            out.append(element.text or "")
+        out.append(element.tail or "")
+        out += [element.get(name, "") for name in _SHOWN]
+    return [text for text in out if text.strip()]
+
+
+def latin_words(page: str, workspace: Path) -> list[str]:
+    """The Latin words a clerk reads on ``page``, but for the names of files and of this server."""
+    names = [str(workspace), *(p.name for p in workspace.rglob("*")), f"localhost:{PORT}"]
+    found = []
+    for text in shown_text(page):
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(name, " ")
+        found += [word for word in _LATIN.findall(_SUFFIX.sub(" ", text)) if word not in FORMATS]
+    return found
+
+
+def editor_headers(client: TestClient, name: str) -> dict[str, str]:
+    page = client.get(f"/edit/{name}").text
+    return {
+        "X-CSRF-Token": re.search(r'name="csrf-token" content="([^"]+)"', page)[1],  # type: ignore[index]
+        "X-Draft": re.search(r'data-draft="([^"]+)"', page)[1],  # type: ignore[index]
+        "Origin": BASE,
+    }
+
+
+def error_answers(client: TestClient) -> dict[str, Any]:
+    """Each kind of error a browser may open, by what it is."""
+    return {
+        "broken": client.get("/edit/broken.yaml", headers=HTML),
+        "missing": client.get("/edit/missing.yaml", headers=HTML),
+        "outside": client.get("/edit/..%2Fx.yaml", headers=HTML),
+        "no page": client.get("/nowhere", headers=HTML),
+        "method": client.get("/new", headers=HTML),
+        "format": client.get(f"/edit/{SAMPLE}/download.txt", headers=HTML),
+        "host": client.get("/", headers={**HTML, "Host": "evil.example:8000"}),
+    }
+
+
+def served_pages(client: TestClient) -> dict[str, str]:
+    """Every page the editor serves, by what it is."""
+    pages = {"/": client.get("/", headers=HTML).text}
+    for name in EVERY:  # reports written in Chinese (the sample's own text has LED screens)
+        pages[name] = client.get(f"/edit/{name}", headers=HTML).text
+    headers = editor_headers(client, EVERY[0])
+    # The form as each list operation draws it again: new empty entries of every kind.
+    for op, path in [
+        ("add", "parts"),
+        ("add", "parts[0].items"),
+        ("add", "parts[0].items[0].items"),
+        ("add", "parts[0].points"),
+        ("add", "parts[0].items[0].indicators"),
+        ("add", "indicators"),
+        ("add", "attachments"),
+        ("add", "opening"),
+        ("add", "closing"),
+        ("down", "parts[0]"),
+    ]:
+        answer = client.post(f"/edit/{EVERY[0]}/op", data={"__op": op, "__path": path}, headers=headers)
+        pages[f"{op} {path}"] = answer.json()["form"]
+    for what, answer in error_answers(client).items():
+        assert answer.status_code >= 400, what
+        pages[what] = answer.text
+    return pages
+
+
+def test_no_english_on_any_page_the_editor_serves(client: TestClient, workspace: Path) -> None:
+    pages = served_pages(client)
+    found = {what: words for what, page in pages.items() if (words := latin_words(page, workspace))}
+    assert found == {}
+    assert "主要做法" in pages[EVERY[0]] and "连成一段" in pages[EVERY[0]]  # the choices, in Chinese only
+
+
+def test_the_scan_finds_english_where_there_is_some(workspace: Path) -> None:
+    assert latin_words('<p>连成一段（inline）</p><input placeholder="false：不要">', workspace) == ["inline", "false"]
+    page = f'<p>{workspace}/{SAMPLE} 下载 PDF，.docx 文件</p><input value="rate"><textarea>abc</textarea>'
+    assert latin_words(page, workspace) == []
+
+
+def test_error_pages_are_the_editors_own(client: TestClient) -> None:
+    for what, answer in error_answers(client).items():
+        assert answer.headers["content-type"].startswith("text/html"), what
+        page = lxml.html.document_fromstring(answer.text)
+        assert page.xpath("//link/@href") == ["/static/editor.css"]
+        assert page.xpath("//header/a/text()") == ["工作总结编辑器"]
+        assert page.xpath("//a[@href='/']/text()")[-1] == "返回报告列表"
+        assert page.xpath("//script") == []  # nothing to run on a refusal
+    assert "只接受以 127.0.0.1:8000 或 localhost:8000 访问本编辑器" in answer.text
+
+
+@pytest.mark.parametrize("typed", ["2024年10月8日", "2024-10-08", "2024.10.8", " 2024年10月8日 "])
+def test_a_date_is_taken_as_a_clerk_writes_it_and_shown_in_chinese(
+    client: TestClient, workspace: Path, typed: str
+) -> None:
+    name = EVERY[1]  # no date yet
+    headers = editor_headers(client, name)
+    answer = client.post(f"/edit/{name}/update", data={"date": typed}, headers=headers).json()
+    assert "date" not in answer["messages"] and answer["valid"]
+    assert client.post(f"/edit/{name}/save", headers=headers).json()["ok"]
+    assert re.search(
+        r"^date: '?2024-10-08'?$", (workspace / name).read_text(encoding="utf-8"), re.M
+    )  # as files write it
+    assert str(civreport.load(workspace / name).report.date) == "2024-10-08"
+    form = lxml.html.document_fromstring(client.get(f"/edit/{name}").text)
+    (field,) = form.xpath("//input[@name='date']")
+    assert field.get("value") == "2024年10月8日" and field.get("type") is None  # no date picker in the locale's words
+
+
+def test_a_date_that_is_no_date_is_refused_in_chinese(client: TestClient, workspace: Path) -> None:
+    headers = editor_headers(client, EVERY[0])
+    for typed in ("10月8日", "2024/13/01", "明天"):
+        answer = client.post(f"/edit/{EVERY[0]}/update", data={"date": typed}, headers=headers).json()
+        assert answer["messages"]["date"] == ["应为日期，如 2024年10月8日（也可写 2024-10-08 或 2024.10.8）"]
+        assert not answer["valid"]
+
+
+def test_a_period_is_shown_as_a_title_writes_it_and_kept_as_the_file_writes_it(
+    client: TestClient, workspace: Path
+) -> None:
+    name = EVERY[0]
+    form = lxml.html.document_fromstring(client.get(f"/edit/{name}").text)
+    assert form.xpath("//input[@name='period']/@value") == ["2024年第三季度"]
+    assert form.xpath("//input[@name='date']/@value") == ["2024年10月8日"]
+    headers = editor_headers(client, name)
+    client.post(f"/edit/{name}/update", data={"period": "2024年第三季度", "office": "河西街道办事处"}, headers=headers)
+    assert client.post(f"/edit/{name}/save", headers=headers).json()["ok"]
+    text = (workspace / name).read_text(encoding="utf-8")
+    assert "period: 2024Q3" in text and "date: 2024-10-08" in text and "office: 河西街道办事处" in text
+    bad = client.post(f"/edit/{name}/update", data={"period": "第三季度"}, headers=headers).json()
+    assert bad["messages"]["period"] == ["应为期间，如 2024年第三季度、2024年上半年、2024年、2024年7—9月"]
+
+
+def test_an_internal_error_is_a_page_of_the_editors_too(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: Workspace) -> list[str]:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Workspace, "reports", broken)
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE, raise_server_exceptions=False) as client:
+        answer = client.get("/", headers=HTML)
+    assert answer.status_code == 500 and answer.headers["content-type"].startswith("text/html")
+    page = lxml.html.document_fromstring(answer.text)
+    assert page.xpath("//h1/text()") == ["编辑器出错"] and page.xpath("//link/@href") == ["/static/editor.css"]
+    assert "内部错误，请把操作步骤报告给开发者" in answer.text and latin_words(answer.text, workspace) == []
