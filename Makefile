@@ -56,6 +56,7 @@ bench: setup
 	$(PY) benchmarks/yaml_loaders.py
 	$(PY) benchmarks/scaling.py
 	$(PY) benchmarks/importing.py
+	$(PY) benchmarks/engines.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

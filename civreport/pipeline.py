@@ -19,7 +19,7 @@ from .model.fields import mapped_texts
 from .model.text import codes, without
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
-from .office.profile import OfficeProfile, ProfileNotFound, resolve
+from .office.profile import OfficeProfile, PdfEngine, ProfileNotFound, resolve
 from .readers import LoadedReport, loaded
 from .readers.importing import import_document
 from .readers.importing.source import MAX_IMPORT_BYTES, TOO_BIG
@@ -175,6 +175,7 @@ def render_page(
     fonts: FontChoice | None = None,
     docx_fonts: Mapping[FontRole, str] | None = None,
     pdf_a: bool | None = None,
+    pdf_engine: PdfEngine | None = None,
     diagnostics: Diagnostics | None = None,
 ) -> Page:
     """Render ``report`` to its page, from which every output is written.
@@ -185,13 +186,14 @@ def render_page(
     ``layout`` overrides the profile's page set-up. ``fonts`` maps font roles to font
     files or installed families for the page and its PDF, tried before the profile's, the
     official fonts and the stand-ins; ``docx_fonts`` maps roles to the names the DOCX asks for.
-    ``pdf_a`` overrides the profile's ``pdf_a``: whether the PDF is PDF/A-2b, for archives.
+    ``pdf_a`` overrides the profile's ``pdf_a``: whether the PDF is PDF/A-2b, for archives;
+    ``pdf_engine`` (``weasyprint`` or ``typst``) the profile's ``pdf_engine``: what lays it out.
     What composing has to tell goes to ``diagnostics``, or is issued as warnings.
     """
     _roles(fonts)
     _roles(docx_fonts)
     profile = office_of(report, office)
-    overrides = {"page": layout, "pdf_a": pdf_a}
+    overrides = {"page": layout, "pdf_a": pdf_a, "pdf_engine": pdf_engine}
     settings = profile.settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
     pdf_fonts = {**settings.fonts.pdf, **(fonts or {})}
     with reported(diagnostics) as found:

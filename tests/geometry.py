@@ -290,3 +290,15 @@ def title_joint_report():
         problems=[{"body": [paragraph(8, 5), paragraph(6, 6)]}],
         signoff=JOINT_THREE,
     )
+
+
+def assert_page_number(line, number: int) -> None:
+    """Page ``number`` as GB/T 9704 7.5 puts it: “— N —” in 14 pt 宋体 (its stand-in), one
+    character in from the outer edge, its 14 pt line starting 7 mm under the text block."""
+    assert line.text == f"— {number} —"
+    assert abs(line.size - 14) < 0.1 and line.fonts == {"FandolSong-Regular"}
+    if number % 2:
+        assert abs(line.x1 - (right_edge(number) - 14)) < 1.5
+    else:
+        assert abs(line.x0 - (left_edge(number) + 14)) < 1.5
+    assert abs(line.top - (BLOCK_BOTTOM + 7 * MM)) < 1.5, line

@@ -13,8 +13,12 @@ from conftest import ROOT
 
 @pytest.mark.parametrize(
     ("script", "expected"),
-    [(["run.py", "docx"], "median ratio"), (["compression.py"], "level 6")],
-    ids=["docx-against-docxtpl", "compression"],
+    [
+        (["run.py", "docx"], "median ratio"),
+        (["compression.py"], "level 6"),
+        (["engines.py", "--no-libreoffice"], "median ratio Typst / WeasyPrint"),
+    ],
+    ids=["docx-against-docxtpl", "compression", "pdf-engines"],
 )
 def test_a_benchmark_runs(script: list[str], expected: str) -> None:
     done = subprocess.run(

@@ -40,6 +40,7 @@ from geometry import (
     MM,
     PITCH,
     TOP,
+    assert_page_number,
     body,
     cjk,
     empty_at_foot,
@@ -144,15 +145,7 @@ def test_page_numbers_alternate_sides_below_the_text_block(sample_pdfs):
         for number, lines in enumerate(pages(data), 1):
             footer = [line for line in lines if line.y > BLOCK_BOTTOM]
             assert len(footer) == 1
-            line = footer[0]
-            assert line.text == f"— {number} —"
-            assert abs(line.size - 14) < 0.1 and line.fonts == {"FandolSong-Regular"}
-            if number % 2:
-                assert abs(line.x1 - (right_edge(number) - 14)) < 1.5
-            else:
-                assert abs(line.x0 - (left_edge(number) + 14)) < 1.5
-            # The 14 pt line starts 7 mm under the text block.
-            assert abs(line.top - (BLOCK_BOTTOM + 7 * MM)) < 1.5, line
+            assert_page_number(footer[0], number)
 
 
 def test_title_is_centred_22pt_in_balanced_lines(sample_pdfs):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
+from ..office.profile import PdfEngine
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Job:
     unit: str | None = None  # a roll-up's unit name (the office the higher report is from)
     after: tuple[str, ...] = ()  # names of the jobs that must run first (a roll-up's sources)
     pdf_a: bool = False  # PDF/A-2b whatever the profile says (--pdf-a)
+    pdf_engine: PdfEngine | None = None  # what lays the PDF out; None: the profile's choice
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,14 @@ def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]
 
 
 def _as_asked(job: Job, office: OfficeProfile) -> OfficeProfile:
-    """The office with what the job asks beyond it (PDF/A), which its stamp then records."""
-    if not job.pdf_a:
+    """The office with what the job asks beyond it (PDF/A, the PDF engine), which its stamp
+    then records."""
+    asked: dict[str, object] = {"pdf_a": True} if job.pdf_a else {}
+    if job.pdf_engine:
+        asked["pdf_engine"] = job.pdf_engine
+    if not asked:
         return office
-    return dataclasses.replace(office, settings=office.settings.model_copy(update={"pdf_a": True}))
+    return dataclasses.replace(office, settings=office.settings.model_copy(update=asked))
 
 
 def _office(job: Job, document: LoadedReport) -> OfficeProfile:

@@ -109,6 +109,14 @@ def _render_arguments(p: ChineseParser) -> None:
     p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="输出目录（默认 out）")
     _office_options(p)
 
+    from ..office.profile import PDF_ENGINES
+
+    p.add_argument(
+        "--pdf-engine",
+        type=_pdf_engine,
+        metavar="ENGINE",
+        help=f"PDF 排版引擎：{'、'.join(PDF_ENGINES)}（默认按办公室配置的 pdf_engine，未配置为 weasyprint）",
+    )
     p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
     _run_options(p)
 
@@ -146,6 +154,14 @@ def _run_options(p: argparse.ArgumentParser) -> None:
         "--pdf-a", action="store_true", help="PDF 写成 PDF/A-2b 归档格式（也可在办公室配置中写 pdf_a: true）"
     )
     p.add_argument("--quiet", "-q", action="store_true", help="不显示进度")
+
+
+def _pdf_engine(text: str) -> str:
+    from ..office.profile import PDF_ENGINES
+
+    if text not in PDF_ENGINES:
+        raise argparse.ArgumentTypeError(f"没有 PDF 排版引擎“{text}”；可用：{'、'.join(PDF_ENGINES)}")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -234,6 +250,7 @@ def _render(args: argparse.Namespace) -> int:
             str(args.offices) if args.offices else None,
             tuple(map(str, args.templates)),
             pdf_a=args.pdf_a,
+            pdf_engine=args.pdf_engine,
         )
         for path in inputs
     ]

@@ -61,6 +61,14 @@ def _join(text: str, before: str, after: str) -> str:
     return padded[len(before[-1:]) : len(padded) - len(after[:1])]
 
 
+def hinted(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
+    """``text`` as the page for layout engines carries it, between the characters ``before``
+    and ``after``: joiners and break spaces put in, and each Latin run next to Chinese text
+    apart, with the sides it is spaced on (``l``, ``r``, ``lr``); for the Typst PDF, which
+    reads the page's blocks, not its HTML."""
+    return _spaced(_join(text, before, after), before, after)
+
+
 def _pieces(element: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement, str]]:
     """Every (node, 'text' | 'tail') holding text inside ``element``, in reading order, and
     (br, 'br') where a line ends: the texts either side of it are not neighbours."""
@@ -162,12 +170,11 @@ def hint(root: lxml_html.HtmlElement) -> None:
                 continue
             before = texts[i - 1][-1:] if i else ""
             after = texts[i + 1][:1] if i + 1 < len(texts) else ""
-            text = _join(texts[i], before, after)
-            parts = _spaced(text, before, after)
+            parts = hinted(texts[i], before, after)
             if len(parts) > 1:
                 put(node, attr, [part if isinstance(part, str) else _span(*part) for part in parts])
-            elif text != texts[i]:
-                setattr(node, attr, text)
+            elif isinstance(parts[0], str) and parts[0] != texts[i]:
+                setattr(node, attr, parts[0])
 
 
 def put(node: lxml_html.HtmlElement, attr: str, parts: Sequence[str | lxml_html.HtmlElement]) -> None:

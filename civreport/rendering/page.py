@@ -24,7 +24,7 @@ from ..errors import TemplateError
 from ..model.text import XML_ILLEGAL
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import TWIPS, Layout
-from ..office.profile import Profile
+from ..office.profile import PdfEngine, Profile
 from ..office.styles import BLANK, Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .context import plain
@@ -64,6 +64,7 @@ class Page:
     docx_fonts: tuple[tuple[FontRole, str], ...]  # the names the DOCX asks for
     resources: tuple[Path, ...]  # the template directories: the only places the page may load files from
     pdf_a: bool  # the PDF is written as PDF/A-2b, for archives (the profile's pdf_a)
+    pdf_engine: PdfEngine  # what lays its PDF out (the profile's pdf_engine)
 
 
 def _breaks(block: Paragraph, style: Style) -> list[str]:
@@ -188,7 +189,11 @@ def _written_at(dirs: Sequence[Path], pattern: re.Pattern[str]) -> str:
 
 
 def build_page(
-    summary: Summary, settings: Profile, dirs: Sequence[Path], pdf_fonts: FontChoice, docx_fonts: Mapping[FontRole, str]
+    summary: Summary,
+    settings: Profile,
+    dirs: Sequence[Path],
+    pdf_fonts: FontChoice,
+    docx_fonts: Mapping[FontRole, str],
 ) -> Page:
     """Render ``summary`` through the report template found in ``dirs``, once."""
     styles = settings.style_table
@@ -228,4 +233,5 @@ def build_page(
         docx_fonts=tuple(docx_names(docx_fonts, settings.fonts.names).items()),
         resources=tuple(dirs),
         pdf_a=settings.pdf_a,
+        pdf_engine=settings.pdf_engine,
     )

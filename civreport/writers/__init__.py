@@ -18,7 +18,7 @@ Writer = Callable[["Page", Diagnostics], bytes]
 # Format → the module and function that write it.
 _WRITERS = {
     "html": ("html", "write_html"),
-    "pdf": ("pdf.writer", "write_pdf"),
+    "pdf": ("engines", "write_pdf"),
     "docx": ("docx", "write_docx"),
     "txt": ("text", "write_text"),
 }

@@ -20,8 +20,8 @@ import weasyprint.draw
 from weasyprint.pdf.stream import Stream
 from weasyprint.text.ffi import ffi, harfbuzz, pango
 
-BOLD = 600  # the CSS weight from which text is bold (font-weight: bold is 700)
-STROKE = 1 / 30  # the outline's width, of the size
+from .fonts import BOLD, STROKE
+
 _FILL, _FILL_AND_STROKE = 0, 2  # PDF text rendering modes (Tr)
 
 _original: Any = getattr(weasyprint.draw, "draw_text", None)

@@ -34,6 +34,12 @@ from ...office.fonts import (
 )
 from ...rendering.css import css_family
 
+# Bold for faces that have none, drawn as word processors draw it (see .emboldening), by both
+# PDF engines: text from this weight on (font-weight: bold is 700) in a lighter face is
+# filled and stroked, the outline this share of the size wide.
+BOLD = 600
+STROKE = 1 / 30
+
 
 @dataclass(frozen=True)
 class Face:

@@ -1,0 +1,67 @@
+"""The PDF writer's fonts as Typst knows them.
+
+Typst takes fonts from folders only, every font in them. The faces the font plan
+(:func:`civreport.writers.pdf.fonts.plan`) chose are linked into a folder of their own, so
+that Typst draws with exactly the files WeasyPrint draws with and with no other font of the
+machine; Typst's own reading of that folder says what it calls each face (family, weight).
+"""
+
+from __future__ import annotations
+
+import multiprocessing.util
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import typst
+
+from ...office.fonts import FontRole
+from ..pdf.fonts import BOLD, Face, FontPlan
+
+
+@dataclass(frozen=True)
+class TypstFace:
+    family: str
+    weight: int
+
+
+class TypstFonts:
+    """A folder holding the plan's faces, and each role's families, first choice first."""
+
+    def __init__(self, plan: FontPlan):
+        faces = [*(f for fs in plan.roles.values() for f in fs), *plan.marks.values(), *plan.fallback]
+        files = sorted({Path(f.file).resolve() for f in faces})
+        self.folder = Path(tempfile.mkdtemp(prefix="civreport-typst-fonts-"))
+        # Removed when the process ends, a batch worker's too (see PdfWriter).
+        multiprocessing.util.Finalize(self, shutil.rmtree, args=(self.folder, True), exitpriority=0)
+        for number, file in enumerate(files):
+            (self.folder / f"{number}{file.suffix.lower()}").symlink_to(file)
+        known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(self.folder)])
+        # Typst follows the links: it names each face by its own file.
+        named = {(str(info.path), info.index): TypstFace(info.family, info.weight) for info in known.fonts()}
+
+        def typst_face(face: Face) -> TypstFace | None:
+            return named.get((str(Path(face.file).resolve()), face.index))
+
+        self._weights = {(info.family, info.weight) for info in known.fonts()}
+        self._roles = {role: [typst_face(f) for f in fs] for role, fs in plan.roles.items()}
+        self._marks = {role: typst_face(f) for role, f in plan.marks.items()}
+        self._fallback = [typst_face(f) for f in plan.fallback]
+
+    def families(self, role: FontRole) -> list[str]:
+        """The families a role is drawn with: its own, then the face for letters with marks,
+        then the fallbacks for what they all lack."""
+        faces = [*self._roles[role], self._marks.get(role), *self._fallback]
+        return list(dict.fromkeys(f.family for f in faces if f))
+
+    def has_bold(self, role: FontRole) -> bool:
+        """Whether the role's first family has a bold face, which Typst draws bold text with;
+        else bold is drawn stroked (:data:`..pdf.fonts.STROKE`)."""
+        first = next((f for f in self._roles[role] if f), None)
+        return first is not None and any(w >= BOLD for family, w in self._weights if family == first.family)
+
+    def weight(self, role: FontRole) -> int:
+        """The weight of the role's first face (the title's 小标宋 stand-in is a bold file)."""
+        first = next((f for f in self._roles[role] if f), None)
+        return first.weight if first else 400
