@@ -19,7 +19,7 @@ from .model.fields import mapped_texts
 from .model.text import codes, without
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
-from .office.profile import OfficeProfile, PdfEngine, ProfileNotFound, resolve
+from .office.profile import OfficeProfile, PdfEngine, ProfileNotFound, changed, resolve
 from .readers import LoadedReport, loaded
 from .readers.importing import import_document
 from .readers.importing.source import MAX_IMPORT_BYTES, TOO_BIG
@@ -193,8 +193,7 @@ def render_page(
     _roles(fonts)
     _roles(docx_fonts)
     profile = office_of(report, office)
-    overrides = {"page": layout, "pdf_a": pdf_a, "pdf_engine": pdf_engine}
-    settings = profile.settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    settings = changed(profile.settings, page=layout, pdf_a=pdf_a, pdf_engine=pdf_engine)
     pdf_fonts = {**settings.fonts.pdf, **(fonts or {})}
     with reported(diagnostics) as found:
         return build_page(

@@ -105,3 +105,31 @@ def test_unknown_suffix_and_font_role_are_refused_in_chinese(tmp_path):
     assert not Path(tmp_path / "a.html").exists()
     with pytest.raises(RenderError, match="未知的字体角色 bodyy；可用：title、heading1、heading2、body、page_number"):
         civreport.render_pdf(make_report(), fonts={"bodyy": "仿宋"})  # type: ignore[dict-item]
+
+
+def test_an_office_asked_alike_again_keeps_its_stylesheet(monkeypatch):
+    """Settings changed by the caller (a page set-up, PDF/A) are the same object when asked
+    alike again, so what is kept per office is not made anew for every document."""
+    from civreport.office.profile import changed
+
+    settings = civreport.Profile()
+    one_side = civreport.Layout(mirrored=False)
+    assert changed(settings) is settings and changed(settings, page=None, pdf_a=None) is settings
+    assert changed(settings, page=one_side, pdf_a=True) is changed(
+        settings, pdf_a=True, page=civreport.Layout(mirrored=False)
+    )
+    assert changed(settings, page=one_side) is not changed(settings, page=one_side, pdf_a=True)
+    assert changed(settings, page=one_side).page == one_side and not changed(settings, page=one_side).pdf_a
+
+    calls: Counter = Counter()
+    render_template = page_module.render_template
+
+    def rendering(name, *args):
+        calls[name] += 1
+        return render_template(name, *args)
+
+    monkeypatch.setattr(page_module, "render_template", rendering)
+    report = make_report()
+    for _ in range(3):
+        civreport.render_page(report, layout=one_side, pdf_a=True)
+    assert calls == {page_module.REPORT_TEMPLATE: 3, page_module.STYLESHEET: 1}

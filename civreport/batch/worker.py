@@ -11,7 +11,7 @@ from ..diagnostics import Diagnostics
 from ..errors import CivreportError, ProofreadingWarning, TemplateError
 from ..files import write_atomic
 from ..model import Report
-from ..office.profile import OfficeProfile, resolve
+from ..office.profile import OfficeProfile, changed, resolve
 from ..pipeline import check, office_of, render_page, write_all
 from ..readers import LoadedReport, load
 from ..rollups import rollup, to_yaml
@@ -53,12 +53,8 @@ def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]
 def _as_asked(job: Job, office: OfficeProfile) -> OfficeProfile:
     """The office with what the job asks beyond it (PDF/A, the PDF engine), which its stamp
     then records."""
-    asked: dict[str, object] = {"pdf_a": True} if job.pdf_a else {}
-    if job.pdf_engine:
-        asked["pdf_engine"] = job.pdf_engine
-    if not asked:
-        return office
-    return dataclasses.replace(office, settings=office.settings.model_copy(update=asked))
+    settings = changed(office.settings, pdf_a=job.pdf_a or None, pdf_engine=job.pdf_engine or None)
+    return office if settings is office.settings else dataclasses.replace(office, settings=settings)
 
 
 def _office(job: Job, document: LoadedReport) -> OfficeProfile:

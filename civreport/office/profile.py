@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -172,6 +173,32 @@ def _is_path(spec: Path) -> bool:
     """Whether a profile given as ``spec`` is a path (a .yaml file, or with folders), not a name
     in the offices directory; ``.`` and ``..`` are folders, never names."""
     return spec.suffix.lower() in (".yaml", ".yml") or spec.parent != Path(".") or spec.name in ("", "..")
+
+
+# Settings with a caller's changes (a page set-up, PDF/A, the engine), kept per profile and
+# changes: the same object for the same asking, so that what is kept per profile (the page's
+# stylesheet, its template data) is kept for it too rather than made for every document.
+_CHANGED: dict[int, dict[str, Profile]] = {}
+
+
+def changed(settings: Profile, **changes: object) -> Profile:
+    """``settings`` with ``changes`` (a change of ``None`` leaves the field as it is)."""
+    update = {name: value for name, value in changes.items() if value is not None}
+    if not update:
+        return settings
+    kept = _CHANGED.get(id(settings))
+    if kept is None:
+        kept = _CHANGED[id(settings)] = {}
+        weakref.finalize(settings, _CHANGED.pop, id(settings), None)
+    key = repr(sorted(update.items()))
+    if key not in kept:
+        if len(kept) >= _KEPT_CHANGES:
+            del kept[next(iter(kept))]
+        kept[key] = settings.model_copy(update=update)
+    return kept[key]
+
+
+_KEPT_CHANGES = 8  # per profile
 
 
 class ProfileNotFound(InputError):
