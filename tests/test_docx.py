@@ -96,6 +96,8 @@ COMPARED = {
     **{f"table-foot-{lines}": (lambda lines=lines: table_foot_report(lines)) for lines in (1, 2)},
     # A sixty-character title and a sign-off of three offices.
     "title-joint": title_joint_report,
+    # The official frame: a joint mark, number and 签发人, attachments of their own, the 版记.
+    "frame": lambda: civreport.load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report,
 }
 
 

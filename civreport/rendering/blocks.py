@@ -55,6 +55,11 @@ class Paragraph:
     whole: bool = False
     two_lines: bool = False
     line_twips: int | None = None
+    # Set by the official frame (civreport.rendering.frame): the pages broken before it (1: it
+    # starts a new page; 2: a blank page comes first), and its type size where the style's is
+    # too large (a long mark).
+    break_before: int = 0
+    size_pt: float | None = None
 
     @property
     def text(self) -> str:
