@@ -6,15 +6,19 @@ rendering of the sample is compared line by line with the PDF in test_docx.py.)"
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 import pymupdf
 import pytest
+from ruamel.yaml import YAML
 
 import civreport
 from civreport import InputError, render_docx
 from civreport.compose import compose
 from civreport.office.profile import load_profile
+from civreport.readers.importing import import_document
+from civreport.serving.forms import apply_form, form
 
 from conftest import ROOT, W, make_report
 from geometry import BLOCK_BOTTOM, CHAR, LAYOUT, PITCH, TOP, left_edge, paragraph, quiet_pdf, right_edge
@@ -291,3 +295,60 @@ def test_the_docx_carries_the_mark_as_red_text_and_the_rules_as_paragraph_border
     assert [p.text for p in by_style["印发机关和印发日期"]] == ["小河区创城办\t2024年10月8日印发"]
     thin = document.styles["版记细线"].element.find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert thin.get(f"{W}sz") == "6"
+
+
+# --- The importer: a frame in a Word file fills the fields ---------------------------------------
+
+FRAME_FIELDS = ("mark", "number", "signer", "copy_no", "secrecy", "urgency", "attachments", "cc", "printed_by")
+
+
+def test_a_word_file_with_the_frame_imports_into_the_frame_fields():
+    """civreport's own DOCX read back: the joint mark (known by its paragraph style), the
+    number with 签发人, the corner, both attachments with their table and text, the 版记."""
+    report = civreport.load(SAMPLE).report
+    result = import_document(render_docx(report), name="报告.docx")
+    assert result.drops == ()
+    assert {f: getattr(result.report, f) for f in FRAME_FIELDS} == {f: getattr(report, f) for f in FRAME_FIELDS}
+    assert (result.report.printed_on, result.report.signoff) == (report.printed_on, report.signoff)
+
+
+def test_a_number_line_with_its_signers_in_a_text_file():
+    text = (
+        "000003\n机密★6个月\n加急\n河东区文明办文件\n河文明办〔2024〕7号　　签发人：张三　李四\n"
+        "关于2024年上半年创建全国文明城市工作情况的报告\n区委：\n今年以来，我区扎实推进创建工作。\n"
+        "河东区文明办\n2024年7月5日\n"
+    )
+    report = import_document(text.encode(), name="r.txt").report
+    assert (report.copy_no, report.secrecy.text, report.urgency) == ("000003", "机密★6个月", "加急")
+    assert (report.mark, report.number.text(), report.signer) == (
+        "河东区文明办文件",
+        "河文明办〔2024〕7号",
+        ["张三", "李四"],
+    )
+    assert report.opening == ["今年以来，我区扎实推进创建工作。"]
+
+
+# --- The editor: the frame's fields in a group of their own --------------------------------------
+
+
+def test_the_editor_groups_the_frame_fields_closed_unless_the_report_has_a_frame():
+    data = YAML(typ="safe").load(SAMPLE.read_text(encoding="utf-8"))
+    page = str(form(data))
+    group = re.search(
+        r'<details class="group" id="f-frame" open><summary>版头和版记（公文格式）</summary>(.*?)</details>', page
+    )
+    assert group is not None
+    names = re.findall(r'name="([^"]+)"', group[1])
+    assert names == [
+        *("copy_no", "secrecy", "urgency", "mark[0]", "mark[1]", "number", "signer", "note"),
+        *("cc[0]", "cc[1]", "cc[2]", "printed_by", "printed_on"),
+    ]
+    assert 'name="secrecy" value="机密★1年"' in group[1] and 'name="copy_no"' not in page[: group.start()]
+    # An attachment printed in full shows its title; the edit keeps its text.
+    assert 'name="attachments[1].title" rows="3">问题点位整改清单</textarea>' in page
+    edited = apply_form(data, [("number", "小河创城办〔2024〕13号"), ("attachments[1].title", "问题点位清单")])
+    assert (
+        edited["number"] == "小河创城办〔2024〕13号"
+        and edited["attachments"][1]["body"] == data["attachments"][1]["body"]
+    )
+    assert '<details class="group" id="f-frame"><summary>' in str(form({"office": "小河区"}))

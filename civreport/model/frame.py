@@ -14,6 +14,19 @@ from .fields import SHAPE, Name, Paragraph, StrictModel, Text
 from .limits import FIRST_YEAR, LAST_YEAR, MAX_ITEMS
 from .parts import BodyTable
 
+# The report's fields of the frame, in the order a document prints them (the editor groups them).
+FRAME_FIELDS = (
+    "copy_no",
+    "secrecy",
+    "urgency",
+    "mark",
+    "number",
+    "signer",
+    "note",
+    "cc",
+    "printed_by",
+    "printed_on",
+)
 SecrecyLevel = Literal["秘密", "机密", "绝密"]
 Urgency = Literal["特急", "加急"]
 SECRECY_STAR = "★"  # between the level and the term: 机密★1年 (7.2.2)
@@ -127,6 +140,7 @@ def attachment_name(entry: str | AttachedDocument) -> str:
 
 
 __all__ = [
+    "FRAME_FIELDS",
     "AttachedDocument",
     "AttachmentEntry",
     "CopyNo",

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, Point, Report
+from ..model.frame import FRAME_FIELDS, DocumentNumber
 from ..model.report import field_loc
 
 # Report fields the form leaves alone (kept as the file has them): set by other controls or tools.
@@ -109,9 +110,14 @@ def _flag(path: str, label: str, value: Any) -> Markup:
 
 
 def _texts(path: str, label: str, values: list[Any], what: str) -> Markup:
+    """A list of texts; an entry that is a mapping (an attachment printed in full) shows its
+    title, its other fields kept as the file has them."""
     rows = Markup("").join(
         Markup('<div class="entry">{}{}</div>').format(
-            _text(f"{path}[{i}]", f"{label} {i + 1}", v, True), _buttons(path, i, len(values))
+            _text(f"{path}[{i}].title", f"{label} {i + 1}", v.get("title"), True)
+            if isinstance(v, dict)
+            else _text(f"{path}[{i}]", f"{label} {i + 1}", v, True),
+            _buttons(path, i, len(values)),
         )
         for i, v in enumerate(values)
     )
@@ -211,6 +217,15 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
     annotation = info.annotation
     if name in ("lead_in", "signoff") and model is Report:
         return _optional_text(path, label, value, info.description)
+    if name in ("mark", "signer") and isinstance(value, list):
+        return _texts(path, label, value, "一项")
+    if name == "number" and isinstance(value, dict):
+        return Markup('<fieldset class="entry model" id="{}"><legend>{}</legend>{}{}</fieldset>').format(
+            _id(path), label, _msg(path), _fields(DocumentNumber, value, path)
+        )
+    if name in ("number", "mark", "signer", "secrecy"):  # also written as one text
+        written = value if isinstance(value, str) else "★".join(str(v) for v in (value or {}).values() if v)
+        return _text(path, label, written, False, info.description)
     if typing.get_origin(annotation) is list:
         inner = typing.get_args(annotation)[0]
         values = value if isinstance(value, list) else []
@@ -243,7 +258,7 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo, data: dict[str, A
         return Markup(
             '<div class="field"><label for="{}">{}</label><input type="date" id="{}" name="{}" value="{}">{}</div>'
         ).format(_id(path), label, _id(path), path, value or "", _msg(path))
-    if _is(annotation, float):
+    if _is(annotation, float) or _is(annotation, int):
         return _text(path, label, value, False)
     if _is(annotation, str) or _is(annotation, Period):
         long = name in _LONG and (name != "title" or model is Report) and model is not Indicator
@@ -276,12 +291,23 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str) -> Markup:
         names.sort(key=lambda n: _ORDER.get(n, 50))
     for name in names:
         info = model.model_fields[name]
-        if model is Report and (name in _HIDDEN or (name in PART_ROLES and not data.get(name))):
+        if model is Report and (name in _HIDDEN or name in FRAME_FIELDS or (name in PART_ROLES and not data.get(name))):
             continue
         if model is Report and name == "parts" and any(data.get(r) for r in PART_ROLES):
             continue
         out.append(_field(model, name, info, data, f"{path}.{name}" if path else name))
+    if model is Report:
+        out.append(_frame(data))
     return Markup("").join(out)
+
+
+def _frame(data: dict[str, Any]) -> Markup:
+    """The official frame's fields in a group of their own, closed unless the report has one."""
+    fields = Markup("").join(_field(Report, name, Report.model_fields[name], data, name) for name in FRAME_FIELDS)
+    opened = Markup(" open") if any(data.get(name) for name in FRAME_FIELDS) else Markup("")
+    return Markup('<details class="group" id="f-frame"{}><summary>版头和版记（公文格式）</summary>{}</details>').format(
+        opened, fields
+    )
 
 
 def form(data: dict[str, Any]) -> Markup:
@@ -299,6 +325,8 @@ def _get(data: Any, loc: tuple[str | int, ...]) -> Any:
 
 
 def _typed(model_field: str, value: str) -> Any:
+    if model_field in ("year", "serial") and value.isdigit():
+        return int(value)
     if model_field in ("value", "last_year", "previous", "target"):
         try:
             number = float(value)
