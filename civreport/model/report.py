@@ -16,7 +16,7 @@ from .frame import AttachmentEntry, CopyNo, DocumentNumber, Secrecy, Urgency, at
 from .genre import KINDS, PART_ROLES, TYPED_NUMBER, TYPED_ORDINAL, Kind, PartRole, default_heading
 from .indicators import REFERENCE, Indicator, IndicatorTable
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TEXTS, MAX_TOTAL_TEXT
-from .parts import Item, Part, Point
+from .parts import BodyTable, Item, Part, Point
 from .period import Period, RangeDash
 from .walk import FieldText, TextKind
 
@@ -276,6 +276,8 @@ class Report(CleanModel):
         for i, attached in enumerate(self.attachments):
             if not isinstance(attached, str):
                 out += [FieldText(f"attachments[{i}].body[{j}]", t, "paragraph") for j, t in enumerate(attached.body)]
+                if attached.table:
+                    out += [FieldText(*found) for found in _table_texts(f"attachments[{i}].table", attached.table)]
         names = self.signoff_names or []
         out += [
             FieldText("signoff" if isinstance(self.signoff, str) else f"signoff[{i}]", name, "signoff")
@@ -384,6 +386,14 @@ class Report(CleanModel):
         return list(self.signoff) if self.signoff else None
 
 
+def _table_texts(path: str, table: BodyTable) -> list[tuple[str, str, TextKind]]:
+    """A table's texts with their field paths, in reading order."""
+    out: list[tuple[str, str, TextKind]] = [(f"{path}.title", table.title, "caption")] if table.title else []
+    out += [(f"{path}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
+    out += [(f"{path}.rows[{r}][{c}]", cell, "cell") for r, row in enumerate(table.rows) for c, cell in enumerate(row)]
+    return out
+
+
 def _attachment_path(i: int, entry: str | object) -> str:
     return f"attachments[{i}]" if isinstance(entry, str) else f"attachments[{i}].title"
 
@@ -407,14 +417,7 @@ def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tup
             out.append(text(here, point, "point"))
     out += [text(f"{path}.points_tail", node.points_tail, "lead")] if node.points_tail else []
     for t, table in enumerate(node.tables):
-        here = f"{path}.tables[{t}]"
-        out += [text(f"{here}.title", table.title, "caption")] if table.title else []
-        out += [text(f"{here}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
-        out += [
-            text(f"{here}.rows[{r}][{c}]", cell, "cell")
-            for r, row in enumerate(table.rows)
-            for c, cell in enumerate(row)
-        ]
+        out += [text(*found) for found in _table_texts(f"{path}.tables[{t}]", table)]
     for i, indicator in enumerate(getattr(node, "indicators", [])):
         out.append(text(f"{path}.indicators[{i}].name", indicator.name, "name"))
     for i, item in enumerate(node.items):

@@ -66,6 +66,14 @@ class Paragraph:
         return "".join("\n" if r.line_break else r.text for r in self.runs)
 
 
+def flush_right_from(block: Paragraph, styles: StyleTable) -> int | None:
+    """Where the runs that stand flush right start (签发人, the date of printing: their
+    class's ``right``), the runs before them flush left; None in a paragraph not so split."""
+    if styles[block.style].right is None:
+        return None
+    return next((i for i, run in enumerate(block.runs) if run.style not in (None, block.style)), None)
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str

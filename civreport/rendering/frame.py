@@ -46,7 +46,7 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
     for i, block in enumerate(out):
         if not isinstance(block, Paragraph):
             continue
-        if block.group == ATTACHED and (i == 0 or out[i - 1].group != ATTACHED or block.style == "attachment-label"):
+        if block.group == ATTACHED and block.style == "attachment-label":
             out[i] = block = replace(block, break_before=1)
         if block.group != HEAD or head is None:
             continue
@@ -57,7 +57,7 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
             corner += 1
         elif block.style == "frame-space":
             if spaces == 0:
-                out[i] = replace(block, line_twips=_twips(MARK_TOP_MM) - corner * pitch)
+                out[i] = replace(block, line_twips=max(_twips(MARK_TOP_MM) - corner * pitch, TWIPS))
             elif before == "frame-space":  # where a letterhead has its mark
                 out[i] = replace(block, line_twips=size)
             spaces += 1

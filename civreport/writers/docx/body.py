@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import StyleTable
-from ...rendering.blocks import Block, Paragraph, Table
+from ...rendering.blocks import Block, Paragraph, Table, flush_right_from
 from .oxml import formats, tables, text
 from .oxml.elements import Element, properties
 from .styles import character_style_id
@@ -46,17 +46,16 @@ class BodyWriter:
                 p, left=block.indent.left, right=block.indent.right, first_line=first, char_twips=self.char_twips
             )
         if style.right:
-            right = block.indent.right if block.indent else 0
-            formats.right_tab(properties(p, "pPr"), self.width_twips - round(right * self.char_twips))
-        tabbed = style.right is None
-        for run in block.runs:
+            inset = block.indent.right if block.indent else 0
+            formats.right_tab(properties(p, "pPr"), self.width_twips - round(inset * self.char_twips))
+        right = flush_right_from(block, self.styles)
+        for i, run in enumerate(block.runs):
+            if i == right:
+                text.add_tab(p)
             if run.line_break:
                 text.add_line_break(p)
                 continue
             own = self.styles[run.style] if run.style and run.style != block.style else None
-            if own and not tabbed:
-                text.add_tab(p)
-                tabbed = True
             text.add_text(p, run.text, character_style_id(own) if own and own.run_in else None)
         if block.size_pt is not None:
             text.set_size(p, block.size_pt)
