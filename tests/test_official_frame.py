@@ -16,12 +16,14 @@ from ruamel.yaml import YAML
 import civreport
 from civreport import InputError, render_docx
 from civreport.compose import compose
+from civreport.office.layout import TABLE_RULE_PT
 from civreport.office.profile import load_profile
 from civreport.readers.importing import import_document
 from civreport.serving.forms import apply_form, form
 
 from conftest import ROOT, W, make_report
 from geometry import BLOCK_BOTTOM, CHAR, LAYOUT, PITCH, TOP, left_edge, paragraph, quiet_pdf, right_edge
+from libreoffice import to_pdf
 from pdftext import MM, pages
 
 SAMPLE = ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml"
@@ -50,18 +52,31 @@ def laid_out(sample_pdf):
 
 
 def rules(data: bytes) -> list[tuple[int, pymupdf.Rect, tuple[float, ...]]]:
-    """The rules drawn across the text block: (page, rectangle, colour). WeasyPrint draws a
-    border as the even-odd fill between its outer and inner edges."""
-    found = []
+    """The rules drawn across the text block, top to bottom: (page, rectangle, colour).
+    WeasyPrint draws a border as the even-odd fill between its outer and inner edges;
+    LibreOffice strokes a line (twice over), as it does a table's thinner lines."""
+    found = set()
     with pymupdf.open(stream=data, filetype="pdf") as document:
         for number, page in enumerate(document, 1):
             for drawing in page.get_drawings():
                 boxes = [item[1] for item in drawing["items"] if item[0] == "re"]
+                lines = [item[1:] for item in drawing["items"] if item[0] == "l"]
                 if len(boxes) == 2 and boxes[0].width > 150 * MM and drawing["fill"]:
                     outer, inner = boxes
                     edge = pymupdf.Rect(outer.x0, min(outer.y1, inner.y1), outer.x1, max(outer.y1, inner.y1))
-                    found.append((number, edge, tuple(drawing["fill"])))
-    return found
+                    found.add((number, tuple(edge), tuple(drawing["fill"])))
+                elif (
+                    len(lines) == 1
+                    and abs(lines[0][1].x - lines[0][0].x) > 150 * MM
+                    and (drawing["width"] or 0) > TABLE_RULE_PT  # not a table's
+                ):
+                    (start, end), half = lines[0], drawing["width"] / 2
+                    left, right = sorted((start.x, end.x))
+                    edge = pymupdf.Rect(left, start.y - half, right, start.y + half)
+                    found.add((number, tuple(round(v, 2) for v in edge), tuple(drawing["color"])))
+    return [
+        (number, pymupdf.Rect(edge), colour) for number, edge, colour in sorted(found, key=lambda f: (f[0], f[1][1]))
+    ]
 
 
 def line_of(laid_out, text: str):
@@ -352,3 +367,16 @@ def test_the_editor_groups_the_frame_fields_closed_unless_the_report_has_a_frame
         and edited["attachments"][1]["body"] == data["attachments"][1]["body"]
     )
     assert '<details class="group" id="f-frame"><summary>' in str(form({"office": "小河区"}))
+
+
+@pytest.mark.slow
+def test_libreoffice_sets_the_frame_where_the_pdf_does(tmp_path, sample_pdf, laid_out):
+    """The DOCX as LibreOffice lays it out: the mark's top edge, the red rule and the 版记's
+    rules within half a millimetre of the PDF's, on the same pages."""
+    (tmp_path / "frame.docx").write_bytes(render_docx(civreport.load(SAMPLE).report))
+    data = to_pdf([tmp_path / "frame.docx"], tmp_path)["frame"]
+    assert near(line_of(pages(data), "小河区创建全国").top, line_of(laid_out, "小河区创建全国").top)
+    theirs, ours = rules(data), rules(sample_pdf)
+    assert [(page, colour) for page, _, colour in theirs] == [(page, colour) for page, _, colour in ours]
+    for (_, drawn, _), (_, wanted, _) in zip(theirs, ours, strict=True):
+        assert near(drawn.y0, wanted.y0) and near(drawn.x0, wanted.x0) and near(drawn.x1, wanted.x1)
