@@ -380,3 +380,16 @@ def test_libreoffice_sets_the_frame_where_the_pdf_does(tmp_path, sample_pdf, lai
     assert [(page, colour) for page, _, colour in theirs] == [(page, colour) for page, _, colour in ours]
     for (_, drawn, _), (_, wanted, _) in zip(theirs, ours, strict=True):
         assert near(drawn.y0, wanted.y0) and near(drawn.x0, wanted.x0) and near(drawn.x1, wanted.x1)
+
+
+def test_without_a_signer_the_number_is_centred_under_a_mark_of_one_line():
+    report = make_report(mark="小河区创城办文件", number="小河创城办〔2024〕7号")
+    data = quiet_pdf(report)
+    laid_out = pages(data)
+    mark, number = line_of(laid_out, "小河区创城办文件"), line_of(laid_out, "小河创城办〔")
+    assert near(mark.top, TOP + 35 * MM) and mark.size == pytest.approx(42, abs=0.01)
+    centre = (left_edge(1) + right_edge(1)) / 2
+    assert near((mark.x0 + mark.x1) / 2, centre) and near((number.x0 + number.x1) / 2, centre)
+    assert near(number.top - (PITCH - BODY) / 2, mark.top + mark.size + 2 * PITCH)
+    (_, edge, colour), *_ = rules(data)
+    assert colour == RED and near(edge.y0, number.top + BODY + 4 * MM)
