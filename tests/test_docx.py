@@ -39,6 +39,7 @@ from geometry import (
     long_table_report,
     mixed_report,
     owners,
+    paragraph,
     paragraph_lines,
     quiet_pdf,
     range_dash_report,
@@ -73,7 +74,13 @@ ITEM_SEEDS = (0, 1, 3, 5, 11, 15, 21, 25, 29, 30)
 # The official frame: a joint mark, number and 签发人, attachments of their own, the 版记. Its
 # attachments start pages and its 版记 stands at the foot of a page of its own, so the rules of
 # the body's page breaks below do not apply to it (test_official_frame.py measures it).
-FRAMED = {"frame": lambda: civreport.load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report}
+FRAMED = {
+    "frame": lambda: civreport.load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report,
+    # Text down to the foot of page 2: a blank page 3, the 版记 alone on page 4.
+    "frame-blank-page": lambda: make_report(
+        opening=[paragraph(9, i) for i in range(3)], cc=["市文明办"], printed_by="小河区创城办", printed_on="2024-10-08"
+    ),
+}
 
 COMPARED = {
     **{s.stem: (lambda s=s: civreport.load(s)) for s in SAMPLES},
