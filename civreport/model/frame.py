@@ -34,6 +34,7 @@ SECRECY_STAR = "★"  # between the level and the term: 机密★1年 (7.2.2)
 # 机关代字〔年份〕序号号 (7.2.5): the brackets are 六角括号, the number has no leading zero and no 第.
 NUMBER = re.compile(r"^(?P<code>.+?)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
 _WRONG_BRACKETS = re.compile(r"[\[\]【】()（）{}［］〈〉<>]")
+Names = Annotated[list[Name], Field(max_length=MAX_ITEMS)]  # the offices of a joint mark, the signers
 # 份号: six Arabic digits (7.2.1); a shorter number is padded with zeros.
 CopyNo = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, pattern=r"^\d{1,6}$")]
 
@@ -145,6 +146,7 @@ __all__ = [
     "AttachmentEntry",
     "CopyNo",
     "DocumentNumber",
+    "Names",
     "Secrecy",
     "SecrecyLevel",
     "Urgency",

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from ..diagnostics import Diagnostics, tell
 from ..errors import FieldWarning
 from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector, mapped_texts
-from .frame import AttachmentEntry, CopyNo, DocumentNumber, Secrecy, Urgency, attachment_name, parse_number
+from .frame import AttachmentEntry, CopyNo, DocumentNumber, Names, Secrecy, Urgency, attachment_name, parse_number
 from .genre import KINDS, PART_ROLES, TYPED_NUMBER, TYPED_ORDINAL, Kind, PartRole, default_heading
 from .indicators import REFERENCE, Indicator, IndicatorTable
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TEXTS, MAX_TOTAL_TEXT
@@ -166,7 +166,7 @@ class Report(CleanModel):
         title="发文字号",
         description="如“小河创城办〔2024〕12号”，或写成 {code, year, serial}；不写 code 时用办公室配置的机关代字",
     )
-    signer: Annotated[Annotated[Name, Tag("~text")] | Annotated[list[Name], Tag("~list")], SHAPE] | None = Field(
+    signer: Annotated[Annotated[Name, Tag("~text")] | Annotated[Names, Tag("~list")], SHAPE] | None = Field(
         default=None, title="签发人", description="上行文的签发人；几人时写成列表，主办单位的在前"
     )
     copy_no: CopyNo | None = Field(default=None, title="份号", description="涉密公文的份号，1～6 位数字，印为 6 位")
@@ -174,7 +174,7 @@ class Report(CleanModel):
         default=None, title="密级和保密期限", description="如“机密★1年”，或 {level: 机密, term: 1年}"
     )
     urgency: Urgency | None = Field(default=None, title="紧急程度", description="特急或加急")
-    mark: Annotated[Annotated[Name, Tag("~text")] | Annotated[list[Name], Tag("~list")], SHAPE] | None = Field(
+    mark: Annotated[Annotated[Name, Tag("~text")] | Annotated[Names, Tag("~list")], SHAPE] | None = Field(
         default=None,
         title="发文机关标志",
         description="如“小河区创城办文件”；联合行文写成各机关名称的列表，主办机关在前；不写时用办公室配置的 mark",
