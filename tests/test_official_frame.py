@@ -24,7 +24,7 @@ from civreport.serving.forms import apply_form, form
 from conftest import ROOT, W, make_report
 from geometry import BLOCK_BOTTOM, CHAR, LAYOUT, PITCH, TOP, left_edge, paragraph, quiet_pdf, right_edge
 from libreoffice import to_pdf
-from pdftext import MM, pages
+from pdftext import MM, pages, text_layer
 
 SAMPLE = ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml"
 TOLERANCE = 0.5 * MM  # the measures of issue 25
@@ -180,6 +180,9 @@ def test_number_and_signer_then_the_red_rule_then_the_title(sample_pdf, laid_out
     assert number.text == "小河创城办〔2024〕12号签发人：王小河"
     assert near(number.x0, left_edge(1) + CHAR)
     assert near(number.x1, right_edge(1) - CHAR)
+    # Drawn in reading order, so copied so: the number, then 签发人 (a float came first).
+    copied = text_layer(sample_pdf).replace("\n", "")
+    assert "小河创城办〔2024〕12号签发人：王小河" in copied and "小河区创城办2024年10月8日印发" in copied
     (red,) = [(page, edge) for page, edge, colour in rules(sample_pdf) if colour == RED]
     page, edge = red
     assert page == 1 and near(edge.y0, number.top + BODY + 4 * MM)
