@@ -158,13 +158,14 @@ def mixed_report():
 
 def paragraph_lines(page: Page, laid_out: list[list[Line]]) -> list[tuple[Paragraph, list[Line]]]:
     """Each paragraph of ``page`` with its lines in a rendering of it (the PDF, or LibreOffice's
-    of the DOCX), matched by their text; table cells, set in the table size, are left out."""
+    of the DOCX), matched by their text; table cells, set in the table size, are left out, and
+    so is the 版记, set in the same size."""
     table = page.layout.sizes["table"]
     lines = iter([line for page_lines in laid_out for line in body(page_lines) if abs(line.size - table) > 0.1])
     found = []
     for block in page.blocks:
         text = "".join(block.text.split()) if isinstance(block, Paragraph) else ""
-        if not text:
+        if not text or page.styles[block.style].size == "foot":
             continue
         mine, got = [], ""
         while got != text:

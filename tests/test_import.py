@@ -344,7 +344,9 @@ def test_damaged_heading_on_its_own_line_and_a_report_without_a_title() -> None:
     assert report.closing == ["特此汇报。"] and report.signoff == "东川县应急管理局"
 
 
-def test_an_official_documents_header_number_note_and_distribution_are_dropped_and_listed() -> None:
+def test_an_official_documents_frame_fills_the_frame_fields_and_its_note_is_dropped() -> None:
+    """The red header, the number and the 版记 are the document's frame (issue 25): they fill
+    the report's fields; the contact note is dropped and listed."""
     text = (
         "河东区创建全国文明城市工作领导小组办公室文件\n\n河文明办〔2024〕12号\n\n"
         "关于2024年上半年创建全国文明城市工作情况的报告\n\n区委、区政府：\n\n今年以来，我区扎实推进创建工作。\n\n"
@@ -360,13 +362,13 @@ def test_an_official_documents_header_number_note_and_distribution_are_dropped_a
         date(2024, 7, 5),
     )
     assert report.closing == ["特此报告。"] and report.kind == "工作情况的报告"
-    assert [d.reason for d in result.drops] == [
-        "公文的版头（发文机关标志）",
-        "公文的发文字号",
-        "公文的附注（联系人）",
-        "公文的版记",
-        "公文的版记",
-    ]
+    assert [d.reason for d in result.drops] == ["公文的附注（联系人）"]
+    assert (report.mark, report.number.text(), report.cc) == (
+        "河东区创建全国文明城市工作领导小组办公室文件",
+        "河文明办〔2024〕12号",
+        ["市文明办"],
+    )
+    assert (report.printed_by, report.printed_on) == ("河东区创建全国文明城市工作领导小组办公室", date(2024, 7, 8))
     assert "二是督查问效到位" in write(render_page(report), "txt").decode()  # not taken for a sign-off line
 
 

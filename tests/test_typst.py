@@ -203,3 +203,15 @@ def test_a_profile_chooses_the_engine_and_is_told_what_engines_there_are(tmp_pat
     message = str(raised.value)
     assert "pdf_engine" in message and "weasyprint" in message and "typst" in message
     assert not any(word in message for word in ("Input should", "literal"))
+
+
+def test_a_report_with_the_official_frame_is_laid_out_by_weasyprint_and_says_so():
+    """Typst does not draw the frame yet: such a page goes to WeasyPrint (the frame drawn as
+    its tests measure it), with a warning, never a PDF without its frame."""
+    framed = civreport.load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml")
+    page = civreport.render_page(framed, pdf_engine="typst", diagnostics=Diagnostics())
+    weasyprint = civreport.render_page(framed, diagnostics=Diagnostics())
+    told = Diagnostics()
+    pdf = civreport.writers.write(page, "pdf", diagnostics=told)
+    assert any("改用 WeasyPrint 排版" in message for message in told.messages())
+    assert text_layer(pdf) == text_layer(civreport.writers.write(weasyprint, "pdf", diagnostics=Diagnostics()))

@@ -11,8 +11,9 @@ from ..diagnostics import Diagnostics
 from ..model import Report
 from ..office.profile import Profile, default_profile
 from .frame import attachments, opening, recipients, signoff
+from .head import attached_pages, foot, head
 from .sections import sections
-from .summary import Attachment, IndicatorTable, Meta, Section, Signoff, Summary, Table
+from .summary import AttachedPage, Attachment, Foot, Head, IndicatorTable, Meta, Section, Signoff, Summary, Table
 from .table import table
 from .title import subtitle, title_lines
 from .wording import filled
@@ -36,7 +37,23 @@ def compose(report: Report, settings: Profile | None = None, diagnostics: Diagno
         attachments=attachments(written, settings),
         closing=list(written.closing),
         table=table(written),
+        head=head(written, settings, diagnostics),
+        foot=foot(written, settings),
+        attached=attached_pages(written, settings),
+        note=f"（{written.note}）" if written.note else None,
     )
 
 
-__all__ = ["Attachment", "IndicatorTable", "Meta", "Section", "Signoff", "Summary", "Table", "compose"]
+__all__ = [
+    "AttachedPage",
+    "Attachment",
+    "Foot",
+    "Head",
+    "IndicatorTable",
+    "Meta",
+    "Section",
+    "Signoff",
+    "Summary",
+    "Table",
+    "compose",
+]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
 from ..model import KIND_VERB, Report, cn_date
+from ..model.frame import attachment_name
 from ..model.genre import ends_with_lead_in
 from ..office.profile import Profile
 from ..office.textwidth import text_width
@@ -51,7 +52,7 @@ def attachments(report: Report, settings: Profile) -> list[Attachment]:
     """The attachment note (GB/T 9704 7.3.4): 附件：名称 for one; for several 附件：1.名称, and
     2.名称 … under the 1.; a name longer than its line wraps between words, its lines aligned
     with its first character."""
-    names = report.attachments
+    names = [attachment_name(entry) for entry in report.attachments]
     out = []
     for i, name in enumerate(names):
         number = f"{i + 1}." if len(names) > 1 else ""

@@ -89,6 +89,67 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class SignerLine:
+    """A line of the head's 签发人 (GB/T 9704 7.2.6): the number flush left on the last one."""
+
+    number: str | None
+    label: str  # 签发人： on the first line, nothing after it
+    names: list[str]
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head (GB/T 9704 7.2): 份号, 密级, 紧急程度 at the top left, the office's mark (one
+    line, or the offices of a joint document one under another) in ``mark_size_pt``, and the
+    number, centred or, with 签发人, flush left on their lines. ``letterhead``: the paper has
+    the mark and the rule printed already (套打), the page leaves their space blank."""
+
+    copy_no: str | None
+    secrecy: str | None
+    urgency: str | None
+    mark_lines: list[str]
+    mark_size_pt: float
+    number: str | None
+    signer_lines: list[SignerLine]
+    letterhead: bool = False
+
+    @property
+    def corner(self) -> list[tuple[str, str]]:
+        """份号, 密级, 紧急程度 as (class, text), top to bottom."""
+        found = (("copy-no", self.copy_no), ("secrecy", self.secrecy), ("urgency", self.urgency))
+        return [(name, text) for name, text in found if text]
+
+    @property
+    def ruled(self) -> bool:
+        """The red rule stands under the number when there is a mark or a number above it."""
+        return bool(self.mark_lines or self.number or self.signer_lines)
+
+
+@dataclass(frozen=True)
+class Foot:
+    """The 版记 (GB/T 9704 7.4): 抄送 in ``cc_lines``, those after the first aligned after its
+    colon (``hanging``), and the printing office and date, each ``inset`` in; in body
+    characters, as the page's indents are."""
+
+    cc_lines: list[str]
+    hanging: float
+    printed_by: str | None
+    printed_on: str | None
+    inset: float
+
+
+@dataclass(frozen=True)
+class AttachedPage:
+    """An attachment printed in full after the body (GB/T 9704 7.3.7): its label (附件1),
+    the lines of its title, its paragraphs and its table."""
+
+    label: str
+    title_lines: list[str]
+    paragraphs: list[str]
+    table: Table | None
+
+
+@dataclass(frozen=True)
 class Meta:
     """What the document says of itself (PDF and DOCX properties): its title, author (the
     issuing office), subject and date."""
@@ -114,6 +175,10 @@ class Summary:
     attachments: list[Attachment] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     table: IndicatorTable | None = None
+    head: Head | None = None
+    foot: Foot | None = None
+    attached: list[AttachedPage] = field(default_factory=list)
+    note: str | None = None  # 附注, with its parentheses (GB/T 9704 7.3.6)
 
     @property
     def title(self) -> str:

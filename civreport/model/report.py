@@ -6,16 +6,17 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import ConfigDict, Field, Tag, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..diagnostics import Diagnostics, tell
 from ..errors import FieldWarning
 from .fields import SHAPE, CleanModel, Day, Name, Paragraph, StrictModel, Text, TitleText, collector, mapped_texts
+from .frame import AttachmentEntry, CopyNo, DocumentNumber, Names, Secrecy, Urgency, attachment_name, parse_number
 from .genre import KINDS, PART_ROLES, TYPED_NUMBER, TYPED_ORDINAL, Kind, PartRole, default_heading
 from .indicators import REFERENCE, Indicator, IndicatorTable
 from .limits import MAX_INDICATORS, MAX_ITEMS, MAX_TEXTS, MAX_TOTAL_TEXT
-from .parts import Item, Part, Point
+from .parts import BodyTable, Item, Part, Point
 from .period import Period, RangeDash
 from .walk import FieldText, TextKind
 
@@ -154,9 +155,36 @@ class Report(CleanModel):
         title="署名",
         description="落款的机关名称；几个机关联合署名时写成列表；false：不要落款；不写时用办公室配置的署名，再不写时同发文机关",
     )
-    attachments: list[Text] = Field(
-        default_factory=list, max_length=MAX_ITEMS, title="附件", description="附件名称，不写序号"
+    attachments: list[AttachmentEntry] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        title="附件",
+        description="附件名称，不写序号；写成 {title, body, table} 时附件另起一页印在正文之后",
     )
+    number: Annotated[DocumentNumber, BeforeValidator(parse_number)] | None = Field(
+        default=None,
+        title="发文字号",
+        description="如“小河创城办〔2024〕12号”，或写成 {code, year, serial}；不写 code 时用办公室配置的机关代字",
+    )
+    signer: Annotated[Annotated[Name, Tag("~text")] | Annotated[Names, Tag("~list")], SHAPE] | None = Field(
+        default=None, title="签发人", description="上行文的签发人；几人时写成列表，主办单位的在前"
+    )
+    copy_no: CopyNo | None = Field(default=None, title="份号", description="涉密公文的份号，1～6 位数字，印为 6 位")
+    secrecy: Secrecy | None = Field(
+        default=None, title="密级和保密期限", description="如“机密★1年”，或 {level: 机密, term: 1年}"
+    )
+    urgency: Urgency | None = Field(default=None, title="紧急程度", description="特急或加急")
+    mark: Annotated[Annotated[Name, Tag("~text")] | Annotated[Names, Tag("~list")], SHAPE] | None = Field(
+        default=None,
+        title="发文机关标志",
+        description="如“小河区创城办文件”；联合行文写成各机关名称的列表，主办机关在前；不写时用办公室配置的 mark",
+    )
+    cc: list[Name] = Field(default_factory=list, max_length=MAX_ITEMS, title="抄送机关", description="版记中的抄送机关")
+    printed_by: Name | None = Field(
+        default=None, title="印发机关", description="版记中的印发机关；不写时用办公室配置的 printed_by"
+    )
+    printed_on: Day | None = Field(default=None, title="印发日期", description="YYYY-MM-DD")
+    note: Text | None = Field(default=None, title="附注", description="成文日期下一行，居左空二字，加圆括号")
     range_dash: RangeDash | None = Field(
         default=None, title="范围连接号", description="月份范围的连接号：— 或 ～；不写时按办公室配置（默认 —）"
     )
@@ -242,7 +270,14 @@ class Report(CleanModel):
         for role, path, part in self.parts_with_paths():
             out += _node_texts(part, path, role, ())
         out += [FieldText(f"closing[{i}]", t, "paragraph") for i, t in enumerate(self.closing)]
-        out += [FieldText(f"attachments[{i}]", t, "attachment") for i, t in enumerate(self.attachments)]
+        out += [
+            FieldText(_attachment_path(i, a), attachment_name(a), "attachment") for i, a in enumerate(self.attachments)
+        ]
+        for i, attached in enumerate(self.attachments):
+            if not isinstance(attached, str):
+                out += [FieldText(f"attachments[{i}].body[{j}]", t, "paragraph") for j, t in enumerate(attached.body)]
+                if attached.table:
+                    out += [FieldText(*found) for found in _table_texts(f"attachments[{i}].table", attached.table)]
         names = self.signoff_names or []
         out += [
             FieldText("signoff" if isinstance(self.signoff, str) else f"signoff[{i}]", name, "signoff")
@@ -351,6 +386,18 @@ class Report(CleanModel):
         return list(self.signoff) if self.signoff else None
 
 
+def _table_texts(path: str, table: BodyTable) -> list[tuple[str, str, TextKind]]:
+    """A table's texts with their field paths, in reading order."""
+    out: list[tuple[str, str, TextKind]] = [(f"{path}.title", table.title, "caption")] if table.title else []
+    out += [(f"{path}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
+    out += [(f"{path}.rows[{r}][{c}]", cell, "cell") for r, row in enumerate(table.rows) for c, cell in enumerate(row)]
+    return out
+
+
+def _attachment_path(i: int, entry: str | object) -> str:
+    return f"attachments[{i}]" if isinstance(entry, str) else f"attachments[{i}].title"
+
+
 def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tuple[str, ...]) -> list[FieldText]:
     """A part's or an item's texts in print order, then its items'."""
 
@@ -370,14 +417,7 @@ def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tup
             out.append(text(here, point, "point"))
     out += [text(f"{path}.points_tail", node.points_tail, "lead")] if node.points_tail else []
     for t, table in enumerate(node.tables):
-        here = f"{path}.tables[{t}]"
-        out += [text(f"{here}.title", table.title, "caption")] if table.title else []
-        out += [text(f"{here}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
-        out += [
-            text(f"{here}.rows[{r}][{c}]", cell, "cell")
-            for r, row in enumerate(table.rows)
-            for c, cell in enumerate(row)
-        ]
+        out += [text(*found) for found in _table_texts(f"{path}.tables[{t}]", table)]
     for i, indicator in enumerate(getattr(node, "indicators", [])):
         out.append(text(f"{path}.indicators[{i}].name", indicator.name, "name"))
     for i, item in enumerate(node.items):

@@ -18,7 +18,7 @@ TABLE_RULE_PT = 0.5  # the lines of a table; a row is one grid line high, its ru
 TABLE_PADDING_PT = 3.0  # inside a table cell, at its left and its right
 
 # The type sizes of a page: body text, the title, tables, page numbers.
-TextSize = Literal["body", "title", "table", "page_number"]
+TextSize = Literal["body", "title", "table", "page_number", "mark", "foot"]
 
 
 class Layout(BaseModel):
@@ -42,6 +42,10 @@ class Layout(BaseModel):
     title_size_pt: float = Field(default=22, gt=0, le=100, title="标题字号（磅）")
     page_number_size_pt: float = Field(default=14, gt=0, le=100, title="页码字号（磅）")
     table_size_pt: float = Field(default=14, gt=0, le=100, title="表格字号（磅）")
+    mark_size_pt: float = Field(
+        default=42, gt=0, le=100, title="发文机关标志字号（磅）", description="最大字号；标志宽于版心时自动缩小"
+    )
+    foot_size_pt: float = Field(default=14, gt=0, le=100, title="版记字号（磅）")
     page_number_gap_mm: float = Field(default=7, ge=0, le=300, title="页码距版心下边缘（毫米）")
     lines_per_page: int = Field(default=22, gt=0, le=200, title="每页行数")
     chars_per_line: int = Field(default=28, gt=0, le=200, title="每行字数")
@@ -131,6 +135,8 @@ class Layout(BaseModel):
             "title": self.title_size_pt,
             "table": self.table_size_pt,
             "page_number": self.page_number_size_pt,
+            "mark": self.mark_size_pt,
+            "foot": self.foot_size_pt,
         }
 
     def size_pt(self, size: TextSize) -> float:

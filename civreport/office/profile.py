@@ -67,6 +67,21 @@ class ProfileFonts(StrictModel):
     pdf: dict[FontRole, Text | list[Text]] = Field(default_factory=dict, title="PDF 字体文件或字体族")
 
 
+class ProfileFrame(StrictModel):
+    """What an office's documents carry in their frame unless a report says otherwise."""
+
+    mark: Name | list[Name] | None = Field(
+        default=None, title="发文机关标志", description="如“小河区创城办文件”；报告写了 mark 时以报告为准"
+    )
+    number_code: Name | None = Field(default=None, title="机关代字", description="发文字号的机关代字，如“小河创城办”")
+    printed_by: Name | None = Field(default=None, title="印发机关", description="版记中的印发机关，如“小河区创城办”")
+    letterhead: bool = Field(
+        default=False,
+        title="套打",
+        description="用印好红头的公文纸打印：发文机关标志和红色分隔线留空不印，只印发文字号等可变内容",
+    )
+
+
 class Profile(CleanModel):
     """Everything an office may set; every field has the GB/T 9704 default."""
 
@@ -77,6 +92,9 @@ class Profile(CleanModel):
         default=None, title="署名", description="落款的机关名称；报告写了 signoff 时以报告为准"
     )
     headings: PartHeadings = Field(default_factory=PartHeadings, title="各部分默认标题")
+    frame: ProfileFrame = Field(
+        default_factory=ProfileFrame, title="版头版记", description="发文机关标志、机关代字、印发机关和套打"
+    )
     numbering: Numbering = Field(default_factory=Numbering, title="序号习惯")
     fonts: ProfileFonts = Field(default_factory=ProfileFonts, title="字体")
     page: Layout = Field(default_factory=Layout, title="页面设置")

@@ -26,7 +26,15 @@ BODY = "body"  # the class of a block that names none
 BLANK = "blank"  # an empty line on the grid
 # Containers of what closes a report, whose blocks page breaks treat apart (rendering.keeps).
 ATTACHMENTS, SIGNOFF = "attachments", "signoff"
-GROUPS = (ATTACHMENTS, SIGNOFF)
+# The official frame's containers (GB/T 9704 7.2, 7.3.7, 7.4), which the page sets off the grid
+# (rendering.frame): the head above the title, each attachment printed in full, the 版记.
+HEAD, ATTACHED, FOOT = "head", "attached", "foot"
+FRAME_GROUPS = (HEAD, ATTACHED, FOOT)
+GROUPS = (ATTACHMENTS, SIGNOFF, *FRAME_GROUPS)
+RED = "FF0000"  # the mark and its rule (7.2.4, 7.2.7)
+# Rules across the text block, in eighths of a point as Word states them: the red rule and the
+# 版记's first and last rules 0.35 mm (1 pt), those between 0.25 mm (3/4 pt) (7.4.1).
+THICK_RULE, THIN_RULE = 8, 6
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,10 @@ class Style:
     bold: bool = False
     run_in: bool = False  # also used on a <span>: a run-in heading, a Word character style
     tags: tuple[str, ...] = ()  # elements that take this class when they name none
+    color: str | None = None  # RRGGBB; None: black
+    spacer: bool = False  # an empty line of the height the page gives it (blank lines, the frame's spaces)
+    rule: int = 0  # a rule under the (empty) paragraph, this many eighths of a point thick
+    right: str | None = None  # the class of its runs that stand flush right, the text before them flush left
 
     @property
     def tracking(self) -> bool:
@@ -61,7 +73,7 @@ def _heading(level: int, name: str, font: FontRole) -> Style:
 BUILT_IN: tuple[Style, ...] = (
     Style("title", "公文标题", "CivTitle", "title", align="center", keep_next=True, size="title"),
     Style("subtitle", "公文副标题", "CivSubtitle", "heading2", align="center", keep_next=True),
-    Style(BLANK, "空行", "CivBlank", "body", align="left"),
+    Style(BLANK, "空行", "CivBlank", "body", align="left", spacer=True),
     Style("recipients", "主送机关", "CivRecipients", "body", align="left"),
     Style(BODY, "公文正文", "CivBody", "body", first_line=2, tags=("p", "h1", "h2", "h3", "h4", "h5", "h6")),
     _heading(1, "一级标题", "heading1"),
@@ -76,6 +88,24 @@ BUILT_IN: tuple[Style, ...] = (
     Style("table-cell", "表格文字", "CivTableText", "body", align="center", size="table", tags=("td",)),
     Style("table-label", "表格首列", "CivTableLabel", "body", align="left", size="table"),
     Style("page-number", "页码", "CivPageNumber", "page_number", align="right", size="page_number"),
+    # The official frame (GB/T 9704 7.2, 7.3.6, 7.3.7, 7.4).
+    Style("copy-no", "份号", "CivCopyNo", "body", align="left"),
+    Style("secrecy", "密级", "CivSecrecy", "heading1", align="left"),
+    Style("urgency", "紧急程度", "CivUrgency", "heading1", align="left"),
+    Style("frame-space", "版头间距", "CivFrameSpace", "body", align="left", spacer=True),
+    Style("mark", "发文机关标志", "CivMark", "title", align="center", size="mark", color=RED),
+    Style("number", "发文字号", "CivNumber", "body", align="center"),
+    Style("number-signer", "发文字号和签发人", "CivNumberSigner", "body", align="left", right="signer"),
+    Style("signer", "签发人", "CivSigner", "body", run_in=True),
+    Style("signer-name", "签发人姓名", "CivSignerName", "heading2", run_in=True),
+    Style("red-rule", "红色分隔线", "CivRedRule", "body", align="left", spacer=True, rule=THICK_RULE, color=RED),
+    Style("remark", "附注", "CivRemark", "body", align="left", first_line=2),
+    Style("attachment-label", "附件标识", "CivAttachmentLabel", "heading1", align="left", keep_next=True),
+    Style("foot-rule", "版记粗线", "CivFootRule", "body", align="left", spacer=True, rule=THICK_RULE),
+    Style("foot-thin-rule", "版记细线", "CivFootThinRule", "body", align="left", spacer=True, rule=THIN_RULE),
+    Style("cc", "抄送机关", "CivCc", "body", align="left", size="foot"),
+    Style("printed", "印发机关和印发日期", "CivPrinted", "body", align="left", size="foot", right="printed-on"),
+    Style("printed-on", "印发日期", "CivPrintedOn", "body", size="foot", run_in=True),
 )
 BUILT_IN_NAMES = frozenset(s.name for s in BUILT_IN)
 

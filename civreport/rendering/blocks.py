@@ -55,10 +55,23 @@ class Paragraph:
     whole: bool = False
     two_lines: bool = False
     line_twips: int | None = None
+    # Set by the official frame (civreport.rendering.frame): the pages broken before it (1: it
+    # starts a new page; 2: a blank page comes first), and its type size where the style's is
+    # too large (a long mark).
+    break_before: int = 0
+    size_pt: float | None = None
 
     @property
     def text(self) -> str:
         return "".join("\n" if r.line_break else r.text for r in self.runs)
+
+
+def flush_right_from(block: Paragraph, styles: StyleTable) -> int | None:
+    """Where the runs that stand flush right start (签发人, the date of printing: their
+    class's ``right``), the runs before them flush left; None in a paragraph not so split."""
+    if styles[block.style].right is None:
+        return None
+    return next((i for i, run in enumerate(block.runs) if run.style not in (None, block.style)), None)
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,12 @@ from ..model.text import XML_ILLEGAL
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import TWIPS, Layout
 from ..office.profile import PdfEngine, Profile
-from ..office.styles import BLANK, Style, StyleTable
+from ..office.styles import Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .context import plain
 from .contract import ContractError, enforce
 from .css import TEXT_ALIGN, font_stacks
+from .frame import place_foot, set_head
 from .keeps import keep
 from .linebreaks import hint
 from .runs import cut_long_runs
@@ -80,7 +81,12 @@ def _breaks(block: Paragraph, style: Style) -> list[str]:
         rules.append("orphans: 2; widows: 2")
     if block.line_twips is not None:
         pitch = f"{block.line_twips / TWIPS}pt"
-        rules.append(f"line-height: {pitch}" + (f"; height: {pitch}" if block.style == BLANK else ""))
+        rules.append(f"line-height: {pitch}" + (f"; height: {pitch}" if style.spacer else ""))
+    if block.size_pt is not None:
+        rules.append(f"font-size: {block.size_pt}pt")
+    if block.break_before:
+        # Two: the next even page (only a document printed on both sides asks for it).
+        rules.append(f"break-before: {'left' if block.break_before > 1 else 'page'}")
     return rules
 
 
@@ -213,7 +219,8 @@ def build_page(
         found = read_blocks(body, styles, settings.page) if body is not None else []
     except ContractError as exc:
         raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
-    blocks = keep([block for _, block in found], styles, settings.page)
+    framed = set_head([block for _, block in found], summary.head, styles, settings.page)
+    blocks = place_foot(keep(framed, styles, settings.page), styles, settings.page)
     for (element, _), block in zip(found, blocks):
         _dress(element, block, styles, settings.page)
     html = serialize(root)

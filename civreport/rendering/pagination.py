@@ -45,8 +45,10 @@ def text_height_twips(layout: Layout) -> int:
 def lines(block: Paragraph, styles: StyleTable, layout: Layout) -> int:
     """How many lines a paragraph takes (an estimate: see :func:`line_count`)."""
     style = styles[block.style]
+    if style.spacer:
+        return 1
     indent = block.indent or Indent()
-    pitch = layout.char_pitch_pt if style.tracking else layout.size_pt(style.size)
+    pitch = layout.char_pitch_pt if style.tracking else block.size_pt or layout.size_pt(style.size)
     width = layout.text_width_pt / pitch - indent.left - indent.right
     first = -indent.hanging if indent.hanging else style.first_line
     return sum(line_count(line, width, first) for line in block.text.split("\n"))
@@ -83,6 +85,8 @@ def paginate(
     i = begin
     while i < len(blocks):
         block = blocks[i]
+        if isinstance(block, Paragraph) and block.break_before and y > 0:
+            page, y, first_on_page = page + block.break_before, 0, i
         if isinstance(block, Table):
             end = _table(block, [n * pitch for n in measures[i]], page, y, height)
         else:

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model import PART_ROLES, Indicator, Item, Part, PartHeadings, Period, PeriodError, Point, Report
+from ..model.frame import FRAME_FIELDS, DocumentNumber
 from ..model.numerals import cn_date
 from ..model.report import field_loc
 from ..readers.importing.dates import parse_date
@@ -132,9 +133,14 @@ def _list(path: str, label: str, rows: list[Markup], what: str, kind: str) -> Ma
 
 
 def _texts(path: str, label: str, values: list[Any], what: str) -> Markup:
+    """A list of texts; an entry that is a mapping (an attachment printed in full) shows its
+    title, its other fields kept as the file has them."""
     rows = [
         Markup('<div class="entry">{}{}</div>').format(
-            _text(f"{path}[{i}]", f"{label} {i + 1}", v, True), _buttons(path, i, len(values))
+            _text(f"{path}[{i}].title", f"{label} {i + 1}", v.get("title"), True)
+            if isinstance(v, dict)
+            else _text(f"{path}[{i}]", f"{label} {i + 1}", v, True),
+            _buttons(path, i, len(values)),
         )
         for i, v in enumerate(values)
     ]
@@ -261,6 +267,15 @@ def _field(
     annotation = info.annotation
     if name in ("lead_in", "signoff") and model is Report:
         return _optional_text(path, label, value, _hint(model, name, info))
+    if name in ("mark", "signer") and isinstance(value, list):
+        return _texts(path, label, value, "一项")
+    if name == "number" and isinstance(value, dict):
+        return Markup('<fieldset class="entry model" id="{}"><legend>{}</legend>{}{}</fieldset>').format(
+            _id(path), label, _msg(path), _fields(DocumentNumber, value, path)
+        )
+    if name in ("number", "mark", "signer", "secrecy"):  # also written as one text
+        written = value if isinstance(value, str) else "★".join(str(v) for v in (value or {}).values() if v)
+        return _text(path, label, written, False, _hint(model, name, info))
     if typing.get_origin(annotation) is list:
         inner = typing.get_args(annotation)[0]
         values = value if isinstance(value, list) else []
@@ -291,7 +306,7 @@ def _field(
         return _flag(path, label, value)
     if _is(annotation, date):  # a text, not the browser's date picker, which follows its locale
         return _text(path, label, _day_shown(value), False, _hint(model, name, info))
-    if _is(annotation, float):
+    if _is(annotation, float) or _is(annotation, int):
         return _text(path, label, value, False)
     if _is(annotation, Period):
         return _text(path, label, _period_shown(value), False, "如 2024年第三季度、2024年上半年、2024年")
@@ -339,7 +354,7 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str, heading: st
         names.sort(key=lambda n: _ORDER.get(n, 50))
     for name in names:
         info = model.model_fields[name]
-        if model is Report and (name in _HIDDEN or (name in PART_ROLES and not data.get(name))):
+        if model is Report and (name in _HIDDEN or name in FRAME_FIELDS or (name in PART_ROLES and not data.get(name))):
             continue
         if model is Report and name == "parts" and any(data.get(r) for r in PART_ROLES):
             continue
@@ -349,14 +364,26 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str, heading: st
             essential.append((name, shown))
         elif shown:
             more.append(shown)
+    frame = [_frame(data)] if model is Report else []
     if not more:
-        return Markup("").join(shown for _, shown in essential)
+        return Markup("").join([*(shown for _, shown in essential), *frame])
     details = Markup('<details class="more" id="{}"><summary>更多选项</summary>{}</details>').format(
         _id(f"{path}.more" if path else "more"), Markup("").join(more)
     )
     before = _MORE_BEFORE.get(model)
     at = next((i for i, (name, _) in enumerate(essential) if name == before), len(essential))
-    return Markup("").join([*(shown for _, shown in essential[:at]), details, *(shown for _, shown in essential[at:])])
+    return Markup("").join(
+        [*(shown for _, shown in essential[:at]), details, *(shown for _, shown in essential[at:]), *frame]
+    )
+
+
+def _frame(data: dict[str, Any]) -> Markup:
+    """The official frame's fields in a group of their own, closed unless the report has one."""
+    fields = Markup("").join(_field(Report, name, Report.model_fields[name], data, name) for name in FRAME_FIELDS)
+    opened = Markup(" open") if any(data.get(name) for name in FRAME_FIELDS) else Markup("")
+    return Markup('<details class="group" id="f-frame"{}><summary>版头和版记（公文格式）</summary>{}</details>').format(
+        opened, fields
+    )
 
 
 def form(data: dict[str, Any]) -> Markup:
@@ -374,6 +401,8 @@ def _get(data: Any, loc: tuple[str | int, ...]) -> Any:
 
 
 def _typed(model_field: str, value: str) -> Any:
+    if model_field in ("year", "serial") and value.isdigit():
+        return int(value)
     if model_field in ("value", "last_year", "previous", "target"):
         try:
             number = float(value)

@@ -5,7 +5,7 @@ A title broken over lines is one line here (a reader cannot tell a broken title 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostics
-from ..rendering.blocks import Paragraph
+from ..rendering.blocks import Paragraph, flush_right_from
 from ..rendering.page import Page
 
 
@@ -13,7 +13,8 @@ def write_text(page: Page, diagnostics: Diagnostics) -> bytes:
     out: list[str] = []
     for block in page.blocks:
         if isinstance(block, Paragraph):
-            text = "".join(run.text for run in block.runs).strip()
+            right = flush_right_from(block, page.styles)  # 签发人 after the number: a tab between, as in the DOCX
+            text = "".join(("\t" if i == right else "") + run.text for i, run in enumerate(block.runs)).strip()
             if text:
                 out.append(text)
         else:

@@ -26,6 +26,7 @@ from .figures import FoundFigure, find_figures
 from .inputfile import write_input
 from .mojibake import repair_mojibake
 from .noise import drop_noise
+from .officialframe import take_frame
 from .paragraphs import paragraphs, printable
 from .runon import recover
 from .source import Drop, Remark, SourceBlock
@@ -86,6 +87,7 @@ def import_document(
     blocks, chunk_numbers = drop_chunk_numbers(read)
     blocks, headings = recover(blocks)
     remarks = damage + headings
+    blocks, frame = take_frame(blocks)
     kept, drops = drop_noise(blocks)
     drops = unprintable + chunk_numbers + drops
     if not any(b.text.strip() or b.rows for b in kept):
@@ -100,6 +102,7 @@ def import_document(
             [d for d in drops if low <= d.line < high],
             [r for r in remarks if low <= r.line < high],
             convert,
+            frame if low == 0 else {},  # the document's frame is the first summary's
         )
         for article, low, high in zip(articles, bounds, bounds[1:])
     ]
@@ -108,10 +111,16 @@ def import_document(
 
 
 def _article(
-    blocks: list[SourceBlock], label: str, drops: list[Drop], remarks: list[Remark], convert: bool
+    blocks: list[SourceBlock],
+    label: str,
+    drops: list[Drop],
+    remarks: list[Remark],
+    convert: bool,
+    frame: dict[str, Any],
 ) -> ImportResult:
     cleaned = clean_text(blocks, convert)
     found = recognise(cleaned.blocks)
+    found.data.update(frame)
     found.warnings[:0] = [str(remark) for remark in sorted(remarks, key=lambda r: r.line)]
     if cleaned.converted:
         found.warnings.append(f"原文是繁体字，已转为简体（{cleaned.converted} 字）；不要转换时用 --no-convert")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import StyleTable
-from ...rendering.blocks import Block, Paragraph, Table
-from .oxml import tables, text
-from .oxml.elements import Element
+from ...rendering.blocks import Block, Paragraph, Table, flush_right_from
+from .oxml import formats, tables, text
+from .oxml.elements import Element, properties
 from .styles import character_style_id
 
 _SIDE = round(TABLE_PADDING_PT * TWIPS)
@@ -29,24 +29,36 @@ class BodyWriter:
 
     def paragraph(self, block: Paragraph) -> Element:
         style = self.styles[block.style]
+        rule = round(style.rule * TWIPS / 8)  # under the line, within the block's height
         p = text.paragraph(
             style.style_id,
             keep_next=block.keep_next if block.keep_next != style.keep_next else None,
             whole=block.whole if block.whole != style.keep_next else None,
             two_lines=block.two_lines,
-            line_twips=block.line_twips,
+            line_twips=None if block.line_twips is None else block.line_twips - rule,
+            break_before=block.break_before > 0,
         )
+        if block.break_before > 1:  # a blank page, then the next: the paragraph's first line is alone on it
+            text.add_line_break(p, page=True)
         if block.indent:
             first = -block.indent.hanging if block.indent.hanging else style.first_line
             text.indent_paragraph(
                 p, left=block.indent.left, right=block.indent.right, first_line=first, char_twips=self.char_twips
             )
-        for run in block.runs:
+        if style.right:
+            inset = block.indent.right if block.indent else 0
+            formats.right_tab(properties(p, "pPr"), self.width_twips - round(inset * self.char_twips))
+        right = flush_right_from(block, self.styles)
+        for i, run in enumerate(block.runs):
+            if i == right:
+                text.add_tab(p)
             if run.line_break:
                 text.add_line_break(p)
-            else:
-                own = self.styles[run.style] if run.style and run.style != block.style else None
-                text.add_text(p, run.text, character_style_id(own) if own and own.run_in else None)
+                continue
+            own = self.styles[run.style] if run.style and run.style != block.style else None
+            text.add_text(p, run.text, character_style_id(own) if own and own.run_in else None)
+        if block.size_pt is not None:
+            text.set_size(p, block.size_pt)
         return p
 
     def table(self, block: Table) -> Element:

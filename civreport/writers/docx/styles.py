@@ -64,9 +64,11 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
             outline_level=style.level,
             snap_to_grid=snap_to_grid,
             line_twips=line_twips,
+            rule=(style.rule, style.color or "000000") if style.rule else None,
         )
         bold = True if style.bold else None
-        format_runs(word, font=fonts[style.font], size_pt=size, spacing_twips=None if style.tracking else 0, bold=bold)
+        spacing = None if style.tracking else 0
+        format_runs(word, font=fonts[style.font], size_pt=size, spacing_twips=spacing, bold=bold, color=style.color)
         if style.run_in:
             char = _add(styles, f"{style.style_name}文字", CharacterStyle)
             char.style_id = character_style_id(style)

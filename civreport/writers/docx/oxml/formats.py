@@ -3,7 +3,7 @@ spacing, character-unit indents and exact line spacing, on a w:pPr or w:rPr."""
 
 from __future__ import annotations
 
-from .elements import Element, child, qn
+from .elements import Element, child, element, qn
 
 
 def fonts(rpr: Element, name: str) -> None:
@@ -25,12 +25,15 @@ def run_format(
     size_pt: float | None = None,
     spacing_twips: int | None = None,
     bold: bool | None = None,
+    color: str | None = None,
 ) -> None:
     if font:
         fonts(rpr, font)
     if bold is not None:
         child(rpr, "b", val=int(bold))
         child(rpr, "bCs", val=int(bold))
+    if color is not None:
+        child(rpr, "color", val=color)
     if spacing_twips is not None:
         child(rpr, "spacing", val=spacing_twips)
     if size_pt is not None:
@@ -77,3 +80,15 @@ def chinese_line_rules(ppr: Element) -> None:
 
 def exact_lines(ppr: Element, pitch_twips: int) -> None:
     child(ppr, "spacing", before=0, after=0, line=pitch_twips, lineRule="exact")
+
+
+def rule_below(ppr: Element, eighths: int, color: str) -> None:
+    """A single rule under the paragraph, ``eighths`` of a point thick, nothing between."""
+    borders = child(ppr, "pBdr")
+    borders.append(element("bottom", val="single", sz=eighths, space=0, color=color))
+
+
+def right_tab(ppr: Element, position_twips: int) -> None:
+    """A right-aligned tab stop ``position_twips`` from the left margin."""
+    tabs = child(ppr, "tabs")
+    tabs.append(element("tab", val="right", pos=position_twips))

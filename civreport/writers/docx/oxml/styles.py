@@ -9,7 +9,7 @@ from docx.styles.styles import Styles
 from lxml import etree
 
 from .elements import Element, child, element, find, qn
-from .formats import chinese_line_rules, exact_lines, indent, run_format
+from .formats import chinese_line_rules, exact_lines, indent, rule_below, run_format
 
 
 def set_defaults(styles: Styles, *, font: str, size_pt: float, line_twips: int) -> None:
@@ -31,11 +31,13 @@ def format_paragraphs(
     outline_level: int | None = None,
     snap_to_grid: bool | None = None,
     line_twips: int | None = None,
+    rule: tuple[int, str] | None = None,
 ) -> None:
     """Set the paragraph properties of ``style`` that are given: Word's widow control, the
     Chinese line rules (:func:`~.formats.chinese_line_rules`), keep with next (and whole), a
     first-line indent in characters, the alignment (w:jc), the outline level (1 for the
-    first), snapping to the document grid, and lines exactly ``line_twips`` apart."""
+    first), snapping to the document grid, lines exactly ``line_twips`` apart, and a rule
+    under it (eighths of a point, colour)."""
     ppr = style.element.get_or_add_pPr()
     if widow_control is not None:
         child(ppr, "widowControl", val=int(widow_control))
@@ -54,6 +56,8 @@ def format_paragraphs(
         child(ppr, "snapToGrid", val=int(snap_to_grid))
     if line_twips is not None:
         exact_lines(ppr, line_twips)
+    if rule is not None:
+        rule_below(ppr, *rule)
 
 
 def format_runs(
@@ -63,10 +67,12 @@ def format_runs(
     size_pt: float | None = None,
     spacing_twips: int | None = None,
     bold: bool | None = None,
+    color: str | None = None,
 ) -> None:
     """Set the run properties of ``style`` that are given: the font in every slot, the size,
-    the character spacing and bold."""
-    run_format(style.element.get_or_add_rPr(), font=font, size_pt=size_pt, spacing_twips=spacing_twips, bold=bold)
+    the character spacing, bold and the colour."""
+    rpr = style.element.get_or_add_rPr()
+    run_format(rpr, font=font, size_pt=size_pt, spacing_twips=spacing_twips, bold=bold, color=color)
 
 
 def trim(styles: Styles, keep: set[str]) -> None:

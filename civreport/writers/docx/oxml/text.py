@@ -10,7 +10,7 @@ from lxml import etree
 
 from ....model.punctuation import BEFORE_RANGE_DASH, JOINER
 from .elements import Element, child, element, properties, qn
-from .formats import exact_lines, indent
+from .formats import exact_lines, indent, run_format
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -22,6 +22,7 @@ def paragraph(
     whole: bool | None = None,
     two_lines: bool = False,
     line_twips: int | None = None,
+    break_before: bool = False,
 ) -> Element:
     """An empty w:p in the paragraph style ``style_id`` (by id: no look-up by name per
     paragraph), where the style says otherwise: on the next paragraph's page or not
@@ -35,6 +36,8 @@ def paragraph(
         child(ppr, "keepNext", val=int(keep_next))
     if whole is not None:
         child(ppr, "keepLines", val=int(whole))
+    if break_before:
+        child(ppr, "pageBreakBefore")
     if two_lines:
         child(ppr, "widowControl")
     if line_twips is not None:  # off the grid, which would round each line up to its pitch
@@ -53,10 +56,22 @@ def add_text(p: Element, text: str, style: str | None = None) -> None:
     p.extend(runs(text, style))
 
 
-def add_line_break(p: Element) -> None:
+def add_line_break(p: Element, page: bool = False) -> None:
     r = element("r")
-    r.append(element("br"))
+    r.append(element("br", type="page") if page else element("br"))
     p.append(r)
+
+
+def add_tab(p: Element) -> None:
+    r = element("r")
+    r.append(element("tab"))
+    p.append(r)
+
+
+def set_size(p: Element, size_pt: float) -> None:
+    """Every run of ``p``, and its mark, in ``size_pt``."""
+    for rpr in [properties(r, "rPr") for r in p.iter(qn("w:r"))] + [child(properties(p, "pPr"), "rPr")]:
+        run_format(rpr, size_pt=size_pt)
 
 
 def run(text: str, style: str | None = None) -> Element:

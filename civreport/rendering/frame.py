@@ -1,0 +1,108 @@
+"""The official frame's places on the page (GB/T 9704-2012), set once on the page's blocks so
+that the PDF and the DOCX place it alike: the head's spaces off the grid, each attachment
+printed in full on a new page, the 版记 at the foot of the last page, an even one.
+
+The template writes the frame's spaces as empty blocks (``frame-space``, the rules); this
+module gives them their heights, in twips, rules included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..compose import Head
+from ..office.layout import MM, TWIPS, Layout
+from ..office.styles import ATTACHED, FOOT, HEAD, StyleTable
+from .blocks import Block, Paragraph
+from .pagination import measure, paginate, text_height_twips
+
+MARK_TOP_MM = 35  # the mark's top edge below the text block's top (7.2.4)
+RULE_GAP_MM = 4  # the red rule below the number (7.2.7)
+RULE_SPACE = 2 * TWIPS  # above each rule of the 版记, within its own line
+# The 版记 ends this far above the text block's bottom: LibreOffice sets each rule a little
+# lower than the PDF (0.5 pt over the 版记), and a last rule past the bottom takes a page.
+FOOT_SLACK = TWIPS
+
+
+def _twips(mm: float) -> int:
+    return round(mm * MM * TWIPS)
+
+
+def _rule_twips(styles: StyleTable, name: str) -> int:
+    return round(styles[name].rule * TWIPS / 8)
+
+
+def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, layout: Layout) -> list[Block]:
+    """The head's spaces, and each attachment on a new page. The corner lines (份号 …) stand on
+    the grid from the top; the space under them brings the mark's top edge to MARK_TOP_MM (a
+    mark line is as high as its type, which fills it); the number stands two grid lines under
+    the mark; the red rule's top edge is RULE_GAP_MM under the number's characters, which are
+    centred in their line."""
+    out = list(blocks)
+    pitch = layout.line_pitch_twips
+    corner = 0
+    spaces = 0
+    for i, block in enumerate(out):
+        if not isinstance(block, Paragraph):
+            continue
+        if block.group == ATTACHED and block.style == "attachment-label":
+            out[i] = block = replace(block, break_before=1)
+        if block.group != HEAD or head is None:
+            continue
+        size = round(head.mark_size_pt * TWIPS)
+        above = out[i - 1]
+        before = above.style if i and isinstance(above, Paragraph) else None
+        if block.style in ("copy-no", "secrecy", "urgency"):
+            corner += 1
+        elif block.style == "frame-space":
+            if spaces == 0:
+                out[i] = replace(block, line_twips=max(_twips(MARK_TOP_MM) - corner * pitch, TWIPS))
+            elif before == "frame-space":  # where a letterhead has its mark
+                out[i] = replace(block, line_twips=size)
+            spaces += 1
+        elif block.style == "mark":
+            fits = head.mark_size_pt == layout.mark_size_pt
+            out[i] = replace(block, line_twips=size, size_pt=None if fits else head.mark_size_pt)
+        if block.style in ("red-rule", "frame-space") and before in ("number", "number-signer"):
+            under = round((layout.line_pitch - layout.body_size_pt) / 2 * TWIPS)
+            # A letterhead's space as high as the rule's, whose paper has it printed.
+            out[i] = replace(block, line_twips=_twips(RULE_GAP_MM) - under + _rule_twips(styles, "red-rule"))
+    return out
+
+
+def place_foot(blocks: Sequence[Block], styles: StyleTable, layout: Layout) -> list[Block]:
+    """The 版记 down to the foot of the page where the text ends, its last rule on the text
+    block's bottom edge (7.4.1); on the next page when it does not fit there; printed on both
+    sides, on an even page, a blank page before it where needed."""
+    out = list(blocks)
+    start = next((i for i, b in enumerate(out) if isinstance(b, Paragraph) and b.group == FOOT), None)
+    if start is None:
+        return out
+    spacer = out[start]
+    assert isinstance(spacer, Paragraph)
+    pitch = layout.line_pitch_twips
+    for i, block in enumerate(out[start + 1 :], start + 1):
+        # Off the grid, every line a pitch: word processors would set a line after the
+        # spacer on the next line of the grid.
+        if isinstance(block, Paragraph):
+            rule = styles[block.style].rule
+            out[i] = replace(block, line_twips=_rule_twips(styles, block.style) + RULE_SPACE if rule else pitch)
+    measures = [measure(b, styles, layout) for b in out]
+    rest = sum(
+        (b.line_twips or pitch) * measures[start + 1 + j][0]
+        for j, b in enumerate(out[start + 1 :])
+        if isinstance(b, Paragraph)
+    )
+    places = paginate(out[:start], measures[:start], layout) if start else []
+    page, y = (places[-1].end_page, places[-1].end) if places else (1, 0)
+    height = text_height_twips(layout)
+    breaks = 0
+    if y + rest > height:
+        page, y, breaks = page + 1, 0, 1
+    if layout.mirrored and page % 2:
+        page, breaks = page + 1, breaks + 1
+    if breaks:
+        y = 0
+    out[start] = replace(spacer, line_twips=max(height - y - rest - FOOT_SLACK, 1), break_before=breaks)
+    return out
