@@ -202,6 +202,16 @@ _HINTS: dict[tuple[type[BaseModel], str], str] = {
     (Report, "lead_in"): "开头结尾的“现将……总结如下：”；不写时自动生成，开头已有时不再添加",
     (Report, "signoff"): "落款的机关名称；不写时用办公室配置的署名，再不写时同发文机关",
     (Part, "title"): "不写时用这一部分的默认标题；可写成主题式标题，如“健全机制，增强创建工作实效”",
+    (Report, "attachments"): "附件名称，不写序号",
+    (Report, "number"): "如“小河创城办〔2024〕12号”；不写机关代字时用办公室配置的机关代字",
+    (Report, "secrecy"): "如“机密★1年”，或只写密级“机密”",
+    (
+        Report,
+        "mark",
+    ): "如“小河区创城办文件”；联合行文时逐个写各机关名称，主办机关在前；不写时用办公室配置的发文机关标志",
+    (Report, "printed_by"): "版记中的印发机关；不写时用办公室配置的印发机关",
+    (Report, "printed_on"): "如 2024年10月8日",
+    (DocumentNumber, "code"): "如“小河创城办”；不写时用办公室配置的机关代字",
 }
 DATE_ERROR = "应为日期，如 2024年10月8日（也可写 2024-10-08 或 2024.10.8）"
 PERIOD_ERROR = "应为期间，如 2024年第三季度、2024年上半年、2024年、2024年7—9月"
@@ -364,7 +374,11 @@ def _fields(model: type[BaseModel], data: dict[str, Any], path: str, heading: st
             essential.append((name, shown))
         elif shown:
             more.append(shown)
-    frame = [_frame(data)] if model is Report else []
+    # The frame's group stands out where the report has a frame; else it waits in 更多选项.
+    framed = model is Report and any(data.get(name) for name in FRAME_FIELDS)
+    frame = [_frame(data)] if framed else []
+    if model is Report and not framed:
+        more.append(_frame(data))
     if not more:
         return Markup("").join([*(shown for _, shown in essential), *frame])
     details = Markup('<details class="more" id="{}"><summary>更多选项</summary>{}</details>').format(
