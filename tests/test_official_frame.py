@@ -363,7 +363,7 @@ def test_the_editor_groups_the_frame_fields_closed_unless_the_report_has_a_frame
     ]
     assert 'name="secrecy" value="机密★1年"' in group[1] and 'name="copy_no"' not in page[: group.start()]
     # An attachment printed in full shows its title; the edit keeps its text.
-    assert 'name="attachments[1].title" rows="3">问题点位整改清单</textarea>' in page
+    assert 'name="attachments[1].title" rows="1">问题点位整改清单</textarea>' in page
     edited = apply_form(data, [("number", "小河创城办〔2024〕13号"), ("attachments[1].title", "问题点位清单")])
     assert (
         edited["number"] == "小河创城办〔2024〕13号"
