@@ -685,29 +685,15 @@ def test_old_word_and_wps_files_are_imported_through_libreoffice(
 
 # -- issue 26.3, the review of an import; 26.5, proofreading in place -------------------------------
 
-# A page copied from a website: its title names no office and no year; a navigation line, a
-# source line and print buttons around it.
-WEB_PAGE = """首页 > 工作动态 > 正文
-创建全国文明城市工作总结
-来源：河西街道　发布时间：2024-07-05　浏览次数：128
-上半年，河西街道办事处认真贯彻上级部署，扎实推进各项创建工作。现将有关情况总结如下：
-一、主要工作
-（一）强化组织领导
-成立创建工作领导小组，定期研究部署。
-二、存在问题
-部分点位长效管理机制仍不健全。
-三、下一步工作打算
-持续抓好问题整改。
-河西街道办事处
-2024年7月5日
-【打印本页】【关闭窗口】
-"""
+# A page copied from a website, written for these tests: its title names no office and no year;
+# a navigation line, a source line and print buttons around it.
+WEB_PAGE = (ROOT / "tests" / "data" / "editor" / "web-page.txt").read_bytes()
 IMPORTED = "上半年.yaml"
 
 
 def imported(client: TestClient) -> dict[str, str]:
     """The web page imported and opened: the headers of its editor page's calls."""
-    files = {"file": ("上半年.txt", WEB_PAGE.encode("utf-8"), "text/plain")}
+    files = {"file": ("上半年.txt", WEB_PAGE, "text/plain")}
     assert client.post("/import", files=files, headers=token(client)).json()["imported"] == [IMPORTED]
     return opened(client, IMPORTED)
 

@@ -31,15 +31,6 @@ FORMATS = {"PDF", "Word"}
 _SUFFIX = re.compile(r"\.(?:docx|doc|wps|txt|html|md|yaml|pdf)\b")
 _LATIN = re.compile(r"[A-Za-z]+")
 _SHOWN = ("placeholder", "title", "alt", "aria-label")  # attributes the clerk reads
-# A page copied from a website (its office and period guessed, its navigation dropped).
-WEB_PAGE = """首页 > 工作动态 > 正文
-创建全国文明城市工作总结
-上半年，河西街道办事处认真贯彻上级部署，扎实推进各项创建工作。现将有关情况总结如下：
-一、主要工作
-成立创建工作领导小组，定期研究部署。
-河西街道办事处
-2024年7月5日
-"""
 
 
 @pytest.fixture
@@ -113,7 +104,7 @@ def served_pages(client: TestClient) -> dict[str, str]:
     for name in EVERY:  # reports written in Chinese (the sample's own text has LED screens)
         pages[name] = client.get(f"/edit/{name}", headers=HTML).text
     # An import's review: its guesses and what was dropped, by kind.
-    upload = {"file": ("网页.txt", WEB_PAGE.encode("utf-8"), "text/plain")}
+    upload = {"file": ("网页.txt", (ROOT / "tests" / "data" / "editor" / "web-page.txt").read_bytes(), "text/plain")}
     (name,) = client.post("/import", files=upload, headers=editor_headers(client, EVERY[0])).json()["imported"]
     pages["import"] = client.get(f"/edit/{name}", headers=HTML).text
     assert 'id="guesses"' in pages["import"] and 'id="dropped"' in pages["import"]
