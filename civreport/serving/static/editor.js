@@ -1,6 +1,6 @@
 // The editor's few behaviours: post the form as the clerk types (after a pause), show each
-// message at its field, load the newest preview; list buttons; save; download; new and import
-// on the home page. Every write carries the page's token, and every call on a report the key of
+// message at its field, load the newest preview; list buttons; the findings beside the form with
+// their fixes; an import's guesses confirmed; save; download; new and import on the home page. Every write carries the page's token, and every call on a report the key of
 // this page's own draft.
 "use strict";
 (function () {
