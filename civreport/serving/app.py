@@ -292,22 +292,21 @@ class Editor:
 
     async def download(self, request: Request) -> Response:
         """The document, final: refused while a guess of the import is not confirmed."""
-        review = self.reviews.get(self.name(request))
-        refusal = review.refusal() if review else None
-        if refusal:
-            return JSONResponse({"error": refusal}, status_code=422)
-        return await self._download(request, "")
+        return await self._download(request, final=True)
 
     async def download_draft(self, request: Request) -> Response:
         """The document as it stands, its file named a draft (草稿), guesses confirmed or not."""
-        return await self._download(request, "（草稿）")
+        return await self._download(request, final=False)
 
-    async def _download(self, request: Request, marked: str) -> Response:
+    async def _download(self, request: Request, final: bool) -> Response:
         _, draft = self.draft(request)
         name = draft.name
         fmt = str(request.path_params["fmt"])
         if fmt not in ("pdf", "docx"):
             return _page_error(request, "只能下载 PDF 或 Word 文档", 404)
+        review = self.reviews.get(name)
+        if final and review and (refusal := review.refusal()):
+            return JSONResponse({"error": refusal}, status_code=422)
         try:
             document = self.report(name, draft.data)
         except ValidationError:
@@ -323,7 +322,7 @@ class Editor:
             )
 
         data = await run_in_threadpool(make)
-        filename = f"{Path(name).stem}{marked}.{fmt}"
+        filename = f"{Path(name).stem}{'' if final else '（草稿）'}.{fmt}"
         media = (
             "application/pdf"
             if fmt == "pdf"
