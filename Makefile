@@ -30,7 +30,8 @@ demo: setup
 	# A rendered summary imported back into an input file, and the real seeds of tests/data.
 	$(VENV)/bin/civreport import out/hedong-street-2021.docx tests/data/seeds/*.txt --out out/imported --force
 	# The web editor on the first sample, as the README shows it (Debian's Chromium).
-	$(PY) scripts/screenshot-editor --out out/editor/editor.png
+	$(PY) scripts/screenshot-editor --out out/editor/editor.png \
+		--review tests/data/editor/web-page.txt --review-out out/editor/review.png
 
 lint: setup
 	$(PY) -m ruff check civreport tests benchmarks

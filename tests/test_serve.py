@@ -1,5 +1,6 @@
 """civreport serve, endpoint by endpoint (Starlette's test client): pages, the editor's calls,
-previews, downloads, saving with comments kept, new and imported reports; and what it refuses:
+previews, downloads, saving with comments kept, new and imported reports, the review of an import
+and the proofreader's fixes; and what it refuses:
 cross-origin writes, writes without the page's token, other hosts, names outside the workspace,
 oversized uploads, profiles that are not the workspace's."""
 
@@ -20,8 +21,10 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import docx
+import lxml.html
 import pymupdf
 import pytest
 from starlette.testclient import TestClient
@@ -678,3 +681,100 @@ def test_old_word_and_wps_files_are_imported_through_libreoffice(
         "2024Q3",
         ["今年以来，我街道扎实推进各项工作。"],
     )
+
+
+# -- issue 26.3, the review of an import; 26.5, proofreading in place -------------------------------
+
+# A page copied from a website, written for these tests: its title names no office and no year;
+# a navigation line, a source line and print buttons around it.
+WEB_PAGE = (ROOT / "tests" / "data" / "editor" / "web-page.txt").read_bytes()
+IMPORTED = "上半年.yaml"
+
+
+def imported(client: TestClient) -> dict[str, str]:
+    """The web page imported and opened: the headers of its editor page's calls."""
+    files = {"file": ("上半年.txt", WEB_PAGE, "text/plain")}
+    assert client.post("/import", files=files, headers=token(client)).json()["imported"] == [IMPORTED]
+    return opened(client, IMPORTED)
+
+
+def test_an_imports_guesses_and_drops_are_listed_for_review(client: TestClient) -> None:
+    imported(client)
+    page = lxml.html.document_fromstring(client.get(f"/edit/{quote(IMPORTED)}").text)
+    guesses = page.xpath("//ul[@id='guesses']/li")
+    assert [" ".join(li.text_content().split()) for li in guesses] == [
+        "发文机关：标题中没有发文机关，取自落款“河西街道办事处” 确认",
+        "工作期间：取自开头的“上半年”，年份按成文日期 2024年7月5日 确认",
+    ]
+    assert [li.xpath(".//a/@href")[0] for li in guesses] == ["#f-office", "#f-period"]  # the fields they are
+    kinds = page.xpath("//div[@id='dropped']/details")
+    assert [kind.xpath("summary")[0].text_content() for kind in kinds] == [
+        "网站的导航（1 处）",
+        "网站的来源、作者或发布信息（1 处）",
+        "网站的分享、打印按钮（1 处）",
+    ]
+    assert [li.text_content() for li in kinds[0].xpath(".//li")] == ["第 1 行：首页 > 工作动态 > 正文"]
+    assert page.xpath("//a[@id='draft-pdf']/@data-filename") == ["上半年（草稿）.pdf"]
+    # A report that was not imported in this run has nothing to review, and no draft download.
+    plain = lxml.html.document_fromstring(client.get(f"/edit/{SAMPLE}").text)
+    assert plain.xpath("//*[@id='review' or @id='draft-pdf']") == []
+
+
+def test_a_final_download_waits_for_every_guess_to_be_confirmed(client: TestClient) -> None:
+    headers = imported(client)
+    url = f"/edit/{quote(IMPORTED)}"
+    refused = client.get(f"{url}/download.pdf", headers=headers)
+    assert refused.status_code == 422
+    assert refused.json()["error"] == (
+        "导入时推断的发文机关、工作期间还没有核对：请在“导入核对”中逐项确认后再下载；也可以先下载草稿（文件名标有“草稿”）"
+    )
+    draft = client.get(f"{url}/draft.docx", headers=headers)
+    assert draft.status_code == 200 and draft.content.startswith(b"PK")
+    assert draft.headers["content-disposition"] == f"attachment; filename*=UTF-8''{quote('上半年（草稿）.docx')}"
+
+    assert client.post(f"{url}/confirm", data={"__field": "office"}, headers=headers).json() == {"pending": ["period"]}
+    assert "工作期间还没有核对" in client.get(f"{url}/download.pdf", headers=headers).json()["error"]
+    assert client.post(f"{url}/confirm", data={"__field": "period"}, headers=headers).json() == {"pending": []}
+    final = client.get(f"{url}/download.pdf", headers=headers)
+    assert final.status_code == 200 and final.content.startswith(b"%PDF")
+    assert final.headers["content-disposition"] == f"attachment; filename*=UTF-8''{quote('上半年.pdf')}"
+    # The page opened again shows them confirmed; a field that was not guessed is not confirmed.
+    page = lxml.html.document_fromstring(client.get(url).text)
+    assert page.xpath("//ul[@id='guesses']/li/button/text()") == ["已确认", "已确认"]
+    wrong = client.post(f"{url}/confirm", data={"__field": "subject"}, headers=headers)
+    assert wrong.status_code == 400 and wrong.json()["error"] == "没有这一项要核对：请刷新页面"
+    elsewhere = client.post(f"/edit/{SAMPLE}/confirm", data={"__field": "office"}, headers=opened(client))
+    assert elsewhere.status_code == 400
+
+
+def test_findings_are_listed_with_what_the_proofreader_can_fix(client: TestClient, workspace: Path) -> None:
+    headers = opened(client)
+    typed = "我街道高度重视,扎实推进各项创建工作。现将有关工作情况汇报如下："
+    answer = client.post(f"/edit/{SAMPLE}/update", data={"opening[0]": typed}, headers=headers).json()
+    (finding,) = [f for f in answer["findings"] if f["path"] == "opening[0]"]
+    assert finding["fixable"] and finding["message"] in answer["messages"]["opening[0]"]
+    assert finding["message"].startswith("半角标点：")
+
+    fixed = client.post(
+        f"/edit/{SAMPLE}/fix",
+        data={"opening[0]": typed, "__path": "opening[0]", "__code": finding["code"]},
+        headers=headers,
+    ).json()
+    (field,) = lxml.html.fragment_fromstring(fixed["form"], create_parent="div").xpath("//textarea[@name='opening[0]']")
+    assert field.text == typed.replace(",", "，")  # the form drawn again with the fix
+    after = client.post(f"/edit/{SAMPLE}/update", data={}, headers=headers).json()
+    assert not [f for f in after["findings"] if f["path"] == "opening[0]"]
+    assert client.post(f"/edit/{SAMPLE}/save", headers=headers).json()["ok"]
+    assert typed.replace(",", "，") in (workspace / SAMPLE).read_text(encoding="utf-8")
+
+
+def test_a_fix_is_refused_where_there_is_nothing_of_the_clerks_to_fix(client: TestClient) -> None:
+    headers = opened(client)
+    nowhere = client.post(
+        f"/edit/{SAMPLE}/fix", data={"__path": "parts[9].body[0]", "__code": "CR101"}, headers=headers
+    )
+    assert nowhere.status_code == 400 and nowhere.json()["error"] == "这一处无法自动修正：请按提示手工修改"
+    broken = client.post(
+        f"/edit/{SAMPLE}/fix", data={"subject": "", "__path": "opening[0]", "__code": "CR101"}, headers=headers
+    )
+    assert broken.status_code == 422 and broken.json()["error"] == "报告还有错误，改正后才能自动修正"

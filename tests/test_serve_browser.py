@@ -50,6 +50,9 @@ SUMMARY = """河西街道办事处2024年第三季度创建全国文明城市工
 2024年10月8日
 """
 
+# A page copied from a website (tests/data/editor): its office and period guessed, its navigation dropped.
+WEB_PAGE = (ROOT / "tests" / "data" / "editor" / "web-page.txt").read_bytes()
+
 expect.set_options(timeout=TIMEOUT)
 
 
@@ -477,3 +480,68 @@ def test_the_outline_beside_the_form_scrolls_it_and_follows_it(browser: Browser,
         expect(outline.get_by_role("link", name="车辆乱停乱放现象比较严重")).to_be_hidden()  # still folded
     finally:
         context.close()
+
+
+def test_an_import_is_reviewed_before_its_final_download(page: Page) -> None:
+    """Issue 26.3: the guesses with what they were taken from, each confirmed with a click; what
+    was dropped, by kind, opened on demand; a draft download while guesses wait, named 草稿."""
+    page.goto("/")
+    upload: FilePayload = {"name": "网页上半年.txt", "mimeType": "text/plain", "buffer": WEB_PAGE}
+    page.locator("#import-file").set_input_files(files=[upload])
+    page.locator("#import-report").get_by_role("button", name="导入").click()
+    page.wait_for_url(f"**/edit/{quote('网页上半年.yaml')}")
+    preview(page)
+    review = page.locator("#review")
+    guesses = review.locator("#guesses > li")
+    expect(guesses).to_have_count(2)
+    expect(guesses.first).to_contain_text("发文机关：标题中没有发文机关，取自落款“河西街道办事处”")
+    dropped = review.locator("details.dropped")
+    expect(dropped).to_have_count(3)
+    expect(dropped.first.locator("summary")).to_have_text("网站的导航（1 处）")
+    expect(dropped.first.locator("li")).to_be_hidden()  # closed until the clerk opens the kind
+    dropped.first.locator("summary").click()
+    expect(dropped.first.locator("li")).to_have_text("第 1 行：首页 > 工作动态 > 正文")
+
+    page.click("#download-pdf")
+    expect(page.locator("#status")).to_contain_text("导入时推断的发文机关、工作期间还没有核对")
+    with page.expect_download() as info:
+        page.click("#draft-pdf")
+    assert info.value.suggested_filename == "网页上半年（草稿）.pdf"
+
+    guesses.first.get_by_role("link", name="发文机关").click()
+    expect(page.locator('input[name="office"]')).to_be_focused()
+    guesses.first.get_by_role("button", name="确认").click()
+    expect(guesses.first.get_by_role("button")).to_have_text("已确认")
+    expect(page.locator("#status")).to_have_text("还有 1 项待核对")
+    guesses.nth(1).get_by_role("button", name="确认").click()
+    expect(page.locator("#status")).to_have_text("推断的各项都已确认：可以下载正式文档")
+    with page.expect_download() as info:
+        page.click("#download-pdf")
+    assert info.value.suggested_filename == "网页上半年.pdf"
+    path = info.value.path()
+    assert path is not None and pdf_text(Path(path).read_bytes()).startswith("创建全国文明城市工作总结上半年，")
+
+
+def test_findings_are_listed_beside_the_form_and_fixed_there(page: Page, report: str) -> None:
+    """Issue 26.5: each finding in the list names its place in the form and opens it; 修正 where
+    the proofreader can mend it writes the fix into the form."""
+    generation = open_editor(page, report)
+    count = page.locator("#findings-count")
+    expect(count).to_have_text("（没有发现问题）")
+    page.fill('textarea[name="opening[0]"]', "我街道高度重视,扎实推进各项创建工作。现将有关工作情况汇报如下：")
+    found = page.locator("#findings > li")
+    expect(found).to_have_count(1)
+    expect(count).to_have_text("（1 处）")
+    expect(found.first).to_contain_text("开头 1：半角标点：")
+    page.locator("#report").evaluate("form => form.scrollTop = form.scrollHeight")
+    found.first.get_by_role("link").click()
+    expect(page.locator('textarea[name="opening[0]"]')).to_be_focused()
+    found.first.get_by_role("button", name="修正").click()
+    expect(page.locator('textarea[name="opening[0]"]')).to_have_value(
+        "我街道高度重视，扎实推进各项创建工作。现将有关工作情况汇报如下："
+    )
+    expect(found).to_have_count(0)
+    expect(count).to_have_text("（没有发现问题）")
+    preview(page, generation)
+    page.fill('input[name="subject"]', "")
+    expect(count).to_have_text("（报告有错误，改正后校对）")

@@ -103,6 +103,11 @@ def served_pages(client: TestClient) -> dict[str, str]:
     pages = {"/": client.get("/", headers=HTML).text}
     for name in EVERY:  # reports written in Chinese (the sample's own text has LED screens)
         pages[name] = client.get(f"/edit/{name}", headers=HTML).text
+    # An import's review: its guesses and what was dropped, by kind.
+    upload = {"file": ("网页.txt", (ROOT / "tests" / "data" / "editor" / "web-page.txt").read_bytes(), "text/plain")}
+    (name,) = client.post("/import", files=upload, headers=editor_headers(client, EVERY[0])).json()["imported"]
+    pages["import"] = client.get(f"/edit/{name}", headers=HTML).text
+    assert 'id="guesses"' in pages["import"] and 'id="dropped"' in pages["import"]
     headers = editor_headers(client, EVERY[0])
     # The form as each list operation draws it again: new empty entries of every kind.
     for op, path in [

@@ -24,6 +24,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from ..checking.finding import Finding
+from ..checking.proofreader import fix_text
 from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import CivreportError, InputError
 from ..model import Period, PeriodError, Report
@@ -38,8 +40,9 @@ from ..readers.problems import field_errors, field_path
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from .bodies import TooLarge, bounded
 from .drafts import Draft, Drafts, StaleDraft
-from .forms import PERIOD_ERROR, apply_form, form, form_errors, operate
+from .forms import PERIOD_ERROR, apply_form, form, form_errors, operate, put_text
 from .preview import Previewer
+from .review import Review
 from .workspace import OutsideWorkspace, Workspace
 
 HERE = Path(__file__).parent
@@ -96,6 +99,7 @@ class Editor:
         self.created = created  # made for this run: the home page says so
         self.drafts = Drafts()
         self.previews = Previewer()
+        self.reviews: dict[str, Review] = {}  # of the reports imported in this run, by name
         self.token = secrets.token_urlsafe(32)
 
     # -- helpers ------------------------------------------------------------------------------
@@ -135,25 +139,32 @@ class Editor:
             raise NotOffered
         return data
 
-    def messages(self, name: str, data: dict[str, Any]) -> tuple[dict[str, list[str]], OfficeProfile | None]:
+    def messages(
+        self, name: str, data: dict[str, Any]
+    ) -> tuple[dict[str, list[str]], OfficeProfile | None, list[Finding]]:
         """Each field's validation errors, else its proofreading findings and what reading it
-        has to tell; and the office profile to render it under when it can be rendered."""
+        has to tell; the office profile to render it under when it can be rendered; and the
+        findings, for the list beside the form."""
         diagnostics = Diagnostics()
         try:
             document = self.report(name, data, diagnostics)
         except ValidationError as exc:
-            return _at_fields((field_path(loc), message) for loc, message in field_errors(exc)) | {
-                path: [message] for path, message in form_errors(data).items()
-            }, None
+            return (
+                _at_fields((field_path(loc), message) for loc, message in field_errors(exc))
+                | {path: [message] for path, message in form_errors(data).items()},
+                None,
+                [],
+            )
         out = _at_fields((d.path, d.message) for d in diagnostics)
         try:
             office = self.office(name, data)
         except InputError as exc:
             out.setdefault("profile", []).append(str(exc))
-            return out, None
-        for finding in check(document, office):
-            out.setdefault(finding.path, []).append(f"{finding.name}：{finding.message}")
-        return out, office
+            return out, None, []
+        findings = check(document, office)
+        for finding in findings:
+            out.setdefault(finding.path, []).append(shown_finding(finding))
+        return out, office, findings
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
@@ -194,6 +205,7 @@ class Editor:
             "profiles": self.workspace.profiles(),
             "profile": shown_profile(data.get("profile")),
             "draft": key,
+            "review": self.reviews.get(name),
         }
         return PAGES.TemplateResponse(request, "editor.html", context)
 
@@ -205,11 +217,14 @@ class Editor:
         fields = await self.fields(request)
         data = self.profiled(draft, apply_form(draft.data, fields), dict(fields).get("__profile"))
         draft.data = data
-        messages, office = await run_in_threadpool(self.messages, draft.name, data)
+        messages, office, findings = await run_in_threadpool(self.messages, draft.name, data)
         draft.generation += 1
         if office is not None:
             self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)), office)
-        return JSONResponse({"messages": messages, "generation": draft.generation, "valid": office is not None})
+        listed = [{"path": f.path, "message": shown_finding(f), "code": f.code, "fixable": f.fixable} for f in findings]
+        return JSONResponse(
+            {"messages": messages, "generation": draft.generation, "valid": office is not None, "findings": listed}
+        )
 
     async def operate(self, request: Request) -> Response:
         _, draft = self.draft(request)
@@ -221,6 +236,41 @@ class Editor:
             return JSONResponse({"error": "无法执行这个操作：请刷新页面后重试"}, status_code=400)
         draft.data = self.profiled(draft, data, values.get("__profile"))
         return JSONResponse({"form": str(form(draft.data))})
+
+    async def fix(self, request: Request) -> Response:
+        """The form posted, with the proofreader's fix of one finding (``__code`` at the field
+        ``__path``) applied to the draft, as ``civreport check --fix`` would; the form again."""
+        _, draft = self.draft(request)
+        fields = await self.fields(request)
+        values = dict(fields)
+        path, code = values.get("__path", ""), values.get("__code", "")
+        data = self.profiled(draft, apply_form(draft.data, fields), values.get("__profile"))
+        try:
+            report = self.report(draft.name, data).report
+        except ValidationError:
+            return JSONResponse({"error": "报告还有错误，改正后才能自动修正"}, status_code=422)
+        texts = {t.path: t.text for t in report.all_texts()}
+        if path not in texts:
+            return JSONResponse({"error": "这一处无法自动修正：请按提示手工修改"}, status_code=400)
+        fixed = fix_text(texts[path], {code}, report, self.office(draft.name, data).settings.house)
+        try:
+            draft.data = put_text(data, path, fixed)
+        except (KeyError, IndexError, TypeError):  # a text the report makes itself, not the clerk's
+            return JSONResponse({"error": "这一处无法自动修正：请按提示手工修改"}, status_code=400)
+        return JSONResponse({"form": str(form(draft.data))})
+
+    async def confirm(self, request: Request) -> Response:
+        """A guess of the import confirmed: the fields still to confirm."""
+        name = self.name(request)
+        review = self.reviews.get(name)
+        field = dict(await self.fields(request)).get("__field", "")
+        try:
+            if review is None:
+                raise KeyError(field)
+            review.confirm(field)
+        except KeyError:
+            return JSONResponse({"error": "没有这一项要核对：请刷新页面"}, status_code=400)
+        return JSONResponse({"pending": [g.field for g in review.pending()]})
 
     async def preview(self, request: Request) -> Response:
         key, draft = self.draft(request)
@@ -241,11 +291,22 @@ class Editor:
         return Response(rendered.pages[index], media_type="image/png", headers={"Cache-Control": "no-store"})
 
     async def download(self, request: Request) -> Response:
+        """The document, final: refused while a guess of the import is not confirmed."""
+        return await self._download(request, final=True)
+
+    async def download_draft(self, request: Request) -> Response:
+        """The document as it stands, its file named a draft (草稿), guesses confirmed or not."""
+        return await self._download(request, final=False)
+
+    async def _download(self, request: Request, final: bool) -> Response:
         _, draft = self.draft(request)
         name = draft.name
         fmt = str(request.path_params["fmt"])
         if fmt not in ("pdf", "docx"):
             return _page_error(request, "只能下载 PDF 或 Word 文档", 404)
+        review = self.reviews.get(name)
+        if final and review and (refusal := review.refusal()):
+            return JSONResponse({"error": refusal}, status_code=422)
         try:
             document = self.report(name, draft.data)
         except ValidationError:
@@ -261,7 +322,7 @@ class Editor:
             )
 
         data = await run_in_threadpool(make)
-        filename = f"{Path(name).stem}.{fmt}"
+        filename = f"{Path(name).stem}{'' if final else '（草稿）'}.{fmt}"
         media = (
             "application/pdf"
             if fmt == "pdf"
@@ -317,6 +378,7 @@ class Editor:
         for part in (result, *result.more):
             name = self.workspace.free_name(Path(filename).stem)
             self.workspace.create(name, part.to_yaml())
+            self.reviews[name] = Review.of(part)
             names.append(name)
         return JSONResponse({"url": f"/edit/{quote(names[0])}", "imported": names})
 
@@ -395,7 +457,10 @@ def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = No
         Route("/edit/{name}/save", editor.save, methods=["POST"]),
         Route("/edit/{name}/preview/{generation:int}", editor.preview),
         Route("/edit/{name}/page/{generation:int}/{page:int}.png", editor.page),
+        Route("/edit/{name}/fix", editor.fix, methods=["POST"]),
+        Route("/edit/{name}/confirm", editor.confirm, methods=["POST"]),
         Route("/edit/{name}/download.{fmt}", editor.download),
+        Route("/edit/{name}/draft.{fmt}", editor.download_draft),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
@@ -418,6 +483,11 @@ def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = No
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers, lifespan=lifespan)
     app.state.workspace = editor.workspace.root
     return app
+
+
+def shown_finding(finding: Finding) -> str:
+    """A finding as the editor shows it, at its field and in the list."""
+    return f"{finding.name}：{finding.message}"
 
 
 def _at_fields(found: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

@@ -513,3 +513,15 @@ def operate(data: dict[str, Any], op: str, path: str) -> dict[str, Any]:
         if 0 <= other < len(entries):
             entries[index], entries[other] = entries[other], entries[index]
     return out
+
+
+def put_text(data: dict[str, Any], path: str, text: str) -> dict[str, Any]:
+    """``data`` with the text at the field ``path`` (as findings name it) replaced by ``text``;
+    KeyError, IndexError or TypeError for a field the data does not hold."""
+    out = copy.deepcopy(data)
+    *parents, last = field_loc(path)
+    parent = _get(out, tuple(parents))
+    if not isinstance(parent[last], str):
+        raise TypeError(path)
+    parent[last] = text
+    return out

@@ -1,6 +1,6 @@
 // The editor's few behaviours: post the form as the clerk types (after a pause), show each
-// message at its field, load the newest preview; list buttons; save; download; new and import
-// on the home page. Every write carries the page's token, and every call on a report the key of
+// message at its field, load the newest preview; list buttons; the findings beside the form with
+// their fixes; an import's guesses confirmed; save; download; new and import on the home page. Every write carries the page's token, and every call on a report the key of
 // this page's own draft.
 "use strict";
 (function () {
@@ -137,6 +137,7 @@
       newest = body.generation;
       formMessages = body.messages;
       showMessages(body.messages);
+      listFindings(body.valid, body.findings);
       const state = document.getElementById("preview-state");
       if (body.valid) { state.textContent = "正在生成预览……"; loadPreview(body.generation); }
       else { state.textContent = "报告有错误，改正后更新预览"; }
@@ -145,16 +146,15 @@
     form.addEventListener("input", () => { unsaved = true; clearTimeout(timer); timer = setTimeout(update, 500); });
     form.addEventListener("change", () => { unsaved = true; clearTimeout(timer); timer = setTimeout(update, 100); });
     document.getElementById("profile").addEventListener("change", () => { unsaved = true; update(); });
-    form.addEventListener("click", async (event) => {
-      const button = event.target.closest("button.op");
-      if (!button) return;
-      clearTimeout(timer);  // the operation posts the form itself
+    // A change the server makes to the form (a list operation, a fix): the form posted with
+    // ``extra``, drawn again as the answer has it, then an update for its messages and preview.
+    function redrawn(url, extra) {
+      clearTimeout(timer);  // the call posts the form itself
       timer = null;
       enqueue(async () => {
         const data = new FormData(form);
-        data.append("__op", button.dataset.op);
-        data.append("__path", button.dataset.path);
-        const response = await post(`/edit/${name}/op`, data);
+        for (const [key, value] of Object.entries(extra)) data.append(key, value);
+        const response = await post(url, data);
         const body = await response.json();
         if (!response.ok) { status(body.error); return; }
         unsaved = true;
@@ -166,7 +166,66 @@
         drawOutline();
       });
       update();
+    }
+    form.addEventListener("click", (event) => {
+      const button = event.target.closest("button.op");
+      if (button) redrawn(`/edit/${name}/op`, {__op: button.dataset.op, __path: button.dataset.path});
     });
+
+    // Where a field is, as the clerk finds it: the entries it is in and its label (部分 1 › 正文 2).
+    function placeOf(path) {
+      const field = form.querySelector(`[name="${CSS.escape(path)}"]`) || document.getElementById(`f-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`);
+      if (!field) return {field: null, text: "全文"};
+      const names = [];
+      for (let at = field.closest("fieldset.model"); at; at = at.parentElement.closest("fieldset.model")) names.unshift(at.getAttribute("aria-label"));
+      const label = field.id && document.querySelector(`label[for="${CSS.escape(field.id)}"]`);
+      if (label && !names.includes(label.textContent)) names.push(label.textContent);
+      return {field, text: names.join(" › ")};
+    }
+    const reveal = (field) => {
+      for (let more = field.closest("details"); more; more = more.parentElement.closest("details")) more.open = true;
+      field.scrollIntoView({block: "center"});
+      field.focus?.({preventScroll: true});
+    };
+
+    // The proofreader's findings beside the form: each at its field, with 修正 where it can mend it.
+    function listFindings(valid, findings) {
+      const list = document.getElementById("findings");
+      document.getElementById("findings-count").textContent = !valid ? "（报告有错误，改正后校对）" : findings.length ? `（${findings.length} 处）` : "（没有发现问题）";
+      list.replaceChildren(...(valid ? findings : []).map((finding) => {
+        const place = placeOf(finding.path);
+        const go = Object.assign(document.createElement("a"), {href: "#", textContent: place.text, className: "to-field"});
+        go.addEventListener("click", (event) => { event.preventDefault(); if (place.field) reveal(place.field); });
+        const entry = row(go, `：${finding.message}`);
+        if (finding.fixable) {
+          const fix = Object.assign(document.createElement("button"), {type: "button", textContent: "修正", className: "fix"});
+          fix.addEventListener("click", () => redrawn(`/edit/${name}/fix`, {__path: finding.path, __code: finding.code}));
+          entry.append(" ", fix);
+        }
+        return entry;
+      }));
+    }
+
+    // An import's guesses, confirmed one by one; a field's name opens it in the form.
+    for (const button of document.querySelectorAll("#guesses button.confirm")) {
+      button.addEventListener("click", () => enqueue(async () => {
+        const data = new FormData();
+        data.append("__field", button.dataset.field);
+        const response = await post(`/edit/${name}/confirm`, data);
+        const body = await response.json();
+        if (!response.ok) { status(body.error); return; }
+        button.closest("li").classList.add("confirmed");
+        Object.assign(button, {disabled: true, textContent: "已确认"});
+        status(body.pending.length ? `还有 ${body.pending.length} 项待核对` : "推断的各项都已确认：可以下载正式文档");
+      }));
+    }
+    for (const link of document.querySelectorAll("#guesses a.to-field")) {
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        const field = document.getElementById(link.getAttribute("href").slice(1));
+        if (field) reveal(field);
+      });
+    }
     document.getElementById("save").addEventListener("click", () => {
       flush();
       enqueue(async () => {
@@ -176,7 +235,7 @@
         status(body.message || body.error);
       });
     });
-    for (const link of document.querySelectorAll("#download-pdf, #download-docx")) {
+    for (const link of document.querySelectorAll("#download-pdf, #download-docx, #draft-pdf, #draft-docx")) {
       link.addEventListener("click", async (event) => {
         event.preventDefault();  // the download is of the draft: first the last keystrokes into it
         await flush();
