@@ -16,6 +16,7 @@ import pytest
 
 import civreport
 from civreport.batch import Job, load_manifest, run
+from civreport.batch.executors import process_pool
 from civreport.cli import main
 
 from conftest import SAMPLES, YAML, cli_env, closing_block, office_with_template, unit_input
@@ -229,26 +230,34 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.slow
-def test_worker_pools_are_replaced_on_long_runs_without_hanging(
+def test_a_worker_past_the_memory_limit_is_retired_without_hanging(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pools are renewed every DOCUMENTS_PER_WORKER documents a worker (here 1: a new pool for
-    every two documents); max_tasks_per_child would deadlock here (CPython gh-115634)."""
-    import signal
-
+    """Every worker passes a limit of 1 MB with its first document: the pool is replaced once
+    the documents in hand are made (three a pool: one each and one spare), and the run goes on;
+    max_tasks_per_child would deadlock here (CPython gh-115634)."""
     from civreport.batch import runner
 
-    monkeypatch.setattr(runner, "DOCUMENTS_PER_WORKER", 1)
+    pools: list[object] = []
+
+    def counted(workers: int) -> object:
+        pools.append(process_pool(workers))
+        return pools[-1]
+
+    monkeypatch.setattr(runner, "process_pool", counted)
     jobs = _jobs(tmp_path) + [
         Job(f"{j.name}2", j.input, (j.outputs[0].replace(".docx", "2.docx"),)) for j in _jobs(tmp_path)
     ]
     signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the batch hung"))
     signal.alarm(120)
     try:
-        outcomes = run(jobs, workers=2)
+        outcomes = run(jobs, workers=2, worker_memory=1)
     finally:
         signal.alarm(0)
     assert len(outcomes) == 6 and all(o.written for o in outcomes)
+    assert len(pools) == 2
+    assert all(o.written for o in run(jobs, workers=2, force=True))
+    assert len(pools) == 3  # under the default limit, the six documents take one pool
 
 
 def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedProcess[str]]:
@@ -338,15 +347,16 @@ def test_each_thread_job_reports_its_own_diagnostics_and_no_others(tmp_path: Pat
         )
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_no_font_copies_are_left_in_the_temporary_folder(tmp_path: Path, jobs: str) -> None:
+@pytest.mark.parametrize("jobs", [["--jobs", "1"], ["--jobs", "2"], ["--jobs", "2", "--worker-memory", "1"]])
+def test_no_font_copies_are_left_in_the_temporary_folder(tmp_path: Path, jobs: list[str]) -> None:
     """WeasyPrint copies the fonts (30 MB of CJK) into a temporary folder it removes only when
-    its configuration is collected; a render, in one process or in workers, leaves none."""
+    its configuration is collected; a render, in one process or in workers, leaves none, nor
+    does a worker retired past the memory limit (it ends normally: its finalizers run)."""
     temp = tmp_path / "tmp"
     temp.mkdir()
     samples = [str(s) for s in SAMPLES[:2]]
     done = subprocess.run(
-        ["civreport", "render", *samples, "--to", "pdf", "--out", str(tmp_path / "out"), "--jobs", jobs, "-q"],
+        ["civreport", "render", *samples, "--to", "pdf", "--out", str(tmp_path / "out"), *jobs, "-q"],
         env={**cli_env(), "TMPDIR": str(temp)},
         capture_output=True,
         text=True,
