@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
+import sys
 import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+import distributed
 import docx
 import pytest
 
@@ -207,6 +213,84 @@ def test_the_api_takes_any_executor(tmp_path: Path) -> None:
     with ThreadPoolExecutor(2) as pool:
         outcomes = run(_jobs(tmp_path), executor=pool)
     assert [o.name for o in outcomes] == ["a", "b", "c"] and all(o.written for o in outcomes)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A Dask scheduler and two worker processes (a nanny each, one thread) on loopback, started
+    as a cluster's administrator starts them; its address (dask://…) and the workers' temporary
+    folder. Ready once the scheduler says both workers have joined."""
+    temp = tmp_path_factory.mktemp("dask-tmp")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).parent / "dask")
+    env = {**cli_env(), "TMPDIR": str(temp)}
+    started = [
+        subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    started += [
+        subprocess.Popen(
+            [dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(2)
+    ]
+    try:
+        with distributed.Client(address, timeout=60) as client:  # retries until the scheduler listens
+            client.wait_for_workers(2, timeout=120)
+        yield f"dask://127.0.0.1:{port}", temp
+    finally:
+        for process in reversed(started):  # the workers first, then the scheduler
+            process.terminate()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def worker_pids(address: str) -> set[int]:
+    with distributed.Client(address.replace("dask://", "tcp://"), timeout=30) as client:
+        return set(client.run(os.getpid).values())
+
+
+@pytest.mark.slow
+def test_a_batch_on_a_dask_cluster_of_two_worker_processes(dask_cluster: tuple[str, Path], tmp_path: Path) -> None:
+    address, _ = dask_cluster
+    jobs = [replace(job, outputs=(*job.outputs, job.outputs[0].replace(".docx", ".pdf"))) for job in _jobs(tmp_path)]
+    outcomes = run(jobs, executor=address)
+    assert all(o.written and not o.failed for o in outcomes), outcomes
+    assert docx.Document(str(tmp_path / "out" / "b.docx")).paragraphs
+    assert (tmp_path / "out" / "c.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_a_dask_worker_past_the_memory_limit_is_retired_and_replaced(
+    dask_cluster: tuple[str, Path], tmp_path: Path
+) -> None:
+    """Every worker passes a limit of 1 MB with its document: it retires, ending normally (its
+    copy of the fonts is removed by its finalizer), and its nanny starts a new one."""
+    address, temp = dask_cluster
+    before = worker_pids(address)
+    jobs = [replace(job, outputs=(job.outputs[0].replace(".docx", ".pdf"),)) for job in _jobs(tmp_path)]
+    outcomes = run(jobs, executor=address, worker_memory=1)
+    assert all(o.written and not o.failed for o in outcomes), outcomes
+    deadline = time.monotonic() + 120
+    while (len(now := worker_pids(address)) < 2 or now & before or list(temp.glob("weasyprint-*"))) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.5)
+    assert len(now) == 2 and not now & before, (before, now)
+    assert list(temp.glob("weasyprint-*")) == []
 
 
 @pytest.mark.slow

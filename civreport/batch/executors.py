@@ -3,6 +3,7 @@ or a Dask cluster (``civreport[dask]``): a scheduler's address, or a local clust
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import multiprocessing
@@ -72,15 +73,24 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def in_dask_worker(job: Job, memory_mb: float) -> Outcome:
-    """``run_job`` on a Dask worker, which retires past ``memory_mb`` as a worker at the end
-    of its ``--lifetime`` does: it takes no new task, hands its results over, ends normally
-    (its finalizers run) and its nanny starts a new one."""
+    """``run_job`` on a Dask worker, which retires once it has passed ``memory_mb``."""
     outcome = run_job(job)
     if resident_mb() > memory_mb:
         distributed: Any = importlib.import_module("distributed")
         worker = distributed.get_worker()
-        worker.loop.add_callback(worker.close_gracefully, restart=True, reason="civreport-worker-memory")
+        worker.loop.add_callback(_retire, worker, worker.get_current_task())
     return outcome
+
+
+async def _retire(worker: Any, key: object) -> None:
+    """Once the client has the document's outcome (it lets go of it, and the worker forgets the
+    task), the worker retires as one at the end of its ``--lifetime`` does: it takes no new
+    task, hands its results over, ends normally (its finalizers run) and its nanny starts a new
+    one. Retiring before that lost the outcome when the other workers were retiring too, and
+    the document was made again, and again."""
+    while key in worker.state.tasks:
+        await asyncio.sleep(0.05)
+    await worker.close_gracefully(restart=True, reason="civreport-worker-memory")
 
 
 def _deaf_forkserver() -> None:

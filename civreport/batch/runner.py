@@ -38,7 +38,7 @@ def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progr
     futures = {pool.submit(task, job): job for job in jobs}
     try:
         for future in as_completed(futures):
-            job = futures[future]
+            job = futures.pop(future)  # let go: a Dask worker then drops the result it holds
             try:
                 outcomes[job.name] = future.result()
             except Exception as exc:
