@@ -344,8 +344,9 @@ def test_a_worker_past_the_memory_limit_is_retired_without_hanging(
     assert len(pools) == 3  # under the default limit, the six documents take one pool
 
 
-def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedProcess[str]]:
-    """A batch of ``count`` documents on two workers, Ctrl-C once the first is made: how many
+def interrupted(tmp_path: Path, count: int, *options: str) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """A batch of ``count`` documents on two workers (``options`` may name the executor),
+    Ctrl-C once the first is made: how many
     were made then, and the run. The run cannot end before the signal: the first document is a
     report of 1,300,000 characters (some 2,000 pages of PDF, a minute's work or more), and its
     worker is still at it when the other has made its small one. (A named pipe held it once;
@@ -364,7 +365,7 @@ def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedPr
         + "".join(f"  - {{unit: {unit}}}\n" for unit in units),
         encoding="utf-8",
     )
-    command = ["civreport", "batch", str(tmp_path / "batch.yaml"), "--jobs", "2"]
+    command = ["civreport", "batch", str(tmp_path / "batch.yaml"), "--jobs", "2", *options]
     process = subprocess.Popen(
         command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
@@ -398,6 +399,29 @@ def test_ctrl_c_stops_a_pool_run_at_once_and_leaves_only_whole_files(tmp_path: P
     assert all(p.read_bytes().startswith(b"%PDF") and b"%%EOF" in p.read_bytes()[-1024:] for p in made)
     rerun = civreport_cli("batch", "batch.yaml", "--jobs", "2", cwd=tmp_path)
     assert rerun.returncode == 0 and len(list((tmp_path / "out").glob("*/2024Q3.pdf"))) == 20
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_dask_run_at_once(dask_cluster: tuple[str, Path], tmp_path: Path) -> None:
+    """As a pool run stops: the document in hand on the cluster stops (the long one would keep
+    its worker a minute or more), none starts after the run has ended, every file written is
+    whole. (The cluster goes on while the run is held still: how many were made then is not
+    what the run left.)"""
+    address, _ = dask_cluster
+    _, run = interrupted(tmp_path, 20, "--executor", address)
+    assert run.returncode == 130 and "已中断" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    made = sorted((tmp_path / "out").glob("*/2024Q3.pdf"))
+    with distributed.Client(address.replace("dask://", "tcp://"), timeout=30) as client:
+        # A lambda: the workers cannot import this module, cloudpickle sends it whole.
+        busy_threads = lambda dask_worker: len(dask_worker.active_threads)  # noqa: E731
+        deadline = time.monotonic() + 30
+        while any(client.run(busy_threads).values()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(client.run(busy_threads).values())
+    assert sorted((tmp_path / "out").glob("*/2024Q3.pdf")) == made and 1 <= len(made) < 20, made
+    assert not (tmp_path / "out" / "u00" / "2024Q3.pdf").exists()
+    assert not list((tmp_path / "out").rglob("*.tmp"))
+    assert all(p.read_bytes().startswith(b"%PDF") and b"%%EOF" in p.read_bytes()[-1024:] for p in made)
 
 
 @pytest.mark.slow

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import importlib
 import multiprocessing
 import os
 import signal
 import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing import forkserver
 from types import FrameType
@@ -72,14 +75,45 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     )
 
 
-def in_dask_worker(job: Job, memory_mb: float) -> Outcome:
-    """``run_job`` on a Dask worker, which retires once it has passed ``memory_mb``."""
-    outcome = run_job(job)
+class _Stopped(BaseException):
+    """Raised in a Dask worker's thread making a document of a run stopped by Ctrl-C; not an
+    Exception, so that no stage of the document takes it for a failure of its own."""
+
+
+# In a Dask worker: the runs stopped by Ctrl-C, and which run each thread's document is of.
+_stopped_runs: set[str] = set()
+_making: dict[int, str] = {}
+_making_lock = threading.Lock()
+
+
+def in_dask_worker(job: Job, memory_mb: float, run_id: str) -> Outcome:
+    """``run_job`` on a Dask worker, which retires once it has passed ``memory_mb``; none
+    starts once its run is stopped."""
+    if run_id in _stopped_runs:
+        raise _Stopped
+    with _making_lock:
+        _making[threading.get_ident()] = run_id
+    try:
+        outcome = run_job(job)
+    finally:
+        with _making_lock:  # the stop is raised here or not at all: never in Dask's own code
+            del _making[threading.get_ident()]
     if resident_mb() > memory_mb:
         distributed: Any = importlib.import_module("distributed")
         worker = distributed.get_worker()
         worker.loop.add_callback(_retire, worker, worker.get_current_task())
     return outcome
+
+
+def _stop_run(run_id: str) -> None:
+    """On each Dask worker when Ctrl-C stops a run: its documents in hand stop, as a pool's
+    do when the signal reaches them (Dask cancels a task only before it starts), and none of
+    its tasks that the cancellation has not reached yet starts."""
+    _stopped_runs.add(run_id)
+    with _making_lock:
+        for ident, run in _making.items():
+            if run == run_id:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_Stopped))
 
 
 async def _retire(worker: Any, key: object) -> None:
@@ -119,13 +153,26 @@ def interrupt(pool: ProcessPoolExecutor) -> None:
                 os.kill(process.pid, signal.SIGINT)
 
 
-def open_executor(spec: str, workers: int, memory_mb: float, stack: ExitStack) -> tuple[Executor, Task]:
-    """The executor ``spec`` names (other than the default process pool), closed with
-    ``stack``, and what it runs for each job."""
+@dataclass(frozen=True)
+class Workers:
+    """An executor, what it runs for each job, and how Ctrl-C stops the documents in hand."""
+
+    executor: Executor
+    task: Task = run_job
+    stop: Callable[[], object] = lambda: None
+
+
+def open_executor(spec: str, workers: int, memory_mb: float, stack: ExitStack) -> Workers:
+    """The executor ``spec`` names (other than the default process pool), closed with ``stack``."""
     if spec == "thread":
-        return stack.enter_context(ThreadPoolExecutor(max_workers=workers)), run_job
+        return Workers(stack.enter_context(ThreadPoolExecutor(max_workers=workers)))
     if spec == "dask" or spec.startswith(("dask://", "tcp://")):
-        return _dask_client(spec, workers, stack).get_executor(), partial(in_dask_worker, memory_mb=memory_mb)
+        client, run_id = _dask_client(spec, workers, stack), uuid.uuid4().hex
+        return Workers(
+            client.get_executor(),
+            partial(in_dask_worker, memory_mb=memory_mb, run_id=run_id),
+            partial(client.run, _stop_run, run_id),
+        )
     raise InputError.single(spec, f"未知的执行方式：应为 {EXECUTOR_HELP}")
 
 

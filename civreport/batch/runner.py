@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from typing import TextIO
 
 from ..errors import FontSubstitutionWarning
-from .executors import Task, in_worker, interrupt, open_executor, process_pool
+from .executors import Workers, in_worker, interrupt, open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
 from .worker import WORKER_MEMORY_MB, run_job, to_make
@@ -34,8 +34,8 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
     return out
 
 
-def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress, task: Task) -> None:
-    futures = {pool.submit(task, job): job for job in jobs}
+def _run_on(on: Workers, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
+    futures = {on.executor.submit(on.task, job): job for job in jobs}
     try:
         for future in as_completed(futures):
             job = futures.pop(future)  # let go: a Dask worker then drops the result it holds
@@ -47,6 +47,7 @@ def _run_on(pool: Executor, jobs: list[Job], outcomes: dict[str, Outcome], progr
     except KeyboardInterrupt:  # stop at once: what has not started never does
         for future in futures:
             future.cancel()
+        on.stop()
         raise
 
 
@@ -118,8 +119,7 @@ def run(
     progress = progress or Quiet()
     outcomes: dict[str, Outcome] = {}
     progress.start(len(jobs))
-    pool: Executor | None = None
-    task: Task = run_job
+    on: Workers | None = None
     own_pool = executor in (None, "process")
     rollups = {job.name for job in jobs if job.sources}
     with ExitStack() as stack:
@@ -146,13 +146,14 @@ def run(
             elif own_pool:
                 _run_on_pools(stale, min(workers, len(stale)), worker_memory, outcomes, progress)
             else:
-                if pool is None:
-                    if isinstance(executor, str):
-                        pool, task = open_executor(executor, workers, worker_memory, stack)
-                    else:
-                        assert executor is not None
-                        pool, task = executor, run_job
-                _run_on(pool, stale, outcomes, progress, task)
+                if on is None:
+                    assert executor is not None
+                    on = (
+                        open_executor(executor, workers, worker_memory, stack)
+                        if isinstance(executor, str)
+                        else Workers(executor)
+                    )
+                _run_on(on, stale, outcomes, progress)
     return [outcomes[job.name] for job in jobs]
 
 
