@@ -183,8 +183,8 @@ def _dask_client(spec: str, workers: int, stack: ExitStack) -> Any:
     except ImportError:
         raise InputError.single(spec, "需要安装 Dask：pip install 'civreport[dask]'") from None
     if spec == "dask":
-        # Without the statistical profiler, which samples each worker's stack every 10 ms:
-        # WeasyPrint's deep stacks made it cost a fifth more CPU a document (README).
+        # Without the statistical profiler, which samples each worker's deep stacks (WeasyPrint)
+        # every 10 ms for a dashboard that is not started.
         with dask.config.set({"distributed.worker.profile.enabled": False}):
             cluster = stack.enter_context(
                 distributed.LocalCluster(
