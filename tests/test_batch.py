@@ -21,9 +21,11 @@ import docx
 import pytest
 
 import civreport
-from civreport.batch import Job, load_manifest, run
+from civreport.batch import Job, Read, load_manifest, run
 from civreport.batch.executors import process_pool
 from civreport.cli import main
+from civreport.diagnostics import Diagnostics
+from civreport.pipeline import office_of
 
 from conftest import SAMPLES, YAML, cli_env, closing_block, office_with_template, unit_input
 
@@ -207,6 +209,21 @@ def _jobs(tmp_path: Path) -> list[Job]:
         source.write_text(unit_input(unit), encoding="utf-8")
         jobs.append(Job(unit, str(source), (str(tmp_path / "out" / f"{unit}.docx"),)))
     return jobs
+
+
+def test_a_worker_makes_the_document_from_the_input_as_read_and_does_not_read_it_again(tmp_path: Path) -> None:
+    """What render hands the worker: the report, its profile and what reading it said. The file
+    is spoilt after it was read: the worker, which would fail to read it, does not."""
+    source = tmp_path / "a.yaml"
+    source.write_text(YAML.replace("- title: 强化组织领导", '- title: "强化\\a组织领导"'), encoding="utf-8")
+    diagnostics = Diagnostics()
+    document = civreport.load(source, diagnostics=diagnostics)
+    read = Read(document, office_of(document), tuple(diagnostics))
+    source.write_text("office: [\n", encoding="utf-8")
+    [outcome] = run([Job("a", str(source), (str(tmp_path / "out" / "a.docx"),), read=read)], workers=1)
+    assert outcome.written and not outcome.failed, outcome
+    assert any("已删除无法打印的字符 U+0007" in str(d) for d in outcome.diagnostics), outcome.diagnostics
+    assert any("强化组织领导" in p.text for p in docx.Document(str(tmp_path / "out" / "a.docx")).paragraphs)
 
 
 def test_the_api_takes_any_executor(tmp_path: Path) -> None:
