@@ -36,7 +36,7 @@ SIDES = {
     "pool, --jobs 2": ["--jobs", "2"],
     "Dask local cluster, --jobs 2": ["--jobs", "2", "--executor", "dask"],
 }
-WORKER_MB = 50  # a process of the run larger than this, other than the main one, is a worker
+WORKER_MB = 50  # a process of the run with no child, larger than this, is a worker (not the fork server)
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class Run:
     workers: int  # worker processes seen
 
 
-def _tree(root: int) -> dict[int, int]:
-    """The resident memory (kB) of ``root`` and every process under it, now."""
+def _workers(root: int) -> dict[int, int]:
+    """The resident memory (kB) of the workers under ``root``, now."""
     parents, rss = {}, {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
@@ -66,7 +66,8 @@ def _tree(root: int) -> dict[int, int]:
             if parent in tree and pid not in tree:
                 tree.add(pid)
                 grew = True
-    return {pid: rss[pid] for pid in tree if pid in rss}
+    leaves = tree - {root} - {parents[pid] for pid in tree if pid in parents}
+    return {pid: rss[pid] for pid in leaves if rss.get(pid, 0) > WORKER_MB * 1024}
 
 
 def _reap_orphans() -> None:
@@ -106,7 +107,7 @@ def run_once(inputs: list[Path], out: Path, options: list[str], worker_memory: i
     samples: list[tuple[float, int]] = []  # (seconds, the largest worker's kB)
     seen: set[int] = set()
     while process.poll() is None:
-        workers = {pid: kb for pid, kb in _tree(process.pid).items() if pid != process.pid and kb > WORKER_MB * 1024}
+        workers = _workers(process.pid)
         seen |= set(workers)
         samples.append((time.perf_counter() - start, max(workers.values(), default=0)))
         time.sleep(0.2)
