@@ -89,9 +89,9 @@ _making_lock = threading.Lock()
 def in_dask_worker(job: Job, memory_mb: float, run_id: str) -> Outcome:
     """``run_job`` on a Dask worker, which retires once it has passed ``memory_mb``; none
     starts once its run is stopped."""
-    if run_id in _stopped_runs:
-        raise _Stopped
-    with _making_lock:
+    with _making_lock:  # a stop comes before this, and the document never starts, or after
+        if run_id in _stopped_runs:
+            raise _Stopped
         _making[threading.get_ident()] = run_id
     try:
         outcome = run_job(job)
@@ -109,8 +109,8 @@ def _stop_run(run_id: str) -> None:
     """On each Dask worker when Ctrl-C stops a run: its documents in hand stop, as a pool's
     do when the signal reaches them (Dask cancels a task only before it starts), and none of
     its tasks that the cancellation has not reached yet starts."""
-    _stopped_runs.add(run_id)
     with _making_lock:
+        _stopped_runs.add(run_id)
         for ident, run in _making.items():
             if run == run_id:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_Stopped))
