@@ -1,34 +1,62 @@
-"""Batch throughput: 1,000 reports (the samples, each office renamed) to DOCX and PDF with
-``civreport render --jobs 1`` and ``--jobs 2``, wall time and the peak memory of the largest
-process (a worker, or the one process with --jobs 1), in rounds that alternate the two.
+"""Batch throughput, side by side in one run: N reports (the samples, each office renamed) to
+DOCX and PDF with ``civreport render`` on one process (``--jobs 1``), on a pool of two worker
+processes (``--jobs 2``) and on a local Dask cluster of two workers (``--executor dask --jobs
+2``), in interleaved rounds, medians. For each: wall seconds, CPU a report (every process of
+the run: the main process, the workers, the fork server), and the resident memory of the
+largest worker early in the run and late in it (flat or not), with how many worker processes
+the run used (a worker is retired past the memory limit and replaced). Each side also makes a
+quarter of the reports in each round: the difference is the CPU of a report past what a run
+costs once (starting workers or a cluster, loading the PDF writer), which short runs hide.
 
-Usage: python benchmarks/batch.py [--reports N] [--rounds N]
-Targets (issue 14): at least 1.8× from the second core; under 2 minutes for 1,000 on 2 cores.
+Usage: python benchmarks/batch.py [--reports N] [--rounds N] [--worker-memory MB]
+Goals (issue 28): at least 1.85× from the second core, at most 120 s for 1,000 on 2 cores;
+Dask's CPU a report that of the pool; worker memory flat.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 CLI = Path(sys.executable).parent / "civreport"
+SIDES = {
+    "pool, --jobs 1": ["--jobs", "1"],
+    "pool, --jobs 2": ["--jobs", "2"],
+    "Dask local cluster, --jobs 2": ["--jobs", "2", "--executor", "dask"],
+}
+WORKER_MB = 50  # a process of the run with no child, larger than this, is a worker (not the fork server)
 
 
-def _peaks(root: int) -> dict[int, int]:
-    """The peak resident set (VmHWM, kB) of ``root`` and every process under it, now."""
-    parents: dict[int, int] = {}
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds, every process of the run
+    early: float  # MB: the largest worker's resident memory in the run's second fifth
+    late: float  # MB: and in its last fifth
+    workers: int  # worker processes seen
+
+
+def _workers(root: int) -> dict[int, int]:
+    """The resident memory (kB) of the workers under ``root``, now."""
+    parents, rss = {}, {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-            parents[int(status.parent.name)] = int(fields["PPid"])
+            pid = int(status.parent.name)
+            parents[pid] = int(fields["PPid"])
+            rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
         except (OSError, KeyError, ValueError):
             continue
     tree, grew = {root}, True
@@ -38,15 +66,23 @@ def _peaks(root: int) -> dict[int, int]:
             if parent in tree and pid not in tree:
                 tree.add(pid)
                 grew = True
-    peaks = {}
-    for pid in tree:
+    leaves = tree - {root} - {parents[pid] for pid in tree if pid in parents}
+    return {pid: rss[pid] for pid in leaves if rss.get(pid, 0) > WORKER_MB * 1024}
+
+
+def _reap_orphans() -> None:
+    """Wait for the run's processes that outlived their parents (the fork server): this
+    process is their subreaper, so their CPU time counts in RUSAGE_CHILDREN."""
+    while True:
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks[pid] = int(line.split()[1])
-        except OSError:
-            continue
-    return peaks
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def make_inputs(directory: Path, count: int) -> list[Path]:
@@ -61,59 +97,83 @@ def make_inputs(directory: Path, count: int) -> list[Path]:
     return paths
 
 
-def run_once(inputs: list[Path], out: Path, jobs: int) -> tuple[float, float, float]:
-    """Wall seconds of one run that makes every document anew, the peak MB of its main process
-    and of its largest worker (polled from /proc while it runs)."""
-    command = [
-        str(CLI),
-        "render",
-        *map(str, inputs),
-        "--to",
-        "docx,pdf",
-        "--out",
-        str(out),
-        "--jobs",
-        str(jobs),
-        "--force",
-        "--quiet",
-    ]
+def run_once(inputs: list[Path], out: Path, options: list[str], worker_memory: int) -> Run:
+    """One run that makes every document anew, its memory polled from /proc while it runs."""
+    command = [str(CLI), "render", *map(str, inputs), "--to", "docx,pdf", "--out", str(out), "--force", "--quiet"]
+    command += [*options, "--worker-memory", str(worker_memory)]
+    cpu = _children_cpu()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peaks: dict[int, int] = {}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    samples: list[tuple[float, int]] = []  # (seconds, the largest worker's kB)
+    seen: set[int] = set()
     while process.poll() is None:
-        for pid, peak in _peaks(process.pid).items():
-            peaks[pid] = max(peak, peaks.get(pid, 0))
+        workers = _workers(process.pid)
+        seen |= set(workers)
+        samples.append((time.perf_counter() - start, max(workers.values(), default=0)))
         time.sleep(0.2)
     wall = time.perf_counter() - start
+    _, err = process.communicate()
+    _reap_orphans()
     if process.returncode:
-        raise SystemExit(f"civreport render failed ({process.returncode})")
-    main_peak = peaks.pop(process.pid, 0)
-    return wall, main_peak / 1024, max(peaks.values(), default=main_peak) / 1024
+        raise SystemExit(f"civreport render {' '.join(options)} failed ({process.returncode}): {err[-2000:]}")
+
+    def largest(low: float, high: float) -> float:
+        return max((kb for t, kb in samples if low * wall <= t < high * wall), default=0) / 1024
+
+    return Run(wall, _children_cpu() - cpu, largest(0.2, 0.4), largest(0.8, 1.0), len(seen))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reports", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker-memory", type=int, default=None, help="MB (default civreport's)")
     args = parser.parse_args()
+    from civreport.batch import WORKER_MEMORY_MB
+
+    memory = args.worker_memory or WORKER_MEMORY_MB
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: orphans of a run are reaped here
+    runs: dict[str, list[Run]] = {side: [] for side in SIDES}
+    quarters: dict[str, list[Run]] = {side: [] for side in SIDES}
+    quarter = max(1, args.reports // 4)
     with tempfile.TemporaryDirectory() as tmp:
         inputs = make_inputs(Path(tmp), args.reports)
-        runs: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
         for _ in range(args.rounds):
-            for jobs in (1, 2):
-                runs[jobs].append(run_once(inputs, Path(tmp) / f"out{jobs}", jobs))
-    one, two = (statistics.median(t for t, _, _ in runs[j]) for j in (1, 2))
-    print(f"batch: {args.reports} reports to DOCX+PDF, median of {args.rounds} round(s)")
-    for jobs, wall in ((1, one), (2, two)):
-        main_peak, worker_peak = max(m for _, m, _ in runs[jobs]), max(w for _, _, w in runs[jobs])
-        workers = f", largest worker {worker_peak:.0f} MB" if jobs > 1 else ""
-        print(
-            f"  --jobs {jobs}: {wall:.1f} s ({wall / args.reports * 1000:.0f} ms a report), "
-            f"main process {main_peak:.0f} MB{workers}"
-        )
+            for n, (side, options) in enumerate(SIDES.items()):
+                runs[side].append(run_once(inputs, Path(tmp) / f"out{n}", options, memory))
+                quarters[side].append(run_once(inputs[:quarter], Path(tmp) / f"quarter{n}", options, memory))
     print(
-        f"  speed-up from the second core: {one / two:.2f}× (target at least 1.8×); "
-        f"{two:.0f} s for {args.reports} on 2 cores (target under 120 s for 1,000)"
+        f"batch: {args.reports} reports to DOCX+PDF, medians of {args.rounds} interleaved round(s); "
+        f"workers retired past {memory} MB"
+    )
+    print(
+        "  side                            wall s   ms a report   CPU ms a report (past the first quarter)   "
+        "largest worker early/late MB   workers"
+    )
+    median: dict[str, Run] = {}
+    marginal: dict[str, float] = {}  # CPU seconds a report past the first quarter
+    for side, done in runs.items():
+        median[side] = Run(*(statistics.median(getattr(r, f) for r in done) for f in Run.__dataclass_fields__))
+        m = median[side]
+        marginal[side] = statistics.median(
+            (r.cpu - q.cpu) / (args.reports - quarter) for r, q in zip(done, quarters[side], strict=True)
+        )
+        cpu_text = f"{m.cpu / args.reports * 1000:.0f} ({marginal[side] * 1000:.0f})"
+        memory_text = f"{m.early:.0f} / {m.late:.0f}" if m.workers else "(no worker: the main process)"
+        print(
+            f"  {side:<30} {m.wall:7.1f}   {m.wall / args.reports * 1000:11.0f}   "
+            f"{cpu_text:>42}   {memory_text:>28}   {m.workers:7.0f}"
+        )
+    alone, pool, dask = SIDES
+    print(
+        f"  speed-up from the second core (pool): {median[alone].wall / median[pool].wall:.2f}× "
+        f"(goal at least 1.85×); {median[pool].wall / args.reports * 1000:.0f} s for 1,000 on 2 cores "
+        "at this rate (goal at most 120 s)"
+    )
+    print(
+        f"  CPU a report, Dask / pool: {median[dask].cpu / median[pool].cpu:.2f}; past the first quarter "
+        f"{marginal[dask] / marginal[pool]:.2f} (goal 1.0)"
     )
 
 

@@ -6,17 +6,26 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
+import sys
 import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+import distributed
 import docx
 import pytest
 
 import civreport
-from civreport.batch import Job, load_manifest, run
+from civreport.batch import Job, Read, load_manifest, run
+from civreport.batch.executors import process_pool
 from civreport.cli import main
+from civreport.diagnostics import Diagnostics
+from civreport.pipeline import office_of
 
 from conftest import SAMPLES, YAML, cli_env, closing_block, office_with_template, unit_input
 
@@ -202,10 +211,103 @@ def _jobs(tmp_path: Path) -> list[Job]:
     return jobs
 
 
+def test_a_worker_makes_the_document_from_the_input_as_read_and_does_not_read_it_again(tmp_path: Path) -> None:
+    """What render hands the worker: the report, its profile and what reading it said. The file
+    is spoilt after it was read: the worker, which would fail to read it, does not."""
+    source = tmp_path / "a.yaml"
+    source.write_text(YAML.replace("- title: 强化组织领导", '- title: "强化\\a组织领导"'), encoding="utf-8")
+    diagnostics = Diagnostics()
+    document = civreport.load(source, diagnostics=diagnostics)
+    read = Read(document, office_of(document), tuple(diagnostics))
+    source.write_text("office: [\n", encoding="utf-8")
+    [outcome] = run([Job("a", str(source), (str(tmp_path / "out" / "a.docx"),), read=read)], workers=1)
+    assert outcome.written and not outcome.failed, outcome
+    assert any("已删除无法打印的字符 U+0007" in str(d) for d in outcome.diagnostics), outcome.diagnostics
+    assert any("强化组织领导" in p.text for p in docx.Document(str(tmp_path / "out" / "a.docx")).paragraphs)
+
+
 def test_the_api_takes_any_executor(tmp_path: Path) -> None:
     with ThreadPoolExecutor(2) as pool:
         outcomes = run(_jobs(tmp_path), executor=pool)
     assert [o.name for o in outcomes] == ["a", "b", "c"] and all(o.written for o in outcomes)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A Dask scheduler and two worker processes (a nanny each, one thread) on loopback, started
+    as a cluster's administrator starts them; its address (dask://…) and the workers' temporary
+    folder. Ready once the scheduler says both workers have joined."""
+    temp = tmp_path_factory.mktemp("dask-tmp")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).parent / "dask")
+    env = {**cli_env(), "TMPDIR": str(temp)}
+    started = [
+        subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    started += [
+        subprocess.Popen(
+            [dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(2)
+    ]
+    try:
+        with distributed.Client(address, timeout=60) as client:  # retries until the scheduler listens
+            client.wait_for_workers(2, timeout=120)
+        yield f"dask://127.0.0.1:{port}", temp
+    finally:
+        for process in reversed(started):  # the workers first, then the scheduler
+            process.terminate()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def worker_pids(address: str) -> set[int]:
+    with distributed.Client(address.replace("dask://", "tcp://"), timeout=30) as client:
+        return set(client.run(os.getpid).values())
+
+
+@pytest.mark.slow
+def test_a_batch_on_a_dask_cluster_of_two_worker_processes(dask_cluster: tuple[str, Path], tmp_path: Path) -> None:
+    address, _ = dask_cluster
+    jobs = [replace(job, outputs=(*job.outputs, job.outputs[0].replace(".docx", ".pdf"))) for job in _jobs(tmp_path)]
+    outcomes = run(jobs, executor=address)
+    assert all(o.written and not o.failed for o in outcomes), outcomes
+    assert docx.Document(str(tmp_path / "out" / "b.docx")).paragraphs
+    assert (tmp_path / "out" / "c.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_a_dask_worker_past_the_memory_limit_is_retired_and_replaced(
+    dask_cluster: tuple[str, Path], tmp_path: Path
+) -> None:
+    """Every worker passes a limit of 1 MB with its document: it retires, ending normally (its
+    copy of the fonts is removed by its finalizer), and its nanny starts a new one."""
+    address, temp = dask_cluster
+    before = worker_pids(address)
+    jobs = [replace(job, outputs=(job.outputs[0].replace(".docx", ".pdf"),)) for job in _jobs(tmp_path)]
+    outcomes = run(jobs, executor=address, worker_memory=1)
+    assert all(o.written and not o.failed for o in outcomes), outcomes
+    deadline = time.monotonic() + 120
+    while (len(now := worker_pids(address)) < 2 or now & before or list(temp.glob("weasyprint-*"))) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.5)
+    assert len(now) == 2 and not now & before, (before, now)
+    assert list(temp.glob("weasyprint-*")) == []
 
 
 @pytest.mark.slow
@@ -229,30 +331,39 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.slow
-def test_worker_pools_are_replaced_on_long_runs_without_hanging(
+def test_a_worker_past_the_memory_limit_is_retired_without_hanging(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pools are renewed every DOCUMENTS_PER_WORKER documents a worker (here 1: a new pool for
-    every two documents); max_tasks_per_child would deadlock here (CPython gh-115634)."""
-    import signal
-
+    """Every worker passes a limit of 1 MB with its first document: the pool is replaced once
+    the documents in hand are made (three a pool: one each and one spare), and the run goes on;
+    max_tasks_per_child would deadlock here (CPython gh-115634)."""
     from civreport.batch import runner
 
-    monkeypatch.setattr(runner, "DOCUMENTS_PER_WORKER", 1)
+    pools: list[object] = []
+
+    def counted(workers: int) -> object:
+        pools.append(process_pool(workers))
+        return pools[-1]
+
+    monkeypatch.setattr(runner, "process_pool", counted)
     jobs = _jobs(tmp_path) + [
         Job(f"{j.name}2", j.input, (j.outputs[0].replace(".docx", "2.docx"),)) for j in _jobs(tmp_path)
     ]
     signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the batch hung"))
     signal.alarm(120)
     try:
-        outcomes = run(jobs, workers=2)
+        outcomes = run(jobs, workers=2, worker_memory=1)
     finally:
         signal.alarm(0)
     assert len(outcomes) == 6 and all(o.written for o in outcomes)
+    assert len(pools) == 2
+    assert all(o.written for o in run(jobs, workers=2, force=True))
+    assert len(pools) == 3  # under the default limit, the six documents take one pool
 
 
-def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedProcess[str]]:
-    """A batch of ``count`` documents on two workers, Ctrl-C once the first is made: how many
+def interrupted(tmp_path: Path, count: int, *options: str) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """A batch of ``count`` documents on two workers (``options`` may name the executor),
+    Ctrl-C once the first is made: how many
     were made then, and the run. The run cannot end before the signal: the first document is a
     report of 1,300,000 characters (some 2,000 pages of PDF, a minute's work or more), and its
     worker is still at it when the other has made its small one. (A named pipe held it once;
@@ -271,7 +382,7 @@ def interrupted(tmp_path: Path, count: int) -> tuple[int, subprocess.CompletedPr
         + "".join(f"  - {{unit: {unit}}}\n" for unit in units),
         encoding="utf-8",
     )
-    command = ["civreport", "batch", str(tmp_path / "batch.yaml"), "--jobs", "2"]
+    command = ["civreport", "batch", str(tmp_path / "batch.yaml"), "--jobs", "2", *options]
     process = subprocess.Popen(
         command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
@@ -308,6 +419,30 @@ def test_ctrl_c_stops_a_pool_run_at_once_and_leaves_only_whole_files(tmp_path: P
 
 
 @pytest.mark.slow
+def test_ctrl_c_stops_a_dask_run_at_once(dask_cluster: tuple[str, Path], tmp_path: Path) -> None:
+    """As a pool run stops: the documents in hand on the cluster stop (the long one would keep
+    its worker a minute or more), those queued never start, every file written is whole. (The
+    cluster goes on while the run is held still, and a small document may be finishing as the
+    stop reaches its worker: what the run left is counted once no worker thread is busy.)"""
+    address, _ = dask_cluster
+    _, run = interrupted(tmp_path, 20, "--executor", address)
+    assert run.returncode == 130 and "已中断" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    with distributed.Client(address.replace("dask://", "tcp://"), timeout=30) as client:
+        # A lambda: the workers cannot import this module, cloudpickle sends it whole.
+        busy_threads = lambda dask_worker: len(dask_worker.active_threads)  # noqa: E731
+        deadline = time.monotonic() + 30
+        while any(client.run(busy_threads).values()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(client.run(busy_threads).values())
+    # Once no thread is busy, nothing more can be written: what the run left.
+    made = sorted((tmp_path / "out").glob("*/2024Q3.pdf"))
+    assert 1 <= len(made) < 20, made
+    assert not (tmp_path / "out" / "u00" / "2024Q3.pdf").exists()
+    assert not list((tmp_path / "out").rglob("*.tmp"))
+    assert all(p.read_bytes().startswith(b"%PDF") and b"%%EOF" in p.read_bytes()[-1024:] for p in made)
+
+
+@pytest.mark.slow
 def test_ctrl_c_with_a_worker_between_documents_prints_no_traceback(tmp_path: Path) -> None:
     """The other worker has made the only other document and waits for the next: Ctrl-C reaches
     it there, in the pool's own code."""
@@ -338,15 +473,16 @@ def test_each_thread_job_reports_its_own_diagnostics_and_no_others(tmp_path: Pat
         )
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_no_font_copies_are_left_in_the_temporary_folder(tmp_path: Path, jobs: str) -> None:
+@pytest.mark.parametrize("jobs", [["--jobs", "1"], ["--jobs", "2"], ["--jobs", "2", "--worker-memory", "1"]])
+def test_no_font_copies_are_left_in_the_temporary_folder(tmp_path: Path, jobs: list[str]) -> None:
     """WeasyPrint copies the fonts (30 MB of CJK) into a temporary folder it removes only when
-    its configuration is collected; a render, in one process or in workers, leaves none."""
+    its configuration is collected; a render, in one process or in workers, leaves none, nor
+    does a worker retired past the memory limit (it ends normally: its finalizers run)."""
     temp = tmp_path / "tmp"
     temp.mkdir()
     samples = [str(s) for s in SAMPLES[:2]]
     done = subprocess.run(
-        ["civreport", "render", *samples, "--to", "pdf", "--out", str(tmp_path / "out"), "--jobs", jobs, "-q"],
+        ["civreport", "render", *samples, "--to", "pdf", "--out", str(tmp_path / "out"), *jobs, "-q"],
         env={**cli_env(), "TMPDIR": str(temp)},
         capture_output=True,
         text=True,

@@ -63,10 +63,10 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
         f"{sample.stem}.{fmt}" for fmt in ("docx", "html", "pdf")
     ]
     # The command resolves each input's office before anything is written (a bad profile
-    # stops the run), the worker once for its document (it may be another process).
+    # stops the run), and hands it to the worker with the report: resolved once.
     # The stylesheet is the office's: made at most once, none if this process made it before.
     assert calls.pop(page_module.STYLESHEET, 0) <= 1
-    assert calls == {"resolve": 2, "compose": 1, "render_template": 1, "parse": 1}
+    assert calls == {"resolve": 1, "compose": 1, "render_template": 1, "parse": 1}
     assert len(pages) == 3 and pages[0] is pages[1] is pages[2]
     # The writers see the page, never the report.
     assert not any(isinstance(value, Report) for value in vars(pages[0]).values())

@@ -10,16 +10,19 @@ in a worker (process, thread or Dask); a run resumes where its outputs are up to
 from __future__ import annotations
 
 from .executors import EXECUTOR_HELP
-from .jobs import Job, Outcome
+from .jobs import Job, Outcome, Read
 from .manifest import load_manifest
 from .progress import Progress, progress_for
 from .runner import report, run, shared_warnings
+from .worker import WORKER_MEMORY_MB
 
 __all__ = [
     "EXECUTOR_HELP",
+    "WORKER_MEMORY_MB",
     "Job",
     "Outcome",
     "Progress",
+    "Read",
     "load_manifest",
     "progress_for",
     "report",

@@ -3,21 +3,29 @@ or a Dask cluster (``civreport[dask]``): a scheduler's address, or a local clust
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import ctypes
 import importlib
 import multiprocessing
 import os
 import signal
 import threading
+import uuid
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import partial
 from multiprocessing import forkserver
 from types import FrameType
 from typing import Any
 
 from ..errors import InputError
 from .jobs import Job, Outcome
-from .worker import run_job, warm_up
+from .worker import resident_mb, run_job, warm_up
+
+Task = Callable[[Job], Outcome]
 
 EXECUTOR_HELP = "process（默认，本机多进程）、thread、dask（本机 Dask 集群）或 dask://主机:端口（已有的 Dask 集群）"
 
@@ -41,15 +49,16 @@ def _start_worker() -> None:
     warm_up()
 
 
-def in_worker(job: Job) -> Outcome:
-    """``run_job`` in a pool's worker; none starts once Ctrl-C has come (the documents already
-    queued for the worker cannot be cancelled)."""
+def in_worker(job: Job, memory_mb: float) -> tuple[Outcome, bool]:
+    """``run_job`` in a pool's worker, and whether the worker has passed ``memory_mb`` and is to
+    be retired; none starts once Ctrl-C has come (the documents already queued for the worker
+    cannot be cancelled)."""
     global _busy
     if _interrupted:
         raise KeyboardInterrupt
     _busy = True
     try:
-        return run_job(job)
+        return run_job(job), resident_mb() > memory_mb
     finally:
         _busy = False
 
@@ -57,12 +66,65 @@ def in_worker(job: Job) -> Outcome:
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """Workers that load the PDF writer once (forkserver: fresh processes, without the parent's
     state); their documents are made with ``in_worker``. Not max_tasks_per_child: it deadlocks
-    once workers are replaced (CPython gh-115634, 3.11 to 3.14), so the runner replaces the
-    whole pool every DOCUMENTS_PER_WORKER documents a worker instead."""
+    once workers are replaced (CPython gh-115634, 3.11 to 3.14), and the executor takes a
+    worker that ends on its own for a broken pool; so the runner replaces the whole pool, each
+    worker ending normally, once a worker says it has passed the memory limit."""
     _deaf_forkserver()
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_start_worker
     )
+
+
+class _Stopped(BaseException):
+    """Raised in a Dask worker's thread making a document of a run stopped by Ctrl-C; not an
+    Exception, so that no stage of the document takes it for a failure of its own."""
+
+
+# In a Dask worker: the runs stopped by Ctrl-C, and which run each thread's document is of.
+_stopped_runs: set[str] = set()
+_making: dict[int, str] = {}
+_making_lock = threading.Lock()
+
+
+def in_dask_worker(job: Job, memory_mb: float, run_id: str) -> Outcome:
+    """``run_job`` on a Dask worker, which retires once it has passed ``memory_mb``; none
+    starts once its run is stopped."""
+    with _making_lock:  # a stop comes before this, and the document never starts, or after
+        if run_id in _stopped_runs:
+            raise _Stopped
+        _making[threading.get_ident()] = run_id
+    try:
+        outcome = run_job(job)
+    finally:
+        with _making_lock:  # the stop is raised here or not at all: never in Dask's own code
+            del _making[threading.get_ident()]
+    if resident_mb() > memory_mb:
+        distributed: Any = importlib.import_module("distributed")
+        worker = distributed.get_worker()
+        worker.loop.add_callback(_retire, worker, worker.get_current_task())
+    return outcome
+
+
+def _stop_run(run_id: str) -> None:
+    """On each Dask worker when Ctrl-C stops a run: its documents in hand stop, as a pool's
+    do when the signal reaches them (Dask cancels a task only before it starts), and none of
+    its tasks that the cancellation has not reached yet starts."""
+    with _making_lock:
+        _stopped_runs.add(run_id)
+        for ident, run in _making.items():
+            if run == run_id:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_Stopped))
+
+
+async def _retire(worker: Any, key: object) -> None:
+    """Once the client has the document's outcome (it lets go of it, and the worker forgets the
+    task), the worker retires as one at the end of its ``--lifetime`` does: it takes no new
+    task, hands its results over, ends normally (its finalizers run) and its nanny starts a new
+    one. Retiring before that lost the outcome when the other workers were retiring too, and
+    the document was made again, and again."""
+    while key in worker.state.tasks:
+        await asyncio.sleep(0.05)
+    await worker.close_gracefully(restart=True, reason="civreport-worker-memory")
 
 
 def _deaf_forkserver() -> None:
@@ -91,33 +153,52 @@ def interrupt(pool: ProcessPoolExecutor) -> None:
                 os.kill(process.pid, signal.SIGINT)
 
 
-def open_executor(spec: str, workers: int, stack: ExitStack) -> Executor:
+@dataclass(frozen=True)
+class Workers:
+    """An executor, what it runs for each job, and how Ctrl-C stops the documents in hand."""
+
+    executor: Executor
+    task: Task = run_job
+    stop: Callable[[], object] = lambda: None
+
+
+def open_executor(spec: str, workers: int, memory_mb: float, stack: ExitStack) -> Workers:
     """The executor ``spec`` names (other than the default process pool), closed with ``stack``."""
     if spec == "thread":
-        return stack.enter_context(ThreadPoolExecutor(max_workers=workers))
+        return Workers(stack.enter_context(ThreadPoolExecutor(max_workers=workers)))
     if spec == "dask" or spec.startswith(("dask://", "tcp://")):
-        try:
-            distributed: Any = importlib.import_module("dask.distributed")  # untyped: used through Any
-        except ImportError:
-            raise InputError.single(spec, "需要安装 Dask：pip install 'civreport[dask]'") from None
-        if spec == "dask":
+        client, run_id = _dask_client(spec, workers, stack), uuid.uuid4().hex
+        return Workers(
+            client.get_executor(),
+            partial(in_dask_worker, memory_mb=memory_mb, run_id=run_id),
+            partial(client.run, _stop_run, run_id),
+        )
+    raise InputError.single(spec, f"未知的执行方式：应为 {EXECUTOR_HELP}")
+
+
+def _dask_client(spec: str, workers: int, stack: ExitStack) -> Any:
+    try:
+        dask: Any = importlib.import_module("dask")  # untyped: used through Any
+        distributed: Any = importlib.import_module("dask.distributed")
+    except ImportError:
+        raise InputError.single(spec, "需要安装 Dask：pip install 'civreport[dask]'") from None
+    if spec == "dask":
+        # Without the statistical profiler, which samples each worker's deep stacks (WeasyPrint)
+        # every 10 ms for a dashboard that is not started.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
             cluster = stack.enter_context(
                 distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
                 )
             )
-            client = stack.enter_context(distributed.Client(cluster))
-        else:
-            host, _, port = spec.removeprefix("dask://").removeprefix("tcp://").rpartition(":")
-            if not host or not port.isdigit():
-                raise InputError.single(spec, "Dask 集群的地址应写作 dask://主机:端口，如 dask://10.0.0.5:8786")
-            address = f"tcp://{host}:{port}"
-            try:
-                client = stack.enter_context(distributed.Client(address, timeout=30))
-            except (OSError, ValueError):  # its messages are English: say what to check instead
-                raise InputError.single(
-                    spec, f"无法在 30 秒内连接 Dask 集群 {address}：请确认调度器已启动、地址和端口无误、本机能访问它"
-                ) from None
-        executor: Executor = client.get_executor()
-        return executor
-    raise InputError.single(spec, f"未知的执行方式：应为 {EXECUTOR_HELP}")
+        return stack.enter_context(distributed.Client(cluster))
+    host, _, port = spec.removeprefix("dask://").removeprefix("tcp://").rpartition(":")
+    if not host or not port.isdigit():
+        raise InputError.single(spec, "Dask 集群的地址应写作 dask://主机:端口，如 dask://10.0.0.5:8786")
+    address = f"tcp://{host}:{port}"
+    try:
+        return stack.enter_context(distributed.Client(address, timeout=30))
+    except (OSError, ValueError):  # its messages are English: say what to check instead
+        raise InputError.single(
+            spec, f"无法在 30 秒内连接 Dask 集群 {address}：请确认调度器已启动、地址和端口无误、本机能访问它"
+        ) from None

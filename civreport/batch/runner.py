@@ -5,17 +5,17 @@ every document raised the same one), the failures as a table."""
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, as_completed
+from collections import Counter, deque
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from contextlib import ExitStack
 from typing import TextIO
 
 from ..errors import FontSubstitutionWarning
-from .executors import in_worker, interrupt, open_executor, process_pool
+from .executors import Workers, in_worker, interrupt, open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
-from .worker import DOCUMENTS_PER_WORKER, is_fresh, run_job
+from .worker import WORKER_MEMORY_MB, run_job, to_make
 
 
 def waves(jobs: Sequence[Job]) -> list[list[Job]]:
@@ -34,28 +34,60 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
     return out
 
 
-def _run_on(
-    pool: Executor,
-    jobs: list[Job],
-    outcomes: dict[str, Outcome],
-    progress: Progress,
-    task: Callable[[Job], Outcome] = run_job,
-) -> None:
-    futures = {pool.submit(task, job): job for job in jobs}
+def _run_on(on: Workers, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
+    futures = {on.executor.submit(on.task, job): job for job in jobs}
     try:
         for future in as_completed(futures):
-            job = futures[future]
+            job = futures.pop(future)  # let go: a Dask worker then drops the result it holds
             try:
                 outcomes[job.name] = future.result()
-            except Exception as exc:  # the worker itself died (killed, out of memory)
-                outcomes[job.name] = Outcome(
-                    job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）"
-                )
+            except Exception as exc:
+                outcomes[job.name] = _died(job, exc)
             progress.advance(outcomes[job.name])
     except KeyboardInterrupt:  # stop at once: what has not started never does
         for future in futures:
             future.cancel()
+        on.stop()
         raise
+
+
+def _died(job: Job, exc: Exception) -> Outcome:
+    """The outcome of a job whose worker itself died (killed, out of memory)."""
+    return Outcome(job.name, stage="内部错误", message=f"工作进程异常退出（{type(exc).__name__}）")
+
+
+def _run_on_pools(
+    jobs: list[Job], workers: int, memory_mb: float, outcomes: dict[str, Outcome], progress: Progress
+) -> None:
+    """The jobs on pools of ``workers`` processes, handed out one at a time (one spare, so that
+    no worker waits): once a worker has passed ``memory_mb``, none is handed out, the pool ends
+    when those in hand are made (each worker normally: its finalizers run) and a new one takes
+    the rest."""
+    left = deque(jobs)
+    while left:
+        with process_pool(workers) as pool:
+            in_hand: dict[Future[tuple[Outcome, bool]], Job] = {}
+            retiring = False
+            try:
+                while in_hand or (left and not retiring):
+                    while left and not retiring and len(in_hand) <= workers:
+                        job = left.popleft()
+                        in_hand[pool.submit(in_worker, job, memory_mb)] = job
+                    done, _ = wait(in_hand, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        job = in_hand.pop(future)
+                        try:
+                            outcome, full = future.result()
+                        except Exception as exc:
+                            outcome, full = _died(job, exc), False
+                        retiring |= full
+                        outcomes[job.name] = outcome
+                        progress.advance(outcome)
+            except KeyboardInterrupt:
+                for future in in_hand:
+                    future.cancel()
+                interrupt(pool)  # SIGTERM comes to this process alone: the workers stop too
+                raise
 
 
 def _waited_for(job: Job, outcomes: dict[str, Outcome], rollups: set[str]) -> Outcome | None:
@@ -74,18 +106,20 @@ def run(
     workers: int | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    worker_memory: float = WORKER_MEMORY_MB,
 ) -> list[Outcome]:
     """Make every document of ``jobs``; their outcomes, in the jobs' order.
 
     ``executor`` is any :class:`concurrent.futures.Executor`, or the name of one
     (``process``, ``thread``, ``dask``, ``dask://host:port``); by default a pool of ``workers``
-    processes (the number of cores), replaced every DOCUMENTS_PER_WORKER documents a worker so
-    memory stays flat, or this process alone when there is one worker or one document."""
+    processes (the number of cores), or this process alone when there is one worker or one
+    document. A process worker, or a Dask worker with a nanny, whose resident memory has passed
+    ``worker_memory`` MB after a document is retired and replaced: memory stays flat."""
     workers = workers or os.cpu_count() or 1
     progress = progress or Quiet()
     outcomes: dict[str, Outcome] = {}
     progress.start(len(jobs))
-    pool: Executor | None = executor if isinstance(executor, Executor) else None
+    on: Workers | None = None
     own_pool = executor in (None, "process")
     rollups = {job.name for job in jobs if job.sources}
     with ExitStack() as stack:
@@ -96,11 +130,13 @@ def run(
                 if blocked := _waited_for(job, outcomes, rollups):
                     outcomes[job.name] = blocked
                     progress.advance(blocked)
-                elif not force and is_fresh(job):
+                elif force:
+                    stale.append(job)
+                elif made := to_make(job):
+                    stale.append(made)
+                else:
                     outcomes[job.name] = Outcome(job.name, skipped=True)
                     progress.advance(outcomes[job.name])
-                else:
-                    stale.append(job)
             if not stale:
                 continue
             if own_pool and (workers == 1 or len(jobs) == 1):
@@ -108,21 +144,16 @@ def run(
                     outcomes[job.name] = run_job(job)
                     progress.advance(outcomes[job.name])
             elif own_pool:
-                size = min(workers, len(stale))
-                for start in range(0, len(stale), size * DOCUMENTS_PER_WORKER):
-                    with process_pool(size) as fresh:  # new workers: memory stays flat on long runs
-                        try:
-                            _run_on(
-                                fresh, stale[start : start + size * DOCUMENTS_PER_WORKER], outcomes, progress, in_worker
-                            )
-                        except KeyboardInterrupt:
-                            interrupt(fresh)  # SIGTERM comes to this process alone: the workers stop too
-                            raise
+                _run_on_pools(stale, min(workers, len(stale)), worker_memory, outcomes, progress)
             else:
-                if pool is None:
-                    assert isinstance(executor, str)
-                    pool = open_executor(executor, workers, stack)
-                _run_on(pool, stale, outcomes, progress)
+                if on is None:
+                    assert executor is not None
+                    on = (
+                        open_executor(executor, workers, worker_memory, stack)
+                        if isinstance(executor, str)
+                        else Workers(executor)
+                    )
+                _run_on(on, stale, outcomes, progress)
     return [outcomes[job.name] for job in jobs]
 
 

@@ -15,10 +15,21 @@ from ..office.profile import OfficeProfile, changed, resolve
 from ..pipeline import check, office_of, render_page, write_all
 from ..readers import LoadedReport, load
 from ..rollups import rollup, to_yaml
-from .jobs import Job, Outcome
+from .jobs import Job, Outcome, Read
 from .stamps import has_stamp, record, stamp, up_to_date
 
-DOCUMENTS_PER_WORKER = 100  # a worker process is replaced after this many: memory stays flat
+# A worker process whose resident memory has passed this many MB after a document is retired
+# (it ends normally, so its finalizers run) and a new one takes over: memory stays flat on long
+# runs. A worker making the samples one after another levels off at about 210 MB; a document
+# of thousands of pages takes it past the limit, and its worker is replaced after it.
+WORKER_MEMORY_MB = 400
+
+
+def resident_mb() -> float:
+    """This process's resident memory, in MB."""
+    import psutil  # imported in the workers that measure, not by the CLI
+
+    return float(psutil.Process().memory_info().rss) / 2**20
 
 
 class _Failed(Exception):
@@ -36,6 +47,9 @@ def _stage(stage: str, exc: BaseException) -> _Failed:
 
 def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]:
     """The job's report, and the files it was made from."""
+    if job.read:
+        diagnostics.extend(job.read.diagnostics)
+        return job.read.document, [Path(job.input)]
     if not job.sources:
         try:
             return load(job.input, diagnostics=diagnostics), [Path(job.input)]
@@ -58,6 +72,8 @@ def _as_asked(job: Job, office: OfficeProfile) -> OfficeProfile:
 
 
 def _office(job: Job, document: LoadedReport) -> OfficeProfile:
+    if job.read:
+        return _as_asked(job, job.read.office)
     try:
         return _as_asked(job, office_of(document, job.office, job.offices))
     except Exception as exc:
@@ -69,22 +85,31 @@ def _stamp(job: Job, made_from: list[Path], office: OfficeProfile) -> str:
     return stamp(made_from, office, [Path(t) for t in job.templates], list(job.outputs), f"{job.unit}|{job.period}")
 
 
-def is_fresh(job: Job) -> bool:
-    """Whether the job's outputs are up to date (checked before a worker is started for it)."""
+def _read_here(job: Job) -> Read:
+    diagnostics = Diagnostics()
+    document = load(job.input, diagnostics=diagnostics)
+    return Read(document, office_of(document, job.office, job.offices), tuple(diagnostics))
+
+
+def to_make(job: Job) -> Job | None:
+    """The job, unless its outputs are up to date (checked before a worker is started for it);
+    with its input as read here when it had to be read to tell, so that the worker does not
+    read it again."""
     if not has_stamp(list(job.outputs)):
-        return False  # never made: no need to read anything
+        return job  # never made: no need to read anything
     try:
         if job.sources:
             if not Path(job.input).is_file():
-                return False  # the rolled-up input file is one of the roll-up's outputs
+                return job  # the rolled-up input file is one of the roll-up's outputs
             made_from = [Path(s) for s in job.sources]
             office = resolve(job.office, None, None, job.offices)
         else:
             made_from = [Path(job.input)]
-            office = office_of(load(job.input, diagnostics=Diagnostics()), job.office, job.offices)
-        return up_to_date(list(job.outputs), _stamp(job, made_from, _as_asked(job, office)))
+            read = job.read or _read_here(job)
+            job, office = dataclasses.replace(job, read=read), read.office
+        return None if up_to_date(list(job.outputs), _stamp(job, made_from, _as_asked(job, office))) else job
     except Exception:  # whatever is wrong, the worker will say it
-        return False
+        return job
 
 
 def run_job(job: Job) -> Outcome:

@@ -21,8 +21,8 @@ from .parser import EXIT_USAGE, ChineseParser
 # What a command uses is imported when it runs: --version and --help import none of it.
 if TYPE_CHECKING:
     from ..batch import Job
+    from ..diagnostics import Diagnostics
     from ..model import Period
-    from ..office.profile import OfficeProfile
     from ..readers import LoadedReport
 
 EXIT_INPUT = EXIT_USAGE  # bad input or bad usage
@@ -149,6 +149,13 @@ def _run_options(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--jobs", "-j", type=_positive, metavar="N", help="同时生成的份数（默认 CPU 核数）")
     p.add_argument("--executor", default="process", metavar="SPEC", help=f"在哪里生成：{batch.EXECUTOR_HELP}")
+    p.add_argument(
+        "--worker-memory",
+        type=_positive,
+        default=batch.WORKER_MEMORY_MB,
+        metavar="MB",
+        help=f"工作进程的内存上限（MB，默认 {batch.WORKER_MEMORY_MB}）：超过后做完手上的文档即退出，由新进程接替",
+    )
     p.add_argument("--force", action="store_true", help="重新生成已是最新的文档")
     p.add_argument(
         "--pdf-a", action="store_true", help="PDF 写成 PDF/A-2b 归档格式（也可在办公室配置中写 pdf_a: true）"
@@ -185,39 +192,35 @@ def _office_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _load_all(inputs: list[Path], *, warn: bool = True) -> tuple[list[LoadedReport], list[Problem]]:
-    """Every input that loads, and the problems of all that do not: all are reported at once.
-    ``warn=False`` leaves what loading has to tell to the worker that loads the file again."""
+def _load_all(inputs: list[Path]) -> tuple[list[tuple[LoadedReport, Diagnostics]], list[Problem]]:
+    """Every input that loads, with what loading it had to tell, and the problems of all that
+    do not: all are reported at once."""
     from ..diagnostics import Diagnostics
     from ..readers import load
-    from .notices import tell
 
     problems: list[Problem] = []
-    reports: list[LoadedReport] = []
+    loaded: list[tuple[LoadedReport, Diagnostics]] = []
     for path in inputs:
         diagnostics = Diagnostics()
         try:
-            reports.append(load(path, diagnostics=diagnostics))
+            loaded.append((load(path, diagnostics=diagnostics), diagnostics))
         except InputError as exc:
             problems.extend(exc.problems)
-            continue
-        if warn:
-            tell(path, diagnostics)
-    return reports, problems
+    return loaded, problems
 
 
 def _render(args: argparse.Namespace) -> int:
     """Load every input first (any bad: nothing is written), then make the documents in a
     worker pool: each all or nothing, failures tabled at the end."""
-    from ..batch import Job
+    from ..batch import Job, Read
     from ..pipeline import check, office_of
 
     inputs: list[Path] = args.inputs
-    loaded, problems = _load_all(inputs, warn=False)
-    reports: list[tuple[LoadedReport, OfficeProfile]] = []
-    for document in loaded:
+    loaded, problems = _load_all(inputs)
+    reads: list[Read] = []  # sent to the workers: each input is read once
+    for document, told in loaded:
         try:
-            reports.append((document, office_of(document, args.office, args.offices)))
+            reads.append(Read(document, office_of(document, args.office, args.offices), tuple(told)))
         except InputError as exc:
             problems.extend(exc.problems)
     stems = [path.stem for path in inputs]
@@ -225,7 +228,7 @@ def _render(args: argparse.Namespace) -> int:
         same = "、".join(str(p) for p in inputs if p.stem == stem)
         problems.append(Problem(same, f"多个输入文件同名（{stem}），输出会互相覆盖"))
     if args.strict:
-        findings = [finding for report, profile in reports for finding in check(report, profile)]
+        findings = [finding for read in reads for finding in check(read.document, read.office)]
         for finding in findings:
             print(f"错误：{finding}", file=sys.stderr)
         if findings:
@@ -251,8 +254,9 @@ def _render(args: argparse.Namespace) -> int:
             tuple(map(str, args.templates)),
             pdf_a=args.pdf_a,
             pdf_engine=args.pdf_engine,
+            read=read,
         )
-        for path in inputs
+        for path, read in zip(inputs, reads, strict=True)
     ]
     return _run(jobs, args)
 
@@ -261,7 +265,12 @@ def _run(jobs: list[Job], args: argparse.Namespace) -> int:
     from .. import batch
 
     outcomes = batch.run(
-        jobs, executor=args.executor, workers=args.jobs, force=args.force, progress=batch.progress_for(args.quiet)
+        jobs,
+        executor=args.executor,
+        workers=args.jobs,
+        force=args.force,
+        progress=batch.progress_for(args.quiet),
+        worker_memory=args.worker_memory,
     )
     for outcome in outcomes:
         for file in outcome.written:
@@ -298,9 +307,13 @@ def _rollup(args: argparse.Namespace) -> int:
     from ..rollups import Decisions, explanation, rollup, to_yaml
     from .notices import tell
 
-    reports, problems = _load_all(inputs)
+    loaded, problems = _load_all(inputs)
+    for document, told in loaded:
+        assert document.path is not None  # each was read from its file
+        tell(document.path, told)
     if problems:
         raise InputError(problems)
+    reports = [document for document, _ in loaded]
     diagnostics = Diagnostics()
     decisions = Decisions()
     rolled = rollup(
