@@ -10,6 +10,7 @@ import importlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -99,7 +100,8 @@ def in_dask_worker(job: Job, memory_mb: float, run_id: str) -> Outcome:
         with _making_lock:  # the stop is raised here or not at all: never in Dask's own code
             del _making[threading.get_ident()]
     if resident_mb() > memory_mb:
-        distributed: Any = importlib.import_module("distributed")
+        # Only ever run on a Dask worker, whose process has loaded distributed already.
+        distributed: Any = sys.modules["distributed"]
         worker = distributed.get_worker()
         worker.loop.add_callback(_retire, worker, worker.get_current_task())
     return outcome
