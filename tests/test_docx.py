@@ -421,9 +421,9 @@ def _held(result) -> list[list[str]]:
 
 
 # Where the Typst PDF still differs (README “Two PDF engines”): in the roll-up of hedong a line
-# that starts with a number holds a character more than LibreOffice's, which counts the space
-# before the number (not drawn at a line's start) in the line's width; in xiaohe's the lines are LibreOffice's, but Typst
-# files the first digit of a line that starts with a number under the line before it.
+# of figures and marks (101.3%，…15.2%。…2.82万户，) holds a character more than LibreOffice's,
+# Typst measuring it a fraction of a point narrower; in xiaohe's the lines are LibreOffice's,
+# but Typst files the first digit of a line that starts with a number under the line before it.
 TYPST_DIFFERS = {"rollup-hedong", "rollup-xiaohe"}
 
 

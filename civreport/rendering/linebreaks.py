@@ -64,7 +64,7 @@ def _join(text: str, before: str, after: str) -> str:
 def hinted(text: str, before: str, after: str) -> list[str | tuple[str, str]]:
     """``text`` as the page for layout engines carries it, between the characters ``before``
     and ``after``: joiners and break spaces put in, and each Latin run next to Chinese text
-    apart, with the sides it is spaced on (``l``, ``r``, ``lr``); for the Typst PDF, which
+    apart, with how it meets Chinese text on each side (:func:`_spaced`); for the Typst PDF, which
     reads the page's blocks, not its HTML."""
     return _spaced(_join(text, before, after), before, after)
 

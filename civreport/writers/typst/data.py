@@ -66,8 +66,9 @@ def _indent(indent: Indent | None, char_pt: float) -> dict[str, float] | None:
 
 def _pieces(text: str, before: str = "", after: str = "") -> list[list[str]]:
     """A text as word processors break and space it (:func:`.linebreaks.hinted`, the hints
-    the page's HTML carries for WeasyPrint): pieces of text, each with the sides of it that
-    are spaced from Chinese text (``l``, ``r``, ``lr`` or none). Without the break spaces:
+    the page's HTML carries for WeasyPrint): pieces of text, each with how a Latin run meets
+    Chinese text on its left and right (``s`` with the space, ``b`` bare, ``n`` not; none for
+    other text). Without the break spaces:
     Typst breaks at quotes by itself, and draws a zero-width space as the next character's
     glyph, so that its text would copy out of order."""
     pieces = [(part, "") if isinstance(part, str) else part for part in hinted(text, before, after)]
