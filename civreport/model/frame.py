@@ -5,6 +5,7 @@ body. Every field is optional: a plain work summary has none of them."""
 from __future__ import annotations
 
 import re
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, StringConstraints, Tag, model_validator
@@ -112,7 +113,7 @@ class Secrecy(StrictModel):
         """机密★1年 as one text is the level and its term."""
         if isinstance(data, str):
             level, _, term = data.strip().partition(SECRECY_STAR)
-            if level not in ("秘密", "机密", "绝密"):
+            if level not in typing.get_args(SecrecyLevel):
                 raise PydanticCustomError("secrecy_level", "密级应为 秘密、机密 或 绝密，如“机密★1年”")
             return {"level": level, "term": term or None}
         return data

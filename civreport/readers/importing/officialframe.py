@@ -5,18 +5,19 @@ of the text into the report's frame fields (civreport prints them again in their
 from __future__ import annotations
 
 import re
+import typing
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ...model.frame import SECRECY_STAR, parse_number
+from ...model.frame import SECRECY_STAR, SecrecyLevel, Urgency, parse_number
 from .dates import parse_date
 from .source import SourceBlock
 
 _HEAD = 8  # the lines a head stands in
 _COPY_NO = re.compile(r"^\d{6}$")
-_SECRECY = re.compile(rf"^(?:秘密|机密|绝密)(?:\s*{SECRECY_STAR}\s*\S{{1,10}})?$")
-_URGENCY = re.compile(r"^(?:特急|加急)$")
+_SECRECY = re.compile(rf"^(?:{'|'.join(typing.get_args(SecrecyLevel))})(?:\s*{SECRECY_STAR}\s*\S{{1,10}})?$")
+_URGENCY = re.compile(rf"^(?:{'|'.join(typing.get_args(Urgency))})$")
 _MARK = re.compile(r"^(?!关于)\S.{1,39}文件$")
 _SIGNER = re.compile(r"签发人\s*[:：]\s*(?P<names>.+)$")
 _NUMBER = re.compile(r"^(?P<number>\S{1,16}〔\d{4}〕\s*\d{1,4}\s*号)")
