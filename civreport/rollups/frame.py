@@ -5,6 +5,9 @@ lead-in (现将2024年……总结如下：) follows, as for any report. One clo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from functools import partial
+
 from ..model.genre import LEAD_IN
 from .inputs import Source, Sources
 from .merging import Said, repeated
@@ -38,17 +41,14 @@ def opening(sources: Sources, said: Said) -> list[tuple[Line, ...]]:
             if lead_in := LEAD_IN.search(raw):
                 where = sources.where([Origin(source.index, f"opening[{i}]")])
                 sources.decisions.add(DROPPED, where, lead_in[0].lstrip("，,。"), "汇总报告有自己的引出语")
-            kept = []
-            for line in paragraph(source, LEAD_IN.sub("。", raw).replace("。。", "。"), f"opening[{i}]"):
-                if not line.text.strip("。"):
-                    continue
-                if why := _own(line, source, sources):
-                    sources.decisions.add(DROPPED, sources.where(line.origins), line.text, why)
-                elif not repeated(line, said, [], sources):
-                    kept.append(line)
-                    said.add([line])
-            if kept:
-                out.append(tuple(kept))
+            lines = paragraph(source, LEAD_IN.sub("。", raw).replace("。。", "。"), f"opening[{i}]")
+            if kept := _said_once(
+                [line for line in lines if line.text.strip("。")],
+                partial(_own, source=source, sources=sources),
+                sources,
+                said,
+            ):
+                out.append(kept)
     return out
 
 
@@ -58,20 +58,27 @@ def closing(sources: Sources, said: Said) -> list[tuple[Line, ...]]:
     out: list[tuple[Line, ...]] = []
     last = sources[len(sources) - 1]
     for source in sources:
+
+        def dropped(line: Line, source: Source = source) -> str | None:
+            if sources.by_unit:
+                return "只有本单位的结尾这样写" if _own(line, source, sources) else None
+            return "结尾用最后一期的" if source is not last else None
+
         for i, raw in enumerate(source.report.closing):
-            kept = []
-            for line in paragraph(source, raw, f"closing[{i}]"):
-                if sources.by_unit and _own(line, source, sources):
-                    why = "只有本单位的结尾这样写"
-                elif not sources.by_unit and source is not last:
-                    why = "结尾用最后一期的"
-                else:
-                    why = ""
-                if why:
-                    sources.decisions.add(DROPPED, sources.where(line.origins), line.text, why)
-                elif not repeated(line, said, [], sources):
-                    kept.append(line)
-                    said.add([line])
-            if kept:
-                out.append(tuple(kept))
+            if kept := _said_once(paragraph(source, raw, f"closing[{i}]"), dropped, sources, said):
+                out.append(kept)
     return out
+
+
+def _said_once(
+    lines: Iterable[Line], dropped: Callable[[Line], str | None], sources: Sources, said: Said
+) -> tuple[Line, ...]:
+    """The lines neither dropped (``dropped`` says why, recorded) nor said before, now said."""
+    kept = []
+    for line in lines:
+        if why := dropped(line):
+            sources.decisions.add(DROPPED, sources.where(line.origins), line.text, why)
+        elif not repeated(line, said, [], sources):
+            kept.append(line)
+            said.add([line])
+    return tuple(kept)
