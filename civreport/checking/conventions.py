@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.wordlists import alternatives, word_list
-from .rule import Context, Hit, Rule, spans
+from .rule import Context, Hit, Rule, first_found
 
 _DOCUMENTS = word_list(__package__, "documents")
 # 关于对××的报告 → 关于××的报告; not 关于对方, 关于对外开放, 关于对口支援 …, where 对 opens a word.
@@ -19,16 +19,8 @@ _TWICE = re.compile(f"(?:{_KINDS})(?:{_KINDS})")
 _NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[【(（［])((?:19|20)\d{2})([\]】)）］])(?=\s*\d{1,4}\s*号)")
 
 
-def about_to(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_ABOUT_TO.finditer(text))
-    if found:
-        yield Hit("“关于对……”：“关于”后直接接所关涉的对象，删去“对”", spans=spans(iter(found), 1))
-
-
-def kind_twice(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_TWICE.finditer(text))
-    if found:
-        yield Hit(f"标题中文种重复“{found[0][0]}”：只写一个文种（如“工作总结”或“工作报告”）", spans=spans(iter(found)))
+about_to = first_found(_ABOUT_TO, lambda m: "“关于对……”：“关于”后直接接所关涉的对象，删去“对”", group=1)
+kind_twice = first_found(_TWICE, lambda m: f"标题中文种重复“{m[0]}”：只写一个文种（如“工作总结”或“工作报告”）")
 
 
 def number_brackets(text: str, context: Context) -> Iterator[Hit]:

@@ -15,7 +15,7 @@ from ..model.figures import amount, mom, read_figure, yoy
 from ..model.numerals import ONE_TO_NINE
 from ..model.period import PART_OF_YEAR
 from ..model.wordlists import alternatives, word_list
-from .rule import Context, Hit, Rule, spans
+from .rule import Context, Hit, Rule, first_found
 
 _MEASURES = word_list(__package__, "measures")
 _UNIT = rf"(?:多|余)?(?:万|亿)?(?:{alternatives(_MEASURES['statistics'])})"
@@ -57,11 +57,7 @@ def chinese_statistics(text: str, context: Context) -> Iterator[Hit]:
         yield Hit(f"统计数字“{names}”用了汉字：应用阿拉伯数字（GB/T 15835）", spans=tuple(found))
 
 
-def unscaled(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_UNSCALED.finditer(text))
-    if found:
-        first = found[0][0]
-        yield Hit(f"“{first}”位数多：宜写作 {int(first) // 10000}万", spans=spans(iter(found)))
+unscaled = first_found(_UNSCALED, lambda m: f"“{m[0]}”位数多：宜写作 {int(m[0]) // 10000}万")
 
 
 def _sentence(text: str, start: int, end: int) -> str:

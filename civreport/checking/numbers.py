@@ -5,11 +5,10 @@ days (CR309) or written with dots and slashes (CR310)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..model.numerals import CN_DIGITS
 from ..model.wordlists import alternatives, word_list
-from .rule import Context, Hit, Rule, spans
+from .rule import Rule, first_found, listing
 
 _CN = CN_DIGITS + "零"
 # 3千、5百万、2千余人、20几个: a digit with 十 百 千 or 几 after it (万 and 亿 are units it may take:
@@ -31,33 +30,10 @@ _PADDED = re.compile(r"(?:(?<=年)|(?<![\d.]))0([1-9])(?=月)|(?<=月)0([1-9])(?
 _DOTTED = re.compile(r"(?<![\d.／/])((?:19|20)\d{2})([.．/／])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d.／/])")
 
 
-def mixed(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_MIXED.finditer(text))
-    if found:
-        names = "、".join(dict.fromkeys(m[0] for m in found))
-        yield Hit(
-            f"“{names}”阿拉伯数字与汉字数字混写：统一写作阿拉伯数字（如 3000、3000万）或汉字（GB/T 15835）",
-            spans=spans(iter(found)),
-        )
-
-
-def estimates(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_ESTIMATE.finditer(text))
-    if found:
-        first = found[0][0]
-        yield Hit(f"约数“{first}”不用顿号：写作“{first.replace('、', '')}”（GB/T 15835）", spans=spans(iter(found)))
-
-
-def padded(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_PADDED.finditer(text))
-    if found:
-        yield Hit("日期中的月、日不补零：09月05日 → 9月5日（GB/T 15835）", spans=spans(iter(found)))
-
-
-def dotted(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_DOTTED.finditer(text))
-    if found:
-        yield Hit(f"正文中的日期“{found[0][0]}”应写作“{_written(found[0])}”（GB/T 15835）", spans=spans(iter(found)))
+mixed = listing(_MIXED, "“{found}”阿拉伯数字与汉字数字混写：统一写作阿拉伯数字（如 3000、3000万）或汉字（GB/T 15835）")
+estimates = first_found(_ESTIMATE, lambda m: f"约数“{m[0]}”不用顿号：写作“{m[0].replace('、', '')}”（GB/T 15835）")
+padded = first_found(_PADDED, lambda m: "日期中的月、日不补零：09月05日 → 9月5日（GB/T 15835）")
+dotted = first_found(_DOTTED, lambda m: f"正文中的日期“{m[0]}”应写作“{_written(m)}”（GB/T 15835）")
 
 
 def _written(m: re.Match[str]) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model.punctuation import Fix, ascii_quotes, half_width_marks, inner_spaces
-from .rule import Context, Hit, Rule, spans
+from .rule import Context, Hit, Rule, first_found, spans
 
 _REPEATED = re.compile(r"([，。、；：！？])\1+")
 _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-－–~～—]\s*(\d{1,2})\s*月|(?<!\d)(\d{4})\s*[-－–~～—]\s*(\d{4})\s*年")
@@ -70,10 +70,7 @@ def unbalanced_brackets(text: str, context: Context) -> Iterator[Hit]:
         yield Hit(found[2], spans=((found[1], found[1] + 1),))
 
 
-def repeated(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_REPEATED.finditer(text))
-    if found:
-        yield Hit(f"标点重复“{found[0][0]}”（“{_shown(text, found[0].start())}”）", spans=spans(iter(found)))
+repeated = first_found(_REPEATED, lambda m: f"标点重复“{m[0]}”（“{_shown(m.string, m.start())}”）")
 
 
 def range_dash(text: str, context: Context) -> Iterator[Hit]:
@@ -89,11 +86,7 @@ def fix_range_dash(text: str, context: Context) -> str:
     return _RANGE.sub(mend, text)
 
 
-def full_digits(text: str, context: Context) -> Iterator[Hit]:
-    found = list(_FULL_DIGITS.finditer(text))
-    if found:
-        first = found[0][0]
-        yield Hit(f"全角数字“{first}”：应为半角 {first.translate(_TO_ASCII)}", spans=spans(iter(found)))
+full_digits = first_found(_FULL_DIGITS, lambda m: f"全角数字“{m[0]}”：应为半角 {m[0].translate(_TO_ASCII)}")
 
 
 def spaces(text: str, context: Context) -> Iterator[Hit]:

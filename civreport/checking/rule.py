@@ -114,6 +114,18 @@ def spans(matches: Iterator[re.Match[str]], group: int = 0) -> tuple[Span, ...]:
     return tuple(m.span(group) for m in matches)
 
 
+def first_found(pattern: re.Pattern[str], message: Callable[[re.Match[str]], str], group: int = 0) -> TextCheck:
+    """A check that says what ``message`` makes of the first of ``pattern``'s matches in a text,
+    marking every match (its ``group``)."""
+
+    def check(text: str, context: Context) -> Iterator[Hit]:
+        found = list(pattern.finditer(text))
+        if found:
+            yield Hit(message(found[0]), spans=spans(iter(found), group))
+
+    return check
+
+
 def listing(pattern: re.Pattern[str], message: str) -> TextCheck:
     """A check that names what ``pattern`` finds in a text: ``message`` with ``{found}``."""
 
