@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import re
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -193,10 +193,33 @@ def _is_path(spec: Path) -> bool:
     return spec.suffix.lower() in (".yaml", ".yml") or spec.parent != Path(".") or spec.name in ("", "..")
 
 
+T = TypeVar("T")
+
+
+class PerProfile(Generic[T]):
+    """What is made from a profile and a key, kept with the profile (by identity: a profile is
+    frozen) until it goes, the last ``kept`` keys of each."""
+
+    def __init__(self, kept: int):
+        self._kept = kept
+        self._tables: dict[int, dict[Hashable, T]] = {}
+
+    def get(self, settings: Profile, key: Hashable, make: Callable[[], T]) -> T:
+        table = self._tables.get(id(settings))
+        if table is None:
+            table = self._tables[id(settings)] = {}
+            weakref.finalize(settings, self._tables.pop, id(settings), None)
+        if key not in table:
+            if len(table) >= self._kept:
+                del table[next(iter(table))]
+            table[key] = make()
+        return table[key]
+
+
 # Settings with a caller's changes (a page set-up, PDF/A, the engine), kept per profile and
 # changes: the same object for the same asking, so that what is kept per profile (the page's
 # stylesheet, its template data) is kept for it too rather than made for every document.
-_CHANGED: dict[int, dict[str, Profile]] = {}
+_CHANGED: PerProfile[Profile] = PerProfile(kept=8)
 
 
 def changed(settings: Profile, **changes: object) -> Profile:
@@ -204,19 +227,7 @@ def changed(settings: Profile, **changes: object) -> Profile:
     update = {name: value for name, value in changes.items() if value is not None}
     if not update:
         return settings
-    kept = _CHANGED.get(id(settings))
-    if kept is None:
-        kept = _CHANGED[id(settings)] = {}
-        weakref.finalize(settings, _CHANGED.pop, id(settings), None)
-    key = repr(sorted(update.items()))
-    if key not in kept:
-        if len(kept) >= _KEPT_CHANGES:
-            del kept[next(iter(kept))]
-        kept[key] = settings.model_copy(update=update)
-    return kept[key]
-
-
-_KEPT_CHANGES = 8  # per profile
+    return _CHANGED.get(settings, repr(sorted(update.items())), lambda: settings.model_copy(update=update))
 
 
 class ProfileNotFound(InputError):

@@ -10,7 +10,6 @@ engines (the PDF), its stylesheets apart where they can be.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,7 @@ from ..errors import TemplateError
 from ..model.text import XML_ILLEGAL
 from ..office.fonts import FontChoice, FontRole, as_list, docx_names
 from ..office.layout import TWIPS, Layout
-from ..office.profile import PdfEngine, Profile
+from ..office.profile import PdfEngine, PerProfile, Profile
 from ..office.styles import Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .context import plain
@@ -153,11 +152,10 @@ def page_context(summary: Summary, settings: Profile, pdf_fonts: FontChoice) -> 
     return {"report": summary.report, "doc": summary, **office_context(settings, pdf_fonts)}
 
 
-# What the template is given of the office, kept per profile (by identity: a profile is
-# frozen) and font choice: the office's plain data and the rendered stylesheet depend on
-# nothing else, and making them was 30% of a DOCX.
-_OFFICE_CONTEXTS: dict[int, dict[tuple[tuple[str, tuple[str, ...]], ...], dict[str, object]]] = {}
-_KEPT_FONT_CHOICES = 4  # per profile; a caller passing other fonts each time makes them anew
+# What the template is given of the office, kept per profile and font choice (a few: a caller
+# passing other fonts each time makes them anew): the office's plain data and the rendered
+# stylesheet depend on nothing else, and making them was 30% of a DOCX.
+_OFFICE_CONTEXTS: PerProfile[dict[str, object]] = PerProfile(kept=4)
 
 
 def office_context(settings: Profile, pdf_fonts: FontChoice) -> dict[str, object]:
@@ -165,23 +163,19 @@ def office_context(settings: Profile, pdf_fonts: FontChoice) -> dict[str, object
     ``stylesheet``: the shipped ``report.css.j2`` rendered with them (an office cannot replace
     it, see :data:`.checks.UNREPLACEABLE`, so it depends on nothing else)."""
     choice = tuple(sorted((role, tuple(str(s) for s in as_list(spec))) for role, spec in pdf_fonts.items()))
-    kept = _OFFICE_CONTEXTS.get(id(settings))
-    if kept is None:
-        kept = _OFFICE_CONTEXTS[id(settings)] = {}
-        weakref.finalize(settings, _OFFICE_CONTEXTS.pop, id(settings), None)
-    if choice not in kept:
-        context: dict[str, object] = {
-            "layout": plain(settings.page),
-            "profile": plain(settings),
-            "fonts": plain({role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()}),
-            "styles": plain(settings.style_table.styles),
-            "text_align": TEXT_ALIGN,
-        }
-        context["stylesheet"] = Markup(render_template(STYLESHEET, context, (shipped_templates(),)))
-        if len(kept) >= _KEPT_FONT_CHOICES:
-            del kept[next(iter(kept))]
-        kept[choice] = context
-    return kept[choice]
+    return _OFFICE_CONTEXTS.get(settings, choice, lambda: _office_context(settings, pdf_fonts))
+
+
+def _office_context(settings: Profile, pdf_fonts: FontChoice) -> dict[str, object]:
+    context: dict[str, object] = {
+        "layout": plain(settings.page),
+        "profile": plain(settings),
+        "fonts": plain({role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()}),
+        "styles": plain(settings.style_table.styles),
+        "text_align": TEXT_ALIGN,
+    }
+    context["stylesheet"] = Markup(render_template(STYLESHEET, context, (shipped_templates(),)))
+    return context
 
 
 def _written_at(dirs: Sequence[Path], pattern: re.Pattern[str]) -> str:
