@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -197,3 +198,11 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole (see :func:`write_files`)."""
     write_files([(Path(path), data)])
+
+
+def removed_with(owner: object, folder: Path) -> None:
+    """Remove ``folder`` when ``owner`` is collected or the process ends, a batch or editor
+    worker's too (multiprocessing runs these finalizers in its children; atexit it does not)."""
+    import multiprocessing.util  # here: the writers call this, and start-up need not load it
+
+    multiprocessing.util.Finalize(owner, shutil.rmtree, args=(folder, True), exitpriority=0)

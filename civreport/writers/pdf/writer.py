@@ -16,8 +16,6 @@ stylesheets, and parsing them anew took about 5% of a five-page summary's PDF.
 from __future__ import annotations
 
 import ctypes.util
-import multiprocessing.util
-import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -30,6 +28,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ...diagnostics import Diagnostics
 from ...errors import CivreportWarning, FontSubstitutionWarning, MissingGlyphWarning, SlowFontSubsettingWarning
+from ...files import removed_with
 from ...office.fonts import FontChoice, FontRole
 from ...rendering.page import Page
 from . import archival
@@ -70,9 +69,8 @@ class PdfWriter:
         folder = self.font_config._folder  # where WeasyPrint copied the fonts, 30 MB for the CJK ones
         if folder is not None:
             # WeasyPrint removes it only when the configuration is collected, which a writer kept
-            # for the process never is: remove it when the process ends, a batch or editor worker
-            # too (multiprocessing runs these finalizers in its children; atexit it does not).
-            multiprocessing.util.Finalize(self, shutil.rmtree, args=(folder, True), exitpriority=0)
+            # for the process never is.
+            removed_with(self, Path(folder))
         self.stylesheets: OrderedDict[tuple[str, str], CSS] = OrderedDict()
 
     def write(self, page: Page, diagnostics: Diagnostics) -> bytes:

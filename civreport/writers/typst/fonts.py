@@ -8,14 +8,13 @@ machine; Typst's own reading of that folder says what it calls each face (family
 
 from __future__ import annotations
 
-import multiprocessing.util
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import typst
 
+from ...files import removed_with
 from ...office.fonts import FontRole
 from ..pdf.fonts import BOLD, Face, FontPlan
 
@@ -33,8 +32,7 @@ class TypstFonts:
         faces = [*(f for fs in plan.roles.values() for f in fs), *plan.marks.values(), *plan.fallback]
         files = sorted({Path(f.file).resolve() for f in faces})
         self.folder = Path(tempfile.mkdtemp(prefix="civreport-typst-fonts-"))
-        # Removed when the process ends, a batch worker's too (see PdfWriter).
-        multiprocessing.util.Finalize(self, shutil.rmtree, args=(self.folder, True), exitpriority=0)
+        removed_with(self, self.folder)
         for number, file in enumerate(files):
             (self.folder / f"{number}{file.suffix.lower()}").symlink_to(file)
         known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(self.folder)])
