@@ -10,12 +10,13 @@ tests/test_pdf.py fails if pydyf stops compressing through it.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from types import SimpleNamespace
 from typing import Any
 
 import pydyf
+
+from .patching import replaced
 
 LEVEL = 6
 
@@ -31,13 +32,6 @@ def _compress(data: bytes, level: int = LEVEL, *args: Any, **kwargs: Any) -> byt
 _LEVEL_SIX = SimpleNamespace(**{**vars(zlib), "compressobj": _compressobj, "compress": _compress})
 
 
-@contextmanager
-def level_six() -> Iterator[None]:
-    """pydyf compressing at level 6, for the PDFs written meanwhile (under the PDF writer's
-    lock: the module is pydyf's)."""
-    original = pydyf.zlib
-    pydyf.zlib = _LEVEL_SIX
-    try:
-        yield
-    finally:
-        pydyf.zlib = original
+def level_six() -> AbstractContextManager[None]:
+    """pydyf compressing at level 6, for the PDFs written meanwhile."""
+    return replaced(pydyf, zlib=_LEVEL_SIX)

@@ -12,8 +12,7 @@ is false and the PDF writer says that bold text prints upright.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import weasyprint.draw
@@ -21,6 +20,7 @@ from weasyprint.pdf.stream import Stream
 from weasyprint.text.ffi import ffi, harfbuzz, pango
 
 from .fonts import BOLD, STROKE
+from .patching import replaced
 
 _FILL, _FILL_AND_STROKE = 0, 2  # PDF text rendering modes (Tr)
 
@@ -28,18 +28,10 @@ _original: Any = getattr(weasyprint.draw, "draw_text", None)
 AVAILABLE = callable(_original) and all(hasattr(Stream, name) for name in ("add_font", "set_font_size"))
 
 
-@contextmanager
-def emboldening() -> Iterator[None]:
+def emboldening() -> AbstractContextManager[None]:
     """WeasyPrint's text drawing with bold stroked where the face is lighter, for the PDFs
-    drawn meanwhile (under the PDF writer's lock: the function is the module's)."""
-    if not AVAILABLE:
-        yield
-        return
-    weasyprint.draw.draw_text = _draw_text
-    try:
-        yield
-    finally:
-        weasyprint.draw.draw_text = _original
+    drawn meanwhile."""
+    return replaced(weasyprint.draw, draw_text=_draw_text) if AVAILABLE else nullcontext()
 
 
 def face_weight(pango_font: Any) -> int:

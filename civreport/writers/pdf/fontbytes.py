@@ -12,12 +12,13 @@ same address. tests/test_pdf.py fails if WeasyPrint stops reading the bytes this
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
 import weasyprint.pdf.fonts
 from weasyprint.text.ffi import ffi, harfbuzz
+
+from .patching import replaced
 
 _original_face: Any = weasyprint.pdf.fonts.get_pango_font_hb_face
 _original_data: Any = weasyprint.pdf.fonts.get_hb_object_data
@@ -47,13 +48,6 @@ def _data(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
     return _KEPT[address]
 
 
-@contextmanager
-def kept_font_bytes() -> Iterator[None]:
-    """WeasyPrint's fonts reading their bytes from the table, for the PDFs written meanwhile
-    (under the PDF writer's lock: the functions are the module's)."""
-    module = weasyprint.pdf.fonts
-    module.get_pango_font_hb_face, module.get_hb_object_data = _face, _data
-    try:
-        yield
-    finally:
-        module.get_pango_font_hb_face, module.get_hb_object_data = _original_face, _original_data
+def kept_font_bytes() -> AbstractContextManager[None]:
+    """WeasyPrint's fonts reading their bytes from the table, for the PDFs written meanwhile."""
+    return replaced(weasyprint.pdf.fonts, get_pango_font_hb_face=_face, get_hb_object_data=_data)

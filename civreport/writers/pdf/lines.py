@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,7 @@ from weasyprint.text.line_break import Layout, get_log_attrs
 
 from ...office.textwidth import is_full_width
 from ...rendering.linebreaks import LATIN_RUNS
+from .patching import replaced
 
 _WEASYPRINT_TEXT_ALIGN, _WEASYPRINT_JUSTIFY_LINE = inline.text_align, inline.justify_line
 _WEASYPRINT_SPLIT_INLINE_BOX, _WEASYPRINT_TRAILING_SPACE = inline.split_inline_box, inline.trailing_whitespace_size
@@ -250,14 +251,13 @@ def _text_align(context: Any, line: Any, available_width: float, last: bool) -> 
     return offset
 
 
-@contextmanager
-def finishing_lines() -> Iterator[None]:
+def finishing_lines() -> AbstractContextManager[None]:
     """WeasyPrint's inline layout with these line breaks, line ends and this justification, for
-    the PDFs laid out meanwhile (under the PDF writer's lock: the functions are the module's)."""
-    saved = inline.text_align, inline.justify_line, inline.split_inline_box, inline.trailing_whitespace_size
-    inline.text_align, inline.justify_line = _text_align, _justify_line
-    inline.split_inline_box, inline.trailing_whitespace_size = _split_inline_box, _trailing_space
-    try:
-        yield
-    finally:
-        inline.text_align, inline.justify_line, inline.split_inline_box, inline.trailing_whitespace_size = saved
+    the PDFs laid out meanwhile."""
+    return replaced(
+        inline,
+        text_align=_text_align,
+        justify_line=_justify_line,
+        split_inline_box=_split_inline_box,
+        trailing_whitespace_size=_trailing_space,
+    )
