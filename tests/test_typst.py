@@ -210,9 +210,10 @@ def test_a_profile_chooses_the_engine_and_is_told_what_engines_there_are(tmp_pat
 @pytest.mark.parametrize("name", list(FRAMED))
 def test_the_official_frame_is_laid_out_as_the_weasyprint_pdf_lays_it_out(name):
     """The frame drawn from the page's blocks: every line of both PDFs on the same page,
-    holding the same characters, at the same height to half a point (a table's rows stand a
-    fifth of a point apart). The WeasyPrint PDF's lines are LibreOffice's (tests/test_docx.py);
-    where the frame stands is measured for both in test_official_frame.py."""
+    holding the same characters, at the same height to half a point (a table's rows stand
+    up to a third of a point apart). The WeasyPrint PDF's lines are LibreOffice's
+    (tests/test_docx.py); where the frame stands is measured for both in
+    test_official_frame.py."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         page = civreport.render_page(FRAMED[name]())
