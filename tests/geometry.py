@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 import warnings
 
-from civreport import Page, render_pdf
+from civreport import Page, load, render_page, write
 from civreport.office.layout import Layout
 from civreport.rendering.blocks import Paragraph
 
-from conftest import make_report
+from conftest import ROOT, make_report
 from pdftext import MM, Line
 
 LAYOUT = Layout()
@@ -29,9 +29,11 @@ def right_edge(page: int) -> float:
 
 
 def quiet_pdf(report, **options) -> bytes:
+    """The report's PDF, this machine's font warnings silenced; ``options`` as for
+    :func:`civreport.render_page` (``pdf_engine`` among them)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return render_pdf(report, **options)
+        return write(render_page(report, **options), "pdf")
 
 
 def cjk(n: int, offset: int = 0) -> str:
@@ -303,3 +305,15 @@ def assert_page_number(line, number: int) -> None:
     else:
         assert abs(line.x0 - (left_edge(number) + 14)) < 1.5
     assert abs(line.top - (BLOCK_BOTTOM + 7 * MM)) < 1.5, line
+
+
+# The official frame: a joint mark, number and 签发人, attachments of their own, the 版记. Its
+# attachments start pages and its 版记 stands at the foot of a page of its own, so the rules of
+# the body's page breaks do not apply to it (test_official_frame.py measures it).
+FRAMED = {
+    "frame": lambda: load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report,
+    # Text down to the foot of page 2: a blank page 3, the 版记 alone on page 4.
+    "frame-blank-page": lambda: make_report(
+        opening=[paragraph(9, i) for i in range(3)], cc=["市文明办"], printed_by="小河区创城办", printed_on="2024-10-08"
+    ),
+}

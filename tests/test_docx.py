@@ -28,6 +28,7 @@ from conftest import ROOT, SAMPLES, W, assert_valid_docx, make_report, page_text
 from geometry import (
     BLOCK_BOTTOM,
     CHAR,
+    FRAMED,
     LAYOUT,
     body,
     closing_report,
@@ -40,7 +41,6 @@ from geometry import (
     long_table_report,
     mixed_report,
     owners,
-    paragraph,
     paragraph_lines,
     quiet_pdf,
     range_dash_report,
@@ -72,17 +72,6 @@ ITEM_SEEDS = (0, 1, 3, 5, 11, 15, 21, 25, 29, 30)
 # What the PDF and LibreOffice must lay out alike: every sample, full pages, every way the
 # sign-off can meet a page end, the dash —— at line ends, Latin runs and figures at both ends of
 # lines, and reports where keeping text together could leave pages half empty.
-# The official frame: a joint mark, number and 签发人, attachments of their own, the 版记. Its
-# attachments start pages and its 版记 stands at the foot of a page of its own, so the rules of
-# the body's page breaks below do not apply to it (test_official_frame.py measures it).
-FRAMED = {
-    "frame": lambda: civreport.load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report,
-    # Text down to the foot of page 2: a blank page 3, the 版记 alone on page 4.
-    "frame-blank-page": lambda: make_report(
-        opening=[paragraph(9, i) for i in range(3)], cc=["市文明办"], printed_by="小河区创城办", printed_on="2024-10-08"
-    ),
-}
-
 COMPARED = {
     **{s.stem: (lambda s=s: civreport.load(s)) for s in SAMPLES},
     **{s.stem: (lambda s=s: civreport.load(s)) for s in sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))},
@@ -428,8 +417,7 @@ TYPST_DIFFERS = {"rollup-hedong", "rollup-xiaohe"}
 
 
 @pytest.mark.slow
-# (Not the framed reports: Typst leaves them to WeasyPrint, tests/test_typst.py.)
-@pytest.mark.parametrize("name", [name for name in BODY_ONLY if name not in TYPST_DIFFERS])
+@pytest.mark.parametrize("name", [name for name in COMPARED if name not in TYPST_DIFFERS])
 def test_typst_and_libreoffice_break_every_line_and_page_alike(libreoffice, typst_drawn, name):
     """Page by page, line by line: the PDF Typst lays out and the DOCX as LibreOffice lays it out."""
     assert _held(libreoffice[name]) == _held(typst_drawn[name])
