@@ -23,6 +23,13 @@ from .terms import content_words
 # plans (the next period's programme, already only the last source's).
 _KEPT_ROLES = ("plans",)
 _NAMED = re.compile(r"[“《][^”》]{2,}[”》]")  # a named campaign, document or place: 《实施方案》, “街长制”
+# A clause's end: a comma outside quotes and brackets (“交办—整改—复核—销号”, （试行）).
+_CLAUSE = re.compile(r"，(?![^“”]*”)(?![^（）]*）)(?![^《》]*》)")
+# What opens a sentence whose last clause completes it: 通过……，实现……; 为……，……
+_LEADS_ON = re.compile(
+    r"^(?:第[一二三四]季度，)?(?:通过|为了|为|按照|围绕|以|在|随着|根据|依托|结合|针对|对照|本着|由于|因为|如果|虽然|尽管|只有|不仅|既|一方面)"
+)
+_LAST = 10  # clauses go after every sentence: their worth starts past any sentence's
 _WORDS_WORTH = 8  # content words past this say no more for the ranking
 _SPACE = re.compile(r"\s")
 _NUMBER = 3  # what a heading's number prints: 一、 （一） 1.
@@ -82,25 +89,35 @@ def source_chars(sources: Sources, index: int) -> int:
 
 @dataclass(frozen=True)
 class _Cut:
-    """What may be left out: a sentence, or all that explains a problem (its title, which says
-    what the problem is, stays); the item it is in, and what it is worth."""
+    """What may be left out: a sentence, all that explains a problem (its title, which says
+    what the problem is, stays), or the last clause of a sentence (``shorter`` is what is left
+    of it); the item it is in, and what it is worth."""
 
     lines: tuple[Line, ...]
     item: Piece
     worth: tuple[bool, float]
     explains: bool = False  # a problem's explanation
+    shorter: Line | None = None
 
     @property
     def size(self) -> int:
-        return sum(chars(x.text) for x in self.lines)
+        return sum(chars(x.text) for x in self.lines) - (chars(self.shorter.text) if self.shorter else 0)
+
+    def applied(self, parts: dict[K, Piece]) -> dict[K, Piece]:
+        if self.shorter:
+            return {key: part.replaced({self.lines[0]: self.shorter}) for key, part in parts.items()}
+        return {key: part.without(set(self.lines), titled=True) for key, part in parts.items()}
 
     def record(self, sources: Sources, limit: str) -> None:
-        """The cut in ``--explain``: a sentence left out, or a problem said by its title alone
-        (recorded whole, as the source said it)."""
+        """The cut in ``--explain``: a sentence left out, a problem said by its title alone, a
+        sentence without its last clause (recorded whole, as the source said it)."""
         text = "".join(x.text for x in self.lines)
         name = self.item.title.text.rstrip(ENDS) if self.item.title else "本部分"
         where = sources.where(origins_of(self.lines))
-        if self.explains:
+        if self.shorter:
+            why = f"{limit}，句末说得最少的“{_tail(self.lines[0], self.shorter)}”删去：“{self.shorter.text}”"
+            sources.decisions.add(REWORDED, where, text, why)
+        elif self.explains:
             sources.decisions.add(REWORDED, where, ended(name, "。") + text, f"{limit}，问题只留标题：“{name}”")
         else:
             plain = "" if FIGURE.search(text) else "（没有数字）"
@@ -119,13 +136,17 @@ def _cuts(item: Piece, problem: bool, sources: Sources) -> Iterator[_Cut]:
     sentences, worth what it says, but a lead-in (……如下：), what the roll-up wrote itself (the
     figures, 这一问题……均有反映), a sentence that gives its source's time while more of that
     source's follow (第二季度，……), and the item's last; points while more than two are left (an
-    enumeration of one is none). Then the points whole, worth what they say together."""
+    enumeration of one is none). Then the points whole, worth what they say together; and,
+    after every sentence, a sentence's last clause, where it has no figures."""
     body = [x for paragraph in item.body for x in paragraph]
     own = [x for x in body if x.raw and not x.text.endswith("：")]
     if problem and item.title:
         if own:
             yield _Cut(tuple(own), item, _worth("".join(x.text for x in own), sources), explains=True)
         return
+    for line in own:  # after every sentence: a clause left out changes what stays
+        if (shorter := _without_last_clause(line)) and not (worth := _worth(_tail(line, shorter), sources))[0]:
+            yield _Cut((line,), item, (True, _LAST + worth[1]), shorter=shorter)
     points = [x for x in item.points if x.raw]
     if len(body) + len(points) < 2:
         return
@@ -140,6 +161,23 @@ def _cuts(item: Piece, problem: bool, sources: Sources) -> Iterator[_Cut]:
         yield _Cut(tuple(points), item, _worth("".join(x.text for x in points), sources))
 
 
+def _tail(line: Line, shorter: Line) -> str:
+    """The clause ``shorter`` leaves out of ``line``."""
+    return line.text[len(shorter.text) - 1 :].strip(ENDS)
+
+
+def _without_last_clause(line: Line) -> Line | None:
+    """The sentence without its last clause, when it runs on in three clauses or more (区创城办组织
+    4个督查组，……开展拉网式排查，建立问题台账，对反复出现的问题挂牌督办。) and does not open with
+    what its last clause may complete (通过……，为……, 按照……): the first two stay."""
+    text = line.text
+    end = text[-1] if text[-1] in "。！？" else ""
+    cuts = [m.start() for m in _CLAUSE.finditer(text)]
+    if len(cuts) < 2 or _LEADS_ON.match(text):
+        return None
+    return line.said(text[: cuts[-1]] + end)
+
+
 def condensed(parts: dict[K, Piece], beside: int, sources: Sources, length: float | None) -> dict[K, Piece]:
     """``parts`` with what says least left out until the roll-up is at most ``length`` times its
     longest source (``beside`` is what prints beside them, in characters: the opening, the
@@ -149,27 +187,31 @@ def condensed(parts: dict[K, Piece], beside: int, sources: Sources, length: floa
     budget = length * max(source_chars(sources, i) for i in range(len(sources)))
     total = beside + sum(piece_chars(p) for p in parts.values())
     limit = f"篇幅：汇总报告以最长来源的{length:g}倍（约{budget:.0f}字）为限"
-    cuts: list[_Cut] = []
-    while total > budget and (chosen := _least(parts, {x for c in cuts for x in c.lines}, sources)):
-        cuts.append(chosen)
+    steps: list[_Cut] = []
+    current = parts
+    while total > budget and (chosen := _least(current, sources)):
+        steps.append(chosen)
         total -= chosen.size
-    for one in reversed(cuts[:-1]):  # the last cut may have gone past the limit: what fits again comes back
-        if total + one.size <= budget:
-            cuts.remove(one)
+        current = chosen.applied(current)
+    for one in reversed(steps[:-1]):  # the last step may have gone past the limit: what fits comes back
+        if not one.shorter and total + one.size <= budget:
+            steps.remove(one)
             total += one.size
-    for one in cuts:
+    current = parts
+    for one in steps:
         one.record(sources, limit)
-    return {key: part.without({x for c in cuts for x in c.lines}, titled=True) for key, part in parts.items()}
+        current = one.applied(current)
+    return current
 
 
-def _least(parts: dict[K, Piece], cut: set[Line], sources: Sources) -> _Cut | None:
+def _least(parts: dict[K, Piece], sources: Sources) -> _Cut | None:
     """What to leave out next: what is worth least; of equals, what is in the longest item (a
     long item loses before a short one), the later in it."""
     best: tuple[tuple[tuple[bool, float], int, int], _Cut] | None = None
     for key, part in parts.items():
         if key in _KEPT_ROLES:
             continue
-        for item in part.without(cut, titled=True).walk():
+        for item in part.walk():
             size = piece_chars(item)
             for place, one in enumerate(_cuts(item, key == "problems", sources)):
                 rank = (one.worth, -size, place)
