@@ -227,11 +227,21 @@ def _load_all(inputs: list[Path]) -> tuple[list[tuple[LoadedReport, Diagnostics]
     return loaded, problems
 
 
+def _pdf_a_without_pdf(args: argparse.Namespace) -> None:
+    """--pdf-a asked for where no PDF is written is a mistake, not something to pass over."""
+    if args.pdf_a and args.to is not None and "pdf" not in args.to:
+        raise InputError.single(
+            "--pdf-a", f"--to {','.join(args.to)} 不写 PDF，--pdf-a 无从生效：在 --to 中加上 pdf，或去掉 --pdf-a"
+        )
+
+
 def _render(args: argparse.Namespace) -> int:
     """Load every input first (any bad: nothing is written), then make the documents in a
     worker pool: each all or nothing, failures tabled at the end."""
     from ..batch import Job, Read
     from ..pipeline import check, office_of
+
+    _pdf_a_without_pdf(args)
 
     inputs: list[Path] = args.inputs
     loaded, problems = _load_all(inputs)
@@ -299,6 +309,8 @@ def _run(jobs: list[Job], args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace) -> int:
     from .. import batch
+
+    _pdf_a_without_pdf(args)
 
     jobs = batch.load_manifest(
         args.manifest,
