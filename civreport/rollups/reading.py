@@ -88,6 +88,12 @@ class Piece:
             ),
         )
 
+    def lost(self, kept: Piece | None, gone: set[Line]) -> list[Line]:
+        """What of this piece neither ``kept`` (what is left of it) holds nor ``gone`` names:
+        the titles of the items whose text all went."""
+        still = set(kept.lines()) if kept else set()
+        return [line for line in self.lines() if line not in still and line not in gone]
+
     def replaced(self, lines: dict[Line, Line]) -> Piece:
         """The piece with each of ``lines`` (a rule's cut, or the sentence kept for several)
         in place of the one it replaces, here and in its items."""
