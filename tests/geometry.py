@@ -295,6 +295,21 @@ def title_joint_report():
     )
 
 
+def blank_page_frame_report():
+    """Text down to the foot of page 2, then the 版记: a blank page 3, the 版记 alone on page 4."""
+    return make_report(
+        opening=[paragraph(9, i) for i in range(3)], cc=["市文明办"], printed_by="小河区创城办", printed_on="2024-10-08"
+    )
+
+
+SIGNERS = ["王小河", "李四", "欧阳小明"]
+
+
+def signers_frame_report():
+    """A report sent upward by one office, signed by three: two lines of 签发人."""
+    return make_report(mark="小河区创城办文件", number="小河创城办〔2024〕3号", signer=SIGNERS)
+
+
 def assert_page_number(line, number: int) -> None:
     """Page ``number`` as GB/T 9704 7.5 puts it: “— N —” in 14 pt 宋体 (its stand-in), one
     character in from the outer edge, its 14 pt line starting 7 mm under the text block."""
@@ -312,8 +327,6 @@ def assert_page_number(line, number: int) -> None:
 # the body's page breaks do not apply to it (test_official_frame.py measures it).
 FRAMED = {
     "frame": lambda: load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report,
-    # Text down to the foot of page 2: a blank page 3, the 版记 alone on page 4.
-    "frame-blank-page": lambda: make_report(
-        opening=[paragraph(9, i) for i in range(3)], cc=["市文明办"], printed_by="小河区创城办", printed_on="2024-10-08"
-    ),
+    "frame-blank-page": blank_page_frame_report,
+    "frame-signers": signers_frame_report,
 }

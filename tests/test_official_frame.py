@@ -23,9 +23,21 @@ from civreport.readers.importing import import_document
 from civreport.serving.forms import apply_form, form
 
 from conftest import ROOT, W, make_report
-from geometry import BLOCK_BOTTOM, CHAR, LAYOUT, PITCH, TOP, left_edge, paragraph, quiet_pdf, right_edge
+from geometry import (
+    BLOCK_BOTTOM,
+    CHAR,
+    LAYOUT,
+    PITCH,
+    TOP,
+    blank_page_frame_report,
+    left_edge,
+    paragraph,
+    quiet_pdf,
+    right_edge,
+    signers_frame_report,
+)
 from libreoffice import to_pdf
-from pdftext import MM, pages, text_layer, unhinted
+from pdftext import MM, Line, pages, text_layer, unhinted
 
 SAMPLE = ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml"
 TOLERANCE = 0.5 * MM  # the measures of issue 25
@@ -88,6 +100,14 @@ def rules(data: bytes) -> list[tuple[int, pymupdf.Rect, tuple[float, ...]]]:
 
 def line_of(laid_out, text: str):
     return next(line for page in laid_out for line in page if line.text.startswith(text))
+
+
+def x_of(line: Line, char: str) -> float:
+    return next(x for x, _, c in line.chars if c == char)
+
+
+def page_numbers(data: bytes) -> list[list[str]]:
+    return [[line.text for line in page if line.y > BLOCK_BOTTOM] for page in pages(data)]
 
 
 # --- The fields and their checks ---------------------------------------------------------------
@@ -212,10 +232,30 @@ def test_the_signer_name_is_in_kai_and_the_label_in_fang():
 def test_several_signers_stand_two_to_a_line_with_the_number_on_the_last():
     head = compose(make_report(number="小河创城办〔2024〕3号", signer=["甲", "乙", "丙"])).head
     assert head is not None
-    assert [(line.number, line.label, line.names) for line in head.signer_lines] == [
-        (None, "签发人：", ["甲", "乙"]),
-        ("小河创城办〔2024〕3号", "", ["丙"]),
+    assert [(line.number, line.label, line.names, line.right) for line in head.signer_lines] == [
+        (None, "签发人：", ["甲", "乙"], 1),
+        ("小河创城办〔2024〕3号", "", ["丙"], 3),  # 甲　乙 is two characters wider than 丙
     ]
+
+
+def signer_lines(laid_out) -> tuple[Line, Line]:
+    first = line_of(laid_out, "签发人：")
+    return first, next(line for line in laid_out[0] if line.y > first.y)
+
+
+def test_the_names_of_later_signers_stand_under_the_first_name():
+    """7.2.6: 签发人 on the first line only, the later names from where the first name starts,
+    the widest line one character in from the right, the number on the last line, and the
+    red rule 4 mm under it."""
+    data = quiet_pdf(signers_frame_report())
+    first, last = signer_lines(pages(data))
+    assert first.text.replace("\u3000", "") == "签发人：王小河李四"
+    assert last.text.replace("\u3000", "") == "小河创城办〔2024〕3号欧阳小明"
+    assert near(first.x1, right_edge(1) - CHAR) and near(last.x0, left_edge(1) + CHAR)
+    assert near(x_of(last, "欧"), x_of(first, "王"))
+    assert last.y - first.y == pytest.approx(PITCH, abs=0.1)
+    (_, edge, colour), *_ = rules(data)
+    assert colour == RED and near(edge.y0, last.top + BODY + 4 * MM)
 
 
 # --- Attachments of their own (7.3.7) and the 版记 (7.4) ----------------------------------------
@@ -262,6 +302,63 @@ def test_the_foot_goes_to_an_even_page_a_blank_one_before_it_where_needed(engine
     ]
     assert [len(page) for page in laid_out] == lines
     assert [line.text for line in laid_out[-1]][-2:] == ["抄送：市文明办。", "小河区创城办2024年10月8日印发"]
+
+
+def test_neither_the_blank_page_nor_the_foots_page_after_it_is_numbered():
+    """7.5: a blank page before the 版记's page, and that page, print no number; without a blank
+    page the 版记's page is numbered as any other (the sample's page 4)."""
+    data = quiet_pdf(blank_page_frame_report())
+    assert page_numbers(data) == [["— 1 —"], ["— 2 —"], [], []]
+    (_, last), *_ = reversed([(page, edge) for page, edge, _ in rules(data)])
+    assert near(last.y1, BLOCK_BOTTOM)
+
+
+def foot_text(footer) -> str:
+    return "".join(t.text for t in footer._element.iter(f"{W}t"))
+
+
+def test_the_docx_sets_the_unnumbered_pages_in_a_section_without_page_numbers():
+    document = docx.Document(io.BytesIO(render_docx(blank_page_frame_report())))
+    numbered, unnumbered = document.sections
+    for footer in (numbered.footer, numbered.even_page_footer):
+        assert [f.get(f"{W}instr") for f in footer._element.iter(f"{W}fldSimple")] == [" PAGE "]
+    for footer in (unnumbered.footer, unnumbered.even_page_footer):
+        assert not footer.is_linked_to_previous and foot_text(footer) == ""
+    # The first section ends with the date; the second starts on the blank page, an empty
+    # paragraph alone on it, then the 版记's space starts the next page.
+    paragraphs = document.paragraphs
+    (end,) = [i for i, p in enumerate(paragraphs) if p._p.find(f"{W}pPr/{W}sectPr") is not None]
+    blank, space = paragraphs[end + 1 : end + 3]
+    assert paragraphs[end].text == "2024年10月8日" and (blank.text, space.style.name) == ("", "版头间距")
+    assert blank._p.find(f"{W}pPr/{W}pageBreakBefore") is None  # the section's break
+    assert space._p.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    # Without a blank page, one section: every page numbered.
+    assert len(docx.Document(io.BytesIO(render_docx(civreport.load(SAMPLE).report))).sections) == 1
+
+
+@pytest.mark.slow
+def test_libreoffice_numbers_neither_the_blank_page_nor_the_foots_page(tmp_path):
+    (tmp_path / "blank.docx").write_bytes(render_docx(blank_page_frame_report()))
+    data = to_pdf([tmp_path / "blank.docx"], tmp_path)["blank"]
+    assert page_numbers(data) == [["— 1 —"], ["— 2 —"], [], []]
+    theirs, ours = rules(data), rules(quiet_pdf(blank_page_frame_report()))
+    assert [page for page, _, _ in theirs] == [page for page, _, _ in ours] == [4, 4, 4]
+    for (_, drawn, _), (_, wanted, _) in zip(theirs, ours, strict=True):
+        assert near(drawn.y0, wanted.y0) and near(drawn.x0, wanted.x0) and near(drawn.x1, wanted.x1)
+
+
+@pytest.mark.slow
+def test_libreoffice_sets_later_signers_under_the_first_name(tmp_path):
+    """Across as the PDF sets them (down, LibreOffice sets every line's text about 2 pt lower in
+    its line than WeasyPrint, the body's too: the same lines are compared in test_docx.py)."""
+    (tmp_path / "signers.docx").write_bytes(render_docx(signers_frame_report()))
+    theirs = signer_lines(pages(to_pdf([tmp_path / "signers.docx"], tmp_path)["signers"]))
+    ours = signer_lines(pages(quiet_pdf(signers_frame_report())))
+    for drawn, wanted in zip(theirs, ours, strict=True):
+        assert drawn.text.replace("\u3000", "") == wanted.text
+        assert near(drawn.x0, wanted.x0) and near(drawn.x1, wanted.x1)
+    assert near(x_of(theirs[1], "欧"), x_of(theirs[0], "王"))
+    assert theirs[1].y - theirs[0].y == pytest.approx(PITCH, abs=0.1)
 
 
 def test_a_note_stands_under_the_date_in_parentheses():

@@ -18,6 +18,8 @@ from .wrapping import wrap
 COPY_NO_DIGITS = 6  # 7.2.1
 SIGNER_LABEL = "签发人："  # 7.2.6, with its full-width colon
 SIGNERS_A_LINE = 2  # several signers stand two to a line (commonly)
+SIGNER_GAP = "　"  # between two signers on a line
+SIGNER_INSET = 1  # 签发人 stands one character in from the right (7.2.5)
 CC_LABEL = "抄送："  # 7.4.2
 PRINTED = "印发"  # after the date of printing: 2024年10月8日印发 (7.4.3)
 FOOT_INSET = 1  # 抄送 and 印发 stand one character (of their size) in from either side
@@ -32,12 +34,21 @@ def _mark_size(lines: list[str], settings: Profile) -> float:
 
 
 def _signer_lines(report: Report, number: str | None) -> list[SignerLine]:
-    """签发人 two to a line, the number on the line of the last ones (7.2.6)."""
+    """签发人 two to a line, the number on the line of the last ones (7.2.6): the names of
+    every line start where the first line's do, after its label, and the widest line ends
+    SIGNER_INSET in from the right."""
     signers = [report.signer] if isinstance(report.signer, str) else list(report.signer or ())
     groups = [signers[i : i + SIGNERS_A_LINE] for i in range(0, len(signers), SIGNERS_A_LINE)]
+    widths = [text_width(SIGNER_GAP.join(names)) for names in groups]
     return [
-        SignerLine(number if i == len(groups) - 1 else None, SIGNER_LABEL if i == 0 else "", names)
-        for i, names in enumerate(groups)
+        SignerLine(
+            number if i == len(groups) - 1 else None,
+            SIGNER_LABEL if i == 0 else "",
+            names,
+            SIGNER_INSET + max(widths) - width,
+            SIGNER_GAP,
+        )
+        for i, (names, width) in enumerate(zip(groups, widths))
     ]
 
 

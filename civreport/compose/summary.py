@@ -90,11 +90,15 @@ class Attachment:
 
 @dataclass(frozen=True)
 class SignerLine:
-    """A line of the head's 签发人 (GB/T 9704 7.2.6): the number flush left on the last one."""
+    """A line of the head's 签发人 (GB/T 9704 7.2.6): the number flush left on the last one;
+    the label and the names, joined by ``gap``, flush right ``right`` characters in, so that
+    the names of every line start under the first line's."""
 
     number: str | None
     label: str  # 签发人： on the first line, nothing after it
     names: list[str]
+    right: float
+    gap: str
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,11 @@ class Paragraph:
     line_twips: int | None = None
     # Set by the official frame (civreport.rendering.frame): the pages broken before it (1: it
     # starts a new page; 2: a blank page comes first), and its type size where the style's is
-    # too large (a long mark).
+    # too large (a long mark); ``unnumbered``: the page it stands on, and the blank page
+    # before it, print no page number (the 版记's page after a blank page, GB/T 9704 7.5).
     break_before: int = 0
     size_pt: float | None = None
+    unnumbered: bool = False
 
     @property
     def text(self) -> str:

@@ -105,4 +105,6 @@ def place_foot(blocks: Sequence[Block], styles: StyleTable, layout: Layout) -> l
     if breaks:
         y = 0
     out[start] = replace(spacer, line_twips=max(height - y - rest - FOOT_SLACK, 1), break_before=breaks)
+    if breaks > 1:  # a blank page before the 版记's: neither is numbered (7.5)
+        out[start:] = [replace(b, unnumbered=True) if isinstance(b, Paragraph) else b for b in out[start:]]
     return out

@@ -28,7 +28,7 @@ from ..office.styles import Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .context import plain
 from .contract import ContractError, enforce
-from .css import TEXT_ALIGN, font_stacks
+from .css import TEXT_ALIGN, UNNUMBERED_PAGE, font_stacks
 from .frame import place_foot, set_head
 from .keeps import keep
 from .linebreaks import hint
@@ -86,6 +86,8 @@ def _breaks(block: Paragraph, style: Style) -> list[str]:
     if block.break_before:
         # Two: the next even page (only a document printed on both sides asks for it).
         rules.append(f"break-before: {'left' if block.break_before > 1 else 'page'}")
+    if block.unnumbered:
+        rules.append(f"page: {UNNUMBERED_PAGE}")
     return rules
 
 
@@ -173,6 +175,7 @@ def _office_context(settings: Profile, pdf_fonts: FontChoice) -> dict[str, objec
         "fonts": plain({role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()}),
         "styles": plain(settings.style_table.styles),
         "text_align": TEXT_ALIGN,
+        "unnumbered_page": UNNUMBERED_PAGE,
     }
     context["stylesheet"] = Markup(render_template(STYLESHEET, context, (shipped_templates(),)))
     return context
