@@ -165,7 +165,7 @@ def test_a_plain_summary_has_no_frame_blocks():
 def test_a_long_mark_is_set_smaller_to_fit_the_text_block():
     long_name = "小河区创建全国文明城市工作指挥部办公室"  # 19 characters: 初号 would be 42 cm wide
     head = compose(make_report(mark=[long_name, "小河区文明办"], number="小河创城办〔2024〕1号")).head
-    assert head is not None and head.mark_size_pt == 23  # 156 mm / 19
+    assert head is not None and head.mark_size_pt == 20  # 156 mm / (19 + a character's gap + 文件)
     assert compose(make_report(mark="小河区创城办文件", number="小河创城办〔2024〕1号")).head.mark_size_pt == 42
 
 
@@ -181,13 +181,20 @@ def test_copy_number_secrecy_and_urgency_stand_top_left_on_the_first_lines(laid_
     assert {"FandolHei-Regular"} == first[1].fonts == first[2].fonts
 
 
-def test_the_joint_mark_is_red_centred_and_its_top_35_mm_below_the_text_block(sample_pdf, laid_out):
+def test_the_joint_mark_is_red_its_names_stacked_with_the_word_centred_beside_them(sample_pdf, laid_out):
+    """7.2.4: the sponsor's name first, the partner's under it, 文件 to their right and centred
+    on them down the page; the names and 文件 centred together across the text block, the
+    mark's top edge 35 mm under the text block's."""
     sponsor, partner = line_of(laid_out, "小河区创建全国"), line_of(laid_out, "小河区精神文明")
+    word = line_of(laid_out, "文件")
+    size = sponsor.size
     assert near(sponsor.top, TOP + 35 * MM)
-    assert partner.top == pytest.approx(sponsor.top + sponsor.size, abs=0.1)
-    centre = (left_edge(1) + right_edge(1)) / 2
-    for line in (sponsor, partner):
-        assert near((line.x0 + line.x1) / 2, centre) and line.x1 - line.x0 <= 156 * MM
+    assert partner.top == pytest.approx(sponsor.top + size, abs=0.1)
+    assert near(word.top + size / 2, (sponsor.top + partner.top + size) / 2)
+    assert near(word.x0 - sponsor.x1, size)  # a character of the mark between them
+    assert near((sponsor.x0 + word.x1) / 2, (left_edge(1) + right_edge(1)) / 2)
+    assert near((partner.x0 + partner.x1) / 2, (sponsor.x0 + sponsor.x1) / 2)
+    assert word.x1 <= right_edge(1) and sponsor.x0 >= left_edge(1)
     with pymupdf.open(stream=sample_pdf, filetype="pdf") as document:
         colours = {
             span["text"]: span["color"]
@@ -195,7 +202,7 @@ def test_the_joint_mark_is_red_centred_and_its_top_35_mm_below_the_text_block(sa
             for line in block.get("lines", [])
             for span in line["spans"]
         }
-    assert colours["小河区创建全国文明城市工作指挥部办公室"] == 0xFF0000
+    assert colours["小河区创建全国文明城市工作指挥部办公室"] == colours["文件"] == 0xFF0000
 
 
 def test_number_and_signer_then_the_red_rule_then_the_title(sample_pdf, laid_out):
@@ -378,7 +385,7 @@ def test_a_letterhead_leaves_the_mark_and_the_rule_blank_and_keeps_every_other_p
     plain = quiet_pdf(report, pdf_engine=engine)
     letterhead = quiet_pdf(report, office=tmp_path / "p.yaml", pdf_engine=engine)
     assert [colour for _, _, colour in rules(letterhead)].count(RED) == 0
-    marks = {"小河区创建全国文明城市工作指挥部办公室", "小河区精神文明建设指导委员会办公室"}
+    marks = {"小河区创建全国文明城市工作指挥部办公室", "小河区精神文明建设指导委员会办公室", "文件"}
 
     def lines(data: bytes, leave_out: set[str]) -> list[tuple[int, str, float]]:
         return [
@@ -389,7 +396,7 @@ def test_a_letterhead_leaves_the_mark_and_the_rule_blank_and_keeps_every_other_p
         ]
 
     assert lines(letterhead, set()) == lines(plain, marks)  # the sign-off's names still print
-    assert len(lines(letterhead, set())) == len(lines(plain, set())) - 2
+    assert len(lines(letterhead, set())) == len(lines(plain, set())) - 3
 
 
 # --- The DOCX: the frame as Word content --------------------------------------------------------
@@ -400,10 +407,20 @@ def test_the_docx_carries_the_mark_as_red_text_and_the_rules_as_paragraph_border
     by_style = {}
     for p in document.paragraphs:
         by_style.setdefault(p.style.name, []).append(p)
-    assert [p.text for p in by_style["发文机关标志"]] == [
-        "小河区创建全国文明城市工作指挥部办公室",
-        "小河区精神文明建设指导委员会办公室",
+    # The joint mark: a table without rules, the names one under another in a cell, 文件
+    # in a cell of its own beside them, centred down the row (an empty column either side).
+    table = document.tables[0]
+    (row,) = table.rows
+    assert [cell.text for cell in row.cells] == [
+        "",
+        "小河区创建全国文明城市工作指挥部办公室\n小河区精神文明建设指导委员会办公室",
+        "",
+        "文件",
+        "",
     ]
+    assert {p.style.name for cell in row.cells for p in cell.paragraphs} == {"发文机关标志"}
+    assert {b.get(f"{W}val") for b in table._tbl.find(f"{W}tblPr/{W}tblBorders")} == {"nil"}
+    assert row.cells[3]._tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "center"
     mark = document.styles["发文机关标志"].element
     assert mark.find(f"{W}rPr/{W}color").get(f"{W}val") == "FF0000"
     assert len(by_style["红色分隔线"]) == 1
@@ -492,7 +509,9 @@ def test_libreoffice_sets_the_frame_where_the_pdf_does(libreoffice_pdf, sample_p
     """The DOCX as LibreOffice lays it out: the mark's top edge, the red rule and the 版记's
     rules within half a millimetre of the PDF's, on the same pages."""
     data = libreoffice_pdf
-    assert near(line_of(pages(data), "小河区创建全国").top, line_of(laid_out, "小河区创建全国").top)
+    for text in ("小河区创建全国", "小河区精神文明", "文件"):
+        drawn, wanted = line_of(pages(data), text), line_of(laid_out, text)
+        assert near(drawn.top, wanted.top) and near(drawn.x0, wanted.x0) and near(drawn.x1, wanted.x1)
     theirs, ours = rules(data), rules(sample_pdf)
     assert [(page, colour) for page, _, colour in theirs] == [(page, colour) for page, _, colour in ours]
     for (_, drawn, _), (_, wanted, _) in zip(theirs, ours, strict=True):

@@ -9,7 +9,7 @@ import math
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
 from ..model import Report, cn_date
-from ..model.frame import AttachedDocument
+from ..model.frame import JOINT_MARK_WORD, AttachedDocument
 from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import AttachedPage, Foot, Head, SignerLine, Table
@@ -23,13 +23,15 @@ SIGNER_INSET = 1  # 签发人 stands one character in from the right (7.2.5)
 CC_LABEL = "抄送："  # 7.4.2
 PRINTED = "印发"  # after the date of printing: 2024年10月8日印发 (7.4.3)
 FOOT_INSET = 1  # 抄送 and 印发 stand one character (of their size) in from either side
+MARK_GAP = 1  # between a joint mark's names and its word, in characters of the mark's size
 
 
-def _mark_size(lines: list[str], settings: Profile) -> float:
-    """The mark's type size: the layout's (初号 by default), smaller where its longest line
-    would be wider than the text block (7.2.4), in whole points."""
+def _mark_size(lines: list[str], word: str | None, settings: Profile) -> float:
+    """The mark's type size: the layout's (初号 by default), smaller where its longest line,
+    with the word after a joint mark's names, would be wider than the text block (7.2.4), in
+    whole points."""
     layout = settings.page
-    widest = max(text_width(line) for line in lines)
+    widest = max(text_width(line) for line in lines) + (MARK_GAP + text_width(word) if word else 0)
     return float(min(layout.mark_size_pt, math.floor(layout.text_width_pt / widest)))
 
 
@@ -60,6 +62,7 @@ def head(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> 
         return None
     mark = report.mark or (frame.mark if report.number or report.signer else None)
     mark_lines = [mark] if isinstance(mark, str) else list(mark or ())
+    word = JOINT_MARK_WORD if len(mark_lines) > 1 else None
     number = None
     if report.number:
         if not (report.number.code or frame.number_code):
@@ -75,7 +78,9 @@ def head(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> 
         secrecy=report.secrecy.text if report.secrecy else None,
         urgency=report.urgency,
         mark_lines=mark_lines,
-        mark_size_pt=_mark_size(mark_lines, settings) if mark_lines else settings.page.mark_size_pt,
+        mark_size_pt=_mark_size(mark_lines, word, settings) if mark_lines else settings.page.mark_size_pt,
+        mark_word=word,
+        mark_gap=MARK_GAP,
         number=number,
         signer_lines=_signer_lines(report, number),
         letterhead=frame.letterhead,

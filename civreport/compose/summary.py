@@ -104,15 +104,18 @@ class SignerLine:
 @dataclass(frozen=True)
 class Head:
     """The head (GB/T 9704 7.2): 份号, 密级, 紧急程度 at the top left, the office's mark (one
-    line, or the offices of a joint document one under another) in ``mark_size_pt``, and the
-    number, centred or, with 签发人, flush left on their lines. ``letterhead``: the paper has
-    the mark and the rule printed already (套打), the page leaves their space blank."""
+    line, or the offices of a joint document one under another with ``mark_word`` to their
+    right, ``mark_gap`` characters off) in ``mark_size_pt``, and the number, centred or, with
+    签发人, flush left on their lines. ``letterhead``: the paper has the mark and the rule
+    printed already (套打), the page leaves their space blank."""
 
     copy_no: str | None
     secrecy: str | None
     urgency: str | None
     mark_lines: list[str]
     mark_size_pt: float
+    mark_word: str | None
+    mark_gap: float
     number: str | None
     signer_lines: list[SignerLine]
     letterhead: bool = False

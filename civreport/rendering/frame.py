@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import cast
 
 from ..compose import Head
 from ..office.layout import MM, TWIPS, Layout
-from ..office.styles import ATTACHED, FOOT, HEAD, StyleTable
-from .blocks import Block, Paragraph
+from ..office.styles import ATTACHED, BLANK, FOOT, HEAD, StyleTable
+from ..office.textwidth import text_width
+from .blocks import Block, Paragraph, Table
 from .pagination import measure, paginate, text_height_twips
 
 MARK_TOP_MM = 35  # the mark's top edge below the text block's top (7.2.4)
@@ -23,6 +25,7 @@ RULE_SPACE = 2 * TWIPS  # above each rule of the 版记, within its own line
 # The 版记 ends this far above the text block's bottom: LibreOffice sets each rule a little
 # lower than the PDF (0.5 pt over the 版记), and a last rule past the bottom takes a page.
 FOOT_SLACK = TWIPS
+COLUMN_SLACK_PT = 1  # see _joint_mark
 
 
 def _twips(mm: float) -> int:
@@ -44,6 +47,8 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
     corner = 0
     spaces = 0
     for i, block in enumerate(out):
+        if isinstance(block, Table) and block.group == HEAD and head and block.style and styles[block.style].frameless:
+            out[i] = _joint_mark(block, head, layout)
         if not isinstance(block, Paragraph):
             continue
         if block.group == ATTACHED and block.style == "attachment-label":
@@ -68,7 +73,46 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
             under = round((layout.line_pitch - layout.body_size_pt) / 2 * TWIPS)
             # A letterhead's space as high as the rule's, whose paper has it printed.
             out[i] = replace(block, line_twips=_twips(RULE_GAP_MM) - under + _rule_twips(styles, "red-rule"))
+    _back_on_grid(out, styles, layout)
     return out
+
+
+def _back_on_grid(blocks: list[Block], styles: StyleTable, layout: Layout) -> None:
+    """The blank line under the title reaching down to the page's next grid line. The head's
+    places are set by the clauses, off the grid; the text under it keeps the grid of every
+    page, so that page 1 holds whole lines as the others do, with the same room to spare at
+    the foot, which both layouts need (LibreOffice sets what follows the red rule half a
+    point lower than the PDF)."""
+    last = max((i for i, b in enumerate(blocks) if b.group == HEAD), default=None)
+    if last is None:
+        return
+    after = (i for i in range(last + 1, len(blocks)) if isinstance(blocks[i], Paragraph))
+    blank = next((i for i in after if cast(Paragraph, blocks[i]).style == BLANK), None)
+    if blank is None:
+        return
+    pitch = layout.line_pitch_twips
+    above = sum(n * (b.line_twips or pitch) for b in blocks[:blank] for n in measure(b, styles, layout))
+    blocks[blank] = replace(blocks[blank], line_twips=pitch + -above % pitch)
+
+
+def _joint_mark(table: Table, head: Head, layout: Layout) -> Table:
+    """A joint mark's five columns, as the template writes them: an empty one, the names, the
+    gap, the word, an empty one as wide as the first, so that the names and the word stand
+    centred together in the text block (7.2.4). The names' and the word's columns take a
+    point of the gap each: as wide as their text, rounding makes them too narrow for it in
+    one layout or the other. Its lines are as high as its type."""
+    size = head.mark_size_pt
+    names = max(text_width(line) for line in head.mark_lines) * size + COLUMN_SLACK_PT
+    word = text_width(head.mark_word or "") * size + COLUMN_SLACK_PT
+    gap = head.mark_gap * size - 2 * COLUMN_SLACK_PT
+    width = layout.text_width_pt
+    side = (width - names - gap - word) / 2
+    return replace(
+        table,
+        widths=tuple(c / width for c in (side, names, gap, word, side)),
+        line_twips=round(size * TWIPS),
+        size_pt=None if size == layout.mark_size_pt else size,
+    )
 
 
 def place_foot(blocks: Sequence[Block], styles: StyleTable, layout: Layout) -> list[Block]:

@@ -110,6 +110,11 @@ def _dress(element: lxml_html.HtmlElement, block: Block, styles: StyleTable, lay
         for width in block.widths:
             columns.append(lxml_html.Element("col", style=f"width: {width * 100:.2f}%"))
         element.insert(0, columns)
+        rules = [f"line-height: {block.line_twips / TWIPS}pt"] if block.line_twips is not None else []
+        if block.size_pt is not None:
+            rules.append(f"font-size: {block.size_pt}pt")
+        for cell in element.iter("td", "th") if rules else ():
+            cell.set("style", "; ".join(rules))
 
 
 def _meta(root: lxml_html.HtmlElement) -> PageMeta:

@@ -63,9 +63,17 @@ class BodyWriter:
         return p
 
     def table(self, block: Table) -> Element:
-        """A table with the page's column widths, its cells in the styles of their classes."""
+        """A table with the page's column widths, its cells in the styles of their classes;
+        one of a frameless class without rules or padding."""
         widths = [round(w * self.width_twips) for w in block.widths]
         rows = [[(self.styles[cell.style].style_id, cell.text) for cell in row] for row in block.rows]
+        frameless = block.style is not None and self.styles[block.style].frameless
         return tables.table(
-            widths, rows, header_rows=block.header_rows, rule_eighths=round(TABLE_RULE_PT * 8), padding=_CELL_PADDING
+            widths,
+            rows,
+            header_rows=block.header_rows,
+            rule_eighths=None if frameless else round(TABLE_RULE_PT * 8),
+            padding=dict.fromkeys(_CELL_PADDING, 0) if frameless else _CELL_PADDING,
+            line_twips=block.line_twips,
+            size_pt=block.size_pt,
         )

@@ -29,21 +29,21 @@ class DocumentXml:
 
     def __init__(self, xml: bytes) -> None:
         self._document = etree.fromstring(xml)
-        holder = next(
-            p for p in self._document.iter(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
-        )
+        body = find(self._document, "w:body")
+        holder = next(p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None)
         self.numbered = find(holder, "w:pPr/w:sectPr")
-        holder.getparent().remove(holder)
+        body.remove(holder)
 
     def with_body(self, body: Sequence[Element], unnumbered_from: int | None = None) -> bytes:
         """The document with ``body`` (paragraphs and tables) as its content, in the numbered
         section up to ``body[unnumbered_from]``, in the unnumbered one from there."""
         document = copy.deepcopy(self._document)
-        section = find(document, "w:body/w:sectPr")
+        content = find(document, "w:body")
+        section = find(content, "w:sectPr")
         blocks = list(body)
         if unnumbered_from is None:
             numbered = copy.deepcopy(self.numbered)
-            section.getparent().replace(section, numbered)
+            content.replace(section, numbered)
             section = numbered
         else:
             end_section(blocks, unnumbered_from, self.numbered)

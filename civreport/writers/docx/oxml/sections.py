@@ -27,8 +27,8 @@ def end_section(body: list[Element], at: int, section: Element) -> None:
         last = element("p")
         body.insert(at, last)
         at += 1
-    mark = child(properties(last, "pPr"), "sectPr")
-    mark.getparent().replace(mark, copy.deepcopy(section))
+    ppr = properties(last, "pPr")
+    ppr.replace(child(ppr, "sectPr"), copy.deepcopy(section))
     first = body[at].find(qn("w:pPr"))
     if first is not None and (page_break := first.find(qn("w:pageBreakBefore"))) is not None:
         first.remove(page_break)
