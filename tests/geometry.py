@@ -7,7 +7,7 @@ import warnings
 
 from civreport import Page, load, render_page, write
 from civreport.office.layout import Layout
-from civreport.rendering.blocks import Paragraph
+from civreport.rendering.blocks import Paragraph, Table
 
 from conftest import ROOT, make_report
 from pdftext import MM, Line
@@ -160,10 +160,21 @@ def mixed_report():
 
 def paragraph_lines(page: Page, laid_out: list[list[Line]]) -> list[tuple[Paragraph, list[Line]]]:
     """Each paragraph of ``page`` with its lines in a rendering of it (the PDF, or LibreOffice's
-    of the DOCX), matched by their text; table cells, set in the table size, are left out, and
-    so is the 版记, set in the same size."""
-    table = page.layout.sizes["table"]
-    lines = iter([line for page_lines in laid_out for line in body(page_lines) if abs(line.size - table) > 0.1])
+    of the DOCX), matched by their text; table cells, set in the table size (a table of a class,
+    the joint mark, in its own), are left out, and so is the 版记, set in the same size."""
+    sizes = {page.layout.sizes["table"]} | {
+        block.size_pt or page.layout.size_pt(page.styles[block.style].size)
+        for block in page.blocks
+        if isinstance(block, Table) and block.style
+    }
+    lines = iter(
+        [
+            line
+            for page_lines in laid_out
+            for line in body(page_lines)
+            if all(abs(line.size - size) > 0.1 for size in sizes)
+        ]
+    )
     found = []
     for block in page.blocks:
         text = "".join(block.text.split()) if isinstance(block, Paragraph) else ""

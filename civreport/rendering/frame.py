@@ -26,6 +26,9 @@ RULE_SPACE = 2 * TWIPS  # above each rule of the 版记, within its own line
 # lower than the PDF (0.5 pt over the 版记), and a last rule past the bottom takes a page.
 FOOT_SLACK = TWIPS
 COLUMN_SLACK_PT = 1  # see _joint_mark
+# The room a page under the head keeps at its foot (see _room_at_foot): a full page's 18
+# twips, and the half point LibreOffice sets the text lower.
+FOOT_ROOM = 30
 
 
 def _twips(mm: float) -> int:
@@ -73,16 +76,16 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
             under = round((layout.line_pitch - layout.body_size_pt) / 2 * TWIPS)
             # A letterhead's space as high as the rule's, whose paper has it printed.
             out[i] = replace(block, line_twips=_twips(RULE_GAP_MM) - under + _rule_twips(styles, "red-rule"))
-    _back_on_grid(out, styles, layout)
+    _room_at_foot(out, styles, layout)
     return out
 
 
-def _back_on_grid(blocks: list[Block], styles: StyleTable, layout: Layout) -> None:
-    """The blank line under the title reaching down to the page's next grid line. The head's
-    places are set by the clauses, off the grid; the text under it keeps the grid of every
-    page, so that page 1 holds whole lines as the others do, with the same room to spare at
-    the foot, which both layouts need (LibreOffice sets what follows the red rule half a
-    point lower than the PDF)."""
+def _room_at_foot(blocks: list[Block], styles: StyleTable, layout: Layout) -> None:
+    """The blank line under the title a little lower where the text under the head would fill
+    page 1 to within FOOT_ROOM of its foot. The head's places are set by the clauses, off the
+    grid, so that the lines under it may end anywhere in the last pitch of the page; LibreOffice
+    sets what follows the red rule half a point lower than the PDF, and a line the PDF fits
+    with less room to spare it puts on the next page."""
     last = max((i for i, b in enumerate(blocks) if b.group == HEAD), default=None)
     if last is None:
         return
@@ -91,8 +94,10 @@ def _back_on_grid(blocks: list[Block], styles: StyleTable, layout: Layout) -> No
     if blank is None:
         return
     pitch = layout.line_pitch_twips
-    above = sum(n * (b.line_twips or pitch) for b in blocks[:blank] for n in measure(b, styles, layout))
-    blocks[blank] = replace(blocks[blank], line_twips=pitch + -above % pitch)
+    above = sum(n * (b.line_twips or pitch) for b in blocks[: blank + 1] for n in measure(b, styles, layout))
+    short = FOOT_ROOM - (text_height_twips(layout) - above) % pitch
+    if short > 0:
+        blocks[blank] = replace(blocks[blank], line_twips=pitch - short)
 
 
 def _joint_mark(table: Table, head: Head, layout: Layout) -> Table:
