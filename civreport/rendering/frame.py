@@ -1,6 +1,7 @@
 """The official frame's places on the page (GB/T 9704-2012), set once on the page's blocks so
-that the PDF and the DOCX place it alike: the head's spaces off the grid, each attachment
-printed in full on a new page, the 版记 at the foot of the last page, an even one.
+that the PDF and the DOCX place it alike: the head's spaces off the grid (a joint mark's
+columns too), each attachment printed in full on a new page, the 版记 at the foot of the last
+page, an even one, unnumbered after a blank page.
 
 The template writes the frame's spaces as empty blocks (``frame-space``, the rules); this
 module gives them their heights, in twips, rules included.
@@ -123,7 +124,8 @@ def _joint_mark(table: Table, head: Head, layout: Layout) -> Table:
 def place_foot(blocks: Sequence[Block], styles: StyleTable, layout: Layout) -> list[Block]:
     """The 版记 down to the foot of the page where the text ends, its last rule on the text
     block's bottom edge (7.4.1); on the next page when it does not fit there; printed on both
-    sides, on an even page, a blank page before it where needed."""
+    sides, on an even page, a blank page before it where needed, and then neither that page nor
+    the 版记's is numbered (7.5)."""
     out = list(blocks)
     start = next((i for i, b in enumerate(out) if isinstance(b, Paragraph) and b.group == FOOT), None)
     if start is None:
