@@ -108,7 +108,15 @@ def _block(block: Block, styles: StyleTable, layout: Layout) -> dict[str, Any]:
             "kind": "table",
             "widths": list(block.widths),
             "header_rows": block.header_rows,
-            "rows": [[{"pieces": _pieces(c.text), "style": c.style} for c in row] for row in block.rows],
+            "rows": [
+                [{"lines": [_pieces(line) for line in c.text.split("\n")], "style": c.style} for c in row]
+                for row in block.rows
+            ],
+            # A table of a frameless class (the joint mark): no rules, no padding, its lines
+            # this far apart and in this size where rendering.frame set them.
+            "frameless": block.style is not None and styles[block.style].frameless,
+            "line": block.line_twips / TWIPS if block.line_twips is not None else None,
+            "size": block.size_pt,
         }
     return _paragraph(block, styles, layout)
 
@@ -130,6 +138,8 @@ def _paragraph(block: Paragraph, styles: StyleTable, layout: Layout) -> dict[str
         "right": flush_right_from(block, styles),
         "break_before": block.break_before,
         "size": block.size_pt,
+        # Its page, and a blank page before it, print no page number (the 版记's after a blank page).
+        "unnumbered": block.unnumbered,
     }
 
 
