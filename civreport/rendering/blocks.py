@@ -60,6 +60,7 @@ class Paragraph:
     # too large (a long mark).
     break_before: int = 0
     size_pt: float | None = None
+    paths: tuple[str, ...] = ()  # the report's fields it prints (civreport.rendering.sources)
 
     @property
     def text(self) -> str:
@@ -89,6 +90,7 @@ class Table:
     header_rows: int
     widths: tuple[float, ...]
     group: str | None = None
+    paths: tuple[str, ...] = ()  # the report's fields it prints (civreport.rendering.sources)
 
 
 Block = Paragraph | Table
