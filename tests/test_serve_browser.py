@@ -496,7 +496,7 @@ def test_an_import_is_reviewed_before_its_final_download(page: Page) -> None:
     expect(dropped.first.locator("summary")).to_have_text("网站的导航（1 处）")
     expect(dropped.first.locator("li")).to_be_hidden()  # closed until the clerk opens the kind
     dropped.first.locator("summary").click()
-    expect(dropped.first.locator("li")).to_have_text("第 1 行：首页 > 工作动态 > 正文")
+    expect(dropped.first.locator("li > .drop-text")).to_have_text("第 1 行：首页 > 工作动态 > 正文")
 
     page.click("#download-pdf")
     expect(page.locator("#status")).to_contain_text("导入时推断的发文机关、工作期间还没有核对")
@@ -648,6 +648,11 @@ def test_a_dropped_line_is_restored_with_a_click(page: Page) -> None:
     page.locator("#import-report").get_by_role("button", name="导入").click()
     page.wait_for_url(f"**/edit/{quote('恢复.yaml')}")
     preview(page)
+    spotted(page)
+    # A finding about a part (too thin) is marked at the part's heading in the preview.
+    expect(page.locator('#pages .spot.finding[data-path="parts[1].title"]')).to_have_attribute(
+        "title", re.compile("^部分过于单薄：")
+    )
     kind = page.locator("#dropped details.dropped").first
     kind.locator("summary").click()
     kind.get_by_role("button", name="恢复为段落").click()

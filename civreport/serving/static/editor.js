@@ -200,8 +200,10 @@
       }
       for (const button of document.querySelectorAll("#pages button.fix")) button.remove();
       for (const finding of findings) {
-        const marked = [...document.querySelectorAll("#pages [data-path]")].filter(
+        // Where it prints; a finding about an entry (a part too thin), at the entry's first paragraph.
+        const exact = [...document.querySelectorAll("#pages [data-path]")].filter(
           (element) => element.dataset.path.split(" ").includes(finding.path));
+        const marked = exact.length ? exact : printing(finding.path).slice(0, 1);
         for (const element of marked) {
           element.classList.add("finding");
           element.title = [element.title, finding.message].filter(Boolean).join("\n");
