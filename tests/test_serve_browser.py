@@ -170,6 +170,16 @@ def item_titles(page: Page) -> list[str]:
     ]
 
 
+def import_web_page(page: Page, stem: str) -> None:
+    """The web page imported from the home page as ``stem``.txt: its editor open, its preview shown."""
+    page.goto("/")
+    upload: FilePayload = {"name": f"{stem}.txt", "mimeType": "text/plain", "buffer": WEB_PAGE}
+    page.locator("#import-file").set_input_files(files=[upload])
+    page.locator("#import-report").get_by_role("button", name="导入").click()
+    page.wait_for_url(f"**/edit/{quote(stem)}.yaml")
+    preview(page)
+
+
 def pdf_text(data: bytes) -> str:
     with pymupdf.open(stream=data, filetype="pdf") as document:
         return re.sub(r"\s+", "", "".join(p.get_text() for p in document))
@@ -481,12 +491,7 @@ def test_the_outline_beside_the_form_scrolls_it_and_follows_it(browser: Browser,
 def test_an_import_is_reviewed_before_its_final_download(page: Page) -> None:
     """Issue 26.3: the guesses with what they were taken from, each confirmed with a click; what
     was dropped, by kind, opened on demand; a draft download while guesses wait, named 草稿."""
-    page.goto("/")
-    upload: FilePayload = {"name": "网页上半年.txt", "mimeType": "text/plain", "buffer": WEB_PAGE}
-    page.locator("#import-file").set_input_files(files=[upload])
-    page.locator("#import-report").get_by_role("button", name="导入").click()
-    page.wait_for_url(f"**/edit/{quote('网页上半年.yaml')}")
-    preview(page)
+    import_web_page(page, "网页上半年")
     review = page.locator("#review")
     guesses = review.locator("#guesses > li")
     expect(guesses).to_have_count(2)
@@ -642,12 +647,7 @@ def test_an_item_is_moved_by_dragging_it(browser: Browser, server: str, report: 
 
 def test_a_dropped_line_is_restored_with_a_click(page: Page) -> None:
     """Issue 26.3: a line the import dropped, restored as a paragraph where it stood, opened in the form."""
-    page.goto("/")
-    upload: FilePayload = {"name": "恢复.txt", "mimeType": "text/plain", "buffer": WEB_PAGE}
-    page.locator("#import-file").set_input_files(files=[upload])
-    page.locator("#import-report").get_by_role("button", name="导入").click()
-    page.wait_for_url(f"**/edit/{quote('恢复.yaml')}")
-    preview(page)
+    import_web_page(page, "恢复")
     spotted(page)
     # A finding about a part (too thin) is marked at the part's heading in the preview.
     expect(page.locator('#pages .spot.finding[data-path="parts[1].title"]')).to_have_attribute(
