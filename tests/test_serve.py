@@ -834,6 +834,13 @@ def test_a_review_outlives_the_editor_run(workspace: Path) -> None:
         refused = client.get(f"/edit/{quote(IMPORTED)}/download.pdf", headers=opened(client, IMPORTED))
         assert refused.status_code == 422 and "工作期间还没有核对" in refused.json()["error"]
         assert client.get(f"/edit/{SAMPLE}").text.count('id="review"') == 0  # not imported: nothing to review
+    # A new report under the name of an import since removed has nothing to review.
+    (workspace / IMPORTED).unlink()
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+        made = client.post("/new", data={"name": IMPORTED.removesuffix(".yaml")}, headers=token(client)).json()
+        assert made["url"] == f"/edit/{quote(IMPORTED)}"
+        assert 'id="review"' not in client.get(made["url"]).text
+    assert not (workspace / f".{IMPORTED}.review.json").exists()
 
 
 def test_findings_are_listed_with_what_the_proofreader_can_fix(client: TestClient, workspace: Path) -> None:

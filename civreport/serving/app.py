@@ -392,6 +392,7 @@ class Editor:
         text = starter_file(values.get("office") or DEFAULT_OFFICE, period)
         name = self.workspace.free_name(values.get("name", "").strip() or "新报告")
         self.workspace.create(name, text)
+        self.reviews.forget(name)
         return JSONResponse({"url": f"/edit/{quote(name)}"})
 
     async def upload(self, request: Request) -> Response:

@@ -152,6 +152,11 @@ class Reviews:
                 self.kept[name] = None
         return self.kept[name]
 
+    def forget(self, name: str) -> None:
+        """No review for ``name`` (a new report under the name of an import since removed)."""
+        self.file(name).unlink(missing_ok=True)
+        self.kept[name] = None
+
     def put(self, name: str, review: Review) -> None:
         """``review`` kept for ``name``, in its file too."""
         write_atomic(self.file(name), review.to_json().encode("utf-8"))
