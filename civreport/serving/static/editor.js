@@ -190,7 +190,9 @@
       // Out of sight: brought to the middle of the pane; in sight, the pane stays still as the clerk types.
       if (!pane || box.top < pane.top || box.bottom > pane.bottom) line.scrollIntoView({block: "center"});
     }
-    form.addEventListener("input", (event) => { if (event.target.name) { following = event.target.name; follow(); } });
+    for (const kind of ["focusin", "input"]) {
+      form.addEventListener(kind, (event) => { if (event.target.name) { following = event.target.name; follow(); } });
+    }
 
     let findings = [];  // the newest update's
     function markFindings() {
