@@ -62,6 +62,7 @@ class Paragraph:
     break_before: int = 0
     size_pt: float | None = None
     unnumbered: bool = False
+    paths: tuple[str, ...] = ()  # the report's fields it prints (civreport.rendering.sources)
 
     @property
     def text(self) -> str:
@@ -97,6 +98,7 @@ class Table:
     style: str | None = None
     line_twips: int | None = None
     size_pt: float | None = None
+    paths: tuple[str, ...] = ()  # the report's fields it prints (civreport.rendering.sources)
 
 
 Block = Paragraph | Table

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from .frame import place_foot, set_head
 from .keeps import keep
 from .linebreaks import hint
 from .runs import cut_long_runs
+from .sources import field_paths
 from .templating import REPORT_TEMPLATE, STYLESHEET, loaded_templates, render_template, shipped_templates
 
 # Rendered pages are UTF-8 whether or not a template declares it.
@@ -222,9 +223,12 @@ def build_page(
     except ContractError as exc:
         raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
     framed = set_head([block for _, block in found], summary.head, styles, settings.page)
-    blocks = place_foot(keep(framed, styles, settings.page), styles, settings.page)
+    placed = place_foot(keep(framed, styles, settings.page), styles, settings.page)
+    blocks = [replace(block, paths=paths) for block, paths in zip(placed, field_paths(placed, summary.report))]
     for (element, _), block in zip(found, blocks):
         _dress(element, block, styles, settings.page)
+        if block.paths:  # for the editor: a paragraph of its preview opens its field
+            element.set("data-path", " ".join(block.paths))
     html = serialize(root)
     hint(root)
     if body is not None:
