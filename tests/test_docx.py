@@ -51,7 +51,7 @@ from geometry import (
     title_joint_report,
 )
 from libreoffice import to_pdf
-from pdftext import Line, pages, text_layer
+from pdftext import Line, pages, text_layer, unhinted
 from rollupmeasures import SETS, roll
 
 
@@ -401,25 +401,15 @@ def typst_drawn(print_pdfs):
 
 
 def _held(result) -> list[list[str]]:
-    """Each page's lines, each as the characters it holds, without line-break hints: Typst draws
-    a hint as a zero-width glyph that reading by position may put among its neighbours."""
-    return [
-        ["".join(sorted(line.text.replace("\u2060", "").replace("\u200b", ""))) for line in body(lines)]
-        for lines in result
-    ]
-
-
-# Where the Typst PDF still differs (README “Two PDF engines”): in the roll-up of hedong a line
-# of figures and marks (101.3%，…15.2%。…2.82万户，) holds a character more than LibreOffice's,
-# Typst measuring it a fraction of a point narrower; in xiaohe's the lines are LibreOffice's,
-# but Typst files the first digit of a line that starts with a number under the line before it.
-TYPST_DIFFERS = {"rollup-hedong", "rollup-xiaohe"}
+    """Each page's lines, each as its text without line-break hints."""
+    return [[unhinted(line.text) for line in body(lines)] for lines in result]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [name for name in COMPARED if name not in TYPST_DIFFERS])
+@pytest.mark.parametrize("name", list(COMPARED))
 def test_typst_and_libreoffice_break_every_line_and_page_alike(libreoffice, typst_drawn, name):
-    """Page by page, line by line: the PDF Typst lays out and the DOCX as LibreOffice lays it out."""
+    """Page by page, line by line: the PDF Typst lays out and the DOCX as LibreOffice lays it out,
+    the characters of each line in their order."""
     assert _held(libreoffice[name]) == _held(typst_drawn[name])
 
 

@@ -22,8 +22,18 @@ from civreport.rendering.blocks import Paragraph, Table
 from civreport.writers.typst import TypstWriter
 
 from conftest import ROOT, SAMPLES, cli_env, make_report
-from geometry import BLOCK_BOTTOM, FRAMED, assert_page_number, body, grid_report, left_edge, right_edge
+from geometry import (
+    BLOCK_BOTTOM,
+    FRAMED,
+    assert_page_number,
+    body,
+    grid_report,
+    left_edge,
+    paragraph_lines,
+    right_edge,
+)
 from pdftext import Line, metadata, pages, spans, stroked, text_layer, unhinted
+from rollupmeasures import roll
 
 FRAME_SAMPLE = ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml"
 
@@ -61,6 +71,20 @@ def test_the_typst_pdf_holds_every_paragraph_in_order(sample_pdfs):
                 at = found + len(text)
         if not any(isinstance(block, Table) for block in page.blocks):
             assert at == len(copied), name  # nothing but the page's text
+
+
+def test_lines_read_by_position_hold_their_text_in_order_without_hints():
+    """Read as readers copy a PDF, by each character's position, every line holds its own text in
+    order and no line-break hint. A hint within a text was shaped into its neighbour's glyph,
+    which then copied as two characters, and the PDF wrote that glyph's other occurrences with
+    their text apart (ActualText), which readers put at the end of the line before: in the
+    roll-up of xiaohe the first digit of 100.4% and of 116.7% ended the line above."""
+    page, pdf = typst_pdf(roll("xiaohe").report)
+    laid_out = pages(pdf)
+    assert not [line.text for lines in laid_out for line in lines if "\u2060" in line.text]
+    found = paragraph_lines(page, laid_out)  # each paragraph's text, line after line
+    starts = ["".join(lines[k].text.split())[:6] for _, lines in found for k in range(1, len(lines))]
+    assert "100.4%" in starts and "116.7%" in starts
 
 
 def test_full_pages_hold_22_lines_of_28_characters(grid):
