@@ -21,7 +21,7 @@ from lxml import etree
 import civreport
 from civreport import render_docx
 from civreport.office.textwidth import is_ideograph, is_latin
-from civreport.rendering.blocks import Indent, Paragraph, Table
+from civreport.rendering.blocks import Table
 from civreport.writers.docx import DocxWriter
 
 from conftest import ROOT, SAMPLES, W, assert_valid_docx, make_report, page_text
@@ -39,6 +39,7 @@ from geometry import (
     leading_headings,
     left_edge,
     long_table_report,
+    margins,
     mixed_report,
     owners,
     paragraph_lines,
@@ -51,7 +52,7 @@ from geometry import (
     title_joint_report,
 )
 from libreoffice import to_pdf
-from pdftext import Line, pages, text_layer, unhinted
+from pdftext import pages, text_layer, unhinted
 from rollupmeasures import SETS, roll
 
 
@@ -548,14 +549,6 @@ def print_pdfs() -> dict[str, tuple[civreport.Page, bytes]]:
     return drawn
 
 
-def _margins(page: civreport.Page, block: Paragraph, line: Line) -> tuple[float, float, float]:
-    """Where a paragraph's first line and its other lines start, and where its lines end."""
-    indent = block.indent or Indent()
-    left = left_edge(line.page) + indent.left * CHAR
-    first = -indent.hanging if indent.hanging else page.styles[block.style].first_line
-    return left + first * CHAR, left, right_edge(line.page) - indent.right * CHAR
-
-
 def test_justified_lines_end_at_the_margin(print_pdfs):
     """Every line of a justified paragraph but its last ends at the right margin, within a point:
     the slack of a line that breaks short (before a run of figures, before a closing mark) is
@@ -567,7 +560,7 @@ def test_justified_lines_end_at_the_margin(print_pdfs):
             if page.styles[block.style].align != "both":
                 continue
             for line in lines[:-1]:
-                right = _margins(page, block, line)[2]
+                right = margins(page, block, line)[2]
                 lines_seen += 1
                 if line.x1 < right - 1:
                     short.append((name, line.text, round(right - line.x1, 2)))
@@ -604,7 +597,7 @@ def test_no_line_starts_with_the_space_between_chinese_and_latin(print_pdfs, req
             if page.styles[block.style].align not in ("both", "left"):
                 continue
             for n, line in enumerate(lines):
-                start = _margins(page, block, line)[0 if n == 0 else 1]
+                start = margins(page, block, line)[0 if n == 0 else 1]
                 latin += n > 0 and is_latin(line.text[0])
                 if abs(line.x0 - start) > 0.5:
                     misplaced.append((name, line.text, round(line.x0 - start, 2)))
