@@ -24,6 +24,7 @@ from civreport.writers.typst import TypstWriter
 from conftest import ROOT, SAMPLES, cli_env, make_report
 from geometry import (
     BLOCK_BOTTOM,
+    CHAR,
     FRAMED,
     assert_page_number,
     body,
@@ -105,6 +106,21 @@ def test_justified_lines_end_at_the_margin():
                 seen += 1
                 assert abs(line.x1 - margins(page, block, line)[2]) < 1, (line.text, line.x1)
     assert seen > 70  # 73
+
+
+def test_an_opening_mark_that_starts_a_line_after_a_break_is_whole():
+    """An opening bracket or quote that starts a line inside a paragraph stands at the margin as
+    wide as a character, as word processors set it: Typst set it half as wide, its next character
+    half a character to the left (the dense mixed report has （站） and “滨河好人” there)."""
+    page, pdf = typst_pdf(mixed_report())
+    starts = 0
+    for block, lines in paragraph_lines(page, pages(pdf)):
+        for line in lines[1:]:
+            if line.text[0] in "（《【〔“‘":
+                starts += 1
+                assert abs(line.x0 - margins(page, block, line)[1]) < 0.5, line.text
+                assert line.chars[1][0] - line.chars[0][0] > CHAR - 0.1, line.text
+    assert starts >= 2
 
 
 def test_full_pages_hold_22_lines_of_28_characters(grid):
