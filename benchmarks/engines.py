@@ -22,7 +22,7 @@ from run import ROOT, SAMPLES, interleaved, median_ms
 
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' readers of PDFs and their LibreOffice runner
 
-from pdftext import pages
+from pdftext import pages, unhinted
 
 ENGINES = ("weasyprint", "typst")
 COMPARED = [*SAMPLES, *sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))]
@@ -30,16 +30,9 @@ COMPARED = [*SAMPLES, *sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))]
 Lines = list[list[str]]  # each page's lines of text, page numbers left out
 
 
-HINTS = str.maketrans("", "", "\u2060\u200b")  # the line-break hints both PDFs and the DOCX carry
-
-
 def body_lines(pdf: bytes, block_bottom: float) -> Lines:
-    """Each page's lines above ``block_bottom``, each as its characters, sorted, without the
-    line-break hints: a line is told by what it holds. (Read by position, a zero-width hint
-    that Typst draws before a digit can put the digits of 10 in the other order.)"""
-    return [
-        ["".join(sorted(line.text.translate(HINTS))) for line in page if line.y < block_bottom] for page in pages(pdf)
-    ]
+    """Each page's lines above ``block_bottom``, without the line-break hints."""
+    return [[unhinted(line.text) for line in page if line.y < block_bottom] for page in pages(pdf)]
 
 
 def line_share(reference: Lines, other: Lines) -> float:

@@ -7,7 +7,7 @@ import warnings
 
 from civreport import Page, load, render_page, write
 from civreport.office.layout import Layout
-from civreport.rendering.blocks import Paragraph, Table
+from civreport.rendering.blocks import Indent, Paragraph, Table
 
 from conftest import ROOT, make_report
 from pdftext import MM, Line
@@ -187,6 +187,14 @@ def paragraph_lines(page: Page, laid_out: list[list[Line]]) -> list[tuple[Paragr
             assert text.startswith(got), (got, text)
         found.append((block, mine))
     return found
+
+
+def margins(page: Page, block: Paragraph, line: Line) -> tuple[float, float, float]:
+    """Where a paragraph's first line and its other lines start, and where its lines end."""
+    indent = block.indent or Indent()
+    left = left_edge(line.page) + indent.left * CHAR
+    first = -indent.hanging if indent.hanging else page.styles[block.style].first_line
+    return left + first * CHAR, left, right_edge(line.page) - indent.right * CHAR
 
 
 def empty_at_foot(lines_of_page) -> int:

@@ -21,7 +21,7 @@ from lxml import etree
 import civreport
 from civreport import render_docx
 from civreport.office.textwidth import is_ideograph, is_latin
-from civreport.rendering.blocks import Indent, Paragraph, Table, flush_right_from
+from civreport.rendering.blocks import Table, flush_right_from
 from civreport.writers.docx import DocxWriter
 
 from conftest import ROOT, SAMPLES, W, assert_valid_docx, make_report, page_text
@@ -39,6 +39,7 @@ from geometry import (
     leading_headings,
     left_edge,
     long_table_report,
+    margins,
     mixed_report,
     owners,
     paragraph_lines,
@@ -51,7 +52,7 @@ from geometry import (
     title_joint_report,
 )
 from libreoffice import to_pdf
-from pdftext import Line, pages, text_layer
+from pdftext import pages, text_layer, unhinted
 from rollupmeasures import SETS, roll
 
 
@@ -411,25 +412,15 @@ def typst_drawn(print_pdfs):
 
 
 def _held(result) -> list[list[str]]:
-    """Each page's lines, each as the characters it holds, without line-break hints: Typst draws
-    a hint as a zero-width glyph that reading by position may put among its neighbours."""
-    return [
-        ["".join(sorted(line.text.replace("\u2060", "").replace("\u200b", ""))) for line in body(lines)]
-        for lines in result
-    ]
-
-
-# Where the Typst PDF still differs (README “Two PDF engines”): in the roll-up of hedong a line
-# of figures and marks (101.3%，…15.2%。…2.82万户，) holds a character more than LibreOffice's,
-# Typst measuring it a fraction of a point narrower; in xiaohe's the lines are LibreOffice's,
-# but Typst files the first digit of a line that starts with a number under the line before it.
-TYPST_DIFFERS = {"rollup-hedong", "rollup-xiaohe"}
+    """Each page's lines, each as its text without line-break hints."""
+    return [[unhinted(line.text) for line in body(lines)] for lines in result]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [name for name in COMPARED if name not in TYPST_DIFFERS])
+@pytest.mark.parametrize("name", list(COMPARED))
 def test_typst_and_libreoffice_break_every_line_and_page_alike(libreoffice, typst_drawn, name):
-    """Page by page, line by line: the PDF Typst lays out and the DOCX as LibreOffice lays it out."""
+    """Page by page, line by line: the PDF Typst lays out and the DOCX as LibreOffice lays it out,
+    the characters of each line in their order."""
     assert _held(libreoffice[name]) == _held(typst_drawn[name])
 
 
@@ -568,14 +559,6 @@ def print_pdfs() -> dict[str, tuple[civreport.Page, bytes]]:
     return drawn
 
 
-def _margins(page: civreport.Page, block: Paragraph, line: Line) -> tuple[float, float, float]:
-    """Where a paragraph's first line and its other lines start, and where its lines end."""
-    indent = block.indent or Indent()
-    left = left_edge(line.page) + indent.left * CHAR
-    first = -indent.hanging if indent.hanging else page.styles[block.style].first_line
-    return left + first * CHAR, left, right_edge(line.page) - indent.right * CHAR
-
-
 def test_justified_lines_end_at_the_margin(print_pdfs):
     """Every line of a justified paragraph but its last ends at the right margin, within a point:
     the slack of a line that breaks short (before a run of figures, before a closing mark) is
@@ -587,7 +570,7 @@ def test_justified_lines_end_at_the_margin(print_pdfs):
             if page.styles[block.style].align != "both":
                 continue
             for line in lines[:-1]:
-                right = _margins(page, block, line)[2]
+                right = margins(page, block, line)[2]
                 lines_seen += 1
                 if line.x1 < right - 1:
                     short.append((name, line.text, round(right - line.x1, 2)))
@@ -624,7 +607,7 @@ def test_no_line_starts_with_the_space_between_chinese_and_latin(print_pdfs, req
             if page.styles[block.style].align not in ("both", "left") or flush_right_from(block, page.styles) == 0:
                 continue  # (a line of 签发人 alone: all of it flush right)
             for n, line in enumerate(lines):
-                start = _margins(page, block, line)[0 if n == 0 else 1]
+                start = margins(page, block, line)[0 if n == 0 else 1]
                 latin += n > 0 and is_latin(line.text[0])
                 if abs(line.x0 - start) > 0.5:
                     misplaced.append((name, line.text, round(line.x0 - start, 2)))
