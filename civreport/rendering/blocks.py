@@ -286,3 +286,10 @@ def read_blocks(
 
     walk(body, None)
     return found
+
+
+def block_text(block: Block) -> str:
+    """A block's text as printed: a paragraph's runs, a table's cells in reading order."""
+    if isinstance(block, Paragraph):
+        return block.text
+    return "".join(cell.text for row in block.rows for cell in row)

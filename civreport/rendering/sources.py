@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..compose.summary import SENTENCE_END
 from ..compose.wording import filled
 from ..model import Report
-from .blocks import Block, Paragraph, Table
+from .blocks import Block, Table, block_text
 
 # What composing may change at a text's end (a point's ；becomes 。) and what no block compares on:
 # white space, and the joiners and break hints the page adds for layout engines.
@@ -27,13 +27,6 @@ _CELLS = {"header", "cell"}  # found in tables only
 
 def _bare(text: str) -> str:
     return _LOOSE.sub("", text)
-
-
-def block_text(block: Block) -> str:
-    """A block's text as printed: a paragraph's runs, a table's cells in reading order."""
-    if isinstance(block, Paragraph):
-        return block.text
-    return "".join(cell.text for row in block.rows for cell in row)
 
 
 def field_paths(blocks: Sequence[Block], report: Report) -> list[tuple[str, ...]]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..rendering.blocks import Block
-from ..rendering.sources import block_text
+from ..rendering.blocks import Block, block_text
 
 _SKIP = 40  # characters of the page passed over looking for a block's next one (a page number, a rule)
 _START = 12  # characters that find where a block starts

@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 
 from ...model.text import is_mark, marked
 from ...office.styles import BODY, StyleTable
-from ...rendering.blocks import Paragraph
+from ...rendering.blocks import block_text
 from ...rendering.css import css_family
 from ...rendering.linebreaks import put
 from ...rendering.page import Page, parse, serialize
@@ -72,7 +72,7 @@ def whole_clusters(page: Page, plan: FontPlan) -> str:
     would draw apart set in one face."""
     chars: set[str] = set()
     for block in page.blocks:
-        chars.update(block.text if isinstance(block, Paragraph) else "".join(c.text for row in block.rows for c in row))
+        chars.update(block_text(block))
     if not any(map(is_mark, chars)):
         return page.print_html
     root = parse(page.print_html)
