@@ -186,12 +186,20 @@ def _dask_client(spec: str, workers: int, stack: ExitStack) -> Any:
     except ImportError:
         raise InputError.single(spec, "需要安装 Dask：pip install 'civreport[dask]'") from None
     if spec == "dask":
-        # Without the statistical profiler, which samples each worker's deep stacks (WeasyPrint)
-        # every 10 ms for a dashboard that is not started.
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
+        # What a local cluster does beside the documents, each measured as CPU a report over the
+        # process pool's: the statistical profiler (it samples each worker's deep stacks every
+        # 10 ms for a dashboard that is not started), Dask's own memory monitor (every 100 ms;
+        # workers are recycled by civreport's limit instead, memory_limit=0), work stealing
+        # between two workers and the system monitor's samples every half second.
+        quiet = {
+            "distributed.worker.profile.enabled": False,
+            "distributed.scheduler.work-stealing": False,
+            "distributed.admin.system-monitor.interval": "5s",
+        }
+        with dask.config.set(quiet):
             cluster = stack.enter_context(
                 distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0
                 )
             )
         return stack.enter_context(distributed.Client(cluster))
