@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from ..model import BodyTable, Indicator, IndicatorTable, Report
@@ -127,7 +128,12 @@ class _Cut:
 def _worth(text: str, sources: Sources) -> tuple[bool, float]:
     """What a text says: its figures before all (a summary is read for them), then a named
     campaign or document and how many words in it name a work."""
-    words = len(content_words(text, sources.framing))
+    return _worth_in(text, sources.framing)
+
+
+@lru_cache(maxsize=4096)  # each text is weighed again at every step of a long cut
+def _worth_in(text: str, framing: frozenset[str]) -> tuple[bool, float]:
+    words = len(content_words(text, framing))
     return bool(FIGURE.search(text)), bool(_NAMED.search(text)) + min(words, _WORDS_WORTH) / _WORDS_WORTH * 2
 
 

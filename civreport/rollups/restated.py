@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from .inputs import Sources
 from .provenance import DROPPED, Line
@@ -40,8 +41,9 @@ class _Sentence:
     words: frozenset[str]  # its key words (terms.content_words)
     figures: tuple[str, ...]
     masked: str  # its compared form without the time it opens with, its figures masked
+    running: bool  # it says a running total (累计, 截至 …)
 
-    @property
+    @cached_property
     def fullness(self) -> tuple[int, int, int]:
         """What makes one statement of a fact fuller than another: more key words, then more
         characters, then a later source."""
@@ -56,6 +58,7 @@ def _sentence(line: Line, sources: Sources) -> _Sentence:
         frozenset(content_words(_SCALED.sub("", said), sources.framing)),  # 2.1万人次: 人次
         tuple(FIGURE.findall(normal(line.text))),
         _SCALED.sub("#", normal(said)),
+        bool(_RUNNING.search(line.text)),
     )
 
 
@@ -64,17 +67,19 @@ def _has_most_words(left: _Sentence, kept: _Sentence) -> bool:
 
 
 def _why(left: _Sentence, kept: _Sentence, sources: Sources) -> str | None:
-    """Why ``kept`` (of another quarter) says what ``left`` says, or None when it does not."""
-    if left.source == kept.source or same(left.line.text, kept.line.text):
-        return None  # a quarter's own sentences stay apart; merging says the same words once
-    where = f"{sources[kept.source].label}“{kept.line.text}”"
-    running = _RUNNING.search(left.line.text) and _RUNNING.search(kept.line.text)
+    """Why ``kept`` (of another quarter) says what ``left`` says, or None when it does not. The
+    quick tests first: most pairs share too few words, and are never compared letter by letter."""
+    if left.source == kept.source:
+        return None  # a quarter's own sentences stay apart
     alike = left.masked == kept.masked or _has_most_words(left, kept)
-    if running and alike and kept.source > left.source and left.figures != kept.figures:
+    newer = left.running and kept.running and alike and kept.source > left.source and left.figures != kept.figures
+    fuller = set(left.figures) <= set(kept.figures) and _has_most_words(left, kept) and kept.fullness > left.fullness
+    if not (newer or fuller) or same(left.line.text, kept.line.text):
+        return None  # merging says the same words once
+    where = f"{sources[kept.source].label}“{kept.line.text}”"
+    if newer:
         return f"{_NEWER}：{where}是同一累计数的较新数字，只写最新的"
-    if set(left.figures) <= set(kept.figures) and _has_most_words(left, kept) and kept.fullness > left.fullness:
-        return f"{_RESTATED}：{where}说的是同一件事，只写说得最全的"
-    return None
+    return f"{_RESTATED}：{where}说的是同一件事，只写说得最全的"
 
 
 def _lines(piece: Piece) -> Iterator[Line]:
