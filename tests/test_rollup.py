@@ -803,3 +803,19 @@ def test_the_readmes_length_lines_are_what_explain_prints(tmp_path, capsys):
     assert main(["rollup", *map(str, QUARTERLY), "--period", "2024", "-o", str(tmp_path / "r.yaml"), "--explain"]) == 0
     said = capsys.readouterr().out
     assert block.splitlines() and all(line in said for line in block.splitlines())
+
+
+def test_the_restated_rules_compare_a_bounded_number_of_pairs(monkeypatch):
+    """A part of too many sentences alike is compared only so far (restated.MAX_COMPARED pairs):
+    what is not compared stays, so nothing is lost, and a roll-up's time has a bound."""
+    from civreport.rollups import restated
+
+    bodies = (
+        ["街道党工委每月召开创文工作推进会，研究解决点位整治中的难点问题。"],
+        ["街道党工委每月召开一次创文工作推进会，专题研究解决点位整治中的难点问题和群众反映的热点问题。"],
+    )
+    year, decisions = _quarters(*bodies)
+    assert _text(year).count("每月召开") == 1 and any(d.why.startswith("同一事实的另一说法") for d in decisions)
+    monkeypatch.setattr(restated, "MAX_COMPARED", 0)
+    year, decisions = _quarters(*bodies)
+    assert _text(year).count("每月召开") == 2 and not any(d.why.startswith("同一事实的另一说法") for d in decisions)

@@ -26,6 +26,7 @@ _SCALED = re.compile(rf"(?:{FIGURE.pattern})[万亿]?")
 _SHARE = 0.85  # the share of the key words of the sentence left out that the one kept has
 _WORDS = 4  # a sentence with fewer key words says too little to be compared by them
 
+MAX_COMPARED = 2_000_000  # pairs of sentences of a part compared: a bound on a roll-up's time
 # The rules' names, as --explain gives them.
 _NEWER = "较新的累计数"
 _RESTATED = "同一事实的另一说法"
@@ -94,11 +95,26 @@ def _said_again(pieces: list[Piece], sources: Sources) -> set[Line]:
     found = [_sentence(line, sources) for piece in pieces for line in _lines(piece)]
     gone: set[Line] = set()
     # The likeliest to be left out first (earlier, shorter), each compared with all that are still
-    # said, the latest and fullest first.
+    # said, the latest and fullest first: those that could say it, that share a key word with it
+    # or its masked form (no other pair has a reason), and no more pairs than the bound.
     order = sorted(found, key=lambda s: (s.source, s.fullness))
-    for left in order:
-        for kept in reversed(order):
-            if kept is left or kept.line in gone or not (why := _why(left, kept, sources)):
+    by_word: dict[str, list[int]] = {}
+    by_masked: dict[str, list[int]] = {}
+    for n, sentence in enumerate(order):
+        by_masked.setdefault(sentence.masked, []).append(n)
+        for word in sentence.words:
+            by_word.setdefault(word, []).append(n)
+    compared = 0
+    for n, left in enumerate(order):
+        near = set(by_masked[left.masked])
+        if len(left.words) >= _WORDS:
+            near.update(m for word in left.words for m in by_word[word])
+        compared += len(near)
+        if compared > MAX_COMPARED:  # what is not compared stays: nothing is lost, a little said twice
+            break
+        for m in sorted(near, reverse=True):
+            kept = order[m]
+            if m == n or kept.line in gone or not (why := _why(left, kept, sources)):
                 continue
             sources.decisions.add(DROPPED, sources.where(left.line.origins), left.line.text, why)
             gone.add(left.line)
