@@ -364,15 +364,16 @@ def test_the_roll_up_is_kept_to_its_length(rolled):
 
 
 def test_what_the_length_leaves_out_says_least_and_is_named(rolled):
-    """Sentences without figures go before those with them (but for one that gives its
-    quarter's time to the sentences after it, which may go once they have gone); each is named
-    with why, and the roll-up without a limit has it (the clerk puts it back from --explain)."""
+    """A sentence with figures, or said of several sources (各街道……), goes after those with
+    neither, one with both last (but for one that gives its quarter's time to the sentences
+    after it, which may go once they have gone); each is named with why, and the roll-up
+    without a limit has it (the clerk puts it back from --explain)."""
     cuts = [d for d in rolled.decisions if d.why.startswith("篇幅")]
     assert cuts and all(re.search(r"最长来源的1\.5倍（约\d+字）为限", d.why) for d in cuts)
     untimed = [d for d in cuts if d.what == "删去" and not re.match(r"第[一二三四]季度，", d.text)]
     assert untimed
-    figures = [bool(re.search(r"\d", d.text)) for d in untimed]
-    assert figures == sorted(figures), "a sentence with figures went before one without"
+    worth = [bool(re.search(r"\d", d.text)) + (len({w.split()[0] for w in d.where}) > 1) for d in untimed]
+    assert worth == sorted(worth), "a sentence that says more went before one that says less"
     printed, whole = _text(rolled.report), _text(roll(rolled.name, length=None).report)
     for cut in (d for d in cuts if d.what == "删去"):
         piece = cut.text.split("，")[-1][:12]

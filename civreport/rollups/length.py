@@ -30,7 +30,7 @@ _CLAUSE = re.compile(r"，(?![^“”]*”)(?![^（）]*）)(?![^《》]*》)")
 _LEADS_ON = re.compile(
     r"^(?:第[一二三四]季度，)?(?:通过|为了|为|按照|围绕|以|在|随着|根据|依托|结合|针对|对照|本着|由于|因为|如果|虽然|尽管|只有|不仅|既|一方面)"
 )
-_LAST = 10  # clauses go after every sentence: their worth starts past any sentence's
+_LAST = 3  # clauses go after every sentence: their worth starts past any sentence's (at most 2)
 _WORDS_WORTH = 8  # content words past this say no more for the ranking
 _SPACE = re.compile(r"\s")
 _NUMBER = 3  # what a heading's number prints: 一、 （一） 1.
@@ -96,7 +96,7 @@ class _Cut:
 
     lines: tuple[Line, ...]
     item: Piece
-    worth: tuple[bool, float]
+    worth: tuple[int, float]
     explains: bool = False  # a problem's explanation
     shorter: Line | None = None
 
@@ -125,16 +125,18 @@ class _Cut:
             sources.decisions.add(DROPPED, where, text, f"{limit}，这句在“{name}”中说得最少{plain}")
 
 
-def _worth(text: str, sources: Sources) -> tuple[bool, float]:
-    """What a text says: its figures before all (a summary is read for them), then a named
-    campaign or document and how many words in it name a work."""
-    return _worth_in(text, sources.framing)
+def _worth(lines: Sequence[Line], sources: Sources) -> tuple[int, float]:
+    """What texts say: first figures, and a work several sources did (各街道……, said once for
+    them all), one each (a summary is read for them); then a named campaign or document and
+    how many words in them name a work."""
+    figures, words = _worth_in("".join(x.text for x in lines), sources.framing)
+    return figures + (len({o.source for o in origins_of(lines)}) > 1), words
 
 
 @lru_cache(maxsize=4096)  # each text is weighed again at every step of a long cut
-def _worth_in(text: str, framing: frozenset[str]) -> tuple[bool, float]:
+def _worth_in(text: str, framing: frozenset[str]) -> tuple[int, float]:
     words = len(content_words(text, framing))
-    return bool(FIGURE.search(text)), bool(_NAMED.search(text)) + min(words, _WORDS_WORTH) / _WORDS_WORTH * 2
+    return int(bool(FIGURE.search(text))), bool(_NAMED.search(text)) + min(words, _WORDS_WORTH) / _WORDS_WORTH * 2
 
 
 def _cuts(item: Piece, problem: bool, sources: Sources) -> Iterator[_Cut]:
@@ -148,11 +150,13 @@ def _cuts(item: Piece, problem: bool, sources: Sources) -> Iterator[_Cut]:
     own = [x for x in body if x.raw and not x.text.endswith("：")]
     if problem and item.title:
         if own:
-            yield _Cut(tuple(own), item, _worth("".join(x.text for x in own), sources), explains=True)
+            yield _Cut(tuple(own), item, _worth(own, sources), explains=True)
         return
     for line in own:  # after every sentence: a clause left out changes what stays
-        if (shorter := _without_last_clause(line)) and not (worth := _worth(_tail(line, shorter), sources))[0]:
-            yield _Cut((line,), item, (True, _LAST + worth[1]), shorter=shorter)
+        if (shorter := _without_last_clause(line)) and not (worth := _worth_in(_tail(line, shorter), sources.framing))[
+            0
+        ]:
+            yield _Cut((line,), item, (_LAST, worth[1]), shorter=shorter)
     points = [x for x in item.points if x.raw]
     if len(body) + len(points) < 2:
         return
@@ -162,9 +166,9 @@ def _cuts(item: Piece, problem: bool, sources: Sources) -> Iterator[_Cut]:
     for line in reversed(own + (points if len(points) > 2 else [])):
         same = by_source[line.origins[0].source]
         if not (opens_with_time(line.text) and same[0] is line and len(same) > 1):
-            yield _Cut((line,), item, _worth(line.text, sources))
+            yield _Cut((line,), item, _worth([line], sources))
     if points and body:
-        yield _Cut(tuple(points), item, _worth("".join(x.text for x in points), sources))
+        yield _Cut(tuple(points), item, _worth(points, sources))
 
 
 def _tail(line: Line, shorter: Line) -> str:
@@ -213,7 +217,7 @@ def condensed(parts: dict[K, Piece], beside: int, sources: Sources, length: floa
 def _least(parts: dict[K, Piece], sources: Sources) -> _Cut | None:
     """What to leave out next: what is worth least; of equals, what is in the longest item (a
     long item loses before a short one), the later in it."""
-    best: tuple[tuple[tuple[bool, float], int, int], _Cut] | None = None
+    best: tuple[tuple[tuple[int, float], int, int], _Cut] | None = None
     for key, part in parts.items():
         if key in _KEPT_ROLES:
             continue
