@@ -384,6 +384,7 @@ def test_a_sentence_loses_its_last_clause_only_when_no_sentence_can_go(rolled):
     """A last clause goes after every sentence that can; it has no figures, two clauses at
     least stay, and the sentence did not open with what the clause completes."""
     clauses = [d for d in rolled.decisions if "句末说得最少的" in d.why]
+    assert len({d.where for d in clauses}) == len(clauses), "a sentence shortened twice is told once"
     kinds = [d in clauses for d in rolled.decisions if d.why.startswith("篇幅")]
     assert kinds == sorted(kinds), "a clause went before a sentence"
     for d in clauses:

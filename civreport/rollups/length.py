@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -209,9 +209,27 @@ def condensed(parts: dict[K, Piece], beside: int, sources: Sources, length: floa
             total += one.size
     current = parts
     for one in steps:
-        one.record(sources, limit)
         current = one.applied(current)
+    for one in _folded(steps):
+        one.record(sources, limit)
     return current
+
+
+def _folded(steps: list[_Cut]) -> list[_Cut]:
+    """The steps as --explain tells them: a sentence shortened more than once once, from what
+    the source said to what is left; a sentence shortened and then left out, left out."""
+    told: list[_Cut] = []
+    original: dict[Line, int] = {}  # a shortened sentence → the step that shortened it first
+    for one in steps:
+        first = original.get(one.lines[0]) if len(one.lines) == 1 else None
+        if first is None:
+            told.append(one)
+            first = len(told) - 1
+        else:
+            told[first] = replace(told[first], shorter=one.shorter, worth=one.worth, explains=one.explains)
+        if one.shorter:
+            original[one.shorter] = first
+    return told
 
 
 def _least(parts: dict[K, Piece], sources: Sources) -> _Cut | None:
