@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pymupdf
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Error, FilePayload, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Error, FilePayload, Page, Route, expect, sync_playwright
 
 from civreport.readers.yamlfile import read_yaml
 from civreport.serving.app import create_app
@@ -199,6 +199,34 @@ def test_the_preview_follows_an_edit(page: Page, report: str) -> None:
     after = preview(page, before)
     assert after > before
     assert images(page) != old  # the pages were drawn again, with the new office
+
+
+def test_an_edit_shows_at_once_in_the_page_and_its_pdf_pages_follow(page: Page, report: str) -> None:
+    """Issue 26.4: the edited paragraph is put in place in the page and scrolled to while its PDF
+    is drawn (held here until the test lets it through), the other paragraphs left as they were;
+    then the PDF's pages take the page's place."""
+    before = open_editor(page, report)
+    point = "parts[0].items[1].points[0]"
+    sheet = "document.getElementById('sheet').shadowRoot"
+    page.evaluate(f"{sheet}.querySelector('[data-paths~=\"opening[0]\"]').dataset.kept = 'yes'")
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/preview/**", hold)
+    page.fill(f'textarea[name="{point}"]', "新增公益广告牌八十块。")
+    block = page.locator(f'#sheet [data-paths~="{point}"]')
+    expect(block).to_have_text("一是新增公益广告牌八十块。")
+    expect(block).to_be_in_viewport()
+    expect(page.locator("#pages")).to_be_hidden()
+    assert page.evaluate(f"{sheet}.querySelector('[data-paths~=\"opening[0]\"]').dataset.kept") == "yes"
+    for route in held:
+        route.continue_()
+    page.unroute("**/preview/**", hold)
+    preview(page, before)
+    expect(page.locator("#sheet")).to_be_hidden()
+    expect(page.locator("#pages")).to_be_visible()
 
 
 def test_a_validation_error_appears_at_its_field_and_goes(page: Page, report: str) -> None:

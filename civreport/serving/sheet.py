@@ -53,7 +53,7 @@ def sheet(page: Page, texts: Sequence[FieldText]) -> Sheet:
 def _stylesheet(root: lxml_html.HtmlElement, page: Page) -> str:
     layout = page.layout
     paper = (
-        f":host {{ display: block; box-sizing: border-box; width: {layout.page_width_mm}mm;"
+        f":host {{ box-sizing: border-box; width: {layout.page_width_mm}mm;"
         f" padding: {layout.margin_top_mm}mm {layout.margin_outer_mm}mm {layout.margin_bottom_mm}mm"
         f" {layout.margin_inner_mm}mm; background: #fff; color: #000; text-align: left; }}\n"
     )
