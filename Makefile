@@ -58,6 +58,7 @@ bench: setup
 	$(PY) benchmarks/scaling.py
 	$(PY) benchmarks/importing.py
 	$(PY) benchmarks/engines.py
+	$(PY) benchmarks/preview.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache
