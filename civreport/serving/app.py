@@ -242,8 +242,9 @@ class Editor:
         draft.generation += 1
         generation, page = draft.generation, None
         if office is not None:
-            self.previews.submit(key, generation, data, str(self.workspace.path(draft.name)), office)
+            # The page first: the PDF, seconds long, starts a few milliseconds later.
             page = await run_in_threadpool(self.sheet, draft.name, data, office)
+            self.previews.submit(key, generation, data, str(self.workspace.path(draft.name)), office)
         listed = [{"path": f.path, "message": shown_finding(f), "code": f.code, "fixable": f.fixable} for f in findings]
         return JSONResponse(
             {
