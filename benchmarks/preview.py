@@ -1,18 +1,30 @@
-"""The editor's preview (issue 26.4): from an edit posted to the updated page, on reports of about
-5 and 50 pages, the page at once (the edit's answer carries the page's blocks, which the editor
-puts in place) against the full re-render that was the only preview before (the PDF drawn and
-every page's image fetched), in interleaved rounds on one warm ``civreport serve`` editor
-(Uvicorn on a free local port, as a browser calls it), medians of wall-clock milliseconds. An
-edit changes one paragraph in the middle of the report; each round waits for the PDF of the
-round before, so that no round pays for another's. The editor itself waits for a pause in the
-typing before it posts (0.5 s; 0.1 s after a field is left), which neither side includes.
+"""The editor's preview (issue 26.4), on reports of about 5 and 50 pages, an edit changing one
+paragraph in the middle: medians of wall-clock milliseconds over rounds, each round waiting for
+the PDF of the round before, so that no round pays for another's. Sections (all by default):
 
-Usage: python benchmarks/preview.py [--sizes 5 50] [--rounds N]
+  server   from an edit posted to its answer, which carries the page at once (the page's blocks,
+           which the editor puts in place), against the full re-render that was the only preview
+           before (the PDF drawn and every page's image fetched), interleaved rounds on one warm
+           ``civreport serve`` editor (Uvicorn on a free local port), called as the page calls it
+  browser  the same in Debian's Chromium (Playwright): from the editor posting an edit to the
+           edited paragraph shown in the page, and to the PDF's pages shown in its place (both
+           times of each edit, to the frame drawn after)
+  first    the first edit's preview after start-up (the editor opened 10 s after the server
+           started, as a clerk opens it), at once and with its PDF's pages: nothing loaded before
+           the first edit (before) against the page renderer loaded and the PDF's workers started
+           and warmed with the server (``civreport serve`` now), interleaved rounds, a new server
+           each, on the smallest report
+
+The editor waits for a pause in the typing before it posts (0.5 s; 0.1 s after a field is left),
+which no figure includes.
+
+Usage: python benchmarks/preview.py [SECTION ...] [--sizes 5 50] [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import http.client
 import json
@@ -23,6 +35,7 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -80,6 +93,18 @@ class Editor:
         count: int = json.loads(self.get(f"/edit/{self.name}/preview/{generation}"))["pages"]
         return count
 
+    def both(self, field: str, text: str) -> tuple[float, float]:
+        """The seconds from posting an edit to its answer (the page at once) and to the last of
+        its PDF's page images."""
+        start = time.perf_counter()
+        answer = self.edit(field, text)
+        assert answer["sheet"]["blocks"], "the edit's answer has no page"
+        answered = time.perf_counter() - start
+        generation = answer["generation"]
+        for index in range(self.pages(generation)):
+            self.get(f"/edit/{self.name}/page/{generation}/{index}.png")
+        return answered, time.perf_counter() - start
+
     def at_once(self, field: str, text: str) -> float:
         start = time.perf_counter()
         answer = self.edit(field, text)
@@ -89,52 +114,156 @@ class Editor:
         return took
 
     def full(self, field: str, text: str) -> float:
-        start = time.perf_counter()
-        generation = self.edit(field, text)["generation"]
-        for index in range(self.pages(generation)):
-            self.get(f"/edit/{self.name}/page/{generation}/{index}.png")
-        return time.perf_counter() - start
+        return self.both(field, text)[1]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", choices=sorted(ITEMS), default=sorted(ITEMS))
-    parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
-    workspace = Path(tempfile.mkdtemp(prefix="civreport-preview-"))
-    for size in args.sizes:
-        (workspace / f"{size}.yaml").write_text(json.dumps(report(ITEMS[size]), ensure_ascii=False), encoding="utf-8")
+@contextlib.contextmanager
+def served(workspace: Path, warm: bool = True) -> Iterator[int]:
+    """The editor on ``workspace`` on a free local port, until the block ends; the port."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     sock.listen()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(workspace, port=port, warm=True), host="127.0.0.1", port=port, log_level="warning")
-    )
+    app = create_app(workspace, port=port, warm=warm)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    print(f"edit → updated preview, medians of {args.rounds} interleaved rounds (ms)")
-    print(f"{'report':>8} {'pages':>6} {'at once':>9} {'full re-render':>15} {'ratio':>7}")
     try:
-        for size in args.sizes:
-            editor = Editor(port, f"{size}.yaml")
-            field = f"measures[0].items[{ITEMS[size] // 2}].body[0]"
-            texts = [f"第{n}次修改：本段落在编辑器中修改，预览随之更新。" for n in range(2 * args.rounds + 4)]
-            pages = editor.pages(editor.edit(field, texts.pop())["generation"])  # a warm-up of each side
-            editor.at_once(field, texts.pop())
-            editor.full(field, texts.pop())
-            times: tuple[list[float], list[float]] = ([], [])
-            for _ in range(args.rounds):
-                times[0].append(editor.at_once(field, texts.pop()))
-                times[1].append(editor.full(field, texts.pop()))
-            now, before = (statistics.median(t) * 1000 for t in times)
-            print(f"{size:>8} {pages:>6} {now:>9.0f} {before:>15.0f} {before / now:>6.1f}×")
+        yield port
     finally:
         server.should_exit = True
         thread.join(timeout=30)
         sock.close()
+
+
+def edits(rounds: int) -> list[str]:
+    """A text for each edit, each different from the one before."""
+    return [f"第{n}次修改：本段落在编辑器中修改，预览随之更新。" for n in range(rounds)]
+
+
+def middle(size: int) -> str:
+    """The field edited: a paragraph in the middle of the report."""
+    return f"measures[0].items[{ITEMS[size] // 2}].body[0]"
+
+
+def server_section(workspace: Path, sizes: list[int], rounds: int) -> None:
+    print(f"edit posted → updated preview, server: medians of {rounds} interleaved rounds (ms)")
+    print(f"{'report':>8} {'pages':>6} {'at once':>9} {'full re-render':>15} {'ratio':>7}")
+    with served(workspace) as port:
+        for size in sizes:
+            editor = Editor(port, f"{size}.yaml")
+            field, texts = middle(size), edits(2 * rounds + 3)
+            pages = editor.pages(editor.edit(field, texts.pop())["generation"])  # a warm-up of each side
+            editor.at_once(field, texts.pop())
+            editor.full(field, texts.pop())
+            times: tuple[list[float], list[float]] = ([], [])
+            for _ in range(rounds):
+                times[0].append(editor.at_once(field, texts.pop()))
+                times[1].append(editor.full(field, texts.pop()))
+            now, before = (statistics.median(t) * 1000 for t in times)
+            print(f"{size:>8} {pages:>6} {now:>9.0f} {before:>15.0f} {before / now:>6.1f}×")
+
+
+# In the editor's page: the field set to a text and left (the editor posts 0.1 s later); the times
+# from the post to the frame drawn after the edited paragraph shows the text in the sheet, and
+# after the PDF's pages of the edit are shown.
+_EDIT_IN_PAGE = """async ([field, text]) => {
+  const paper = document.getElementById("sheet").shadowRoot;
+  const pages = document.getElementById("pages");
+  const before = Number(pages.dataset.generation || 0);
+  const seen = {};
+  performance.clearResourceTimings();
+  const done = new Promise((resolve) => {
+    const drawn = (key) => requestAnimationFrame(() => {
+      seen[key] = seen[key] || performance.now();
+      if (seen.sheet && seen.pages) resolve();
+    });
+    const look = () => {
+      const shown = [...paper.querySelectorAll("[data-paths]")].some(
+        (block) => block.dataset.paths.split(" ").includes(field) && block.textContent.includes(text));
+      if (shown) drawn("sheet");
+      if (Number(pages.dataset.generation || 0) > before) drawn("pages");
+    };
+    new MutationObserver(look).observe(paper, {subtree: true, childList: true, characterData: true});
+    new MutationObserver(look).observe(pages, {attributes: true});
+  });
+  const area = document.querySelector(`[name="${field}"]`);
+  area.value = text;
+  area.dispatchEvent(new Event("change", {bubbles: true}));
+  await done;
+  const posted = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/update")).pop().startTime;
+  return [seen.sheet - posted, seen.pages - posted];
+}"""
+
+
+def browser_section(workspace: Path, sizes: list[int], rounds: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    print(f"edit posted → shown in the browser (Chromium): medians of {rounds} edits (ms)")
+    print(f"{'report':>8} {'pages':>6} {'at once':>9} {'PDF pages':>15} {'ratio':>7}")
+    with served(workspace) as port, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(120_000)
+        for size in sizes:
+            page.goto(f"http://127.0.0.1:{port}/edit/{quote(f'{size}.yaml')}")
+            page.wait_for_function("() => Number(document.getElementById('pages').dataset.generation || 0) > 0")
+            field, texts = middle(size), edits(rounds + 1)
+            page.evaluate(_EDIT_IN_PAGE, [field, texts.pop()])  # a warm-up
+            times = [page.evaluate(_EDIT_IN_PAGE, [field, text]) for text in texts]
+            now, pdf = (statistics.median(t[i] for t in times) for i in (0, 1))
+            pages = page.locator("img.page").count()
+            print(f"{size:>8} {pages:>6} {now:>9.0f} {pdf:>15.0f} {pdf / now:>6.1f}×")
+        browser.close()
+
+
+FIRST_WAIT = 10  # seconds from the server started to the editor opened
+
+
+def first_section(workspace: Path, sizes: list[int], rounds: int) -> None:
+    size = sizes[0]
+    print(f"the first preview after start-up, {size} pages: medians of {rounds} interleaved rounds (ms)")
+
+    def first(warm: bool) -> tuple[float, float]:
+        with served(workspace, warm) as port:
+            time.sleep(FIRST_WAIT)
+            return Editor(port, f"{size}.yaml").both(middle(size), "开机后第一次修改。")
+
+    times: tuple[list[tuple[float, float]], list[tuple[float, float]]] = ([], [])
+    for _ in range(rounds):
+        times[0].append(first(False))
+        times[1].append(first(True))
+    print(f"{'':>44} {'at once':>9} {'PDF pages':>10}")
+    for label, side in (("nothing loaded before the first edit", times[0]), ("warmed as the server starts", times[1])):
+        answered, drawn = (statistics.median(t[i] for t in side) * 1000 for i in (0, 1))
+        print(f"{label:>44} {answered:>9.0f} {drawn:>10.0f}")
+
+
+SECTIONS: dict[str, Callable[[Path, list[int], int], None]] = {
+    "server": server_section,
+    "browser": browser_section,
+    "first": first_section,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sections", nargs="*", metavar="SECTION", help=", ".join(SECTIONS))
+    parser.add_argument("--sizes", type=int, nargs="+", choices=sorted(ITEMS), default=sorted(ITEMS))
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    if unknown := set(args.sections) - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    workspace = Path(tempfile.mkdtemp(prefix="civreport-preview-"))
+    try:
+        for size in args.sizes:
+            text = json.dumps(report(ITEMS[size]), ensure_ascii=False)  # JSON is YAML
+            (workspace / f"{size}.yaml").write_text(text, encoding="utf-8")
+        for name in args.sections or SECTIONS:
+            SECTIONS[name](workspace, args.sizes, args.rounds)
+    finally:
         shutil.rmtree(workspace)
 
 

@@ -17,7 +17,7 @@ from conftest import ROOT
         (["run.py", "docx"], "median ratio"),
         (["compression.py"], "level 6"),
         (["engines.py", "--no-libreoffice"], "median ratio Typst / WeasyPrint"),
-        (["preview.py", "--sizes", "5"], "edit → updated preview"),
+        (["preview.py", "server", "--sizes", "5"], "edit posted → updated preview"),
     ],
     ids=["docx-against-docxtpl", "compression", "pdf-engines", "editor-preview"],
 )
