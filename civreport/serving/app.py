@@ -253,7 +253,7 @@ class Editor:
                 "valid": office is not None,
                 "findings": listed,
                 # The page at once, for the blocks this edit changed; its PDF pages follow.
-                "sheet": page and {"css": page.css, "blocks": page.blocks},
+                "sheet": page and {"css": page.css, "width": page.width, "blocks": page.blocks},
             }
         )
 

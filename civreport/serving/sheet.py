@@ -29,10 +29,11 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")  # an indicator's figure, printed as it
 @dataclass(frozen=True)
 class Sheet:
     """The page for the preview pane: its stylesheet, for a shadow tree whose host is the sheet
-    of paper, and its blocks in reading order, each an element's HTML with ``data-paths``: the
+    of paper ``width`` millimetres wide (for the pane to scale it without measuring it), and its blocks in reading order, each an element's HTML with ``data-paths``: the
     field paths of its text (as the form names its fields), space-separated."""
 
     css: str
+    width: float
     blocks: tuple[str, ...]
 
 
@@ -47,7 +48,7 @@ def sheet(page: Page, texts: Sequence[FieldText]) -> Sheet:
         element.tail = None
         element.set("data-paths", " ".join(at))
         blocks.append(str(lxml_html.tostring(element, encoding="unicode", method="html")))
-    return Sheet(_stylesheet(root, page), tuple(blocks))
+    return Sheet(_stylesheet(root, page), page.layout.page_width_mm, tuple(blocks))
 
 
 def _stylesheet(root: lxml_html.HtmlElement, page: Page) -> str:

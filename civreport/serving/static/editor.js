@@ -110,17 +110,21 @@
     paper.append(pageStyle, article);
     let shownBlocks = [];
     let sheetGeneration = 0;
+    let sheetWidth = 210;  // mm: the paper's, as the page's answer gives it
     const PAGE_WIDTH = 893;  // px: as wide as a page's image (preview.py's SCALE)
+    const MM = 96 / 25.4;  // CSS pixels a millimetre
+    // Scaled to the pane from the paper's width, not measured: a long page is laid out once an edit.
     function fitSheet() {
       const padding = getComputedStyle(pane);
       const room = pane.clientWidth - parseFloat(padding.paddingLeft) - parseFloat(padding.paddingRight);
-      sheet.style.zoom = "1";
-      sheet.style.zoom = String(Math.min(PAGE_WIDTH, room) / sheet.offsetWidth);
+      sheet.style.zoom = String(Math.min(PAGE_WIDTH, room) / (sheetWidth * MM));
     }
-    window.addEventListener("resize", () => { if (!sheet.hidden) fitSheet(); });
+    window.addEventListener("resize", fitSheet);
     function showSheet(generation, page) {
       if (generation <= sheetGeneration) return;  // an older edit's answer: never over a newer one
       sheetGeneration = generation;
+      sheetWidth = page.width;
+      fitSheet();  // before the blocks change: the pane's width is known without a new layout
       if (pageStyle.textContent !== page.css) pageStyle.textContent = page.css;
       const blocks = page.blocks;
       const old = [...article.children];
@@ -139,7 +143,6 @@
       shownBlocks = blocks;
       sheet.hidden = false;
       pages.hidden = true;
-      fitSheet();
       if (edited) edited.scrollIntoView({block: "center"});
     }
 
