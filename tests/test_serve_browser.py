@@ -229,6 +229,28 @@ def test_an_edit_shows_at_once_in_the_page_and_its_pdf_pages_follow(page: Page, 
     expect(page.locator("#pages")).to_be_visible()
 
 
+def test_the_page_loads_nothing_an_office_stylesheet_names_elsewhere(page: Page, report: str, workspace: Path) -> None:
+    """An office's template may add a stylesheet to the page, which the preview's sheet carries:
+    what it names on another host is never fetched (the editor's pages load from their own origin
+    only), so a profile cannot send the report's text anywhere."""
+    office = workspace / "offices" / "elsewhere"
+    (office / "templates").mkdir(parents=True)
+    (office / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
+    (office / "templates" / "report.html.j2").write_text(
+        '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}'
+        '<style>.body { background-image: url("http://203.0.113.1/seen.png"); }</style>{% endblock %}',
+        encoding="utf-8",
+    )
+    refused: list[str | None] = []
+    page.on("requestfailed", lambda request: refused.append(request.failure) if "203.0.113.1" in request.url else None)
+    before = open_editor(page, report)
+    page.select_option("#profile", "elsewhere")
+    preview(page, before)
+    css = page.evaluate("document.getElementById('sheet').shadowRoot.querySelector('style').textContent")
+    assert "203.0.113.1" in css  # the sheet has the office's stylesheet …
+    assert refused and set(refused) == {"csp"}  # … and the browser refuses what it names
+
+
 def test_a_validation_error_appears_at_its_field_and_goes(page: Page, report: str) -> None:
     before = open_editor(page, report)
     message = page.locator('.msg[data-for="subject"]')
