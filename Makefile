@@ -31,7 +31,8 @@ demo: setup
 	$(VENV)/bin/civreport import out/hedong-street-2021.docx tests/data/seeds/*.txt --out out/imported --force
 	# The web editor on the first sample, as the README shows it (Debian's Chromium).
 	$(PY) scripts/screenshot-editor --out out/editor/editor.png \
-		--review tests/data/editor/web-page.txt --review-out out/editor/review.png
+		--review tests/data/editor/web-page.txt --review-out out/editor/review.png \
+		--in-place-out out/editor/in-place.png
 
 lint: setup
 	$(PY) -m ruff check civreport tests benchmarks
@@ -58,6 +59,7 @@ bench: setup
 	$(PY) benchmarks/scaling.py
 	$(PY) benchmarks/importing.py
 	$(PY) benchmarks/engines.py
+	$(PY) benchmarks/wholepdf.py
 	$(PY) benchmarks/preview.py
 
 clean:

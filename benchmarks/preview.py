@@ -170,7 +170,7 @@ def server_section(workspace: Path, sizes: list[int], rounds: int) -> None:
 # from the post to the frame drawn after the edited paragraph shows the text in the sheet, and
 # after the PDF's pages of the edit are shown.
 _EDIT_IN_PAGE = """async ([field, text]) => {
-  const paper = document.getElementById("sheet").shadowRoot;
+  const paper = document.getElementById("at-once").shadowRoot;
   const pages = document.getElementById("pages");
   const before = Number(pages.dataset.generation || 0);
   const seen = {};
@@ -181,8 +181,8 @@ _EDIT_IN_PAGE = """async ([field, text]) => {
       if (seen.sheet && seen.pages) resolve();
     });
     const look = () => {
-      const shown = [...paper.querySelectorAll("[data-paths]")].some(
-        (block) => block.dataset.paths.split(" ").includes(field) && block.textContent.includes(text));
+      const shown = [...paper.querySelectorAll("[data-path]")].some(
+        (block) => block.dataset.path.split(" ").includes(field) && block.textContent.includes(text));
       if (shown) drawn("sheet");
       if (Number(pages.dataset.generation || 0) > before) drawn("pages");
     };

@@ -55,6 +55,14 @@ def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int) -
     return times
 
 
+def process_cpu(argv: list[str], **options: object) -> tuple[float, float]:
+    """Wall and CPU seconds (user and system, its children's included) of one whole process."""
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True, **options)  # type: ignore[call-overload]
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 # -- docx against docxtpl --------------------------------------------------------------------
 
 

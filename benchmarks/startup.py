@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from run import ROOT, checkout, chosen
+from run import ROOT, checkout, chosen, process_cpu
 
 BEFORE = "076f775"  # the last revision whose command line imported every command to start
 
@@ -45,11 +44,8 @@ def _python(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _process_cpu(tree: Path, *args: str) -> float:
-    """CPU seconds of one whole process (user and system), from the children's usage."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    _python(tree, *args)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    """CPU seconds of one whole process (user and system)."""
+    return process_cpu([sys.executable, *args], env=_env(tree), cwd=tree)[1]
 
 
 def _importtime(tree: Path, *args: str) -> float:

@@ -24,17 +24,8 @@ if TYPE_CHECKING:
     from .files import write_atomic
     from .model import Indicator, IndicatorTable, Item, Part, PartHeadings, Period, PeriodError, Report
     from .office import Layout, OfficeProfile, Profile, load_profile
-    from .pipeline import (
-        check,
-        check_document,
-        render,
-        render_docx,
-        render_html,
-        render_page,
-        render_pdf,
-        review_document,
-        write_all,
-    )
+    from .pipeline import check, render, render_docx, render_html, render_page, render_pdf, write_all
+    from .proofing import check_document, review_document
     from .readers import LoadedReport, load
     from .readers.importing import ImportResult, import_document
     from .rendering import Page
@@ -49,8 +40,8 @@ _LAZY = {
     ),
     **dict.fromkeys(["Layout", "OfficeProfile", "Profile", "load_profile"], "office"),
     "check": "pipeline",
-    "check_document": "pipeline",
-    "review_document": "pipeline",
+    "check_document": "proofing",
+    "review_document": "proofing",
     "Finding": "checking.finding",
     "load": "readers",
     "LoadedReport": "readers",

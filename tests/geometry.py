@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 import warnings
 
-from civreport import Page, render_pdf
+from civreport import Page, load, render_page, write
 from civreport.office.layout import Layout
-from civreport.rendering.blocks import Paragraph
+from civreport.rendering.blocks import Paragraph, Table
 
-from conftest import make_report
+from conftest import ROOT, make_report
 from pdftext import MM, Line
 
 LAYOUT = Layout()
@@ -29,9 +29,11 @@ def right_edge(page: int) -> float:
 
 
 def quiet_pdf(report, **options) -> bytes:
+    """The report's PDF, this machine's font warnings silenced; ``options`` as for
+    :func:`civreport.render_page` (``pdf_engine`` among them)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return render_pdf(report, **options)
+        return write(render_page(report, **options), "pdf")
 
 
 def cjk(n: int, offset: int = 0) -> str:
@@ -158,10 +160,21 @@ def mixed_report():
 
 def paragraph_lines(page: Page, laid_out: list[list[Line]]) -> list[tuple[Paragraph, list[Line]]]:
     """Each paragraph of ``page`` with its lines in a rendering of it (the PDF, or LibreOffice's
-    of the DOCX), matched by their text; table cells, set in the table size, are left out, and
-    so is the 版记, set in the same size."""
-    table = page.layout.sizes["table"]
-    lines = iter([line for page_lines in laid_out for line in body(page_lines) if abs(line.size - table) > 0.1])
+    of the DOCX), matched by their text; table cells, set in the table size (a table of a class,
+    the joint mark, in its own), are left out, and so is the 版记, set in the same size."""
+    sizes = {page.layout.sizes["table"]} | {
+        block.size_pt or page.layout.size_pt(page.styles[block.style].size)
+        for block in page.blocks
+        if isinstance(block, Table) and block.style
+    }
+    lines = iter(
+        [
+            line
+            for page_lines in laid_out
+            for line in body(page_lines)
+            if all(abs(line.size - size) > 0.1 for size in sizes)
+        ]
+    )
     found = []
     for block in page.blocks:
         text = "".join(block.text.split()) if isinstance(block, Paragraph) else ""
@@ -293,6 +306,21 @@ def title_joint_report():
     )
 
 
+def blank_page_frame_report():
+    """Text down to the foot of page 2, then the 版记: a blank page 3, the 版记 alone on page 4."""
+    return make_report(
+        opening=[paragraph(9, i) for i in range(3)], cc=["市文明办"], printed_by="小河区创城办", printed_on="2024-10-08"
+    )
+
+
+SIGNERS = ["王小河", "李四", "欧阳小明"]
+
+
+def signers_frame_report():
+    """A report sent upward by one office, signed by three: two lines of 签发人."""
+    return make_report(mark="小河区创城办文件", number="小河创城办〔2024〕3号", signer=SIGNERS)
+
+
 def assert_page_number(line, number: int) -> None:
     """Page ``number`` as GB/T 9704 7.5 puts it: “— N —” in 14 pt 宋体 (its stand-in), one
     character in from the outer edge, its 14 pt line starting 7 mm under the text block."""
@@ -303,3 +331,13 @@ def assert_page_number(line, number: int) -> None:
     else:
         assert abs(line.x0 - (left_edge(number) + 14)) < 1.5
     assert abs(line.top - (BLOCK_BOTTOM + 7 * MM)) < 1.5, line
+
+
+# The official frame: a joint mark, number and 签发人, attachments of their own, the 版记. Its
+# attachments start pages and its 版记 stands at the foot of a page of its own, so the rules of
+# the body's page breaks do not apply to it (test_official_frame.py measures it).
+FRAMED = {
+    "frame": lambda: load(ROOT / "samples" / "frame" / "xiaohe-2024q3-sent-report.yaml").report,
+    "frame-blank-page": blank_page_frame_report,
+    "frame-signers": signers_frame_report,
+}

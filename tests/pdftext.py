@@ -8,6 +8,13 @@ import pymupdf
 
 MM = 72 / 25.4
 FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_INHIBIT_SPACES
+# The line-break hints both engines' PDFs carry in their text (rendering/linebreaks.py); Typst
+# draws them as zero-width glyphs, which reading by position may put among their neighbours.
+HINTS = str.maketrans("", "", "\u2060\u200b")
+
+
+def unhinted(text: str) -> str:
+    return text.translate(HINTS)
 
 
 @dataclass(frozen=True)

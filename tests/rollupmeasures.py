@@ -11,6 +11,7 @@ from pathlib import Path
 
 import civreport
 from civreport.compose.wording import filled
+from civreport.model.limits import ROLLUP_LENGTH
 from civreport.rollups import Decisions
 
 from conftest import ROOT
@@ -46,10 +47,10 @@ class Rolled:
     decisions: Decisions
 
 
-def roll(name: str) -> Rolled:
+def roll(name: str, length: float | None = ROLLUP_LENGTH) -> Rolled:
     files, period, office = SETS[name]
     decisions = Decisions()
-    report = civreport.rollup(files, period, office=office, decisions=decisions)
+    report = civreport.rollup(files, period, office=office, decisions=decisions, length=length)
     sources = (
         sorted((civreport.load(f).report for f in files), key=lambda r: r.period.start)
         if not office

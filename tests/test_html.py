@@ -138,3 +138,31 @@ def test_unprintable_characters_are_dropped_once_with_a_warning_naming_the_field
     page = civreport.render_html(report)
     assert "控制字符都去掉。" in page and "副标题" in page and "创建文明城市" in page
     assert not any(c in page for c in "\x00\x07\x1f\ud800")
+
+
+def test_each_paragraph_names_the_fields_it_prints():
+    """For the editor (issue 26.1): a paragraph's data-path names the report's fields it prints,
+    whatever the composition made of them (a number before a title, 一是 before a point, a
+    point's end mark); the paragraph, the points and the table of every sample each once."""
+    for sample in SAMPLES:
+        report = civreport.load(sample).report
+        page = civreport.render_page(report)
+        root = lxml_html.fromstring(page.html.encode())
+        named = [path for el in root.body.iter() for path in (el.get("data-path") or "").split()]
+        assert named == [path for block in page.blocks for path in block.paths], sample.stem
+        wanted = [t.path for t in report.all_texts() if t.kind in ("paragraph", "point", "lead", "cell", "caption")]
+        assert sorted(set(wanted) - set(named)) == [], sample.stem
+        assert len(named) == len(set(named)), sample.stem
+    page = civreport.render_page(make_report(recipients="市创城办"))
+    shown = {block.text.replace("\n", ""): block.paths for block in page.blocks if isinstance(block, Paragraph)}
+    assert shown["（一）强化组织领导。成立创建工作领导小组。"] == (
+        "measures[0].items[0].title",
+        "measures[0].items[0].body[0]",
+    )
+    assert shown["（二）加强宣传引导。一是设置公益广告1200处；二是开展志愿服务活动。"] == (
+        "measures[0].items[1].title",
+        "measures[0].items[1].points[0]",
+        "measures[0].items[1].points[1]",
+    )
+    assert shown["市创城办："] == ("recipients",)
+    assert shown["一、主要做法"] == shown[""] == ()  # a heading the page names itself, a blank line: no field

@@ -241,6 +241,22 @@ def test_missing_glyphs_are_reported_with_their_position():
     assert "第 2 段第 4 字（“发放调査问卷五千份。" in missing[0]
 
 
+@pytest.mark.parametrize("face", ["FandolFang-Regular.otf", "FandolSong-Bold.otf"])
+def test_a_fonts_coverage_is_its_cmap_without_control_characters(face):
+    """What the glyph report reads a font's coverage from (fontconfig's charset, fast) is what
+    the font's cmap maps, read with fontTools, but for control characters no text prints."""
+    from fontTools.ttLib import TTFont
+
+    from civreport.writers.pdf.fonts import coverage
+
+    file = f"/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/{face}"
+    with TTFont(file, lazy=True) as font:
+        cmap = frozenset(font.getBestCmap())
+    printed = frozenset(code for code in cmap if unicodedata.category(chr(code)) != "Cc")
+    assert len(printed) > 10_000 and coverage(file) == printed
+    assert coverage("/no/such/font.otf") == frozenset()
+
+
 def test_substitutions_are_reported_per_role():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

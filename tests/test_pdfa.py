@@ -237,6 +237,16 @@ def test_the_command_line_switch_and_its_stamp(tmp_path, command):
     assert _status(pdf) == ""
 
 
+@pytest.mark.parametrize("command", ["render", "batch"])
+def test_pdf_a_where_no_pdf_is_written_is_refused_in_chinese(tmp_path, capsys, command):
+    (tmp_path / "q3.yaml").write_text(YAML, encoding="utf-8")
+    first = [str(tmp_path / "q3.yaml")] if command == "render" else [str(_unit(tmp_path)[0])]
+    args = [command, *first, "--to", "docx,html", "--out", str(tmp_path / "out"), "--pdf-a", "--quiet"]
+    assert main(args) == 2
+    assert "--to docx,html 不写 PDF，--pdf-a 无从生效" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # nothing written
+
+
 def test_an_image_an_office_draws_is_not_smoothed(tmp_path):
     """A seal an office's stylesheet draws: WeasyPrint would ask viewers to interpolate it,
     which PDF/A forbids."""

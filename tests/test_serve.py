@@ -120,7 +120,7 @@ def test_an_edit_answers_with_the_page_at_once_its_blocks_marked_with_their_fiel
         civreport.write(civreport.render_page(civreport.load(ROOT / "samples" / SAMPLE)), "html")
     )
     assert len(blocks) == len(page.xpath("//body//p | //body//h1 | //body//h2 | //body//h3 | //body//table"))
-    marked = {path: block for block in blocks for path in block.get("data-paths").split()}
+    marked = {path: block for block in blocks for path in block.get("data-path", "").split()}
     assert marked["parts[0].items[1].points[0]"].text_content() == "一是新增公益广告牌八十块。"
     assert marked["parts[0].items[1].title"].text_content() == "（二）强化宣传发动，营造良好氛围"
     assert marked["opening[0]"].get("class") == "body" and marked["opening[0]"].tag == "p"
@@ -156,6 +156,52 @@ def test_list_operations_add_remove_and_move(client: TestClient) -> None:
         f"/edit/{SAMPLE}/op", data={"__op": "remove", "__path": "parts[0].items[5]"}, headers=headers
     ).json()["form"]
     assert 'name="parts[0].items[5].title"' not in form
+
+
+def titles(form: str, path: str) -> list[str]:
+    """The titles of the entries of the list at ``path``, in the order the form shows them."""
+    fields = lxml.html.fragment_fromstring(form, create_parent="div").xpath("//input[@name]")
+    wanted = re.compile(re.escape(path) + r"\[\d+\]\.title$")
+    return [field.get("value") for field in fields if wanted.match(field.get("name"))]
+
+
+def test_an_entry_dragged_onto_another_of_its_list_takes_its_place(client: TestClient) -> None:
+    """Issue 26.1: the server's side of dragging an entry (the handle names it and the entry dropped on)."""
+    headers = opened(client)
+    url = f"/edit/{SAMPLE}/op"
+    before = titles(client.get(f"/edit/{SAMPLE}").text, "parts[0].items")
+    assert 'class="drag" draggable="true" data-path="parts[0].items[4]"' in client.get(f"/edit/{SAMPLE}").text
+    moved = {"__op": "move", "__path": "parts[0].items[4]", "__to": "parts[0].items[1]"}
+    form = client.post(url, data=moved, headers=headers).json()["form"]
+    assert titles(form, "parts[0].items") == [before[0], before[4], *before[1:4]]
+    back = {"__op": "move", "__path": "parts[0].items[1]", "__to": "parts[0].items[4]"}
+    assert titles(client.post(url, data=back, headers=headers).json()["form"], "parts[0].items") == before
+    for elsewhere in ("parts[1].items[0]", "parts[0].items[9]", "parts[0]"):  # another list, no such place
+        refused = client.post(url, data={**moved, "__to": elsewhere}, headers=headers)
+        assert refused.status_code == 400 and refused.json()["error"] == "无法执行这个操作：请刷新页面后重试"
+
+
+def test_the_preview_says_where_each_paragraph_stands_on_its_pages(client: TestClient) -> None:
+    """Issue 26.1 and 26.5: the spots of a preview's pages, each naming the fields it prints, as
+    fractions of the page; the first page has the title and the opening, the last the sign-off."""
+    headers = opened(client)
+    edit = client.post(f"/edit/{SAMPLE}/update", data={}, headers=headers).json()
+    count = client.get(f"/edit/{SAMPLE}/preview/{edit['generation']}", headers=headers).json()["pages"]
+    pages = client.get(f"/edit/{SAMPLE}/spots/{edit['generation']}", headers=headers).json()["pages"]
+    assert len(pages) == count
+    first = [spot["path"] for spot in pages[0]]
+    assert first[:3] == ["office subject", "opening[0]", "parts[0].title"]
+    assert pages[-1][-1]["path"] == "signoff"
+    lines = [line for page in pages for spot in page for line in spot["lines"]]
+    assert all(min(left, top) >= 0 and left + width <= 1 and top + height <= 1 for left, top, width, height in lines)
+    (opening,) = [spot for spot in pages[0] if spot["path"] == "opening[0]"]
+    tops = [top for _, top, _, _ in opening["lines"]]
+    assert len(tops) == 3 and tops == sorted(tops)  # three lines, top to bottom
+    # A paragraph that runs onto the next page is on both, under the page number.
+    assert {spot["path"] for spot in pages[0]} & {spot["path"] for spot in pages[1]} == {"parts[0].items[1].points[1]"}
+    newer = client.post(f"/edit/{SAMPLE}/update", data={}, headers=headers).json()
+    assert client.get(f"/edit/{SAMPLE}/spots/{edit['generation']}", headers=headers).status_code == 204
+    assert client.get(f"/edit/{SAMPLE}/spots/{newer['generation']}", headers=headers).status_code == 200
 
 
 @pytest.mark.slow
@@ -752,7 +798,8 @@ def test_an_imports_guesses_and_drops_are_listed_for_review(client: TestClient) 
         "网站的来源、作者或发布信息（1 处）",
         "网站的分享、打印按钮（1 处）",
     ]
-    assert [li.text_content() for li in kinds[0].xpath(".//li")] == ["第 1 行：首页 > 工作动态 > 正文"]
+    assert [li.text_content() for li in kinds[0].xpath(".//li/span")] == ["第 1 行：首页 > 工作动态 > 正文"]
+    assert kinds[0].xpath(".//li/button/text()") == ["恢复为段落"]
     assert page.xpath("//a[@id='draft-pdf']/@data-filename") == ["上半年（草稿）.pdf"]
     # A report that was not imported in this run has nothing to review, and no draft download.
     plain = lxml.html.document_fromstring(client.get(f"/edit/{SAMPLE}").text)
@@ -784,6 +831,51 @@ def test_a_final_download_waits_for_every_guess_to_be_confirmed(client: TestClie
     assert wrong.status_code == 400 and wrong.json()["error"] == "没有这一项要核对：请刷新页面"
     elsewhere = client.post(f"/edit/{SAMPLE}/confirm", data={"__field": "office"}, headers=opened(client))
     assert elsewhere.status_code == 400
+
+
+def test_a_dropped_line_is_restored_as_a_paragraph_where_it_stood(client: TestClient, workspace: Path) -> None:
+    """Issue 26.3: each dropped line restored with one call, at the end of the list it stood in
+    (before the body's first heading: the opening; after the body: the closing), once."""
+    headers = imported(client)
+    url = f"/edit/{quote(IMPORTED)}/restore"
+    first = client.post(url, data={"__drop": "0"}, headers=headers).json()
+    assert first["path"] == "opening[1]"
+    (field,) = lxml.html.fragment_fromstring(first["form"], create_parent="div").xpath("//textarea[@name='opening[1]']")
+    assert field.text == "首页 > 工作动态 > 正文"
+    last = client.post(url, data={"__drop": "2"}, headers=headers).json()
+    assert last["path"] == "closing[0]" and "【打印本页】【关闭窗口】" in last["form"]
+    for again in ("0", "3", "-1", "x"):
+        refused = client.post(url, data={"__drop": again}, headers=headers)
+        assert refused.status_code == 400 and refused.json()["error"] == "无法恢复这一行：请刷新页面后重试"
+    assert client.post(f"/edit/{quote(IMPORTED)}/save", headers=headers).json()["ok"]
+    saved = civreport.load(workspace / IMPORTED).report
+    assert saved.opening[1] == "首页 > 工作动态 > 正文" and saved.closing == ["【打印本页】【关闭窗口】"]
+    page = lxml.html.document_fromstring(client.get(f"/edit/{quote(IMPORTED)}").text)
+    assert page.xpath("//div[@id='dropped']//button/text()") == ["已恢复", "恢复为段落", "已恢复"]
+
+
+def test_a_review_outlives_the_editor_run(workspace: Path) -> None:
+    """Issue 26.3: the guesses confirmed and the lines restored are kept beside the report, and a
+    new run of the editor on the workspace reviews the import where the last one left it."""
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+        headers = imported(client)
+        client.post(f"/edit/{quote(IMPORTED)}/confirm", data={"__field": "office"}, headers=headers)
+        client.post(f"/edit/{quote(IMPORTED)}/restore", data={"__drop": "1"}, headers=headers)
+    assert (workspace / f".{IMPORTED}.review.json").is_file()
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+        page = lxml.html.document_fromstring(client.get(f"/edit/{quote(IMPORTED)}").text)
+        assert page.xpath("//ul[@id='guesses']/li/button/text()") == ["已确认", "确认"]
+        assert page.xpath("//div[@id='dropped']//button/text()") == ["恢复为段落", "已恢复", "恢复为段落"]
+        refused = client.get(f"/edit/{quote(IMPORTED)}/download.pdf", headers=opened(client, IMPORTED))
+        assert refused.status_code == 422 and "工作期间还没有核对" in refused.json()["error"]
+        assert client.get(f"/edit/{SAMPLE}").text.count('id="review"') == 0  # not imported: nothing to review
+    # A new report under the name of an import since removed has nothing to review.
+    (workspace / IMPORTED).unlink()
+    with TestClient(create_app(workspace, port=PORT), base_url=BASE) as client:
+        made = client.post("/new", data={"name": IMPORTED.removesuffix(".yaml")}, headers=token(client)).json()
+        assert made["url"] == f"/edit/{quote(IMPORTED)}"
+        assert 'id="review"' not in client.get(made["url"]).text
+    assert not (workspace / f".{IMPORTED}.review.json").exists()
 
 
 def test_findings_are_listed_with_what_the_proofreader_can_fix(client: TestClient, workspace: Path) -> None:

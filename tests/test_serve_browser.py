@@ -170,6 +170,16 @@ def item_titles(page: Page) -> list[str]:
     ]
 
 
+def import_web_page(page: Page, stem: str) -> None:
+    """The web page imported from the home page as ``stem``.txt: its editor open, its preview shown."""
+    page.goto("/")
+    upload: FilePayload = {"name": f"{stem}.txt", "mimeType": "text/plain", "buffer": WEB_PAGE}
+    page.locator("#import-file").set_input_files(files=[upload])
+    page.locator("#import-report").get_by_role("button", name="导入").click()
+    page.wait_for_url(f"**/edit/{quote(stem)}.yaml")
+    preview(page)
+
+
 def pdf_text(data: bytes) -> str:
     with pymupdf.open(stream=data, filetype="pdf") as document:
         return re.sub(r"\s+", "", "".join(p.get_text() for p in document))
@@ -207,8 +217,8 @@ def test_an_edit_shows_at_once_in_the_page_and_its_pdf_pages_follow(page: Page, 
     then the PDF's pages take the page's place."""
     before = open_editor(page, report)
     point = "parts[0].items[1].points[0]"
-    sheet = "document.getElementById('sheet').shadowRoot"
-    page.evaluate(f"{sheet}.querySelector('[data-paths~=\"opening[0]\"]').dataset.kept = 'yes'")
+    sheet = "document.getElementById('at-once').shadowRoot"
+    page.evaluate(f"{sheet}.querySelector('[data-path~=\"opening[0]\"]').dataset.kept = 'yes'")
     held: list[Route] = []
 
     def hold(route: Route) -> None:
@@ -216,16 +226,16 @@ def test_an_edit_shows_at_once_in_the_page_and_its_pdf_pages_follow(page: Page, 
 
     page.route("**/preview/**", hold)
     page.fill(f'textarea[name="{point}"]', "新增公益广告牌八十块。")
-    block = page.locator(f'#sheet [data-paths~="{point}"]')
+    block = page.locator(f'#at-once [data-path~="{point}"]')
     expect(block).to_have_text("一是新增公益广告牌八十块。")
     expect(block).to_be_in_viewport()
     expect(page.locator("#pages")).to_be_hidden()
-    assert page.evaluate(f"{sheet}.querySelector('[data-paths~=\"opening[0]\"]').dataset.kept") == "yes"
+    assert page.evaluate(f"{sheet}.querySelector('[data-path~=\"opening[0]\"]').dataset.kept") == "yes"
     for route in held:
         route.continue_()
     page.unroute("**/preview/**", hold)
     preview(page, before)
-    expect(page.locator("#sheet")).to_be_hidden()
+    expect(page.locator("#at-once")).to_be_hidden()
     expect(page.locator("#pages")).to_be_visible()
 
 
@@ -246,7 +256,7 @@ def test_the_page_loads_nothing_an_office_stylesheet_names_elsewhere(page: Page,
     before = open_editor(page, report)
     page.select_option("#profile", "elsewhere")
     preview(page, before)
-    css = page.evaluate("document.getElementById('sheet').shadowRoot.querySelector('style').textContent")
+    css = page.evaluate("document.getElementById('at-once').shadowRoot.querySelector('style').textContent")
     assert "203.0.113.1" in css  # the sheet has the office's stylesheet …
     assert refused and set(refused) == {"csp"}  # … and the browser refuses what it names
 
@@ -531,12 +541,7 @@ def test_the_outline_beside_the_form_scrolls_it_and_follows_it(browser: Browser,
 def test_an_import_is_reviewed_before_its_final_download(page: Page) -> None:
     """Issue 26.3: the guesses with what they were taken from, each confirmed with a click; what
     was dropped, by kind, opened on demand; a draft download while guesses wait, named 草稿."""
-    page.goto("/")
-    upload: FilePayload = {"name": "网页上半年.txt", "mimeType": "text/plain", "buffer": WEB_PAGE}
-    page.locator("#import-file").set_input_files(files=[upload])
-    page.locator("#import-report").get_by_role("button", name="导入").click()
-    page.wait_for_url(f"**/edit/{quote('网页上半年.yaml')}")
-    preview(page)
+    import_web_page(page, "网页上半年")
     review = page.locator("#review")
     guesses = review.locator("#guesses > li")
     expect(guesses).to_have_count(2)
@@ -546,7 +551,7 @@ def test_an_import_is_reviewed_before_its_final_download(page: Page) -> None:
     expect(dropped.first.locator("summary")).to_have_text("网站的导航（1 处）")
     expect(dropped.first.locator("li")).to_be_hidden()  # closed until the clerk opens the kind
     dropped.first.locator("summary").click()
-    expect(dropped.first.locator("li")).to_have_text("第 1 行：首页 > 工作动态 > 正文")
+    expect(dropped.first.locator("li > .drop-text")).to_have_text("第 1 行：首页 > 工作动态 > 正文")
 
     page.click("#download-pdf")
     expect(page.locator("#status")).to_contain_text("导入时推断的发文机关、工作期间还没有核对")
@@ -591,3 +596,118 @@ def test_findings_are_listed_beside_the_form_and_fixed_there(page: Page, report:
     preview(page, generation)
     page.fill('input[name="subject"]', "")
     expect(count).to_have_text("（报告有错误，改正后校对）")
+
+
+def spotted(page: Page) -> None:
+    """Wait for the newest preview's paragraphs over its page images."""
+    page.wait_for_function(
+        """() => {
+            const images = document.querySelectorAll("#pages img.page");
+            return images.length > 0 && document.querySelectorAll("#pages .sheet > img.page").length === images.length
+                && document.querySelectorAll("#pages .spot").length > 0;
+        }"""
+    )
+
+
+IN_PREVIEW = """selector => {  // the first element it selects, seen whole in the preview's pane
+    const element = document.querySelector(selector);
+    if (!element) return false;
+    const box = element.getBoundingClientRect();
+    const pane = document.querySelector(".preview").getBoundingClientRect();
+    return box.height > 0 && box.top >= pane.top && box.bottom <= pane.bottom;
+}"""
+
+
+def test_a_paragraph_of_the_preview_opens_its_field_and_an_edit_scrolls_to_it(
+    page: Page, report: str, workspace: Path
+) -> None:
+    """Issue 26.1: the form follows the preview (a click on a paragraph opens its field, behind
+    更多选项 if need be) and the preview follows the form (an edit scrolls it to the paragraph)."""
+    text = (workspace / report).read_text(encoding="utf-8").replace("kind:", "subtitle: ——创文工作情况汇报\nkind:", 1)
+    (workspace / report).write_text(text, encoding="utf-8")
+    open_editor(page, report)
+    spotted(page)
+    problems = page.locator('#pages .spot[data-path="parts[1].body[0]"] .line').first
+    problems.scroll_into_view_if_needed()
+    problems.click()
+    expect(page.locator('textarea[name="parts[1].body[0]"]')).to_be_focused()
+    # The subtitle is behind 更多选项: the click opens them.
+    expect(page.locator('input[name="subtitle"]')).to_be_hidden()
+    page.locator('#pages .spot[data-path="subtitle"] .line').click()
+    expect(page.locator('input[name="subtitle"]')).to_be_focused()
+    expect(page.locator("#f-more")).to_have_attribute("open", "")
+    # A table has no field of its own: its item opens.
+    page.locator('#pages .spot[data-path="parts[1].items[0].tables[0].title"] .line').click()
+    expect(page.locator('[name="parts[1].items[0].title"]')).to_be_focused()
+
+    page.locator(".preview").evaluate("pane => pane.scrollTop = 0")
+    last = '#pages .spot[data-path~="parts[2].items[2].body[0]"] .line'
+    assert not page.evaluate(IN_PREVIEW, last)
+    page.locator('textarea[name="parts[2].items[2].body[0]"]').press("End")
+    page.locator('textarea[name="parts[2].items[2].body[0]"]').type("再")
+    page.wait_for_function(IN_PREVIEW, arg=last)
+    expect(page.locator('#pages .spot[data-path~="parts[2].items[2].body[0]"]').first).to_have_class(
+        re.compile(r"\bcurrent\b")
+    )
+
+
+def test_a_finding_is_underlined_in_the_preview_and_fixed_there(page: Page, report: str) -> None:
+    """Issue 26.5: proofreading in place: the paragraph of a finding is marked in the preview,
+    with 修正 beside it where the proofreader can mend it."""
+    generation = open_editor(page, report)
+    marked = page.locator('#pages .spot.finding[data-path="opening[0]"]')
+    page.fill('textarea[name="opening[0]"]', "我街道高度重视,扎实推进各项创建工作。现将有关工作情况汇报如下：")
+    preview(page, generation)
+    spotted(page)
+    expect(marked).to_have_count(1)
+    expect(marked).to_have_attribute("title", re.compile("^半角标点："))
+    expect(page.locator("#pages .spot.finding")).to_have_count(1)  # the other paragraphs are not marked
+    marked.get_by_role("button", name="修正").click()
+    expect(page.locator('textarea[name="opening[0]"]')).to_have_value(
+        "我街道高度重视，扎实推进各项创建工作。现将有关工作情况汇报如下："
+    )
+    expect(page.locator("#pages .spot.finding")).to_have_count(0)
+
+
+def test_an_item_is_moved_by_dragging_it(browser: Browser, server: str, report: str) -> None:
+    """Issue 26.1: an entry dragged by its handle onto another of its list takes its place. (A
+    tall window: Playwright's drag stops if the page scrolls between the two entries.)"""
+    context = browser.new_context(base_url=server, viewport={"width": 1400, "height": 2400})
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    try:
+        open_editor(page, report)
+        titles = item_titles(page)
+        top = {"x": 8, "y": 8}
+        page.locator('.drag[data-path="parts[0].items[4]"]').drag_to(
+            page.locator("#f-parts-0-items-1"), target_position=top
+        )
+        expect(page.locator('[name="parts[0].items[1].title"]')).to_have_value(titles[4])
+        assert item_titles(page) == [titles[0], titles[4], *titles[1:4]]
+        # Onto what is no entry of its list (its part's own fields): nothing moves.
+        page.locator('.drag[data-path="parts[0].items[0]"]').drag_to(page.locator("#f-parts-0"), target_position=top)
+        page.locator('.drag[data-path="parts[0].items[1]"]').drag_to(
+            page.locator("#f-parts-0-items-4"), target_position=top
+        )
+        expect(page.locator('[name="parts[0].items[4].title"]')).to_have_value(titles[4])
+        assert item_titles(page) == titles
+    finally:
+        context.close()
+
+
+def test_a_dropped_line_is_restored_with_a_click(page: Page) -> None:
+    """Issue 26.3: a line the import dropped, restored as a paragraph where it stood, opened in the form."""
+    import_web_page(page, "恢复")
+    spotted(page)
+    # A finding about a part (too thin) is marked at the part's heading in the preview.
+    expect(page.locator('#pages .spot.finding[data-path="parts[1].title"]')).to_have_attribute(
+        "title", re.compile("^部分过于单薄：")
+    )
+    kind = page.locator("#dropped details.dropped").first
+    kind.locator("summary").click()
+    kind.get_by_role("button", name="恢复为段落").click()
+    restored = page.locator('textarea[name="opening[1]"]')
+    expect(restored).to_have_value("首页 > 工作动态 > 正文")
+    expect(restored).to_be_focused()
+    expect(kind.get_by_role("button")).to_have_text("已恢复")
+    expect(kind.get_by_role("button")).to_be_disabled()

@@ -1,7 +1,8 @@
 """Issue 26.2: the editor speaks the clerk's words. Every page it serves (each route, the form of
-reports that use every field, the form after each list operation, every error page) is scanned
-for Latin words: none may show outside file names, numbers and units. And the date field takes a
-date as a clerk writes it, whatever the browser's locale."""
+reports that use every field, the form after each list operation, every error page) and every
+message its JSON answers give the page to show (a field's messages, findings, refusals) is
+scanned for Latin words: none may show outside file names, numbers and units. And the date field
+takes a date as a clerk writes it, whatever the browser's locale."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from starlette.testclient import TestClient
 
 import civreport
-from civreport.serving.app import create_app
+from civreport.serving.app import MAX_FORM_BYTES, create_app
 from civreport.serving.workspace import Workspace
 
 from conftest import ROOT
@@ -26,10 +27,11 @@ BASE = f"http://127.0.0.1:{PORT}"
 SAMPLE = "hedong-street-2021.yaml"
 EVERY = ("every-field.yaml", "every-role.yaml")  # tests/data/editor: each field the form shows, written
 HTML = {"Accept": "text/html"}
-# The kinds of file a clerk downloads, by the names Word and WPS give them.
-FORMATS = {"PDF", "Word"}
+# The kinds of file a clerk downloads, by the names Word and WPS give them; a size's unit.
+FORMATS = {"PDF", "Word", "MB"}
 _SUFFIX = re.compile(r"\.(?:docx|doc|wps|txt|html|md|yaml|pdf)\b")
 _LATIN = re.compile(r"[A-Za-z]+")
+_STANDARD = re.compile(r"\bGB/T \d+")  # a national standard by its number, as clerks cite it
 _SHOWN = ("placeholder", "title", "alt", "aria-label")  # attributes the clerk reads
 
 
@@ -67,13 +69,36 @@ def shown_text(page: str) -> list[str]:
 
 def latin_words(page: str, workspace: Path) -> list[str]:
     """The Latin words a clerk reads on ``page``, but for the names of files and of this server."""
+    return latin_in(shown_text(page), workspace)
+
+
+def latin_in(texts: list[str], workspace: Path) -> list[str]:
+    """The Latin words in ``texts``, but for the names of files and of this server."""
     names = [str(workspace), *(p.name for p in workspace.rglob("*")), f"localhost:{PORT}"]
     found = []
-    for text in shown_text(page):
+    for text in texts:
         for name in sorted(names, key=len, reverse=True):
             text = text.replace(name, " ")
-        found += [word for word in _LATIN.findall(_SUFFIX.sub(" ", text)) if word not in FORMATS]
+        text = _STANDARD.sub(" ", _SUFFIX.sub(" ", text))
+        found += [word for word in _LATIN.findall(text) if word not in FORMATS]
     return found
+
+
+# What a JSON answer holds for the page's script, not for the clerk's eyes: field paths, a
+# finding's code, the form (scanned as a page), addresses and file names, guessed fields' names.
+_FOR_THE_SCRIPT = {"path", "code", "form", "url", "imported", "pending"}
+
+
+def shown_json(value: Any) -> list[str]:
+    """The texts of a JSON answer the page shows (a mapping's keys are field paths: it places
+    their messages, naming them in its own words)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in shown_json(item)]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in _FOR_THE_SCRIPT for text in shown_json(item)]
+    return []
 
 
 def editor_headers(client: TestClient, name: str) -> dict[str, str]:
@@ -137,8 +162,73 @@ def test_no_english_on_any_page_the_editor_serves(client: TestClient, workspace:
     assert "主要做法" in pages[EVERY[0]] and "连成一段" in pages[EVERY[0]]  # the choices, in Chinese only
 
 
+def json_answers(client: TestClient, workspace: Path) -> dict[str, Any]:
+    """The JSON answers of every call the editor's page makes, by what was asked: with what goes
+    wrong in each (fields in error, findings, refusals)."""
+    name = EVERY[0]
+    headers = editor_headers(client, name)
+    url = f"/edit/{name}"
+    out: dict[str, Any] = {}
+    out["findings"] = client.post(
+        f"{url}/update", data={"opening[0]": "我区高度重视,扎实推进。", "parts[0].title": "ok 的 abc"}, headers=headers
+    )
+    out["no fix"] = client.post(f"{url}/fix", data={"__path": "parts[9].body[0]", "__code": "CR101"}, headers=headers)
+    wrong = {"subject": "", "date": "明天", "period": "第三季度"}
+    out["errors"] = client.post(f"{url}/update", data=wrong, headers=headers)
+    out["no page"] = client.get(f"{url}/page/999/0.png", headers=headers)
+    out["fix with errors"] = client.post(f"{url}/fix", data={"subject": "", "__path": "x"}, headers=headers)
+    out["bad op"] = client.post(f"{url}/op", data={"__op": "move", "__path": "parts[0]", "__to": "x"}, headers=headers)
+    out["no review"] = client.post(f"{url}/confirm", data={"__field": "office"}, headers=headers)
+    out["no drop"] = client.post(f"{url}/restore", data={"__drop": "0"}, headers=headers)
+    out["save with errors"] = client.post(f"{url}/save", headers=headers)
+    out["download with errors"] = client.get(f"{url}/download.pdf", headers=headers)
+    right = {"subject": "创建全国文明城市", "date": "2024年10月8日", "period": "2024年第三季度"}
+    client.post(f"{url}/update", data=right, headers=headers)
+    out["saved"] = client.post(f"{url}/save", headers=headers)
+    (workspace / name).write_text((workspace / name).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    out["saved elsewhere"] = client.post(f"{url}/save", headers=headers)
+    out["stale page"] = client.post(f"{url}/update", data={}, headers={**headers, "X-Draft": "gone"})
+    out["no token"] = client.post(f"{url}/save", headers={**headers, "X-CSRF-Token": "x"})
+    out["cross-site"] = client.post(f"{url}/save", headers={**headers, "Origin": "http://evil.example"})
+    out["too long"] = client.post(f"{url}/update", content=b"x" * (MAX_FORM_BYTES + 1), headers=headers)
+    out["bad period"] = client.post("/new", data={"period": "第三季度"}, headers=headers)
+    out["no file"] = client.post("/import", data={}, headers=headers)
+    upload = {"file": ("网页.txt", (ROOT / "tests" / "data" / "editor" / "web-page.txt").read_bytes(), "text/plain")}
+    (imported,) = client.post("/import", files=upload, headers=headers).json()["imported"]
+    mine = editor_headers(client, imported)
+    out["unconfirmed"] = client.get(f"/edit/{imported}/download.pdf", headers=mine)
+    out["confirmed"] = client.post(f"/edit/{imported}/confirm", data={"__field": "office"}, headers=mine)
+    out["not guessed"] = client.post(f"/edit/{imported}/confirm", data={"__field": "subject"}, headers=mine)
+    out["restored"] = client.post(f"/edit/{imported}/restore", data={"__drop": "0"}, headers=mine)
+    out["restored again"] = client.post(f"/edit/{imported}/restore", data={"__drop": "0"}, headers=mine)
+    return out
+
+
+def test_no_english_in_any_message_the_editors_answers_give_the_page(client: TestClient, workspace: Path) -> None:
+    answers = json_answers(client, workspace)
+    assert {what for what, answer in answers.items() if answer.status_code >= 400} == set(answers) - {
+        "errors",
+        "findings",
+        "saved",
+        "confirmed",
+        "restored",
+    }  # each refusal is there, as a refusal
+    shown = {what: shown_json(answer.json()) for what, answer in answers.items() if answer.status_code != 204}
+    assert [what for what, answer in answers.items() if answer.status_code >= 400 and not shown[what]] == []
+    assert any(text.startswith("半角标点：") for text in shown["findings"])
+    found = {what: words for what, texts in shown.items() if (words := latin_in(texts, workspace))}
+    assert list(found) == ["findings"] and set(found["findings"]) == {"ok", "abc"}  # the clerk's own, quoted
+
+
 def test_the_scan_finds_english_where_there_is_some(workspace: Path) -> None:
     assert latin_words('<p>连成一段（inline）</p><input placeholder="false：不要">', workspace) == ["inline", "false"]
+    assert latin_in(["应用阿拉伯数字（GB/T 15835）", "最多 4 MB", "字段 parts[0].title"], workspace) == [
+        "parts",
+        "title",
+    ]
+    assert shown_json({"messages": {"parts[0].title": ["标题 abc"]}, "path": "opening[0]", "code": "CR101"}) == [
+        "标题 abc"
+    ]
     page = f'<p>{workspace}/{SAMPLE} 下载 PDF，.docx 文件</p><input value="rate"><textarea>abc</textarea>'
     assert latin_words(page, workspace) == []
 

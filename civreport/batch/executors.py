@@ -3,7 +3,6 @@ or a Dask cluster (``civreport[dask]``): a scheduler's address, or a local clust
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import ctypes
 import importlib
@@ -124,6 +123,8 @@ async def _retire(worker: Any, key: object) -> None:
     task, hands its results over, ends normally (its finalizers run) and its nanny starts a new
     one. Retiring before that lost the outcome when the other workers were retiring too, and
     the document was made again, and again."""
+    import asyncio  # in a Dask worker only: a render need not load it
+
     while key in worker.state.tasks:
         await asyncio.sleep(0.05)
     await worker.close_gracefully(restart=True, reason="civreport-worker-memory")

@@ -14,7 +14,6 @@ from ..model import Report
 from ..office.profile import OfficeProfile, changed, resolve
 from ..pipeline import check, office_of, render_page, write_all
 from ..readers import LoadedReport, load
-from ..rollups import rollup, to_yaml
 from .jobs import Job, Outcome, Read
 from .stamps import has_stamp, record, stamp, up_to_date
 
@@ -55,6 +54,8 @@ def _read(job: Job, diagnostics: Diagnostics) -> tuple[LoadedReport, list[Path]]
             return load(job.input, diagnostics=diagnostics), [Path(job.input)]
         except Exception as exc:
             raise _stage("读取", exc) from None
+    from ..rollups import rollup, to_yaml  # loaded only for a job that rolls up
+
     try:
         assert job.period is not None
         rolled = rollup([Path(s) for s in job.sources], job.period, office=job.unit, diagnostics=diagnostics)

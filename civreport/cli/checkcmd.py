@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, version: str) -> int:
     inputs, in_place, revised = _outputs(args)
     annotate: Path | None = args.annotate
     from ..checking.reporting import as_json, as_sarif, as_text
-    from ..pipeline import check_document
+    from ..proofing import check_document
 
     refused = _refusal(inputs, annotate, revised, in_place)
     if refused:
@@ -157,7 +157,7 @@ def _check_input(path: Path, args: argparse.Namespace, in_place: bool) -> tuple[
 
 def _reviews(source: Path, checked: DocumentCheck, annotated: Path | None, revised: Path | None) -> list[str]:
     """Write the annotated and the revised copy of a Word document; what to tell of them."""
-    from ..pipeline import review_document
+    from ..proofing import review_document
 
     if not (annotated or revised):
         return []

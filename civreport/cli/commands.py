@@ -60,6 +60,17 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写作 YYYY-MM-DD") from None
 
 
+def _length(text: str) -> float | None:
+    """--length: times the longest source, or 0 for no limit."""
+    try:
+        times = float(text)
+    except ValueError:
+        times = -1.0
+    if not 0 <= times < float("inf"):
+        raise argparse.ArgumentTypeError(f"“{text}”不是倍数：写 1.5 这样的正数，写 0 表示不限篇幅")
+    return times or None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="civreport", description="把工作期间的事实写成可直接印发的工作总结。")
     parser.add_argument("--version", action="version", version=f"civreport {version()}", help="显示版本并退出")
@@ -85,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_day, help="成文日期 YYYY-MM-DD（默认取各报告中最晚的）")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认输出到屏幕）")
     p.add_argument("--explain", action="store_true", help="列出合并了哪些条目、删去了什么及原因")
+    p.add_argument(
+        "--length",
+        type=_length,
+        default=argparse.SUPPRESS,
+        metavar="倍数",
+        help="篇幅上限，为最长来源的倍数（默认 1.5）；超出时删去说得最少的句子，在 --explain 中列出；0 表示不限",
+    )
 
     p = commands.add_parser(
         "fontconfig", help="输出 fontconfig 文件：在没有公文字体的电脑上用 LibreOffice 如实预览 DOCX"
@@ -209,11 +227,21 @@ def _load_all(inputs: list[Path]) -> tuple[list[tuple[LoadedReport, Diagnostics]
     return loaded, problems
 
 
+def _pdf_a_without_pdf(args: argparse.Namespace) -> None:
+    """--pdf-a asked for where no PDF is written is a mistake, not something to pass over."""
+    if args.pdf_a and args.to is not None and "pdf" not in args.to:
+        raise InputError.single(
+            "--pdf-a", f"--to {','.join(args.to)} 不写 PDF，--pdf-a 无从生效：在 --to 中加上 pdf，或去掉 --pdf-a"
+        )
+
+
 def _render(args: argparse.Namespace) -> int:
     """Load every input first (any bad: nothing is written), then make the documents in a
     worker pool: each all or nothing, failures tabled at the end."""
     from ..batch import Job, Read
     from ..pipeline import check, office_of
+
+    _pdf_a_without_pdf(args)
 
     inputs: list[Path] = args.inputs
     loaded, problems = _load_all(inputs)
@@ -282,6 +310,8 @@ def _run(jobs: list[Job], args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from .. import batch
 
+    _pdf_a_without_pdf(args)
+
     jobs = batch.load_manifest(
         args.manifest,
         periods=[p.code() for p in args.period] or None,
@@ -317,7 +347,13 @@ def _rollup(args: argparse.Namespace) -> int:
     diagnostics = Diagnostics()
     decisions = Decisions()
     rolled = rollup(
-        reports, args.period, office=args.office, day=args.date, diagnostics=diagnostics, decisions=decisions
+        reports,
+        args.period,
+        office=args.office,
+        day=args.date,
+        diagnostics=diagnostics,
+        decisions=decisions,
+        **({"length": args.length} if "length" in args else {}),  # the library's default else
     )
     text = to_yaml(rolled)
     tell(output or Path("汇总"), diagnostics)

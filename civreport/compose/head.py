@@ -9,7 +9,7 @@ import math
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
 from ..model import Report, cn_date
-from ..model.frame import AttachedDocument
+from ..model.frame import JOINT_MARK_WORD, AttachedDocument
 from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import AttachedPage, Foot, Head, SignerLine, Table
@@ -18,26 +18,39 @@ from .wrapping import wrap
 COPY_NO_DIGITS = 6  # 7.2.1
 SIGNER_LABEL = "签发人："  # 7.2.6, with its full-width colon
 SIGNERS_A_LINE = 2  # several signers stand two to a line (commonly)
+SIGNER_GAP = "　"  # between two signers on a line
+SIGNER_INSET = 1  # 签发人 stands one character in from the right (7.2.5)
 CC_LABEL = "抄送："  # 7.4.2
 PRINTED = "印发"  # after the date of printing: 2024年10月8日印发 (7.4.3)
 FOOT_INSET = 1  # 抄送 and 印发 stand one character (of their size) in from either side
+MARK_GAP = 1  # between a joint mark's names and its word, in characters of the mark's size
 
 
-def _mark_size(lines: list[str], settings: Profile) -> float:
-    """The mark's type size: the layout's (初号 by default), smaller where its longest line
-    would be wider than the text block (7.2.4), in whole points."""
+def _mark_size(lines: list[str], word: str | None, settings: Profile) -> float:
+    """The mark's type size: the layout's (初号 by default), smaller where its longest line,
+    with the word after a joint mark's names, would be wider than the text block (7.2.4), in
+    whole points."""
     layout = settings.page
-    widest = max(text_width(line) for line in lines)
+    widest = max(text_width(line) for line in lines) + (MARK_GAP + text_width(word) if word else 0)
     return float(min(layout.mark_size_pt, math.floor(layout.text_width_pt / widest)))
 
 
 def _signer_lines(report: Report, number: str | None) -> list[SignerLine]:
-    """签发人 two to a line, the number on the line of the last ones (7.2.6)."""
+    """签发人 two to a line, the number on the line of the last ones (7.2.6): the names of
+    every line start where the first line's do, after its label, and the widest line ends
+    SIGNER_INSET in from the right."""
     signers = [report.signer] if isinstance(report.signer, str) else list(report.signer or ())
     groups = [signers[i : i + SIGNERS_A_LINE] for i in range(0, len(signers), SIGNERS_A_LINE)]
+    widths = [text_width(SIGNER_GAP.join(names)) for names in groups]
     return [
-        SignerLine(number if i == len(groups) - 1 else None, SIGNER_LABEL if i == 0 else "", names)
-        for i, names in enumerate(groups)
+        SignerLine(
+            number if i == len(groups) - 1 else None,
+            SIGNER_LABEL if i == 0 else "",
+            names,
+            SIGNER_INSET + max(widths) - width,
+            SIGNER_GAP,
+        )
+        for i, (names, width) in enumerate(zip(groups, widths))
     ]
 
 
@@ -49,6 +62,7 @@ def head(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> 
         return None
     mark = report.mark or (frame.mark if report.number or report.signer else None)
     mark_lines = [mark] if isinstance(mark, str) else list(mark or ())
+    word = JOINT_MARK_WORD if len(mark_lines) > 1 else None
     number = None
     if report.number:
         if not (report.number.code or frame.number_code):
@@ -64,7 +78,9 @@ def head(report: Report, settings: Profile, diagnostics: Diagnostics | None) -> 
         secrecy=report.secrecy.text if report.secrecy else None,
         urgency=report.urgency,
         mark_lines=mark_lines,
-        mark_size_pt=_mark_size(mark_lines, settings) if mark_lines else settings.page.mark_size_pt,
+        mark_size_pt=_mark_size(mark_lines, word, settings) if mark_lines else settings.page.mark_size_pt,
+        mark_word=word,
+        mark_gap=MARK_GAP,
         number=number,
         signer_lines=_signer_lines(report, number),
         letterhead=frame.letterhead,

@@ -90,25 +90,32 @@ class Attachment:
 
 @dataclass(frozen=True)
 class SignerLine:
-    """A line of the head's 签发人 (GB/T 9704 7.2.6): the number flush left on the last one."""
+    """A line of the head's 签发人 (GB/T 9704 7.2.6): the number flush left on the last one;
+    the label and the names, joined by ``gap``, flush right ``right`` characters in, so that
+    the names of every line start under the first line's."""
 
     number: str | None
     label: str  # 签发人： on the first line, nothing after it
     names: list[str]
+    right: float
+    gap: str
 
 
 @dataclass(frozen=True)
 class Head:
     """The head (GB/T 9704 7.2): 份号, 密级, 紧急程度 at the top left, the office's mark (one
-    line, or the offices of a joint document one under another) in ``mark_size_pt``, and the
-    number, centred or, with 签发人, flush left on their lines. ``letterhead``: the paper has
-    the mark and the rule printed already (套打), the page leaves their space blank."""
+    line, or the offices of a joint document one under another with ``mark_word`` to their
+    right, ``mark_gap`` characters off) in ``mark_size_pt``, and the number, centred or, with
+    签发人, flush left on their lines. ``letterhead``: the paper has the mark and the rule
+    printed already (套打), the page leaves their space blank."""
 
     copy_no: str | None
     secrecy: str | None
     urgency: str | None
     mark_lines: list[str]
     mark_size_pt: float
+    mark_word: str | None
+    mark_gap: float
     number: str | None
     signer_lines: list[SignerLine]
     letterhead: bool = False

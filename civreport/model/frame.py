@@ -31,6 +31,7 @@ FRAME_FIELDS = (
 SecrecyLevel = Literal["秘密", "机密", "绝密"]
 Urgency = Literal["特急", "加急"]
 SECRECY_STAR = "★"  # between the level and the term: 机密★1年 (7.2.2)
+JOINT_MARK_WORD = "文件"  # to the right of a joint mark's names, centred on them (7.2.4)
 
 # 机关代字〔年份〕序号号 (7.2.5): the brackets are 六角括号, the number has no leading zero and no 第.
 NUMBER = re.compile(r"^(?P<code>.+?)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
@@ -143,6 +144,7 @@ def attachment_name(entry: str | AttachedDocument) -> str:
 
 __all__ = [
     "FRAME_FIELDS",
+    "JOINT_MARK_WORD",
     "AttachedDocument",
     "AttachmentEntry",
     "CopyNo",

@@ -57,6 +57,9 @@ class Style:
     spacer: bool = False  # an empty line of the height the page gives it (blank lines, the frame's spaces)
     rule: int = 0  # a rule under the (empty) paragraph, this many eighths of a point thick
     right: str | None = None  # the class of its runs that stand flush right, the text before them flush left
+    # A class of tables that set text out rather than tabulate it: no rules, no padding in the
+    # cells (the joint mark). It makes no Word style: its cells have their own classes.
+    frameless: bool = False
 
     @property
     def tracking(self) -> bool:
@@ -94,6 +97,7 @@ BUILT_IN: tuple[Style, ...] = (
     Style("urgency", "紧急程度", "CivUrgency", "heading1", align="left"),
     Style("frame-space", "版头间距", "CivFrameSpace", "body", align="left", spacer=True),
     Style("mark", "发文机关标志", "CivMark", "title", align="center", size="mark", color=RED),
+    Style("joint-mark", "联合行文机关标志", "CivJointMark", "title", align="center", size="mark", frameless=True),
     Style("number", "发文字号", "CivNumber", "body", align="center"),
     Style("number-signer", "发文字号和签发人", "CivNumberSigner", "body", align="left", right="signer"),
     Style("signer", "签发人", "CivSigner", "body", run_in=True),

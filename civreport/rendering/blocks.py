@@ -57,9 +57,12 @@ class Paragraph:
     line_twips: int | None = None
     # Set by the official frame (civreport.rendering.frame): the pages broken before it (1: it
     # starts a new page; 2: a blank page comes first), and its type size where the style's is
-    # too large (a long mark).
+    # too large (a long mark); ``unnumbered``: the page it stands on, and the blank page
+    # before it, print no page number (the 版记's page after a blank page, GB/T 9704 7.5).
     break_before: int = 0
     size_pt: float | None = None
+    unnumbered: bool = False
+    paths: tuple[str, ...] = ()  # the report's fields it prints (civreport.rendering.sources)
 
     @property
     def text(self) -> str:
@@ -76,19 +79,26 @@ def flush_right_from(block: Paragraph, styles: StyleTable) -> int | None:
 
 @dataclass(frozen=True)
 class Cell:
-    text: str
+    text: str  # its lines parted by "\n" (a <br>)
     style: str
 
 
 @dataclass(frozen=True)
 class Table:
     """A table: rows of cells, the first ``header_rows`` repeated on each page, column
-    widths as fractions of the text width."""
+    widths as fractions of the text width. ``style``: the table's own class, if any (a
+    frameless one sets text out: the joint mark). Set by the official frame, as on a
+    paragraph: its cells' lines this far apart, off the grid, and their type size where
+    their style's is too large."""
 
     rows: tuple[tuple[Cell, ...], ...]
     header_rows: int
     widths: tuple[float, ...]
     group: str | None = None
+    style: str | None = None
+    line_twips: int | None = None
+    size_pt: float | None = None
+    paths: tuple[str, ...] = ()  # the report's fields it prints (civreport.rendering.sources)
 
 
 Block = Paragraph | Table
@@ -192,13 +202,33 @@ def indent_of(element: lxml_html.HtmlElement) -> Indent | None:
         raise TemplateError(f"模板在“{_excerpt(element)}”处的缩进不是数字") from None
 
 
+def cell_text(cell: lxml_html.HtmlElement) -> str:
+    """A cell's text as HTML shows it, its lines (parted by ``<br>``) by "\n"."""
+    parts: list[str] = []
+
+    def walk(el: lxml_html.HtmlElement) -> None:
+        parts.append(el.text or "")
+        for child in el:
+            if child.tag == "br":
+                parts.append("\n")
+            elif isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(cell)
+    return "\n".join(collapse(line) for line in "".join(parts).split("\n"))
+
+
 def column_widths(rows: list[tuple[Cell, ...]], available: float) -> tuple[float, ...]:
     """Column widths as fractions of the table: each column as wide as its longest cell (plus
     a character) when they all fit in ``available`` characters, spread out to fill it; when
     they do not, the narrow columns keep their width and the wide ones share the rest, so
     that only long texts wrap."""
     columns = max((len(r) for r in rows), default=0)
-    natural = [1 + max((text_width(r[c].text) for r in rows if c < len(r)), default=0) for c in range(columns)]
+    natural = [
+        1 + max((text_width(line) for r in rows if c < len(r) for line in r[c].text.split("\n")), default=0)
+        for c in range(columns)
+    ]
     if sum(natural) > available:
         kept: dict[int, float] = {}
         while True:
@@ -220,7 +250,7 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
         for cell in tr:
             if cell.tag in ("th", "td"):
                 style = class_of(cell, styles, styles.default_for(cell.tag)) or BODY
-                cells.append(Cell(collapse(cell.text_content()), style))
+                cells.append(Cell(cell_text(cell), style))
         if cells:
             rows.append(tuple(cells))
             in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
@@ -229,7 +259,7 @@ def _table(element: lxml_html.HtmlElement, styles: StyleTable, group: str | None
     # The width in characters of the table's type, less each column's padding.
     padding = 2 * TABLE_PADDING_PT * max((len(r) for r in rows), default=0)
     available = (layout.text_width_pt - padding) / layout.table_size_pt
-    return Table(tuple(rows), header_rows, column_widths(rows, available), group)
+    return Table(tuple(rows), header_rows, column_widths(rows, available), group, class_of(element, styles, None))
 
 
 def read_blocks(

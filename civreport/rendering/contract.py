@@ -5,7 +5,7 @@ made one:
 
 - paragraphs: ``p`` and ``h1``–``h6``, holding text, ``span`` (a class of the style table) and ``br``;
 - tables: ``table`` with ``thead``, ``tbody``, ``tfoot``, ``tr`` and cells ``th``/``td`` holding
-  text and ``span``;
+  text, ``span`` and ``br``;
 - containers: ``div`` and ``section``; text written straight into one (or into ``body``)
   becomes a paragraph of the container's class, wrapped in a ``<p>`` the page then carries;
 - attributes: ``class``, ``id``, ``lang``, ``title`` and the ``indent`` macro's ``data-indent-*``.
@@ -30,7 +30,9 @@ CELL_TAGS = frozenset({"th", "td"})
 INLINE_TAGS = frozenset({"span", "br"})
 ATTRIBUTES = frozenset({"class", "id", "lang", "title", "data-indent-left", "data-indent-right", "data-indent-hanging"})
 
-_ALLOWED = "段落 p、h1–h6（内含文字、span、br），表格 table（thead、tbody、tfoot、tr、th、td），容器 div、section"
+_ALLOWED = (
+    "段落 p、h1–h6 和表格的 th、td（内含文字、span、br），表格 table（thead、tbody、tfoot、tr），容器 div、section"
+)
 
 
 class ContractError(TemplateError):
@@ -68,13 +70,13 @@ def _has_text(text: str | None) -> bool:
 
 
 def _inline(element: lxml_html.HtmlElement) -> None:
-    """The inside of a paragraph or a cell: spans and line breaks (cells: spans only)."""
+    """The inside of a paragraph or a cell: spans and line breaks."""
     cell = element.tag in CELL_TAGS
     for child in element:
         if not isinstance(child.tag, str):
             continue  # a comment
-        if child.tag not in INLINE_TAGS or (cell and child.tag == "br"):
-            raise _refuse(child, f"<{child.tag}>（{'表格' if cell else '段落'}里只能有文字和 span）")
+        if child.tag not in INLINE_TAGS:
+            raise _refuse(child, f"<{child.tag}>（{'表格' if cell else '段落'}里只能有文字、span 和 br）")
         _attributes(child)
         _inline(child)
 

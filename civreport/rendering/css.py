@@ -6,6 +6,8 @@ from ..office.fonts import FALLBACK, FONT_ROLES, GENERIC, OFFICIAL, STAND_INS, F
 
 # Alignment in the style table → CSS text-align.
 TEXT_ALIGN = {"both": "justify", "left": "left", "center": "center", "right": "right"}
+# The named page (CSS ``page``) of a block that prints on a page without a page number.
+UNNUMBERED_PAGE = "unnumbered"
 
 
 def css_family(name: str) -> str:

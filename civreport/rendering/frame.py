@@ -1,6 +1,7 @@
 """The official frame's places on the page (GB/T 9704-2012), set once on the page's blocks so
-that the PDF and the DOCX place it alike: the head's spaces off the grid, each attachment
-printed in full on a new page, the 版记 at the foot of the last page, an even one.
+that the PDF and the DOCX place it alike: the head's spaces off the grid (a joint mark's
+columns too), each attachment printed in full on a new page, the 版记 at the foot of the last
+page, an even one, unnumbered after a blank page.
 
 The template writes the frame's spaces as empty blocks (``frame-space``, the rules); this
 module gives them their heights, in twips, rules included.
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import cast
 
 from ..compose import Head
 from ..office.layout import MM, TWIPS, Layout
-from ..office.styles import ATTACHED, FOOT, HEAD, StyleTable
-from .blocks import Block, Paragraph
+from ..office.styles import ATTACHED, BLANK, FOOT, HEAD, StyleTable
+from ..office.textwidth import text_width
+from .blocks import Block, Paragraph, Table
 from .pagination import measure, paginate, text_height_twips
 
 MARK_TOP_MM = 35  # the mark's top edge below the text block's top (7.2.4)
@@ -23,6 +26,10 @@ RULE_SPACE = 2 * TWIPS  # above each rule of the 版记, within its own line
 # The 版记 ends this far above the text block's bottom: LibreOffice sets each rule a little
 # lower than the PDF (0.5 pt over the 版记), and a last rule past the bottom takes a page.
 FOOT_SLACK = TWIPS
+COLUMN_SLACK_PT = 1  # see _joint_mark
+# The room a page under the head keeps at its foot (see _room_at_foot): a full page's 18
+# twips, and the half point LibreOffice sets the text lower.
+FOOT_ROOM = 30
 
 
 def _twips(mm: float) -> int:
@@ -44,6 +51,8 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
     corner = 0
     spaces = 0
     for i, block in enumerate(out):
+        if isinstance(block, Table) and block.group == HEAD and head and block.style and styles[block.style].frameless:
+            out[i] = _joint_mark(block, head, layout)
         if not isinstance(block, Paragraph):
             continue
         if block.group == ATTACHED and block.style == "attachment-label":
@@ -68,13 +77,55 @@ def set_head(blocks: Sequence[Block], head: Head | None, styles: StyleTable, lay
             under = round((layout.line_pitch - layout.body_size_pt) / 2 * TWIPS)
             # A letterhead's space as high as the rule's, whose paper has it printed.
             out[i] = replace(block, line_twips=_twips(RULE_GAP_MM) - under + _rule_twips(styles, "red-rule"))
+    _room_at_foot(out, styles, layout)
     return out
+
+
+def _room_at_foot(blocks: list[Block], styles: StyleTable, layout: Layout) -> None:
+    """The blank line under the title a little lower where the text under the head would fill
+    page 1 to within FOOT_ROOM of its foot. The head's places are set by the clauses, off the
+    grid, so that the lines under it may end anywhere in the last pitch of the page; LibreOffice
+    sets what follows the red rule half a point lower than the PDF, and a line the PDF fits
+    with less room to spare it puts on the next page."""
+    last = max((i for i, b in enumerate(blocks) if b.group == HEAD), default=None)
+    if last is None:
+        return
+    after = (i for i in range(last + 1, len(blocks)) if isinstance(blocks[i], Paragraph))
+    blank = next((i for i in after if cast(Paragraph, blocks[i]).style == BLANK), None)
+    if blank is None:
+        return
+    pitch = layout.line_pitch_twips
+    above = sum(n * (b.line_twips or pitch) for b in blocks[: blank + 1] for n in measure(b, styles, layout))
+    short = FOOT_ROOM - (text_height_twips(layout) - above) % pitch
+    if short > 0:
+        blocks[blank] = replace(blocks[blank], line_twips=pitch - short)
+
+
+def _joint_mark(table: Table, head: Head, layout: Layout) -> Table:
+    """A joint mark's five columns, as the template writes them: an empty one, the names, the
+    gap, the word, an empty one as wide as the first, so that the names and the word stand
+    centred together in the text block (7.2.4). The names' and the word's columns take a
+    point of the gap each: as wide as their text, rounding makes them too narrow for it in
+    one layout or the other. Its lines are as high as its type."""
+    size = head.mark_size_pt
+    names = max(text_width(line) for line in head.mark_lines) * size + COLUMN_SLACK_PT
+    word = text_width(head.mark_word or "") * size + COLUMN_SLACK_PT
+    gap = head.mark_gap * size - 2 * COLUMN_SLACK_PT
+    width = layout.text_width_pt
+    side = (width - names - gap - word) / 2
+    return replace(
+        table,
+        widths=tuple(c / width for c in (side, names, gap, word, side)),
+        line_twips=round(size * TWIPS),
+        size_pt=None if size == layout.mark_size_pt else size,
+    )
 
 
 def place_foot(blocks: Sequence[Block], styles: StyleTable, layout: Layout) -> list[Block]:
     """The 版记 down to the foot of the page where the text ends, its last rule on the text
     block's bottom edge (7.4.1); on the next page when it does not fit there; printed on both
-    sides, on an even page, a blank page before it where needed."""
+    sides, on an even page, a blank page before it where needed, and then neither that page nor
+    the 版记's is numbered (7.5)."""
     out = list(blocks)
     start = next((i for i, b in enumerate(out) if isinstance(b, Paragraph) and b.group == FOOT), None)
     if start is None:
@@ -105,4 +156,6 @@ def place_foot(blocks: Sequence[Block], styles: StyleTable, layout: Layout) -> l
     if breaks:
         y = 0
     out[start] = replace(spacer, line_twips=max(height - y - rest - FOOT_SLACK, 1), break_before=breaks)
+    if breaks > 1:  # a blank page before the 版记's: neither is numbered (7.5)
+        out[start:] = [replace(b, unnumbered=True) if isinstance(b, Paragraph) else b for b in out[start:]]
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,11 +28,12 @@ from ..office.styles import Style, StyleTable
 from .blocks import INDENT_SIDES, Block, Paragraph, Table, read_blocks
 from .context import plain
 from .contract import ContractError, enforce
-from .css import TEXT_ALIGN, font_stacks
+from .css import TEXT_ALIGN, UNNUMBERED_PAGE, font_stacks
 from .frame import place_foot, set_head
 from .keeps import keep
 from .linebreaks import hint
 from .runs import cut_long_runs
+from .sources import field_paths
 from .templating import REPORT_TEMPLATE, STYLESHEET, loaded_templates, render_template, shipped_templates
 
 # Rendered pages are UTF-8 whether or not a template declares it.
@@ -86,6 +87,8 @@ def _breaks(block: Paragraph, style: Style) -> list[str]:
     if block.break_before:
         # Two: the next even page (only a document printed on both sides asks for it).
         rules.append(f"break-before: {'left' if block.break_before > 1 else 'page'}")
+    if block.unnumbered:
+        rules.append(f"page: {UNNUMBERED_PAGE}")
     return rules
 
 
@@ -108,6 +111,11 @@ def _dress(element: lxml_html.HtmlElement, block: Block, styles: StyleTable, lay
         for width in block.widths:
             columns.append(lxml_html.Element("col", style=f"width: {width * 100:.2f}%"))
         element.insert(0, columns)
+        rules = [f"line-height: {block.line_twips / TWIPS}pt"] if block.line_twips is not None else []
+        if block.size_pt is not None:
+            rules.append(f"font-size: {block.size_pt}pt")
+        for cell in element.iter("td", "th") if rules else ():
+            cell.set("style", "; ".join(rules))
 
 
 def _meta(root: lxml_html.HtmlElement) -> PageMeta:
@@ -173,6 +181,7 @@ def _office_context(settings: Profile, pdf_fonts: FontChoice) -> dict[str, objec
         "fonts": plain({role: Markup(stack) for role, stack in font_stacks(pdf_fonts).items()}),
         "styles": plain(settings.style_table.styles),
         "text_align": TEXT_ALIGN,
+        "unnumbered_page": UNNUMBERED_PAGE,
     }
     context["stylesheet"] = Markup(render_template(STYLESHEET, context, (shipped_templates(),)))
     return context
@@ -214,9 +223,12 @@ def build_page(
     except ContractError as exc:
         raise TemplateError(f"{_written_at(dirs, exc.pattern)}{exc}") from None
     framed = set_head([block for _, block in found], summary.head, styles, settings.page)
-    blocks = place_foot(keep(framed, styles, settings.page), styles, settings.page)
+    placed = place_foot(keep(framed, styles, settings.page), styles, settings.page)
+    blocks = [replace(block, paths=paths) for block, paths in zip(placed, field_paths(placed, summary.report))]
     for (element, _), block in zip(found, blocks):
         _dress(element, block, styles, settings.page)
+        if block.paths:  # for the editor: a paragraph of its preview opens its field
+            element.set("data-path", " ".join(block.paths))
     html = serialize(root)
     hint(root)
     if body is not None:

@@ -58,7 +58,11 @@ def row_lines(table: Table, layout: Layout) -> tuple[int, ...]:
     """How many lines each row of a table takes: those of its tallest cell."""
     widths = [(w * layout.text_width_pt - 2 * TABLE_PADDING_PT) / layout.table_size_pt for w in table.widths]
     return tuple(
-        max((line_count(cell.text, width) for cell, width in zip(row, widths)), default=1) for row in table.rows
+        max(
+            (sum(line_count(line, width) for line in cell.text.split("\n")) for cell, width in zip(row, widths)),
+            default=1,
+        )
+        for row in table.rows
     )
 
 
@@ -88,7 +92,7 @@ def paginate(
         if isinstance(block, Paragraph) and block.break_before and y > 0:
             page, y, first_on_page = page + block.break_before, 0, i
         if isinstance(block, Table):
-            end = _table(block, [n * pitch for n in measures[i]], page, y, height)
+            end = _table(block, [n * (block.line_twips or pitch) for n in measures[i]], page, y, height)
         else:
             end = _paragraph(block, measures[i][0], block.line_twips or pitch, page, y, height)
         if end is None:  # it cannot start here: to the next page, with what it is kept with

@@ -13,11 +13,14 @@ from typing import Any
 
 from ..diagnostics import Diagnostics, reported
 from ..model import PART_ROLES, PartRole, Period, Report
+from ..model.genre import KIND_VERB
+from ..model.limits import ROLLUP_LENGTH
 from ..readers import LoadedReport, validate
 from .figures import statement, without_superseded
 from .frame import closing, opening
 from .indicators import indicators
 from .inputs import Sources, loaded, profile_of, sources
+from .length import chars, condensed, frame_chars, table_chars
 from .matching import groups
 from .merging import Said, merge
 from .plans import plans
@@ -37,6 +40,7 @@ def rollup(
     day: date | None = None,
     diagnostics: Diagnostics | None = None,
     decisions: Decisions | None = None,
+    length: float | None = ROLLUP_LENGTH,
 ) -> Report:
     """Merge reports (or the files they are in) into one report for ``period``.
 
@@ -45,7 +49,9 @@ def rollup(
     must tile ``period`` without gaps or overlaps. Raises :class:`InputError` naming the
     files that do not fit. The date is the latest input's unless ``day`` is given. What
     rolling up has to tell (an indicator left out) goes to ``diagnostics``, or is issued as
-    warnings; what it merged, left out and moved, and why, to ``decisions``.
+    warnings; what it merged, left out and moved, and why, to ``decisions``. Where what the
+    sources say distinctly runs past ``length`` times the longest source, the sentences that say
+    least are left out (each in ``decisions``); ``length=None`` keeps them all.
     """
     with reported(diagnostics) as found:
         documents = [loaded(item, found) for item in inputs]
@@ -55,6 +61,7 @@ def rollup(
             sources(documents, rolled, office, Decisions() if decisions is None else decisions),
             office,
             day,
+            length,
             found,
         )
 
@@ -131,7 +138,12 @@ def _order(sources: Sources, parts: dict[_Key, Piece]) -> list[_Key]:
 
 
 def _rollup(
-    documents: list[LoadedReport], sources: Sources, office: str | None, day: date | None, diagnostics: Diagnostics
+    documents: list[LoadedReport],
+    sources: Sources,
+    office: str | None,
+    day: date | None,
+    length: float | None,
+    diagnostics: Diagnostics,
 ) -> Report:
     latest = sources[len(sources) - 1].report
     figures = indicators([(s.file, s.report) for s in sources], sources.by_unit, diagnostics)
@@ -140,6 +152,13 @@ def _rollup(
     written = Written()
     front = opening(sources, said)
     parts = _parts(sources, keys, statement(figures, sources), said)
+    ending = closing(sources, said)  # after the parts: a sentence is said where it first prints
+    table = latest.table and latest.table.model_copy(update={"keys": [k for k in latest.table.keys if k in keys]})
+    lead_in = f"现将{sources.period.label()}{latest.subject}工作情况{KIND_VERB[latest.kind]}如下："  # about as composed
+    whole = latest.model_copy(update={"office": office or latest.office, "period": sources.period})
+    beside = sum(chars(x.text) for p in (*front, *ending) for x in p) + chars(lead_in)
+    beside += frame_chars(whole) + table_chars(table, figures)
+    parts = condensed(parts, beside, sources, length)
     data: dict[str, Any] = {
         "office": office or latest.office,
         "period": sources.period,
@@ -152,7 +171,7 @@ def _rollup(
         "headings": latest.headings,
         "opening": paragraphs(front, "opening", written),
         "indicators": figures,
-        "table": latest.table and latest.table.model_copy(update={"keys": [k for k in latest.table.keys if k in keys]}),
+        "table": table,
     }
     order = _order(sources, parts)
     if any(isinstance(key, int) for key in order):  # parts in print order, each with its role
@@ -163,6 +182,6 @@ def _rollup(
     else:
         for role in (key for key in order if isinstance(key, str)):  # every key is a role here
             data[role] = [part(parts[role], None, f"{role}[0]", written)]
-    data["closing"] = paragraphs(closing(sources, said), "closing", written)
+    data["closing"] = paragraphs(ending, "closing", written)
     data["sources"] = written.sources(sources)
     return validate(data, "汇总", {}, diagnostics)  # what the caller gave may be wrong (a date, a name too long)

@@ -91,4 +91,9 @@ def without_superseded(piece: Piece, sources: Sources, keys: set[str]) -> Piece:
             cut[line] = Line(sources[min(line.origins).source].say(left), line.origins, left)
             why = f"{_REPLACED}，只留其余的话：“{cut[line].text}”"
             sources.decisions.add(REWORDED, sources.where(line.origins), line.text, why)
-    return piece.without(gone).replaced(cut) if gone or cut else piece
+    if not (gone or cut):
+        return piece
+    rest = piece.without(gone)
+    for title in piece.lost(rest, gone):  # an item whose every sentence the whole's figures replace
+        sources.decisions.add(DROPPED, sources.where(title.origins), title.text, f"标题下的话都{_REPLACED}")
+    return rest.replaced(cut)

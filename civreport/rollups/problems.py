@@ -6,7 +6,6 @@ when it would otherwise be lost (it stood among that quarter's problems)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..model import PartRole
@@ -91,7 +90,7 @@ def _solved(problem: Piece, sources: Sources, later: list[int], entries: list[Pi
         ]
         told = [(entry, True) for entry in entries if entry.sources == {index}]
         for said, among_problems in [*done, *told]:
-            for item in _items(said):
+            for item in said.walk():
                 own = [*([item.title] if item.title else []), *item.own_lines()]
                 if len(terms & set(content_words("".join(x.text for x in own), framing))) < _SOLVING_TERMS:
                     continue
@@ -101,13 +100,6 @@ def _solved(problem: Piece, sources: Sources, later: list[int], entries: list[Pi
                     if done_now and len(named) >= min(_SOLVING_TERMS, len(title)):
                         return line, among_problems
     return None
-
-
-def _items(piece: Piece) -> Iterator[Piece]:
-    """A piece and every item under it."""
-    yield piece
-    for item in piece.items:
-        yield from _items(item)
 
 
 def _statement(problem: Piece) -> str:

@@ -38,6 +38,12 @@ class Piece:
         for item in self.items:
             yield from item.lines()
 
+    def walk(self) -> Iterator[Piece]:
+        """The piece and every item under it, in reading order."""
+        yield self
+        for item in self.items:
+            yield from item.walk()
+
     def own_lines(self) -> Iterator[Line]:
         """The piece's own text, without its title and its items."""
         for paragraph in self.body:
@@ -64,8 +70,9 @@ class Piece:
         """All the piece's words, its items' included: what its title's key terms are found in."""
         return "".join(line.text for line in self.lines() if line is not self.title)
 
-    def without(self, lines: set[Line]) -> Piece:
-        """The piece without ``lines`` (what a rule drops), here and in its items."""
+    def without(self, lines: set[Line], *, titled: bool = False) -> Piece:
+        """The piece without ``lines`` (what a rule drops), here and in its items; an item left
+        with nothing under its title goes too, unless ``titled`` (the title says it all)."""
         body = tuple(left for paragraph in self.body if (left := tuple(x for x in paragraph if x not in lines)))
         points = tuple(x for x in self.points if x not in lines)
         return replace(
@@ -74,8 +81,18 @@ class Piece:
             points=points,
             lead=self.lead if points and self.lead not in lines else None,
             tail=self.tail if points and self.tail not in lines else None,
-            items=tuple(kept for item in self.items if not (kept := item.without(lines)).empty),
+            items=tuple(
+                kept
+                for item in self.items
+                if not (kept := item.without(lines, titled=titled)).empty or (titled and kept.title)
+            ),
         )
+
+    def lost(self, kept: Piece | None, gone: set[Line]) -> list[Line]:
+        """What of this piece neither ``kept`` (what is left of it) holds nor ``gone`` names:
+        the titles of the items whose text all went."""
+        still = set(kept.lines()) if kept else set()
+        return [line for line in self.lines() if line not in still and line not in gone]
 
     def replaced(self, lines: dict[Line, Line]) -> Piece:
         """The piece with each of ``lines`` (a rule's cut, or the sentence kept for several)

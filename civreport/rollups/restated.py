@@ -113,8 +113,7 @@ def without_restated(pieces: list[Piece], sources: Sources) -> list[Piece]:
     for piece in pieces:
         rest = piece.without(gone)
         emptied = rest.empty and not piece.empty
-        still = set() if emptied else set(rest.lines())
-        for title in (line for line in piece.lines() if line not in still and line not in gone):
+        for title in piece.lost(None if emptied else rest, gone):
             sources.decisions.add(DROPPED, sources.where(title.origins), title.text, _ALL_SAID)
         if not emptied:
             out.append(rest)

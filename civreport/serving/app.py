@@ -40,10 +40,11 @@ from ..readers.problems import field_errors, field_path
 from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from .bodies import TooLarge, bounded
 from .drafts import Draft, Drafts, StaleDraft
-from .forms import PERIOD_ERROR, apply_form, form, form_errors, operate, put_text
+from .forms import PERIOD_ERROR, append_text, apply_form, form, form_errors, operate, put_text
 from .preview import Previewer, starter
-from .review import Review
+from .review import Review, Reviews
 from .sheet import Sheet, sheet
+from .spots import spots
 from .workspace import OutsideWorkspace, Workspace
 
 HERE = Path(__file__).parent
@@ -103,7 +104,7 @@ class Editor:
         self.created = created  # made for this run: the home page says so
         self.drafts = Drafts()
         self.previews = Previewer(warm)
-        self.reviews: dict[str, Review] = {}  # of the reports imported in this run, by name
+        self.reviews = Reviews(workspace)  # of the reports imported here, in the workspace
         self.token = secrets.token_urlsafe(32)
 
     # -- helpers ------------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class Editor:
             page = render_page(document, office=office, diagnostics=Diagnostics())
         except CivreportError:
             return None
-        return sheet(page, document.report.all_texts())
+        return sheet(page)
 
     def warm(self) -> None:
         """The page of a starter report made once, so that the first edit's does not load the
@@ -262,7 +263,9 @@ class Editor:
         fields = await self.fields(request)
         values = dict(fields)
         try:
-            data = operate(apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""))
+            data = operate(
+                apply_form(draft.data, fields), values.get("__op", ""), values.get("__path", ""), values.get("__to", "")
+            )
         except (KeyError, IndexError, TypeError, ValueError):
             return JSONResponse({"error": "无法执行这个操作：请刷新页面后重试"}, status_code=400)
         draft.data = self.profiled(draft, data, values.get("__profile"))
@@ -301,7 +304,28 @@ class Editor:
             review.confirm(field)
         except KeyError:
             return JSONResponse({"error": "没有这一项要核对：请刷新页面"}, status_code=400)
+        self.reviews.put(name, review)
         return JSONResponse({"pending": [g.field for g in review.pending()]})
+
+    async def restore(self, request: Request) -> Response:
+        """A line the import dropped, restored as a paragraph at the end of the list it stood in
+        (the opening, its part's paragraphs, the closing): the form, and the new paragraph's field."""
+        _, draft = self.draft(request)
+        fields = await self.fields(request)
+        values = dict(fields)
+        review = self.reviews.get(draft.name)
+        try:
+            if review is None:
+                raise IndexError
+            index = int(values.get("__drop", ""))
+            drop = review.unrestored(index)
+            data, path = append_text(apply_form(draft.data, fields), drop.into, drop.text)
+        except (ValueError, IndexError, KeyError, TypeError):
+            return JSONResponse({"error": "无法恢复这一行：请刷新页面后重试"}, status_code=400)
+        review.restored.add(index)
+        self.reviews.put(draft.name, review)
+        draft.data = self.profiled(draft, data, values.get("__profile"))
+        return JSONResponse({"form": str(form(draft.data)), "path": path})
 
     async def preview(self, request: Request) -> Response:
         key, draft = self.draft(request)
@@ -312,6 +336,14 @@ class Editor:
         if rendered is None:
             return Response(status_code=204)  # a newer edit has its own preview coming
         return JSONResponse({"pages": len(rendered.pages), "notices": placed(rendered.diagnostics, draft.data)})
+
+    async def spots(self, request: Request) -> Response:
+        """Where the paragraphs of a preview's pages stand, with the fields they print."""
+        key, _ = self.draft(request)
+        rendered = await self.previews.result(key, int(request.path_params["generation"]))
+        if rendered is None:
+            return Response(status_code=204)  # a newer edit has its own preview coming
+        return JSONResponse({"pages": await run_in_threadpool(spots, rendered.pdf, rendered.sources)})
 
     async def page(self, request: Request) -> Response:
         key, _ = self.draft(request)
@@ -391,6 +423,7 @@ class Editor:
         text = starter_file(values.get("office") or DEFAULT_OFFICE, period)
         name = self.workspace.free_name(values.get("name", "").strip() or "新报告")
         self.workspace.create(name, text)
+        self.reviews.forget(name)
         return JSONResponse({"url": f"/edit/{quote(name)}"})
 
     async def upload(self, request: Request) -> Response:
@@ -409,7 +442,7 @@ class Editor:
         for part in (result, *result.more):
             name = self.workspace.free_name(Path(filename).stem)
             self.workspace.create(name, part.to_yaml())
-            self.reviews[name] = Review.of(part)
+            self.reviews.put(name, Review.of(part))
             names.append(name)
         return JSONResponse({"url": f"/edit/{quote(names[0])}", "imported": names})
 
@@ -493,6 +526,8 @@ def create_app(
         Route("/edit/{name}/page/{generation:int}/{page:int}.png", editor.page),
         Route("/edit/{name}/fix", editor.fix, methods=["POST"]),
         Route("/edit/{name}/confirm", editor.confirm, methods=["POST"]),
+        Route("/edit/{name}/restore", editor.restore, methods=["POST"]),
+        Route("/edit/{name}/spots/{generation:int}", editor.spots),
         Route("/edit/{name}/download.{fmt}", editor.download),
         Route("/edit/{name}/draft.{fmt}", editor.download_draft),
         Route("/favicon.ico", lambda request: Response(status_code=204)),

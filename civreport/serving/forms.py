@@ -72,6 +72,13 @@ def _buttons(list_path: str, index: int, count: int) -> Markup:
                 path
             )
         )
+    if count > 1:  # dragged onto another entry of the list, it takes that one's place
+        parts.insert(
+            0,
+            Markup('<span class="drag" draggable="true" data-path="{}" title="拖动到另一项的位置">⠿</span>').format(
+                path
+            ),
+        )
     return Markup('<span class="ops">{}</span>').format(Markup("").join(parts))
 
 
@@ -489,9 +496,9 @@ def apply_form(data: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str,
     return out
 
 
-def operate(data: dict[str, Any], op: str, path: str) -> dict[str, Any]:
+def operate(data: dict[str, Any], op: str, path: str, to: str = "") -> dict[str, Any]:
     """``data`` with a list entry added (``path`` is the list), removed or moved (``path`` is
-    the entry)."""
+    the entry): a place up or down, or (dragged) to the place of the entry ``to`` of its list."""
     out = copy.deepcopy(data)
     loc = field_loc(path)
     if op == "add":
@@ -512,7 +519,28 @@ def operate(data: dict[str, Any], op: str, path: str) -> dict[str, Any]:
         other = index - 1 if op == "up" else index + 1
         if 0 <= other < len(entries):
             entries[index], entries[other] = entries[other], entries[index]
+    elif op == "move":
+        *parent, place = field_loc(to)
+        if tuple(parent) != loc[:-1] or not isinstance(place, int) or not 0 <= place < len(entries):
+            raise ValueError(to)  # not a place in the same list
+        entries.insert(place, entries.pop(index))
     return out
+
+
+def append_text(data: dict[str, Any], path: str, text: str) -> tuple[dict[str, Any], str]:
+    """``data`` with ``text`` a new last paragraph of the list at ``path`` (made if the data has
+    none yet), and the new paragraph's path; KeyError, IndexError or TypeError for a list the
+    data cannot hold."""
+    out = copy.deepcopy(data)
+    *parents, name = field_loc(path)
+    parent = _get(out, tuple(parents))
+    if not isinstance(parent, dict) or not isinstance(name, str):
+        raise TypeError(path)
+    entries = parent.setdefault(name, [])
+    if not isinstance(entries, list):
+        raise TypeError(path)
+    entries.append(text)
+    return out, f"{path}[{len(entries) - 1}]"
 
 
 def put_text(data: dict[str, Any], path: str, text: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import RenderError
 from ..office import OfficeProfile
 from ..readers import LoadedReport, validate
+from .spots import Source, sources
 
 SCALE = 1.5  # 72 dpi × 1.5: an A4 page 893 pixels wide, sharp enough to read
 
@@ -29,6 +30,7 @@ class Rendered:
     pdf: bytes
     pages: tuple[bytes, ...]  # PNG images
     diagnostics: tuple[Diagnostic, ...]  # of rendering (missing glyphs, fonts); the form has the rest
+    sources: tuple[Source, ...] = ()  # the paragraphs that print fields, for the page's spots (spots.py)
 
 
 def render_preview(data: dict[str, Any], source: str, office: OfficeProfile) -> Rendered:
@@ -51,7 +53,7 @@ def render_preview(data: dict[str, Any], source: str, office: OfficeProfile) -> 
         image.save(out, "PNG", optimize=False)
         pages.append(out.getvalue())
     rendered.close()
-    return Rendered(pdf, tuple(pages), tuple(diagnostics))
+    return Rendered(pdf, tuple(pages), tuple(diagnostics), sources(page.blocks))
 
 
 PREVIEW_WORKERS = 2

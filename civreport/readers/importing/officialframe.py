@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ...model.frame import SECRECY_STAR, SecrecyLevel, Urgency, parse_number
+from ...model.frame import JOINT_MARK_WORD, SECRECY_STAR, SecrecyLevel, Urgency, parse_number
 from .dates import parse_date
 from .source import SourceBlock
 
@@ -25,6 +25,7 @@ _CC = re.compile(r"^\s*抄送\s*[:：]\s*(?P<offices>.+?)[。.]?$")
 _PRINTED = re.compile(r"^(?P<office>.{2,40}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 _LABEL = re.compile(r"^附件\s*\d*$")  # an attachment printed in full starts with it (7.3.7)
 _NAMES = re.compile(r"[，,、\s]+")
+_OFFICE = re.compile(r"^\S{2,40}$")  # an office's name in a joint mark
 # The mark's paragraph style in Word files (civreport's DOCX names it so): a joint mark's
 # lines are the offices' names alone (7.2.4), which only the style tells from text.
 _MARK_STYLE = re.compile(r"发文机关标志|红头")
@@ -38,6 +39,16 @@ def _number(text: str) -> str | None:
     except PydanticCustomError:
         return None
     return text
+
+
+def _joint_mark(rows: tuple[tuple[str, ...], ...]) -> list[str] | None:
+    """The offices of a joint mark set out in a table at the head (7.2.4): their names one
+    under another (in a cell, or a row each) and 文件 in a cell beside them."""
+    cells = [cell.strip() for row in rows for cell in row if cell.strip()]
+    names = [line.strip() for cell in cells if cell != JOINT_MARK_WORD for line in cell.split("\n") if line.strip()]
+    if cells.count(JOINT_MARK_WORD) != 1 or len(names) < 2 or not all(_OFFICE.match(name) for name in names):
+        return None
+    return names
 
 
 def _head_line(text: str, data: dict[str, Any]) -> bool:
@@ -103,6 +114,9 @@ def take_frame(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], dict[str, 
         text = block.text.strip()
         if index < _HEAD and block.style and _MARK_STYLE.search(block.style):
             data["mark"] = [*data.get("mark", []), text]
+            continue
+        if index < _HEAD and block.rows is not None and "mark" not in data and (names := _joint_mark(block.rows)):
+            data["mark"] = names
             continue
         if block.rows is None and (
             (index < _HEAD and _head_line(text, data)) or (index >= _HEAD and _foot_line(text, data))

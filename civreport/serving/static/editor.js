@@ -1,7 +1,9 @@
 // The editor's few behaviours: post the form as the clerk types (after a pause), show each
-// message at its field, show the page at once and its newest PDF pages when drawn; list buttons; the findings beside the form with
-// their fixes; an import's guesses confirmed; save; download; new and import on the home page. Every write carries the page's token, and every call on a report the key of
-// this page's own draft.
+// message at its field, show the page at once and its newest PDF pages when drawn; the preview's
+// paragraphs open their fields, and follow the field being edited; list buttons and dragging; the
+// findings beside the form and underlined in the preview, with their fixes; an import's guesses
+// confirmed and its dropped lines restored; save; download; new and import on the home page. Every
+// write carries the page's token, and every call on a report the key of this page's own draft.
 "use strict";
 (function () {
   const token = document.querySelector('meta[name="csrf-token"]').content;
@@ -21,8 +23,9 @@
     });
     const shown = new Set([...document.querySelectorAll(".msg")].map((s) => s.dataset.for));
     const elsewhere = Object.entries(messages).filter(([path]) => !shown.has(path));
-    status(elsewhere.map(([p, m]) => (p ? p + "：" : "") + m.join("；")).join(" "));
+    status(elsewhere.map(([p, m]) => (p ? placeName(p) + "：" : "") + m.join("；")).join(" "));
   }
+  let placeName = () => "全文";  // where a field is, in the clerk's words: the editor's placeOf
 
   // The form's messages and the preview's at its fields (a character its font lacks).
   function merged(messages, notices) {
@@ -97,14 +100,14 @@
     let queue = Promise.resolve();
     const enqueue = (task) => (queue = queue.then(task).catch(() => status("无法连接编辑器：请确认它仍在运行")));
 
-    // The page at once (issue 26.4): each edit's answer carries the page's blocks, each marked
-    // with the fields it prints (data-paths); those that changed are put in place in the sheet and
-    // scrolled to, and the sheet stands for the pages until the PDF's pages of the newest edit are
-    // drawn. In a shadow tree: the page's stylesheet styles the page, not the editor.
+    // The page at once (issue 26.4): each edit's answer carries the page's blocks, each with the
+    // data-path of the fields it prints; those that changed are put in place in a sheet of paper
+    // and scrolled to, and the sheet stands for the pages until the PDF's pages of the newest edit
+    // are drawn. In a shadow tree: the page's stylesheet styles the page, not the editor.
     const pane = document.querySelector("section.preview");
     const pages = document.getElementById("pages");
-    const sheet = document.getElementById("sheet");
-    const paper = sheet.attachShadow({mode: "open"});
+    const atOnce = document.getElementById("at-once");
+    const paper = atOnce.attachShadow({mode: "open"});
     const pageStyle = document.createElement("style");
     const article = document.createElement("article");
     paper.append(pageStyle, article);
@@ -117,7 +120,7 @@
     function fitSheet() {
       const padding = getComputedStyle(pane);
       const room = pane.clientWidth - parseFloat(padding.paddingLeft) - parseFloat(padding.paddingRight);
-      sheet.style.zoom = String(Math.min(PAGE_WIDTH, room) / (sheetWidth * MM));
+      atOnce.style.zoom = String(Math.min(PAGE_WIDTH, room) / (sheetWidth * MM));
     }
     window.addEventListener("resize", fitSheet);
     function showSheet(generation, page) {
@@ -141,7 +144,7 @@
       article.insertBefore(fresh.content, old[old.length - end] || null);
       const edited = old.length > 0 && (changed[0] || article.children[Math.min(start, article.children.length - 1)]);
       shownBlocks = blocks;
-      sheet.hidden = false;
+      atOnce.hidden = false;
       pages.hidden = true;
       if (edited) edited.scrollIntoView({block: "center"});
     }
@@ -164,11 +167,11 @@
       if (generation !== newest) return;
       // The pane scrolled as far down the pages as it was down the sheet: about where the edit was.
       const top = pane.getBoundingClientRect().top;
-      const before = sheet.getBoundingClientRect();
-      const at = sheet.hidden ? null : (top - before.top) / Math.max(before.height, 1);
+      const before = atOnce.getBoundingClientRect();
+      const at = atOnce.hidden ? null : (top - before.top) / Math.max(before.height, 1);
       pages.replaceChildren(...images);
       pages.dataset.generation = String(generation);
-      sheet.hidden = true;
+      atOnce.hidden = true;
       pages.hidden = false;
       if (at !== null) {
         const after = pages.getBoundingClientRect();
@@ -178,6 +181,104 @@
       // What is about the whole document (a font that stood in) goes under the page count.
       document.getElementById("preview-notes").textContent = (body.notices[""] || []).join("；");
       showMessages(merged(formMessages, body.notices));
+      placeSpots(generation);
+    }
+
+    // The preview's paragraphs (issue 26.1, 26.5): over each page image, its paragraphs' lines as
+    // the server found them in the PDF, each naming the fields it prints (data-path, as an HTML
+    // preview's elements do); a click opens the field, an edit scrolls to its paragraph, and a
+    // finding is underlined at its paragraph, with 修正 where it can be mended.
+    const percent = (fraction) => `${(fraction * 100).toFixed(2)}%`;
+    async function placeSpots(generation) {
+      const response = await get(`/edit/${name}/spots/${generation}`);
+      if (response.status !== 200 || generation !== newest) return;
+      const body = await response.json();
+      document.querySelectorAll("#pages img.page").forEach((image, number) => {
+        const sheet = Object.assign(document.createElement("div"), {className: "sheet"});
+        image.replaceWith(sheet);
+        sheet.append(image);
+        for (const found of body.pages[number] || []) {
+          const spot = Object.assign(document.createElement("div"), {className: "spot"});
+          spot.dataset.path = found.path;
+          spot.append(...found.lines.map(([left, top, width, height]) => {
+            const line = Object.assign(document.createElement("div"), {className: "line"});
+            Object.assign(line.style, {left: percent(left), top: percent(top), width: percent(width), height: percent(height)});
+            return line;
+          }));
+          sheet.append(spot);
+        }
+      });
+      markFindings();
+      follow();
+    }
+    // A field's path, then the paths of the entries around it, innermost first.
+    function outward(path) {
+      const out = [path];
+      for (let at = path.replace(/(\.[^.[]+|\[\d+\])$/, ""); at && at !== out.at(-1); at = at.replace(/(\.[^.[]+|\[\d+\])$/, "")) out.push(at);
+      return out;
+    }
+    // The preview's elements that print a field (its own path, else the nearest entry around it:
+    // a part's numbering has no paragraph, its part has), first on the page first.
+    function printing(path) {
+      const elements = [...document.querySelectorAll("#pages [data-path]")];
+      for (const at of outward(path)) {
+        const found = elements.filter((element) => element.dataset.path.split(" ").some(
+          (p) => p === at || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)));
+        if (found.length) return found;
+      }
+      return [];
+    }
+    document.getElementById("pages").addEventListener("click", (event) => {
+      if (event.target.closest("button")) return;
+      const printed = event.target.closest("[data-path]");
+      if (!printed) return;
+      // Its first field the form has; else the entry it stands in (a table's title has no field).
+      const paths = printed.dataset.path.split(" ");
+      for (const path of [...paths, ...outward(paths[0]).slice(1)]) {
+        const {field} = placeOf(path);
+        const control = field?.matches("input, textarea, select") ? field : field?.querySelector("input:not([type=hidden]), textarea, select");
+        if (control) { reveal(control); return; }
+      }
+    });
+    let following = "";  // the field being edited, whose paragraph the preview keeps in sight
+    function follow() {
+      for (const element of document.querySelectorAll("#pages .current")) element.classList.remove("current");
+      const found = following ? printing(following) : [];
+      found.forEach((element) => element.classList.add("current"));
+      const line = found[0]?.firstElementChild;
+      if (!line) return;
+      const box = line.getBoundingClientRect();
+      const pane = line.closest(".preview")?.getBoundingClientRect();
+      // Out of sight: brought to the middle of the pane; in sight, the pane stays still as the clerk types.
+      if (!pane || box.top < pane.top || box.bottom > pane.bottom) line.scrollIntoView({block: "center"});
+    }
+    for (const kind of ["focusin", "input"]) {
+      form.addEventListener(kind, (event) => { if (event.target.name) { following = event.target.name; follow(); } });
+    }
+
+    let findings = [];  // the newest update's
+    function markFindings() {
+      for (const element of document.querySelectorAll("#pages .finding")) {
+        element.classList.remove("finding");
+        element.removeAttribute("title");
+      }
+      for (const button of document.querySelectorAll("#pages button.fix")) button.remove();
+      for (const finding of findings) {
+        // Where it prints; a finding about an entry (a part too thin), at the entry's first paragraph.
+        const exact = [...document.querySelectorAll("#pages [data-path]")].filter(
+          (element) => element.dataset.path.split(" ").includes(finding.path));
+        const marked = exact.length ? exact : printing(finding.path).slice(0, 1);
+        for (const element of marked) {
+          element.classList.add("finding");
+          element.title = [element.title, finding.message].filter(Boolean).join("\n");
+          if (!finding.fixable) continue;
+          const fix = Object.assign(document.createElement("button"), {type: "button", textContent: "修正", className: "fix", title: finding.message});
+          fix.addEventListener("click", () => redrawn(`/edit/${name}/fix`, {__path: finding.path, __code: finding.code}));
+          const line = element.querySelector(".line");
+          if (line) Object.assign(fix.style, {left: `calc(${line.style.left} + ${line.style.width})`, top: line.style.top});
+          element.append(fix);
+        }
+      }
     }
 
     function update() {
@@ -210,8 +311,9 @@
     form.addEventListener("change", () => { unsaved = true; clearTimeout(timer); timer = setTimeout(update, 100); });
     document.getElementById("profile").addEventListener("change", () => { unsaved = true; update(); });
     // A change the server makes to the form (a list operation, a fix): the form posted with
-    // ``extra``, drawn again as the answer has it, then an update for its messages and preview.
-    function redrawn(url, extra) {
+    // ``extra``, drawn again as the answer has it (then ``after`` the answer), then an update for
+    // its messages and preview.
+    function redrawn(url, extra, after = () => {}) {
       clearTimeout(timer);  // the call posts the form itself
       timer = null;
       enqueue(async () => {
@@ -227,6 +329,7 @@
         for (const id of open) document.getElementById(id)?.setAttribute("open", "");
         fitAll();
         drawOutline();
+        after(body);
       });
       update();
     }
@@ -234,6 +337,38 @@
       const button = event.target.closest("button.op");
       if (button) redrawn(`/edit/${name}/op`, {__op: button.dataset.op, __path: button.dataset.path});
     });
+    // An entry dragged by its handle onto another of its list takes that one's place: the
+    // server moves it as the up and down buttons do.
+    const listOf = (path) => path.replace(/\[\d+\]$/, "");
+    let dragged = null;
+    // The entry of the dragged one's list under the pointer (an item's part, for a part dragged over an item).
+    const target = (event) => {
+      for (let entry = event.target.closest?.(".entry"); dragged && entry; entry = entry.parentElement.closest(".entry")) {
+        const handle = entry.querySelector(":scope > .ops > .drag");
+        if (handle && listOf(handle.dataset.path) === listOf(dragged)) return handle.dataset.path === dragged ? null : handle;
+      }
+      return null;
+    };
+    form.addEventListener("dragstart", (event) => {
+      const handle = event.target.closest?.(".drag");
+      if (!handle) return;
+      dragged = handle.dataset.path;
+      event.dataTransfer.setData("text/plain", "");
+      event.dataTransfer.effectAllowed = "move";
+    });
+    form.addEventListener("dragover", (event) => {
+      if (!target(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+    });
+    form.addEventListener("drop", (event) => {
+      const onto = target(event);
+      if (!onto) return;
+      event.preventDefault();
+      redrawn(`/edit/${name}/op`, {__op: "move", __path: dragged, __to: onto.dataset.path});
+      dragged = null;
+    });
+    form.addEventListener("dragend", () => { dragged = null; });
 
     // Where a field is, as the clerk finds it: the entries it is in and its label (部分 1 › 正文 2).
     function placeOf(path) {
@@ -245,6 +380,7 @@
       if (label && !names.includes(label.textContent)) names.push(label.textContent);
       return {field, text: names.join(" › ")};
     }
+    placeName = (path) => placeOf(path).text;
     const reveal = (field) => {
       for (let more = field.closest("details"); more; more = more.parentElement.closest("details")) more.open = true;
       field.scrollIntoView({block: "center"});
@@ -252,10 +388,12 @@
     };
 
     // The proofreader's findings beside the form: each at its field, with 修正 where it can mend it.
-    function listFindings(valid, findings) {
+    function listFindings(valid, found) {
+      findings = valid ? found : [];
+      markFindings();
       const list = document.getElementById("findings");
       document.getElementById("findings-count").textContent = !valid ? "（报告有错误，改正后校对）" : findings.length ? `（${findings.length} 处）` : "（没有发现问题）";
-      list.replaceChildren(...(valid ? findings : []).map((finding) => {
+      list.replaceChildren(...findings.map((finding) => {
         const place = placeOf(finding.path);
         const go = Object.assign(document.createElement("a"), {href: "#", textContent: place.text, className: "to-field"});
         go.addEventListener("click", (event) => { event.preventDefault(); if (place.field) reveal(place.field); });
@@ -280,6 +418,15 @@
         button.closest("li").classList.add("confirmed");
         Object.assign(button, {disabled: true, textContent: "已确认"});
         status(body.pending.length ? `还有 ${body.pending.length} 项待核对` : "推断的各项都已确认：可以下载正式文档");
+      }));
+    }
+    // A dropped line restored as a paragraph at the end of the list it stood in: the form drawn
+    // again, the new paragraph opened.
+    for (const button of document.querySelectorAll("#dropped button.restore")) {
+      button.addEventListener("click", () => redrawn(`/edit/${name}/restore`, {__drop: button.dataset.drop}, (body) => {
+        Object.assign(button, {disabled: true, textContent: "已恢复"});
+        const place = placeOf(body.path);
+        if (place.field) reveal(place.field);
       }));
     }
     for (const link of document.querySelectorAll("#guesses a.to-field")) {

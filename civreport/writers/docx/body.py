@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...office.layout import TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import StyleTable
 from ...rendering.blocks import Block, Paragraph, Table, flush_right_from
@@ -23,9 +21,14 @@ class BodyWriter:
         self.char_twips = round(layout.char_pitch_pt * TWIPS)
         self.width_twips = round(layout.text_width_pt * TWIPS)
 
-    def blocks(self, blocks: tuple[Block, ...]) -> Iterator[Element]:
-        for block in blocks:
-            yield self.table(block) if isinstance(block, Table) else self.paragraph(block)
+    def block(self, block: Block) -> list[Element]:
+        """A table, or a paragraph: after an empty one alone on a page of its own where the
+        paragraph asks for a blank page before it."""
+        if isinstance(block, Table):
+            return [self.table(block)]
+        if block.break_before > 1:
+            return [text.paragraph(self.styles[block.style].style_id, break_before=True), self.paragraph(block)]
+        return [self.paragraph(block)]
 
     def paragraph(self, block: Paragraph) -> Element:
         style = self.styles[block.style]
@@ -38,8 +41,6 @@ class BodyWriter:
             line_twips=None if block.line_twips is None else block.line_twips - rule,
             break_before=block.break_before > 0,
         )
-        if block.break_before > 1:  # a blank page, then the next: the paragraph's first line is alone on it
-            text.add_line_break(p, page=True)
         if block.indent:
             first = -block.indent.hanging if block.indent.hanging else style.first_line
             text.indent_paragraph(
@@ -62,9 +63,17 @@ class BodyWriter:
         return p
 
     def table(self, block: Table) -> Element:
-        """A table with the page's column widths, its cells in the styles of their classes."""
+        """A table with the page's column widths, its cells in the styles of their classes;
+        one of a frameless class without rules or padding."""
         widths = [round(w * self.width_twips) for w in block.widths]
         rows = [[(self.styles[cell.style].style_id, cell.text) for cell in row] for row in block.rows]
+        frameless = block.style is not None and self.styles[block.style].frameless
         return tables.table(
-            widths, rows, header_rows=block.header_rows, rule_eighths=round(TABLE_RULE_PT * 8), padding=_CELL_PADDING
+            widths,
+            rows,
+            header_rows=block.header_rows,
+            rule_eighths=None if frameless else round(TABLE_RULE_PT * 8),
+            padding=dict.fromkeys(_CELL_PADDING, 0) if frameless else _CELL_PADDING,
+            line_twips=block.line_twips,
+            size_pt=block.size_pt,
         )

@@ -15,13 +15,14 @@ from datetime import date
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_SECTION
 from docx.shared import Mm
 
 from ...office.fonts import ALTERNATES, FontRole
 from ...office.layout import MM, TWIPS, Layout
 from ...office.styles import StyleTable
 from ...rendering.linebreaks import NO_BREAK_AFTER
-from .oxml.elements import Element
+from .oxml.elements import Element, child, properties
 from .oxml.parts import DocumentXml, core_properties, font_table, theme_fonts
 from .oxml.sections import line_grid
 from .oxml.settings import chinese_theme_language, current_word, mirror_margins, no_line_breaks_after
@@ -65,6 +66,15 @@ def _add_footers(document: Document, layout: Layout, style_id: str) -> None:
         page_number(footer.paragraphs[0], style_id=style_id, side=side, inset_twips=inset, before="— ", after=" —")
 
 
+def _add_unnumbered_section(document: Document, style_id: str) -> None:
+    """A second section, as the first but with empty footers, for the pages that print no
+    page number: the 版记's page after a blank page, and that page (GB/T 9704 7.5)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        child(properties(footer.paragraphs[0]._p, "pPr"), "pStyle", val=style_id)
+
+
 def _member(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=STAMP)
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -85,6 +95,7 @@ class Package:
         trim(document.styles, used | {"Normal"})
         _set_up_page(document, layout)
         _add_footers(document, layout, styles["page-number"].style_id)
+        _add_unnumbered_section(document, styles["page-number"].style_id)
         saved = io.BytesIO()
         document.save(saved)
         with zipfile.ZipFile(saved) as source:
@@ -101,11 +112,20 @@ class Package:
                 archive.writestr(_member(name), data)
         self._fixed = fixed.getvalue()
 
-    def write(self, body: Sequence[Element], title: str, author: str, subject: str, created: date | None) -> bytes:
-        """The archive with ``body`` (paragraphs and tables) as the document's content."""
+    def write(
+        self,
+        body: Sequence[Element],
+        title: str,
+        author: str,
+        subject: str,
+        created: date | None,
+        unnumbered_from: int | None = None,
+    ) -> bytes:
+        """The archive with ``body`` (paragraphs and tables) as the document's content, its
+        pages from ``body[unnumbered_from]`` on without page numbers."""
         out = io.BytesIO(self._fixed)
         out.seek(0, io.SEEK_END)
         with zipfile.ZipFile(out, "a") as archive:
-            archive.writestr(_member(DOCUMENT), self._document.with_body(body))
+            archive.writestr(_member(DOCUMENT), self._document.with_body(body, unnumbered_from))
             archive.writestr(_member(CORE), core_properties(title, author, subject, created))
         return out.getvalue()

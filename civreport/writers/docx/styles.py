@@ -43,6 +43,8 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
     format_paragraphs(normal, widow_control=False, chinese_lines=True, line_twips=pitch)
     format_runs(normal, font=fonts["body"], size_pt=layout.body_size_pt, spacing_twips=layout.char_spacing_twips)
     for style in table:
+        if style.frameless:
+            continue
         word = _add(styles, style.style_name, ParagraphStyle)
         word.style_id = style.style_id
         word.quick_style = True
@@ -76,4 +78,5 @@ def define_styles(styles: Styles, table: StyleTable, layout: Layout, fonts: Mapp
             format_runs(char, font=fonts[style.font], bold=bold)
     body = styles[table[BODY].style_name]
     for style in table:
-        styles[style.style_name].next_paragraph_style = body  # Enter after a heading gives body text
+        if not style.frameless:
+            styles[style.style_name].next_paragraph_style = body  # Enter after a heading gives body text

@@ -10,8 +10,10 @@ from ...diagnostics import Diagnostics
 from ...office.fonts import FontRole
 from ...office.layout import Layout
 from ...office.styles import StyleTable
+from ...rendering.blocks import Paragraph
 from ...rendering.page import Page
 from .body import BodyWriter
+from .oxml.elements import Element
 from .package import Package
 
 
@@ -24,9 +26,13 @@ class DocxWriter:
 
     def write(self, page: Page) -> bytes:
         meta = page.meta
-        return self.package.write(
-            list(self.body.blocks(page.blocks)), meta.title, meta.author, meta.subject, meta.created
-        )
+        body: list[Element] = []
+        unnumbered = None  # where the pages without a page number start
+        for block in page.blocks:
+            if unnumbered is None and isinstance(block, Paragraph) and block.unnumbered:
+                unnumbered = len(body)
+            body.extend(self.body.block(block))
+        return self.package.write(body, meta.title, meta.author, meta.subject, meta.created, unnumbered)
 
 
 _PREPARING = threading.Lock()

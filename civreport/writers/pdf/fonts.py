@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from ...files import expand_home
 from ...office.fonts import (
     FALLBACK,
@@ -80,12 +78,28 @@ def installed_fonts() -> dict[str, tuple[str, int]]:
 
 @cache
 def coverage(file: str, index: int = 0) -> frozenset[int]:
-    """The code points a font file can draw."""
+    """The code points a font file can draw: fontconfig's charset of it (its cmap without
+    control characters), read in C in a few milliseconds where fontTools takes some 60 ms
+    and 40 ms to load for a CJK face; fontTools's cmap without fontconfig."""
+    if shutil.which("fc-query"):
+        found = subprocess.run(
+            ["fc-query", "--index", str(index), "--format", "%{charset}", file], capture_output=True, text=True
+        )
+        if found.returncode == 0:  # an unreadable font covers nothing; the role falls through
+            return frozenset(code for first, last in _ranges(found.stdout.split()) for code in range(first, last + 1))
+        return frozenset()
+    from fontTools.ttLib import TTFont
+
     try:
         with TTFont(file, fontNumber=index, lazy=True) as font:
             return frozenset(font.getBestCmap() or ())
     except Exception:  # an unreadable font covers nothing; the role falls through
         return frozenset()
+
+
+def _ranges(spans: Iterable[str]) -> list[tuple[int, int]]:
+    """fontconfig's charset spans (4e00-9fa5, 3000) as sorted (first, last) code points."""
+    return sorted((int(first, 16), int(last or first, 16)) for first, _, last in (s.partition("-") for s in spans))
 
 
 @cache
@@ -98,11 +112,7 @@ def installed_coverage() -> tuple[list[int], list[int]] | None:
     listing = subprocess.run(
         ["fc-list", "--format", "%{charset}\n"], capture_output=True, text=True, check=False
     ).stdout
-    # Fonts of a family share their charsets: each range is read once.
-    ranges = sorted(
-        (int(first, 16), int(last or first, 16))
-        for first, _, last in (span.partition("-") for span in set(listing.split()))
-    )
+    ranges = _ranges(set(listing.split()))  # fonts of a family share their charsets: each range read once
     starts: list[int] = []
     ends: list[int] = []
     for first, last in ranges:

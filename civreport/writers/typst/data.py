@@ -15,7 +15,7 @@ from ...model.punctuation import JOINER
 from ...office.layout import MM, TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import BLANK, StyleTable
 from ...office.textwidth import SPACE_EM
-from ...rendering.blocks import Block, Indent, Paragraph, Run, Table
+from ...rendering.blocks import Block, Indent, Paragraph, Run, Table, flush_right_from
 from ...rendering.linebreaks import BREAK, hinted
 from ...rendering.page import Page, PageMeta
 from ..pdf.fonts import STROKE
@@ -53,6 +53,9 @@ def _styles(styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, 
             "tracking": layout.char_spacing_pt if style.tracking else 0,
             "align": style.align,
             "first_line": style.first_line * layout.char_pitch_pt,
+            "color": f"#{style.color}" if style.color else None,
+            # A rule under an empty paragraph, within its height (the frame's rules).
+            "rule": style.rule / 8,
         }
         for style in styles
     }
@@ -99,18 +102,26 @@ def _runs(runs: tuple[Run, ...]) -> list[dict[str, Any]]:
     return [{"pieces": p, "style": run.style, "line_break": run.line_break} for p, run in zip(pieces, runs)]
 
 
-def _block(block: Block, layout: Layout) -> dict[str, Any]:
+def _block(block: Block, styles: StyleTable, layout: Layout) -> dict[str, Any]:
     if isinstance(block, Table):
         return {
             "kind": "table",
             "widths": list(block.widths),
             "header_rows": block.header_rows,
-            "rows": [[{"pieces": _pieces(c.text), "style": c.style} for c in row] for row in block.rows],
+            "rows": [
+                [{"lines": [_pieces(line) for line in c.text.split("\n")], "style": c.style} for c in row]
+                for row in block.rows
+            ],
+            # A table of a frameless class (the joint mark): no rules, no padding, its lines
+            # this far apart and in this size where rendering.frame set them.
+            "frameless": block.style is not None and styles[block.style].frameless,
+            "line": block.line_twips / TWIPS if block.line_twips is not None else None,
+            "size": block.size_pt,
         }
-    return _paragraph(block, layout)
+    return _paragraph(block, styles, layout)
 
 
-def _paragraph(block: Paragraph, layout: Layout) -> dict[str, Any]:
+def _paragraph(block: Paragraph, styles: StyleTable, layout: Layout) -> dict[str, Any]:
     line = block.line_twips / TWIPS if block.line_twips is not None else None
     return {
         "kind": "paragraph",
@@ -122,6 +133,13 @@ def _paragraph(block: Paragraph, layout: Layout) -> dict[str, Any]:
         "whole": block.whole,
         "two_lines": block.two_lines,
         "line": line,
+        # The official frame (rendering.frame): where the runs that stand flush right start
+        # (签发人, the date of printing), the pages broken before it, its type size if not its style's.
+        "right": flush_right_from(block, styles),
+        "break_before": block.break_before,
+        "size": block.size_pt,
+        # Its page, and a blank page before it, print no page number (the 版记's after a blank page).
+        "unnumbered": block.unnumbered,
     }
 
 
@@ -141,6 +159,6 @@ def page_data(page: Page, fonts: TypstFonts) -> str:
         "meta": _meta(page.meta),
         "layout": _layout(page.layout),
         "styles": _styles(page.styles, page.layout, fonts),
-        "blocks": [_block(block, page.layout) for block in page.blocks],
+        "blocks": [_block(block, page.styles, page.layout) for block in page.blocks],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -9,7 +9,8 @@ from datetime import date
 
 from lxml import etree
 
-from .elements import W_NS, Element, find
+from .elements import W_NS, Element, find, qn
+from .sections import end_section
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _CORE_NS = {
@@ -22,16 +23,31 @@ _CORE_NS = {
 
 class DocumentXml:
     """``word/document.xml`` of a prepared package, parsed once; each report's body is written
-    into a copy."""
+    into a copy. The package has two sections: the numbered one, whose properties a paragraph
+    holds, and the document's last, unnumbered; a body is all of the first, unless it says
+    where the second starts."""
 
     def __init__(self, xml: bytes) -> None:
         self._document = etree.fromstring(xml)
+        body = find(self._document, "w:body")
+        holder = next(p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None)
+        self.numbered = find(holder, "w:pPr/w:sectPr")
+        body.remove(holder)
 
-    def with_body(self, body: Sequence[Element]) -> bytes:
-        """The document with ``body`` (paragraphs and tables) as its content."""
+    def with_body(self, body: Sequence[Element], unnumbered_from: int | None = None) -> bytes:
+        """The document with ``body`` (paragraphs and tables) as its content, in the numbered
+        section up to ``body[unnumbered_from]``, in the unnumbered one from there."""
         document = copy.deepcopy(self._document)
-        section = find(document, "w:body/w:sectPr")
-        for block in body:
+        content = find(document, "w:body")
+        section = find(content, "w:sectPr")
+        blocks = list(body)
+        if unnumbered_from is None:
+            numbered = copy.deepcopy(self.numbered)
+            content.replace(section, numbered)
+            section = numbered
+        else:
+            end_section(blocks, unnumbered_from, self.numbered)
+        for block in blocks:
             section.addprevious(block)
         return etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -56,9 +56,9 @@ def add_text(p: Element, text: str, style: str | None = None) -> None:
     p.extend(runs(text, style))
 
 
-def add_line_break(p: Element, page: bool = False) -> None:
+def add_line_break(p: Element) -> None:
     r = element("r")
-    r.append(element("br", type="page") if page else element("br"))
+    r.append(element("br"))
     p.append(r)
 
 
