@@ -168,7 +168,9 @@ def server_section(workspace: Path, sizes: list[int], rounds: int) -> None:
 
 # In the editor's page: the field set to a text and left (the editor posts 0.1 s later); the times
 # from the post to the frame drawn after the edited paragraph shows the text in the sheet, and
-# after the PDF's pages of the edit are shown.
+# after the PDF's pages of the edit are shown. It returns once the pages' paragraphs are placed
+# on them too (their spots), so that the next edit is made on a settled preview, as a clerk makes
+# it after looking (the spots are found in the server's process, which an edit then waits for).
 _EDIT_IN_PAGE = """async ([field, text]) => {
   const paper = document.getElementById("at-once").shadowRoot;
   const pages = document.getElementById("pages");
@@ -178,7 +180,7 @@ _EDIT_IN_PAGE = """async ([field, text]) => {
   const done = new Promise((resolve) => {
     const drawn = (key) => requestAnimationFrame(() => {
       seen[key] = seen[key] || performance.now();
-      if (seen.sheet && seen.pages) resolve();
+      if (seen.sheet && seen.pages && pages.querySelector(".sheet")) resolve();
     });
     const look = () => {
       const shown = [...paper.querySelectorAll("[data-path]")].some(
@@ -187,7 +189,7 @@ _EDIT_IN_PAGE = """async ([field, text]) => {
       if (Number(pages.dataset.generation || 0) > before) drawn("pages");
     };
     new MutationObserver(look).observe(paper, {subtree: true, childList: true, characterData: true});
-    new MutationObserver(look).observe(pages, {attributes: true});
+    new MutationObserver(look).observe(pages, {attributes: true, childList: true, subtree: true});
   });
   const area = document.querySelector(`[name="${field}"]`);
   area.value = text;
