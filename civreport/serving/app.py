@@ -343,7 +343,11 @@ class Editor:
         rendered = await self.previews.result(key, int(request.path_params["generation"]))
         if rendered is None:
             return Response(status_code=204)  # a newer edit has its own preview coming
-        return JSONResponse({"pages": await run_in_threadpool(spots, rendered.pdf, rendered.sources)})
+        try:
+            found = await self.previews.aside(spots, rendered.pdf, rendered.sources)
+        except CivreportError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=422)
+        return JSONResponse({"pages": found})
 
     async def page(self, request: Request) -> Response:
         key, _ = self.draft(request)

@@ -10,17 +10,20 @@ import asyncio
 import io
 import multiprocessing
 import signal
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import RenderError
 from ..office import OfficeProfile
 from ..readers import LoadedReport, validate
 from .spots import Source, sources
+
+T = TypeVar("T")
 
 SCALE = 1.5  # 72 dpi × 1.5: an A4 page 893 pixels wide, sharp enough to read
 
@@ -57,6 +60,7 @@ def render_preview(data: dict[str, Any], source: str, office: OfficeProfile) -> 
 
 
 PREVIEW_WORKERS = 2
+_RESTARTED = "预览进程意外退出，已重新启动：请再修改一次以更新预览"  # a worker died (killed, out of memory)
 
 
 def _leave_interrupts() -> None:
@@ -141,11 +145,20 @@ class Previewer:
             return None
         except BrokenProcessPool:
             self.pool = self._pool()  # the next edit renders in a new worker
-            raise RenderError("预览进程意外退出，已重新启动：请再修改一次以更新预览") from None
+            raise RenderError(_RESTARTED) from None
         if self.latest.get(name) != generation:
             return None
         self.done[name] = (generation, rendered)
         return rendered
+
+    async def aside(self, work: Callable[..., T], *args: Any) -> T:
+        """``work(*args)`` in a worker, not in the server's process, where it would hold up the
+        edits' answers (the page at once) as long as it runs."""
+        try:
+            return await asyncio.wrap_future(self.pool.submit(work, *args))
+        except BrokenProcessPool:
+            self.pool = self._pool()
+            raise RenderError(_RESTARTED) from None
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
