@@ -60,6 +60,7 @@ bench: setup
 	$(PY) benchmarks/importing.py
 	$(PY) benchmarks/engines.py
 	$(PY) benchmarks/wholepdf.py
+	$(PY) benchmarks/preview.py
 
 clean:
 	rm -rf out $(VENV) .pytest_cache

@@ -17,8 +17,9 @@ from conftest import ROOT
         (["run.py", "docx"], "median ratio"),
         (["compression.py"], "level 6"),
         (["engines.py", "--no-libreoffice"], "median ratio Typst / WeasyPrint"),
+        (["preview.py", "server", "--sizes", "5"], "edit posted → updated preview"),
     ],
-    ids=["docx-against-docxtpl", "compression", "pdf-engines"],
+    ids=["docx-against-docxtpl", "compression", "pdf-engines", "editor-preview"],
 )
 def test_a_benchmark_runs(script: list[str], expected: str) -> None:
     done = subprocess.run(

@@ -35,6 +35,7 @@ import civreport
 import civreport.serving.server
 from civreport.cli import main
 from civreport.serving.app import MAX_FORM_BYTES, MAX_UPLOAD_BYTES, create_app
+from civreport.serving.preview import PREVIEW_WORKERS
 
 from conftest import ROOT, alive
 from libreoffice import soffice_to_doc
@@ -104,6 +105,40 @@ def test_an_edit_gives_messages_at_their_fields_and_a_preview(client: TestClient
     assert client.get(f"/edit/{SAMPLE}/preview/{fixed['generation']}", headers=headers).status_code == 204
     assert client.get(f"/edit/{SAMPLE}/page/{fixed['generation']}/0.png", headers=headers).status_code == 404
     assert client.get(f"/edit/{SAMPLE}/preview/{newer['generation']}", headers=headers).json()["pages"] >= 1
+
+
+def test_an_edit_answers_with_the_page_at_once_its_blocks_marked_with_their_fields(client: TestClient) -> None:
+    """Issue 26.4: the page's blocks come with the edit's answer, before its PDF: each block as the
+    HTML writer writes it, marked with the fields it prints; the stylesheet is the page's, its
+    ``html`` and ``body`` those of the preview's shadow tree."""
+    headers = opened(client)
+    edit = client.post(
+        f"/edit/{SAMPLE}/update", data={"parts[0].items[1].points[0]": "新增公益广告牌八十块。"}, headers=headers
+    ).json()
+    blocks = [lxml.html.fragment_fromstring(block) for block in edit["sheet"]["blocks"]]
+    page = lxml.html.document_fromstring(
+        civreport.write(civreport.render_page(civreport.load(ROOT / "samples" / SAMPLE)), "html")
+    )
+    assert len(blocks) == len(page.xpath("//body//p | //body//h1 | //body//h2 | //body//h3 | //body//table"))
+    marked = {path: block for block in blocks for path in block.get("data-path", "").split()}
+    assert marked["parts[0].items[1].points[0]"].text_content() == "一是新增公益广告牌八十块。"
+    assert marked["parts[0].items[1].title"].text_content() == "（二）强化宣传发动，营造良好氛围"
+    assert marked["opening[0]"].get("class") == "body" and marked["opening[0]"].tag == "p"
+    css = edit["sheet"]["css"]
+    assert ":host {" in css and "article {" in css and not re.search(r"(?<![\w.-])(html|body) \{", css)
+    # An invalid draft has no page.
+    wrong = client.post(f"/edit/{SAMPLE}/update", data={"subject": ""}, headers=headers).json()
+    assert wrong["sheet"] is None
+
+
+@pytest.mark.slow
+def test_a_warm_editor_starts_its_preview_workers_with_the_server(workspace: Path) -> None:
+    """civreport serve's editor (warm): the preview's workers run before the first edit."""
+    app = create_app(workspace, port=PORT, warm=True)
+    editor = next(route.endpoint.__self__ for route in app.routes if getattr(route, "path", "") == "/")  # type: ignore[attr-defined]
+    assert not editor.previews.pool._processes
+    with TestClient(app, base_url=BASE):
+        assert len(editor.previews.pool._processes) == PREVIEW_WORKERS
 
 
 def test_list_operations_add_remove_and_move(client: TestClient) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pymupdf
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Error, FilePayload, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Error, FilePayload, Page, Route, expect, sync_playwright
 
 from civreport.readers.yamlfile import read_yaml
 from civreport.serving.app import create_app
@@ -209,6 +209,56 @@ def test_the_preview_follows_an_edit(page: Page, report: str) -> None:
     after = preview(page, before)
     assert after > before
     assert images(page) != old  # the pages were drawn again, with the new office
+
+
+def test_an_edit_shows_at_once_in_the_page_and_its_pdf_pages_follow(page: Page, report: str) -> None:
+    """Issue 26.4: the edited paragraph is put in place in the page and scrolled to while its PDF
+    is drawn (held here until the test lets it through), the other paragraphs left as they were;
+    then the PDF's pages take the page's place."""
+    before = open_editor(page, report)
+    point = "parts[0].items[1].points[0]"
+    sheet = "document.getElementById('at-once').shadowRoot"
+    page.evaluate(f"{sheet}.querySelector('[data-path~=\"opening[0]\"]').dataset.kept = 'yes'")
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/preview/**", hold)
+    page.fill(f'textarea[name="{point}"]', "新增公益广告牌八十块。")
+    block = page.locator(f'#at-once [data-path~="{point}"]')
+    expect(block).to_have_text("一是新增公益广告牌八十块。")
+    expect(block).to_be_in_viewport()
+    expect(page.locator("#pages")).to_be_hidden()
+    assert page.evaluate(f"{sheet}.querySelector('[data-path~=\"opening[0]\"]').dataset.kept") == "yes"
+    for route in held:
+        route.continue_()
+    page.unroute("**/preview/**", hold)
+    preview(page, before)
+    expect(page.locator("#at-once")).to_be_hidden()
+    expect(page.locator("#pages")).to_be_visible()
+
+
+def test_the_page_loads_nothing_an_office_stylesheet_names_elsewhere(page: Page, report: str, workspace: Path) -> None:
+    """An office's template may add a stylesheet to the page, which the preview's sheet carries:
+    what it names on another host is never fetched (the editor's pages load from their own origin
+    only), so a profile cannot send the report's text anywhere."""
+    office = workspace / "offices" / "elsewhere"
+    (office / "templates").mkdir(parents=True)
+    (office / "profile.yaml").write_text("templates: templates\n", encoding="utf-8")
+    (office / "templates" / "report.html.j2").write_text(
+        '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}'
+        '<style>.body { background-image: url("http://203.0.113.1/seen.png"); }</style>{% endblock %}',
+        encoding="utf-8",
+    )
+    refused: list[str | None] = []
+    page.on("requestfailed", lambda request: refused.append(request.failure) if "203.0.113.1" in request.url else None)
+    before = open_editor(page, report)
+    page.select_option("#profile", "elsewhere")
+    preview(page, before)
+    css = page.evaluate("document.getElementById('at-once').shadowRoot.querySelector('style').textContent")
+    assert "203.0.113.1" in css  # the sheet has the office's stylesheet …
+    assert refused and set(refused) == {"csp"}  # … and the browser refuses what it names
 
 
 def test_a_validation_error_appears_at_its_field_and_goes(page: Page, report: str) -> None:

@@ -85,8 +85,9 @@ def latin_in(texts: list[str], workspace: Path) -> list[str]:
 
 
 # What a JSON answer holds for the page's script, not for the clerk's eyes: field paths, a
-# finding's code, the form (scanned as a page), addresses and file names, guessed fields' names.
-_FOR_THE_SCRIPT = {"path", "code", "form", "url", "imported", "pending"}
+# finding's code, the form (scanned as a page), addresses and file names, guessed fields' names,
+# the page at once (the report's own text and the page's stylesheet, as its PDF's pages show them).
+_FOR_THE_SCRIPT = {"path", "code", "form", "url", "imported", "pending", "sheet"}
 
 
 def shown_json(value: Any) -> list[str]:

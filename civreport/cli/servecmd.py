@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     try:
-        serve(create_app(workspace, port=args.port, created=created), args.port)
+        serve(create_app(workspace, port=args.port, created=created, warm=True), args.port)
     except OSError as exc:
         print(f"错误：无法在端口 {args.port} 启动（{reason(exc)}）：换一个 --port", file=sys.stderr)
         return 2

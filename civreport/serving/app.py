@@ -41,8 +41,9 @@ from ..rendering.starter import DEFAULT_OFFICE, starter_file
 from .bodies import TooLarge, bounded
 from .drafts import Draft, Drafts, StaleDraft
 from .forms import PERIOD_ERROR, append_text, apply_form, form, form_errors, operate, put_text
-from .preview import Previewer
+from .preview import Previewer, starter
 from .review import Review, Reviews
+from .sheet import Sheet, sheet
 from .spots import spots
 from .workspace import OutsideWorkspace, Workspace
 
@@ -77,9 +78,12 @@ class SameOrigin(BaseHTTPMiddleware):
             if request.headers.get("x-csrf-token") != self.token:
                 return JSONResponse({"error": "请求缺少有效的令牌：请刷新页面后重试"}, status_code=403)
         response = await call_next(request)
-        # No other site may show the editor in a frame and have a clerk click 保存 in it.
+        # No other site may show the editor in a frame and have a clerk click 保存 in it; and the
+        # page loads nothing from elsewhere, whatever an office's stylesheet in the preview names.
         response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self' 'unsafe-inline' data: blob:; frame-ancestors 'none'"
+        )
         return response
 
 
@@ -95,11 +99,11 @@ def shown_profile(profile: Any) -> str:
 class Editor:
     """The state of one editor run: the workspace, the drafts being edited, the previews."""
 
-    def __init__(self, workspace: Workspace, created: bool) -> None:
+    def __init__(self, workspace: Workspace, created: bool, warm: bool) -> None:
         self.workspace = workspace
         self.created = created  # made for this run: the home page says so
         self.drafts = Drafts()
-        self.previews = Previewer()
+        self.previews = Previewer(warm)
         self.reviews = Reviews(workspace)  # of the reports imported here, in the workspace
         self.token = secrets.token_urlsafe(32)
 
@@ -167,6 +171,23 @@ class Editor:
             out.setdefault(finding.path, []).append(shown_finding(finding))
         return out, office, findings
 
+    def sheet(self, name: str, data: dict[str, Any], office: OfficeProfile) -> Sheet | None:
+        """The page of a valid draft for the preview shown at once; None when it cannot be made
+        (a template's error: the PDF's preview tells it)."""
+        from ..pipeline import render_page
+
+        document = self.report(name, data)
+        try:
+            page = render_page(document, office=office, diagnostics=Diagnostics())
+        except CivreportError:
+            return None
+        return sheet(page)
+
+    def warm(self) -> None:
+        """The page of a starter report made once, so that the first edit's does not load the
+        templates and the word segmenter."""
+        self.sheet("新报告.yaml", starter(), self.office("新报告.yaml", {}))
+
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
         body = await bounded(request, MAX_FORM_BYTES, f"内容过长：表单最多 {MAX_FORM_BYTES // 1_000_000} MB")
@@ -220,11 +241,21 @@ class Editor:
         draft.data = data
         messages, office, findings = await run_in_threadpool(self.messages, draft.name, data)
         draft.generation += 1
+        generation, page = draft.generation, None
         if office is not None:
-            self.previews.submit(key, draft.generation, data, str(self.workspace.path(draft.name)), office)
+            # The page first: the PDF, seconds long, starts a few milliseconds later.
+            page = await run_in_threadpool(self.sheet, draft.name, data, office)
+            self.previews.submit(key, generation, data, str(self.workspace.path(draft.name)), office)
         listed = [{"path": f.path, "message": shown_finding(f), "code": f.code, "fixable": f.fixable} for f in findings]
         return JSONResponse(
-            {"messages": messages, "generation": draft.generation, "valid": office is not None, "findings": listed}
+            {
+                "messages": messages,
+                "generation": generation,
+                "valid": office is not None,
+                "findings": listed,
+                # The page at once, for the blocks this edit changed; its PDF pages follow.
+                "sheet": page and {"css": page.css, "width": page.width, "blocks": page.blocks},
+            }
         )
 
     async def operate(self, request: Request) -> Response:
@@ -312,7 +343,11 @@ class Editor:
         rendered = await self.previews.result(key, int(request.path_params["generation"]))
         if rendered is None:
             return Response(status_code=204)  # a newer edit has its own preview coming
-        return JSONResponse({"pages": await run_in_threadpool(spots, rendered.pdf, rendered.sources)})
+        try:
+            found = await self.previews.aside(spots, rendered.pdf, rendered.sources)
+        except CivreportError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=422)
+        return JSONResponse({"pages": found})
 
     async def page(self, request: Request) -> Response:
         key, _ = self.draft(request)
@@ -476,10 +511,13 @@ def served_hosts(names: list[str], port: int) -> list[str]:
     return [f"{name}:{port}" for name in shown] + (shown if port == 80 else [])
 
 
-def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = None, created: bool = False) -> Starlette:
+def create_app(
+    workspace: str | Path, *, port: int, hosts: list[str] | None = None, created: bool = False, warm: bool = False
+) -> Starlette:
     """The editor for the reports in ``workspace``, served on ``port`` of ``hosts``; ``created``
-    when the folder was made for this run."""
-    editor = Editor(Workspace(Path(workspace)), created)
+    when the folder was made for this run; ``warm``: the preview's workers started and the page
+    renderer loaded as the server starts (``civreport serve``), not at the first preview."""
+    editor = Editor(Workspace(Path(workspace)), created, warm)
     routes = [
         Route("/", editor.index),
         Route("/new", editor.new, methods=["POST"]),
@@ -512,6 +550,9 @@ def create_app(workspace: str | Path, *, port: int, hosts: list[str] | None = No
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            editor.previews.start()
+            await run_in_threadpool(editor.warm)
         yield
         editor.previews.close()
 

@@ -1,9 +1,9 @@
 // The editor's few behaviours: post the form as the clerk types (after a pause), show each
-// message at its field, load the newest preview; the preview's paragraphs open their fields, and
-// follow the field being edited; list buttons and dragging; the findings beside the form and
-// underlined in the preview, with their fixes; an import's guesses confirmed and its dropped lines
-// restored; save; download; new and import on the home page. Every write carries the page's token,
-// and every call on a report the key of this page's own draft.
+// message at its field, show the page at once and its newest PDF pages when drawn; the preview's
+// paragraphs open their fields, and follow the field being edited; list buttons and dragging; the
+// findings beside the form and underlined in the preview, with their fixes; an import's guesses
+// confirmed and its dropped lines restored; save; download; new and import on the home page. Every
+// write carries the page's token, and every call on a report the key of this page's own draft.
 "use strict";
 (function () {
   const token = document.querySelector('meta[name="csrf-token"]').content;
@@ -100,21 +100,83 @@
     let queue = Promise.resolve();
     const enqueue = (task) => (queue = queue.then(task).catch(() => status("无法连接编辑器：请确认它仍在运行")));
 
+    // The page at once (issue 26.4): each edit's answer carries the page's blocks, each with the
+    // data-path of the fields it prints; those that changed are put in place in a sheet of paper
+    // and scrolled to, and the sheet stands for the pages until the PDF's pages of the newest edit
+    // are drawn. In a shadow tree: the page's stylesheet styles the page, not the editor.
+    const pane = document.querySelector("section.preview");
+    const pages = document.getElementById("pages");
+    const atOnce = document.getElementById("at-once");
+    const paper = atOnce.attachShadow({mode: "open"});
+    const pageStyle = document.createElement("style");
+    const article = document.createElement("article");
+    paper.append(pageStyle, article);
+    let shownBlocks = [];
+    let sheetGeneration = 0;
+    let sheetWidth = 210;  // mm: the paper's, as the page's answer gives it
+    const PAGE_WIDTH = 893;  // px: as wide as a page's image (preview.py's SCALE)
+    const MM = 96 / 25.4;  // CSS pixels a millimetre
+    // Scaled to the pane from the paper's width, not measured: a long page is laid out once an edit.
+    function fitSheet() {
+      const padding = getComputedStyle(pane);
+      const room = pane.clientWidth - parseFloat(padding.paddingLeft) - parseFloat(padding.paddingRight);
+      atOnce.style.zoom = String(Math.min(PAGE_WIDTH, room) / (sheetWidth * MM));
+    }
+    window.addEventListener("resize", fitSheet);
+    function showSheet(generation, page) {
+      if (generation <= sheetGeneration) return;  // an older edit's answer: never over a newer one
+      sheetGeneration = generation;
+      sheetWidth = page.width;
+      fitSheet();  // before the blocks change: the pane's width is known without a new layout
+      if (pageStyle.textContent !== page.css) pageStyle.textContent = page.css;
+      const blocks = page.blocks;
+      const old = [...article.children];
+      // The blocks between those unchanged at the start and those unchanged at the end.
+      let start = 0;
+      while (start < blocks.length && start < old.length && blocks[start] === shownBlocks[start]) start++;
+      let end = 0;
+      while (end < blocks.length - start && end < old.length - start
+             && blocks[blocks.length - 1 - end] === shownBlocks[old.length - 1 - end]) end++;
+      const fresh = document.createElement("template");
+      fresh.innerHTML = blocks.slice(start, blocks.length - end).join("");
+      const changed = [...fresh.content.children];
+      for (const gone of old.slice(start, old.length - end)) gone.remove();
+      article.insertBefore(fresh.content, old[old.length - end] || null);
+      const edited = old.length > 0 && (changed[0] || article.children[Math.min(start, article.children.length - 1)]);
+      shownBlocks = blocks;
+      atOnce.hidden = false;
+      pages.hidden = true;
+      if (edited) edited.scrollIntoView({block: "center"});
+    }
+
     async function loadPreview(generation) {
       const state = document.getElementById("preview-state");
       const response = await get(`/edit/${name}/preview/${generation}`);
       if (response.status === 204 || generation !== newest) return;  // a newer edit is on its way
       const body = await response.json();
       if (!response.ok) { state.textContent = body.error; return; }
-      const pages = document.getElementById("pages");
-      pages.replaceChildren(...Array.from({length: body.pages}, (_, i) => {
+      const images = Array.from({length: body.pages}, (_, i) => {
         const image = new Image();
         image.src = `/edit/${name}/page/${generation}/${i}.png?draft=${encodeURIComponent(draft)}`;
         image.alt = `第 ${i + 1} 页`;
         image.className = "page";
         return image;
-      }));
+      });
+      // The sheet stays until the pages are drawn, and gives way only to the newest edit's.
+      await Promise.all(images.map((image) => image.decode().catch(() => {})));
+      if (generation !== newest) return;
+      // The pane scrolled as far down the pages as it was down the sheet: about where the edit was.
+      const top = pane.getBoundingClientRect().top;
+      const before = atOnce.getBoundingClientRect();
+      const at = atOnce.hidden ? null : (top - before.top) / Math.max(before.height, 1);
+      pages.replaceChildren(...images);
       pages.dataset.generation = String(generation);
+      atOnce.hidden = true;
+      pages.hidden = false;
+      if (at !== null) {
+        const after = pages.getBoundingClientRect();
+        pane.scrollTop += after.top - top + at * after.height;
+      }
       state.textContent = `共 ${body.pages} 页`;
       // What is about the whole document (a font that stood in) goes under the page count.
       document.getElementById("preview-notes").textContent = (body.notices[""] || []).join("；");
@@ -240,7 +302,8 @@
       showMessages(body.messages);
       listFindings(body.valid, body.findings);
       const state = document.getElementById("preview-state");
-      if (body.valid) { state.textContent = "正在生成预览……"; loadPreview(body.generation); }
+      if (body.sheet) showSheet(body.generation, body.sheet);
+      if (body.valid) { state.textContent = "正在分页……"; loadPreview(body.generation); }
       else { state.textContent = "报告有错误，改正后更新预览"; }
     }
 
