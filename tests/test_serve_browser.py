@@ -239,6 +239,35 @@ def test_an_edit_shows_at_once_in_the_page_and_its_pdf_pages_follow(page: Page, 
     expect(page.locator("#pages")).to_be_visible()
 
 
+def test_the_page_at_once_opens_fields_and_underlines_findings_as_the_pages_do(page: Page, report: str) -> None:
+    """While the page at once stands for the PDF's pages (held here), its paragraphs are the
+    preview's: the finding of the edit is underlined at its paragraph with 修正, the paragraph
+    of the field being edited is shaded, and a click on another paragraph opens its field."""
+    open_editor(page, report)
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/preview/**", hold)
+    page.fill('textarea[name="opening[0]"]', "我街道高度重视,扎实推进各项创建工作。现将有关工作情况汇报如下：")
+    marked = page.locator('#at-once .finding[data-path~="opening[0]"]')
+    expect(marked).to_have_count(1)
+    expect(marked).to_have_attribute("title", re.compile("^半角标点："))
+    expect(page.locator("#at-once .finding")).to_have_count(1)
+    expect(page.locator('#at-once .current[data-path~="opening[0]"]')).to_have_count(1)
+    expect(page.locator("#pages")).to_be_hidden()
+    point = "parts[0].items[1].points[0]"
+    page.locator(f'#at-once [data-path~="{point}"]').click()
+    expect(page.locator(f'textarea[name="{point}"]')).to_be_focused()
+    marked.get_by_role("button", name="修正").click()
+    expect(page.locator('textarea[name="opening[0]"]')).to_have_value(
+        "我街道高度重视，扎实推进各项创建工作。现将有关工作情况汇报如下："
+    )
+    expect(page.locator("#at-once .finding")).to_have_count(0)
+    assert held  # the pages were held all along: all of this was on the page at once
+
+
 def test_the_page_loads_nothing_an_office_stylesheet_names_elsewhere(page: Page, report: str, workspace: Path) -> None:
     """An office's template may add a stylesheet to the page, which the preview's sheet carries:
     what it names on another host is never fetched (the editor's pages load from their own origin

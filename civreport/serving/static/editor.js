@@ -109,8 +109,18 @@
     const atOnce = document.getElementById("at-once");
     const paper = atOnce.attachShadow({mode: "open"});
     const pageStyle = document.createElement("style");
+    // What the pages' spots show (editor.css), on the sheet's own paragraphs: the editor's
+    // stylesheet does not reach into the shadow tree.
+    const markStyle = Object.assign(document.createElement("style"), {textContent: `
+      [data-path] { cursor: pointer; }
+      [data-path]:hover { background: #8b1a1a14; }
+      .current { background: #ffd70033; }
+      .finding { text-decoration: underline dashed #d00020; text-decoration-thickness: 2px; }
+      button.fix { font-size: 11px; padding: 0 0.3em; margin-left: 0.3em; }`});
     const article = document.createElement("article");
-    paper.append(pageStyle, article);
+    paper.append(pageStyle, markStyle, article);
+    // Where the preview's paragraphs are now: the sheet while it stands for the pages, else the pages.
+    const shown = () => (atOnce.hidden ? pages : article);
     let shownBlocks = [];
     let sheetGeneration = 0;
     let sheetWidth = 210;  // mm: the paper's, as the page's answer gives it
@@ -147,6 +157,8 @@
       atOnce.hidden = false;
       pages.hidden = true;
       if (edited) edited.scrollIntoView({block: "center"});
+      markFindings();
+      follow(false);
     }
 
     async function loadPreview(generation) {
@@ -220,7 +232,7 @@
     // The preview's elements that print a field (its own path, else the nearest entry around it:
     // a part's numbering has no paragraph, its part has), first on the page first.
     function printing(path) {
-      const elements = [...document.querySelectorAll("#pages [data-path]")];
+      const elements = [...shown().querySelectorAll("[data-path]")];
       for (const at of outward(path)) {
         const found = elements.filter((element) => element.dataset.path.split(" ").some(
           (p) => p === at || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)));
@@ -228,7 +240,7 @@
       }
       return [];
     }
-    document.getElementById("pages").addEventListener("click", (event) => {
+    function openPrinted(event) {
       if (event.target.closest("button")) return;
       const printed = event.target.closest("[data-path]");
       if (!printed) return;
@@ -239,14 +251,17 @@
         const control = field?.matches("input, textarea, select") ? field : field?.querySelector("input:not([type=hidden]), textarea, select");
         if (control) { reveal(control); return; }
       }
-    });
+    }
+    pages.addEventListener("click", openPrinted);
+    paper.addEventListener("click", openPrinted);
     let following = "";  // the field being edited, whose paragraph the preview keeps in sight
-    function follow() {
-      for (const element of document.querySelectorAll("#pages .current")) element.classList.remove("current");
+    // ``scroll``: false where the sheet has just scrolled to the edit itself.
+    function follow(scroll = true) {
+      for (const root of [pages, article]) root.querySelectorAll(".current").forEach((element) => element.classList.remove("current"));
       const found = following ? printing(following) : [];
       found.forEach((element) => element.classList.add("current"));
-      const line = found[0]?.firstElementChild;
-      if (!line) return;
+      const line = found[0]?.querySelector(".line") ?? found[0];  // a spot's first line, or the sheet's paragraph
+      if (!line || !scroll) return;
       const box = line.getBoundingClientRect();
       const pane = line.closest(".preview")?.getBoundingClientRect();
       // Out of sight: brought to the middle of the pane; in sight, the pane stays still as the clerk types.
@@ -258,14 +273,16 @@
 
     let findings = [];  // the newest update's
     function markFindings() {
-      for (const element of document.querySelectorAll("#pages .finding")) {
-        element.classList.remove("finding");
-        element.removeAttribute("title");
+      for (const root of [pages, article]) {
+        for (const element of root.querySelectorAll(".finding")) {
+          element.classList.remove("finding");
+          element.removeAttribute("title");
+        }
+        for (const button of root.querySelectorAll("button.fix")) button.remove();
       }
-      for (const button of document.querySelectorAll("#pages button.fix")) button.remove();
       for (const finding of findings) {
         // Where it prints; a finding about an entry (a part too thin), at the entry's first paragraph.
-        const exact = [...document.querySelectorAll("#pages [data-path]")].filter(
+        const exact = [...shown().querySelectorAll("[data-path]")].filter(
           (element) => element.dataset.path.split(" ").includes(finding.path));
         const marked = exact.length ? exact : printing(finding.path).slice(0, 1);
         for (const element of marked) {
