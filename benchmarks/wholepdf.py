@@ -4,7 +4,7 @@ each PDF engine, against LibreOffice converting the same report's DOCX (``soffic
 interleaved rounds; medians of wall time and of CPU time (user and system, child processes
 included), and each engine's ratio to LibreOffice.
 
-Usage: python benchmarks/wholepdf.py [--rounds N]
+Usage: python benchmarks/wholepdf.py [REPORT ...] [--rounds N]   (REPORT: a sample's name, all by default)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ REPORTS = [*SAMPLES, ROOT / "samples" / "quarterly" / "2024q3.yaml"]
 
 
 def main() -> None:
-    _, rounds = chosen(__doc__ or "", (), rounds=7)
+    names, rounds = chosen(__doc__ or "", [report.stem for report in REPORTS], rounds=7)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("LibreOffice (soffice) is not installed: run make setup")
@@ -29,7 +29,7 @@ def main() -> None:
         out = Path(scratch)
         profile = f"-env:UserInstallation={(out / 'lo-profile').as_uri()}"
         runs = {}
-        for report in REPORTS:
+        for report in (r for r in REPORTS if r.stem in names):
             civreport = [sys.executable, "-m", "civreport", "render", str(report), "--out", str(out), "--quiet"]
             process_cpu([*civreport, "--to", "docx"], cwd=ROOT)  # the DOCX LibreOffice converts
             docx = out / f"{report.stem}.docx"

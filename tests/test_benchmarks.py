@@ -18,8 +18,9 @@ from conftest import ROOT
         (["compression.py"], "level 6"),
         (["engines.py", "--no-libreoffice"], "median ratio Typst / WeasyPrint"),
         (["preview.py", "server", "--sizes", "5"], "edit posted → updated preview"),
+        (["wholepdf.py", "hedong-street-2021"], "ratio to LibreOffice"),
     ],
-    ids=["docx-against-docxtpl", "compression", "pdf-engines", "editor-preview"],
+    ids=["docx-against-docxtpl", "compression", "pdf-engines", "editor-preview", "whole-pdf"],
 )
 def test_a_benchmark_runs(script: list[str], expected: str) -> None:
     done = subprocess.run(
