@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -96,6 +97,16 @@ def shown_profile(profile: Any) -> str:
     return "" if profile is None else str(profile)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A draft as the editor checked it: each field's messages, the proofreader's findings and,
+    when it can be rendered, the report and the office profile it is rendered under."""
+
+    messages: dict[str, list[str]]
+    findings: tuple[Finding, ...] = ()
+    ready: tuple[LoadedReport, OfficeProfile] | None = None
+
+
 class Editor:
     """The state of one editor run: the workspace, the drafts being edited, the previews."""
 
@@ -144,39 +155,32 @@ class Editor:
             raise NotOffered
         return data
 
-    def messages(
-        self, name: str, data: dict[str, Any]
-    ) -> tuple[dict[str, list[str]], OfficeProfile | None, list[Finding]]:
+    def messages(self, name: str, data: dict[str, Any]) -> Checked:
         """Each field's validation errors, else its proofreading findings and what reading it
-        has to tell; the office profile to render it under when it can be rendered; and the
-        findings, for the list beside the form."""
+        has to tell; the findings, for the list beside the form; and, when it can be rendered,
+        the report and the office profile to render it under."""
         diagnostics = Diagnostics()
         try:
             document = self.report(name, data, diagnostics)
         except ValidationError as exc:
-            return (
-                _at_fields((field_path(loc), message) for loc, message in field_errors(exc))
-                | {path: [message] for path, message in form_errors(data).items()},
-                None,
-                [],
-            )
+            errors = _at_fields((field_path(loc), message) for loc, message in field_errors(exc))
+            return Checked(errors | {path: [message] for path, message in form_errors(data).items()})
         out = _at_fields((d.path, d.message) for d in diagnostics)
         try:
             office = self.office(name, data)
         except InputError as exc:
             out.setdefault("profile", []).append(str(exc))
-            return out, None, []
+            return Checked(out)
         findings = check(document, office)
         for finding in findings:
             out.setdefault(finding.path, []).append(shown_finding(finding))
-        return out, office, findings
+        return Checked(out, tuple(findings), (document, office))
 
-    def sheet(self, name: str, data: dict[str, Any], office: OfficeProfile) -> Sheet | None:
+    def sheet(self, document: LoadedReport, office: OfficeProfile) -> Sheet | None:
         """The page of a valid draft for the preview shown at once; None when it cannot be made
         (a template's error: the PDF's preview tells it)."""
         from ..pipeline import render_page
 
-        document = self.report(name, data)
         try:
             page = render_page(document, office=office, diagnostics=Diagnostics())
         except CivreportError:
@@ -186,7 +190,7 @@ class Editor:
     def warm(self) -> None:
         """The page of a starter report made once, so that the first edit's does not load the
         templates and the word segmenter."""
-        self.sheet("新报告.yaml", starter(), self.office("新报告.yaml", {}))
+        self.sheet(self.report("新报告.yaml", starter()), self.office("新报告.yaml", {}))
 
     async def fields(self, request: Request) -> list[tuple[str, str]]:
         """The posted fields, line ends as the model keeps them (a browser sends a textarea's as \\r\\n)."""
@@ -239,19 +243,23 @@ class Editor:
         fields = await self.fields(request)
         data = self.profiled(draft, apply_form(draft.data, fields), dict(fields).get("__profile"))
         draft.data = data
-        messages, office, findings = await run_in_threadpool(self.messages, draft.name, data)
+        checked = await run_in_threadpool(self.messages, draft.name, data)
         draft.generation += 1
         generation, page = draft.generation, None
-        if office is not None:
+        if checked.ready is not None:
+            document, office = checked.ready
             # The page first: the PDF, seconds long, starts a few milliseconds later.
-            page = await run_in_threadpool(self.sheet, draft.name, data, office)
+            page = await run_in_threadpool(self.sheet, document, office)
             self.previews.submit(key, generation, data, str(self.workspace.path(draft.name)), office)
-        listed = [{"path": f.path, "message": shown_finding(f), "code": f.code, "fixable": f.fixable} for f in findings]
+        listed = [
+            {"path": f.path, "message": shown_finding(f), "code": f.code, "fixable": f.fixable}
+            for f in checked.findings
+        ]
         return JSONResponse(
             {
-                "messages": messages,
+                "messages": checked.messages,
                 "generation": generation,
-                "valid": office is not None,
+                "valid": checked.ready is not None,
                 "findings": listed,
                 # The page at once, for the blocks this edit changed; its PDF pages follow.
                 "sheet": page and {"css": page.css, "width": page.width, "blocks": page.blocks},
