@@ -25,7 +25,8 @@ _FLOW = {"doc_title", "lead_in", "paragraph", "title", "point", "lead", "caption
 _CELLS = {"header", "cell"}  # found in tables only
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
+    """A text as blocks are compared: without white space, joiners and break hints."""
     return _LOOSE.sub("", text)
 
 
@@ -34,11 +35,11 @@ def field_paths(blocks: Sequence[Block], report: Report) -> list[tuple[str, ...]
     blank line, a rule, a text the page makes itself). A field is taken by the first block, from
     the one that took the body's field before it on, whose text holds the field's: a text that the
     page also prints further on (a part's title said again in a paragraph) is not taken there."""
-    texts = [_bare(block_text(block)) for block in blocks]
+    texts = [bare(block_text(block)) for block in blocks]
     out: list[list[str]] = [[] for _ in blocks]
     at = 0
     for field in filled(report).all_texts():
-        wanted = _bare(field.text).rstrip(_END)
+        wanted = bare(field.text).rstrip(_END)
         if not wanted:
             continue
         cell = field.kind in _CELLS

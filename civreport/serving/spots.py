@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..rendering.blocks import Block, block_text
+from ..rendering.sources import bare
 
 _SKIP = 40  # characters of the page passed over looking for a block's next one (a page number, a rule)
 _START = 12  # characters that find where a block starts
@@ -25,11 +26,7 @@ class Source:
 
 def sources(blocks: Sequence[Block]) -> tuple[Source, ...]:
     """The blocks that print fields, in reading order (what a preview keeps of its page)."""
-    return tuple(Source(b.paths, _bare(block_text(b))) for b in blocks if b.paths)
-
-
-def _bare(text: str) -> str:
-    return "".join(text.split())
+    return tuple(Source(b.paths, bare(block_text(b))) for b in blocks if b.paths)
 
 
 def spots(pdf: bytes, found: Sequence[Source]) -> list[list[dict[str, object]]]:
@@ -48,7 +45,7 @@ def spots(pdf: bytes, found: Sequence[Source]) -> list[list[dict[str, object]]]:
         for number, text in enumerate(texts):
             for index in range(text.count_chars()):
                 char = chr(pdfium.FPDFText_GetUnicode(text.raw, index))
-                if not char.isspace() and char not in "\u200b\u2060\u00ad\ufffe\uffff\x00":
+                if bare(char) and char not in "\ufffe\uffff\x00":  # nor what a text layer fills in
                     chars.append((number, index))
                     stream.append(char)
         joined = "".join(stream)
