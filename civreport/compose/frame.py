@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostics, tell
 from ..errors import CivreportWarning
-from ..model import KIND_VERB, Report, cn_date
+from ..model import Report, cn_date
 from ..model.frame import attachment_name
-from ..model.genre import ends_with_lead_in
+from ..model.genre import ends_with_lead_in, lead_in_sentence
 from ..office.profile import Profile
 from ..office.textwidth import text_width
 from .summary import SENTENCE_END, Attachment, Signoff
@@ -22,8 +22,7 @@ def lead_in(report: Report, settings: Profile) -> str | None:
         return None
     if report.lead_in:
         return report.lead_in
-    subject = report.subject.removesuffix("工作")
-    return f"现将{period_label(report, settings)}{subject}工作情况{KIND_VERB[report.kind]}如下："
+    return lead_in_sentence(period_label(report, settings), report.subject, report.kind)
 
 
 def opening(report: Report, settings: Profile) -> list[str]:

@@ -24,6 +24,13 @@ KIND_VERB: dict[Kind, str] = {
     "工作情况的报告": "报告",
 }
 
+
+def lead_in_sentence(period: str, subject: str, kind: Kind) -> str:
+    """The lead-in a report gets where its author writes none: 现将2024年第三季度创建全国文明城市
+    工作情况总结如下："""
+    return f"现将{period}{subject.removesuffix('工作')}工作情况{KIND_VERB[kind]}如下："
+
+
 # A Chinese numeral as headings and ordinals write it (一 … 九十九, 一百 …).
 CN_NUMERAL = f"[{ONE_TO_NINE}十百]+"
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics, reported
 from ..model import PART_ROLES, PartRole, Period, Report
-from ..model.genre import KIND_VERB
+from ..model.genre import lead_in_sentence
 from ..model.limits import ROLLUP_LENGTH
 from ..readers import LoadedReport, validate
 from .figures import statement, without_superseded
@@ -154,7 +154,7 @@ def _rollup(
     parts = _parts(sources, keys, statement(figures, sources), said)
     ending = closing(sources, said)  # after the parts: a sentence is said where it first prints
     table = latest.table and latest.table.model_copy(update={"keys": [k for k in latest.table.keys if k in keys]})
-    lead_in = f"现将{sources.period.label()}{latest.subject}工作情况{KIND_VERB[latest.kind]}如下："  # about as composed
+    lead_in = lead_in_sentence(sources.period.label(), latest.subject, latest.kind)  # as composed, the dash aside
     whole = latest.model_copy(update={"office": office or latest.office, "period": sources.period})
     beside = sum(chars(x.text) for p in (*front, *ending) for x in p) + chars(lead_in)
     beside += frame_chars(whole) + table_chars(table, figures)
