@@ -277,7 +277,7 @@ class Report(CleanModel):
             if not isinstance(attached, str):
                 out += [FieldText(f"attachments[{i}].body[{j}]", t, "paragraph") for j, t in enumerate(attached.body)]
                 if attached.table:
-                    out += [FieldText(*found) for found in _table_texts(f"attachments[{i}].table", attached.table)]
+                    out += [FieldText(*found) for found in table_texts(f"attachments[{i}].table", attached.table)]
         names = self.signoff_names or []
         out += [
             FieldText("signoff" if isinstance(self.signoff, str) else f"signoff[{i}]", name, "signoff")
@@ -386,7 +386,7 @@ class Report(CleanModel):
         return list(self.signoff) if self.signoff else None
 
 
-def _table_texts(path: str, table: BodyTable) -> list[tuple[str, str, TextKind]]:
+def table_texts(path: str, table: BodyTable) -> list[tuple[str, str, TextKind]]:
     """A table's texts with their field paths, in reading order."""
     out: list[tuple[str, str, TextKind]] = [(f"{path}.title", table.title, "caption")] if table.title else []
     out += [(f"{path}.header[{c}]", cell, "header") for c, cell in enumerate(table.header)]
@@ -417,7 +417,7 @@ def _node_texts(node: Part | Item, path: str, role: PartRole | None, titles: tup
             out.append(text(here, point, "point"))
     out += [text(f"{path}.points_tail", node.points_tail, "lead")] if node.points_tail else []
     for t, table in enumerate(node.tables):
-        out += [text(*found) for found in _table_texts(f"{path}.tables[{t}]", table)]
+        out += [text(*found) for found in table_texts(f"{path}.tables[{t}]", table)]
     for i, indicator in enumerate(getattr(node, "indicators", [])):
         out.append(text(f"{path}.indicators[{i}].name", indicator.name, "name"))
     for i, item in enumerate(node.items):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ..model import BodyTable, Indicator, IndicatorTable, Report
-from ..model.fields import mapped_texts
+from ..model.report import table_texts
 from .inputs import Sources
 from .provenance import DROPPED, REWORDED, Line, origins_of
 from .reading import Piece, piece
@@ -46,14 +46,7 @@ def chars(text: str) -> int:
 
 
 def _table_chars(table: BodyTable) -> int:
-    found: list[str] = []
-
-    def counted(text: str, _: str) -> str:
-        found.append(text)
-        return text
-
-    mapped_texts(table, counted)
-    return sum(map(chars, found))
+    return sum(chars(text) for _, text, _ in table_texts("", table))
 
 
 def piece_chars(one: Piece) -> int:
