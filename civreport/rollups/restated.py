@@ -7,7 +7,6 @@ alike is each unit's own fact (merging says it once, of them both, where the wor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -83,16 +82,9 @@ def _why(left: _Sentence, kept: _Sentence, sources: Sources) -> str | None:
     return f"{_RESTATED}：{where}说的是同一件事，只写说得最全的"
 
 
-def _lines(piece: Piece) -> Iterator[Line]:
-    """The sentences of a piece and of its items, without their titles."""
-    yield from piece.own_lines()
-    for item in piece.items:
-        yield from _lines(item)
-
-
 def _said_again(pieces: list[Piece], sources: Sources) -> set[Line]:
     """The sentences of ``pieces`` another quarter says again, each recorded with why."""
-    found = [_sentence(line, sources) for piece in pieces for line in _lines(piece)]
+    found = [_sentence(line, sources) for piece in pieces for item in piece.walk() for line in item.own_lines()]
     gone: set[Line] = set()
     # The likeliest to be left out first (earlier, shorter), each compared with all that are still
     # said, the latest and fullest first: those that could say it, that share a key word with it
