@@ -69,6 +69,10 @@ class BlockedResourceWarning(CivreportWarning):
     """A template or text asked for a resource outside the allowed directories; nothing was fetched."""
 
 
+class UnreadStylesheetWarning(CivreportWarning):
+    """The office's templates bring a stylesheet that the chosen PDF engine (Typst) does not read."""
+
+
 class ProofreadingWarning(CivreportWarning):
     """A proofreading finding (``civreport check``) of a report that was rendered anyway."""
 

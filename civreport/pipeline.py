@@ -18,7 +18,7 @@ from .model.fields import mapped_texts
 from .model.text import codes, without
 from .office.fonts import FONT_ROLES, FontChoice, FontRole
 from .office.layout import Layout
-from .office.profile import OfficeProfile, PdfEngine, ProfileNotFound, changed, resolve
+from .office.profile import OfficeProfile, PdfEngineChoice, ProfileNotFound, changed, resolve
 from .readers import LoadedReport, loaded
 from .rendering.page import Page, build_page
 from .rendering.templating import search_path
@@ -115,7 +115,7 @@ def render_page(
     fonts: FontChoice | None = None,
     docx_fonts: Mapping[FontRole, str] | None = None,
     pdf_a: bool | None = None,
-    pdf_engine: PdfEngine | None = None,
+    pdf_engine: PdfEngineChoice | None = None,
     diagnostics: Diagnostics | None = None,
 ) -> Page:
     """Render ``report`` to its page, from which every output is written.
@@ -127,7 +127,7 @@ def render_page(
     files or installed families for the page and its PDF, tried before the profile's, the
     official fonts and the stand-ins; ``docx_fonts`` maps roles to the names the DOCX asks for.
     ``pdf_a`` overrides the profile's ``pdf_a``: whether the PDF is PDF/A-2b, for archives;
-    ``pdf_engine`` (``weasyprint`` or ``typst``) the profile's ``pdf_engine``: what lays it out.
+    ``pdf_engine`` (``auto``, ``weasyprint`` or ``typst``) the profile's ``pdf_engine``: what lays it out.
     What composing has to tell goes to ``diagnostics``, or is issued as warnings.
     """
     _roles(fonts)
@@ -165,12 +165,16 @@ def render_pdf(
     layout: Layout | None = None,
     fonts: FontChoice | None = None,
     pdf_a: bool | None = None,
+    pdf_engine: PdfEngineChoice | None = None,
 ) -> bytes:
     """``report`` as PDF bytes in the official document layout; ``fonts`` maps roles
     (``title``, ``heading1``, ``heading2``, ``body``, ``page_number``) to font files or
-    installed families; ``pdf_a=True`` makes it PDF/A-2b (``None``: as the profile says).
+    installed families; ``pdf_a=True`` makes it PDF/A-2b (``None``: as the profile says);
+    ``pdf_engine`` chooses what lays it out (``None``: as the profile says, ``auto`` by default).
     Substitutions, missing glyphs and blocked resources are warnings."""
-    page = render_page(report, office=office, templates=templates, layout=layout, fonts=fonts, pdf_a=pdf_a)
+    page = render_page(
+        report, office=office, templates=templates, layout=layout, fonts=fonts, pdf_a=pdf_a, pdf_engine=pdf_engine
+    )
     return write(page, "pdf")
 
 

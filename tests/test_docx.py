@@ -140,7 +140,7 @@ def _long_signoff(names: int) -> civreport.Report:
 
 @pytest.fixture(scope="module")
 def drawn(print_pdfs):
-    """Every laid-out report's page, and its PDF as civreport draws it read back, once."""
+    """Every laid-out report's page, and its PDF as WeasyPrint draws it read back, once."""
     return {name: (page, pages(pdf)) for name, (page, pdf) in print_pdfs.items()}
 
 
@@ -549,12 +549,13 @@ def test_every_docx_is_audited_and_the_audit_finds_faults():
 
 @pytest.fixture(scope="module")
 def print_pdfs() -> dict[str, tuple[civreport.Page, bytes]]:
-    """Every report of COMPARED: its page, and the PDF civreport draws of it."""
+    """Every report of COMPARED: its page, and the PDF WeasyPrint draws of it (the default
+    engine's, Typst's, is ``typst_drawn``)."""
     drawn = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name, make in COMPARED.items():
-            page = civreport.render_page(make())
+            page = civreport.render_page(make(), pdf_engine="weasyprint")
             drawn[name] = (page, civreport.write(page, "pdf"))
     return drawn
 

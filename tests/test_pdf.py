@@ -287,7 +287,7 @@ def test_slow_subsetting_is_detected_and_reported(monkeypatch):
     monkeypatch.setattr(pdf, "harfbuzz_subsetting", lambda: False)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        render_pdf(make_report())
+        render_pdf(make_report(), pdf_engine="weasyprint")  # Typst subsets fonts itself
     slow = [str(w.message) for w in caught if issubclass(w.category, SlowFontSubsettingWarning)]
     assert len(slow) == 1 and "libharfbuzz-subset0" in slow[0]
 
@@ -592,6 +592,6 @@ def test_a_writer_reads_each_font_files_bytes_once(monkeypatch: pytest.MonkeyPat
     report = civreport.load(SAMPLES[0])
     for _ in range(2):
         read.append([])
-        render_pdf(report)
+        render_pdf(report, pdf_engine="weasyprint")
     assert len(read[0]) >= 3
     assert [id(data) for data in read[0]] == [id(data) for data in read[1]]

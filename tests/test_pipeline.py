@@ -75,7 +75,7 @@ def test_render_of_every_format_composes_and_renders_once(tmp_path, monkeypatch)
 def test_the_page_carries_its_metadata_and_settings():
     page = civreport.render_page(make_report(office="小河区"))
     assert page.meta == civreport.rendering.PageMeta(
-        "小河区2024年第三季度创建全国文明城市工作总结", "小河区", "创建全国文明城市", page.meta.created
+        "小河区2024年第三季度创建全国文明城市工作总结", "小河区", "创建全国文明城市", page.meta.created, "civreport"
     )
     assert page.meta.created.isoformat() == "2024-10-08"
     assert page.layout == civreport.Layout() and dict(page.docx_fonts)["body"] == "仿宋_GB2312"

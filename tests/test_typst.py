@@ -17,11 +17,11 @@ import pytest
 
 import civreport
 from civreport.diagnostics import Diagnostics
-from civreport.errors import MissingGlyphWarning
+from civreport.errors import MissingGlyphWarning, UnreadStylesheetWarning
 from civreport.rendering.blocks import Paragraph, Table
 from civreport.writers.typst import TypstWriter
 
-from conftest import ROOT, SAMPLES, cli_env, make_report
+from conftest import ROOT, SAMPLES, cli_env, make_report, office_with_template
 from geometry import (
     BLOCK_BOTTOM,
     CHAR,
@@ -242,7 +242,7 @@ def test_render_picks_the_engine_from_the_command_line(tmp_path):
         env=cli_env(),
     )
     assert wrong.returncode == 2
-    assert "没有 PDF 排版引擎“latex”；可用：weasyprint、typst" in wrong.stderr
+    assert "没有 PDF 排版引擎“latex”；可用：auto、weasyprint、typst" in wrong.stderr
 
 
 def test_a_typst_pdf_never_imports_weasyprint(tmp_path):
@@ -267,6 +267,50 @@ def test_a_profile_chooses_the_engine_and_is_told_what_engines_there_are(tmp_pat
     assert not any(word in message for word in ("Input should", "literal"))
 
 
+SEAL = "<style>.signoff { background: url(seal.png) no-repeat right; }</style>"
+
+
+@pytest.mark.parametrize(
+    ("head", "engine"),
+    [
+        ("{{ super() }}", "typst"),  # the shipped stylesheet alone
+        ("<meta charset='utf-8'><style>{{ stylesheet }}</style>", "typst"),  # written out again
+        ("{{ super() }}" + SEAL, "weasyprint"),
+        ('{{ super() }}<link rel="stylesheet" href="office.css">', "weasyprint"),
+    ],
+)
+def test_auto_is_typst_unless_the_office_brings_a_stylesheet(tmp_path, head, engine):
+    """The default engine, ``auto``: Typst, but WeasyPrint where an office's template adds a
+    stylesheet of its own (a seal, a letterhead), which only WeasyPrint reads; the PDF says
+    which engine made it."""
+    office = office_with_template(
+        tmp_path, '{% extends "civreport/report.html.j2" %}{% block head %}' + head + "{% endblock %}"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = civreport.render_page(make_report(), office=office)
+        pdf = civreport.write(page, "pdf")
+    assert civreport.load_profile(office).settings.pdf_engine == "auto"
+    assert (page.pdf_engine, page.styled) == (engine, engine == "weasyprint")
+    made_by = metadata(pdf)["creator"] if engine == "typst" else metadata(pdf)["producer"]
+    assert made_by.lower().startswith(engine)
+
+
+def test_typst_chosen_for_a_styled_office_says_what_it_leaves_out(tmp_path):
+    office = office_with_template(
+        tmp_path, '{% extends "civreport/report.html.j2" %}{% block head %}{{ super() }}' + SEAL + "{% endblock %}"
+    )
+    page = civreport.render_page(make_report(), office=office, pdf_engine="typst")
+    found = Diagnostics()
+    civreport.write(page, "pdf", diagnostics=found)
+    (message,) = [d.message for d in found if d.kind is UnreadStylesheetWarning]
+    assert message.startswith(f"模板 {tmp_path / 'templates' / 'report.html.j2'} 第 1 行：办公室模板带有自己的样式表")
+    assert "pdf_engine 改为 auto 或 weasyprint" in message
+    plain = Diagnostics()
+    civreport.write(civreport.render_page(make_report(), pdf_engine="typst"), "pdf", diagnostics=plain)
+    assert not [d for d in plain if d.kind is UnreadStylesheetWarning]
+
+
 @pytest.mark.parametrize("name", list(FRAMED))
 def test_the_official_frame_is_laid_out_as_the_weasyprint_pdf_lays_it_out(name):
     """The frame drawn from the page's blocks: every line of both PDFs on the same page,
@@ -277,8 +321,8 @@ def test_the_official_frame_is_laid_out_as_the_weasyprint_pdf_lays_it_out(name):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         page = civreport.render_page(FRAMED[name]())
-    typst = civreport.write(replace(page, pdf_engine="typst"), "pdf", diagnostics=Diagnostics())
-    weasyprint = civreport.write(page, "pdf", diagnostics=Diagnostics())
+    typst = civreport.write(page, "pdf", diagnostics=Diagnostics())
+    weasyprint = civreport.write(replace(page, pdf_engine="weasyprint"), "pdf", diagnostics=Diagnostics())
     assert metadata(typst)["creator"].startswith("Typst")
 
     ours, theirs = (pages(data) for data in (typst, weasyprint))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
-from ..office.profile import PdfEngine
+from ..office.profile import PdfEngineChoice
 
 if TYPE_CHECKING:
     from ..office.profile import OfficeProfile
@@ -39,7 +39,7 @@ class Job:
     unit: str | None = None  # a roll-up's unit name (the office the higher report is from)
     after: tuple[str, ...] = ()  # names of the jobs that must run first (a roll-up's sources)
     pdf_a: bool = False  # PDF/A-2b whatever the profile says (--pdf-a)
-    pdf_engine: PdfEngine | None = None  # what lays the PDF out; None: the profile's choice
+    pdf_engine: PdfEngineChoice | None = None  # what lays the PDF out; None: the profile's choice
     read: Read | None = field(default=None, compare=False)  # the input as its caller read it
 
 

@@ -50,9 +50,12 @@ class Numbering(StrictModel):
     level3: Literal["1.", "1、"] = Field(default="1.", title="三级序号", description="“1.”或“1、”")
 
 
-# What lays the PDF out: WeasyPrint from the page's HTML, or Typst from its blocks.
+# What lays the PDF out: WeasyPrint from the page's HTML, or Typst from its blocks; ``auto``
+# is Typst unless the office's templates bring a stylesheet of their own, which only
+# WeasyPrint reads (civreport.rendering.page).
 PdfEngine = Literal["weasyprint", "typst"]
-PDF_ENGINES: tuple[PdfEngine, ...] = ("weasyprint", "typst")
+PdfEngineChoice = Literal["auto", "weasyprint", "typst"]
+PDF_ENGINES: tuple[PdfEngineChoice, ...] = ("auto", "weasyprint", "typst")
 
 
 class ProfileFonts(StrictModel):
@@ -103,10 +106,13 @@ class Profile(CleanModel):
         title="PDF/A 归档格式",
         description="true：PDF 写成 PDF/A-2b（长期保存的归档格式，字体全部嵌入）；命令行的 --pdf-a 也可打开",
     )
-    pdf_engine: PdfEngine = Field(
-        default="weasyprint",
+    pdf_engine: PdfEngineChoice = Field(
+        default="auto",
         title="PDF 排版引擎",
-        description="weasyprint：按网页排版（默认）；typst：按 DOCX 的段落排版，快得多，见 README“两个 PDF 引擎”",
+        description=(
+            "auto（默认）：用 typst，模板带有办公室自己的样式表时用 weasyprint；"
+            "typst：按 DOCX 的段落排版，快得多；weasyprint：按网页排版，读得懂样式表。见 README“两个 PDF 引擎”"
+        ),
     )
     date_style: Literal["arabic", "chinese"] = Field(
         default="arabic", title="日期写法", description="arabic：2024年7月5日；chinese：二〇二四年七月五日"

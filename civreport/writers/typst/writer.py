@@ -14,11 +14,12 @@ from pathlib import Path
 import typst
 
 from ...diagnostics import Diagnostics
-from ...errors import FontSubstitutionWarning, MissingGlyphWarning
+from ...errors import FontSubstitutionWarning, MissingGlyphWarning, UnreadStylesheetWarning
 from ...office.fonts import FontChoice, FontRole
-from ...rendering.page import Page
+from ...rendering.page import STYLESHEET_TAG, Page, written_at
 from ..pdf.fonts import plan
 from ..pdf.glyphs import missing_glyphs
+from .archival import finish
 from .data import page_data
 from .fonts import TypstFonts
 
@@ -42,13 +43,19 @@ class TypstWriter:
             diagnostics.add(FontSubstitutionWarning, message)
         for message, chars in missing_glyphs(page.blocks, page.styles, self.plan):
             diagnostics.add(MissingGlyphWarning, message, chars=chars)
+        if page.styled:
+            diagnostics.add(
+                UnreadStylesheetWarning,
+                f"{written_at(page.resources, STYLESHEET_TAG)}办公室模板带有自己的样式表，Typst 不读样式表，"
+                "PDF 里没有它画的内容（如印章、底色）；要印出，请把办公室配置的 pdf_engine 改为 auto 或 weasyprint",
+            )
         data = page_data(page, self.fonts)
         with self.lock:
             pdf = self.compiler.compile(
                 format="pdf", sys_inputs={"page": data}, pdf_tags=False, pdf_standards=["a-2b"] if page.pdf_a else []
             )
         assert isinstance(pdf, bytes)  # one PDF, never pages apart
-        return pdf
+        return finish(pdf, page.meta.generator) if page.pdf_a and page.meta.generator else pdf
 
 
 _PREPARING = threading.Lock()
