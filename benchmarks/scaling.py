@@ -24,12 +24,13 @@ import tempfile
 import textwrap
 from typing import Any
 
-from run import ROOT, Worker, checkout, chosen
+from run import ROOT, WEASYPRINT_CHOSEN, Worker, checkout, chosen
 
 BEFORE = "a070070"  # the last revision before issue 20's superlinear costs were removed
 
 # Answers each JSON request on stdin with the CPU seconds it took (or a word of what happened).
-_WORKER = textwrap.dedent("""\
+_WORKER = (
+    textwrap.dedent("""\
     import json, sys, time, warnings, tempfile, pathlib, threading
     warnings.simplefilter("ignore")
     sys.path.insert(0, sys.argv[1])
@@ -37,6 +38,9 @@ _WORKER = textwrap.dedent("""\
     from civreport.compose import compose
     from civreport.errors import InputError, TemplateError
     from civreport.rendering import sandbox
+""")
+    + WEASYPRINT_CHOSEN
+    + textwrap.dedent("""\
 
     BASE = {"office": "小河区创建全国文明城市工作领导小组办公室", "period": "2024Q3", "subject": "创建全国文明城市",
             "date": "2024-10-08", "measures": [{"items": [{"title": "强化组织领导", "body": ["成立创建工作领导小组。"]}]}]}
@@ -73,7 +77,8 @@ _WORKER = textwrap.dedent("""\
             answer = timed(lambda: compose(report(title=title)))
         elif kind == "pdf":
             if size not in pages:
-                pages[size] = civreport.render_page(report(opening=[(SENTENCE * (size // len(SENTENCE) + 1))[:size]]))
+                text = (SENTENCE * (size // len(SENTENCE) + 1))[:size]
+                pages[size] = civreport.render_page(report(opening=[text]), **WEASYPRINT)
             answer = timed(lambda: civreport.write(pages[size], "pdf"))
         elif kind == "yaml":
             path = scratch / f"keys{size}.yaml"
@@ -113,6 +118,7 @@ _WORKER = textwrap.dedent("""\
             answer = {"seconds": time.perf_counter() - start, "outcome": ", ".join(sorted(outcomes))}
         print(json.dumps(answer), flush=True)
     """)
+)
 
 
 def ask(worker: Worker, **request: Any) -> dict[str, Any]:

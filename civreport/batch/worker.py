@@ -138,7 +138,7 @@ def run_job(job: Job) -> Outcome:
 
 
 def warm_up() -> None:
-    """A new worker loads the PDF writer (WeasyPrint, fonts) once, before its first document."""
+    """A new worker loads the default PDF engine and its fonts once, before its first document."""
     from ..writers import write
 
     report = Report.model_validate({"office": "预热", "period": "2024", "subject": "预热", "opening": ["预热。"]})
