@@ -362,7 +362,8 @@ def test_libreoffice_sets_later_signers_under_the_first_name(tmp_path):
     theirs = signer_lines(pages(to_pdf([tmp_path / "signers.docx"], tmp_path)["signers"]))
     ours = signer_lines(pages(quiet_pdf(signers_frame_report())))
     for drawn, wanted in zip(theirs, ours, strict=True):
-        assert drawn.text.replace("\u3000", "") == wanted.text
+        # The ideographic space between names: an advance only in LibreOffice's PDF, a character in Typst's.
+        assert drawn.text.replace("\u3000", "") == wanted.text.replace("\u3000", "")
         assert near(drawn.x0, wanted.x0) and near(drawn.x1, wanted.x1)
     assert near(x_of(theirs[1], "欧"), x_of(theirs[0], "王"))
     assert theirs[1].y - theirs[0].y == pytest.approx(PITCH, abs=0.1)

@@ -133,7 +133,7 @@ def _render_arguments(p: ChineseParser) -> None:
         "--pdf-engine",
         type=_pdf_engine,
         metavar="ENGINE",
-        help=f"PDF 排版引擎：{'、'.join(PDF_ENGINES)}（默认按办公室配置的 pdf_engine，未配置为 weasyprint）",
+        help=f"PDF 排版引擎：{'、'.join(PDF_ENGINES)}（默认按办公室配置的 pdf_engine，未配置为 auto：用 typst，模板带自己的样式表时用 weasyprint）",
     )
     p.add_argument("--strict", action="store_true", help="校对（civreport check）发现问题时不渲染")
     _run_options(p)
