@@ -2,7 +2,7 @@
 worker processes so the page never waits; a newer edit supersedes an older preview, which is
 cancelled if it has not started and discarded if it has. The workers can be started with the
 server, each rendering a starter report first, so that the clerk's first preview does not wait
-for WeasyPrint to load and read its fonts (2–3 s)."""
+for the PDF engine to load and read its fonts (WeasyPrint 2–3 s)."""
 
 from __future__ import annotations
 
