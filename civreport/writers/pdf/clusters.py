@@ -4,43 +4,22 @@ Pango gives each character the first font of its role's stack that has it, so a 
 role's font lacks is drawn from another font, unattached to its base: the acute of x́ lands
 on the next character. Such a character and its marks are set, in the page the PDF is laid
 out from, in the first font that draws all of them: the role's font for marks
-(:data:`~civreport.office.fonts.MARKS`), its own fonts, the fallbacks.
+(:data:`~civreport.office.fonts.MARKS`), its own fonts, the fallbacks (the choice is
+:meth:`.fonts.FontPlan.whole`'s, which the Typst PDF makes too).
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 from lxml import html as lxml_html
 
-from ...model.text import is_mark, marked
+from ...model.text import is_mark
+from ...office.fonts import FontRole
 from ...office.styles import BODY, StyleTable
 from ...rendering.blocks import block_text
 from ...rendering.css import css_family
 from ...rendering.linebreaks import put
 from ...rendering.page import Page, parse, serialize
-from .fonts import Face, FontPlan, coverage
-
-
-def _draws(face: Face, text: str) -> bool:
-    own = coverage(face.file, face.index)
-    return all(ord(char) in own for char in text)
-
-
-def _in_order(cluster: str) -> bool:
-    """Whether the marks after the character need not go between its own (ë with a mark
-    below: HarfBuzz takes the ë apart to reorder them, and WeasyPrint's text layer copies
-    the pieces of one character as U+FFFD)."""
-    return unicodedata.normalize("NFD", cluster) == unicodedata.normalize("NFD", cluster[0]) + cluster[1:]
-
-
-def _one_face(cluster: str, stack: tuple[Face, ...], marks: tuple[Face, ...]) -> Face | None:
-    """The face to draw ``cluster`` in where the first of its role's ``stack`` cannot: the
-    first of ``marks`` and the stack that draws all of it (the CJK fonts that would draw it
-    all set the marks beside their letter)."""
-    if (stack and _draws(stack[0], cluster)) or not _in_order(cluster):
-        return None
-    return next((face for face in (*marks, *stack) if _draws(face, cluster)), None)
+from .fonts import FontPlan
 
 
 def _style(element: lxml_html.HtmlElement, styles: StyleTable) -> str:
@@ -53,18 +32,17 @@ def _style(element: lxml_html.HtmlElement, styles: StyleTable) -> str:
     return BODY
 
 
-def _set_whole(text: str, stack: tuple[Face, ...], marks: tuple[Face, ...]) -> list[str | lxml_html.HtmlElement]:
+def _set_whole(text: str, role: FontRole, plan: FontPlan) -> list[str | lxml_html.HtmlElement]:
     """``text`` as texts and spans, each span a cluster in the one face that draws it."""
     parts: list[str | lxml_html.HtmlElement] = []
-    last = 0
-    for start, end in marked(text):
-        face = _one_face(text[start:end], stack, marks)
-        if face is not None:
+    for part, face in plan.whole(role, text):
+        if face is None:
+            parts.append(part)
+        else:
             span = lxml_html.Element("span", style=f"font-family: {css_family(face.family)}")
-            span.text = text[start:end]
-            parts += [text[last:start], span]
-            last = end
-    return [*parts, text[last:]]
+            span.text = part
+            parts.append(span)
+    return parts if isinstance(parts[0], str) else ["", *parts]
 
 
 def whole_clusters(page: Page, plan: FontPlan) -> str:
@@ -86,9 +64,7 @@ def whole_clusters(page: Page, plan: FontPlan) -> str:
             if not text:
                 continue
             element = holder if attr == "text" else holder.getparent()
-            role = page.styles[_style(element, page.styles)].font
-            marks = (plan.marks[role],) if role in plan.marks else ()
-            parts = _set_whole(text, (*plan.roles[role], *plan.fallback), marks)
+            parts = _set_whole(text, page.styles[_style(element, page.styles)].font, plan)
             if len(parts) > 1:
                 put(holder, attr, parts)
     return serialize(root)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import bisect
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ...files import expand_home
+from ...model.text import marked
 from ...office.fonts import (
     FALLBACK,
     FONT_ROLES,
@@ -195,6 +197,44 @@ class FontPlan:
     def drawn_by(self, role: FontRole, char: str) -> Face | None:
         """The face that draws ``char`` in ``role``: its own faces first, then the fallbacks."""
         return next((f for f in (*self.roles[role], *self.fallback) if ord(char) in coverage(f.file, f.index)), None)
+
+    def whole(self, role: FontRole, text: str) -> list[tuple[str, Face | None]]:
+        """``text`` in parts, each a character whose combining marks ``role``'s first face
+        cannot draw, with the one face that draws it whole, or the text between them (``None``:
+        the role's own faces). Both PDF engines set such a character in that face: a font
+        engine gives each character the first face of the role that has it, so that a mark
+        the role's face lacks is drawn from another face, apart from its letter."""
+        stack = (*self.roles[role], *self.fallback)
+        marks = (self.marks[role],) if role in self.marks else ()
+        parts: list[tuple[str, Face | None]] = []
+        last = 0
+        for start, end in marked(text):
+            face = _one_face(text[start:end], stack, marks)
+            if face is not None:
+                parts += [(text[last:start], None), (text[start:end], face)]
+                last = end
+        return [part for part in [*parts, (text[last:], None)] if part[0]]
+
+
+def _draws(face: Face, text: str) -> bool:
+    own = coverage(face.file, face.index)
+    return all(ord(char) in own for char in text)
+
+
+def _in_order(cluster: str) -> bool:
+    """Whether the marks after the character need not go between its own (ë with a mark
+    below: HarfBuzz takes the ë apart to reorder them, and WeasyPrint's text layer copies
+    the pieces of one character as U+FFFD)."""
+    return unicodedata.normalize("NFD", cluster) == unicodedata.normalize("NFD", cluster[0]) + cluster[1:]
+
+
+def _one_face(cluster: str, stack: tuple[Face, ...], marks: tuple[Face, ...]) -> Face | None:
+    """The face to draw ``cluster`` in where the first of its role's ``stack`` cannot: the
+    first of ``marks`` and the stack that draws all of it (the CJK fonts that would draw it
+    all set the marks beside their letter)."""
+    if (stack and _draws(stack[0], cluster)) or not _in_order(cluster):
+        return None
+    return next((face for face in (*marks, *stack) if _draws(face, cluster)), None)
 
 
 def plan(chosen: FontChoice | None = None) -> FontPlan:
