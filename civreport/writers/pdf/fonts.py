@@ -55,26 +55,28 @@ class Face:
 def installed_fonts() -> dict[str, tuple[str, int]]:
     """Every family name fontconfig knows (all its localized names) → a file of it.
 
-    Regular styles win over others so that a role draws upright text.
+    Regular styles of normal width win over others so that a role draws upright text, in
+    the face fontconfig gives for the family's name (WeasyPrint's): DejaVu Serif's condensed
+    faces are of the family too, under a name of their own as well.
     """
     if not shutil.which("fc-list"):
         return {}
     listing = subprocess.run(
-        ["fc-list", "--format", "%{family}|%{style}|%{file}|%{index}\n"],
+        ["fc-list", "--format", "%{family}|%{style}|%{width}|%{file}|%{index}\n"],
         capture_output=True,
         text=True,
         check=False,
     ).stdout
-    found: dict[str, tuple[str, int, bool]] = {}
+    found: dict[str, tuple[str, int, tuple[bool, bool]]] = {}
     for line in sorted(listing.splitlines()):  # sorted: the same choice on every run
         try:
-            families, style, file, index = line.rsplit("|", 3)
+            families, style, width, file, index = line.rsplit("|", 4)
         except ValueError:
             continue
-        regular = any(s in style for s in ("Regular", "Book", "Normal", "Medium"))
+        rank = (any(s in style for s in ("Regular", "Book", "Normal", "Medium")), width in ("", "100"))
         for family in families.split(","):
-            if family not in found or (regular and not found[family][2]):
-                found[family] = (file, int(index or 0), regular)
+            if family not in found or rank > found[family][2]:
+                found[family] = (file, int(index or 0), rank)
     return {family: (file, index) for family, (file, index, _) in found.items()}
 
 
