@@ -12,11 +12,12 @@ import json
 from typing import Any
 
 from ...model.punctuation import JOINER
+from ...office.fonts import FontRole
 from ...office.layout import MM, TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import BLANK, StyleTable
 from ...office.textwidth import SPACE_EM
 from ...rendering.blocks import Block, Indent, Paragraph, Run, Table, flush_right_from
-from ...rendering.linebreaks import BREAK, hinted
+from ...rendering.linebreaks import BREAK, IDEOGRAPHS, hinted
 from ...rendering.page import Page, PageMeta
 from ..pdf.fonts import STROKE
 from .fonts import TypstFonts
@@ -40,6 +41,8 @@ def _layout(layout: Layout) -> dict[str, Any]:
         "number_gap": layout.page_number_gap_mm * MM,
         "number_sides": list(layout.page_number_sides),
         "autospace": SPACE_EM,
+        # Beside these a line may break before or after a letter (a letter with marks set apart).
+        "ideographs": IDEOGRAPHS,
     }
 
 
@@ -87,7 +90,19 @@ def _joined_ahead(pieces: list[list[str]]) -> list[list[str]]:
     return pieces
 
 
-def _runs(runs: tuple[Run, ...]) -> list[dict[str, Any]]:
+def _whole(pieces: list[list[str]], role: FontRole, fonts: TypstFonts) -> list[list[Any]]:
+    """The pieces, each that holds a letter whose marks the role's first face lacks with its
+    text in parts as a third item: ``[part, family]``, the letter and its marks in the family
+    of the one face that draws them whole (:meth:`.TypstFonts.whole`), the text between them
+    with none (the role's own families)."""
+    out: list[list[Any]] = []
+    for piece in pieces:
+        parts = fonts.whole(role, piece[0])
+        out.append([*piece, parts] if any(family for _, family in parts) else piece)
+    return out
+
+
+def _runs(runs: tuple[Run, ...], style: str, styles: StyleTable, fonts: TypstFonts) -> list[dict[str, Any]]:
     """The runs, their neighbours across run boundaries (not across line breaks) taken into
     account as the page's HTML does for the PDF WeasyPrint draws."""
     texts = ["" if run.line_break else run.text for run in runs]
@@ -99,17 +114,26 @@ def _runs(runs: tuple[Run, ...]) -> list[dict[str, Any]]:
     for own, following in itertools.pairwise(pieces):  # and from run to run
         if own and following:
             _joined_ahead([own[-1], following[0]])
-    return [{"pieces": p, "style": run.style, "line_break": run.line_break} for p, run in zip(pieces, runs)]
+    return [
+        {"pieces": _whole(p, styles[run.style or style].font, fonts), "style": run.style, "line_break": run.line_break}
+        for p, run in zip(pieces, runs)
+    ]
 
 
-def _block(block: Block, styles: StyleTable, layout: Layout) -> dict[str, Any]:
+def _block(block: Block, styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, Any]:
     if isinstance(block, Table):
         return {
             "kind": "table",
             "widths": list(block.widths),
             "header_rows": block.header_rows,
             "rows": [
-                [{"lines": [_pieces(line) for line in c.text.split("\n")], "style": c.style} for c in row]
+                [
+                    {
+                        "lines": [_whole(_pieces(line), styles[c.style].font, fonts) for line in c.text.split("\n")],
+                        "style": c.style,
+                    }
+                    for c in row
+                ]
                 for row in block.rows
             ],
             # A table of a frameless class (the joint mark): no rules, no padding, its lines
@@ -118,16 +142,16 @@ def _block(block: Block, styles: StyleTable, layout: Layout) -> dict[str, Any]:
             "line": block.line_twips / TWIPS if block.line_twips is not None else None,
             "size": block.size_pt,
         }
-    return _paragraph(block, styles, layout)
+    return _paragraph(block, styles, layout, fonts)
 
 
-def _paragraph(block: Paragraph, styles: StyleTable, layout: Layout) -> dict[str, Any]:
+def _paragraph(block: Paragraph, styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, Any]:
     line = block.line_twips / TWIPS if block.line_twips is not None else None
     return {
         "kind": "paragraph",
         "style": block.style,
         # A blank line has no runs: the program gives it its line's height.
-        "runs": [] if block.style == BLANK else _runs(block.runs),
+        "runs": [] if block.style == BLANK else _runs(block.runs, block.style, styles, fonts),
         "indent": _indent(block.indent, layout.char_pitch_pt),
         "keep_next": block.keep_next,
         "whole": block.whole,
@@ -159,6 +183,6 @@ def page_data(page: Page, fonts: TypstFonts) -> str:
         "meta": _meta(page.meta),
         "layout": _layout(page.layout),
         "styles": _styles(page.styles, page.layout, fonts),
-        "blocks": [_block(block, page.styles, page.layout) for block in page.blocks],
+        "blocks": [_block(block, page.styles, page.layout, fonts) for block in page.blocks],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

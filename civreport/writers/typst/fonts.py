@@ -37,21 +37,31 @@ class TypstFonts:
             (self.folder / f"{number}{file.suffix.lower()}").symlink_to(file)
         known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(self.folder)])
         # Typst follows the links: it names each face by its own file.
-        named = {(str(info.path), info.index): TypstFace(info.family, info.weight) for info in known.fonts()}
-
-        def typst_face(face: Face) -> TypstFace | None:
-            return named.get((str(Path(face.file).resolve()), face.index))
-
+        self._named = {(str(info.path), info.index): TypstFace(info.family, info.weight) for info in known.fonts()}
+        self._plan = plan
         self._weights = {(info.family, info.weight) for info in known.fonts()}
-        self._roles = {role: [typst_face(f) for f in fs] for role, fs in plan.roles.items()}
-        self._marks = {role: typst_face(f) for role, f in plan.marks.items()}
-        self._fallback = [typst_face(f) for f in plan.fallback]
+        self._roles = {role: [self._typst(f) for f in fs] for role, fs in plan.roles.items()}
+        self._fallback = [self._typst(f) for f in plan.fallback]
+
+    def _typst(self, face: Face) -> TypstFace | None:
+        return self._named.get((str(Path(face.file).resolve()), face.index))
+
+    def _family(self, face: Face | None) -> str | None:
+        found = self._typst(face) if face else None
+        return found.family if found else None
 
     def families(self, role: FontRole) -> list[str]:
-        """The families a role is drawn with: its own, then the face for letters with marks,
-        then the fallbacks for what they all lack."""
-        faces = [*self._roles[role], self._marks.get(role), *self._fallback]
+        """The families a role is drawn with: its own, then the fallbacks for what they lack,
+        as the WeasyPrint PDF's font stack. The face for letters with marks draws only those
+        (:meth:`whole`)."""
+        faces = [*self._roles[role], *self._fallback]
         return list(dict.fromkeys(f.family for f in faces if f))
+
+    def whole(self, role: FontRole, text: str) -> list[tuple[str, str | None]]:
+        """``text`` in parts as :meth:`FontPlan.whole` finds them, each letter whose marks the
+        role's first face lacks with the family of the face that draws it whole (one of the
+        plan's faces, all in the folder), the text between them with ``None``."""
+        return [(part, self._family(face)) for part, face in self._plan.whole(role, text)]
 
     def has_bold(self, role: FontRole) -> bool:
         """Whether the role's first family has a bold face, which Typst draws bold text with;
