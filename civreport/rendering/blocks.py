@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from lxml import html as lxml_html
 
 from ..errors import TemplateError
+from ..model.text import is_mark
 from ..office.layout import TABLE_PADDING_PT, Layout
 from ..office.styles import BODY, GROUPS, StyleTable
 from ..office.textwidth import text_width
@@ -293,3 +294,12 @@ def block_text(block: Block) -> str:
     if isinstance(block, Paragraph):
         return block.text
     return "".join(cell.text for row in block.rows for cell in row)
+
+
+def has_marks(blocks: tuple[Block, ...]) -> bool:
+    """Whether any block holds a combining mark: rare, so the PDF writers look for letters
+    with marks to set in a face of their own only then."""
+    chars: set[str] = set()
+    for block in blocks:
+        chars.update(block_text(block))
+    return any(map(is_mark, chars))

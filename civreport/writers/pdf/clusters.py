@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from ...model.text import is_mark
 from ...office.fonts import FontRole
 from ...office.styles import BODY, StyleTable
-from ...rendering.blocks import block_text
+from ...rendering.blocks import has_marks
 from ...rendering.css import css_family
 from ...rendering.linebreaks import put
 from ...rendering.page import Page, parse, serialize
@@ -48,10 +47,7 @@ def _set_whole(text: str, role: FontRole, plan: FontPlan) -> list[str | lxml_htm
 def whole_clusters(page: Page, plan: FontPlan) -> str:
     """The page for the PDF (``print_html``), each character whose marks its role's fonts
     would draw apart set in one face."""
-    chars: set[str] = set()
-    for block in page.blocks:
-        chars.update(block_text(block))
-    if not any(map(is_mark, chars)):
+    if not has_marks(page.blocks):
         return page.print_html
     root = parse(page.print_html)
     body = root.find("body")

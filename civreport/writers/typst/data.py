@@ -16,7 +16,7 @@ from ...office.fonts import FontRole
 from ...office.layout import MM, TABLE_PADDING_PT, TABLE_RULE_PT, TWIPS, Layout
 from ...office.styles import BLANK, StyleTable
 from ...office.textwidth import SPACE_EM
-from ...rendering.blocks import Block, Indent, Paragraph, Run, Table, flush_right_from
+from ...rendering.blocks import Block, Indent, Paragraph, Run, Table, flush_right_from, has_marks
 from ...rendering.linebreaks import BREAK, IDEOGRAPHS, hinted
 from ...rendering.page import Page, PageMeta
 from ..pdf.fonts import STROKE
@@ -90,19 +90,21 @@ def _joined_ahead(pieces: list[list[str]]) -> list[list[str]]:
     return pieces
 
 
-def _whole(pieces: list[list[str]], role: FontRole, fonts: TypstFonts) -> list[list[Any]]:
+def _whole(pieces: list[list[str]], role: FontRole, whole: TypstFonts | None) -> list[list[Any]]:
     """The pieces, each that holds a letter whose marks the role's first face lacks with its
     text in parts as a third item: ``[part, family]``, the letter and its marks in the family
     of the one face that draws them whole (:meth:`.TypstFonts.whole`), the text between them
-    with none (the role's own families)."""
+    with none (the role's own families). Without ``whole`` (a page without marks) as they are."""
+    if whole is None:
+        return pieces
     out: list[list[Any]] = []
     for piece in pieces:
-        parts = fonts.whole(role, piece[0])
+        parts = whole.whole(role, piece[0])
         out.append([*piece, parts] if any(family for _, family in parts) else piece)
     return out
 
 
-def _runs(runs: tuple[Run, ...], style: str, styles: StyleTable, fonts: TypstFonts) -> list[dict[str, Any]]:
+def _runs(runs: tuple[Run, ...], style: str, styles: StyleTable, whole: TypstFonts | None) -> list[dict[str, Any]]:
     """The runs, their neighbours across run boundaries (not across line breaks) taken into
     account as the page's HTML does for the PDF WeasyPrint draws."""
     texts = ["" if run.line_break else run.text for run in runs]
@@ -115,12 +117,12 @@ def _runs(runs: tuple[Run, ...], style: str, styles: StyleTable, fonts: TypstFon
         if own and following:
             _joined_ahead([own[-1], following[0]])
     return [
-        {"pieces": _whole(p, styles[run.style or style].font, fonts), "style": run.style, "line_break": run.line_break}
+        {"pieces": _whole(p, styles[run.style or style].font, whole), "style": run.style, "line_break": run.line_break}
         for p, run in zip(pieces, runs)
     ]
 
 
-def _block(block: Block, styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, Any]:
+def _block(block: Block, styles: StyleTable, layout: Layout, whole: TypstFonts | None) -> dict[str, Any]:
     if isinstance(block, Table):
         return {
             "kind": "table",
@@ -129,7 +131,7 @@ def _block(block: Block, styles: StyleTable, layout: Layout, fonts: TypstFonts) 
             "rows": [
                 [
                     {
-                        "lines": [_whole(_pieces(line), styles[c.style].font, fonts) for line in c.text.split("\n")],
+                        "lines": [_whole(_pieces(line), styles[c.style].font, whole) for line in c.text.split("\n")],
                         "style": c.style,
                     }
                     for c in row
@@ -142,16 +144,16 @@ def _block(block: Block, styles: StyleTable, layout: Layout, fonts: TypstFonts) 
             "line": block.line_twips / TWIPS if block.line_twips is not None else None,
             "size": block.size_pt,
         }
-    return _paragraph(block, styles, layout, fonts)
+    return _paragraph(block, styles, layout, whole)
 
 
-def _paragraph(block: Paragraph, styles: StyleTable, layout: Layout, fonts: TypstFonts) -> dict[str, Any]:
+def _paragraph(block: Paragraph, styles: StyleTable, layout: Layout, whole: TypstFonts | None) -> dict[str, Any]:
     line = block.line_twips / TWIPS if block.line_twips is not None else None
     return {
         "kind": "paragraph",
         "style": block.style,
         # A blank line has no runs: the program gives it its line's height.
-        "runs": [] if block.style == BLANK else _runs(block.runs, block.style, styles, fonts),
+        "runs": [] if block.style == BLANK else _runs(block.runs, block.style, styles, whole),
         "indent": _indent(block.indent, layout.char_pitch_pt),
         "keep_next": block.keep_next,
         "whole": block.whole,
@@ -179,10 +181,11 @@ def _meta(meta: PageMeta) -> dict[str, Any]:
 
 def page_data(page: Page, fonts: TypstFonts) -> str:
     """The page as the JSON the program reads from ``sys.inputs.page``."""
+    whole = fonts if has_marks(page.blocks) else None
     data = {
         "meta": _meta(page.meta),
         "layout": _layout(page.layout),
         "styles": _styles(page.styles, page.layout, fonts),
-        "blocks": [_block(block, page.styles, page.layout, fonts) for block in page.blocks],
+        "blocks": [_block(block, page.styles, page.layout, whole) for block in page.blocks],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
