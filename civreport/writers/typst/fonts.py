@@ -26,7 +26,8 @@ class TypstFace:
 
 
 class TypstFonts:
-    """A folder holding the plan's faces, and each role's families, first choice first."""
+    """A folder holding the plan's faces, the fonts a compiler is given (:attr:`known`), and
+    each role's families, first choice first."""
 
     def __init__(self, plan: FontPlan):
         faces = [*(f for fs in plan.roles.values() for f in fs), *plan.marks.values(), *plan.fallback]
@@ -35,11 +36,14 @@ class TypstFonts:
         removed_with(self, self.folder)
         for number, file in enumerate(files):
             (self.folder / f"{number}{file.suffix.lower()}").symlink_to(file)
-        known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(self.folder)])
-        # Typst follows the links: it names each face by its own file.
-        self._named = {(str(info.path), info.index): TypstFace(info.family, info.weight) for info in known.fonts()}
+        # What the compiler is given, read once (reading the folder's faces is some 25 ms):
+        # the folder and, before it, the fonts Typst embeds, as a compiler given the folder has.
+        self.known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(self.folder)])
+        # Typst follows the links: it names each face by its own file (an embedded one has none).
+        found = [info for info in self.known.fonts() if info.path is not None]
+        self._named = {(str(info.path), info.index): TypstFace(info.family, info.weight) for info in found}
         self._plan = plan
-        self._weights = {(info.family, info.weight) for info in known.fonts()}
+        self._weights = {(info.family, info.weight) for info in found}
         self._roles = {role: [self._typst(f) for f in fs] for role, fs in plan.roles.items()}
         self._fallback = [self._typst(f) for f in plan.fallback]
 

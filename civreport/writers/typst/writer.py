@@ -33,9 +33,7 @@ class TypstWriter:
         self.plan = plan(fonts)
         self.fonts = TypstFonts(self.plan)
         # Nothing but the program's own folder is readable, and the program reads no file.
-        self.compiler = typst.Compiler(
-            str(PROGRAM), root=str(PROGRAM.parent), font_paths=[str(self.fonts.folder)], ignore_system_fonts=True
-        )
+        self.compiler = typst.Compiler(str(PROGRAM), root=str(PROGRAM.parent), font_paths=self.fonts.known)
         self.lock = threading.Lock()
 
     def write(self, page: Page, diagnostics: Diagnostics) -> bytes:
