@@ -6,24 +6,24 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import importlib
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
-from multiprocessing import forkserver
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from .jobs import Job, Outcome
 from .worker import resident_mb, run_job, warm_up
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 Task = Callable[[Job], Outcome]
 
@@ -69,6 +69,10 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     once workers are replaced (CPython gh-115634, 3.11 to 3.14), and the executor takes a
     worker that ends on its own for a broken pool; so the runner replaces the whole pool, each
     worker ending normally, once a worker says it has passed the memory limit."""
+    # Imported here: a render of one document, in this process, need not load them (some 10 ms).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     _deaf_forkserver()
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_start_worker
@@ -135,6 +139,8 @@ def _deaf_forkserver() -> None:
     so Python starts there ignoring it, and the workers it forks start ignoring it too, until
     their handler is in place (_start_worker). A Ctrl-C while the fork server started, or
     between a worker's fork and its handler, killed them with tracebacks and broke the pool."""
+    from multiprocessing import forkserver
+
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()  # only the main thread may touch signals: start it as it is
         return
@@ -168,6 +174,8 @@ class Workers:
 def open_executor(spec: str, workers: int, memory_mb: float, stack: ExitStack) -> Workers:
     """The executor ``spec`` names (other than the default process pool), closed with ``stack``."""
     if spec == "thread":
+        from concurrent.futures import ThreadPoolExecutor
+
         return Workers(stack.enter_context(ThreadPoolExecutor(max_workers=workers)))
     if spec == "dask" or spec.startswith(("dask://", "tcp://")):
         client, run_id = _dask_client(spec, workers, stack), uuid.uuid4().hex

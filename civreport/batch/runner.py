@@ -7,15 +7,17 @@ from __future__ import annotations
 import os
 from collections import Counter, deque
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from contextlib import ExitStack
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import FontSubstitutionWarning
 from .executors import Workers, in_worker, interrupt, open_executor, process_pool
 from .jobs import Job, Outcome
 from .progress import Progress, Quiet
 from .worker import WORKER_MEMORY_MB, run_job, to_make
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 
 def waves(jobs: Sequence[Job]) -> list[list[Job]]:
@@ -35,6 +37,8 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
 
 
 def _run_on(on: Workers, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
+    from concurrent.futures import as_completed  # here: one document in this process needs no executor
+
     futures = {on.executor.submit(on.task, job): job for job in jobs}
     try:
         for future in as_completed(futures):
@@ -63,6 +67,8 @@ def _run_on_pools(
     no worker waits): once a worker has passed ``memory_mb``, none is handed out, the pool ends
     when those in hand are made (each worker normally: its finalizers run) and a new one takes
     the rest."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     left = deque(jobs)
     while left:
         with process_pool(workers) as pool:
