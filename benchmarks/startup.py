@@ -13,7 +13,6 @@ Usage: python benchmarks/startup.py [SECTION ...] [--rounds N]
 
 from __future__ import annotations
 
-import os
 import re
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from run import ROOT, checkout, chosen, process_cpu
+from run import ROOT, checkout, chosen, installed_env, process_cpu
 
 BEFORE = "076f775"  # the last revision whose command line imported every command to start
 
@@ -31,11 +30,7 @@ _IMPORT_TIME = re.compile(r"import time:\s+(\d+) \|")
 
 
 def _env(tree: Path) -> dict[str, str]:
-    # Bytecode written and read, as an installed package has it: without it every module is
-    # compiled from source on each start.
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(tree)
-    return env
+    return installed_env() | {"PYTHONPATH": str(tree)}
 
 
 def _python(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
