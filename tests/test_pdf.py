@@ -13,6 +13,7 @@ import threading
 import tomllib
 import unicodedata
 import warnings
+from pathlib import Path
 from typing import ClassVar
 
 import docx
@@ -256,6 +257,39 @@ def test_a_fonts_coverage_is_its_cmap_without_control_characters(face):
     printed = frozenset(code for code in cmap if unicodedata.category(chr(code)) != "Cc")
     assert len(printed) > 10_000 and coverage(file) == printed
     assert coverage("/no/such/font.otf") == frozenset()
+
+
+def test_faces_read_together_cover_what_each_read_alone_covers(tmp_path, monkeypatch):
+    """The faces of a plan are read in one fc-query; a face it cannot read, a file of a name
+    one line cannot hold and a face at another index are each read as alone, with the same
+    coverage."""
+    from civreport.writers.pdf import fonts
+
+    fandol = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
+    odd = tmp_path / "a\tb\nc.otf"
+    odd.symlink_to(fandol / "FandolKai-Regular.otf")
+    faces = [
+        (str(fandol / "FandolFang-Regular.otf"), 0),
+        ("/no/such/font.otf", 0),
+        (str(odd), 0),
+        (str(fandol / "FandolSong-Bold.otf"), 0),
+        ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+        (str(fandol / "FandolHei-Regular.otf"), 1),  # no such face
+    ]
+    monkeypatch.setattr(fonts, "_COVERAGE", {})
+    fonts.read_coverage(faces)
+    together = dict(fonts._COVERAGE)
+    alone = {}
+    for face in faces:
+        monkeypatch.setattr(fonts, "_COVERAGE", {})
+        alone[face] = fonts.coverage(*face)
+    assert together == alone
+    assert [len(together[face]) > 10_000 for face in faces] == [True, False, True, True, True, False]
+    started, run = [], subprocess.run
+    monkeypatch.setattr(fonts, "_COVERAGE", {})
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: started.append(a) or run(*a, **k))
+    fonts.read_coverage([faces[0], faces[3]])
+    assert len(started) == 1 and {face: alone[face] for face in (faces[0], faces[3])} == fonts._COVERAGE
 
 
 def test_substitutions_are_reported_per_role():

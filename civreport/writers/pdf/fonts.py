@@ -80,18 +80,63 @@ def installed_fonts() -> dict[str, tuple[str, int]]:
     return {family: (file, index) for family, (file, index, _) in found.items()}
 
 
-@cache
+# The code points of each face read so far, by file and face index.
+_COVERAGE: dict[tuple[str, int], frozenset[int]] = {}
+
+
 def coverage(file: str, index: int = 0) -> frozenset[int]:
     """The code points a font file can draw: fontconfig's charset of it (its cmap without
     control characters), read in C in a few milliseconds where fontTools takes some 60 ms
     and 40 ms to load for a CJK face; fontTools's cmap without fontconfig."""
-    if shutil.which("fc-query"):
-        found = subprocess.run(
-            ["fc-query", "--index", str(index), "--format", "%{charset}", file], capture_output=True, text=True
-        )
-        if found.returncode == 0:  # an unreadable font covers nothing; the role falls through
-            return frozenset(code for first, last in _ranges(found.stdout.split()) for code in range(first, last + 1))
-        return frozenset()
+    if (file, index) not in _COVERAGE:
+        read_coverage([(file, index)])
+    return _COVERAGE[(file, index)]
+
+
+def read_coverage(faces: Iterable[tuple[str, int]]) -> None:
+    """Read what ``faces`` (file, face index) draw, those not read yet, for :func:`coverage`:
+    one fc-query for all the faces of an index, as starting one costs more than a face's
+    charset (a few ms each)."""
+    left = [face for face in dict.fromkeys(faces) if face not in _COVERAGE]
+    if not shutil.which("fc-query"):
+        _COVERAGE.update((face, _cmap(*face)) for face in left)
+        return
+    for index in dict.fromkeys(i for _, i in left):
+        files = [file for file, i in left if i == index]
+        charsets = _charsets(files, index) if len(files) > 1 else {}
+        for file in files:
+            charset = charsets.get(file)
+            _COVERAGE[(file, index)] = _charset(file, index) if charset is None else _codes(charset)
+
+
+def _charsets(files: list[str], index: int) -> dict[str, str]:
+    """fontconfig's charsets of the faces of ``files`` at ``index``, by file, in one fc-query;
+    a face it cannot read, or a file it names otherwise, is not there (each is asked alone)."""
+    named = [file for file in files if "\t" not in file and "\n" not in file]  # one line each
+    printed = subprocess.run(
+        ["fc-query", "--index", str(index), "--format", "%{file}\t%{charset}\n", *named],
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",  # a file's name as Python has it
+    ).stdout
+    found = dict(line.split("\t", 1) for line in printed.split("\n") if "\t" in line)
+    return {file: found[file] for file in named if file in found}
+
+
+def _charset(file: str, index: int) -> frozenset[int]:
+    found = subprocess.run(
+        ["fc-query", "--index", str(index), "--format", "%{charset}", file], capture_output=True, text=True
+    )
+    if found.returncode == 0:  # an unreadable font covers nothing; the role falls through
+        return _codes(found.stdout)
+    return frozenset()
+
+
+def _codes(charset: str) -> frozenset[int]:
+    return frozenset(code for first, last in _ranges(charset.split()) for code in range(first, last + 1))
+
+
+def _cmap(file: str, index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     try:
@@ -183,6 +228,7 @@ class FontPlan:
         plan's font files. The PDF would draw each as the same empty box, which copies as one
         of them. The plan's faces are asked first: what they draw needs no list of every
         installed font's characters (fontconfig's, some 70 ms to read)."""
+        self.read_primaries()
         faces = dict.fromkeys((f.file, f.index) for fs in (*self.roles.values(), self.fallback) for f in fs)
         left = {char for char in set(chars) if not any(ord(char) in coverage(*face) for face in faces)}
         installed = installed_coverage() if left else None
@@ -195,6 +241,11 @@ class FontPlan:
             return at >= 0 and code <= ends[at]
 
         return {char for char in left if not drawn(ord(char))}
+
+    def read_primaries(self) -> None:
+        """Read what every role's face draws at once (:func:`read_coverage`): the checks for
+        characters a font lacks ask for each."""
+        read_coverage((face.file, face.index) for face in map(self.primary, self.roles) if face)
 
     def drawn_by(self, role: FontRole, char: str) -> Face | None:
         """The face that draws ``char`` in ``role``: its own faces first, then the fallbacks."""

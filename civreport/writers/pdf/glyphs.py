@@ -15,6 +15,7 @@ def missing_glyphs(blocks: tuple[Block, ...], styles: StyleTable, plan: FontPlan
     drawn with a fallback font (and look different from their neighbours) or, where no font
     has them, as a box; with the first places they occur. Each with the characters."""
     found: dict[tuple[FontRole, str | None], dict[str, list[str]]] = {}
+    plan.read_primaries()
 
     def check(text: str, style: str, where: str) -> None:
         role = styles[style].font
