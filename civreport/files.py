@@ -7,7 +7,9 @@ import errno
 import os
 import shutil
 import stat
+import sys
 import tempfile
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -202,7 +204,19 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
 def removed_with(owner: object, folder: Path) -> None:
     """Remove ``folder`` when ``owner`` is collected or the process ends, a batch or editor
-    worker's too (multiprocessing runs these finalizers in its children; atexit it does not)."""
-    import multiprocessing.util  # here: the writers call this, and start-up need not load it
+    worker's too, and only in the process that made it (not in a child forked after)."""
+    if "multiprocessing" in sys.modules:
+        # Maybe a worker multiprocessing started, which ends without atexit: multiprocessing
+        # runs its own finalizers there.
+        import multiprocessing.util
 
-    multiprocessing.util.Finalize(owner, shutil.rmtree, args=(folder, True), exitpriority=0)
+        multiprocessing.util.Finalize(owner, shutil.rmtree, args=(folder, True), exitpriority=0)
+    else:
+        # Not a worker of multiprocessing, which would have loaded it: the process ends through
+        # atexit, which runs weakref's finalizers (without loading multiprocessing, some 8 ms).
+        weakref.finalize(owner, _remove_in, os.getpid(), folder)
+
+
+def _remove_in(pid: int, folder: Path) -> None:
+    if os.getpid() == pid:
+        shutil.rmtree(folder, ignore_errors=True)
