@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 
 from civreport import Report, render_docx
 from civreport.compose import compose
+from civreport.compose.wrapping import line_words
 from civreport.office.layout import Layout
 from civreport.office.textwidth import text_width
 
@@ -173,3 +174,33 @@ def test_libreoffice_sets_the_same_title_lines(title_pdfs, tmp_path):
     for index, pdf in enumerate(title_pdfs):
         docx_lines = [line.text for line in title_lines(pages(converted[str(index)]))]
         assert docx_lines == [line.text for line in title_lines(pdf)] == composed(index), ident(ENTRIES[index])
+
+
+def test_lines_found_between_characters_are_those_between_words(monkeypatch):
+    """A title whose best lines between any characters break only between its pieces is set
+    without the word segmenter (its dictionary loads in some 0.1 s); its lines are those found
+    between the words, on the titles here, their offices, subjects and kinds in other
+    combinations and lines of 8 to 24 cells."""
+    from civreport.compose import title
+
+    composed_ones = [report(entry) for entry in ENTRIES if not entry.get("title")]
+    offices = {r.office for r in composed_ones}
+    tails = {(r.period, r.subject, r.kind) for r in composed_ones}
+    reports = [*map(report, ENTRIES)] + [
+        make_report(office=office, period=period, subject=subject, kind=kind)
+        for office, (period, subject, kind) in itertools.product(sorted(offices), sorted(tails, key=str))
+    ]
+    cut = []
+    monkeypatch.setattr(title, "line_words", lambda text: cut.append(text) or line_words(text))
+    shortcut = between_words = 0
+    for r in reports:
+        pieces = [title.TitlePiece(r.title)] if r.title else r.title_segments()
+        for width in range(8, 25, 2):
+            cut.clear()
+            lines = title.balance_lines(pieces, width, width * 1.25)
+            units, between = title._units(pieces, width, line_words)
+            ends = title._best(units, between, width, width * 1.25)[0]
+            assert lines == title._lines(units, ends), (pieces, width)
+            shortcut += len(lines) > 1 and not cut
+            between_words += bool(cut)
+    assert shortcut >= 100 and between_words >= 100, (shortcut, between_words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Report, TitlePiece
 from ..office.profile import Profile
@@ -23,19 +23,24 @@ _AFTER_PUNCTUATION = re.compile(r"[^，、：；]+[，、：；]*|[，、：；]
 _INSIDE_PIECE = 32.0
 
 
-def _units(pieces: Sequence[TitlePiece], width: float) -> tuple[list[str], list[bool]]:
+def _parts(piece: TitlePiece) -> list[str]:
+    """A piece in the parts a line may always break between: a name in pieces after its
+    punctuation, a word of the genre's whole."""
+    return _AFTER_PUNCTUATION.findall(piece.text) if piece.named else [piece.text]
+
+
+def _units(pieces: Sequence[TitlePiece], width: float, cut: Callable[[str], list[str]]) -> tuple[list[str], list[bool]]:
     """The units a title is set in, and for each whether a break before it falls between
-    pieces: a name cut into words (and in pieces after punctuation), a word of the genre's
-    whole, a word longer than a line into characters."""
+    pieces: a name's parts ``cut`` (into words), a word of the genre's whole, a word longer
+    than a line into characters."""
     units: list[str] = []
     between: list[bool] = []
     for piece in pieces:
-        parts = _AFTER_PUNCTUATION.findall(piece.text) if piece.named else [piece.text]
-        for cut_up in (line_words(part) if piece.named else [part] for part in parts):
+        for cut_up in (cut(part) if piece.named else [part] for part in _parts(piece)):
             for i, word in enumerate(cut_up):
-                cut = [word] if text_width(word) <= width else list(word)
-                units.extend(cut)
-                between.extend([i == 0] + [False] * (len(cut) - 1))
+                cut_word = [word] if text_width(word) <= width else list(word)
+                units.extend(cut_word)
+                between.extend([i == 0] + [False] * (len(cut_word) - 1))
     return units, between
 
 
@@ -105,31 +110,64 @@ def balance_lines(pieces: Sequence[TitlePiece], width: float, room: float | None
         return []
     if text_width(text) <= width:
         return [text]
-    units, between = _units(pieces, width)
+    room = max(room or width, width)
+    if all(text_width(part) <= width for piece in pieces if piece.named for part in _parts(piece)):
+        # The names' words come from the word segmenter, whose dictionary takes some 0.1 s to
+        # load in a process. The best lines that may break between any characters are the
+        # best between words too when they break only where a part begins (a word begins
+        # there), no other lines cost as much, and they are as few as lines that never break
+        # inside a part (each part fits a line): the lines between words are among the former
+        # and as many as both. tests/test_titles.py holds them equal.
+        units, between = _units(pieces, width, list)
+        ends, count, unique = _best(units, between, width, room)
+        whole, _ = _units(pieces, width, lambda part: [part])
+        fewest = _count(_Runs(whole), len(whole), width)
+        if unique and ends and all(between[end] for end in ends[:-1]) and count == fewest:
+            return _lines(units, ends)
+    units, between = _units(pieces, width, line_words)
+    return _lines(units, _best(units, between, width, room)[0])
+
+
+def _count(runs: _Runs, n: int, width: float) -> int:
+    """The fewest lines of at most ``width`` cells the ``n`` units can be set in."""
+    return len(_line_ends(runs, n, width)) - 1
+
+
+def _best(units: list[str], between: list[bool], width: float, room: float) -> tuple[list[int], int, bool]:
+    """Where the best lines of ``units`` end (see :func:`balance_lines`), how many lines there
+    are, and whether no other lines are as good."""
     runs = _Runs(units)
     n = len(units)
-    count = len(_line_ends(runs, n, width)) - 1
-    room = max(room or width, width)
+    count = _count(runs, n, width)
     for limit in (width + (room - width) * step / 4 for step in range(5)):
-        if ends := _balanced(runs, between, _windows(runs, n, limit, count), limit, shape=True):
-            break
-    else:
-        ends = _balanced(runs, between, _windows(runs, n, width, count), width, shape=False)
+        ends, unique = _balanced(runs, between, _windows(runs, n, limit, count), limit, shape=True)
+        if ends:
+            return ends, count, unique
+    ends, unique = _balanced(runs, between, _windows(runs, n, width, count), width, shape=False)
+    return ends, count, unique
+
+
+def _lines(units: list[str], ends: list[int]) -> list[str]:
     return ["".join(units[a:b]) for a, b in itertools.pairwise([0, *ends])]
 
 
 _State = tuple[int, int, bool]  # a line's first unit, the unit after its last, whether lengths fell
 
 
-def _balanced(runs: _Runs, between: list[bool], windows: list[range], width: float, shape: bool) -> list[int]:
+def _balanced(
+    runs: _Runs, between: list[bool], windows: list[range], width: float, shape: bool
+) -> tuple[list[int], bool]:
     """The ends of the best lines (see :func:`balance_lines`), or none when ``shape`` asks
-    for a trapezoid or diamond that no lines of at most ``width`` make. Dynamic programming
-    over the lines, line ``j`` ending in ``windows[j]``: linear in the units."""
+    for a trapezoid or diamond that no lines of at most ``width`` make; and whether no other
+    lines cost as much. Dynamic programming over the lines, line ``j`` ending in
+    ``windows[j]``: linear in the units."""
     count = len(windows) - 1
-    layers: list[dict[_State, tuple[float, _State | None]]] = [{(0, 0, False): (0.0, None)}]
+    # Each line's least cost from the top, the line before it on that way, and whether no
+    # other way costs as much.
+    layers: list[dict[_State, tuple[float, _State | None, bool]]] = [{(0, 0, False): (0.0, None, True)}]
     for j in range(1, count + 1):
-        layer: dict[_State, tuple[float, _State | None]] = {}
-        for state, (cost, _) in layers[-1].items():
+        layer: dict[_State, tuple[float, _State | None, bool]] = {}
+        for state, (cost, _, alone) in layers[-1].items():
             a, b, fallen = state
             before = runs.width(a, b) if j > 1 else None
             for c in range(max(b + 1, windows[j].start), windows[j].stop):
@@ -146,18 +184,22 @@ def _balanced(runs: _Runs, between: list[bool], windows: list[range], width: flo
                 total = cost + w * w + (_INSIDE_PIECE if j > 1 and not between[b] else 0) - 1e-6 * (count - j) * w
                 line = (b, c, falls)
                 if line not in layer or total < layer[line][0]:
-                    layer[line] = (total, state)
+                    layer[line] = (total, state, alone)
+                elif total == layer[line][0]:
+                    layer[line] = (total, layer[line][1], False)
         layers.append(layer)
     last = layers[-1]
     if not last:
-        return []
-    at: _State | None = min(last, key=lambda line: last[line][0])
+        return [], False
+    best = min(last, key=lambda line: last[line][0])
+    alone = last[best][2] and sum(cost == last[best][0] for cost, _, _ in last.values()) == 1
+    at: _State | None = best
     ends = []
     for layer in reversed(layers[1:]):
         assert at is not None
         ends.append(at[1])
         at = layer[at][1]
-    return ends[::-1]
+    return ends[::-1], alone
 
 
 def title_lines(report: Report, settings: Profile) -> list[str]:
