@@ -199,13 +199,15 @@ def test_a_closed_output_ends_a_command_quietly(good, tmp_path, args):
 def test_render_loads_neither_the_importer_nor_the_other_engine(tmp_path, engine):
     """A render pays for what it uses: not the importer of Word files (its proofreading of a
     clerk's document lives apart, in civreport.proofing), nor roll-ups, nor the PDF engine it
-    does not use. Counted in a fresh process, as the command ends."""
+    does not use, nor, for one document made in this process, an executor or multiprocessing.
+    Counted in a fresh process, as the command ends."""
     (tmp_path / "q3.yaml").write_text(YAML, encoding="utf-8")
     args = [str(tmp_path / "q3.yaml"), "--to", "pdf", "--pdf-engine", engine, "--out", str(tmp_path), "--quiet"]
     other = "typst" if engine == "weasyprint" else "weasyprint"
     script = (
         f"import sys\nfrom civreport.cli import main\nassert main(['render', *{args!r}, '--jobs', '1']) == 0\n"
-        f"heavy = ('civreport.readers.importing', 'civreport.rollups', 'civreport.proofing', 'docx', '{other}')\n"
+        "heavy = ('civreport.readers.importing', 'civreport.rollups', 'civreport.proofing', 'docx', "
+        f"'concurrent', 'multiprocessing', '{other}')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
