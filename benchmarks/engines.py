@@ -1,6 +1,8 @@
 """The two PDF engines side by side: WeasyPrint (from the page's HTML) and Typst (from its
 blocks), per sample: milliseconds per PDF (the page rendered once, then each engine writing
-it, warm, in interleaved rounds; medians), file size, and how alike each lays the page out
+it, warm, in interleaved rounds; medians), against bare Typst too (the page's text, a paragraph
+a block in its style's fonts and size, on the same page set-up, with none of civreport's
+program: what the word processors' rules and the page's data cost), file size, and how alike each lays the page out
 to the DOCX as LibreOffice lays it out: the share of its lines each PDF sets identically (in
 order, by text) and the share of its page breaks (the line a page starts with) each PDF
 makes too; Typst against WeasyPrint as well.
@@ -25,6 +27,46 @@ sys.path.insert(0, str(ROOT / "tests"))  # the tests' readers of PDFs and their 
 from pdftext import pages, unhinted
 
 ENGINES = ("weasyprint", "typst")
+
+# Bare Typst: the page's text as paragraphs, each in its style's fonts and size, justified.
+BARE = """#let data = json(bytes(sys.inputs.page))
+#set page(width: 210mm, height: 297mm, margin: (top: 37mm, bottom: 35mm, inside: 28mm, outside: 26mm),
+  numbering: "— 1 —")
+#set par(justify: true, first-line-indent: 2em)
+#for b in data { text(font: b.font, size: b.size * 1pt, b.text); parbreak() }
+"""
+
+
+def bare_typst(page, folder: Path):
+    """A function that compiles the page's text as bare Typst, in ``folder``, with the fonts
+    the Typst writer draws the page with (read once, as the writer's)."""
+    import json
+
+    import typst
+
+    from civreport.office.styles import BODY
+    from civreport.rendering.blocks import block_text
+    from civreport.writers.typst.data import _styles
+
+    fonts = writer_fonts(page)
+    styles = _styles(page.styles, page.layout, fonts)
+    own = [styles[b.style or BODY] for b in page.blocks]  # a table without a class of its own: the body's
+    data = json.dumps(
+        [{"text": block_text(b), "font": s["font"], "size": s["size"]} for b, s in zip(page.blocks, own)],
+        ensure_ascii=False,
+    )
+    (folder / "bare.typ").write_text(BARE, encoding="utf-8")
+    compiler = typst.Compiler(str(folder / "bare.typ"), root=str(folder), font_paths=fonts.known)
+    return lambda: compiler.compile(format="pdf", sys_inputs={"page": data}, pdf_tags=False)
+
+
+def writer_fonts(page):
+    """The Typst writer's fonts for the page (the folder of the plan's faces, their families)."""
+    from civreport.writers.typst.writer import _writer
+
+    return _writer(page.pdf_fonts).fonts
+
+
 COMPARED = [*SAMPLES, *sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))]
 
 Lines = list[list[str]]  # each page's lines of text, page numbers left out
@@ -65,28 +107,44 @@ def main() -> None:
         report = civreport.load(sample)
         page = {engine: civreport.render_page(report, pdf_engine=engine) for engine in ENGINES}
         pdf = {engine: civreport.write(page[engine], "pdf") for engine in ENGINES}
-        weasy, typst = interleaved(
-            lambda page=page: civreport.write(page["weasyprint"], "pdf"),
-            lambda page=page: civreport.write(page["typst"], "pdf"),
-            args.rounds,
-        )
+        with tempfile.TemporaryDirectory() as scratch:
+            bare = bare_typst(page["typst"], Path(scratch))
+            weasy, typst, plain = interleaved(
+                lambda page=page: civreport.write(page["weasyprint"], "pdf"),
+                lambda page=page: civreport.write(page["typst"], "pdf"),
+                bare,
+                rounds=args.rounds,
+            )
         deterministic = civreport.write(page["typst"], "pdf") == pdf["typst"]
         name = sample.relative_to(ROOT / "samples").with_suffix("").as_posix()
         made[name] = {**pdf, "docx": civreport.write(page["weasyprint"], "docx")}
         layout = page["typst"].layout
         bottoms[name] = (layout.page_height_mm - layout.margin_bottom_mm) * 72 / 25.4
         rows.append(
-            (name, median_ms(weasy), median_ms(typst), len(pdf["weasyprint"]), len(pdf["typst"]), deterministic)
+            (
+                name,
+                median_ms(weasy),
+                median_ms(typst),
+                median_ms(plain),
+                len(pdf["weasyprint"]),
+                len(pdf["typst"]),
+                deterministic,
+            )
         )
 
-    print("sample                          WeasyPrint ms  Typst ms  ratio   WeasyPrint KB  Typst KB  same bytes")
-    for name, w_ms, t_ms, w_size, t_size, same in rows:
+    print(
+        "sample                          WeasyPrint ms  Typst ms  bare Typst ms  Typst / WeasyPrint  "
+        "WeasyPrint / bare  Typst / bare   WeasyPrint KB  Typst KB  same bytes"
+    )
+    for name, w_ms, t_ms, b_ms, w_size, t_size, same in rows:
         print(
-            f"{name:<32}{w_ms:>12.1f}{t_ms:>10.1f}{t_ms / w_ms:>7.2f}×{w_size / 1024:>14.0f}{t_size / 1024:>10.0f}"
-            f"  {'yes' if same else 'NO'}"
+            f"{name:<32}{w_ms:>12.1f}{t_ms:>10.1f}{b_ms:>15.1f}{t_ms / w_ms:>19.2f}×{w_ms / b_ms:>18.2f}×"
+            f"{t_ms / b_ms:>13.2f}×{w_size / 1024:>15.0f}{t_size / 1024:>10.0f}  {'yes' if same else 'NO'}"
         )
-    ratio = statistics.median(t / w for _, w, t, *_ in rows)
-    print(f"median ratio Typst / WeasyPrint: {ratio:.2f}× ({args.rounds} interleaved rounds per sample)")
+    for what, part, whole in (("Typst / WeasyPrint", 2, 1), ("WeasyPrint / bare", 1, 3), ("Typst / bare", 2, 3)):
+        ratio = statistics.median(row[part] / row[whole] for row in rows)
+        print(f"median ratio {what}: {ratio:.2f}× ({args.rounds} interleaved rounds per sample)")
+    print("(goal, issue 28: the default engine's PDF at most 4× bare Typst's; the default is Typst)")
     if args.no_libreoffice:
         return
 

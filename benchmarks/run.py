@@ -44,12 +44,13 @@ def median_ms(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
-def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int) -> tuple[list[float], list[float]]:
-    """Times of ``a`` and ``b``, alternating, after one warm-up each."""
-    a(), b()
-    times: tuple[list[float], list[float]] = ([], [])
+def interleaved(*functions: Callable[[], object], rounds: int) -> list[list[float]]:
+    """Times of each of ``functions``, one after the other in each round, after one warm-up each."""
+    for fn in functions:
+        fn()
+    times: list[list[float]] = [[] for _ in functions]
     for _ in range(rounds):
-        for fn, out in ((a, times[0]), (b, times[1])):
+        for fn, out in zip(functions, times):
             start = time.perf_counter()
             fn()
             out.append(time.perf_counter() - start)
@@ -139,7 +140,7 @@ def bench_docx(rounds: int) -> None:
             filled.save(out)
             return out.getvalue()
 
-        ours, theirs = interleaved(lambda report=report: civreport.render_docx(report), peer, rounds)
+        ours, theirs = interleaved(lambda report=report: civreport.render_docx(report), peer, rounds=rounds)
         ratio = statistics.median(ours) / statistics.median(theirs)
         ratios.append(ratio)
         print(
@@ -222,7 +223,9 @@ def bench_render(rounds: int) -> None:
                     before.close()
                     before = Worker(Path(before_dir))
                     continue
-                old, new = interleaved(lambda s=sample, b=before: b.render(s), lambda s=sample: now.render(s), rounds)
+                old, new = interleaved(
+                    lambda s=sample, b=before: b.render(s), lambda s=sample: now.render(s), rounds=rounds
+                )
                 print(
                     f"  {sample.stem:32s} before {median_ms(old):6.0f} ms   now {median_ms(new):6.0f} ms   "
                     f"ratio {statistics.median(new) / statistics.median(old):.2f}"

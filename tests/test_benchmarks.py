@@ -16,7 +16,7 @@ from conftest import ROOT
     [
         (["run.py", "docx"], "median ratio"),
         (["compression.py"], "level 6"),
-        (["engines.py", "--no-libreoffice"], "median ratio Typst / WeasyPrint"),
+        (["engines.py", "--no-libreoffice"], "median ratio Typst / bare"),
         (["preview.py", "server", "--sizes", "5"], "edit posted → updated preview"),
         (["wholepdf.py", "hedong-street-2021"], "ratio to LibreOffice"),
     ],
