@@ -5,6 +5,7 @@ progress, warnings said once; the API with any executor, Dask included."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +24,8 @@ import pytest
 
 import civreport
 from civreport.batch import Job, Read, load_manifest, run
-from civreport.batch.executors import process_pool
+from civreport.batch.executors import DASK_MOST_PER_TASK, DASK_SETTINGS, dask_client, process_pool
+from civreport.batch.runner import tasks
 from civreport.cli import main
 from civreport.diagnostics import Diagnostics
 from civreport.pipeline import office_of
@@ -235,15 +238,18 @@ def test_the_api_takes_any_executor(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A Dask scheduler and two worker processes (a nanny each, one thread) on loopback, started
-    as a cluster's administrator starts them; its address (dask://…) and the workers' temporary
-    folder. Ready once the scheduler says both workers have joined."""
+    as README tells a cluster's administrator to start them (civreport's Dask settings file in
+    the Dask configuration folder); its address (dask://…) and the workers' temporary folder.
+    Ready once the scheduler says both workers have joined."""
     temp = tmp_path_factory.mktemp("dask-tmp")
+    settings = tmp_path_factory.mktemp("dask-config")
+    shutil.copy(DASK_SETTINGS, settings)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     address = f"tcp://127.0.0.1:{port}"
     dask = str(Path(sys.executable).parent / "dask")
-    env = {**cli_env(), "TMPDIR": str(temp)}
+    env = {**cli_env(), "TMPDIR": str(temp), "DASK_CONFIG": str(settings)}
     started = [
         subprocess.Popen(
             [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
@@ -280,6 +286,37 @@ def worker_pids(address: str) -> set[int]:
         return set(client.run(os.getpid).values())
 
 
+def replaced(address: str, before: set[int], temp: Path | None = None) -> set[int]:
+    """The workers once both of ``before`` are replaced (and their copies of the fonts in
+    ``temp`` removed), or as they are after five minutes: a new worker loads the PDF engine
+    and the fonts, slow on a busy machine."""
+    deadline = time.monotonic() + 300
+    while (len(now := worker_pids(address)) < 2 or now & before or (temp and list(temp.glob("weasyprint-*")))) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.5)
+    return now
+
+
+def dask_settings(client: distributed.Client) -> set[tuple[object, ...]]:
+    """What each worker of ``client``'s cluster runs with, of civreport's Dask settings: the
+    allocator's trim threshold the nanny set, the event loop's health check interval (ms) and
+    whether the statistical profiler samples; and whether the scheduler steals work."""
+    # Lambdas: the workers cannot import this module, cloudpickle sends them whole.
+    stealing = client.run_on_scheduler(lambda dask_scheduler: "stealing" in dask_scheduler.extensions)
+    workers = client.run(
+        lambda dask_worker: (
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            dask_worker.periodic_callbacks["tick"].callback_time,
+            "profile" in dask_worker.periodic_callbacks,
+        )
+    )
+    return {(*found, stealing) for found in workers.values()}
+
+
+CIVREPORT_DASK_SETTINGS = {(None, 1000, False, False)}  # as dask_settings says them
+
+
 @pytest.mark.slow
 def test_a_batch_on_a_dask_cluster_of_two_worker_processes(dask_cluster: tuple[str, Path], tmp_path: Path) -> None:
     address, _ = dask_cluster
@@ -301,13 +338,11 @@ def test_a_dask_worker_past_the_memory_limit_is_retired_and_replaced(
     jobs = [replace(job, outputs=(job.outputs[0].replace(".docx", ".pdf"),)) for job in _jobs(tmp_path)]
     outcomes = run(jobs, executor=address, worker_memory=1)
     assert all(o.written and not o.failed for o in outcomes), outcomes
-    deadline = time.monotonic() + 300  # a new worker loads WeasyPrint and the fonts: slow on a busy machine
-    while (len(now := worker_pids(address)) < 2 or now & before or list(temp.glob("weasyprint-*"))) and (
-        time.monotonic() < deadline
-    ):
-        time.sleep(0.5)
+    now = replaced(address, before, temp)
     assert len(now) == 2 and not now & before, (before, now)
     assert list(temp.glob("weasyprint-*")) == []
+    with distributed.Client(address.replace("dask://", "tcp://"), timeout=30) as client:
+        assert dask_settings(client) == CIVREPORT_DASK_SETTINGS  # the new workers too: from the settings file
 
 
 @pytest.mark.slow
@@ -315,6 +350,37 @@ def test_a_batch_on_a_dask_local_cluster(tmp_path: Path) -> None:
     outcomes = run(_jobs(tmp_path), executor="dask", workers=2)
     assert all(o.written and not o.failed for o in outcomes), outcomes
     assert docx.Document(str(tmp_path / "out" / "b.docx")).paragraphs
+
+
+@pytest.mark.slow
+def test_the_local_dask_cluster_runs_with_civreports_dask_settings_and_so_do_the_workers_it_replaces(
+    tmp_path: Path,
+) -> None:
+    """Dask's nanny would start each worker with MALLOC_TRIM_THRESHOLD_ set (a document's CPU
+    50% above the process pool's), the event loop checked every 20 ms, the profiler sampling."""
+    with ExitStack() as stack:
+        client = dask_client("dask", 2, stack)
+        assert dask_settings(client) == CIVREPORT_DASK_SETTINGS
+        address = client.cluster.scheduler_address.replace("tcp://", "dask://")
+        before = worker_pids(address)
+        outcomes = run(_jobs(tmp_path), executor=address, worker_memory=1)  # every worker retires
+        assert all(o.written and not o.failed for o in outcomes), outcomes
+        now = replaced(address, before)
+        assert len(now) == 2 and not now & before, (before, now)
+        assert dask_settings(client) == CIVREPORT_DASK_SETTINGS
+
+
+def test_a_batch_on_dask_shares_each_task_among_a_few_documents_yet_gives_each_thread_several() -> None:
+    """Dask's own work around a task is shared by up to DASK_MOST_PER_TASK documents; a short
+    run keeps four tasks or more a thread, so that none idles while another ends a long task."""
+    jobs = [Job(f"r{n}", f"r{n}.yaml", (f"r{n}.pdf",)) for n in range(1000)]
+    many = tasks(jobs, threads=2, most=DASK_MOST_PER_TASK)
+    assert [len(task) for task in many] == [DASK_MOST_PER_TASK] * (1000 // DASK_MOST_PER_TASK)
+    assert [job for task in many for job in task] == jobs  # each once, in order
+    assert [len(task) for task in tasks(jobs[:20], threads=2, most=4)] == [2] * 10
+    assert [len(task) for task in tasks(jobs[:7], threads=2, most=4)] == [1] * 7
+    assert [len(task) for task in tasks(jobs[:300], threads=64, most=4)] == [1] * 300
+    assert tasks(jobs, threads=2, most=1) == [(job,) for job in jobs]  # a thread pool's, or an executor of one's own
 
 
 def test_load_manifest_gives_leaves_then_roll_ups(organisation: Path) -> None:

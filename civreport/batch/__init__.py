@@ -9,7 +9,7 @@ in a worker (process, thread or Dask); a run resumes where its outputs are up to
 
 from __future__ import annotations
 
-from .executors import EXECUTOR_HELP
+from .executors import DASK_SETTINGS, EXECUTOR_HELP
 from .jobs import Job, Outcome, Read
 from .manifest import load_manifest
 from .progress import Progress, progress_for
@@ -17,6 +17,7 @@ from .runner import report, run, shared_warnings
 from .worker import WORKER_MEMORY_MB
 
 __all__ = [
+    "DASK_SETTINGS",
     "EXECUTOR_HELP",
     "WORKER_MEMORY_MB",
     "Job",

@@ -36,18 +36,28 @@ def waves(jobs: Sequence[Job]) -> list[list[Job]]:
     return out
 
 
+def tasks(jobs: Sequence[Job], threads: int, most: int) -> list[tuple[Job, ...]]:
+    """The jobs in tasks of up to ``most`` each, in order; fewer, so that each of ``threads``
+    gets four tasks or more, when there are few jobs: no thread idles while another makes a
+    long task at the end."""
+    size = max(1, min(most, len(jobs) // (4 * threads)))
+    return [tuple(jobs[start : start + size]) for start in range(0, len(jobs), size)]
+
+
 def _run_on(on: Workers, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
     from concurrent.futures import as_completed  # here: one document in this process needs no executor
 
-    futures = {on.executor.submit(on.task, job): job for job in jobs}
+    futures = {on.executor.submit(on.task, task): task for task in tasks(jobs, on.threads, on.most_per_task)}
     try:
         for future in as_completed(futures):
-            job = futures.pop(future)  # let go: a Dask worker then drops the result it holds
+            task = futures.pop(future)  # let go: a Dask worker then drops the result it holds
             try:
-                outcomes[job.name] = future.result()
+                made = future.result()
             except Exception as exc:
-                outcomes[job.name] = _died(job, exc)
-            progress.advance(outcomes[job.name])
+                made = [_died(job, exc) for job in task]
+            for outcome in made:
+                outcomes[outcome.name] = outcome
+                progress.advance(outcome)
     except KeyboardInterrupt:  # stop at once: what has not started never does
         for future in futures:
             future.cancel()

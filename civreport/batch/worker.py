@@ -5,6 +5,7 @@ diagnostics it collected and the stage it failed at."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
@@ -135,6 +136,11 @@ def run_job(job: Job) -> Outcome:
     except _Failed as failed:
         return Outcome(job.name, stage=failed.stage, message=failed.message, diagnostics=tuple(diagnostics))
     return Outcome(job.name, written=tuple(str(p) for p in written), diagnostics=tuple(diagnostics))
+
+
+def run_jobs(jobs: Sequence[Job]) -> list[Outcome]:
+    """``run_job`` for each of ``jobs``: an executor's task."""
+    return [run_job(job) for job in jobs]
 
 
 def warm_up() -> None:
