@@ -51,10 +51,11 @@ class Run:
 def _workers(root: int) -> dict[int, int]:
     """The resident memory (kB) of the workers under ``root``, now."""
     parents, rss = {}, {}
-    for status in Path("/proc").glob("[0-9]*/status"):
+    # Not Path.glob: it stats each entry it lists, and raised for a process gone in between.
+    for pid in (int(name) for name in os.listdir("/proc") if name.isdigit()):
         try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-            pid = int(status.parent.name)
+            status = Path(f"/proc/{pid}/status").read_text()
+            fields = dict(line.split(":\t", 1) for line in status.splitlines() if ":\t" in line)
             parents[pid] = int(fields["PPid"])
             rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
         except (OSError, KeyError, ValueError):
