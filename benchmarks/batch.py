@@ -28,6 +28,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from run import installed_env
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 CLI = Path(sys.executable).parent / "civreport"
@@ -104,7 +106,9 @@ def run_once(inputs: list[Path], out: Path, options: list[str], worker_memory: i
     command += [*options, "--worker-memory", str(worker_memory)]
     cpu = _children_cpu()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=installed_env()
+    )
     samples: list[tuple[float, int]] = []  # (seconds, the largest worker's kB)
     seen: set[int] = set()
     while process.poll() is None:

@@ -229,6 +229,39 @@ def test_a_worker_makes_the_document_from_the_input_as_read_and_does_not_read_it
     assert any("强化组织领导" in p.text for p in docx.Document(str(tmp_path / "out" / "a.docx")).paragraphs)
 
 
+@pytest.mark.slow
+def test_many_inputs_are_read_on_the_workers_cores_as_one_by_one_and_one_bad_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """batch.reading: 1,000 inputs read one after another kept a core idle for 6 s."""
+    from civreport.batch import executors, reading
+
+    paths = []
+    for n in range(reading.PARALLEL_FROM + 6):
+        paths.append(tmp_path / "in" / f"r{n:03d}.yaml")
+        paths[-1].parent.mkdir(exist_ok=True)
+        paths[-1].write_text(unit_input(f"第{n}街道"), encoding="utf-8")
+    for n in (7, 40):  # two bad ones: both said, in order
+        paths[n].write_text(paths[n].read_text(encoding="utf-8").replace("2024Q3", "2024Q5"), encoding="utf-8")
+    pools: list[int] = []
+    made = executors.reading_pool
+    monkeypatch.setattr(reading.os, "cpu_count", lambda: 2)  # a machine of one core reads in one process
+    monkeypatch.setattr(executors, "reading_pool", lambda workers: pools.append(workers) or made(workers))
+    alone = [reading.read_one(path) for path in paths]
+    together = reading.read_inputs(paths, 2)
+    assert pools == [2]
+    assert [r if isinstance(r, list) else r[0].report for r in together] == [
+        r if isinstance(r, list) else r[0].report for r in alone
+    ]
+    assert [str(r[0].path) for r in together if not isinstance(r, list)] == [
+        str(p) for n, p in enumerate(paths) if n not in (7, 40)
+    ]
+    assert main(["render", *map(str, paths), "--to", "docx", "--out", str(tmp_path / "out"), "--jobs", "2"]) == 2
+    said = capsys.readouterr().err
+    assert said.index("r007.yaml") < said.index("r040.yaml") and "2024Q5" in said
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_api_takes_any_executor(tmp_path: Path) -> None:
     with ThreadPoolExecutor(2) as pool:
         outcomes = run(_jobs(tmp_path), executor=pool)

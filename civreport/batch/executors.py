@@ -89,6 +89,17 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     )
 
 
+def reading_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes that read a run's inputs before its documents are made (batch.reading): fresh
+    from the fork server, as the workers are, without the PDF writer they load. Ctrl-C stops the
+    run in the main process; these finish the file in hand and end with the pool."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _deaf_forkserver()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
 class _Stopped(BaseException):
     """Raised in a Dask worker's thread making a document of a run stopped by Ctrl-C; not an
     Exception, so that no stage of the document takes it for a failure of its own."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -210,20 +211,18 @@ def _office_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _load_all(inputs: list[Path]) -> tuple[list[tuple[LoadedReport, Diagnostics]], list[Problem]]:
+def _load_all(inputs: list[Path], workers: int = 1) -> tuple[list[tuple[LoadedReport, Diagnostics]], list[Problem]]:
     """Every input that loads, with what loading it had to tell, and the problems of all that
-    do not: all are reported at once."""
-    from ..diagnostics import Diagnostics
-    from ..readers import load
+    do not: all are reported at once. Many are read on ``workers`` processes (batch.reading)."""
+    from ..batch.reading import read_inputs
 
     problems: list[Problem] = []
     loaded: list[tuple[LoadedReport, Diagnostics]] = []
-    for path in inputs:
-        diagnostics = Diagnostics()
-        try:
-            loaded.append((load(path, diagnostics=diagnostics), diagnostics))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    for reading in read_inputs(inputs, workers):
+        if isinstance(reading, list):
+            problems.extend(reading)
+        else:
+            loaded.append(reading)
     return loaded, problems
 
 
@@ -244,7 +243,7 @@ def _render(args: argparse.Namespace) -> int:
     _pdf_a_without_pdf(args)
 
     inputs: list[Path] = args.inputs
-    loaded, problems = _load_all(inputs)
+    loaded, problems = _load_all(inputs, args.jobs or os.cpu_count() or 1)
     reads: list[Read] = []  # sent to the workers: each input is read once
     for document, told in loaded:
         try:
