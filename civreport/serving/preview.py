@@ -10,11 +10,13 @@ import asyncio
 import io
 import multiprocessing
 import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, Diagnostics
@@ -65,8 +67,15 @@ _RESTARTED = "预览进程意外退出，已重新启动：请再修改一次以
 
 def _leave_interrupts() -> None:
     """A worker leaves Ctrl-C to the server, which closes the pool: a terminal sends it to every
-    process of the group, and an idle worker would die of it with a traceback."""
+    process of the group, and an idle worker would die of it with a traceback. SIGTERM ends it
+    normally, so that its finalizers run (the Typst writer's font folder is removed; killed, a
+    worker left it in the temporary folder)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _end)
+
+
+def _end(signum: int, frame: FrameType | None) -> None:
+    sys.exit(0)
 
 
 def starter() -> dict[str, Any]:
