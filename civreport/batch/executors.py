@@ -79,25 +79,25 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     once workers are replaced (CPython gh-115634, 3.11 to 3.14), and the executor takes a
     worker that ends on its own for a broken pool; so the runner replaces the whole pool, each
     worker ending normally, once a worker says it has passed the memory limit."""
-    # Imported here: a render of one document, in this process, need not load them (some 10 ms).
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _deaf_forkserver()
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_start_worker
-    )
+    return _forkserver_pool(workers, _start_worker)
 
 
 def reading_pool(workers: int) -> ProcessPoolExecutor:
     """Processes that read a run's inputs before its documents are made (batch.reading): fresh
     from the fork server, as the workers are, without the PDF writer they load. Ctrl-C stops the
     run in the main process; these finish the file in hand and end with the pool."""
+    return _forkserver_pool(workers, None)
+
+
+def _forkserver_pool(workers: int, initializer: Callable[[], None] | None) -> ProcessPoolExecutor:
+    # Imported here: a render of one document, in this process, need not load them (some 10 ms).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _deaf_forkserver()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), initializer=initializer
+    )
 
 
 class _Stopped(BaseException):
