@@ -39,32 +39,27 @@ BARE = """#let data = json(bytes(sys.inputs.page))
 
 def bare_typst(page, folder: Path):
     """A function that compiles the page's text as bare Typst, in ``folder``, with the fonts
-    the Typst writer draws the page with (read once, as the writer's)."""
+    the Typst writer draws the page with."""
     import json
 
     import typst
 
     from civreport.office.styles import BODY
     from civreport.rendering.blocks import block_text
-    from civreport.writers.typst.data import _styles
+    from civreport.writers.typst import TypstWriter
 
-    fonts = writer_fonts(page)
-    styles = _styles(page.styles, page.layout, fonts)
-    own = [styles[b.style or BODY] for b in page.blocks]  # a table without a class of its own: the body's
+    fonts = TypstWriter(dict(page.pdf_fonts)).fonts
+    own = [page.styles[b.style or BODY] for b in page.blocks]  # a table without a class of its own: the body's
     data = json.dumps(
-        [{"text": block_text(b), "font": s["font"], "size": s["size"]} for b, s in zip(page.blocks, own)],
+        [
+            {"text": block_text(b), "font": fonts.families(s.font), "size": page.layout.size_pt(s.size)}
+            for b, s in zip(page.blocks, own)
+        ],
         ensure_ascii=False,
     )
     (folder / "bare.typ").write_text(BARE, encoding="utf-8")
     compiler = typst.Compiler(str(folder / "bare.typ"), root=str(folder), font_paths=fonts.known)
     return lambda: compiler.compile(format="pdf", sys_inputs={"page": data}, pdf_tags=False)
-
-
-def writer_fonts(page):
-    """The Typst writer's fonts for the page (the folder of the plan's faces, their families)."""
-    from civreport.writers.typst.writer import _writer
-
-    return _writer(page.pdf_fonts).fonts
 
 
 COMPARED = [*SAMPLES, *sorted((ROOT / "samples" / "quarterly").glob("*.yaml"))]
