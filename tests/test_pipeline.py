@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from collections import Counter
 from pathlib import Path
 
@@ -110,17 +111,19 @@ def test_unknown_suffix_and_font_role_are_refused_in_chinese(tmp_path):
 
 
 def test_an_office_asked_alike_again_keeps_its_stylesheet(monkeypatch):
-    """Settings changed by the caller (a page set-up, PDF/A) are the same object when asked
-    alike again, so what is kept per office is not made anew for every document."""
+    """What is kept per office is kept by the profile's content: settings changed alike by the
+    caller (a page set-up, PDF/A), and an equal copy of the profile (as a batch's worker process
+    receives it with every document), find the stylesheet made for the first; another office
+    does not."""
     from civreport.office.profile import changed
 
     settings = civreport.Profile()
     one_side = civreport.Layout(mirrored=False)
     assert changed(settings) is settings and changed(settings, page=None, pdf_a=None) is settings
-    assert changed(settings, page=one_side, pdf_a=True) is changed(
+    assert changed(settings, page=one_side, pdf_a=True) == changed(
         settings, pdf_a=True, page=civreport.Layout(mirrored=False)
     )
-    assert changed(settings, page=one_side) is not changed(settings, page=one_side, pdf_a=True)
+    assert changed(settings, page=one_side) != changed(settings, page=one_side, pdf_a=True)
     assert changed(settings, page=one_side).page == one_side and not changed(settings, page=one_side).pdf_a
 
     calls: Counter = Counter()
@@ -132,6 +135,10 @@ def test_an_office_asked_alike_again_keeps_its_stylesheet(monkeypatch):
 
     monkeypatch.setattr(page_module, "render_template", rendering)
     report = make_report()
+    office = civreport.OfficeProfile(civreport.Profile(office="小河区创城办"))
     for _ in range(3):
-        civreport.render_page(report, layout=one_side, pdf_a=True)
+        civreport.render_page(report, office=pickle.loads(pickle.dumps(office)), layout=one_side, pdf_a=True)
     assert calls == {page_module.REPORT_TEMPLATE: 3, page_module.STYLESHEET: 1}
+    other = civreport.OfficeProfile(civreport.Profile(office="大河区创城办"))
+    civreport.render_page(report, office=other, layout=one_side, pdf_a=True)
+    assert calls == {page_module.REPORT_TEMPLATE: 4, page_module.STYLESHEET: 2}
