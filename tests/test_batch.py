@@ -245,7 +245,7 @@ def test_many_inputs_are_read_on_the_workers_cores_as_one_by_one_and_one_bad_wri
         paths[n].write_text(paths[n].read_text(encoding="utf-8").replace("2024Q3", "2024Q5"), encoding="utf-8")
     pools: list[int] = []
     made = executors.reading_pool
-    monkeypatch.setattr(reading.os, "cpu_count", lambda: 2)  # a machine of one core reads in one process
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a machine of one core reads in one process
     monkeypatch.setattr(executors, "reading_pool", lambda workers: pools.append(workers) or made(workers))
     alone = [reading.read_one(path) for path in paths]
     together = reading.read_inputs(paths, 2)

@@ -3,6 +3,7 @@ run ended for it. Plain, picklable data: jobs cross process and machine boundari
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -58,3 +59,8 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return self.stage is not None
+
+
+def worker_count(asked: int | None = None) -> int:
+    """How many documents a run makes at once: as many as asked, else one a core."""
+    return asked or os.cpu_count() or 1

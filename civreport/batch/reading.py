@@ -5,13 +5,13 @@ before the workers started (render --jobs 2 made them 1.75× faster than one pro
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..errors import InputError, Problem
 from ..readers import LoadedReport, load
+from .jobs import worker_count
 
 # Fewer inputs are read in this process: sooner than processes start and import the model.
 PARALLEL_FROM = 64
@@ -29,10 +29,10 @@ def read_one(path: Path) -> Reading:
         return list(exc.problems)
 
 
-def read_inputs(paths: Sequence[Path], workers: int) -> list[Reading]:
-    """Each of ``paths`` read (:func:`read_one`), in order; on up to ``workers`` processes (at
-    most the cores) when there are :data:`PARALLEL_FROM` or more."""
-    workers = min(workers, os.cpu_count() or 1)
+def read_inputs(paths: Sequence[Path], workers: int | None = None) -> list[Reading]:
+    """Each of ``paths`` read (:func:`read_one`), in order; on up to ``workers`` processes (by
+    default, and at most, the cores) when there are :data:`PARALLEL_FROM` or more."""
+    workers = min(worker_count(workers), worker_count())
     if workers < 2 or len(paths) < PARALLEL_FROM:
         return [read_one(path) for path in paths]
     from .executors import reading_pool

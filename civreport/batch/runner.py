@@ -4,7 +4,6 @@ every document raised the same one), the failures as a table."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter, deque
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..errors import FontSubstitutionWarning
 from .executors import Workers, in_worker, interrupt, open_executor, process_pool
-from .jobs import Job, Outcome
+from .jobs import Job, Outcome, worker_count
 from .progress import Progress, Quiet
 from .worker import WORKER_MEMORY_MB, run_job, to_make
 
@@ -131,7 +130,7 @@ def run(
     processes (the number of cores), or this process alone when there is one worker or one
     document. A process worker, or a Dask worker with a nanny, whose resident memory has passed
     ``worker_memory`` MB after a document is retired and replaced: memory stays flat."""
-    workers = workers or os.cpu_count() or 1
+    workers = worker_count(workers)
     progress = progress or Quiet()
     outcomes: dict[str, Outcome] = {}
     progress.start(len(jobs))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -211,9 +210,12 @@ def _office_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _load_all(inputs: list[Path], workers: int = 1) -> tuple[list[tuple[LoadedReport, Diagnostics]], list[Problem]]:
+def _load_all(
+    inputs: list[Path], workers: int | None = 1
+) -> tuple[list[tuple[LoadedReport, Diagnostics]], list[Problem]]:
     """Every input that loads, with what loading it had to tell, and the problems of all that
-    do not: all are reported at once. Many are read on ``workers`` processes (batch.reading)."""
+    do not: all are reported at once. Many are read on ``workers`` processes (None: one a core;
+    batch.reading)."""
     from ..batch.reading import read_inputs
 
     problems: list[Problem] = []
@@ -243,7 +245,7 @@ def _render(args: argparse.Namespace) -> int:
     _pdf_a_without_pdf(args)
 
     inputs: list[Path] = args.inputs
-    loaded, problems = _load_all(inputs, args.jobs or os.cpu_count() or 1)
+    loaded, problems = _load_all(inputs, args.jobs)
     reads: list[Read] = []  # sent to the workers: each input is read once
     for document, told in loaded:
         try:
