@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import tempfile
 import warnings
 from dataclasses import replace
 
@@ -166,6 +167,17 @@ def test_same_page_same_bytes_from_a_new_writer(sample_pdfs):
     page, pdf = sample_pdfs["hedong-street-2021"]
     assert civreport.write(page, "pdf") == pdf
     assert TypstWriter(dict(page.pdf_fonts)).write(page, Diagnostics()) == pdf
+
+
+def test_a_writer_leaves_no_font_folder_behind(sample_pdfs, tmp_path, monkeypatch):
+    """Typst reads fonts from folders only: the writer's folder of links to the plan's faces
+    lives only while Typst reads it, so a process killed later (a batch's or the editor's
+    worker) leaves none; Typst loads each face from its own file."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    page, pdf = sample_pdfs["hedong-street-2021"]
+    writer = TypstWriter(dict(page.pdf_fonts))
+    assert list(tmp_path.iterdir()) == []
+    assert writer.write(page, Diagnostics()) == pdf
 
 
 def test_bold_headings_in_a_face_without_bold_are_stroked_only_where_the_office_wants():

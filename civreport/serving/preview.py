@@ -68,7 +68,7 @@ _RESTARTED = "预览进程意外退出，已重新启动：请再修改一次以
 def _leave_interrupts() -> None:
     """A worker leaves Ctrl-C to the server, which closes the pool: a terminal sends it to every
     process of the group, and an idle worker would die of it with a traceback. SIGTERM ends it
-    normally, so that its finalizers run (the Typst writer's font folder is removed; killed, a
+    normally, so that its finalizers run (WeasyPrint's copy of the fonts is removed; killed, a
     worker left it in the temporary folder)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _end)

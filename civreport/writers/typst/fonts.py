@@ -1,9 +1,10 @@
 """The PDF writer's fonts as Typst knows them.
 
 Typst takes fonts from folders only, every font in them. The faces the font plan
-(:func:`civreport.writers.pdf.fonts.plan`) chose are linked into a folder of their own, so
-that Typst draws with exactly the files WeasyPrint draws with and with no other font of the
-machine; Typst's own reading of that folder says what it calls each face (family, weight).
+(:func:`civreport.writers.pdf.fonts.plan`) chose are linked into a folder of their own while
+Typst reads it, so that Typst draws with exactly the files WeasyPrint draws with and with no
+other font of the machine; Typst's own reading of that folder says what it calls each face
+(family, weight).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 
 import typst
 
-from ...files import removed_with
 from ...office.fonts import FontRole
 from ..pdf.fonts import BOLD, Face, FontPlan
 
@@ -26,19 +26,20 @@ class TypstFace:
 
 
 class TypstFonts:
-    """A folder holding the plan's faces, the fonts a compiler is given (:attr:`known`), and
-    each role's families, first choice first."""
+    """The plan's faces as the fonts a compiler is given (:attr:`known`), and each role's
+    families, first choice first."""
 
     def __init__(self, plan: FontPlan):
         faces = [*(f for fs in plan.roles.values() for f in fs), *plan.marks.values(), *plan.fallback]
         files = sorted({Path(f.file).resolve() for f in faces})
-        self.folder = Path(tempfile.mkdtemp(prefix="civreport-typst-fonts-"))
-        removed_with(self, self.folder)
-        for number, file in enumerate(files):
-            (self.folder / f"{number}{file.suffix.lower()}").symlink_to(file)
-        # What the compiler is given, read once (reading the folder's faces is some 25 ms):
-        # the folder and, before it, the fonts Typst embeds, as a compiler given the folder has.
-        self.known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(self.folder)])
+        # The folder lives only while Typst reads it: Typst follows the links and later loads
+        # each face from its own file, so no process, killed or not, leaves a folder behind.
+        with tempfile.TemporaryDirectory(prefix="civreport-typst-fonts-") as folder:
+            for number, file in enumerate(files):
+                (Path(folder) / f"{number}{file.suffix.lower()}").symlink_to(file)
+            # What the compiler is given, read once (reading the folder's faces is some 25 ms):
+            # the folder and, before it, the fonts Typst embeds, as a compiler given it has.
+            self.known = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[folder])
         # Typst follows the links: it names each face by its own file (an embedded one has none).
         found = [info for info in self.known.fonts() if info.path is not None]
         self._named = {(str(info.path), info.index): TypstFace(info.family, info.weight) for info in found}
