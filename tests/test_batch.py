@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import replace
@@ -24,8 +24,11 @@ import pytest
 
 import civreport
 from civreport.batch import Job, Read, load_manifest, run
-from civreport.batch.executors import DASK_MOST_PER_TASK, DASK_SETTINGS, dask_client, process_pool
-from civreport.batch.runner import tasks
+from civreport.batch.executors import DASK_MOST_PER_TASK, DASK_SETTINGS, Workers, dask_client, process_pool
+from civreport.batch.jobs import Outcome
+from civreport.batch.progress import Quiet
+from civreport.batch.runner import _run_on, tasks
+from civreport.batch.worker import run_jobs
 from civreport.cli import main
 from civreport.diagnostics import Diagnostics
 from civreport.pipeline import office_of
@@ -414,6 +417,33 @@ def test_a_batch_on_dask_shares_each_task_among_a_few_documents_yet_gives_each_t
     assert [len(task) for task in tasks(jobs[:7], threads=2, most=4)] == [1] * 7
     assert [len(task) for task in tasks(jobs[:300], threads=64, most=4)] == [1] * 300
     assert tasks(jobs, threads=2, most=1) == [(job,) for job in jobs]  # a thread pool's, or an executor of one's own
+
+
+def test_a_task_whose_worker_died_fails_only_the_document_that_killed_it(tmp_path: Path) -> None:
+    """Dask hands out a few documents a task (its own retries spent, a task whose worker died
+    fails whole): its documents are handed out again one a task, and only the one that killed
+    its worker each time fails; the others are written."""
+    jobs = [replace(job, name=f"{job.name}{n}") for n in range(3) for job in _jobs(tmp_path)]
+    jobs = [replace(job, outputs=(str(tmp_path / "out" / f"{job.name}.docx"),)) for job in jobs]
+    handed: list[tuple[str, ...]] = []
+
+    def dying(task: Sequence[Job]) -> list[Outcome]:
+        handed.append(tuple(job.name for job in task))
+        if any(job.name == "b1" for job in task):
+            raise OSError("the worker died")  # as distributed's KilledWorker comes to the client
+        return run_jobs(task)
+
+    with ThreadPoolExecutor(2) as pool:
+        on = Workers(pool, dying, threads=1, most_per_task=3)
+        outcomes: dict[str, Outcome] = {}
+        _run_on(on, jobs, outcomes, Quiet())
+    assert sorted(name for name, o in outcomes.items() if o.failed) == ["b1"]
+    assert outcomes["b1"].stage == "内部错误" and "OSError" in (outcomes["b1"].message or "")
+    assert all((tmp_path / "out" / f"{job.name}.docx").is_file() for job in jobs if job.name != "b1")
+    first = [tuple(job.name for job in task) for task in tasks(jobs, 1, 3)]
+    [with_it] = [task for task in first if "b1" in task]
+    assert len(with_it) > 1 and sorted(handed[: len(first)]) == sorted(first)
+    assert sorted(handed[len(first) :]) == [(name,) for name in sorted(with_it)]
 
 
 def test_load_manifest_gives_leaves_then_roll_ups(organisation: Path) -> None:

@@ -44,24 +44,33 @@ def tasks(jobs: Sequence[Job], threads: int, most: int) -> list[tuple[Job, ...]]
 
 
 def _run_on(on: Workers, jobs: list[Job], outcomes: dict[str, Outcome], progress: Progress) -> None:
+    """The jobs in tasks on the executor. The documents of a task of several whose worker died
+    (run_job itself never raises) are handed out again, a document a task, once the others are
+    made: only the document that killed its worker, if one did, fails, not those it went with."""
     from concurrent.futures import as_completed  # here: one document in this process needs no executor
 
-    futures = {on.executor.submit(on.task, task): task for task in tasks(jobs, on.threads, on.most_per_task)}
-    try:
-        for future in as_completed(futures):
-            task = futures.pop(future)  # let go: a Dask worker then drops the result it holds
-            try:
-                made = future.result()
-            except Exception as exc:
-                made = [_died(job, exc) for job in task]
-            for outcome in made:
-                outcomes[outcome.name] = outcome
-                progress.advance(outcome)
-    except KeyboardInterrupt:  # stop at once: what has not started never does
-        for future in futures:
-            future.cancel()
-        on.stop()
-        raise
+    again = tasks(jobs, on.threads, on.most_per_task)
+    while again:
+        futures = {on.executor.submit(on.task, task): task for task in again}
+        again = []
+        try:
+            for future in as_completed(futures):
+                task = futures.pop(future)  # let go: a Dask worker then drops the result it holds
+                try:
+                    made = future.result()
+                except Exception as exc:
+                    if len(task) > 1:
+                        again += [(job,) for job in task]
+                        continue
+                    made = [_died(task[0], exc)]
+                for outcome in made:
+                    outcomes[outcome.name] = outcome
+                    progress.advance(outcome)
+        except KeyboardInterrupt:  # stop at once: what has not started never does
+            for future in futures:
+                future.cancel()
+            on.stop()
+            raise
 
 
 def _died(job: Job, exc: Exception) -> Outcome:
