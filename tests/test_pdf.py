@@ -502,6 +502,19 @@ def test_a_letter_and_its_marks_are_drawn_in_one_font_that_places_them(engine: P
     assert "字x\u0301字ê\u030c字。" in visible(text_layer(pdf, BLOCK_BOTTOM))
 
 
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+@pytest.mark.parametrize("drawn_apart", ["x\u0301", "\U00020000"], ids=["pinyin", "a rare character"])
+def test_a_line_drawn_partly_by_another_font_keeps_the_pitch(engine: PdfEngine, drawn_apart: str) -> None:
+    """A letter with marks (DejaVu Serif) or a character the body's font lacks (HanaMin) made
+    WeasyPrint's line as high as that font asks, half a point or more above the pitch: a full
+    page held 21 lines, not the DOCX's 22. Each line here holds one."""
+    text = "字" + drawn_apart + "城市文明建设工作" * 4 + "。"
+    _, pdf = rendered(Diagnostics(), engine, opening=[text] * 40)
+    full = pages(pdf)[1]
+    assert len(body(full)) == 22
+    assert all(abs(b.y - a.y - PITCH) < 0.1 for a, b in itertools.pairwise(body(full)))
+
+
 def test_a_mark_is_composed_with_its_letter_where_unicode_has_one_character_for_them() -> None:
     # Found by the property tests: marks composed before a control character between them went,
     # and left out of order (the PDF then drew them apart).
