@@ -419,6 +419,31 @@ def test_a_batch_on_dask_shares_each_task_among_a_few_documents_yet_gives_each_t
     assert tasks(jobs, threads=2, most=1) == [(job,) for job in jobs]  # a thread pool's, or an executor of one's own
 
 
+class _EndsItsWorker:
+    """Unpickled in a pool's worker, ends it at once, as the kernel's out-of-memory killer does."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return os._exit, (9,)
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_fails_only_its_own_document_and_the_run_goes_on(tmp_path: Path) -> None:
+    """A pool's worker that dies takes the pool and the documents in hand with it: each of those
+    is made again on its own, and only the one that ends its worker each time fails; a new pool
+    makes the rest (the run stopped with BrokenProcessPool, and the documents in hand with the
+    culprit failed with it)."""
+    jobs = [replace(job, name=f"{job.name}{n}") for n in range(4) for job in _jobs(tmp_path)]
+    jobs = [replace(job, outputs=(str(tmp_path / "out" / f"{job.name}.docx"),)) for job in jobs]
+    fatal = Read(_EndsItsWorker(), _EndsItsWorker())  # type: ignore[arg-type]
+    jobs.insert(5, replace(jobs[5], name="fatal", outputs=(str(tmp_path / "out" / "fatal.docx"),), read=fatal))
+    outcomes = run(jobs, workers=2)
+    failed = [o for o in outcomes if o.failed]
+    assert [(o.name, o.stage) for o in failed] == [("fatal", "内部错误")]
+    assert "BrokenProcessPool" in (failed[0].message or "")
+    assert all((tmp_path / "out" / f"{job.name}.docx").is_file() for job in jobs if job.name != "fatal")
+    assert not (tmp_path / "out" / "fatal.docx").exists()
+
+
 def test_a_task_whose_worker_died_fails_only_the_document_that_killed_it(tmp_path: Path) -> None:
     """Dask hands out a few documents a task (its own retries spent, a task whose worker died
     fails whole): its documents are handed out again one a task, and only the one that killed

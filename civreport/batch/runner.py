@@ -84,25 +84,43 @@ def _run_on_pools(
     """The jobs on pools of ``workers`` processes, handed out one at a time (one spare, so that
     no worker waits): once a worker has passed ``memory_mb``, none is handed out, the pool ends
     when those in hand are made (each worker normally: its finalizers run) and a new one takes
-    the rest."""
+    the rest. A worker that dies (killed, out of memory) takes the pool and the documents in hand
+    with it: a new pool makes each of those again on its own, so that only a document that kills
+    its worker fails, then the rest."""
     from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     left = deque(jobs)
-    while left:
+    alone: deque[Job] = deque()  # in hand when a worker died
+    while left or alone:
         with process_pool(workers) as pool:
             in_hand: dict[Future[tuple[Outcome, bool]], Job] = {}
-            retiring = False
+            on_its_own: set[Future[tuple[Outcome, bool]]] = set()
+            retiring = False  # a worker passed the memory limit, or died
             try:
-                while in_hand or (left and not retiring):
-                    while left and not retiring and len(in_hand) <= workers:
-                        job = left.popleft()
-                        in_hand[pool.submit(in_worker, job, memory_mb)] = job
+                while in_hand or ((left or alone) and not retiring):
+                    while not retiring and (not in_hand if alone else left and len(in_hand) <= workers):
+                        queue = alone or left
+                        job = queue.popleft()
+                        try:
+                            future = pool.submit(in_worker, job, memory_mb)
+                        except BrokenProcessPool:  # a worker died since the last wait: not started
+                            queue.appendleft(job)
+                            retiring = True
+                            break
+                        in_hand[future] = job
+                        if queue is alone:
+                            on_its_own.add(future)
                     done, _ = wait(in_hand, return_when=FIRST_COMPLETED)
                     for future in done:
                         job = in_hand.pop(future)
                         try:
                             outcome, full = future.result()
-                        except Exception as exc:
+                        except Exception as exc:  # its worker died (in_worker returns failures)
+                            retiring = True
+                            if future not in on_its_own:
+                                alone.append(job)
+                                continue
                             outcome, full = _died(job, exc), False
                         retiring |= full
                         outcomes[job.name] = outcome
